@@ -1,0 +1,103 @@
+/**
+ * The few error classes every failure becomes. Each carries what a person needs to act on it
+ * (the API's Code and RequestId, the flag at fault, a hint); `src/cli/exit-codes.ts` alone maps
+ * them to exit codes.
+ */
+
+export abstract class CliError extends Error {
+  /** One extra line telling the person what to do next. */
+  hint?: string;
+  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options?.hint) this.hint = options.hint;
+  }
+}
+
+/** Bad input: nothing was sent. */
+export class UsageError extends CliError {
+  constructor(
+    message: string,
+    readonly flag?: string,
+    options?: { hint?: string; cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The API answered with `Response.Error`. */
+export class ApiError extends CliError {
+  constructor(
+    readonly code: string,
+    readonly apiMessage: string,
+    readonly requestId: string | undefined,
+    readonly action: string,
+    options?: { hint?: string },
+  ) {
+    super(`${action} failed: ${code}: ${apiMessage}`, options);
+  }
+  get isAuthFailure(): boolean {
+    return this.code === 'AuthFailure' || this.code.startsWith('AuthFailure.');
+  }
+}
+
+/** No usable credentials were found, before anything was sent. */
+export class CredentialsError extends CliError {}
+
+/** DescribeTaskStatus reported Status 1. */
+export class TaskFailedError extends CliError {
+  constructor(
+    readonly requestId: string,
+    readonly taskMessage: string,
+  ) {
+    super(`task ${requestId} failed: ${taskMessage || 'no reason given'}`);
+  }
+}
+
+/** The deadline passed while the task was still running; it may still finish. */
+export class WaitTimeoutError extends CliError {
+  constructor(
+    readonly requestId: string,
+    readonly waitedMs: number,
+  ) {
+    super(`gave up waiting for task ${requestId} after ${Math.round(waitedMs / 1000)}s; it may still finish`, {
+      hint: `resume with: clb-listener wait ${requestId}`,
+    });
+  }
+}
+
+/** The transport failed (after any safe retries), or the reply could not be understood: outcome unknown. */
+export class NetworkError extends CliError {
+  constructor(
+    message: string,
+    readonly action: string,
+    options?: { hint?: string; cause?: unknown; requestId?: string },
+  ) {
+    super(message, options);
+    this.requestId = options?.requestId;
+  }
+  readonly requestId: string | undefined;
+}
+
+/** Ctrl-C or an aborted signal. */
+export class InterruptedError extends CliError {
+  constructor(readonly requestId?: string) {
+    super(requestId ? `interrupted while waiting for task ${requestId}` : 'interrupted');
+    if (requestId) this.hint = `the task keeps running; follow it with: clb-listener wait ${requestId}`;
+  }
+}
+
+const REDACTED = '<redacted>';
+
+/**
+ * Replaces every occurrence of each secret in `text`. Secrets shorter than four characters are
+ * skipped: replacing them would mangle ordinary words without protecting anything real.
+ */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret || secret.length < 4) continue;
+    out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}

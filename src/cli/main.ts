@@ -1,0 +1,40 @@
+/**
+ * Parse, run, and the single top-level catch: every failure is rendered once, on stderr, and
+ * mapped to its exit code here and nowhere else.
+ */
+import { CommanderError } from 'commander';
+import { buildProgram, usageErrorFromCommander } from './program.js';
+import { defaultContext, type CliContext, type GlobalOptions } from './context.js';
+import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { renderError } from '../ui/render-error.js';
+import { collectSecrets } from '../ui/secrets.js';
+
+export async function main(argv: readonly string[], overrides: Partial<CliContext> = {}): Promise<number> {
+  const interrupt = new AbortController();
+  const onSigint = (): void => {
+    // The first Ctrl-C lets the running command stop cleanly and say what it left running;
+    // a second one means "now".
+    if (interrupt.signal.aborted) process.exit(ExitCode.Interrupted);
+    interrupt.abort();
+  };
+  if (!overrides.signal) process.on('SIGINT', onSigint);
+  const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.Success;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end this way too, successfully.
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return ExitCode.Success;
+      }
+      error = usageErrorFromCommander(error);
+    }
+    const globals = program.opts<GlobalOptions>();
+    renderError(error, { ctx, globals, secrets: collectSecrets(ctx.env) });
+    return exitCodeFor(error);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

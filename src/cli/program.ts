@@ -1,0 +1,54 @@
+/**
+ * The root command and its global options. A factory, so tests can build a program around a
+ * context of their own and inspect the parsed flags without spawning a process.
+ */
+import { Command, Option } from 'commander';
+import type { CliContext } from './context.js';
+import { UsageError } from '../api/errors.js';
+import { EXIT_CODE_HELP } from './exit-codes.js';
+import { COMMANDS } from './commands/index.js';
+import { VERSION } from '../version.js';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('clb-listener')
+    .description('Create and manage Tencent Cloud CLB listeners: validated before sending, signed, and waited on.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => void ctx.stdout.write(text),
+      writeErr: (text) => void ctx.stderr.write(text),
+      // Usage errors are rendered by main.ts, once, in the one-line format every error uses.
+      outputError: () => {},
+    })
+    .exitOverride();
+
+  program.optionsGroup('Global options:');
+  program
+    .option('--profile <name>', 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")')
+    .option('--region <region>', 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)')
+    .option('--endpoint <url>', 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)')
+    .addOption(new Option('--language <lang>', 'language of API messages').choices(['zh-CN', 'en-US']))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'table']).default('text'))
+    .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')
+    .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--debug', 'redacted wire log on stderr', false)
+    .option('-q, --quiet', 'print only data and errors', false);
+
+  for (const register of COMMANDS) register(program, ctx);
+
+  program.addHelpText(
+    'after',
+    `\nExit codes:\n${EXIT_CODE_HELP.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`).join('\n')}\n` +
+      '\nCredentials come from the environment, tccli profiles, ~/.tencentcloud/credentials or the CVM role;\n' +
+      'no option takes a secret key on the command line.\n',
+  );
+  return program;
+}
+
+/** Commander reports usage problems by throwing; this turns them into our UsageError. */
+export function usageErrorFromCommander(error: { code?: string; message: string }): UsageError {
+  const message = error.message.replace(/^error:\s*/i, '').trim();
+  const flag = /'(-[-\w]+)/.exec(message)?.[1];
+  return new UsageError(message, flag, { hint: "run 'clb-listener --help' for usage" });
+}

@@ -1,0 +1,16 @@
+/**
+ * The values that must never be printed. Commands add what they load (profile keys, CVM-role
+ * tokens, private keys read from files) through `registerSecret`, so the one error renderer and
+ * the debug log can redact them all.
+ */
+const registered = new Set<string>();
+
+export function registerSecret(value: string | undefined): void {
+  if (value && value.length >= 4) registered.add(value);
+}
+
+const SECRET_ENV = ['TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN'];
+
+export function collectSecrets(env: Record<string, string | undefined>): string[] {
+  return [...SECRET_ENV.map((name) => env[name]).filter((v): v is string => !!v), ...registered];
+}
