@@ -32,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'table']).default('text'))
     .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--request-timeout <seconds>', 'timeout of each API request (default 30)')
     .option('--debug', 'redacted wire log on stderr', false)
     .option('-q, --quiet', 'print only data and errors', false);
 

@@ -1,0 +1,266 @@
+/**
+ * The one module that talks to the network: builds the X-TC-* headers, signs exactly the Host and
+ * Content-Type it sends, parses the `{Response:{…}}` envelope, and retries only what is safe to
+ * retry. CreateListener has no client token, so a write whose fate is unknown is never resent.
+ */
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
+import { sign } from './signer.js';
+import { ApiError, InterruptedError, NetworkError } from './errors.js';
+import { parseEndpoint } from './endpoint.js';
+import type { CredentialSource } from '../config/index.js';
+import { VERSION } from '../version.js';
+
+export const API_VERSION = '2018-03-17';
+/** The product in the credential scope. Fixed: endpoints may be IPs or proxies, whose first label is not the product. */
+export const SERVICE = 'clb';
+const CONTENT_TYPE = 'application/json';
+
+/** Actions that change nothing, so any failure may be retried. */
+const READ_ONLY = /^Describe/;
+
+export interface RetryPolicy {
+  /** Total attempts, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 5000 };
+
+export type WireEvent =
+  | { type: 'request'; action: string; attempt: number; url: string; headers: Record<string, string>; body: string }
+  | { type: 'response'; action: string; attempt: number; status: number; ms: number; body: string }
+  | { type: 'retry'; action: string; attempt: number; reason: string; delayMs: number }
+  | { type: 'error'; action: string; attempt: number; ms: number; error: string };
+
+export interface ClientOptions {
+  endpoint: string;
+  region: string;
+  credentials: CredentialSource;
+  language?: 'zh-CN' | 'en-US';
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  dispatcher?: Dispatcher;
+  now?: () => number;
+  random?: () => number;
+  onWire?: (event: WireEvent) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** What every successful action returns besides its own fields. */
+export interface ApiResponse {
+  RequestId: string;
+  [field: string]: unknown;
+}
+
+/** Why an attempt failed, and whether it is safe to try again. */
+interface AttemptFailure {
+  ok: false;
+  error: Error;
+  retryable: boolean;
+}
+
+type AttemptOutcome = { ok: true; response: ApiResponse } | AttemptFailure;
+
+export class ClbClient {
+  readonly endpoint: URL;
+  readonly region: string;
+  private readonly options: ClientOptions;
+  private readonly retry: RetryPolicy;
+  private readonly dispatcher: Dispatcher;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.endpoint = parseEndpoint(options.endpoint);
+    this.region = options.region;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connect: { timeout: options.connectTimeoutMs ?? 5000 },
+        headersTimeout: options.requestTimeoutMs ?? 30000,
+        bodyTimeout: options.requestTimeoutMs ?? 30000,
+      });
+  }
+
+  async close(): Promise<void> {
+    if (!this.options.dispatcher) await this.dispatcher.close();
+  }
+
+  /** The exact headers and body a call would send, for --dry-run (signed, so the shape is real). */
+  async prepare(action: string, params: object): Promise<{ url: string; headers: Record<string, string>; body: string }> {
+    const body = JSON.stringify(params);
+    const headers = await this.signedHeaders(action, body);
+    return { url: this.endpoint.origin + '/', headers, body };
+  }
+
+  async call(action: string, params: object, options: CallOptions = {}): Promise<ApiResponse> {
+    const body = JSON.stringify(params);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(action, body, attempt, options.signal);
+      if (outcome.ok) return outcome.response;
+      if (!outcome.retryable || attempt >= this.retry.maxAttempts) throw outcome.error;
+      const delayMs = this.backoff(attempt);
+      this.options.onWire?.({ type: 'retry', action, attempt, reason: outcome.error.message, delayMs });
+      try {
+        await sleepFor(delayMs, undefined, { signal: options.signal });
+      } catch {
+        throw new InterruptedError();
+      }
+    }
+  }
+
+  /** Exponential backoff with full jitter, capped. */
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private async signedHeaders(action: string, body: string): Promise<Record<string, string>> {
+    const credentials = await this.options.credentials.get();
+    const timestampSeconds = Math.floor(this.now() / 1000);
+    const headers: Record<string, string> = {
+      Host: this.endpoint.host,
+      'Content-Type': CONTENT_TYPE,
+      'X-TC-Action': action,
+      'X-TC-Version': API_VERSION,
+      'X-TC-Timestamp': String(timestampSeconds),
+      'X-TC-Region': this.region,
+      'X-TC-RequestClient': `clb-listener/${VERSION}`,
+    };
+    if (credentials.token) headers['X-TC-Token'] = credentials.token;
+    if (this.options.language) headers['X-TC-Language'] = this.options.language;
+    const signed = sign({
+      method: 'POST',
+      headers,
+      payload: body,
+      secretId: credentials.secretId,
+      secretKey: credentials.secretKey,
+      service: SERVICE,
+      timestampSeconds,
+    });
+    headers.Authorization = signed.authorization;
+    return headers;
+  }
+
+  private async attempt(action: string, body: string, attempt: number, signal?: AbortSignal): Promise<AttemptOutcome> {
+    const headers = await this.signedHeaders(action, body);
+    const url = this.endpoint.origin + '/';
+    this.options.onWire?.({ type: 'request', action, attempt, url, headers, body });
+    const started = this.now();
+    let status: number;
+    let text: string;
+    let traceId: string | undefined;
+    try {
+      const response = await request(url, {
+        method: 'POST',
+        headers,
+        body,
+        dispatcher: this.dispatcher,
+        ...(signal ? { signal } : {}),
+      });
+      status = response.statusCode;
+      traceId = [response.headers['x-tc-traceid']].flat()[0];
+      text = await response.body.text();
+    } catch (error) {
+      const ms = this.now() - started;
+      this.options.onWire?.({ type: 'error', action, attempt, ms, error: describeTransportError(error) });
+      if (signal?.aborted) return { ok: false, error: new InterruptedError(), retryable: false };
+      return this.transportFailure(action, error);
+    }
+    this.options.onWire?.({ type: 'response', action, attempt, status, ms: this.now() - started, body: text });
+    return this.parseEnvelope(action, status, text, traceId);
+  }
+
+  private transportFailure(action: string, error: unknown): AttemptFailure {
+    const detail = describeTransportError(error);
+    const notSent = wasNeverSent(error);
+    const readOnly = READ_ONLY.test(action);
+    const hint = readOnly || notSent
+      ? `check the endpoint (${this.endpoint.origin}) and your network`
+      : `the request may or may not have been applied; check with DescribeListeners before retrying (clb-listener list)`;
+    return {
+      ok: false,
+      error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error }),
+      retryable: readOnly || notSent,
+    };
+  }
+
+  private parseEnvelope(action: string, status: number, text: string, traceId?: string): AttemptOutcome {
+    const readOnly = READ_ONLY.test(action);
+    if (status !== 200) {
+      const trace = traceId ? ` (trace id ${traceId})` : '';
+      return {
+        ok: false,
+        error: new NetworkError(`${action}: the endpoint answered HTTP ${status}${trace}`, action, {
+          hint: readOnly ? 'the service may be unavailable; try again shortly' : 'the request may or may not have been applied; check with DescribeListeners before retrying',
+        }),
+        // A 5xx on a read is safe to repeat; on a write it is not, since it may have been applied.
+        retryable: readOnly && status >= 500,
+      };
+    }
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(text);
+    } catch {
+      return { ok: false, error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action), retryable: false };
+    }
+    const response = (envelope as { Response?: unknown } | null)?.Response;
+    if (!response || typeof response !== 'object') {
+      return { ok: false, error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action), retryable: false };
+    }
+    const fields = response as Record<string, unknown>;
+    const requestId = typeof fields.RequestId === 'string' ? fields.RequestId : undefined;
+    const apiError = fields.Error as { Code?: unknown; Message?: unknown } | undefined;
+    if (apiError && typeof apiError === 'object') {
+      const code = String(apiError.Code ?? 'UnknownError');
+      const error = new ApiError(code, String(apiError.Message ?? ''), requestId, action);
+      return { ok: false, error, retryable: isRetryableCode(code) };
+    }
+    if (!requestId) {
+      return { ok: false, error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action), retryable: false };
+    }
+    return { ok: true, response: { ...fields, RequestId: requestId } };
+  }
+}
+
+/** Rate limits and a busy load balancer: the request was refused before any change, so try again. */
+export function isRetryableCode(code: string): boolean {
+  return code === 'RequestLimitExceeded' || code.startsWith('RequestLimitExceeded.') || code === 'FailedOperation.ResourceInOperating';
+}
+
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Failures that happened before the request was written: resending cannot duplicate anything. */
+function wasNeverSent(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return code !== undefined && NEVER_SENT_CODES.has(code);
+}
+
+function describeTransportError(error: unknown): string {
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'no answer before the request timeout';
+  if (error instanceof undiciErrors.ConnectTimeoutError) return 'could not connect before the connect timeout';
+  const code = (error as { code?: string })?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ECONNREFUSED') return `connection refused (${message.replace(/^connect /, '')})`;
+  if (code === 'UND_ERR_SOCKET') return 'the connection was closed before an answer arrived';
+  return code ? `${code}: ${message}` : message;
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || '(empty body)';
+}
+
+/** A fresh id for requests that never reached the server (useful in logs). */
+export const newTraceId = (): string => randomUUID();

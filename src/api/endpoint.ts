@@ -1,0 +1,37 @@
+/**
+ * Endpoint checks: HTTPS anywhere, plain HTTP only to this machine (the emulator), because a
+ * signed request in clear text to another host would expose the signature and the body.
+ */
+import { isIP } from 'node:net';
+import { UsageError } from './errors.js';
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
+  return false;
+}
+
+/** Accepts `https://host[:port]`, `http://loopback[:port]`, or a bare host (taken as https). */
+export function parseEndpoint(raw: string): URL {
+  const text = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw new UsageError(`--endpoint "${raw}" is not a URL`, '--endpoint', { hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`--endpoint "${raw}": only https:// is supported`, '--endpoint');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(`--endpoint "${raw}": plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost)`, '--endpoint', {
+      hint: `use https://${url.host}`,
+    });
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
+    throw new UsageError(`--endpoint "${raw}": the API path is always "/"; give only scheme, host and port`, '--endpoint');
+  }
+  return url;
+}

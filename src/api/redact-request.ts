@@ -1,0 +1,38 @@
+/**
+ * What a request looks like when shown to a person (--dry-run, --debug): the signature and any
+ * session token are replaced, and private key material is reduced to its size.
+ */
+const SECRET_HEADERS = new Set(['authorization', 'x-tc-token']);
+const KEY_MATERIAL_FIELDS = new Set(['CertKey']);
+
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'authorization') {
+      // Keep the non-secret parts (algorithm, SecretId scope, signed headers); drop the signature.
+      out[name] = value.replace(/Signature=[0-9a-f]+/, 'Signature=<redacted>');
+    } else {
+      out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '<redacted>' : value;
+    }
+  }
+  return out;
+}
+
+export function redactBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactBody);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = KEY_MATERIAL_FIELDS.has(key) && typeof v === 'string' ? `<redacted: ${Buffer.byteLength(v)} bytes>` : redactBody(v);
+  }
+  return out;
+}
+
+/** A JSON body text, redacted; non-JSON text is returned as it is. */
+export function redactBodyText(text: string): string {
+  try {
+    return JSON.stringify(redactBody(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}

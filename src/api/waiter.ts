@@ -1,0 +1,62 @@
+/**
+ * Follows an asynchronous task through DescribeTaskStatus until it ends. Polls soon at first
+ * (most tasks finish in a second or two), then backs off to a cap of a few seconds, which keeps
+ * one waiter far below the API's 20 requests/second.
+ */
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { ClbClient } from './client.js';
+import { describeTaskStatus, type TaskStatusResult } from './clb.js';
+import { InterruptedError, TaskFailedError, WaitTimeoutError } from './errors.js';
+
+export interface TaskProgress {
+  requestId: string;
+  status: 0 | 1 | 2;
+  polls: number;
+  elapsedMs: number;
+}
+
+export interface WaitOptions {
+  /** Give up (WaitTimeoutError) after this long; the task may still finish. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+  /** Called after every poll, for a spinner or a progress line. */
+  onPoll?: (progress: TaskProgress) => void;
+  now?: () => number;
+}
+
+export interface TaskOutcome extends TaskProgress {
+  status: 0;
+  loadBalancerIds: string[];
+}
+
+export async function waitForTask(client: ClbClient, requestId: string, options: WaitOptions): Promise<TaskOutcome> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const deadline = started + options.timeoutMs;
+  const maxDelay = options.maxDelayMs ?? 3000;
+  let delay = options.firstDelayMs ?? 250;
+  for (let polls = 1; ; polls++) {
+    if (options.signal?.aborted) throw new InterruptedError(requestId);
+    let result: TaskStatusResult;
+    try {
+      result = await describeTaskStatus(client, requestId, options.signal ? { signal: options.signal } : {});
+    } catch (error) {
+      if (error instanceof InterruptedError || options.signal?.aborted) throw new InterruptedError(requestId);
+      throw error;
+    }
+    const elapsedMs = now() - started;
+    options.onPoll?.({ requestId, status: result.Status, polls, elapsedMs });
+    if (result.Status === 0) return { requestId, status: 0, polls, elapsedMs, loadBalancerIds: result.LoadBalancerIds ?? [] };
+    if (result.Status === 1) throw new TaskFailedError(requestId, result.Message ?? '');
+    const remaining = deadline - now();
+    if (remaining <= 0) throw new WaitTimeoutError(requestId, elapsedMs);
+    try {
+      await sleepFor(Math.min(delay, remaining), undefined, options.signal ? { signal: options.signal } : {});
+    } catch {
+      throw new InterruptedError(requestId);
+    }
+    delay = Math.min(maxDelay, Math.round(delay * 1.6));
+  }
+}

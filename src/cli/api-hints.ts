@@ -1,0 +1,57 @@
+/**
+ * A next step for the API errors people meet most, added to the error before it is rendered:
+ * which listener holds a port, what to do at the quota, a busy load balancer, bad credentials.
+ */
+import { ApiError } from '../api/errors.js';
+import type { ClbClient } from '../api/client.js';
+import { describeListeners } from '../api/clb.js';
+
+/** TCP, HTTP, HTTPS and TCP_SSL share the TCP port space; UDP and QUIC share UDP's. */
+export function transportOf(protocol: string): 'TCP' | 'UDP' {
+  return protocol === 'UDP' || protocol === 'QUIC' ? 'UDP' : 'TCP';
+}
+
+const STATIC_HINTS: Record<string, string> = {
+  'AuthFailure.SignatureFailure': 'the secret key does not match the SecretId; check TENCENTCLOUD_SECRET_KEY or the profile (clb-listener whoami)',
+  'AuthFailure.SecretIdNotFound': 'the SecretId is unknown or disabled; check for stray whitespace (clb-listener whoami)',
+  'AuthFailure.SignatureExpire': "this machine's clock is more than 5 minutes off; sync it (e.g. with NTP) and retry",
+  'AuthFailure.TokenFailure': 'the session token is invalid or expired; refresh the temporary credentials',
+  'AuthFailure.UnauthorizedOperation': 'the credentials are valid but CAM does not allow this action on this resource',
+  LimitExceeded: 'the load balancer has reached its listener quota; remove listeners it no longer needs, or ask for a higher quota',
+  'FailedOperation.ResourceInOperating': 'the load balancer is still busy with another task after several retries; wait a moment and run the command again',
+  'InvalidParameter.LBIdNotFound': 'no such load balancer in this region; check --lb and --region',
+  RequestLimitExceeded: 'the API rate limit (20 requests/second) was still exceeded after retries; slow down parallel runs',
+};
+
+export async function addHint(
+  error: unknown,
+  context: { client?: ClbClient; loadBalancerId?: string; ports?: number[]; protocol?: string },
+): Promise<unknown> {
+  if (!(error instanceof ApiError) || error.hint) return error;
+  const staticHint = STATIC_HINTS[error.code] ?? (error.code.startsWith('RequestLimitExceeded') ? STATIC_HINTS.RequestLimitExceeded : undefined);
+  if (staticHint) {
+    error.hint = staticHint;
+    return error;
+  }
+  if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.ports && context.protocol) {
+    error.hint = await describePortHolders(context.client, context.loadBalancerId, context.ports, context.protocol);
+  }
+  return error;
+}
+
+async function describePortHolders(client: ClbClient, loadBalancerId: string, ports: number[], protocol: string): Promise<string> {
+  const fallback = `a port is already in use on ${loadBalancerId}; see clb-listener list --lb ${loadBalancerId}`;
+  try {
+    const { Listeners } = await describeListeners(client, { LoadBalancerId: loadBalancerId });
+    const family = transportOf(protocol);
+    const holders = (Listeners ?? []).filter((l) => {
+      const end = l.EndPort && l.EndPort > l.Port ? l.EndPort : l.Port;
+      return transportOf(l.Protocol) === family && ports.some((p) => p >= l.Port && p <= end);
+    });
+    if (holders.length === 0) return fallback;
+    const described = holders.map((l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`);
+    return `${described.join('; ')}; pick another port, or remove it first`;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The body of `create`, loaded only when the command runs: build and validate the request, then
+ * dry-run, or send it and follow the task.
+ */
+import type { CliContext, GlobalOptions } from '../context.js';
+import type { CreateFlags } from './create.js';
+import { buildCreateListenerRequest, type BuiltRequest } from '../../model/request.js';
+import { readDocument } from '../../model/coerce.js';
+import { createListenerSkeleton } from '../../model/skeleton.js';
+import type { CreateListenerRequest } from '../../model/schema.js';
+import { inputReader } from '../read-input.js';
+import { openSession, type Session } from '../session.js';
+import { createListener } from '../../api/clb.js';
+import { InterruptedError } from '../../api/errors.js';
+import { createProgress, formatElapsed, type Progress } from '../../ui/progress.js';
+import { printResult } from '../../ui/output.js';
+import { registerSecret } from '../../ui/secrets.js';
+import { addHint } from '../api-hints.js';
+import { followTask, waitTimeoutMs } from '../follow-task.js';
+import { printDryRun } from '../dry-run.js';
+
+function describeTarget(request: CreateListenerRequest): string {
+  const count = request.Ports.length;
+  const ports = request.EndPort ? `${request.Ports[0]}-${request.EndPort}` : request.Ports.join(', ');
+  return `${count} ${request.Protocol} listener${count === 1 ? '' : 's'} on ${request.LoadBalancerId} (port${count === 1 ? '' : 's'} ${ports})`;
+}
+
+async function buildRequest(flags: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<BuiltRequest> {
+  const readText = inputReader(ctx);
+  const body = flags.fromFile ? await readDocument(flags.fromFile, '--from-file', readText) : undefined;
+  const options = { readText, now: ctx.now(), ...(body ? { body } : {}) };
+  if (flags.interactive) {
+    // Prompts fill in what the flags left out, then build through the same model.
+    const { interactiveCreate } = await import('../../ui/prompts.js');
+    return interactiveCreate(flags, globals, ctx, options);
+  }
+  return buildCreateListenerRequest(flags, options);
+}
+
+export async function runCreate(flags: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+  if (flags.skeleton) {
+    ctx.stdout.write(`${JSON.stringify(createListenerSkeleton(), null, 2)}\n`);
+    return;
+  }
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const built = await buildRequest(flags, globals, ctx);
+  for (const secret of built.secrets) registerSecret(secret);
+  const { request } = built;
+
+  if (flags.dryRun) {
+    await printDryRun(ctx, globals, 'CreateListener', request);
+    return;
+  }
+
+  const progress = await createProgress(ctx, globals);
+  for (const warning of built.warnings) progress.warn(warning);
+  const session = await openSession(globals, ctx);
+  try {
+    await send(session, request, flags, { ctx, globals, progress, timeoutMs });
+  } finally {
+    await session.client.close();
+  }
+}
+
+async function send(
+  session: Session,
+  request: CreateListenerRequest,
+  flags: CreateFlags,
+  run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; timeoutMs: number },
+): Promise<void> {
+  const { ctx, globals, progress } = run;
+  const label = `Creating ${describeTarget(request)}`;
+  const started = ctx.now();
+  progress.start(label);
+  let accepted;
+  try {
+    accepted = await createListener(session.client, request, { signal: ctx.signal });
+  } catch (error) {
+    progress.fail();
+    throw await addHint(error, {
+      client: session.client,
+      loadBalancerId: request.LoadBalancerId,
+      ports: request.Ports,
+      protocol: request.Protocol,
+    });
+  }
+  const { ListenerIds, RequestId } = accepted;
+  const result = {
+    ListenerIds,
+    RequestId,
+    LoadBalancerId: request.LoadBalancerId,
+    Ports: request.Ports,
+    Protocol: request.Protocol,
+    TaskStatus: 'PENDING' as 'PENDING' | 'SUCCESS',
+    Listeners: ListenerIds.map((id, i) => ({ ListenerId: id, Port: request.Ports[i], ListenerName: request.ListenerNames?.[i] ?? null })),
+  };
+  const table = [['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'], ...result.Listeners.map((l) => [l.ListenerId, String(l.Port), request.Protocol, l.ListenerName ?? ''])];
+
+  if (!flags.wait) {
+    progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
+    progress.info(`follow it with: clb-listener wait ${RequestId}`);
+    await printResult(ctx, globals, { json: result, text: ListenerIds, table });
+    return;
+  }
+  try {
+    await followTask(session.client, RequestId, { timeoutMs: run.timeoutMs, signal: ctx.signal, progress, label });
+  } catch (error) {
+    // The listeners exist (or may yet): say which, so a script or a person can find them.
+    if (!(error instanceof InterruptedError)) progress.info(`listener ids: ${ListenerIds.join(', ')}`);
+    throw error;
+  }
+  result.TaskStatus = 'SUCCESS';
+  progress.succeed(`Created ${describeTarget(request)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
+  await printResult(ctx, globals, { json: result, text: ListenerIds, table });
+}

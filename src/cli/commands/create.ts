@@ -1,0 +1,58 @@
+/**
+ * `clb-listener create`: every CreateListener field as a flag (generated from the model), then
+ * validate, sign, send, and wait for the task. stdout gets the ListenerIds; all else is stderr.
+ */
+import { Option, type Command } from 'commander';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { createListenerOptions } from '../../model/options.js';
+
+export interface CreateFlags extends Record<string, unknown> {
+  fromFile?: string;
+  wait: boolean;
+  waitTimeout?: string;
+  skeleton?: boolean;
+  dryRun?: boolean;
+  interactive?: boolean;
+}
+
+const EXAMPLES = `
+Examples (the CreateListener API page's cases):
+  # HTTPS with an existing certificate
+  clb-listener create --lb lb-cuxw2rm0 --port 7572 --protocol HTTPS --cert-id MsJyaXVm
+  # TCP with a health check
+  clb-listener create --lb lb-cuxw2rm0 --port 7571 --protocol TCP \\
+    --health-check HealthSwitch=1,TimeOut=5,IntervalTime=7,HealthNum=4,UnHealthNum=4
+  # HTTPS uploading a new certificate (the key is read from a file, never from argv)
+  clb-listener create --lb lb-cuxw2rm0 --port 7573 --protocol HTTPS \\
+    --cert-file server.crt --key-file server.key --cert-name my-cert
+  # UDP with the default PING health check
+  clb-listener create --lb lb-6wlxe9rj --port 432 --protocol UDP --name lis_test --health-check on
+  # two TCP listeners at once, named by position
+  clb-listener create --lb lb-cuxw2rm0 --port 7570,7569 --protocol TCP --name lis1,lis0
+  # rescheduling
+  clb-listener create --lb lb-fd9kpk4s --port 5689 --protocol tcp --reschedule-target-zero-weight \\
+    --reschedule-unhealthy --reschedule-expand-target --reschedule-start-time 25 --reschedule-interval 50
+  # from a request body (JSON or YAML, API field names); flags override its fields
+  clb-listener create --skeleton > req.json && clb-listener create --from-file req.json
+`;
+
+export function registerCreate(program: Command, ctx: CliContext): void {
+  const command = program
+    .command('create')
+    .description('create one listener per port on a load balancer (CreateListener), and wait for it')
+    .addHelpText('after', EXAMPLES);
+  for (const option of createListenerOptions()) command.addOption(option);
+  const run = 'Input, waiting and output:';
+  command
+    .addOption(new Option('--from-file <path>', 'request body with API field names, JSON or YAML ("-" = stdin)').helpGroup(run))
+    .addOption(new Option('--skeleton', 'print a request body with every field, for --from-file').helpGroup(run))
+    .addOption(new Option('--dry-run', 'validate and print the request that would be sent; send nothing').helpGroup(run))
+    .addOption(new Option('-i, --interactive', 'ask for what the flags did not give (certificates walk-through)').helpGroup(run))
+    .addOption(new Option('--no-wait', 'return once the API accepts; follow later with clb-listener wait').helpGroup(run))
+    .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5').helpGroup(run))
+    .action(async (flags: CreateFlags, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const { runCreate } = await import('./create-run.js');
+      await runCreate(flags, globals, ctx);
+    });
+}

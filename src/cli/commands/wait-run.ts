@@ -1,0 +1,28 @@
+/** The body of `wait`, loaded only when it runs. */
+import type { CliContext, GlobalOptions } from '../context.js';
+import { openSession } from '../session.js';
+import { checkRequestId, followTask, waitTimeoutMs } from '../follow-task.js';
+import { createProgress, formatElapsed } from '../../ui/progress.js';
+import { printResult } from '../../ui/output.js';
+
+export async function runWait(rawId: string, flags: { waitTimeout?: string }, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+  const requestId = checkRequestId(rawId);
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const progress = await createProgress(ctx, globals);
+  const session = await openSession(globals, ctx);
+  const label = 'Waiting';
+  progress.start(`${label}: task ${requestId}`);
+  try {
+    const outcome = await followTask(session.client, requestId, { timeoutMs, signal: ctx.signal, progress, label });
+    progress.succeed(`Task ${requestId} succeeded (${formatElapsed(outcome.elapsedMs)})`);
+    const json = { RequestId: requestId, Status: 0, TaskStatus: 'SUCCESS', LoadBalancerIds: outcome.loadBalancerIds };
+    // Text output stays empty: for a script the exit code is the answer.
+    await printResult(ctx, globals, {
+      json,
+      text: [],
+      table: [['REQUEST ID', 'STATUS', 'LOAD BALANCERS'], [requestId, 'SUCCESS', outcome.loadBalancerIds.join(', ')]],
+    });
+  } finally {
+    await session.client.close();
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * --dry-run: the exact request that would be sent, on stdout, with the signature, any session
+ * token and private key material redacted. Nothing is sent. Without credentials the request is
+ * shown unsigned, so a body can be checked before keys are set up.
+ */
+import type { CliContext, GlobalOptions } from './context.js';
+import { CredentialsError } from '../api/errors.js';
+import { redactBody, redactHeaders } from '../api/redact-request.js';
+import { ClbClient } from '../api/client.js';
+import { resolveRegion, resolveSettings, DEFAULT_ENDPOINT, type CredentialSource } from '../config/index.js';
+
+const UNSIGNED: CredentialSource = {
+  describe: 'none (unsigned dry run)',
+  get: async () => ({ secretId: '<no credentials>', secretKey: 'unsigned' }),
+};
+
+export async function printDryRun(ctx: CliContext, globals: GlobalOptions, action: string, body: object): Promise<void> {
+  const input = {
+    env: ctx.env,
+    ...(globals.profile ? { profile: globals.profile } : {}),
+    ...(globals.region ? { region: globals.region } : {}),
+    ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
+  };
+  let settings;
+  try {
+    settings = await resolveSettings(input);
+  } catch (error) {
+    if (!(error instanceof CredentialsError)) throw error;
+    settings = { credentials: UNSIGNED, region: resolveRegion(input).region, endpoint: globals.endpoint ?? DEFAULT_ENDPOINT };
+  }
+  const client = new ClbClient({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, now: ctx.now });
+  const prepared = await client.prepare(action, body);
+  await client.close();
+  const headers = redactHeaders(prepared.headers);
+  if (settings.credentials === UNSIGNED) headers.Authorization = '<unsigned: no credentials found>';
+  const dump = { DryRun: true, Action: action, Region: settings.region, Endpoint: prepared.url, Headers: headers, Body: redactBody(body) };
+  ctx.stdout.write(`${JSON.stringify(dump, null, 2)}\n`);
+  if (!globals.quiet) ctx.stderr.write('dry run: nothing was sent\n');
+}

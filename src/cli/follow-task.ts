@@ -1,0 +1,42 @@
+/**
+ * Waits for an asynchronous task with progress on stderr; shared by `create` and `wait` so both
+ * have the same spinner, timeout and exit codes.
+ */
+import type { ClbClient } from '../api/client.js';
+import { waitForTask, type TaskOutcome } from '../api/waiter.js';
+import { formatElapsed, type Progress } from '../ui/progress.js';
+import { UsageError } from '../api/errors.js';
+import { parseSeconds } from './session.js';
+
+export const DEFAULT_WAIT_TIMEOUT_SECONDS = 300;
+
+export function waitTimeoutMs(raw: unknown): number {
+  return raw === undefined ? DEFAULT_WAIT_TIMEOUT_SECONDS * 1000 : parseSeconds(raw, '--wait-timeout', { min: 1, max: 86400 }) * 1000;
+}
+
+export function checkRequestId(raw: string): string {
+  const id = raw.trim();
+  if (!/^[0-9a-fA-F-]{8,64}$/.test(id)) {
+    throw new UsageError(`request id "${raw}" does not look like a RequestId (a UUID such as 6aa274e5-ff78-4e9e-b13c-30a9e21b107e)`, '<request-id>');
+  }
+  return id;
+}
+
+export async function followTask(
+  client: ClbClient,
+  requestId: string,
+  options: { timeoutMs: number; signal: AbortSignal; progress: Progress; label: string },
+): Promise<TaskOutcome> {
+  const { progress } = options;
+  progress.update(`${options.label}: task ${requestId} in progress`);
+  try {
+    return await waitForTask(client, requestId, {
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      onPoll: ({ polls, elapsedMs }) => progress.update(`${options.label}: task ${requestId} in progress (${formatElapsed(elapsedMs)}, ${polls} poll${polls === 1 ? '' : 's'})`),
+    });
+  } catch (error) {
+    progress.fail();
+    throw error;
+  }
+}

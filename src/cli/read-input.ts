@@ -1,0 +1,31 @@
+/** Reads files named on the command line (or stdin for "-"), relative to the working directory. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../api/errors.js';
+import type { CliContext } from './context.js';
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function inputReader(ctx: CliContext): (path: string, flag: string) => Promise<string> {
+  let stdinUsed = false;
+  return async (path, flag) => {
+    const flagName = flag.split(' ')[0];
+    if (path === '-') {
+      if (stdinUsed) throw new UsageError(`${flag}: stdin ("-") was already read by another option`, flagName);
+      if (ctx.stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the content in or give a file path`, flagName);
+      stdinUsed = true;
+      return readStream(ctx.stdin);
+    }
+    try {
+      return await readFile(resolve(ctx.cwd, path), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+      throw new UsageError(`${flag} ${path}: cannot read the file (${reason})`, flagName);
+    }
+  };
+}

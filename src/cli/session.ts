@@ -1,0 +1,51 @@
+/**
+ * What every command that calls the API shares: settings resolved from flags, environment and
+ * profiles, a signed client, and the --debug wire log.
+ */
+import type { CliContext, GlobalOptions } from './context.js';
+import { resolveSettings, type ResolvedSettings } from '../config/index.js';
+import { ClbClient } from '../api/client.js';
+import { UsageError } from '../api/errors.js';
+import { collectSecrets } from '../ui/secrets.js';
+import { wireLogger } from '../ui/debug-log.js';
+
+export interface Session {
+  client: ClbClient;
+  settings: ResolvedSettings;
+}
+
+export function parseSeconds(raw: unknown, flag: string, { min = 1, max = 86400 } = {}): number {
+  const text = String(raw).trim();
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
+    throw new UsageError(`${flag} "${text}": must be a number of seconds from ${min} to ${max}`, flag);
+  }
+  return value;
+}
+
+export async function openSession(globals: GlobalOptions & { requestTimeout?: string }, ctx: CliContext): Promise<Session> {
+  const settings = await resolveSettings({
+    env: ctx.env,
+    ...(globals.profile ? { profile: globals.profile } : {}),
+    ...(globals.region ? { region: globals.region } : {}),
+    ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
+    now: ctx.now,
+  });
+  const requestTimeoutMs = globals.requestTimeout ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600 }) * 1000 : 30000;
+  const language = globals.language ?? settings.language;
+  const client = new ClbClient({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    credentials: settings.credentials,
+    requestTimeoutMs,
+    now: ctx.now,
+    ...(language ? { language } : {}),
+    ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => collectSecrets(ctx.env)) } : {}),
+  });
+  if (globals.debug) {
+    ctx.stderr.write(
+      `[debug] endpoint ${client.endpoint.origin} (${settings.endpointSource}), region ${settings.region} (${settings.regionSource}), credentials from ${settings.credentials.describe}\n`,
+    );
+  }
+  return { client, settings };
+}

@@ -1,0 +1,181 @@
+/**
+ * Turns what a person typed into API-typed values, by the field tables: integers, 0/1 switches,
+ * booleans, upper-cased enums, comma lists, and the three forms of a nested object (AWS-style
+ * shorthand `Key=Value,Key=Value`, JSON, or `file://path`). Problems become UsageErrors naming
+ * the flag.
+ */
+import { UsageError } from '../api/errors.js';
+import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
+
+/** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */
+export type ReadText = (path: string, flag: string) => Promise<string>;
+
+const TRUE_WORDS = new Set(['true', '1', 'on', 'yes']);
+const FALSE_WORDS = new Set(['false', '0', 'off', 'no']);
+
+function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number' && (raw === 0 || raw === 1)) return raw === 1;
+  const word = String(raw).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw new UsageError(`${label} "${String(raw)}": ${rule}`, label.split(' ')[0]);
+}
+
+function parseInteger(raw: string, label: string, spec: FieldSpec): number {
+  const text = raw.trim();
+  if (!/^[-+]?\d+$/.test(text)) {
+    const range = spec.min !== undefined ? ` from ${spec.min} to ${spec.max}` : '';
+    throw new UsageError(`${label} "${raw}": must be an integer${range}`, label.split(' ')[0]);
+  }
+  return Number(text);
+}
+
+/** Splits repeated and comma-separated values: `--port 80 --port 81,82` → ['80','81','82']. */
+export function splitList(raw: unknown): string[] {
+  const items = Array.isArray(raw) ? raw : [raw];
+  return items.flatMap((item) => String(item).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** One scalar value, coerced by its spec. Values that are already typed (from JSON) pass through. */
+export function coerceScalar(spec: FieldSpec, raw: unknown, label: string): unknown {
+  switch (spec.kind) {
+    case 'integer':
+      return typeof raw === 'string' ? parseInteger(raw, label, spec) : raw;
+    case 'switch':
+      if (raw === 0 || raw === 1) return raw;
+      return parseBooleanWord(raw, label, 'must be 0 (off) or 1 (on)') ? 1 : 0;
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : parseBooleanWord(raw, label, 'must be true or false');
+    case 'enum':
+      return typeof raw === 'string' && spec.upperCase ? raw.trim().toUpperCase() : raw;
+    case 'integer-list':
+      return Array.isArray(raw) && raw.every((v) => typeof v === 'number') ? raw : splitList(raw).map((v) => parseInteger(v, label, spec));
+    case 'string-list':
+      return splitList(raw);
+    default:
+      return raw;
+  }
+}
+
+/**
+ * Splits `A=1,B=x` at commas that start a new `Key=`; a value may itself hold commas
+ * (`ExtendedCode=20,25`) as long as what follows is not `Word=`.
+ */
+export function parseShorthand(text: string, label: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const parts = text.split(/,(?=\s*[A-Za-z][A-Za-z0-9]*\s*=)/);
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) {
+      throw new UsageError(`${label} "${text}": expected Key=Value pairs separated by commas, JSON, or file://path`, label.split(' ')[0], {
+        hint: 'e.g. HealthSwitch=1,TimeOut=5,IntervalTime=7',
+      });
+    }
+    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export interface ObjectSource {
+  /** The parsed object, still untyped. */
+  value: Record<string, unknown>;
+  /** True when the text came from a file (so secrets in it never passed through argv). */
+  fromFile: boolean;
+}
+
+async function parseDocument(text: string, label: string, allowYaml: boolean): Promise<unknown> {
+  try {
+    return JSON.parse(text);
+  } catch (jsonError) {
+    if (!allowYaml) throw new UsageError(`${label}: not valid JSON (${(jsonError as Error).message})`, label.split(' ')[0]);
+  }
+  const { parse } = await import('yaml');
+  try {
+    return parse(text);
+  } catch (yamlError) {
+    throw new UsageError(`${label}: neither JSON nor YAML (${(yamlError as Error).message.split('\n')[0]})`, label.split(' ')[0]);
+  }
+}
+
+/** Reads a JSON or YAML document from a path or stdin (`-`). */
+export async function readDocument(path: string, label: string, readText: ReadText): Promise<Record<string, unknown>> {
+  const doc = await parseDocument(await readText(path, label), label, true);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected an object with API field names`, label);
+  return doc as Record<string, unknown>;
+}
+
+/** The three forms of a nested object, plus `on`/`off` for the health check. */
+export async function parseObjectFlag(spec: FieldSpec, raw: string, label: string, readText: ReadText): Promise<ObjectSource> {
+  const text = raw.trim();
+  if (spec.nested === 'HealthCheck' && /^(on|off)$/i.test(text)) {
+    return { value: { HealthSwitch: text.toLowerCase() === 'on' ? 1 : 0 }, fromFile: false };
+  }
+  if (text.startsWith('file://')) {
+    const doc = await parseDocument(await readText(text.slice('file://'.length), label), label, true);
+    return { value: asObject(doc, label), fromFile: true };
+  }
+  if (text.startsWith('{')) return { value: asObject(await parseDocument(text, label, false), label), fromFile: false };
+  return { value: parseShorthand(text, label), fromFile: false };
+}
+
+function asObject(doc: unknown, label: string): Record<string, unknown> {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected an object`, label);
+  return doc as Record<string, unknown>;
+}
+
+/**
+ * Coerces every known key of a nested object by its spec, reading `file://` values of PEM
+ * fields, and refusing private keys typed on the command line.
+ */
+export async function coerceNested(
+  type: NestedTypeName,
+  value: Record<string, unknown>,
+  label: string,
+  readText: ReadText,
+  fromFile: boolean,
+): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    const spec = NESTED_FIELDS[type].find((f) => f.api === key);
+    const keyLabel = `${label} ${key}`;
+    if (!spec) {
+      out[key] = raw; // reported as an unknown field by the schema, with the valid ones listed
+      continue;
+    }
+    if (typeof raw === 'string' && raw.startsWith('file://') && spec.kind === 'string') {
+      out[key] = await readText(raw.slice('file://'.length), keyLabel);
+      continue;
+    }
+    if (spec.secret && !fromFile) {
+      throw new UsageError(`${keyLabel}: a private key is never taken from the command line`, label.split(' ')[0], {
+        hint: `use ${key}=file://key.pem, or --key-file PATH`,
+      });
+    }
+    if (spec.kind === 'object' && Array.isArray(raw)) {
+      out[key] = await Promise.all(
+        raw.map((item, i) =>
+          item && typeof item === 'object' ? coerceNested(spec.nested!, item as Record<string, unknown>, `${keyLabel}[${i}]`, readText, fromFile) : item,
+        ),
+      );
+      continue;
+    }
+    out[key] = coerceScalar(spec, raw, keyLabel);
+  }
+  return out;
+}
+
+/** Upper-cases enum values wherever the tables say the API wants upper case (e.g. `"Protocol": "tcp"`). */
+export function normalizeEnums(specs: readonly FieldSpec[], value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value };
+  for (const spec of specs) {
+    const v = out[spec.api];
+    if (spec.kind === 'enum' && spec.upperCase && typeof v === 'string') out[spec.api] = v.toUpperCase();
+    if (spec.kind === 'object' && spec.nested) {
+      const nestedSpecs = NESTED_FIELDS[spec.nested];
+      if (Array.isArray(v)) out[spec.api] = v.map((item) => (item && typeof item === 'object' ? normalizeEnums(nestedSpecs, item as Record<string, unknown>) : item));
+      else if (v && typeof v === 'object') out[spec.api] = normalizeEnums(nestedSpecs, v as Record<string, unknown>);
+    }
+  }
+  return out;
+}

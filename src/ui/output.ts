@@ -1,0 +1,74 @@
+/**
+ * Data on stdout, in the format asked for: `text` (one value a line, for shell scripts), `json`
+ * (one object), or `table` (aligned columns). `--query` (JMESPath) is applied to the JSON form
+ * first, whatever the format.
+ */
+import type { CliContext, GlobalOptions } from '../cli/context.js';
+import { UsageError } from '../api/errors.js';
+import { colorEnabled, palette } from './color.js';
+
+export interface ResultView {
+  /** The whole result, as `-o json` prints it. */
+  json: unknown;
+  /** The lines `-o text` prints by default. */
+  text: string[];
+  /** Rows for `-o table`; the first row is the header. */
+  table?: string[][];
+}
+
+async function applyQuery(value: unknown, expression: string): Promise<unknown> {
+  const { search } = await import('@jmespath-community/jmespath');
+  try {
+    return search(value as Parameters<typeof search>[0], expression);
+  } catch (error) {
+    throw new UsageError(`--query "${expression}": ${(error as Error).message}`, '--query');
+  }
+}
+
+/** Text form of any JSON value: scalars bare, arrays one item a line, objects as JSON. */
+function textLines(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => (item !== null && typeof item === 'object' ? [JSON.stringify(item)] : [String(item)]));
+  if (typeof value === 'object') return [JSON.stringify(value)];
+  return [String(value)];
+}
+
+function tableFromValue(value: unknown): string[][] {
+  const rows = Array.isArray(value) ? value : [value];
+  if (rows.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r as object)))];
+    return [columns, ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])))];
+  }
+  return [['value'], ...rows.map((r) => [cell(r)])];
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export function renderTable(rows: string[][], bold: (s: string) => string): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows
+    .map((row, index) => {
+      const line = row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+      return index === 0 ? bold(line) : line;
+    })
+    .join('\n');
+}
+
+export async function printResult(ctx: CliContext, globals: Partial<GlobalOptions>, view: ResultView): Promise<void> {
+  const format = globals.output ?? 'text';
+  const queried = globals.query ? await applyQuery(view.json, globals.query) : undefined;
+  let out: string;
+  if (format === 'json') {
+    out = JSON.stringify(globals.query ? queried ?? null : view.json, null, 2);
+  } else if (format === 'table') {
+    const rows = globals.query ? tableFromValue(queried) : view.table ?? tableFromValue(view.json);
+    out = renderTable(rows, palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false)).bold);
+  } else {
+    out = (globals.query ? textLines(queried) : view.text).join('\n');
+  }
+  if (out !== '') ctx.stdout.write(`${out}\n`);
+}

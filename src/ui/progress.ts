@@ -1,0 +1,68 @@
+/**
+ * Progress on stderr while the tool works. On a terminal an ora spinner with the elapsed time;
+ * elsewhere (CI, pipes, files) a few plain lines and no control characters; with -q nothing.
+ * stdout is never touched here: it carries data only.
+ */
+import type { CliContext, GlobalOptions } from '../cli/context.js';
+import { colorEnabled, palette } from './color.js';
+
+export interface Progress {
+  /** A new phase, e.g. "Creating 2 TCP listeners on lb-…". */
+  start(text: string): void;
+  /** The same phase, updated (e.g. poll count and elapsed time); plain mode prints none of these. */
+  update(text: string): void;
+  succeed(text: string): void;
+  fail(text?: string): void;
+  /** A note that always shows (unless -q), e.g. a certificate expiry warning. */
+  warn(text: string): void;
+  info(text: string): void;
+  stop(): void;
+}
+
+type Spinner = { start(text?: string): Spinner; text: string; succeed(text?: string): Spinner; fail(text?: string): Spinner; stop(): Spinner; isSpinning: boolean };
+
+export async function createProgress(ctx: CliContext, globals: Partial<GlobalOptions>): Promise<Progress> {
+  const quiet = globals.quiet === true;
+  const color = palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const line = (text: string) => void (!quiet && ctx.stderr.write(`${text}\n`));
+  const useSpinner = !quiet && ctx.stderr.isTTY === true && ctx.env.CI !== 'true' && ctx.env.TERM !== 'dumb';
+  if (!useSpinner) {
+    return {
+      start: (text) => line(text),
+      update: () => {},
+      succeed: (text) => line(`${color.green('✓')} ${text}`),
+      fail: (text) => text && line(`${color.red('✗')} ${text}`),
+      warn: (text) => line(`${color.yellow('warning:')} ${text}`),
+      info: (text) => line(text),
+      stop: () => {},
+    };
+  }
+  const { default: ora } = await import('ora');
+  const spinner: Spinner = ora({
+    stream: ctx.stderr as unknown as NodeJS.WritableStream,
+    color: 'cyan',
+    isEnabled: true,
+    // Keep stdin alone: Ctrl-C must reach our own handler, which prints the RequestId.
+    discardStdin: false,
+  });
+  const pause = (print: () => void) => {
+    const spinning = spinner.isSpinning;
+    const text = spinner.text;
+    if (spinning) spinner.stop();
+    print();
+    if (spinning) spinner.start(text);
+  };
+  return {
+    start: (text) => void spinner.start(text),
+    update: (text) => void (spinner.text = text),
+    succeed: (text) => void spinner.succeed(text),
+    fail: (text) => void (text ? spinner.fail(text) : spinner.stop()),
+    warn: (text) => pause(() => line(`${color.yellow('warning:')} ${text}`)),
+    info: (text) => pause(() => line(text)),
+    stop: () => void spinner.stop(),
+  };
+}
+
+export function formatElapsed(ms: number): string {
+  return ms < 60000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.floor(ms / 60000)}m${String(Math.round((ms % 60000) / 1000)).padStart(2, '0')}s`;
+}
