@@ -7,7 +7,7 @@ import type { CliContext, GlobalOptions } from './context.js';
 import { CredentialsError } from '../api/errors.js';
 import { redactBody, redactHeaders } from '../api/redact-request.js';
 import { ClbClient } from '../api/client.js';
-import { resolveRegion, resolveSettings, DEFAULT_ENDPOINT, type CredentialSource } from '../config/index.js';
+import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
 
 const UNSIGNED: CredentialSource = {
   describe: 'none (unsigned dry run)',
@@ -20,13 +20,15 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
     ...(globals.profile ? { profile: globals.profile } : {}),
     ...(globals.region ? { region: globals.region } : {}),
     ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
+    signal: ctx.signal,
+    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${message}\n`)),
   };
   let settings;
   try {
     settings = await resolveSettings(input);
   } catch (error) {
     if (!(error instanceof CredentialsError)) throw error;
-    settings = { credentials: UNSIGNED, region: resolveRegion(input).region, endpoint: globals.endpoint ?? DEFAULT_ENDPOINT };
+    settings = { credentials: UNSIGNED, region: resolveRegion(input).region, endpoint: resolveEndpoint(input).endpoint };
   }
   const client = new ClbClient({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, now: ctx.now });
   const prepared = await client.prepare(action, body);

@@ -30,6 +30,8 @@ export async function openSession(globals: GlobalOptions & { requestTimeout?: st
     ...(globals.region ? { region: globals.region } : {}),
     ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
     now: ctx.now,
+    signal: ctx.signal,
+    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${message}\n`)),
   });
   const requestTimeoutMs = globals.requestTimeout ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600 }) * 1000 : 30000;
   const language = globals.language ?? settings.language;

@@ -1,24 +1,24 @@
 /**
- * Where credentials, region and endpoint come from. This first version reads the environment
- * only; profiles, the SDK's INI file and the CVM role extend the chain behind the same interface.
+ * Where credentials, region, endpoint and language come from: the one entry point commands call.
+ * The chain's steps live in their own modules (env, tccli, sdk-file, cvm-role, chain); this file
+ * composes them and decides region/endpoint/language precedence.
  */
-import { CredentialsError, UsageError } from '../api/errors.js';
-import { registerSecret } from '../ui/secrets.js';
+import { UsageError } from '../api/errors.js';
+import { resolveCredentialSource } from './chain.js';
+import type { CredentialSource } from './credentials.js';
+import { ENV } from './env.js';
+import { homeDir } from './paths.js';
+import { chooseProfile, type ProfileChoice, type ProfileSource } from './profile-choice.js';
+import { LANGUAGES, normalizeEndpoint } from './profile-keys.js';
+import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 
-export interface Credentials {
-  secretId: string;
-  secretKey: string;
-  token?: string;
-  /** Milliseconds since the epoch, for temporary credentials. */
-  expiresAt?: number;
-}
+export type { Credentials, CredentialSource, CredentialKind } from './credentials.js';
+export type { ProfileChoice, ProfileSource } from './profile-choice.js';
+export { DEFAULT_PROFILE, chooseProfile } from './profile-choice.js';
+export { ENV } from './env.js';
+export { mask } from './mask.js';
 
-export interface CredentialSource {
-  /** Where the credentials came from, for `whoami` and --debug (never the secret). */
-  describe: string;
-  /** Cached; temporary credentials are refreshed before they expire. */
-  get(signal?: AbortSignal): Promise<Credentials>;
-}
+export type Language = (typeof LANGUAGES)[number];
 
 export interface ResolvedSettings {
   credentials: CredentialSource;
@@ -26,7 +26,11 @@ export interface ResolvedSettings {
   regionSource: string;
   endpoint: string;
   endpointSource: string;
-  language?: 'zh-CN' | 'en-US';
+  language?: Language;
+  languageSource?: string;
+  /** The tccli profile consulted (for region/endpoint even when credentials came from elsewhere). */
+  profile: string;
+  profileSource: ProfileSource;
 }
 
 export interface SettingsInput {
@@ -36,37 +40,124 @@ export interface SettingsInput {
   profile?: string;
   region?: string;
   endpoint?: string;
+  /** An explicit --language. */
+  language?: Language;
   now?: () => number;
+  /**
+   * Where warnings (a credentials file readable by others) go; commands pass ctx.stderr. Without
+   * it they still reach the terminal: a security warning must not vanish because a caller forgot.
+   */
+  warn?: (message: string) => void;
+  /** Aborts a CVM-role metadata request (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Replaces /etc/tencentcloud/credentials (tests). */
+  systemCredentialsFile?: string;
 }
 
 export const DEFAULT_ENDPOINT = 'https://clb.tencentcloudapi.com';
 
 export const MISSING_CREDENTIALS_HINT =
-  'set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN for temporary keys)';
+  `set ${ENV.secretId} and ${ENV.secretKey} (plus ${ENV.tokens[0]} for temporary keys), ` +
+  "or run 'clb-listener configure' to write ~/.tccli/<profile>.credential";
 
-function fromEnvironment(env: Record<string, string | undefined>): CredentialSource | undefined {
-  const secretId = env.TENCENTCLOUD_SECRET_ID?.trim();
-  const secretKey = env.TENCENTCLOUD_SECRET_KEY?.trim();
-  if (!secretId || !secretKey) return undefined;
-  const token = env.TENCENTCLOUD_SESSION_TOKEN || env.TENCENTCLOUD_TOKEN || env.TENCENTCLOUD_SECURITY_TOKEN || undefined;
-  registerSecret(secretKey);
-  registerSecret(token);
-  const credentials: Credentials = { secretId, secretKey, ...(token ? { token } : {}) };
-  return { describe: 'environment (TENCENTCLOUD_SECRET_ID)', get: async () => credentials };
+interface Loaded {
+  choice: ProfileChoice;
+  tccli: TccliProfile;
 }
 
-export function resolveRegion(input: SettingsInput): { region: string; source: string } {
+function load(input: SettingsInput): Loaded {
+  const choice = chooseProfile(input.profile, input.env);
+  return { choice, tccli: readTccliProfile(homeDir(input.env, input.home), choice.name) };
+}
+
+function regionOf(input: SettingsInput, { choice, tccli }: Loaded): { region: string; source: string } {
   if (input.region) return { region: input.region, source: '--region' };
-  if (input.env.TENCENTCLOUD_REGION) return { region: input.env.TENCENTCLOUD_REGION, source: 'TENCENTCLOUD_REGION' };
+  const fromEnv = input.env[ENV.region]?.trim();
+  if (fromEnv && !choice.explicit) return { region: fromEnv, source: ENV.region };
+  const fromProfile = profileValue(tccli, 'region');
+  if (fromProfile) return { region: fromProfile, source: `profile ${tccli.name} (${tccli.paths.configure})` };
   throw new UsageError('no region given', '--region', {
-    hint: 'pass --region ap-guangzhou, set TENCENTCLOUD_REGION, or set one in the profile (clb-listener configure set region ap-guangzhou)',
+    hint:
+      `pass --region ap-guangzhou, set ${ENV.region}${choice.explicit ? ' (ignored with --profile)' : ''}, ` +
+      `or store one in the profile: clb-listener configure set region ap-guangzhou${choice.explicit ? ` --profile ${choice.name}` : ''}`,
   });
 }
 
+function endpointOf(input: SettingsInput, { tccli }: Loaded): { endpoint: string; source: string } {
+  if (input.endpoint) return { endpoint: input.endpoint, source: '--endpoint' };
+  const fromProfile = profileValue(tccli, 'endpoint');
+  if (fromProfile) return { endpoint: normalizeEndpoint(fromProfile), source: `profile ${tccli.name} (clb.endpoint in ${tccli.paths.configure})` };
+  return { endpoint: DEFAULT_ENDPOINT, source: 'default' };
+}
+
+function languageOf(input: SettingsInput, { tccli }: Loaded, warn: (message: string) => void): { language?: Language; languageSource?: string } {
+  if (input.language) return { language: input.language, languageSource: '--language' };
+  const fromProfile = profileValue(tccli, 'language');
+  if (!fromProfile) return {};
+  if (!(LANGUAGES as readonly string[]).includes(fromProfile)) {
+    warn(`warning: ignoring language "${fromProfile}" in ${tccli.paths.configure}; use ${LANGUAGES.join(' or ')}`);
+    return {};
+  }
+  return { language: fromProfile as Language, languageSource: `profile ${tccli.name}` };
+}
+
+/** Region only: `--region`, then TENCENTCLOUD_REGION (not with --profile), then the profile. */
+export function resolveRegion(input: SettingsInput): { region: string; source: string } {
+  return regionOf(input, load(input));
+}
+
+/** Endpoint only: `--endpoint`, then the profile's clb.endpoint, then DEFAULT_ENDPOINT. */
+export function resolveEndpoint(input: SettingsInput): { endpoint: string; source: string } {
+  return endpointOf(input, load(input));
+}
+
+/** What `whoami` shows: the settings as far as they resolve, with the region problem kept rather than thrown. */
+export interface SettingsReport extends Omit<ResolvedSettings, 'region' | 'regionSource'> {
+  region?: string;
+  regionSource?: string;
+  regionError?: UsageError;
+}
+
+/**
+ * Credentials are resolved first: with nothing configured, "no credentials" is the problem to
+ * report, not the missing region.
+ */
+export async function inspectSettings(input: SettingsInput): Promise<SettingsReport> {
+  const warn = input.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  const loaded = load(input);
+  const credentials = await resolveCredentialSource({
+    env: input.env,
+    home: homeDir(input.env, input.home),
+    profile: loaded.choice,
+    tccli: loaded.tccli,
+    now: input.now ?? Date.now,
+    warn,
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.systemCredentialsFile ? { systemCredentialsFile: input.systemCredentialsFile } : {}),
+  });
+  let region: { region?: string; regionSource?: string; regionError?: UsageError };
+  try {
+    const found = regionOf(input, loaded);
+    region = { region: found.region, regionSource: found.source };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    region = { regionError: error };
+  }
+  const { endpoint, source: endpointSource } = endpointOf(input, loaded);
+  return {
+    credentials,
+    ...region,
+    endpoint,
+    endpointSource,
+    ...languageOf(input, loaded, warn),
+    profile: loaded.choice.name,
+    profileSource: loaded.choice.source,
+  };
+}
+
+/** Everything a command needs to call the API; a missing region is a UsageError (exit 2). */
 export async function resolveSettings(input: SettingsInput): Promise<ResolvedSettings> {
-  const { region, source: regionSource } = resolveRegion(input);
-  const credentials = fromEnvironment(input.env);
-  if (!credentials) throw new CredentialsError('no credentials found', { hint: MISSING_CREDENTIALS_HINT });
-  const endpoint = input.endpoint ?? DEFAULT_ENDPOINT;
-  return { credentials, region, regionSource, endpoint, endpointSource: input.endpoint ? '--endpoint' : 'default' };
+  const { region, regionSource, regionError, ...rest } = await inspectSettings(input);
+  if (regionError || !region || !regionSource) throw regionError ?? new UsageError('no region given', '--region');
+  return { ...rest, region, regionSource };
 }

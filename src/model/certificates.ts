@@ -73,7 +73,8 @@ export interface ServerCertificateCheck {
 
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
 
-function checkValidity(summary: CertificateSummary, flag: string, nowMs: number): string | undefined {
+/** Throws when out of date; returns a warning when it expires within 30 days. */
+export function checkValidity(summary: CertificateSummary, flag: string, nowMs: number): string | undefined {
   if (summary.validTo.getTime() < nowMs) {
     throw new UsageError(`${flag}: the certificate expired on ${summary.validTo.toISOString().slice(0, 10)}`, flag, {
       hint: 'renew it, or pick another certificate',

@@ -233,6 +233,8 @@ export function validateCreateListener(input: unknown): CreateListenerRequest {
   if (parsed.success) return parsed.data as unknown as CreateListenerRequest;
   // Field-level problems first: a cross-field rule over a malformed field helps nobody.
   const isCrossField = (issue: z.core.$ZodIssue) => Boolean((issue as { params?: { crossField?: boolean } }).params?.crossField);
-  const issues = [...parsed.error.issues].sort((a, b) => Number(isCrossField(a)) - Number(isCrossField(b)));
+  // Unknown fields first (a typo like "Port" explains a missing "Ports"), cross-field rules last.
+  const rank = (issue: z.core.$ZodIssue) => (issue.code === 'unrecognized_keys' ? 0 : isCrossField(issue) ? 2 : 1);
+  const issues = [...parsed.error.issues].sort((a, b) => rank(a) - rank(b));
   throw usageErrorFor(issues[0]!, input);
 }

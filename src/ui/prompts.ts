@@ -1,9 +1,109 @@
-/** Interactive mode: walks a person through what the flags did not give. */
+/**
+ * Interactive mode (`create -i`): asks, on a terminal, for what the flags did not give (with a
+ * walk-through of the certificate), builds the request through the same model as flags, shows
+ * it with the equivalent command, and asks before anything is sent. Off a terminal (or with
+ * CI=true) it refuses, naming the flags to pass instead.
+ */
 import type { CliContext, GlobalOptions } from '../cli/context.js';
 import type { CreateFlags } from '../cli/commands/create.js';
-import type { BuildOptions, BuiltRequest } from '../model/request.js';
+import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../model/request.js';
+import type { ReadText } from '../model/coerce.js';
 import { UsageError } from '../api/errors.js';
+import { colorEnabled, palette } from './color.js';
+import { createAsker, PromptCancelledError } from './prompt-asker.js';
+import { askCreate } from './prompt-flow.js';
+import { equivalentCommand, requestSummary } from './prompt-command.js';
 
-export async function interactiveCreate(_flags: CreateFlags, _globals: GlobalOptions, _ctx: CliContext, _options: BuildOptions): Promise<BuiltRequest> {
-  throw new UsageError('--interactive is not available yet', '--interactive');
+export { PromptCancelledError } from './prompt-asker.js';
+
+function isCi(env: Record<string, string | undefined>): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+}
+
+const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
+
+/** The flags a non-interactive run still needs, given what is there. */
+export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}): string[] {
+  const missing: string[] = [];
+  if (!has(flags, 'lb', 'loadBalancerId') && body.LoadBalancerId === undefined) missing.push('--lb');
+  if (!has(flags, 'port', 'ports') && body.Ports === undefined) missing.push('--port');
+  const protocol = (flags.protocol ?? body.Protocol) === undefined ? undefined : String(flags.protocol ?? body.Protocol).toUpperCase();
+  if (protocol === undefined) missing.push('--protocol');
+  const sniOn = ['1', 'true', 'on', 'yes'].includes(String(flags.sniSwitch ?? body.SniSwitch).toLowerCase());
+  const tls = protocol === undefined || protocol === 'TCP_SSL' || (protocol === 'HTTPS' && !sniOn);
+  const wholeCertificate = has(flags, 'certificate', 'multiCertInfo') || body.Certificate !== undefined || body.MultiCertInfo !== undefined;
+  if (tls && !wholeCertificate) {
+    const scope = protocol === undefined ? ' (HTTPS and TCP_SSL)' : '';
+    if (!has(flags, 'certId', 'certFile')) missing.push(`--cert-id or --cert-file/--key-file${scope}`);
+    const mutual = String(flags.sslMode ?? '').toUpperCase() === 'MUTUAL';
+    if (mutual && !has(flags, 'caCertId', 'caFile')) missing.push('--ca-cert-id or --ca-file (with --ssl-mode MUTUAL)');
+  }
+  return missing;
+}
+
+function refuseWithoutTerminal(flags: RawFlags, ctx: CliContext, body: Record<string, unknown> | undefined): void {
+  const reasons: string[] = [];
+  if (ctx.stdin.isTTY !== true) reasons.push('stdin is not a terminal');
+  if (ctx.stdout.isTTY !== true) reasons.push('stdout is not a terminal');
+  if (isCi(ctx.env)) reasons.push(`CI=${ctx.env.CI}`);
+  if (reasons.length === 0) return;
+  const missing = missingFlags(flags, body);
+  throw new UsageError(
+    `--interactive needs a terminal (${reasons.join(', ')}); pass the flags instead${missing.length ? `: ${missing.join(', ')}` : ''}`,
+    '--interactive',
+    {
+      hint: missing.length
+        ? 'e.g. clb-listener create --lb lb-xxxxxxxx --port 443 --protocol HTTPS --cert-file server.crt --key-file server.key'
+        : 'the flags already give everything: drop -i',
+    },
+  );
+}
+
+export async function interactiveCreate(
+  flags: CreateFlags,
+  globals: GlobalOptions,
+  ctx: CliContext,
+  options: BuildOptions,
+): Promise<BuiltRequest> {
+  refuseWithoutTerminal(flags, ctx, options.body);
+  const color = palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const say = (text: string): void => void ctx.stderr.write(`${text}\n`);
+
+  // Every file read, by content, so the summary can say where each PEM came from.
+  const files = new Map<string, string>();
+  const readText: ReadText = async (path, flag) => {
+    const text = await options.readText(path, flag);
+    files.set(text, path);
+    return text;
+  };
+
+  const asker = await createAsker(ctx);
+  const answers = await askCreate(flags, {
+    asker,
+    readText,
+    now: options.now,
+    env: ctx.env,
+    body: options.body,
+    note: (lines, kind = 'info') => {
+      for (const line of lines) say(kind === 'warning' ? `  ${color.yellow('warning:')} ${line}` : `  ${color.dim(line)}`);
+    },
+  });
+
+  const body = answers.multiCertInfo ? { ...(options.body ?? {}), MultiCertInfo: answers.multiCertInfo.value } : options.body;
+  const built = await buildCreateListenerRequest(answers.flags, { readText, now: options.now, ...(body ? { body } : {}) });
+  built.uploads.push(...answers.uploads);
+  built.warnings.push(...answers.warnings);
+
+  say('');
+  say(color.bold('Request:'));
+  say(requestSummary(built.request, files));
+  say('');
+  say(color.bold('Equivalent command (no prompts):'));
+  say(`  ${equivalentCommand(answers.flags, globals as GlobalOptions & Record<string, unknown>, answers.multiCertInfo?.byReference)}`);
+  say('');
+
+  const what = flags.dryRun ? 'Show the request (--dry-run: nothing is sent)?' : 'Create it?';
+  if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
+  return built;
 }

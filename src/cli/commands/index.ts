@@ -6,6 +6,7 @@ import { registerWait } from './wait.js';
 import { registerConfigure } from './configure.js';
 import { registerWhoami } from './whoami.js';
 import { registerEmulator } from './emulator.js';
+import { registerCompletion } from './completion.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -15,4 +16,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerConfigure,
   registerWhoami,
   registerEmulator,
+  registerCompletion,
 ];

@@ -1,0 +1,281 @@
+# bash completion for clb-listener                                -*- shell-script -*-
+#
+# Generated from the command definitions by `clb-listener completion bash`; do not edit.
+# (In the source tree, `npm run completions` rewrites completions/.)
+#
+# Install, either:
+#   clb-listener completion bash > ~/.local/share/bash-completion/completions/clb-listener
+# or, in ~/.bashrc:
+#   source <(clb-listener completion bash)
+
+# The subcommands of a command path ("" is the root).
+_clb_listener_commands() {
+  case "$1" in
+    '') _clb_listener_reply='create wait configure whoami emulator completion help' ;;
+    'configure') _clb_listener_reply='set get list show' ;;
+    *) _clb_listener_reply='' ;;
+  esac
+}
+
+# The options valid at a command path (its own and its parents').
+_clb_listener_options() {
+  case "$1" in
+    '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
+    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --health-check --certificate --session-expire-time --scheduler --sni-switch --no-sni-switch --target-type --session-type --keepalive-enable --no-keepalive-enable --end-port --deregister-target-rst --no-deregister-target-rst --multi-cert-info --max-conn --max-cps --idle-connect-timeout --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --ssl-close-switch --no-ssl-close-switch --data-compress-mode --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --from-file --skeleton --dry-run --interactive --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
+    'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure get') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'whoami') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --log --help --version --profile --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'completion') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'help') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
+    *) _clb_listener_reply='' ;;
+  esac
+}
+
+# Whether "path|option" takes a value: required, optional or none.
+_clb_listener_arity() {
+  case "$1|$2" in
+    '|--profile'|'|--region'|'|--endpoint'|'|--language'|'|--output'|'|-o'|'|--query'|'|--request-timeout') _clb_listener_reply=required ;;
+    'create|--load-balancer-id'|'create|--ports'|'create|--protocol'|'create|--listener-names'|\
+    'create|--health-check'|'create|--certificate'|'create|--session-expire-time'|'create|--scheduler'|\
+    'create|--target-type'|'create|--session-type'|'create|--end-port'|'create|--multi-cert-info'|\
+    'create|--max-conn'|'create|--max-cps'|'create|--idle-connect-timeout'|'create|--full-end-ports'|\
+    'create|--data-compress-mode'|'create|--reschedule-start-time'|'create|--reschedule-interval'|\
+    'create|--cert-id'|'create|--ssl-mode'|'create|--ca-cert-id'|'create|--ssl-verify-client'|\
+    'create|--cert-file'|'create|--key-file'|'create|--cert-name'|'create|--ca-file'|'create|--ca-name'|\
+    'create|--from-file'|'create|--wait-timeout'|'create|--lb'|'create|--port'|'create|--name'|\
+    'create|--profile'|'create|--region'|'create|--endpoint'|'create|--language'|'create|--output'|\
+    'create|-o'|'create|--query'|'create|--request-timeout') _clb_listener_reply=required ;;
+    'create|--sni-switch'|'create|--keepalive-enable'|'create|--deregister-target-rst'|\
+    'create|--proxy-protocol'|'create|--snat-enable'|'create|--h2c-switch'|'create|--ssl-close-switch'|\
+    'create|--reschedule-target-zero-weight'|'create|--reschedule-unhealthy'|\
+    'create|--reschedule-expand-target') _clb_listener_reply=optional ;;
+    'wait|--wait-timeout'|'wait|--profile'|'wait|--region'|'wait|--endpoint'|'wait|--language'|\
+    'wait|--output'|'wait|-o'|'wait|--query'|'wait|--request-timeout') _clb_listener_reply=required ;;
+    'configure|--profile'|'configure|--region'|'configure|--endpoint'|'configure|--language'|\
+    'configure|--output'|'configure|-o'|'configure|--query'|'configure|--request-timeout') _clb_listener_reply=required ;;
+    'configure set|--profile'|'configure set|--region'|'configure set|--endpoint'|'configure set|--language'|\
+    'configure set|--output'|'configure set|-o'|'configure set|--query'|'configure set|--request-timeout') _clb_listener_reply=required ;;
+    'configure get|--profile'|'configure get|--region'|'configure get|--endpoint'|'configure get|--language'|\
+    'configure get|--output'|'configure get|-o'|'configure get|--query'|'configure get|--request-timeout') _clb_listener_reply=required ;;
+    'configure list|--profile'|'configure list|--region'|'configure list|--endpoint'|\
+    'configure list|--language'|'configure list|--output'|'configure list|-o'|'configure list|--query'|\
+    'configure list|--request-timeout') _clb_listener_reply=required ;;
+    'configure show|--profile'|'configure show|--region'|'configure show|--endpoint'|\
+    'configure show|--language'|'configure show|--output'|'configure show|-o'|'configure show|--query'|\
+    'configure show|--request-timeout') _clb_listener_reply=required ;;
+    'whoami|--profile'|'whoami|--region'|'whoami|--endpoint'|'whoami|--language'|'whoami|--output'|\
+    'whoami|-o'|'whoami|--query'|'whoami|--request-timeout') _clb_listener_reply=required ;;
+    'emulator|--host'|'emulator|--port'|'emulator|--secret-id'|'emulator|--secret-key'|'emulator|--token'|\
+    'emulator|--region'|'emulator|--load-balancers'|'emulator|--task-delay'|'emulator|--rate-limit'|\
+    'emulator|--listener-quota'|'emulator|--state'|'emulator|--profile'|'emulator|--endpoint'|\
+    'emulator|--language'|'emulator|--output'|'emulator|-o'|'emulator|--query'|'emulator|--request-timeout') _clb_listener_reply=required ;;
+    'completion|--profile'|'completion|--region'|'completion|--endpoint'|'completion|--language'|\
+    'completion|--output'|'completion|-o'|'completion|--query'|'completion|--request-timeout') _clb_listener_reply=required ;;
+    'help|--profile'|'help|--region'|'help|--endpoint'|'help|--language'|'help|--output'|'help|-o'|\
+    'help|--query'|'help|--request-timeout') _clb_listener_reply=required ;;
+    *) _clb_listener_reply=none ;;
+  esac
+}
+
+# The values of "path|option": 0 with _clb_listener_reply set, 2 for file names, 1 for nothing known.
+_clb_listener_values() {
+  case "$1|$2" in
+    '|--language') _clb_listener_reply='zh-CN en-US' ;;
+    '|--output'|'|-o') _clb_listener_reply='text json table' ;;
+    'create|--protocol') _clb_listener_reply='TCP UDP HTTP HTTPS TCP_SSL QUIC' ;;
+    'create|--health-check') _clb_listener_reply='on off' ;;
+    'create|--scheduler') _clb_listener_reply='WRR LEAST_CONN' ;;
+    'create|--sni-switch') _clb_listener_reply='1 0' ;;
+    'create|--target-type') _clb_listener_reply='NODE TARGETGROUP' ;;
+    'create|--session-type') _clb_listener_reply='NORMAL QUIC_CID' ;;
+    'create|--keepalive-enable') _clb_listener_reply='1 0' ;;
+    'create|--deregister-target-rst') _clb_listener_reply='true false' ;;
+    'create|--proxy-protocol') _clb_listener_reply='true false' ;;
+    'create|--snat-enable') _clb_listener_reply='true false' ;;
+    'create|--h2c-switch') _clb_listener_reply='true false' ;;
+    'create|--ssl-close-switch') _clb_listener_reply='true false' ;;
+    'create|--data-compress-mode') _clb_listener_reply='transparent compatibility' ;;
+    'create|--reschedule-target-zero-weight') _clb_listener_reply='true false' ;;
+    'create|--reschedule-unhealthy') _clb_listener_reply='true false' ;;
+    'create|--reschedule-expand-target') _clb_listener_reply='true false' ;;
+    'create|--ssl-mode') _clb_listener_reply='UNIDIRECTIONAL MUTUAL' ;;
+    'create|--ssl-verify-client') _clb_listener_reply='ON OPTIONAL' ;;
+    'create|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'create|--output'|'create|-o') _clb_listener_reply='text json table' ;;
+    'wait|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'wait|--output'|'wait|-o') _clb_listener_reply='text json table' ;;
+    'configure|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'configure|--output'|'configure|-o') _clb_listener_reply='text json table' ;;
+    'configure set|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'configure set|--output'|'configure set|-o') _clb_listener_reply='text json table' ;;
+    'configure get|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'configure get|--output'|'configure get|-o') _clb_listener_reply='text json table' ;;
+    'configure list|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'configure list|--output'|'configure list|-o') _clb_listener_reply='text json table' ;;
+    'configure show|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'configure show|--output'|'configure show|-o') _clb_listener_reply='text json table' ;;
+    'whoami|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'whoami|--output'|'whoami|-o') _clb_listener_reply='text json table' ;;
+    'emulator|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'emulator|--output'|'emulator|-o') _clb_listener_reply='text json table' ;;
+    'completion|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'completion|--output'|'completion|-o') _clb_listener_reply='text json table' ;;
+    'help|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'help|--output'|'help|-o') _clb_listener_reply='text json table' ;;
+    'create|--cert-file'|'create|--key-file'|'create|--ca-file'|'create|--from-file') return 2 ;;
+    'emulator|--state') return 2 ;;
+    *) return 1 ;;
+  esac
+}
+
+# Positional argument N (from 0) of a path: 0 with _clb_listener_reply set, 1 nothing to offer,
+# 2 file names, 3 no such argument (offer the options instead).
+_clb_listener_args() {
+  case "$1|$2" in
+    'wait|0') return 1 ;;
+    'configure set|'*) return 1 ;;
+    'configure get|0') return 1 ;;
+    'completion|0') _clb_listener_reply='bash zsh fish' ;;
+    'help|0') _clb_listener_reply='create wait configure whoami emulator completion' ;;
+    *) return 3 ;;
+  esac
+}
+
+# The arity of a word that starts with "-": a long option, or bundled short flags (-qo);
+# _clb_listener_flag is set to the flag that takes the value.
+_clb_listener_word_arity() {
+  local path=$1 word=$2 i
+  _clb_listener_flag=$word
+  if [[ $word == --* || ${#word} -le 2 ]]; then
+    _clb_listener_arity "$path" "$word"
+    return
+  fi
+  for ((i = 1; i < ${#word}; i++)); do
+    _clb_listener_flag=-${word:i:1}
+    _clb_listener_arity "$path" "$_clb_listener_flag"
+    if [[ $_clb_listener_reply != none ]]; then
+      # The rest of the word is this flag's value, unless it is the last letter.
+      (( i < ${#word} - 1 )) && _clb_listener_reply=none
+      return
+    fi
+  done
+}
+
+_clb_listener_words() {
+  local IFS=$' \t\n'
+  COMPREPLY=($(compgen -W "$1" -- "$2"))
+}
+
+_clb_listener_files() {
+  compopt -o filenames 2>/dev/null
+  local IFS=$'\n'
+  COMPREPLY=($(compgen -f -- "$1"))
+}
+
+# Completes the value of option $2 at path $1, for the text $3.
+_clb_listener_value() {
+  _clb_listener_values "$1" "$2"
+  case $? in
+    0) _clb_listener_words "$_clb_listener_reply" "$3" ;;
+    2) _clb_listener_files "$3" ;;
+  esac
+}
+
+_clb_listener() {
+  local i word cur path='' npos=0 expect='' maybe='' glue=0 dashdash=0 _clb_listener_flag='' _clb_listener_reply=''
+  local -a words=()
+  COMPREPLY=()
+
+  # bash splits "--output=json" at the "=" (COMP_WORDBREAKS); join such words back.
+  for ((i = 0; i <= COMP_CWORD; i++)); do
+    word=${COMP_WORDS[i]}
+    if (( glue )); then
+      words[${#words[@]}-1]+=$word
+      glue=0
+    elif [[ $word == '=' && ${#words[@]} -gt 1 && ${words[${#words[@]}-1]} == --?* && ${words[${#words[@]}-1]} != *=* ]]; then
+      words[${#words[@]}-1]+='='
+      glue=1
+    else
+      words+=("$word")
+    fi
+  done
+  local cword=$(( ${#words[@]} - 1 ))
+  cur=${words[cword]}
+
+  for ((i = 1; i < cword; i++)); do
+    word=${words[i]}
+    if [[ -n $expect ]]; then
+      expect=''
+      continue
+    fi
+    if (( dashdash )) || [[ $word != -* || $word == - ]]; then
+      _clb_listener_commands "$path"
+      if (( ! dashdash && npos == 0 )) && [[ " $_clb_listener_reply " == *" $word "* ]]; then
+        path=${path:+$path }$word
+      else
+        npos=$(( npos + 1 ))
+      fi
+      continue
+    fi
+    case $word in
+      --) dashdash=1 ;;
+      --*=*) ;;
+      *)
+        _clb_listener_word_arity "$path" "$word"
+        case $_clb_listener_reply in
+          required) expect=$_clb_listener_flag ;;
+          optional)
+            # commander takes the next word as the value unless it looks like an option.
+            if (( i + 1 < cword )) && [[ ${words[i+1]} != -* ]]; then
+              i=$(( i + 1 ))
+            elif (( i + 1 == cword )); then
+              maybe=$_clb_listener_flag
+            fi
+            ;;
+        esac
+        ;;
+    esac
+  done
+
+  if [[ -n $expect ]]; then
+    _clb_listener_value "$path" "$expect" "$cur"
+    return 0
+  fi
+  if (( ! dashdash )) && [[ $cur == --*=* ]]; then
+    local option=${cur%%=*}
+    _clb_listener_value "$path" "$option" "${cur#*=}"
+    # If "=" was not a word break, the whole word is replaced: keep "--option=".
+    if [[ ${COMP_WORDS[COMP_CWORD]} == *=* && ${COMP_WORDS[COMP_CWORD]} != '=' ]]; then
+      for ((i = 0; i < ${#COMPREPLY[@]}; i++)); do COMPREPLY[i]="$option=${COMPREPLY[i]}"; done
+    fi
+    return 0
+  fi
+  if (( ! dashdash )) && [[ $cur == -* ]]; then
+    _clb_listener_options "$path"
+    _clb_listener_words "$_clb_listener_reply" "$cur"
+    return 0
+  fi
+  if [[ -n $maybe ]] && _clb_listener_values "$path" "$maybe"; then
+    _clb_listener_words "$_clb_listener_reply" "$cur"
+    return 0
+  fi
+  _clb_listener_commands "$path"
+  if (( npos == 0 )) && [[ -n $_clb_listener_reply ]]; then
+    _clb_listener_words "$_clb_listener_reply" "$cur"
+    return 0
+  fi
+  _clb_listener_args "$path" "$npos"
+  case $? in
+    0) _clb_listener_words "$_clb_listener_reply" "$cur" ;;
+    2) _clb_listener_files "$cur" ;;
+    3) _clb_listener_options "$path"; _clb_listener_words "$_clb_listener_reply" "$cur" ;;
+  esac
+  return 0
+}
+
+complete -F _clb_listener clb-listener

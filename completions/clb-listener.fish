@@ -1,0 +1,361 @@
+# fish completion for clb-listener.
+# Generated from the command definitions by `clb-listener completion fish`; do not edit.
+# (In the source tree, `npm run completions` rewrites completions/.)
+#
+# Install:
+#   clb-listener completion fish > ~/.config/fish/completions/clb-listener.fish
+
+# The subcommands of a command path ("" is the root), one a line.
+function __clb_listener_commands
+    switch $argv[1]
+        case ''
+            printf '%s\n' 'create' 'wait' 'configure' 'whoami' 'emulator' 'completion' 'help'
+        case 'configure'
+            printf '%s\n' 'set' 'get' 'list' 'show'
+    end
+end
+
+# Whether "path|option" takes a value: prints required or optional, or nothing.
+function __clb_listener_arity
+    switch "$argv[1]|$argv[2]"
+        case '|--profile' '|--region' '|--endpoint' '|--language' '|--output' '|-o' '|--query' '|--request-timeout'
+            echo required
+        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--health-check' 'create|--certificate' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--multi-cert-info' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--from-file' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--request-timeout'
+            echo required
+        case 'create|--sni-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--ssl-close-switch' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target'
+            echo optional
+        case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--request-timeout'
+            echo required
+        case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--request-timeout'
+            echo required
+        case 'configure set|--profile' 'configure set|--region' 'configure set|--endpoint' 'configure set|--language' 'configure set|--output' 'configure set|-o' 'configure set|--query' 'configure set|--request-timeout'
+            echo required
+        case 'configure get|--profile' 'configure get|--region' 'configure get|--endpoint' 'configure get|--language' 'configure get|--output' 'configure get|-o' 'configure get|--query' 'configure get|--request-timeout'
+            echo required
+        case 'configure list|--profile' 'configure list|--region' 'configure list|--endpoint' 'configure list|--language' 'configure list|--output' 'configure list|-o' 'configure list|--query' 'configure list|--request-timeout'
+            echo required
+        case 'configure show|--profile' 'configure show|--region' 'configure show|--endpoint' 'configure show|--language' 'configure show|--output' 'configure show|-o' 'configure show|--query' 'configure show|--request-timeout'
+            echo required
+        case 'whoami|--profile' 'whoami|--region' 'whoami|--endpoint' 'whoami|--language' 'whoami|--output' 'whoami|-o' 'whoami|--query' 'whoami|--request-timeout'
+            echo required
+        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--state' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--request-timeout'
+            echo required
+        case 'completion|--profile' 'completion|--region' 'completion|--endpoint' 'completion|--language' 'completion|--output' 'completion|-o' 'completion|--query' 'completion|--request-timeout'
+            echo required
+        case 'help|--profile' 'help|--region' 'help|--endpoint' 'help|--language' 'help|--output' 'help|-o' 'help|--query' 'help|--request-timeout'
+            echo required
+    end
+end
+
+# Prints the command path of the command line so far (e.g. "configure set") and, on a second
+# line, how many positional arguments follow it.
+function __clb_listener_state
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    set -l path ''
+    set -l npos 0
+    set -l skip 0
+    set -l dashdash 0
+    set -l count (count $tokens)
+    for i in (seq 1 $count)
+        set -l tok $tokens[$i]
+        if test $skip -gt 0
+            set skip (math $skip - 1)
+            continue
+        end
+        if test $dashdash -eq 0; and string match -q -- '-?*' $tok
+            if test $tok = '--'
+                set dashdash 1
+                continue
+            end
+            string match -q -- '--*=*' $tok; and continue
+            set -l flag $tok
+            if not string match -q -- '--*' $tok; and test (string length -- $tok) -gt 2
+                # Bundled short flags (-qo): the last one may take the next word.
+                set flag -(string sub -s -1 -- $tok)
+            end
+            switch (__clb_listener_arity "$path" $flag)
+                case required
+                    set skip 1
+                case optional
+                    set -l next (math $i + 1)
+                    if test $next -le $count; and not string match -q -- '-*' $tokens[$next]
+                        set skip 1
+                    end
+            end
+            continue
+        end
+        if test $npos -eq 0; and test $dashdash -eq 0; and contains -- $tok (__clb_listener_commands "$path")
+            set path (string trim -- "$path $tok")
+        else
+            set npos (math $npos + 1)
+        end
+    end
+    printf '%s\n' "$path" $npos
+end
+
+# True when the command line is at command path $argv[1]; with $argv[2], also at positional
+# argument N (from 0), or N or later with "N+".
+function __clb_listener_at
+    set -l state (__clb_listener_state)
+    test "$state[1]" = "$argv[1]"; or return 1
+    set -q argv[2]; or return 0
+    if string match -q -- '*+' $argv[2]
+        test $state[2] -ge (string replace '+' '' -- $argv[2])
+    else
+        test $state[2] -eq $argv[2]
+    end
+end
+
+# No file names unless an option or argument asks for them.
+complete -c clb-listener -f
+
+# clb-listener
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'create' -d 'create one listener per port on a load balancer (CreateListener), and wait for it'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'wait' -d 'wait for a task (the RequestId a write returned) to finish (DescribeTaskStatus)'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'configure' -d 'create or update a tccli-compatible profile: prompts in a terminal; use the subcommands in scripts'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'whoami' -d 'show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'emulator' -d 'run a local CLB API emulator on loopback (for tests, demos and CI)'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'help' -d 'display help for command'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l help -s h -d 'show help'
+
+# clb-listener create
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l load-balancer-id -r -f -d 'CLB instance id (lb-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ports -r -f -d 'listener port(s), 1-65535; one listener per port; repeat or comma-separate'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'listener protocol (case-insensitive)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l listener-names -r -f -d 'listener name(s), 1-80 characters, matched to the ports by position'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l health-check -r -f -a 'on off' -d 'on | off | Key=Value,... | JSON | file://path'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l certificate -r -f -d 'Key=Value,... | JSON | file://path (or the friendly --cert-* flags)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l session-expire-time -r -f -d 'session persistence in seconds, 30-3600'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l scheduler -r -f -a 'WRR LEAST_CONN' -d 'forwarding mode'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l sni-switch -f -a '1 0' -d 'SNI on (1) or off (0)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-sni-switch -d 'send SniSwitch=0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l target-type -r -f -a 'NODE TARGETGROUP' -d 'real server type'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l session-type -r -f -a 'NORMAL QUIC_CID' -d 'session persistence type (QUIC_CID: UDP with WRR only)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l keepalive-enable -f -a '1 0' -d 'persistent connections on (1) or off (0)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-keepalive-enable -d 'send KeepaliveEnable=0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l end-port -r -f -d 'end port of a port-range listener (exactly one --port, lower than this)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l deregister-target-rst -f -a 'true false' -d 'reschedule when a real server is unbound'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-deregister-target-rst -d 'send DeregisterTargetRst=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l multi-cert-info -r -f -d 'several server certificates of different algorithms: JSON | file://path'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l max-conn -r -f -d 'max connections per listener, -1 = unlimited'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l max-cps -r -f -d 'max new connections per second, -1 = unlimited'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l idle-connect-timeout -r -f -d 'idle connection timeout in seconds, 10-1980'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l proxy-protocol -f -a 'true false' -d 'use Proxy Protocol (TCP_SSL and QUIC)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-proxy-protocol -d 'send ProxyProtocol=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l snat-enable -f -a 'true false' -d 'SNAT: replace the client source IP'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-snat-enable -d 'send SnatEnable=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l full-end-ports -r -f -d 'end ports of full-port-range listeners, 2-65535'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l h2c-switch -f -a 'true false' -d 'h2c on a private-network HTTP listener'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-h2c-switch -d 'send H2cSwitch=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ssl-close-switch -f -a 'true false' -d 'strip SSL so a TCP_SSL listener behaves as TCP'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-ssl-close-switch -d 'send SslCloseSwitch=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l data-compress-mode -r -f -a 'transparent compatibility' -d 'data compression mode'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-target-zero-weight -f -a 'true false' -d 'reschedule when a real server weight becomes 0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-target-zero-weight -d 'send RescheduleTargetZeroWeight=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-unhealthy -f -a 'true false' -d 'reschedule when a real server fails health checks'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-unhealthy -d 'send RescheduleUnhealthy=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-expand-target -f -a 'true false' -d 'reschedule when real servers are added or removed'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-expand-target -d 'send RescheduleExpandTarget=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-start-time -r -f -d 'delay before rescheduling starts, 0-3600 s'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-interval -r -f -d 'duration of rescheduling, 0-3600 s'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l cert-id -r -f -d 'existing server certificate id'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ssl-mode -r -f -a 'UNIDIRECTIONAL MUTUAL' -d 'UNIDIRECTIONAL (default) or MUTUAL'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ca-cert-id -r -f -d 'existing client CA certificate id (MUTUAL)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ssl-verify-client -r -f -a 'ON OPTIONAL' -d 'ON or OPTIONAL (MUTUAL)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l cert-file -r -F -d 'server certificate PEM to upload ("-" = stdin)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l key-file -r -F -d 'private key PEM of --cert-file ("-" = stdin)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l cert-name -r -f -d 'name for the uploaded certificate (default: from its subject)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ca-file -r -F -d 'client CA PEM to upload (MUTUAL)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ca-name -r -f -d 'name for the uploaded CA (default: from its subject)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l from-file -r -F -d 'request body with API field names, JSON or YAML ("-" = stdin)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l skeleton -d 'print a request body with every field, for --from-file'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l dry-run -d 'validate and print the request that would be sent; send nothing'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l interactive -s i -d 'ask for what the flags did not give (certificates walk-through)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-wait -d 'return once the API accepts; follow later with clb-listener wait'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l wait-timeout -r -f -d 'give up waiting after this long (default 300), exit 5'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx) (= --load-balancer-id)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l port -r -f -d 'listener port(s), 1-65535; one listener per port; repeat or comma-separate (= --ports)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l name -r -f -d 'listener name(s), 1-80 characters, matched to the ports by position (= --listener-names)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener wait
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l wait-timeout -r -f -d 'give up after this long (default 300), exit 5'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener configure
+complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'set' -d 'set profile values without prompting'
+complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'get' -d 'print one profile value (secrets masked)'
+complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'list' -d 'print every profile value (secrets masked)'
+complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'show' -d 'same as whoami'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener configure set
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener configure get
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener configure list
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener configure show
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener whoami
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener emulator
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l host -r -f -d 'loopback address to listen on (127.0.0.0/8, ::1, localhost)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l port -r -f -d 'port to listen on; 0 picks a free one'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l secret-id -r -f -d 'SecretId to accept (default: random AKID…)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l secret-key -r -f -d 'SecretKey to accept (default: random; these are throwaway test keys)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l token -r -f -d 'require this X-TC-Token, like temporary credentials'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l region -r -f -d 'region served; others get InvalidParameter.RegionNotFound (default ap-guangzhou)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l load-balancers -r -f -d 'comma-separated load balancer ids to seed (default lb-emu00001,lb-emu00002,lb-emu00003)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l task-delay -r -f -d 'how long tasks stay in progress (default 1000)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l rate-limit -r -f -d 'requests per action per second (default 20)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l listener-quota -r -f -d 'listeners per load balancer (default 50)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l state -r -F -d 'load load balancers and listeners from this JSON file, save them on every change'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l log -d 'one line per API request on stderr'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener completion
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'completion\' 0' -f -a 'bash zsh fish'
+
+# clb-listener help
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create wait configure whoami emulator completion'

@@ -1,0 +1,124 @@
+/**
+ * `clb-listener emulator`: a local stand-in for the CLB API on loopback, for tests, the demo and
+ * CI. Prints one JSON line with the endpoint and the keys it accepts, then serves until SIGINT or
+ * SIGTERM. The keys it prints are throwaway, which is why this is the one command that takes a
+ * secret key as a flag.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../../api/errors.js';
+import type { CliContext } from '../context.js';
+
+interface EmulatorFlags {
+  host: string;
+  port: string;
+  secretId?: string;
+  secretKey?: string;
+  token?: string;
+  loadBalancers?: string;
+  taskDelay?: string;
+  rateLimit?: string;
+  listenerQuota?: string;
+  state?: string;
+  log?: boolean;
+  region?: string;
+}
+
+const HELP = `
+Prints one JSON line on stdout, then serves until SIGINT/SIGTERM (exit 0):
+  {"endpoint":"http://127.0.0.1:PORT","secretId":"…","secretKey":"…","region":"…","loadBalancers":[…]}
+
+Actions: CreateListener, DescribeListeners, DeleteLoadBalancerListeners, DeleteListener,
+DescribeLoadBalancers, DescribeTaskStatus (TC3-HMAC-SHA256 signed, version 2018-03-17).
+
+Control surface for tests, same port, no signature, never counted as API requests:
+  GET /__emulator/state          POST /__emulator/reset
+  GET|POST|DELETE /__emulator/faults   {"rules":[{"kind":"http5xx","action":"CreateListener","times":1}]}
+  POST /__emulator/config        {"taskDelayMs":0,"rateLimit":5,"listenerQuota":3,"clockOffsetMs":0}
+  POST /__emulator/keys          {"secretId":"…","secretKey":"…","token":"…"}
+
+Example:
+  clb-listener emulator --port 8080 --load-balancers lb-cuxw2rm0 --task-delay 200
+`;
+
+function nonNegativeInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a non-negative integer, got "${value}"`, flag);
+  return Number(value);
+}
+
+async function waitForStop(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      signal.removeEventListener('abort', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    signal.addEventListener('abort', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void> {
+  const { startEmulator, EmulatorConfigError } = await import('../../emulator/index.js');
+  const { resolve } = await import('node:path');
+  const options = {
+    host: flags.host,
+    port: nonNegativeInteger(flags.port, '--port'),
+    ...(flags.secretId !== undefined && { secretId: flags.secretId }),
+    ...(flags.secretKey !== undefined && { secretKey: flags.secretKey }),
+    ...(flags.token !== undefined && { token: flags.token }),
+    ...(flags.region !== undefined && { region: flags.region }),
+    ...(flags.loadBalancers !== undefined && { loadBalancers: flags.loadBalancers.split(',').map((id) => id.trim()).filter(Boolean) }),
+    taskDelayMs: nonNegativeInteger(flags.taskDelay, '--task-delay'),
+    rateLimit: nonNegativeInteger(flags.rateLimit, '--rate-limit'),
+    listenerQuota: nonNegativeInteger(flags.listenerQuota, '--listener-quota'),
+    ...(flags.state !== undefined && { stateFile: resolve(ctx.cwd, flags.state) }),
+    ...(flags.log && {
+      onRequest: (e: { at: number; action: string; code: string | null; requestId: string; fault?: string }) =>
+        void ctx.stderr.write(`${new Date(e.at).toISOString()} ${e.action || '-'} ${e.code ?? 'OK'} ${e.requestId}${e.fault ? ` fault=${e.fault}` : ''}\n`),
+    }),
+  };
+
+  let running;
+  try {
+    running = await startEmulator(options);
+  } catch (error) {
+    if (error instanceof EmulatorConfigError) throw new UsageError(error.message, error.flag);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on ${flags.host}:${flags.port} (${code})`, '--port');
+    throw error;
+  }
+
+  const { endpoint, secretId, secretKey, token, region, loadBalancers } = running;
+  ctx.stdout.write(JSON.stringify({ endpoint, secretId, secretKey, ...(token !== undefined && { token }), region, loadBalancers }) + '\n');
+  try {
+    await waitForStop(ctx.signal);
+  } finally {
+    await running.close();
+  }
+}
+
+export function registerEmulator(program: Command, ctx: CliContext): void {
+  program
+    .command('emulator')
+    .description('run a local CLB API emulator on loopback (for tests, demos and CI)')
+    .option('--host <address>', 'loopback address to listen on (127.0.0.0/8, ::1, localhost)', '127.0.0.1')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', '0')
+    .option('--secret-id <id>', 'SecretId to accept (default: random AKID…)')
+    .option('--secret-key <key>', 'SecretKey to accept (default: random; these are throwaway test keys)')
+    .option('--token <token>', 'require this X-TC-Token, like temporary credentials')
+    .option('--region <region>', 'region served; others get InvalidParameter.RegionNotFound (default ap-guangzhou)')
+    .option('--load-balancers <ids>', 'comma-separated load balancer ids to seed (default lb-emu00001,lb-emu00002,lb-emu00003)')
+    .option('--task-delay <ms>', 'how long tasks stay in progress (default 1000)')
+    .option('--rate-limit <n>', 'requests per action per second (default 20)')
+    .option('--listener-quota <n>', 'listeners per load balancer (default 50)')
+    .option('--state <file>', 'load load balancers and listeners from this JSON file, save them on every change')
+    .option('--log', 'one line per API request on stderr', false)
+    .addHelpText('after', HELP)
+    .action(async (flags: EmulatorFlags, cmd: Command) => {
+      // --region is also a global option, and commander gives it to the root command.
+      const region = cmd.optsWithGlobals<{ region?: string }>().region;
+      await runEmulator({ ...flags, ...(region !== undefined && { region }) }, ctx);
+    });
+}

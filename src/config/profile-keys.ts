@@ -1,0 +1,149 @@
+/**
+ * The keys `configure set/get/list` understand and where each lives in tccli's two files. The
+ * chain reads profile values through the same table, so a key has exactly one location.
+ */
+import { UsageError } from '../api/errors.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface ProfileFiles {
+  credential: JsonObject;
+  configure: JsonObject;
+}
+
+export interface ProfileKey {
+  name: string;
+  /** Other spellings accepted on the command line (tccli's own key names). */
+  aliases?: readonly string[];
+  file: keyof ProfileFiles;
+  path: readonly string[];
+  /** Where tccli's older layout kept it (top level, before `_sys_param`). */
+  legacyPath?: readonly string[];
+  help: string;
+  /** Shown as `abcd****wxyz` by list/get/whoami. */
+  masked?: boolean;
+  /** A secret: never accepted on argv, only `-` (stdin or a masked prompt). */
+  secret?: boolean;
+  /** Checks what the user typed and turns it into what the file stores; undefined removes the key. */
+  encode?(value: string): unknown;
+  /** Turns the stored value back into what `get` prints. */
+  decode?(stored: unknown): string | undefined;
+}
+
+export const OUTPUT_FORMATS = ['json', 'text', 'table'] as const;
+export const LANGUAGES = ['zh-CN', 'en-US'] as const;
+export const REGION_PATTERN = /^[a-z]+-[a-z0-9-]+$/;
+export const CLB_API_VERSION = '2018-03-17';
+export const DEFAULT_CLB_HOST = 'clb.tencentcloudapi.com';
+
+function oneOf(name: string, choices: readonly string[]) {
+  return (value: string): string => {
+    if (!choices.includes(value)) throw new UsageError(`${name} must be one of ${choices.join(', ')}; got "${value}"`);
+    return value;
+  };
+}
+
+function region(value: string): string {
+  if (!REGION_PATTERN.test(value)) throw new UsageError(`"${value}" is not a region code`, undefined, { hint: 'e.g. ap-guangzhou' });
+  return value;
+}
+
+function nonEmpty(name: string) {
+  return (value: string): string => {
+    const trimmed = value.trim();
+    if (!trimmed) throw new UsageError(`${name} must not be empty`);
+    return trimmed;
+  };
+}
+
+/**
+ * tccli stores a bare host (`clb.tencentcloudapi.com`); a full URL is kept as given so the
+ * emulator's http://127.0.0.1:port works. Only scheme, host and port: the API path is always "/".
+ */
+function endpoint(value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  let ok = /^[A-Za-z0-9.-]+(:\d+)?$/.test(trimmed);
+  if (!ok && /^https?:\/\//i.test(trimmed)) {
+    try {
+      const url = new URL(trimmed);
+      ok = !!url.hostname && url.pathname === '/' && !url.search && !url.hash && !url.username;
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) throw new UsageError(`"${value}" is not a host name or http(s) URL`, undefined, { hint: `e.g. ${DEFAULT_CLB_HOST}` });
+  return trimmed;
+}
+
+/** What the API client wants: a URL with a scheme. */
+export function normalizeEndpoint(stored: string): string {
+  const trimmed = stored.trim().replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+export const PROFILE_KEYS: readonly ProfileKey[] = [
+  { name: 'secretId', file: 'credential', path: ['secretId'], help: 'SecretId (AKID…)', masked: true, encode: nonEmpty('secretId') },
+  { name: 'secretKey', file: 'credential', path: ['secretKey'], help: 'SecretKey; value must be "-" (read from stdin)', masked: true, secret: true, encode: nonEmpty('secretKey') },
+  { name: 'token', file: 'credential', path: ['token'], help: 'session token of temporary keys; value must be "-"', masked: true, secret: true, encode: nonEmpty('token') },
+  { name: 'region', file: 'configure', path: ['_sys_param', 'region'], legacyPath: ['region'], help: 'default region, e.g. ap-guangzhou', encode: region },
+  { name: 'output', file: 'configure', path: ['_sys_param', 'output'], legacyPath: ['output'], help: OUTPUT_FORMATS.join(' | '), encode: oneOf('output', OUTPUT_FORMATS) },
+  { name: 'language', file: 'configure', path: ['_sys_param', 'language'], help: LANGUAGES.join(' | '), encode: oneOf('language', LANGUAGES) },
+  { name: 'endpoint', aliases: ['clb.endpoint'], file: 'configure', path: ['clb', 'endpoint'], help: `CLB API host or URL (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}`, encode: endpoint },
+  {
+    name: 'use-cvm-role',
+    file: 'credential',
+    path: ['type'],
+    help: 'true | false: take temporary keys from the CVM instance role',
+    encode: (value) => {
+      if (value !== 'true' && value !== 'false') throw new UsageError(`use-cvm-role must be true or false; got "${value}"`);
+      return value === 'true' ? 'cvm-role' : undefined;
+    },
+    decode: (stored) => String(stored === 'cvm-role'),
+  },
+];
+
+export function findProfileKey(name: string): ProfileKey {
+  const wanted = name.toLowerCase();
+  const key = PROFILE_KEYS.find((k) => k.name.toLowerCase() === wanted || k.aliases?.some((a) => a.toLowerCase() === wanted));
+  if (!key) {
+    throw new UsageError(`unknown configuration key "${name}"`, undefined, { hint: `keys: ${PROFILE_KEYS.map((k) => k.name).join(', ')}` });
+  }
+  return key;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function getAt(root: JsonObject | undefined, path: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const part of path) node = isObject(node) ? node[part] : undefined;
+  return node;
+}
+
+function defaultDecode(stored: unknown): string | undefined {
+  if (typeof stored === 'string') return stored.trim() || undefined;
+  return typeof stored === 'number' || typeof stored === 'boolean' ? String(stored) : undefined;
+}
+
+/** The key's value in the profile, from `_sys_param` first and the older top-level layout second. */
+export function readProfileKey(files: Partial<ProfileFiles>, key: ProfileKey): string | undefined {
+  const root = files[key.file];
+  const decode = key.decode ?? defaultDecode;
+  const current = getAt(root, key.path);
+  if (current !== undefined) return decode(current);
+  return key.legacyPath ? decode(getAt(root, key.legacyPath)) : decode(undefined);
+}
+
+/** Validates `value` and stores it, creating the objects on the path; other keys are untouched. */
+export function writeProfileKey(files: ProfileFiles, key: ProfileKey, value: string): void {
+  const stored = key.encode ? key.encode(value) : value;
+  let node = files[key.file];
+  for (const part of key.path.slice(0, -1)) {
+    if (!isObject(node[part])) node[part] = {};
+    node = node[part] as JsonObject;
+  }
+  const leaf = key.path[key.path.length - 1]!;
+  if (stored === undefined) delete node[leaf];
+  else node[leaf] = stored;
+}

@@ -1,0 +1,106 @@
+/**
+ * The control surface for tests, under `/__emulator/` on the API's own port (the real API only
+ * ever uses `/`). Unauthenticated, loopback only, and never counted as API requests.
+ *
+ *   GET    /__emulator/state    → EmulatorState
+ *   GET    /__emulator/faults   → { rules: FaultRule[] }   (not yet used up)
+ *   POST   /__emulator/faults   { rules: FaultRule[] } → appends
+ *   DELETE /__emulator/faults   → clears
+ *   POST   /__emulator/reset    → clears listeners, tasks, faults, request log; keeps LBs and keys
+ *   POST   /__emulator/config   { taskDelayMs?, rateLimit?, listenerQuota?, clockOffsetMs? } → { config }
+ *   POST   /__emulator/keys     { secretId, secretKey, token?, expiresAt? } → adds an accepted key
+ *
+ * Answers are JSON: `{ "ok": true, … }`, or `{ "error": "…" }` with 400/404/405.
+ */
+import { checkRuntimeConfig } from './config.js';
+import { parseFaultRule } from './faults.js';
+import type { EmulatorKey, EmulatorState, FaultRule, RuntimeConfig } from './types.js';
+
+export const CONTROL_PREFIX = '/__emulator/';
+
+export interface ControlTarget {
+  snapshot(): EmulatorState;
+  faultRules(): FaultRule[];
+  addFaults(rules: FaultRule[]): void;
+  clearFaults(): void;
+  reset(): void;
+  configure(config: Partial<RuntimeConfig>): RuntimeConfig;
+  addKey(key: EmulatorKey): void;
+}
+
+export interface ControlAnswer {
+  status: number;
+  body: unknown;
+}
+
+class BadRequest extends Error {}
+
+function jsonObject(body: Buffer): Record<string, unknown> {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new BadRequest('the body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadRequest('the body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+function parseKey(input: Record<string, unknown>): EmulatorKey {
+  const { secretId, secretKey, token, expiresAt } = input;
+  if (typeof secretId !== 'string' || secretId === '' || typeof secretKey !== 'string' || secretKey === '') {
+    throw new BadRequest('secretId and secretKey must be non-empty strings');
+  }
+  if (token !== undefined && typeof token !== 'string') throw new BadRequest('token must be a string');
+  if (expiresAt !== undefined && !Number.isInteger(expiresAt)) throw new BadRequest('expiresAt must be milliseconds since the epoch');
+  return { secretId, secretKey, ...(token !== undefined && { token }), ...(expiresAt !== undefined && { expiresAt: expiresAt as number }) };
+}
+
+type Route = (body: Buffer, target: ControlTarget) => unknown;
+
+const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
+  state: { GET: (_, t) => t.snapshot() },
+  faults: {
+    GET: (_, t) => ({ ok: true, rules: t.faultRules() }),
+    POST: (body, t) => {
+      const { rules } = jsonObject(body);
+      if (!Array.isArray(rules)) throw new BadRequest('expected { "rules": [ … ] }');
+      // Validate them all before adding any, so a bad batch changes nothing.
+      t.addFaults(rules.map(parseFaultRule));
+      return { ok: true, rules: t.faultRules() };
+    },
+    DELETE: (_, t) => {
+      t.clearFaults();
+      return { ok: true };
+    },
+  },
+  reset: {
+    POST: (_, t) => {
+      t.reset();
+      return { ok: true };
+    },
+  },
+  config: { POST: (body, t) => ({ ok: true, config: t.configure(checkRuntimeConfig(jsonObject(body))) }) },
+  keys: {
+    POST: (body, t) => {
+      t.addKey(parseKey(jsonObject(body)));
+      return { ok: true };
+    },
+  },
+};
+
+export function handleControl(method: string, path: string, body: Buffer, target: ControlTarget): ControlAnswer {
+  const name = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  const routes = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
+  if (!routes) return { status: 404, body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{state,faults,reset,config,keys}` } };
+  const route = Object.hasOwn(routes, method) ? routes[method] : undefined;
+  if (!route) return { status: 405, body: { error: `${path} accepts ${Object.keys(routes).join(', ')}` } };
+  try {
+    return { status: 200, body: route(body, target) };
+  } catch (error) {
+    // Validation failures (BadRequest, EmulatorConfigError, bad fault rules) are the caller's.
+    return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+  }
+}

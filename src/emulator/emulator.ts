@@ -1,0 +1,143 @@
+/**
+ * The emulator without HTTP: settings, keys, store, faults and rate limiter wired together. The
+ * server hands it API and control requests; tests in the same process may also call it directly.
+ */
+import { KeyRing } from './auth.js';
+import { checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
+import type { ControlTarget } from './control.js';
+import { FaultQueue } from './faults.js';
+import { handleApiRequest, type ApiAnswer, type ApiRequest } from './gateway.js';
+import { newSecretId, newSecretKey } from './ids.js';
+import { loadStateFile, saveStateFile } from './persist.js';
+import { RateLimiter } from './rate-limit.js';
+import { seedLoadBalancer, Store } from './state.js';
+import type { EmulatorKey, EmulatorOptions, EmulatorState, FaultRule, RequestLogEntry, RuntimeConfig, TransportFaultKind } from './types.js';
+
+export class Emulator implements ControlTarget {
+  readonly region: string;
+  readonly primaryKey: EmulatorKey;
+  readonly config: RuntimeConfig;
+  readonly store: Store;
+  private readonly keys = new KeyRing();
+  private readonly faults = new FaultQueue();
+  private readonly limiter: RateLimiter;
+  private readonly baseClock: () => number;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.region = checkRegion(options.region ?? DEFAULTS.region);
+    this.config = {
+      taskDelayMs: DEFAULTS.taskDelayMs,
+      rateLimit: DEFAULTS.rateLimit,
+      listenerQuota: DEFAULTS.listenerQuota,
+      clockOffsetMs: 0,
+      ...checkRuntimeConfig({ taskDelayMs: options.taskDelayMs, rateLimit: options.rateLimit, listenerQuota: options.listenerQuota }),
+    };
+    this.baseClock = options.now ?? Date.now;
+    this.primaryKey = {
+      secretId: options.secretId ?? newSecretId(),
+      secretKey: options.secretKey ?? newSecretKey(),
+      ...(options.token !== undefined && { token: options.token }),
+    };
+    for (const key of [this.primaryKey, ...(options.extraKeys ?? [])]) this.keys.add(key);
+    this.limiter = new RateLimiter(() => this.config.rateLimit, this.clock);
+    this.store = new Store(this.clock, () => this.save());
+    this.load();
+  }
+
+  /** The emulator's notion of now: the injected clock plus any offset set through the control surface. */
+  readonly clock = (): number => this.baseClock() + this.config.clockOffsetMs;
+
+  get loadBalancerIds(): string[] {
+    return [...this.store.loadBalancers.keys()];
+  }
+
+  /** State file first (what a previous run left), then any seeded ids it does not already have. */
+  private load(): void {
+    const { stateFile } = this.options;
+    const saved = stateFile ? loadStateFile(stateFile) : undefined;
+    for (const lb of saved?.loadBalancers ?? []) this.store.addLoadBalancer(lb);
+    this.store.restoreListeners(saved?.listeners ?? []);
+    const seeds = this.options.loadBalancers ? checkLoadBalancerIds(this.options.loadBalancers) : saved ? [] : [...DEFAULTS.loadBalancers];
+    const now = this.clock();
+    for (const id of seeds) {
+      if (!this.store.loadBalancers.has(id)) this.store.addLoadBalancer(seedLoadBalancer(id, this.store.loadBalancers.size, now));
+    }
+    this.save();
+  }
+
+  save(): void {
+    const { stateFile } = this.options;
+    if (!stateFile) return;
+    saveStateFile(stateFile, { version: 1, loadBalancers: [...this.store.loadBalancers.values()], listeners: this.store.allListeners() });
+  }
+
+  /** Answers one API request and logs it. */
+  api(request: ApiRequest): ApiAnswer {
+    return handleApiRequest(request, {
+      store: this.store,
+      keys: this.keys,
+      faults: this.faults,
+      limiter: this.limiter,
+      config: this.config,
+      region: this.region,
+      clock: this.clock,
+    });
+  }
+
+  log(entry: Omit<RequestLogEntry, 'at'>, fault?: TransportFaultKind): void {
+    const full: RequestLogEntry = { ...entry, at: this.clock(), ...(fault && { fault }) };
+    this.store.logRequest(full);
+    this.options.onRequest?.(full);
+  }
+
+  takeTransportFault(action: string): (FaultRule & { kind: TransportFaultKind }) | undefined {
+    return this.faults.takeTransport(action);
+  }
+
+  // ---- ControlTarget -------------------------------------------------------------------
+
+  snapshot(): EmulatorState {
+    const { requests, counts } = this.store.requestLog();
+    return {
+      loadBalancers: [...this.store.loadBalancers.values()],
+      listeners: this.store.allListeners(),
+      tasks: this.store.allTasks(),
+      requests,
+      counts,
+      config: { ...this.config },
+      faults: this.faults.list(),
+    };
+  }
+
+  faultRules(): FaultRule[] {
+    return this.faults.list();
+  }
+
+  addFaults(rules: FaultRule[]): void {
+    this.faults.add(rules);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  reset(): void {
+    this.faults.clear();
+    this.limiter.reset();
+    this.store.reset();
+  }
+
+  configure(config: Partial<RuntimeConfig>): RuntimeConfig {
+    Object.assign(this.config, checkRuntimeConfig(config as Record<string, unknown>));
+    return { ...this.config };
+  }
+
+  addKey(key: EmulatorKey): void {
+    this.keys.add(key);
+  }
+
+  dispose(): void {
+    this.store.dispose();
+    this.save();
+  }
+}

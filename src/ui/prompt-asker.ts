@@ -1,0 +1,112 @@
+/**
+ * The three kinds of question interactive mode asks, over @inquirer/prompts (loaded only here,
+ * only for `-i`), on the context's streams so tests can drive them. Ctrl-C, Esc and an aborted
+ * context signal all end a question the same way: a PromptCancelledError (exit 130).
+ */
+import { Writable } from 'node:stream';
+import type { CliContext, OutStream } from '../cli/context.js';
+import { InterruptedError } from '../api/errors.js';
+
+/** Interrupted before anything was sent: exit 130 and a plain one-line message, no stack. */
+export class PromptCancelledError extends InterruptedError {
+  constructor() {
+    super();
+    this.message = 'cancelled, nothing sent';
+    // Keeps `-o json` errors' Code "Interrupted", like every other interruption.
+    this.name = 'InterruptedError';
+  }
+}
+
+export interface Choice<V> {
+  value: V;
+  name: string;
+  description?: string;
+}
+
+export type Validate = (value: string) => true | string | Promise<true | string>;
+
+export interface Asker {
+  input(config: { message: string; default?: string; validate?: Validate }): Promise<string>;
+  select<V>(config: { message: string; choices: readonly Choice<V>[]; default?: V }): Promise<V>;
+  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal };
+
+const CANCEL_ERRORS = new Set(['ExitPromptError', 'AbortPromptError', 'CancelPromptError']);
+
+export function isPromptCancel(error: unknown): boolean {
+  return error instanceof Error && CANCEL_ERRORS.has(error.name);
+}
+
+/**
+ * A writable that forwards to the context's stdout and ignores `end()`: inquirer ends its output
+ * after every question, which must not end the real stream (or a test's).
+ */
+function promptOutput(out: OutStream): NodeJS.WritableStream {
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, callback) {
+      out.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      callback();
+    },
+  });
+  Object.defineProperty(stream, 'columns', { get: () => out.columns ?? 80 });
+  Object.defineProperty(stream, 'isTTY', { get: () => out.isTTY === true });
+  return stream;
+}
+
+export async function createAsker(ctx: CliContext): Promise<Asker> {
+  const prompts = await import('@inquirer/prompts');
+
+  async function ask<T>(start: (context: PromptContext) => Promise<T>): Promise<T> {
+    if (ctx.signal.aborted) throw new PromptCancelledError();
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(ctx.signal.reason);
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    // readline decodes a lone ESC (after its short escape-sequence timeout) as the key "escape".
+    const onKeypress = (_text: unknown, key?: { name?: string }): void => {
+      if (key?.name === 'escape') controller.abort(new Error('escape'));
+    };
+    const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: controller.signal });
+    ctx.stdin.on('keypress', onKeypress);
+    try {
+      return await pending;
+    } catch (error) {
+      if (isPromptCancel(error)) throw new PromptCancelledError();
+      throw error;
+    } finally {
+      ctx.stdin.removeListener('keypress', onKeypress);
+      ctx.signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    input: (config) =>
+      ask((context) =>
+        prompts.input(
+          {
+            message: config.message,
+            ...(config.default !== undefined ? { default: config.default } : {}),
+            ...(config.validate ? { validate: config.validate } : {}),
+          },
+          context,
+        ),
+      ),
+    select: <V>(config: { message: string; choices: readonly Choice<V>[]; default?: V }) =>
+      ask(
+        (context) =>
+          prompts.select<V>(
+            {
+              message: config.message,
+              choices: config.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
+              loop: false,
+              ...(config.default !== undefined ? { default: config.default } : {}),
+            },
+            context,
+          ) as Promise<V>,
+      ),
+    confirm: (config) =>
+      ask((context) => prompts.confirm({ message: config.message, ...(config.default !== undefined ? { default: config.default } : {}) }, context)),
+  };
+}

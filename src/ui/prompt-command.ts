@@ -1,0 +1,72 @@
+/**
+ * What interactive mode shows before it sends: the request as it will go out (file contents
+ * replaced by `<from file PATH>`), and the equivalent command that would do the same without
+ * prompts. Both name files, never their contents: no key material is ever printed.
+ */
+import type { GlobalOptions } from '../cli/context.js';
+import type { CreateListenerRequest } from '../model/schema.js';
+import type { RawFlags } from '../model/request.js';
+import { createListenerOptions } from '../model/options.js';
+
+const FILE_FIELDS = new Set(['CertKey', 'CertContent', 'CertCaContent']);
+
+/**
+ * The request as JSON, each PEM value shown as the file it was read from (`files` maps contents to
+ * paths); a private key of unknown origin is `<redacted>`.
+ */
+export function requestSummary(request: CreateListenerRequest, files: ReadonlyMap<string, string>): string {
+  return JSON.stringify(
+    request,
+    (key, value: unknown) => {
+      if (!FILE_FIELDS.has(key) || typeof value !== 'string') return value;
+      const path = files.get(value);
+      if (path !== undefined) return `<from file ${path}>`;
+      return key === 'CertKey' ? '<redacted>' : `<PEM, ${value.length} characters>`;
+    },
+    2,
+  );
+}
+
+/** POSIX-shell quoting: bare when safe, else single quotes. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function flagValue(value: unknown): string {
+  return Array.isArray(value) ? value.map(String).join(',') : String(value);
+}
+
+/**
+ * `clb-listener create …` with every create flag in `flags` (the given ones and the answers), the
+ * run options and the global options, as one line a person can paste. `multiCertInfo` (with
+ * `file://` references) goes in as --multi-cert-info.
+ */
+export function equivalentCommand(flags: RawFlags, globals: Partial<GlobalOptions> & Record<string, unknown>, multiCertInfo?: Record<string, unknown>): string {
+  const words = ['clb-listener', 'create'];
+  const all: RawFlags = multiCertInfo ? { ...flags, multiCertInfo: JSON.stringify(multiCertInfo) } : flags;
+  for (const option of createListenerOptions()) {
+    const value = all[option.attributeName()];
+    if (value === undefined || !option.long) continue;
+    if (option.negate) {
+      if (value === false) words.push(option.long);
+      continue;
+    }
+    if (value === false) continue;
+    words.push(option.long);
+    if (value !== true) words.push(shellQuote(flagValue(value)));
+  }
+  if (typeof flags.fromFile === 'string') words.push('--from-file', shellQuote(flags.fromFile));
+  if (flags.wait === false) words.push('--no-wait');
+  if (flags.waitTimeout !== undefined) words.push('--wait-timeout', shellQuote(String(flags.waitTimeout)));
+  if (flags.dryRun === true) words.push('--dry-run');
+  for (const name of ['profile', 'region', 'endpoint', 'language', 'query', 'requestTimeout'] as const) {
+    const value = globals[name];
+    if (typeof value === 'string') words.push(`--${name === 'requestTimeout' ? 'request-timeout' : name}`, shellQuote(value));
+  }
+  if (globals.output && globals.output !== 'text') words.push('--output', globals.output);
+  if (globals.color === false) words.push('--no-color');
+  if (globals.debug === true) words.push('--debug');
+  if (globals.quiet === true) words.push('--quiet');
+  return words.join(' ');
+}

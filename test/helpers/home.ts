@@ -1,0 +1,90 @@
+/**
+ * A throw-away HOME for credential tests: writes tccli profiles and the SDK INI file exactly where
+ * the tool looks, and runs the real binary against it with an environment that holds nothing of
+ * the developer's own (no TENCENTCLOUD_*, no real metadata service).
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** dist/test/helpers/home.js → the repository root. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const BIN = join(REPO_ROOT, 'bin', 'clb-listener.js');
+/** Port 1 on loopback: nothing listens there, so a metadata probe is refused at once. */
+export const NO_METADATA_URL = 'http://127.0.0.1:1/latest/meta-data';
+
+export interface TccliFiles {
+  credential?: object;
+  configure?: object;
+}
+
+export interface TempHome {
+  dir: string;
+  /** A path inside the home. */
+  path(...parts: string[]): string;
+  /** Writes `~/.tccli/<profile>.credential` and/or `.configure` (mode 0600 unless given). */
+  tccli(profile: string, files: TccliFiles, mode?: number): { credential: string; configure: string };
+  /** Writes an INI file, by default `~/.tencentcloud/credentials`. */
+  ini(text: string, relative?: string, mode?: number): string;
+  readJson(...parts: string[]): unknown;
+  /** An /etc/tencentcloud/credentials stand-in that does not exist, for in-process tests. */
+  noSystemFile: string;
+  /** env for a spawned binary or an in-process resolve: HOME, PATH, no metadata service, plus extras. */
+  env(extra?: Record<string, string>): Record<string, string>;
+  cleanup(): void;
+}
+
+export function makeTempHome(): TempHome {
+  const dir = mkdtempSync(join(tmpdir(), 'clb-home-'));
+  const path = (...parts: string[]) => join(dir, ...parts);
+  const write = (file: string, text: string, mode: number) => {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, text, { mode });
+    chmodSync(file, mode);
+    return file;
+  };
+  return {
+    dir,
+    path,
+    tccli(profile, files, mode = 0o600) {
+      const credential = path('.tccli', `${profile}.credential`);
+      const configure = path('.tccli', `${profile}.configure`);
+      if (files.credential) write(credential, JSON.stringify(files.credential, null, 2), mode);
+      if (files.configure) write(configure, JSON.stringify(files.configure, null, 2), mode);
+      return { credential, configure };
+    },
+    ini(text, relative = join('.tencentcloud', 'credentials'), mode = 0o600) {
+      return write(path(relative), text, mode);
+    },
+    readJson: (...parts) => JSON.parse(readFileSync(path(...parts), 'utf8')),
+    noSystemFile: path('no-such-etc', 'credentials'),
+    env: (extra = {}) => ({ HOME: dir, PATH: process.env.PATH ?? '/usr/bin:/bin', CLB_LISTENER_METADATA_URL: NO_METADATA_URL, ...extra }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/clb-listener.js …` with exactly `env`; `input` is piped to stdin (else stdin is closed). */
+export function runCli(args: string[], options: { env: Record<string, string>; input?: string; timeoutMs?: number }): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: options.env, cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
