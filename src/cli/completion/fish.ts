@@ -2,7 +2,7 @@
  * The fish completion script, written from the completion model: `complete` lines guarded by a
  * helper that works out which (sub)command the command line is in, skipping option values.
  */
-import { allCommands, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
+import { allCommands, flagsOf, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
 
 const sq = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -20,12 +20,15 @@ function optionLine(bin: string, condition: string, option: CompletionOption): s
     parts.push('-r');
     parts.push(option.files ? '-F' : '-f');
     if (option.values?.length) parts.push('-a', sq(option.values.join(' ')));
-  } else if (option.arity === 'optional' && option.values?.length) {
-    // fish has no optional option arguments; offer the values for --flag=value.
-    parts.push('-f', '-a', sq(option.values.join(' ')));
   }
   if (option.description) parts.push('-d', sq(option.description));
-  return parts.join(' ');
+  const lines = [parts.join(' ')];
+  if (option.arity === 'optional' && option.values?.length) {
+    // fish has no optional option arguments: offer the values in the word after the flag.
+    const after = `${condition}; and ${functionPrefix(bin)}_after ${flagsOf(option).join(' ')}`;
+    lines.push(`complete -c ${bin} -n ${sq(after)} -f -a ${sq(option.values.join(' '))}`);
+  }
+  return lines.join('\n');
 }
 
 export function fishScript(spec: CompletionSpec): string {
@@ -143,6 +146,12 @@ function ${fn}_at
     else
         test $state[2] -eq $argv[2]
     end
+end
+
+# True when the word before the cursor is one of $argv.
+function ${fn}_after
+    set -l tokens (commandline -opc)
+    test (count $tokens) -gt 1; and contains -- $tokens[-1] $argv
 end
 
 # No file names unless an option or argument asks for them.

@@ -36,7 +36,7 @@ function optionSpecs(option: CompletionOption): string[] {
 }
 
 function argumentSpec(argument: CompletionArgument, index: number): string {
-  const message = escapeSpec(argument.description.split(/[;,(]/)[0]!.trim() || argument.name);
+  const message = escapeSpec(argument.name);
   const position = argument.variadic ? '*' : String(index + 1);
   const optional = argument.required || argument.variadic ? ':' : '::';
   return sq(`${position}${optional}${message}:${action(argument.values, argument.files)}`);
@@ -55,7 +55,7 @@ ${lines(all).replace(/ \\$/, '')}
 }`;
   }
   const label = [spec.bin, ...command.path].join(' ');
-  const entries = command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => `    ${sq(`${n.replace(/:/g, '\\:')}:${c.description}`)}`));
+  const entries = command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => `        ${sq(`${n.replace(/:/g, '\\:')}:${c.description}`)}`));
   const arms = command.commands.map((c) => `    ${[c.name, ...c.aliases].join('|')}) ${functionName(spec, c)} && ret=0 ;;`);
   return `${name}() {
   local curcontext="$curcontext" state state_descr line ret=1

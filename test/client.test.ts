@@ -1,0 +1,242 @@
+// The signed client, typed actions and waiter against the emulator on 127.0.0.1.
+import { test, describe, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:net';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { ClbClient, type WireEvent } from '../src/api/client.js';
+import { createListener, deleteLoadBalancerListeners, describeListeners, describeLoadBalancers } from '../src/api/clb.js';
+import { waitForTask } from '../src/api/waiter.js';
+import { ApiError, NetworkError, TaskFailedError, UsageError, WaitTimeoutError, InterruptedError } from '../src/api/errors.js';
+import { parseEndpoint } from '../src/api/endpoint.js';
+
+const LB = 'lb-cuxw2rm0';
+const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 8 };
+
+describe('client against the emulator', () => {
+  let emu: InProcessEmulator;
+  let events: WireEvent[];
+  const client = (overrides: Partial<ConstructorParameters<typeof ClbClient>[0]> = {}) =>
+    new ClbClient({
+      endpoint: emu.endpoint,
+      region: emu.region,
+      credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: emu.secretKey }) },
+      retry: FAST_RETRY,
+      onWire: (event) => events.push(event),
+      ...overrides,
+    });
+
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB, 'lb-bbbb2222'], taskDelayMs: 150 });
+  });
+  after(() => emu.stop());
+  beforeEach(async () => {
+    events = [];
+    await emu.reset();
+    await emu.configure({ taskDelayMs: 150, rateLimit: 20 });
+  });
+
+  test('a create succeeds and its task is polled to Status 0', async () => {
+    const c = client();
+    const accepted = await createListener(c, { LoadBalancerId: LB, Ports: [80, 81], Protocol: 'TCP' });
+    assert.equal(accepted.ListenerIds.length, 2);
+    const polls: number[] = [];
+    const outcome = await waitForTask(c, accepted.RequestId, { timeoutMs: 5000, onPoll: (p) => polls.push(p.status) });
+    assert.equal(outcome.status, 0);
+    assert.deepEqual(outcome.loadBalancerIds, [LB]);
+    assert.equal(polls.at(-1), 0);
+    assert.ok(polls.includes(2), 'the task was seen in progress first');
+    const listed = await describeListeners(c, { LoadBalancerId: LB });
+    assert.deepEqual(listed.Listeners?.map((l) => l.Port).sort(), [80, 81]);
+    const request = events.find((e) => e.type === 'request');
+    assert.ok(request && request.type === 'request');
+    assert.equal(request.headers['X-TC-Version'], '2018-03-17');
+    assert.equal(request.headers['X-TC-Region'], emu.region);
+    assert.match(request.headers['X-TC-RequestClient']!, /^clb-listener\/\d+\.\d+\.\d+/);
+    assert.equal(request.headers['X-TC-Token'], undefined, 'no token header without a token');
+    await c.close();
+  });
+
+  test('a token is sent as X-TC-Token, a language as X-TC-Language', async () => {
+    const c = client({
+      credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: emu.secretKey, token: 'session-token-123' }) },
+      language: 'en-US',
+    });
+    await describeLoadBalancers(c);
+    const request = events.find((e) => e.type === 'request');
+    assert.ok(request && request.type === 'request');
+    assert.equal(request.headers['X-TC-Token'], 'session-token-123');
+    assert.equal(request.headers['X-TC-Language'], 'en-US');
+    await c.close();
+  });
+
+  test('a failed task becomes TaskFailedError with its Message', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail', message: 'no capacity' }]);
+    const c = client();
+    const accepted = await createListener(c, { LoadBalancerId: LB, Ports: [82], Protocol: 'UDP' });
+    await assert.rejects(waitForTask(c, accepted.RequestId, { timeoutMs: 5000 }), (error: unknown) => {
+      assert.ok(error instanceof TaskFailedError);
+      assert.equal(error.taskMessage, 'no capacity');
+      assert.equal(error.requestId, accepted.RequestId);
+      return true;
+    });
+    await c.close();
+  });
+
+  test('the waiter gives up at its deadline and stops on abort', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'taskHang', times: 2 }]);
+    const c = client();
+    const accepted = await createListener(c, { LoadBalancerId: LB, Ports: [83], Protocol: 'TCP' });
+    await assert.rejects(waitForTask(c, accepted.RequestId, { timeoutMs: 400 }), WaitTimeoutError);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    await assert.rejects(waitForTask(c, accepted.RequestId, { timeoutMs: 10_000, signal: controller.signal }), (error: unknown) => {
+      assert.ok(error instanceof InterruptedError);
+      assert.equal(error.requestId, accepted.RequestId);
+      return true;
+    });
+    const polls = events.filter((e) => e.type === 'request' && e.action === 'DescribeTaskStatus').length;
+    assert.ok(polls < 20, `polling stays gentle: ${polls} polls in about 0.7 s`);
+    await c.close();
+  });
+
+  test('a wrong secret key is refused with AuthFailure.SignatureFailure and not retried', async () => {
+    const c = client({ credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: 'wrong-key-wrong-key-wrong-key-00' }) } });
+    await assert.rejects(describeLoadBalancers(c), (error: unknown) => {
+      assert.ok(error instanceof ApiError);
+      assert.equal(error.code, 'AuthFailure.SignatureFailure');
+      assert.ok(error.isAuthFailure);
+      assert.ok(error.requestId);
+      return true;
+    });
+    assert.equal(events.filter((e) => e.type === 'request').length, 1);
+    await c.close();
+  });
+
+  test('an unknown action is InvalidAction', async () => {
+    const c = client();
+    await assert.rejects(c.call('CreateListenerPlease', {}), (error: unknown) => error instanceof ApiError && error.code === 'InvalidAction');
+    await c.close();
+  });
+
+  test('a port conflict is InvalidParameter.PortCheckFailed and not retried', async () => {
+    const c = client();
+    const first = await createListener(c, { LoadBalancerId: LB, Ports: [84], Protocol: 'TCP' });
+    await waitForTask(c, first.RequestId, { timeoutMs: 5000 });
+    events = [];
+    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [84], Protocol: 'HTTP' }), (error: unknown) => error instanceof ApiError && error.code === 'InvalidParameter.PortCheckFailed');
+    assert.equal(events.filter((e) => e.type === 'request').length, 1);
+    await c.close();
+  });
+
+  test('a busy load balancer (ResourceInOperating) is retried until its task ends', async () => {
+    await emu.configure({ taskDelayMs: 400 });
+    const c = client();
+    await createListener(c, { LoadBalancerId: LB, Ports: [85], Protocol: 'TCP' });
+    const second = await createListener(c, { LoadBalancerId: LB, Ports: [86], Protocol: 'TCP' });
+    assert.equal(second.ListenerIds.length, 1);
+    const retries = events.filter((e) => e.type === 'retry');
+    assert.ok(retries.length >= 1, 'retried at least once');
+    assert.ok(retries.every((e) => e.type === 'retry' && /ResourceInOperating/.test(e.reason)));
+    await c.close();
+  });
+
+  test('RequestLimitExceeded is retried with backoff', async () => {
+    await emu.configure({ rateLimit: 2 });
+    const c = client({ retry: { baseDelayMs: 300, maxDelayMs: 1200, maxAttempts: 6 } });
+    const results = await Promise.all([1, 2, 3, 4].map(() => describeLoadBalancers(c)));
+    assert.equal(results.length, 4);
+    const retries = events.filter((e) => e.type === 'retry');
+    assert.ok(retries.length >= 1);
+    assert.ok(retries.every((e) => e.type === 'retry' && /RequestLimitExceeded/.test(e.reason)));
+    await c.close();
+  });
+
+  test('a malformed body is a NetworkError naming the action, not a crash', async () => {
+    await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'malformed' }]);
+    const c = client({ retry: { maxAttempts: 1 } });
+    await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /DescribeLoadBalancers: the response was not JSON/.test(error.message));
+    await c.close();
+  });
+
+  test('a reply of the wrong shape is a clear error', async () => {
+    const c = client();
+    await assert.rejects(c.call('DescribeTaskStatus', {}), ApiError);
+    await c.close();
+  });
+
+  test('a dropped connection on a write is not retried (outcome unknown); on a read it is', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'drop' }]);
+    const c = client();
+    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [87], Protocol: 'TCP' }), (error: unknown) => {
+      assert.ok(error instanceof NetworkError);
+      assert.match(error.hint ?? '', /may or may not have been applied/);
+      return true;
+    });
+    assert.equal(await emu.requestCount('CreateListener'), 1, 'the request was sent once, not resent');
+    assert.deepEqual((await emu.state()).listeners, [], 'the dropped request created nothing');
+    await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'drop' }]);
+    const listed = await describeLoadBalancers(c);
+    assert.ok((listed.LoadBalancerSet ?? []).length >= 1);
+    assert.ok(events.some((e) => e.type === 'retry' && e.action === 'DescribeLoadBalancers'));
+    await c.close();
+  });
+
+  test('an HTTP 503 on a write is not retried', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'http5xx', status: 503 }]);
+    const c = client();
+    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [88], Protocol: 'TCP' }), (error: unknown) => error instanceof NetworkError && /HTTP 503/.test(error.message));
+    assert.equal(events.filter((e) => e.type === 'request').length, 1);
+    await c.close();
+  });
+
+  test('a server that never answers times out', async () => {
+    await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
+    const c = client({ requestTimeoutMs: 300, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    const started = Date.now();
+    await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message));
+    assert.ok(Date.now() - started < 5000);
+    await emu.faults([]);
+    await c.close();
+  });
+
+  test('a refused connection is retried, then reported', async () => {
+    const closed = await closedPort();
+    const c = client({ endpoint: `http://127.0.0.1:${closed}`, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20 } });
+    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [89], Protocol: 'TCP' }), (error: unknown) => error instanceof NetworkError && /connection refused/.test(error.message));
+    assert.equal(events.filter((e) => e.type === 'retry').length, 2, 'never sent, so safe to retry even a write');
+    await c.close();
+  });
+
+  test('DeleteLoadBalancerListeners refuses an empty list (the API would delete everything)', async () => {
+    const c = client();
+    assert.throws(() => deleteLoadBalancerListeners(c, LB, []), UsageError);
+    assert.equal(await emu.requestCount(), 0);
+    const created = await createListener(c, { LoadBalancerId: LB, Ports: [90], Protocol: 'TCP' });
+    await waitForTask(c, created.RequestId, { timeoutMs: 5000 });
+    const deleted = await deleteLoadBalancerListeners(c, LB, created.ListenerIds);
+    await waitForTask(c, deleted.RequestId, { timeoutMs: 5000 });
+    assert.deepEqual((await describeListeners(c, { LoadBalancerId: LB })).Listeners ?? [], []);
+    await c.close();
+  });
+});
+
+describe('endpoints', () => {
+  test('https anywhere, plain http only on loopback', () => {
+    assert.equal(parseEndpoint('clb.ap-guangzhou.tencentcloudapi.com').href, 'https://clb.ap-guangzhou.tencentcloudapi.com/');
+    assert.equal(parseEndpoint('http://127.0.0.1:8080').port, '8080');
+    assert.equal(parseEndpoint('http://[::1]:8080').hostname, '[::1]');
+    assert.equal(parseEndpoint('http://localhost:1').hostname, 'localhost');
+    assert.throws(() => parseEndpoint('http://clb.tencentcloudapi.com'), /only for loopback/);
+    assert.throws(() => parseEndpoint('http://10.0.0.1'), /only for loopback/);
+    assert.throws(() => parseEndpoint('ftp://x'), /only https/);
+    assert.throws(() => parseEndpoint('https://clb.tencentcloudapi.com/v3'), /path is always/);
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

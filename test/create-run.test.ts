@@ -1,0 +1,156 @@
+// `create` and `wait` through their outcomes: success, failed task, timeout and resume, --no-wait,
+// port conflict, credentials, JSON output, Ctrl-C, and clean redirected output.
+import { test, describe, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { emulatorEnv, findLeaks, runAgainst, runCli, transcript, EMPTY_HOME } from './helpers/cli.js';
+
+const LB = 'lb-cuxw2rm0';
+const REQUEST_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+describe('create and wait outcomes', () => {
+  let emu: InProcessEmulator;
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 200 });
+  });
+  after(() => emu.stop());
+  beforeEach(async () => {
+    await emu.reset();
+    await emu.configure({ taskDelayMs: 200 });
+  });
+
+  test('a failed task exits 4 with its Message', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail', message: 'backend capacity exhausted' }]);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP']);
+    assert.equal(result.code, 4, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /error: task .* failed: backend capacity exhausted/);
+    const state = await emu.state();
+    assert.equal(state.tasks[0]?.Status, 1);
+  });
+
+  test('giving up waiting exits 5 with the wait command, and wait then succeeds', async () => {
+    await emu.configure({ taskDelayMs: 4000 });
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'TCP', '--wait-timeout', '1']);
+    assert.equal(result.code, 5, result.stderr);
+    const requestId = REQUEST_ID.exec(result.stderr)?.[0];
+    assert.ok(requestId, result.stderr);
+    assert.match(result.stderr, new RegExp(`hint: resume with: clb-listener wait ${requestId}`));
+    assert.match(result.stderr, /listener ids: lbl-/);
+    const resumed = await runAgainst(emu, ['wait', requestId!]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stderr, new RegExp(`Task ${requestId} succeeded`));
+    assert.equal((await emu.state()).tasks[0]?.Status, 0);
+  });
+
+  test('--no-wait returns at once with ids and RequestId; wait follows the task', async () => {
+    await emu.configure({ taskDelayMs: 1500 });
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '82,83', '--protocol', 'UDP', '--no-wait', '-o', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    const body = JSON.parse(result.stdout) as { ListenerIds: string[]; RequestId: string; TaskStatus: string };
+    assert.equal(body.ListenerIds.length, 2);
+    assert.equal(body.TaskStatus, 'PENDING');
+    assert.equal((await emu.state()).tasks[0]?.Status, 2, 'the task was still running when create returned');
+    assert.match(result.stderr, new RegExp(`clb-listener wait ${body.RequestId}`));
+    const waited = await runAgainst(emu, ['wait', body.RequestId, '-o', 'json']);
+    assert.equal(waited.code, 0, waited.stderr);
+    assert.deepEqual(JSON.parse(waited.stdout), { RequestId: body.RequestId, Status: 0, TaskStatus: 'SUCCESS', LoadBalancerIds: [LB] });
+  });
+
+  test('a port in use exits 1 with Code, RequestId and the listener that holds it', async () => {
+    const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '8080', '--protocol', 'HTTP', '--name', 'web']);
+    assert.equal(first.code, 0, first.stderr);
+    const holder = first.stdout.trim();
+    // TCP shares the port space of HTTP.
+    const second = await runAgainst(emu, ['create', '--lb', LB, '--port', '8080', '--protocol', 'TCP']);
+    assert.equal(second.code, 1, second.stderr);
+    assert.equal(second.stdout, '');
+    assert.match(second.stderr, /InvalidParameter\.PortCheckFailed/);
+    assert.match(second.stderr, REQUEST_ID);
+    assert.match(second.stderr, new RegExp(`hint: port 8080 is held by ${holder} \\(HTTP, "web"\\)`));
+  });
+
+  test('missing credentials exit 3 naming the variables; a missing region exits 2 naming the ways to give one', async () => {
+    const noCredentials = await runCli(['create', '--lb', LB, '--port', '84', '--protocol', 'TCP', '--endpoint', emu.endpoint], {
+      env: { PATH: process.env.PATH, HOME: EMPTY_HOME, TENCENTCLOUD_REGION: emu.region, CLB_LISTENER_METADATA_URL: 'http://127.0.0.1:9/' },
+    });
+    assert.equal(noCredentials.code, 3, noCredentials.stderr);
+    assert.match(noCredentials.stderr, /TENCENTCLOUD_SECRET_ID/);
+    assert.match(noCredentials.stderr, /TENCENTCLOUD_SECRET_KEY/);
+    const noRegion = await runCli(['create', '--lb', LB, '--port', '84', '--protocol', 'TCP', '--endpoint', emu.endpoint], {
+      env: { ...emulatorEnv(emu), TENCENTCLOUD_REGION: undefined },
+    });
+    assert.equal(noRegion.code, 2, noRegion.stderr);
+    assert.match(noRegion.stderr, /--region/);
+    assert.match(noRegion.stderr, /TENCENTCLOUD_REGION/);
+    const wrongKey = await runAgainst(emu, ['create', '--lb', LB, '--port', '84', '--protocol', 'TCP'], { env: { TENCENTCLOUD_SECRET_KEY: 'not-the-right-key-0000000000000' } });
+    assert.equal(wrongKey.code, 3, wrongKey.stderr);
+    assert.match(wrongKey.stderr, /AuthFailure\.SignatureFailure/);
+    assert.equal(await emu.requestCount('CreateListener'), 1, 'only the wrongly signed request reached the API');
+  });
+
+  test('-o json prints one object with the ids, request, ports, protocol and task status', async () => {
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '85,86', '--protocol', 'tcp', '-o', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    const body = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.equal((body.ListenerIds as string[]).length, 2);
+    assert.match(String(body.RequestId), REQUEST_ID);
+    assert.equal(body.LoadBalancerId, LB);
+    assert.deepEqual(body.Ports, [85, 86]);
+    assert.equal(body.Protocol, 'TCP');
+    assert.equal(body.TaskStatus, 'SUCCESS');
+  });
+
+  test('Ctrl-C while waiting exits 130 and prints the RequestId and how to resume', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'taskHang' }]);
+    let sent = false;
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP'], {
+      onSpawn: (child, output) => {
+        const timer = setInterval(() => {
+          if (/Creating/.test(output.stderr()) && !sent) {
+            sent = true;
+            // Give the create request time to be accepted, then interrupt the wait.
+            setTimeout(() => child.kill('SIGINT'), 600);
+            clearInterval(timer);
+          }
+        }, 50);
+        child.on('close', () => clearInterval(timer));
+      },
+    });
+    assert.equal(result.code, 130, result.stderr);
+    const requestId = REQUEST_ID.exec(result.stderr)?.[0];
+    assert.ok(requestId, result.stderr);
+    assert.match(result.stderr, new RegExp(`clb-listener wait ${requestId}`));
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+
+  test('redirected to files, stdout holds only the ids and stderr no control characters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-redirect-'));
+    const outPath = join(dir, 'out');
+    const errPath = join(dir, 'err');
+    const out = openSync(outPath, 'w');
+    const err = openSync(errPath, 'w');
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/clb-listener.js'), 'create', '--lb', LB, '--port', '88,89,90', '--protocol', 'TCP', '--endpoint', emu.endpoint], {
+      env: emulatorEnv(emu),
+      stdio: ['ignore', out, err],
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    closeSync(out);
+    closeSync(err);
+    const stdout = readFileSync(outPath, 'utf8');
+    const stderr = readFileSync(errPath, 'utf8');
+    transcript.push(stdout, stderr);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^(lbl-[a-z0-9]{8}\n){3}$/);
+    assert.doesNotMatch(stderr, /[\u001b\r]/, 'no escape codes or carriage returns');
+    assert.match(stderr, /Created 3 TCP listeners/);
+  });
+
+  test('nothing printed contains the secret key', () => {
+    assert.deepEqual(findLeaks(transcript, { 'the secret key': emu.secretKey }), []);
+  });
+});
