@@ -3,7 +3,7 @@
  * Content-Type it sends, parses the `{Response:{…}}` envelope, and retries only what is safe to
  * retry. CreateListener has no client token, so a write whose fate is unknown is never resent.
  */
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { sign } from './signer.js';
@@ -73,7 +73,7 @@ export class ClbClient {
   readonly region: string;
   private readonly options: ClientOptions;
   private readonly retry: RetryPolicy;
-  private readonly dispatcher: Dispatcher;
+  private dispatcher: Dispatcher | undefined;
   private readonly now: () => number;
   private readonly random: () => number;
 
@@ -84,17 +84,22 @@ export class ClbClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.dispatcher =
-      options.dispatcher ??
-      new Agent({
-        connect: { timeout: options.connectTimeoutMs ?? 5000 },
-        headersTimeout: options.requestTimeoutMs ?? 30000,
-        bodyTimeout: options.requestTimeoutMs ?? 30000,
-      });
+    this.dispatcher = options.dispatcher;
+  }
+
+  /** undici is loaded on the first real request: validation errors and dry runs never pay for it. */
+  private async transport(): Promise<{ request: typeof import('undici').request; dispatcher: Dispatcher }> {
+    const undici = await import('undici');
+    this.dispatcher ??= new undici.Agent({
+      connect: { timeout: this.options.connectTimeoutMs ?? 5000 },
+      headersTimeout: this.options.requestTimeoutMs ?? 30000,
+      bodyTimeout: this.options.requestTimeoutMs ?? 30000,
+    });
+    return { request: undici.request, dispatcher: this.dispatcher };
   }
 
   async close(): Promise<void> {
-    if (!this.options.dispatcher) await this.dispatcher.close();
+    if (!this.options.dispatcher && this.dispatcher) await this.dispatcher.close();
   }
 
   /** The exact headers and body a call would send, for --dry-run (signed, so the shape is real). */
@@ -162,11 +167,12 @@ export class ClbClient {
     let text: string;
     let traceId: string | undefined;
     try {
+      const { request, dispatcher } = await this.transport();
       const response = await request(url, {
         method: 'POST',
         headers,
         body,
-        dispatcher: this.dispatcher,
+        dispatcher,
         ...(signal ? { signal } : {}),
       });
       status = response.statusCode;
@@ -248,9 +254,9 @@ function wasNeverSent(error: unknown): boolean {
 }
 
 function describeTransportError(error: unknown): string {
-  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'no answer before the request timeout';
-  if (error instanceof undiciErrors.ConnectTimeoutError) return 'could not connect before the connect timeout';
   const code = (error as { code?: string })?.code;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'no answer before the request timeout';
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'could not connect before the connect timeout';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ECONNREFUSED') return `connection refused (${message.replace(/^connect /, '')})`;
   if (code === 'UND_ERR_SOCKET') return 'the connection was closed before an answer arrived';

@@ -9,15 +9,12 @@ import { readDocument } from '../../model/coerce.js';
 import { createListenerSkeleton } from '../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../model/schema.js';
 import { inputReader } from '../read-input.js';
-import { openSession, type Session } from '../session.js';
-import { createListener } from '../../api/clb.js';
+import type { Session } from '../session.js';
 import { InterruptedError } from '../../api/errors.js';
 import { createProgress, formatElapsed, type Progress } from '../../ui/progress.js';
 import { printResult } from '../../ui/output.js';
 import { registerSecret } from '../../ui/secrets.js';
-import { addHint } from '../api-hints.js';
-import { followTask, waitTimeoutMs } from '../follow-task.js';
-import { printDryRun } from '../dry-run.js';
+import { waitTimeoutMs } from '../follow-task.js';
 
 function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -48,12 +45,15 @@ export async function runCreate(flags: CreateFlags, globals: GlobalOptions, ctx:
   const { request } = built;
 
   if (flags.dryRun) {
+    const { printDryRun } = await import('../dry-run.js');
     await printDryRun(ctx, globals, 'CreateListener', request);
     return;
   }
 
   const progress = await createProgress(ctx, globals);
   for (const warning of built.warnings) progress.warn(warning);
+  // The network side is loaded only once the request is known to be valid.
+  const { openSession } = await import('../session.js');
   const session = await openSession(globals, ctx);
   try {
     await send(session, request, flags, { ctx, globals, progress, timeoutMs });
@@ -69,6 +69,11 @@ async function send(
   run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; timeoutMs: number },
 ): Promise<void> {
   const { ctx, globals, progress } = run;
+  const [{ createListener }, { addHint }, { followTask }] = await Promise.all([
+    import('../../api/clb.js'),
+    import('../api-hints.js'),
+    import('../follow-task.js'),
+  ]);
   const label = `Creating ${describeTarget(request)}`;
   const started = ctx.now();
   progress.start(label);
