@@ -50,7 +50,7 @@ async function describePortHolders(client: ClbClient, loadBalancerId: string, po
     });
     if (holders.length === 0) return fallback;
     const described = holders.map((l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`);
-    return `${described.join('; ')}; pick another port, or remove it first`;
+    return `${described.join('; ')}; pick another port, or remove it first: clb-listener delete --lb ${loadBalancerId} --listener-id ${holders.map((l) => l.ListenerId).join(',')}`;
   } catch {
     return fallback;
   }

@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
         return ExitCode.Success;
       }
-      error = usageErrorFromCommander(error);
+      error = usageErrorFromCommander(error, program, argv);
     }
     const globals = program.opts<GlobalOptions>();
     renderError(error, { ctx, globals, secrets: collectSecrets(ctx.env) });

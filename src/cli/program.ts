@@ -48,8 +48,10 @@ export function buildProgram(ctx: CliContext): Command {
 }
 
 /** Commander reports usage problems by throwing; this turns them into our UsageError. */
-export function usageErrorFromCommander(error: { code?: string; message: string }): UsageError {
+export function usageErrorFromCommander(error: { code?: string; message: string }, program: Command, argv: readonly string[]): UsageError {
   const message = error.message.replace(/^error:\s*/i, '').trim();
   const flag = /'(-[-\w]+)/.exec(message)?.[1];
-  return new UsageError(message, flag, { hint: "run 'clb-listener --help' for usage" });
+  const names = new Set(program.commands.map((c) => c.name()));
+  const command = argv.find((arg) => names.has(arg));
+  return new UsageError(message, flag, { hint: `run 'clb-listener ${command ? `${command} ` : ''}--help' for usage` });
 }

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerCreate } from './create.js';
 import { registerWait } from './wait.js';
+import { registerList } from './list.js';
+import { registerDelete } from './delete.js';
 import { registerConfigure } from './configure.js';
 import { registerWhoami } from './whoami.js';
 import { registerEmulator } from './emulator.js';
@@ -13,6 +15,8 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 export const COMMANDS: RegisterCommand[] = [
   registerCreate,
   registerWait,
+  registerList,
+  registerDelete,
   registerConfigure,
   registerWhoami,
   registerEmulator,

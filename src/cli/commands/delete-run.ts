@@ -1,0 +1,48 @@
+/** The body of `delete`, loaded only when it runs. */
+import type { CliContext, GlobalOptions } from '../context.js';
+import type { DeleteFlags } from './delete.js';
+import { UsageError } from '../../api/errors.js';
+import { deleteLoadBalancerListeners } from '../../api/clb.js';
+import { splitList } from '../../model/coerce.js';
+import { openSession } from '../session.js';
+import { printResult } from '../../ui/output.js';
+import { createProgress, formatElapsed } from '../../ui/progress.js';
+import { addHint } from '../api-hints.js';
+import { followTask, waitTimeoutMs } from '../follow-task.js';
+import { listFilter } from './list-run.js';
+
+export async function runDelete(flags: DeleteFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+  const { LoadBalancerId } = listFilter({ lb: flags.lb });
+  const ids = [...new Set(splitList(flags.listenerId))];
+  if (ids.length === 0) throw new UsageError('--listener-id is required: name the listeners to delete', '--listener-id');
+  if (ids.length > 20) throw new UsageError(`--listener-id: at most 20 listeners per call, got ${ids.length}`, '--listener-id');
+  const bad = ids.find((id) => !/^lbl-[a-z0-9]{8}$/.test(id));
+  if (bad) throw new UsageError(`--listener-id ${bad}: must look like lbl-xxxxxxxx`, '--listener-id');
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  if (flags.dryRun) {
+    const { printDryRun } = await import('../dry-run.js');
+    await printDryRun(ctx, globals, 'DeleteLoadBalancerListeners', { LoadBalancerId, ListenerIds: ids });
+    return;
+  }
+  const progress = await createProgress(ctx, globals);
+  const session = await openSession(globals, ctx);
+  const label = `Deleting ${ids.length} listener${ids.length === 1 ? '' : 's'} on ${LoadBalancerId}`;
+  const started = ctx.now();
+  progress.start(label);
+  try {
+    const { RequestId } = await deleteLoadBalancerListeners(session.client, LoadBalancerId, ids, { signal: ctx.signal }).catch(async (error: unknown) => {
+      progress.fail();
+      throw await addHint(error, {});
+    });
+    const json = { LoadBalancerId, ListenerIds: ids, RequestId, TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING' };
+    if (flags.wait) {
+      await followTask(session.client, RequestId, { timeoutMs, signal: ctx.signal, progress, label });
+      progress.succeed(`Deleted ${ids.join(', ')} in ${formatElapsed(ctx.now() - started)}`);
+    } else {
+      progress.succeed(`Accepted (task ${RequestId} still running); follow it with: clb-listener wait ${RequestId}`);
+    }
+    await printResult(ctx, globals, { json, text: ids, table: [['LISTENER ID', 'STATUS'], ...ids.map((id) => [id, json.TaskStatus])] });
+  } finally {
+    await session.client.close();
+  }
+}

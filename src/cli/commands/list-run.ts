@@ -1,0 +1,51 @@
+/** The body of `list`, loaded only when it runs. */
+import type { CliContext, GlobalOptions } from '../context.js';
+import type { ListFlags } from './list.js';
+import { UsageError } from '../../api/errors.js';
+import { describeListeners, type ListenerFilter } from '../../api/clb.js';
+import { CREATE_LISTENER_FIELDS, PROTOCOLS } from '../../model/fields.js';
+import { splitList } from '../../model/coerce.js';
+import { openSession } from '../session.js';
+import { printResult } from '../../ui/output.js';
+import { addHint } from '../api-hints.js';
+
+const LB_PATTERN = CREATE_LISTENER_FIELDS.find((f) => f.api === 'LoadBalancerId')!.pattern!;
+
+/** Flags → a DescribeListeners filter, checked with the same rules `create` uses. */
+export function listFilter(flags: ListFlags): ListenerFilter {
+  if (!LB_PATTERN.regex.test(flags.lb)) throw new UsageError(`--lb ${flags.lb}: must ${LB_PATTERN.description}`, '--lb');
+  const filter: ListenerFilter = { LoadBalancerId: flags.lb };
+  if (flags.port !== undefined) {
+    const port = Number(flags.port);
+    if (!/^\d+$/.test(flags.port) || port < 1 || port > 65535) throw new UsageError(`--port "${flags.port}": must be an integer from 1 to 65535`, '--port');
+    filter.Port = port;
+  }
+  if (flags.protocol !== undefined) {
+    const protocol = flags.protocol.toUpperCase();
+    if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol ${flags.protocol}: must be one of ${PROTOCOLS.join(', ')}`, '--protocol');
+    filter.Protocol = protocol;
+  }
+  if (flags.listenerId) filter.ListenerIds = splitList(flags.listenerId);
+  return filter;
+}
+
+export async function runList(flags: ListFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+  const filter = listFilter(flags);
+  const session = await openSession(globals, ctx);
+  try {
+    const result = await describeListeners(session.client, filter, { signal: ctx.signal }).catch(async (error: unknown) => {
+      throw await addHint(error, {});
+    });
+    const listeners = result.Listeners ?? [];
+    await printResult(ctx, globals, {
+      json: { Listeners: listeners, TotalCount: result.TotalCount ?? listeners.length, RequestId: result.RequestId },
+      text: listeners.map((l) => [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? ''].join('\t')),
+      table: [
+        ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', 'CREATED'],
+        ...listeners.map((l) => [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? '', l.CreateTime ?? '']),
+      ],
+    });
+  } finally {
+    await session.client.close();
+  }
+}
