@@ -1,0 +1,103 @@
+// Every command, with --debug, on its success and failure paths, with temporary credentials and
+// an uploaded private key: nothing printed may contain the secret key, the token or the key.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { EMPTY_HOME, findLeaks, runCli, type CliResult } from './helpers/cli.js';
+
+const LB = 'lb-cuxw2rm0';
+const SECRET_ID = 'AKIDtemporarykeyfortheleaktest0001';
+const SECRET_KEY = 'TmpSecretKeyThatMustNeverBePrinted42';
+const TOKEN = 'SessionTokenThatMustNeverBePrinted-0123456789abcdef';
+const PRIVATE_KEY = readFileSync(join(REPO_ROOT, 'test/fixtures/server.key'), 'utf8');
+
+describe('no secret in any output', () => {
+  let emu: InProcessEmulator;
+  const outputs: CliResult[] = [];
+  const env = () => ({
+    PATH: process.env.PATH,
+    HOME: EMPTY_HOME,
+    TENCENTCLOUD_SECRET_ID: SECRET_ID,
+    TENCENTCLOUD_SECRET_KEY: SECRET_KEY,
+    TENCENTCLOUD_SESSION_TOKEN: TOKEN,
+    TENCENTCLOUD_REGION: emu.region,
+    CLB_LISTENER_METADATA_URL: 'http://127.0.0.1:9/',
+  });
+  const run = async (args: string[], extra: { stdin?: string; env?: Record<string, string | undefined> } = {}) => {
+    const result = await runCli([...args, '--debug'], { env: { ...env(), ...extra.env }, ...(extra.stdin ? { stdin: extra.stdin } : {}) });
+    outputs.push(result);
+    return result;
+  };
+
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 100, extraKeys: [{ secretId: SECRET_ID, secretKey: SECRET_KEY, token: TOKEN }] });
+  });
+  after(() => emu.stop());
+
+  test('create uploading a key, with the wire log on', async () => {
+    const result = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--cert-file', 'test/fixtures/server.crt', '--key-file', 'test/fixtures/server.key']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /\[debug\] → CreateListener/);
+    assert.match(result.stderr, /"CertKey":"<redacted: \d+ bytes>"/);
+    assert.match(result.stderr, /"X-TC-Token":"<redacted>"/);
+    // The emulator did receive the real key and token: redaction is only in what is shown.
+    const listener = (await emu.state()).listeners[0]!;
+    assert.equal((listener.request.Certificate as { CertKey: string }).CertKey, PRIVATE_KEY);
+  });
+
+  test('create --dry-run, -o json, and a key from stdin', async () => {
+    const result = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '8443', '--protocol', 'TCP_SSL', '--cert-file', 'test/fixtures/server.crt', '--key-file', '-', '--dry-run', '-o', 'json'], { stdin: PRIVATE_KEY });
+    assert.equal(result.code, 0, result.stderr);
+    const dump = JSON.parse(result.stdout) as { Headers: Record<string, string>; Body: { Certificate: { CertKey: string } } };
+    assert.match(dump.Body.Certificate.CertKey, /^<redacted: \d+ bytes>$/);
+    assert.equal(dump.Headers['X-TC-Token'], '<redacted>');
+    assert.match(dump.Headers.Authorization!, /Signature=<redacted>/);
+  });
+
+  test('failures: a refused key, a refused token, a task failure, a crash-like reply', async () => {
+    const badKey = await run(['list', '--endpoint', emu.endpoint, '--lb', LB], { env: { TENCENTCLOUD_SECRET_KEY: `${SECRET_KEY}x` } });
+    assert.equal(badKey.code, 3);
+    const badToken = await run(['list', '--endpoint', emu.endpoint, '--lb', LB], { env: { TENCENTCLOUD_SESSION_TOKEN: `${TOKEN}x` } });
+    assert.equal(badToken.code, 3);
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail', message: 'failed' }]);
+    const failed = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '9000', '--protocol', 'TCP', '-o', 'json']);
+    assert.equal(failed.code, 4);
+    await emu.faults([{ action: 'DescribeListeners', kind: 'malformed' }]);
+    const malformed = await run(['list', '--endpoint', emu.endpoint, '--lb', LB]);
+    assert.equal(malformed.code, 6);
+  });
+
+  test('wait, list, delete, whoami, configure, completion', async () => {
+    const created = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '9100', '--protocol', 'UDP', '--no-wait', '-o', 'json']);
+    assert.equal(created.code, 0, created.stderr);
+    const { RequestId, ListenerIds } = JSON.parse(created.stdout) as { RequestId: string; ListenerIds: string[] };
+    assert.equal((await run(['wait', RequestId, '--endpoint', emu.endpoint])).code, 0);
+    assert.equal((await run(['list', '--endpoint', emu.endpoint, '--lb', LB, '-o', 'table'])).code, 0);
+    assert.equal((await run(['delete', '--endpoint', emu.endpoint, '--lb', LB, '--listener-id', ListenerIds[0]!])).code, 0);
+    assert.equal((await run(['whoami'])).code, 0);
+    assert.equal((await run(['whoami', '-o', 'json'])).code, 0);
+    await run(['configure', 'list']);
+    await run(['completion', 'bash']);
+    await run(['--help']);
+    await run(['create', '--help']);
+  });
+
+  test('a secret typed where it does not belong is refused without being echoed', async () => {
+    const result = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--certificate', `CertName=x,CertContent=y,CertKey=${SECRET_KEY}`]);
+    assert.equal(result.code, 2);
+  });
+
+  test('the scan: none of the secrets appears anywhere', () => {
+    const printed = outputs.flatMap((r) => [r.stdout, r.stderr]);
+    assert.ok(printed.join('').length > 1000, 'the scan has something to scan');
+    const keyLines = PRIVATE_KEY.split('\n').filter((line) => line.length > 40);
+    const leaks = findLeaks(printed, {
+      'the secret key': SECRET_KEY,
+      'the session token': TOKEN,
+      ...Object.fromEntries(keyLines.map((line, i) => [`private key line ${i + 1}`, line])),
+    });
+    assert.deepEqual(leaks, []);
+  });
+});
