@@ -15,7 +15,7 @@ const FILE_FIELDS = new Set(['CertKey', 'CertContent', 'CertCaContent']);
  * paths); a private key of unknown origin is `<redacted>`.
  */
 export function requestSummary(request: CreateListenerRequest, files: ReadonlyMap<string, string>): string {
-  return JSON.stringify(
+  const text = JSON.stringify(
     request,
     (key, value: unknown) => {
       if (!FILE_FIELDS.has(key) || typeof value !== 'string') return value;
@@ -25,6 +25,8 @@ export function requestSummary(request: CreateListenerRequest, files: ReadonlyMa
     },
     2,
   );
+  // Lists of plain values on one line: "Ports": [443, 8443].
+  return text.replace(/\[\n\s+([^[\]{}\n]+(?:,\n\s+[^[\]{}\n]+)*)\n\s+\]/g, (_, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
 }
 
 /** POSIX-shell quoting: bare when safe, else single quotes. */

@@ -220,7 +220,8 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   const serverGiven = first(flags, 'certId', 'certFile', 'keyFile') !== undefined;
   const caGiven = first(flags, 'caCertId', 'caFile') !== undefined;
 
-  const several = serverGiven
+  // The --cert-* flags describe one Certificate: given any, there is one server certificate.
+  const several = CERT_ATTRS.some((a) => flags[a] !== undefined)
     ? false
     : await asker.select<boolean>({
         message: 'Server certificates',
@@ -361,9 +362,12 @@ async function askServerCertificate(env: FlowEnvironment, earlier: ServerEntry[]
       }
     },
   });
+  // Two certificates for one name (RSA and ECC) get names that tell them apart.
+  const usedNames = earlier.flatMap((e) => (e.kind === 'upload' ? [e.name] : []));
+  const fromSubject = nameFromSubject(cert.summary, 'server-cert');
   const name = await asker.input({
     message: 'Certificate name',
-    default: defaultName ?? nameFromSubject(cert.summary, 'server-cert'),
+    default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${cert.algorithm.toLowerCase()}` : fromSubject),
     validate: validator(certInputSpec('CertName'), 'CertName'),
   });
   return { kind: 'upload', cert, keyPath: expandPath(typedKey, env.env), key, name: name.trim() };
