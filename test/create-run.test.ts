@@ -108,16 +108,16 @@ describe('create and wait outcomes', () => {
   test('Ctrl-C while waiting exits 130 and prints the RequestId and how to resume', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskHang' }]);
     let sent = false;
-    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP'], {
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP', '--debug'], {
       onSpawn: (child, output) => {
         const timer = setInterval(() => {
-          if (/Creating/.test(output.stderr()) && !sent) {
+          // Interrupt once the wait has begun (the wire log shows the first poll).
+          if (/→ DescribeTaskStatus/.test(output.stderr()) && !sent) {
             sent = true;
-            // Give the create request time to be accepted, then interrupt the wait.
-            setTimeout(() => child.kill('SIGINT'), 600);
+            child.kill('SIGINT');
             clearInterval(timer);
           }
-        }, 50);
+        }, 20);
         child.on('close', () => clearInterval(timer));
       },
     });
@@ -126,6 +126,7 @@ describe('create and wait outcomes', () => {
     assert.ok(requestId, result.stderr);
     assert.match(result.stderr, new RegExp(`clb-listener wait ${requestId}`));
     assert.doesNotMatch(result.stderr, /\n\s+at /);
+    assert.equal((await emu.state()).tasks.length, 1, 'the task was left running, not resent');
   });
 
   test('redirected to files, stdout holds only the ids and stderr no control characters', async () => {

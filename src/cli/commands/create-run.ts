@@ -82,6 +82,11 @@ async function send(
     accepted = await createListener(session.client, request, { signal: ctx.signal });
   } catch (error) {
     progress.fail();
+    if (error instanceof InterruptedError) {
+      // The request may have reached the API before Ctrl-C: say how to find out.
+      error.hint = `the request may already have been applied; check with: clb-listener list --lb ${request.LoadBalancerId}`;
+      throw error;
+    }
     throw await addHint(error, {
       client: session.client,
       loadBalancerId: request.LoadBalancerId,
