@@ -11,7 +11,7 @@
 # The subcommands of a command path ("" is the root).
 _clb_listener_commands() {
   case "$1" in
-    '') _clb_listener_reply='create wait configure whoami emulator completion help' ;;
+    '') _clb_listener_reply='create wait list delete configure whoami emulator completion help' ;;
     'configure') _clb_listener_reply='set get list show' ;;
     *) _clb_listener_reply='' ;;
   esac
@@ -21,8 +21,10 @@ _clb_listener_commands() {
 _clb_listener_options() {
   case "$1" in
     '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
-    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --health-check --certificate --session-expire-time --scheduler --sni-switch --no-sni-switch --target-type --session-type --keepalive-enable --no-keepalive-enable --end-port --deregister-target-rst --no-deregister-target-rst --multi-cert-info --max-conn --max-cps --idle-connect-timeout --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --ssl-close-switch --no-ssl-close-switch --data-compress-mode --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --from-file --skeleton --dry-run --interactive --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
+    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --from-file --skeleton --dry-run --interactive --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
     'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'list') _clb_listener_reply='--lb --port --protocol --listener-id --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure get') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -41,21 +43,26 @@ _clb_listener_arity() {
   case "$1|$2" in
     '|--profile'|'|--region'|'|--endpoint'|'|--language'|'|--output'|'|-o'|'|--query'|'|--request-timeout') _clb_listener_reply=required ;;
     'create|--load-balancer-id'|'create|--ports'|'create|--protocol'|'create|--listener-names'|\
-    'create|--health-check'|'create|--certificate'|'create|--session-expire-time'|'create|--scheduler'|\
-    'create|--target-type'|'create|--session-type'|'create|--end-port'|'create|--multi-cert-info'|\
-    'create|--max-conn'|'create|--max-cps'|'create|--idle-connect-timeout'|'create|--full-end-ports'|\
-    'create|--data-compress-mode'|'create|--reschedule-start-time'|'create|--reschedule-interval'|\
-    'create|--cert-id'|'create|--ssl-mode'|'create|--ca-cert-id'|'create|--ssl-verify-client'|\
-    'create|--cert-file'|'create|--key-file'|'create|--cert-name'|'create|--ca-file'|'create|--ca-name'|\
+    'create|--session-expire-time'|'create|--scheduler'|'create|--target-type'|'create|--session-type'|\
+    'create|--end-port'|'create|--full-end-ports'|'create|--data-compress-mode'|'create|--certificate'|\
+    'create|--multi-cert-info'|'create|--cert-id'|'create|--ssl-mode'|'create|--ca-cert-id'|\
+    'create|--ssl-verify-client'|'create|--cert-file'|'create|--key-file'|'create|--cert-name'|\
+    'create|--ca-file'|'create|--ca-name'|'create|--health-check'|'create|--max-conn'|'create|--max-cps'|\
+    'create|--idle-connect-timeout'|'create|--reschedule-start-time'|'create|--reschedule-interval'|\
     'create|--from-file'|'create|--wait-timeout'|'create|--lb'|'create|--port'|'create|--name'|\
     'create|--profile'|'create|--region'|'create|--endpoint'|'create|--language'|'create|--output'|\
     'create|-o'|'create|--query'|'create|--request-timeout') _clb_listener_reply=required ;;
-    'create|--sni-switch'|'create|--keepalive-enable'|'create|--deregister-target-rst'|\
-    'create|--proxy-protocol'|'create|--snat-enable'|'create|--h2c-switch'|'create|--ssl-close-switch'|\
+    'create|--proxy-protocol'|'create|--snat-enable'|'create|--h2c-switch'|'create|--sni-switch'|\
+    'create|--ssl-close-switch'|'create|--keepalive-enable'|'create|--deregister-target-rst'|\
     'create|--reschedule-target-zero-weight'|'create|--reschedule-unhealthy'|\
     'create|--reschedule-expand-target') _clb_listener_reply=optional ;;
     'wait|--wait-timeout'|'wait|--profile'|'wait|--region'|'wait|--endpoint'|'wait|--language'|\
     'wait|--output'|'wait|-o'|'wait|--query'|'wait|--request-timeout') _clb_listener_reply=required ;;
+    'list|--lb'|'list|--port'|'list|--protocol'|'list|--listener-id'|'list|--profile'|'list|--region'|\
+    'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|'list|--query'|'list|--request-timeout') _clb_listener_reply=required ;;
+    'delete|--lb'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--profile'|'delete|--region'|\
+    'delete|--endpoint'|'delete|--language'|'delete|--output'|'delete|-o'|'delete|--query'|\
+    'delete|--request-timeout') _clb_listener_reply=required ;;
     'configure|--profile'|'configure|--region'|'configure|--endpoint'|'configure|--language'|\
     'configure|--output'|'configure|-o'|'configure|--query'|'configure|--request-timeout') _clb_listener_reply=required ;;
     'configure set|--profile'|'configure set|--region'|'configure set|--endpoint'|'configure set|--language'|\
@@ -88,27 +95,32 @@ _clb_listener_values() {
     '|--language') _clb_listener_reply='zh-CN en-US' ;;
     '|--output'|'|-o') _clb_listener_reply='text json table' ;;
     'create|--protocol') _clb_listener_reply='TCP UDP HTTP HTTPS TCP_SSL QUIC' ;;
-    'create|--health-check') _clb_listener_reply='on off' ;;
     'create|--scheduler') _clb_listener_reply='WRR LEAST_CONN' ;;
-    'create|--sni-switch') _clb_listener_reply='1 0' ;;
     'create|--target-type') _clb_listener_reply='NODE TARGETGROUP' ;;
     'create|--session-type') _clb_listener_reply='NORMAL QUIC_CID' ;;
-    'create|--keepalive-enable') _clb_listener_reply='1 0' ;;
-    'create|--deregister-target-rst') _clb_listener_reply='true false' ;;
     'create|--proxy-protocol') _clb_listener_reply='true false' ;;
     'create|--snat-enable') _clb_listener_reply='true false' ;;
     'create|--h2c-switch') _clb_listener_reply='true false' ;;
-    'create|--ssl-close-switch') _clb_listener_reply='true false' ;;
     'create|--data-compress-mode') _clb_listener_reply='transparent compatibility' ;;
+    'create|--sni-switch') _clb_listener_reply='1 0' ;;
+    'create|--ssl-close-switch') _clb_listener_reply='true false' ;;
+    'create|--ssl-mode') _clb_listener_reply='UNIDIRECTIONAL MUTUAL' ;;
+    'create|--ssl-verify-client') _clb_listener_reply='ON OPTIONAL' ;;
+    'create|--health-check') _clb_listener_reply='on off' ;;
+    'create|--keepalive-enable') _clb_listener_reply='1 0' ;;
+    'create|--deregister-target-rst') _clb_listener_reply='true false' ;;
     'create|--reschedule-target-zero-weight') _clb_listener_reply='true false' ;;
     'create|--reschedule-unhealthy') _clb_listener_reply='true false' ;;
     'create|--reschedule-expand-target') _clb_listener_reply='true false' ;;
-    'create|--ssl-mode') _clb_listener_reply='UNIDIRECTIONAL MUTUAL' ;;
-    'create|--ssl-verify-client') _clb_listener_reply='ON OPTIONAL' ;;
     'create|--language') _clb_listener_reply='zh-CN en-US' ;;
     'create|--output'|'create|-o') _clb_listener_reply='text json table' ;;
     'wait|--language') _clb_listener_reply='zh-CN en-US' ;;
     'wait|--output'|'wait|-o') _clb_listener_reply='text json table' ;;
+    'list|--protocol') _clb_listener_reply='TCP UDP HTTP HTTPS TCP_SSL QUIC' ;;
+    'list|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'list|--output'|'list|-o') _clb_listener_reply='text json table' ;;
+    'delete|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'delete|--output'|'delete|-o') _clb_listener_reply='text json table' ;;
     'configure|--language') _clb_listener_reply='zh-CN en-US' ;;
     'configure|--output'|'configure|-o') _clb_listener_reply='text json table' ;;
     'configure set|--language') _clb_listener_reply='zh-CN en-US' ;;
@@ -141,7 +153,7 @@ _clb_listener_args() {
     'configure set|'*) return 1 ;;
     'configure get|0') return 1 ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
-    'help|0') _clb_listener_reply='create wait configure whoami emulator completion' ;;
+    'help|0') _clb_listener_reply='create wait list delete configure whoami emulator completion' ;;
     *) return 3 ;;
   esac
 }

@@ -9,7 +9,7 @@
 function __clb_listener_commands
     switch $argv[1]
         case ''
-            printf '%s\n' 'create' 'wait' 'configure' 'whoami' 'emulator' 'completion' 'help'
+            printf '%s\n' 'create' 'wait' 'list' 'delete' 'configure' 'whoami' 'emulator' 'completion' 'help'
         case 'configure'
             printf '%s\n' 'set' 'get' 'list' 'show'
     end
@@ -20,11 +20,15 @@ function __clb_listener_arity
     switch "$argv[1]|$argv[2]"
         case '|--profile' '|--region' '|--endpoint' '|--language' '|--output' '|-o' '|--query' '|--request-timeout'
             echo required
-        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--health-check' 'create|--certificate' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--multi-cert-info' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--from-file' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--request-timeout'
+        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--certificate' 'create|--multi-cert-info' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--health-check' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--from-file' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--request-timeout'
             echo required
-        case 'create|--sni-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--ssl-close-switch' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target'
+        case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target'
             echo optional
         case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--request-timeout'
+            echo required
+        case 'list|--lb' 'list|--port' 'list|--protocol' 'list|--listener-id' 'list|--profile' 'list|--region' 'list|--endpoint' 'list|--language' 'list|--output' 'list|-o' 'list|--query' 'list|--request-timeout'
+            echo required
+        case 'delete|--lb' 'delete|--listener-id' 'delete|--wait-timeout' 'delete|--profile' 'delete|--region' 'delete|--endpoint' 'delete|--language' 'delete|--output' 'delete|-o' 'delete|--query' 'delete|--request-timeout'
             echo required
         case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--request-timeout'
             echo required
@@ -107,12 +111,20 @@ function __clb_listener_at
     end
 end
 
+# True when the word before the cursor is one of $argv.
+function __clb_listener_after
+    set -l tokens (commandline -opc)
+    test (count $tokens) -gt 1; and contains -- $tokens[-1] $argv
+end
+
 # No file names unless an option or argument asks for them.
 complete -c clb-listener -f
 
 # clb-listener
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'create' -d 'create one listener per port on a load balancer (CreateListener), and wait for it'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'wait' -d 'wait for a task (the RequestId a write returned) to finish (DescribeTaskStatus)'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'list' -d 'list the listeners of a load balancer (DescribeListeners)'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'delete' -d 'delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'configure' -d 'create or update a tccli-compatible profile: prompts in a terminal; use the subcommands in scripts'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'whoami' -d 'show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'emulator' -d 'run a local CLB API emulator on loopback (for tests, demos and CI)'
@@ -136,41 +148,30 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l load-balancer-id -
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l ports -r -f -d 'listener port(s), 1-65535; one listener per port; repeat or comma-separate'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'listener protocol (case-insensitive)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l listener-names -r -f -d 'listener name(s), 1-80 characters, matched to the ports by position'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l health-check -r -f -a 'on off' -d 'on | off | Key=Value,... | JSON | file://path'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l certificate -r -f -d 'Key=Value,... | JSON | file://path (or the friendly --cert-* flags)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l session-expire-time -r -f -d 'session persistence in seconds, 30-3600'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l scheduler -r -f -a 'WRR LEAST_CONN' -d 'forwarding mode'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l sni-switch -f -a '1 0' -d 'SNI on (1) or off (0)'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-sni-switch -d 'send SniSwitch=0'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l target-type -r -f -a 'NODE TARGETGROUP' -d 'real server type'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l session-type -r -f -a 'NORMAL QUIC_CID' -d 'session persistence type (QUIC_CID: UDP with WRR only)'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l keepalive-enable -f -a '1 0' -d 'persistent connections on (1) or off (0)'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-keepalive-enable -d 'send KeepaliveEnable=0'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l end-port -r -f -d 'end port of a port-range listener (exactly one --port, lower than this)'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l deregister-target-rst -f -a 'true false' -d 'reschedule when a real server is unbound'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-deregister-target-rst -d 'send DeregisterTargetRst=false'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l multi-cert-info -r -f -d 'several server certificates of different algorithms: JSON | file://path'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l max-conn -r -f -d 'max connections per listener, -1 = unlimited'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l max-cps -r -f -d 'max new connections per second, -1 = unlimited'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l idle-connect-timeout -r -f -d 'idle connection timeout in seconds, 10-1980'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l proxy-protocol -f -a 'true false' -d 'use Proxy Protocol (TCP_SSL and QUIC)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l proxy-protocol -d 'use Proxy Protocol (TCP_SSL and QUIC)'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --proxy-protocol' -f -a 'true false'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-proxy-protocol -d 'send ProxyProtocol=false'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l snat-enable -f -a 'true false' -d 'SNAT: replace the client source IP'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l snat-enable -d 'SNAT: replace the client source IP'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --snat-enable' -f -a 'true false'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-snat-enable -d 'send SnatEnable=false'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l full-end-ports -r -f -d 'end ports of full-port-range listeners, 2-65535'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l h2c-switch -f -a 'true false' -d 'h2c on a private-network HTTP listener'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l h2c-switch -d 'h2c on a private-network HTTP listener'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --h2c-switch' -f -a 'true false'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-h2c-switch -d 'send H2cSwitch=false'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l ssl-close-switch -f -a 'true false' -d 'strip SSL so a TCP_SSL listener behaves as TCP'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-ssl-close-switch -d 'send SslCloseSwitch=false'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l data-compress-mode -r -f -a 'transparent compatibility' -d 'data compression mode'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-target-zero-weight -f -a 'true false' -d 'reschedule when a real server weight becomes 0'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-target-zero-weight -d 'send RescheduleTargetZeroWeight=false'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-unhealthy -f -a 'true false' -d 'reschedule when a real server fails health checks'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-unhealthy -d 'send RescheduleUnhealthy=false'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-expand-target -f -a 'true false' -d 'reschedule when real servers are added or removed'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-expand-target -d 'send RescheduleExpandTarget=false'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-start-time -r -f -d 'delay before rescheduling starts, 0-3600 s'
-complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-interval -r -f -d 'duration of rescheduling, 0-3600 s'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l certificate -r -f -d 'Key=Value,... | JSON | file://path (or the friendly --cert-* flags)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l sni-switch -d 'SNI on (1) or off (0)'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --sni-switch' -f -a '1 0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-sni-switch -d 'send SniSwitch=0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l multi-cert-info -r -f -d 'several server certificates of different algorithms: JSON | file://path'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l ssl-close-switch -d 'strip SSL so a TCP_SSL listener behaves as TCP'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --ssl-close-switch' -f -a 'true false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-ssl-close-switch -d 'send SslCloseSwitch=false'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l cert-id -r -f -d 'existing server certificate id'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l ssl-mode -r -f -a 'UNIDIRECTIONAL MUTUAL' -d 'UNIDIRECTIONAL (default) or MUTUAL'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l ca-cert-id -r -f -d 'existing client CA certificate id (MUTUAL)'
@@ -180,6 +181,27 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l key-file -r -F -d 
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l cert-name -r -f -d 'name for the uploaded certificate (default: from its subject)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l ca-file -r -F -d 'client CA PEM to upload (MUTUAL)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l ca-name -r -f -d 'name for the uploaded CA (default: from its subject)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l health-check -r -f -a 'on off' -d 'on | off | Key=Value,... | JSON | file://path'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l keepalive-enable -d 'persistent connections on (1) or off (0)'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --keepalive-enable' -f -a '1 0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-keepalive-enable -d 'send KeepaliveEnable=0'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l max-conn -r -f -d 'max connections per listener, -1 = unlimited'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l max-cps -r -f -d 'max new connections per second, -1 = unlimited'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l idle-connect-timeout -r -f -d 'idle connection timeout in seconds, 10-1980'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l deregister-target-rst -d 'reschedule when a real server is unbound'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --deregister-target-rst' -f -a 'true false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-deregister-target-rst -d 'send DeregisterTargetRst=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-target-zero-weight -d 'reschedule when a real server weight becomes 0'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --reschedule-target-zero-weight' -f -a 'true false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-target-zero-weight -d 'send RescheduleTargetZeroWeight=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-unhealthy -d 'reschedule when a real server fails health checks'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --reschedule-unhealthy' -f -a 'true false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-unhealthy -d 'send RescheduleUnhealthy=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-expand-target -d 'reschedule when real servers are added or removed'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --reschedule-expand-target' -f -a 'true false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-expand-target -d 'send RescheduleExpandTarget=false'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-start-time -r -f -d 'delay before rescheduling starts, 0-3600 s'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-interval -r -f -d 'duration of rescheduling, 0-3600 s'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l from-file -r -F -d 'request body with API field names, JSON or YAML ("-" = stdin)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l skeleton -d 'print a request body with every field, for --from-file'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l dry-run -d 'validate and print the request that would be sent; send nothing'
@@ -216,6 +238,43 @@ complete -c clb-listener -n '__clb_listener_at \'wait\'' -l no-color -d 'disable
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener list
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l port -r -f -d 'only the listener on this port'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'only listeners of this protocol'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l listener-id -r -f -d 'only these listeners (repeat or comma-separate)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener delete
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l listener-id -r -f -d 'listener to delete (repeat or comma-separate, at most 20); required'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l dry-run -d 'print the request that would be sent; send nothing'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l no-wait -d 'return once the API accepts'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l wait-timeout -r -f -d 'give up waiting after this long (default 300), exit 5'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener configure
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'set' -d 'set profile values without prompting'
@@ -358,4 +417,4 @@ complete -c clb-listener -n '__clb_listener_at \'help\'' -l request-timeout -r -
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l quiet -s q -d 'print only data and errors'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l help -s h -d 'show help'
-complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create wait configure whoami emulator completion'
+complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create wait list delete configure whoami emulator completion'

@@ -55,7 +55,9 @@ describe('create and wait outcomes', () => {
     assert.equal(body.ListenerIds.length, 2);
     assert.equal(body.TaskStatus, 'PENDING');
     assert.equal((await emu.state()).tasks[0]?.Status, 2, 'the task was still running when create returned');
-    assert.match(result.stderr, new RegExp(`clb-listener wait ${body.RequestId}`));
+    assert.equal(result.stderr, '', 'with -o json off a terminal, stderr stays clean for machines');
+    const text = await runAgainst(emu, ['create', '--lb', LB, '--port', '84', '--protocol', 'UDP', '--no-wait']);
+    assert.match(text.stderr, /follow it with: clb-listener wait [0-9a-f-]{36}/);
     const waited = await runAgainst(emu, ['wait', body.RequestId, '-o', 'json']);
     assert.equal(waited.code, 0, waited.stderr);
     assert.deepEqual(JSON.parse(waited.stdout), { RequestId: body.RequestId, Status: 0, TaskStatus: 'SUCCESS', LoadBalancerIds: [LB] });

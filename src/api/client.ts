@@ -23,11 +23,16 @@ const READ_ONLY = /^Describe/;
 export interface RetryPolicy {
   /** Total attempts, the first included. */
   maxAttempts: number;
+  /**
+   * Attempts when the connection itself fails (refused, unreachable): fewer, because a wrong
+   * endpoint does not heal in seconds and the person deserves a quick answer.
+   */
+  maxConnectAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 500, maxDelayMs: 5000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, maxConnectAttempts: 3, baseDelayMs: 500, maxDelayMs: 5000 };
 
 export type WireEvent =
   | { type: 'request'; action: string; attempt: number; url: string; headers: Record<string, string>; body: string }
@@ -64,6 +69,8 @@ interface AttemptFailure {
   ok: false;
   error: Error;
   retryable: boolean;
+  /** The connection failed before anything was sent. */
+  connect?: boolean;
 }
 
 type AttemptOutcome = { ok: true; response: ApiResponse } | AttemptFailure;
@@ -114,7 +121,8 @@ export class ClbClient {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(action, body, attempt, options.signal);
       if (outcome.ok) return outcome.response;
-      if (!outcome.retryable || attempt >= this.retry.maxAttempts) throw outcome.error;
+      const limit = outcome.connect ? Math.min(this.retry.maxConnectAttempts, this.retry.maxAttempts) : this.retry.maxAttempts;
+      if (!outcome.retryable || attempt >= limit) throw outcome.error;
       const delayMs = this.backoff(attempt);
       this.options.onWire?.({ type: 'retry', action, attempt, reason: outcome.error.message, delayMs });
       try {
@@ -199,6 +207,7 @@ export class ClbClient {
       ok: false,
       error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error }),
       retryable: readOnly || notSent,
+      connect: notSent,
     };
   }
 

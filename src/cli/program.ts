@@ -38,6 +38,14 @@ export function buildProgram(ctx: CliContext): Command {
 
   for (const register of COMMANDS) register(program, ctx);
 
+  // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
+  program.hook('preAction', async (_program, action) => {
+    const { query } = action.optsWithGlobals<{ query?: string }>();
+    if (query === undefined) return;
+    const { checkQuery } = await import('../ui/output.js');
+    await checkQuery(query);
+  });
+
   program.addHelpText(
     'after',
     `\nExit codes:\n${EXIT_CODE_HELP.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`).join('\n')}\n` +

@@ -47,10 +47,18 @@ function optionsFor(spec: TopLevelField): Option[] {
   return options;
 }
 
+/** Help shows the groups in this order; within a group, the API's field order. */
+const GROUP_ORDER: readonly HelpGroup[] = ['Required', 'Listener', 'Certificate', 'Health check', 'Connection limits', 'Rescheduling'];
+
 export function createListenerOptions(): Option[] {
-  const options = CREATE_LISTENER_FIELDS.flatMap(optionsFor);
-  for (const cert of CERTIFICATE_FLAGS) {
-    options.push(new Option(`--${cert.flag} <${cert.valueName}>`, cert.help).helpGroup(GROUP_HEADINGS.Certificate));
+  const options: Option[] = [];
+  for (const group of GROUP_ORDER) {
+    options.push(...CREATE_LISTENER_FIELDS.filter((spec) => spec.group === group).flatMap(optionsFor));
+    if (group === 'Certificate') {
+      for (const cert of CERTIFICATE_FLAGS) {
+        options.push(new Option(`--${cert.flag} <${cert.valueName}>`, cert.help).helpGroup(GROUP_HEADINGS.Certificate));
+      }
+    }
   }
   return options;
 }

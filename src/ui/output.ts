@@ -25,6 +25,19 @@ async function applyQuery(value: unknown, expression: string): Promise<unknown> 
   }
 }
 
+/**
+ * Checks the syntax of a --query expression. Called before a command runs, so a typo is a usage
+ * error while nothing has been sent yet, not after a create has succeeded and lost its output.
+ */
+export async function checkQuery(expression: string): Promise<void> {
+  const { compile } = await import('@jmespath-community/jmespath');
+  try {
+    compile(expression);
+  } catch (error) {
+    throw new UsageError(`--query "${expression}": ${(error as Error).message}`, '--query');
+  }
+}
+
 /** Text form of any JSON value: scalars bare, arrays one item a line, objects as JSON. */
 function textLines(value: unknown): string[] {
   if (value === null || value === undefined) return [];
@@ -52,7 +65,8 @@ export function renderTable(rows: string[][], bold: (s: string) => string): stri
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
     .map((row, index) => {
-      const line = row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+      // An empty last cell must not leave padding behind (trailing blanks upset diff and cut).
+      const line = row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
       return index === 0 ? bold(line) : line;
     })
     .join('\n');

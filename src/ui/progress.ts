@@ -22,17 +22,20 @@ export interface Progress {
 type Spinner = { start(text?: string): Spinner; text: string; succeed(text?: string): Spinner; fail(text?: string): Spinner; stop(): Spinner; isSpinning: boolean };
 
 export async function createProgress(ctx: CliContext, globals: Partial<GlobalOptions>): Promise<Progress> {
-  const quiet = globals.quiet === true;
+  const terminal = ctx.stderr.isTTY === true && ctx.env.CI !== 'true' && ctx.env.TERM !== 'dumb';
+  // With -o json off a terminal, stderr is for a machine too: only errors (as JSON) and warnings.
+  const quiet = globals.quiet === true || (globals.output === 'json' && !terminal);
   const color = palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const line = (text: string) => void (!quiet && ctx.stderr.write(`${text}\n`));
-  const useSpinner = !quiet && ctx.stderr.isTTY === true && ctx.env.CI !== 'true' && ctx.env.TERM !== 'dumb';
+  const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${text}\n`));
+  const useSpinner = !quiet && terminal;
   if (!useSpinner) {
     return {
       start: (text) => line(text),
       update: () => {},
       succeed: (text) => line(`${color.green('✓')} ${text}`),
       fail: (text) => text && line(`${color.red('✗')} ${text}`),
-      warn: (text) => line(`${color.yellow('warning:')} ${text}`),
+      warn: warnLine,
       info: (text) => line(text),
       stop: () => {},
     };

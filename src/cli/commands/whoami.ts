@@ -74,5 +74,6 @@ export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
     .command('whoami')
     .description('show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API')
+    .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
     .action((_options: unknown, command: Command) => runWhoami(ctx, command.optsWithGlobals<GlobalOptions>()));
 };
