@@ -3,7 +3,7 @@
  * the tool looks, and runs the real binary against it with an environment that holds nothing of
  * the developer's own (no TENCENTCLOUD_*, no real metadata service).
  */
-import { spawn } from 'node:child_process';
+import { runCli as runBinary } from './cli.js';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,18 +73,9 @@ export interface RunResult {
 
 /** Runs `node bin/clb-listener.js …` with exactly `env`; `input` is piped to stdin (else stdin is closed). */
 export function runCli(args: string[], options: { env: Record<string, string>; input?: string; timeoutMs?: number }): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: options.env, cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
+  return runBinary(args, {
+    env: options.env,
+    ...(options.input !== undefined ? { stdin: options.input } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
 }
