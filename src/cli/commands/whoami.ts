@@ -5,75 +5,15 @@
  */
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.js';
-import type { CliContext, GlobalOptions } from '../context.js';
-import { inspectSettings, mask } from '../../config/index.js';
-
-export interface WhoamiView {
-  profile: string;
-  profileSource: string;
-  credentialSource: string;
-  credentialKind: string | null;
-  secretId: string;
-  hasToken: boolean;
-  expiresAt: string | null;
-  region: string | null;
-  regionSource: string | null;
-  endpoint: string;
-  endpointSource: string;
-  language: string | null;
-  languageSource: string | null;
-}
-
-function textReport(view: WhoamiView): string {
-  const rows: [string, string][] = [
-    ['profile', `${view.profile}  [${view.profileSource}]`],
-    ['credentials', view.credentialSource],
-    ['secret id', view.secretId],
-    ['session token', view.hasToken ? `yes${view.expiresAt ? `, expires ${view.expiresAt}` : ''}` : 'no'],
-    ['region', view.region ? `${view.region}  [${view.regionSource}]` : '(not set)'],
-    ['endpoint', `${view.endpoint}  [${view.endpointSource}]`],
-    ['language', view.language ? `${view.language}  [${view.languageSource}]` : '(API default)'],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}\n`).join('');
-}
-
-export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promise<void> {
-  const report = await inspectSettings({
-    env: ctx.env,
-    ...(globals.profile ? { profile: globals.profile } : {}),
-    ...(globals.region ? { region: globals.region } : {}),
-    ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
-    ...(globals.language ? { language: globals.language } : {}),
-    now: () => ctx.now(),
-    warn: (message) => void ctx.stderr.write(`${message}\n`),
-    signal: ctx.signal,
-  });
-  const credentials = await report.credentials.get(ctx.signal);
-  const view: WhoamiView = {
-    profile: report.profile,
-    profileSource: report.profileSource,
-    credentialSource: report.credentials.describe,
-    credentialKind: report.credentials.kind ?? null,
-    secretId: mask(credentials.secretId),
-    hasToken: !!credentials.token,
-    expiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
-    region: report.region ?? null,
-    regionSource: report.regionSource ?? null,
-    endpoint: report.endpoint,
-    endpointSource: report.endpointSource,
-    language: report.language ?? null,
-    languageSource: report.languageSource ?? null,
-  };
-  ctx.stdout.write(globals.output === 'json' ? `${JSON.stringify(view, null, 2)}\n` : textReport(view));
-  // The report is still useful without a region, but a command would fail, so the exit code says so.
-  if (report.regionError) throw report.regionError;
-}
+import type { GlobalOptions } from '../context.js';
 
 export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
     .command('whoami')
     .description('show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API')
     .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
-    .action((_options: unknown, command: Command) => runWhoami(ctx, command.optsWithGlobals<GlobalOptions>()));
+    .action(async (_options: unknown, command: Command) => {
+      const { runWhoami } = await import('./whoami-run.js');
+      await runWhoami(ctx, command.optsWithGlobals<GlobalOptions>());
+    });
 };

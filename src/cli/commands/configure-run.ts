@@ -1,0 +1,207 @@
+/** The body of `configure` and its subcommands, loaded only when one of them runs. */
+import type { CliContext, GlobalOptions } from '../context.js';
+import { InterruptedError, UsageError } from '../../api/errors.js';
+import { registerSecret } from '../../ui/secrets.js';
+import { chooseProfile, mask } from '../../config/index.js';
+import { homeDir } from '../../config/paths.js';
+import { readTccliProfile, profileValue, type TccliProfile } from '../../config/tccli.js';
+import { updateTccliProfile } from '../../config/profile-store.js';
+import {
+  findProfileKey,
+  OUTPUT_FORMATS,
+  PROFILE_KEYS,
+  readProfileKey,
+  REGION_PATTERN,
+  writeProfileKey,
+  type ProfileKey,
+} from '../../config/profile-keys.js';
+
+const DEFAULT_REGION = 'ap-guangzhou';
+/** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
+const MAX_STDIN_BYTES = 64 * 1024;
+
+/** Prompts only where a person can answer: both ends a terminal, and not a CI job. */
+function canPrompt(ctx: CliContext): boolean {
+  const ci = ctx.env.CI?.toLowerCase();
+  const inCi = ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+  return ctx.stdin.isTTY === true && ctx.stdout.isTTY === true && !inCi;
+}
+
+type Prompts = typeof import('@inquirer/prompts');
+
+/** Loaded only when a prompt is really shown, so ordinary start-up stays small. */
+async function loadPrompts(ctx: CliContext) {
+  const prompts: Prompts = await import('@inquirer/prompts');
+  const context = { input: ctx.stdin, output: ctx.stdout as unknown as NodeJS.WritableStream, signal: ctx.signal };
+  const interrupted = (error: unknown): never => {
+    // Ctrl-C at a prompt (ExitPromptError) or the run's signal (AbortPromptError): nothing written.
+    const name = (error as Error | undefined)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError();
+    throw error;
+  };
+  return {
+    input: (config: Parameters<Prompts['input']>[0]) => prompts.input(config, context).catch(interrupted),
+    // No ctrl+t reveal: a secret key on screen is one screenshot or screen-share away from leaking.
+    password: (config: Parameters<Prompts['password']>[0]) => prompts.password({ ...config, toggleMask: false }, context).catch(interrupted),
+  };
+}
+
+function label(name: string, current: string | undefined, masked: boolean): string {
+  if (!current) return name;
+  return `${name} [${masked ? mask(current) : current}; Enter keeps it]`;
+}
+
+function note(ctx: CliContext, globals: GlobalOptions, text: string): void {
+  if (!globals.quiet) ctx.stderr.write(`${text}\n`);
+}
+
+function savedNote(profile: string, written: string[]): string {
+  return written.length ? `saved profile "${profile}": ${written.join(', ')}` : `profile "${profile}" unchanged`;
+}
+
+export async function runInteractive(ctx: CliContext, globals: GlobalOptions): Promise<void> {
+  if (!canPrompt(ctx)) {
+    throw new UsageError('configure prompts only in a terminal', undefined, {
+      hint: "in scripts use 'clb-listener configure set KEY VALUE …' (secrets via stdin: configure set secretKey -); see configure set --help",
+    });
+  }
+  const { name } = chooseProfile(globals.profile, ctx.env);
+  const home = homeDir(ctx.env);
+  const current = readTccliProfile(home, name);
+  const { input, password } = await loadPrompts(ctx);
+
+  const currentId = profileValue(current, 'secretId');
+  const currentKey = profileValue(current, 'secretKey');
+  const required = (existing: string | undefined) => (value: string) => (value.trim() || existing ? true : 'required');
+
+  ctx.stdout.write(`Configuring profile "${name}" (${current.paths.credential}). Secrets are masked.\n`);
+  const typedId = (await input({ message: label('SecretId', currentId, true), validate: required(currentId) })).trim();
+  const typedKey = (await password({ message: label('SecretKey', currentKey, true), mask: '*', validate: required(currentKey) })).trim();
+  registerSecret(typedKey);
+  const region = (
+    await input({
+      message: 'Region',
+      default: profileValue(current, 'region') ?? DEFAULT_REGION,
+      validate: (value) => REGION_PATTERN.test(value.trim()) || 'a region code such as ap-guangzhou',
+    })
+  ).trim();
+  const output = (
+    await input({
+      message: `Output format (${OUTPUT_FORMATS.join('|')})`,
+      default: profileValue(current, 'output') ?? 'json',
+      validate: (value) => (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) || `one of ${OUTPUT_FORMATS.join(', ')}`,
+    })
+  ).trim();
+
+  const { written } = updateTccliProfile(home, name, (files) => {
+    const set = (key: string, value: string) => writeProfileKey(files, findProfileKey(key), value);
+    if (typedId || typedKey) {
+      // New keys replace the CVM role, and a session token belongs to the keys it was issued with.
+      set('use-cvm-role', 'false');
+      if (typedId && typedId !== currentId) delete files.credential.token;
+    }
+    set('secretId', typedId || currentId!);
+    set('secretKey', typedKey || currentKey!);
+    set('region', region);
+    set('output', output);
+  });
+  ctx.stderr.write(`${savedNote(name, written)}\n`);
+}
+
+async function readStdin(ctx: CliContext): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_STDIN_BYTES) throw new UsageError(`stdin is larger than ${MAX_STDIN_BYTES} bytes; expected a single value`);
+    chunks.push(buffer);
+  }
+  // Surrounding whitespace (echo's newline) is dropped; keys and tokens never contain any.
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+/** The value of a `KEY -` pair: a masked prompt in a terminal, else all of stdin. */
+async function valueFromStdin(ctx: CliContext, key: ProfileKey): Promise<string> {
+  if (canPrompt(ctx)) {
+    const { input, password } = await loadPrompts(ctx);
+    return (key.secret ? await password({ message: key.name, mask: '*' }) : await input({ message: key.name })).trim();
+  }
+  // A terminal we may not prompt on (CI=true) would echo whatever is typed into it.
+  if (ctx.stdin.isTTY) {
+    throw new UsageError(`"-" reads ${key.name} from stdin, which is a terminal here`, undefined, {
+      hint: `pipe the value: printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
+    });
+  }
+  const value = await readStdin(ctx);
+  if (!value) throw new UsageError(`no value for ${key.name} on stdin`, undefined, { hint: `e.g. printf %s "$VALUE" | clb-listener configure set ${key.name} -` });
+  return value;
+}
+
+export async function runSet(ctx: CliContext, globals: GlobalOptions, args: string[]): Promise<void> {
+  if (args.length % 2 !== 0) {
+    throw new UsageError('configure set takes KEY VALUE pairs', undefined, { hint: 'e.g. clb-listener configure set region ap-guangzhou output json' });
+  }
+  const pairs: [ProfileKey, string][] = [];
+  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!), args[i + 1]!]);
+
+  for (const [key, value] of pairs) {
+    if (key.secret && value !== '-') {
+      // Too late to keep it out of the shell history, but not too late to keep it out of our output.
+      registerSecret(value);
+      throw new UsageError(`${key.name} is not accepted on the command line`, undefined, {
+        hint: `pass "-" and pipe the value on stdin: printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
+      });
+    }
+  }
+  const fromStdin = pairs.filter(([, value]) => value === '-');
+  if (fromStdin.length > 1) {
+    throw new UsageError(`only one value can come from stdin per run; got "-" for ${fromStdin.map(([k]) => k.name).join(' and ')}`);
+  }
+  for (const pair of fromStdin) {
+    pair[1] = await valueFromStdin(ctx, pair[0]);
+    if (pair[0].secret) registerSecret(pair[1]);
+  }
+
+  const { name } = chooseProfile(globals.profile, ctx.env);
+  const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
+    for (const [key, value] of pairs) writeProfileKey(files, key, value);
+  });
+  note(ctx, globals, savedNote(name, written));
+}
+
+function shown(key: ProfileKey, value: string | undefined): string | undefined {
+  return value !== undefined && key.masked ? mask(value) : value;
+}
+
+function loadProfile(ctx: CliContext, globals: GlobalOptions): TccliProfile {
+  return readTccliProfile(homeDir(ctx.env), chooseProfile(globals.profile, ctx.env).name);
+}
+
+export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: string): Promise<void> {
+  const key = findProfileKey(keyName);
+  const profile = loadProfile(ctx, globals);
+  const value = shown(key, readProfileKey(profile.files, key));
+  if (globals.output === 'json') {
+    ctx.stdout.write(`${JSON.stringify({ [key.name]: value ?? null })}\n`);
+    return;
+  }
+  // Unset is an answer, not an error: `$(configure get region)` is then simply empty.
+  if (value === undefined) note(ctx, globals, `${key.name} is not set in profile "${profile.name}"`);
+  else ctx.stdout.write(`${value}\n`);
+}
+
+export async function runList(ctx: CliContext, globals: GlobalOptions): Promise<void> {
+  const profile = loadProfile(ctx, globals);
+  const rows = PROFILE_KEYS.map((key) => ({ key, value: shown(key, readProfileKey(profile.files, key)) }));
+  if (globals.output === 'json') {
+    const values = Object.fromEntries(rows.map(({ key, value }) => [key.name, value ?? null]));
+    ctx.stdout.write(`${JSON.stringify({ profile: profile.name, files: profile.paths, values }, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...PROFILE_KEYS.map((k) => k.name.length));
+  const lines = [`profile ${profile.name}  (${profile.paths.credential}, ${profile.paths.configure})`];
+  for (const { key, value } of rows) lines.push(`  ${key.name.padEnd(width)}  ${value ?? '(not set)'}`);
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
