@@ -23,6 +23,8 @@ export function buildProgram(ctx: CliContext): Command {
     })
     .exitOverride();
 
+  // Subcommand help lists the global options too (--region, --endpoint, -o …), under their own heading.
+  program.configureHelp({ showGlobalOptions: true });
   program.optionsGroup('Global options:');
   program
     .option('--profile <name>', 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")')

@@ -37,12 +37,13 @@ Examples (the CreateListener API page's cases):
 `;
 
 export function registerCreate(program: Command, ctx: CliContext): void {
+  const run = 'Input, waiting and output:';
   const command = program
     .command('create')
     .description('create one listener per port on a load balancer (CreateListener), and wait for it')
+    .addHelpOption(new Option('-h, --help', 'show help').helpGroup(run))
     .addHelpText('after', EXAMPLES);
   for (const option of createListenerOptions()) command.addOption(option);
-  const run = 'Input, waiting and output:';
   command
     .addOption(new Option('--from-file <path>', 'request body with API field names, JSON or YAML ("-" = stdin)').helpGroup(run))
     .addOption(new Option('--skeleton', 'print a request body with every field, for --from-file').helpGroup(run))
