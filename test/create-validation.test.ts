@@ -19,20 +19,20 @@ const F = 'test/fixtures/';
 const CASES: [string, string[], RegExp][] = [
   // required fields and their formats
   ['no load balancer', ['--port', '80', '--protocol', 'TCP'], /--load-balancer-id \(or --lb\) is required/],
-  ['malformed load balancer id', ['--lb', 'cuxw2rm0', '--port', '80', '--protocol', 'TCP'], /--load-balancer-id cuxw2rm0: must look like lb-/],
+  ['malformed load balancer id', ['--lb', 'cuxw2rm0', '--port', '80', '--protocol', 'TCP'], /--lb cuxw2rm0: must look like lb-/],
   ['no port', [...LB, '--protocol', 'TCP'], /--ports .*required/],
   ['no protocol', [...LB, '--port', '80'], /--protocol .*required/],
   ['unknown protocol', [...LB, '--port', '80', '--protocol', 'SCTP'], /--protocol SCTP: must be one of TCP, UDP, HTTP, HTTPS, TCP_SSL, QUIC/],
   // ports
-  ['port 0', [...LB, '--port', '0', '--protocol', 'TCP'], /--ports .*1 to 65535/],
-  ['port 65536', [...LB, '--port', '65536', '--protocol', 'TCP'], /--ports .*1 to 65535/],
+  ['port 0', [...LB, '--port', '0', '--protocol', 'TCP'], /--port .*1 to 65535/],
+  ['port 65536', [...LB, '--port', '65536', '--protocol', 'TCP'], /--port .*1 to 65535/],
   ['port not a number', [...LB, '--port', 'http', '--protocol', 'TCP'], /--ports "http": must be an integer/],
   ['duplicate ports', [...LB, '--port', '80,80', '--protocol', 'TCP'], /--port 80 is given twice/],
   ['duplicate ports across repeats', [...LB, '--port', '80', '--port', '81,80', '--protocol', 'TCP'], /--port 80 is given twice/],
   // names
-  ['fewer names than ports', [...LB, '--port', '80,81', '--protocol', 'TCP', '--name', 'a'], /--name was given 1 time\(s\) for 2 port\(s\)/],
-  ['more names than ports', tcp('--name', 'a,b'), /--name was given 2 time\(s\) for 1 port\(s\)/],
-  ['name too long', tcp('--name', 'x'.repeat(81)), /--listener-names .*1-80 characters/],
+  ['fewer names than ports', [...LB, '--port', '80,81', '--protocol', 'TCP', '--name', 'a'], /--name gives 1 name for 2 ports/],
+  ['more names than ports', tcp('--name', 'a,b'), /--name gives 2 names for 1 port/],
+  ['name too long', tcp('--name', 'x'.repeat(81)), /--name .*1-80 characters/],
   ['emoji in a name', tcp('--name', 'web🙂'), /--name "web🙂": emoji/],
   // health check
   ['health check on HTTP', http('--health-check', 'on'), /--health-check applies only to TCP, UDP, TCP_SSL and QUIC listeners, not HTTP/],
@@ -66,7 +66,7 @@ const CASES: [string, string[], RegExp][] = [
   // certificates
   ['HTTPS without a certificate', https(), /an HTTPS listener with SNI off needs a certificate/],
   ['TCP_SSL without a certificate', tcpSsl(), /a TCP_SSL listener needs a certificate/],
-  ['certificate on TCP', tcp(...CERT), /--certificate applies only to HTTPS and TCP_SSL listeners, not TCP/],
+  ['certificate on TCP', tcp(...CERT), /--cert-id applies only to HTTPS and TCP_SSL listeners, not TCP/],
   ['certificate with SNI on', https('--sni-switch', '1', ...CERT), /with --sni-switch 1 certificates are set on the domain rules/],
   ['Certificate and MultiCertInfo', https(...CERT, '--multi-cert-info', '{"SSLMode":"UNIDIRECTIONAL","CertList":[{"CertId":"a"}]}'), /--multi-cert-info are exclusive/],
   ['cert id and an upload', https(...CERT, '--cert-file', `${F}server.crt`, '--key-file', `${F}server.key`), /--cert-id and an uploaded certificate .* are exclusive/],
@@ -83,7 +83,7 @@ const CASES: [string, string[], RegExp][] = [
   ['MUTUAL with a CA file but no name in JSON', https('--certificate', '{"SSLMode":"MUTUAL","CertId":"a","CertCaContent":"x"}'), /--ssl-mode MUTUAL needs the client CA/],
   ['CA file that is not a CA', https(...CERT, '--ssl-mode', 'MUTUAL', '--ca-file', `${F}server.crt`), /--ca-file: this certificate is not a CA certificate/],
   ['SSLVerifyClient without MUTUAL', https(...CERT, '--ssl-verify-client', 'OPTIONAL'), /--ssl-verify-client is only used with --ssl-mode MUTUAL/],
-  ['unknown SSL mode', https(...CERT, '--ssl-mode', 'TWO-WAY'), /--certificate SSLMode TWO-WAY: must be one of UNIDIRECTIONAL, MUTUAL/],
+  ['unknown SSL mode', https(...CERT, '--ssl-mode', 'TWO-WAY'), /--ssl-mode TWO-WAY: must be one of UNIDIRECTIONAL, MUTUAL/],
   ['MultiCertInfo entry without id or content', https('--multi-cert-info', '{"SSLMode":"UNIDIRECTIONAL","CertList":[{"CertName":"a"}]}'), /--multi-cert-info CertList\[0\] needs CertId/],
   ['MultiCertInfo without CertList', https('--multi-cert-info', '{"SSLMode":"UNIDIRECTIONAL"}'), /--multi-cert-info CertList is required/],
   // per-protocol fields and ranges

@@ -275,8 +275,8 @@ describe('interactive create: validation as typed', () => {
   test('ports follow the field table: 1-65535, integers, no repeats', () => {
     const ports = fieldByApi('Ports')!;
     assert.equal(fieldProblem(ports, '80, 443', '--port'), undefined);
-    assert.match(fieldProblem(ports, '0', '--port')!, /0: must be integers from 1 to 65535/);
-    assert.match(fieldProblem(ports, '65536', '--port')!, /65536: must be integers from 1 to 65535/);
+    assert.match(fieldProblem(ports, '0', '--port')!, /0: each must be an integer from 1 to 65535/);
+    assert.match(fieldProblem(ports, '65536', '--port')!, /65536: each must be an integer from 1 to 65535/);
     assert.match(fieldProblem(ports, 'https', '--port')!, /"https": must be an integer from 1 to 65535/);
     assert.match(fieldProblem(ports, '80,80', '--port')!, /80 is given twice/);
     assert.match(fieldProblem(ports, '  ', '--port')!, /required/);

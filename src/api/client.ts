@@ -202,7 +202,7 @@ export class ClbClient {
     const readOnly = READ_ONLY.test(action);
     const hint = readOnly || notSent
       ? `check the endpoint (${this.endpoint.origin}) and your network`
-      : `the request may or may not have been applied; check with DescribeListeners before retrying (clb-listener list)`;
+      : `the request may or may not have been applied; check with DescribeListeners before retrying`;
     return {
       ok: false,
       error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error }),

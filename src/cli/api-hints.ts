@@ -5,6 +5,8 @@
 import { ApiError } from '../api/errors.js';
 import type { ClbClient } from '../api/client.js';
 import { describeListeners } from '../api/clb.js';
+import type { GlobalOptions } from './context.js';
+import { suggestCommand } from './command-line.js';
 
 /** TCP, HTTP, HTTPS and TCP_SSL share the TCP port space; UDP and QUIC share UDP's. */
 export function transportOf(protocol: string): 'TCP' | 'UDP' {
@@ -23,24 +25,41 @@ const STATIC_HINTS: Record<string, string> = {
   RequestLimitExceeded: 'the API rate limit (20 requests/second) was still exceeded after retries; slow down parallel runs',
 };
 
-export async function addHint(
-  error: unknown,
-  context: { client?: ClbClient; loadBalancerId?: string; ports?: number[]; protocol?: string },
-): Promise<unknown> {
+export interface HintContext {
+  globals: Partial<GlobalOptions>;
+  client?: ClbClient;
+  loadBalancerId?: string;
+  ports?: number[];
+  protocol?: string;
+  action?: string;
+}
+
+/** Hints that depend on what the command was doing. */
+function contextualHint(error: ApiError, context: HintContext): string | undefined {
+  const list = context.loadBalancerId ? suggestCommand(context.globals, 'list', '--lb', context.loadBalancerId) : undefined;
+  if (error.code === 'InvalidParameter.ListenerIdNotFound' && list) return `see the listeners that exist with: ${list}`;
+  if (error.action === 'DescribeTaskStatus' && error.code.startsWith('InvalidParameter')) {
+    return 'a task id is the RequestId of a write, and is known only in the region (and at the endpoint) of that write; check --region and --endpoint';
+  }
+  return undefined;
+}
+
+export async function addHint(error: unknown, context: HintContext): Promise<unknown> {
   if (!(error instanceof ApiError) || error.hint) return error;
   const staticHint = STATIC_HINTS[error.code] ?? (error.code.startsWith('RequestLimitExceeded') ? STATIC_HINTS.RequestLimitExceeded : undefined);
-  if (staticHint) {
-    error.hint = staticHint;
+  const hint = staticHint ?? contextualHint(error, context);
+  if (hint) {
+    error.hint = hint;
     return error;
   }
   if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.ports && context.protocol) {
-    error.hint = await describePortHolders(context.client, context.loadBalancerId, context.ports, context.protocol);
+    error.hint = await describePortHolders(context as Required<HintContext>);
   }
   return error;
 }
 
-async function describePortHolders(client: ClbClient, loadBalancerId: string, ports: number[], protocol: string): Promise<string> {
-  const fallback = `a port is already in use on ${loadBalancerId}; see clb-listener list --lb ${loadBalancerId}`;
+async function describePortHolders({ client, loadBalancerId, ports, protocol, globals }: Required<HintContext>): Promise<string> {
+  const fallback = `a port is already in use on ${loadBalancerId}; see ${suggestCommand(globals, 'list', '--lb', loadBalancerId)}`;
   try {
     const { Listeners } = await describeListeners(client, { LoadBalancerId: loadBalancerId });
     const family = transportOf(protocol);
@@ -50,7 +69,7 @@ async function describePortHolders(client: ClbClient, loadBalancerId: string, po
     });
     if (holders.length === 0) return fallback;
     const described = holders.map((l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`);
-    return `${described.join('; ')}; pick another port, or remove it first: clb-listener delete --lb ${loadBalancerId} --listener-id ${holders.map((l) => l.ListenerId).join(',')}`;
+    return `${described.join('; ')}; pick another port, or remove it first: ${suggestCommand(globals, 'delete', '--lb', loadBalancerId, '--listener-id', holders.map((l) => l.ListenerId).join(','))}`;
   } catch {
     return fallback;
   }

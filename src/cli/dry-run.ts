@@ -7,6 +7,7 @@ import type { CliContext, GlobalOptions } from './context.js';
 import { CredentialsError } from '../api/errors.js';
 import { redactBody, redactHeaders } from '../api/redact-request.js';
 import { ClbClient } from '../api/client.js';
+import { printResult } from '../ui/output.js';
 import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
 
 const UNSIGNED: CredentialSource = {
@@ -36,6 +37,7 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
   const headers = redactHeaders(prepared.headers);
   if (settings.credentials === UNSIGNED) headers.Authorization = '<unsigned: no credentials found>';
   const dump = { DryRun: true, Action: action, Region: settings.region, Endpoint: prepared.url, Headers: headers, Body: redactBody(body) };
-  ctx.stdout.write(`${JSON.stringify(dump, null, 2)}\n`);
+  // Shown as JSON whatever -o says (it is a request, not a result), but --query still picks from it.
+  await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)] });
   if (!globals.quiet) ctx.stderr.write('dry run: nothing was sent\n');
 }

@@ -5,7 +5,9 @@
 import type { ClbClient } from '../api/client.js';
 import { waitForTask, type TaskOutcome } from '../api/waiter.js';
 import { formatElapsed, type Progress } from '../ui/progress.js';
-import { UsageError } from '../api/errors.js';
+import { InterruptedError, UsageError, WaitTimeoutError } from '../api/errors.js';
+import type { GlobalOptions } from './context.js';
+import { suggestCommand } from './command-line.js';
 import { parseSeconds } from './session.js';
 
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 300;
@@ -25,7 +27,7 @@ export function checkRequestId(raw: string): string {
 export async function followTask(
   client: ClbClient,
   requestId: string,
-  options: { timeoutMs: number; signal: AbortSignal; progress: Progress; label: string },
+  options: { timeoutMs: number; signal: AbortSignal; progress: Progress; label: string; globals: Partial<GlobalOptions> },
 ): Promise<TaskOutcome> {
   const { progress } = options;
   progress.update(`${options.label}: task ${requestId} in progress`);
@@ -37,6 +39,9 @@ export async function followTask(
     });
   } catch (error) {
     progress.fail();
+    const resume = suggestCommand(options.globals, 'wait', requestId);
+    if (error instanceof WaitTimeoutError) error.hint = `resume with: ${resume}`;
+    if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
     throw error;
   }
 }

@@ -19,7 +19,10 @@ export interface CertificateSummary {
 
 export function parseCertificate(pem: string, flag: string): X509Certificate {
   if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
-    throw new UsageError(`${flag}: not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line)`, flag.split(' ')[0]);
+    const swapped = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem);
+    throw new UsageError(`${flag}: not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line)`, flag.split(' ')[0], {
+      hint: swapped ? 'this file holds a private key: are --cert-file and --key-file swapped?' : 'give the PEM file of the certificate',
+    });
   }
   try {
     return new X509Certificate(pem);
@@ -87,6 +90,37 @@ export function checkValidity(summary: CertificateSummary, flag: string, nowMs: 
     return `the certificate expires on ${summary.validTo.toISOString().slice(0, 10)}, within 30 days`;
   }
   return undefined;
+}
+
+/**
+ * PEM text given inline (a --from-file body, --certificate JSON): it is sent as given, since the
+ * API page's own examples use placeholders, but what cannot be a certificate is said out loud, and
+ * a real pair whose key does not match is refused like a file pair would be.
+ */
+export function inlineCertificateWarnings(where: string, cert: { CertContent?: string; CertKey?: string; CertCaContent?: string }): string[] {
+  const warnings: string[] = [];
+  const parses = (pem: string | undefined): X509Certificate | undefined => {
+    try {
+      return pem ? new X509Certificate(pem) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const server = parses(cert.CertContent);
+  if (cert.CertContent !== undefined && !server) warnings.push(`${where}.CertContent is not a parseable PEM certificate; the API will refuse it`);
+  if (cert.CertCaContent !== undefined && !parses(cert.CertCaContent)) warnings.push(`${where}.CertCaContent is not a parseable PEM certificate; the API will refuse it`);
+  if (server && cert.CertKey) {
+    let key: KeyObject | undefined;
+    try {
+      key = createPrivateKey(cert.CertKey);
+    } catch {
+      warnings.push(`${where}.CertKey is not a parseable PEM private key; the API will refuse it`);
+    }
+    if (key && !server.checkPrivateKey(key)) {
+      throw new UsageError(`${where}.CertKey does not match ${where}.CertContent`, '--certificate', { hint: 'pass the key the certificate was issued for' });
+    }
+  }
+  return warnings;
 }
 
 /** A server certificate and its key: both parse, the key matches, the certificate is in date. */

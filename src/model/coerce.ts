@@ -94,14 +94,16 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
   try {
     return parse(text);
   } catch (yamlError) {
-    throw new UsageError(`${label}: neither JSON nor YAML (${(yamlError as Error).message.split('\n')[0]})`, label.split(' ')[0]);
+    const reason = (yamlError as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
+    throw new UsageError(`${label}: neither JSON nor YAML (${reason})`, label.split(' ')[0]);
   }
 }
 
 /** Reads a JSON or YAML document from a path or stdin (`-`). */
-export async function readDocument(path: string, label: string, readText: ReadText): Promise<Record<string, unknown>> {
-  const doc = await parseDocument(await readText(path, label), label, true);
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected an object with API field names`, label);
+export async function readDocument(path: string, flag: string, readText: ReadText): Promise<Record<string, unknown>> {
+  const label = `${flag} ${path === '-' ? 'stdin' : path}`;
+  const doc = await parseDocument(await readText(path, flag), label, true);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected an object with API field names`, flag);
   return doc as Record<string, unknown>;
 }
 

@@ -12,7 +12,7 @@ import {
 } from './fields.js';
 import { coerceNested, coerceScalar, normalizeEnums, parseObjectFlag, type ReadText } from './coerce.js';
 import { attributeOf } from './options.js';
-import { checkCaCertificate, checkServerCertificate, nameFromSubject, type CertificateSummary } from './certificates.js';
+import { checkCaCertificate, checkServerCertificate, inlineCertificateWarnings, nameFromSubject, type CertificateSummary } from './certificates.js';
 import { validateCreateListener, type CreateListenerRequest } from './schema.js';
 
 export type RawFlags = Record<string, unknown>;
@@ -21,6 +21,8 @@ export interface BuildOptions {
   readText: ReadText;
   /** The `--from-file` document, if any. */
   body?: Record<string, unknown>;
+  /** Where the body came from, to name it in errors (e.g. `listener.yaml`, or `stdin`). */
+  bodySource?: string;
   now: number;
 }
 
@@ -38,6 +40,11 @@ export interface BuiltRequest {
   warnings: string[];
   /** The private-key values read from files, so output can redact them. */
   secrets: string[];
+}
+
+/** The flag names of a field that were given, as typed: `--port` rather than `--ports` when so. */
+function typedNames(spec: TopLevelField, flags: RawFlags): string[] {
+  return [spec.flag, ...(spec.aliases ?? [])].filter((name) => flags[attributeOf(name)] !== undefined).map((name) => `--${name}`);
 }
 
 /** The raw value of a field's flag and its aliases; repeated list flags are concatenated. */
@@ -132,12 +139,63 @@ function inTableOrder(request: Record<string, unknown>): Record<string, unknown>
   return ordered;
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const flagPattern = (flag: string) => new RegExp(`(?<![\\w-])${escape(flag)}(?![\\w-])`, 'g');
+
+/**
+ * Rules speak of fields by their canonical flags. Say them as the person gave them: the alias
+ * they typed (`--port`, `--lb`, `--cert-id`), or the field name and file for a --from-file body.
+ */
+function inTheirWords(error: UsageError, flags: RawFlags, options: BuildOptions, body: Record<string, unknown>): UsageError {
+  let message = error.message;
+  let hint = error.hint;
+  let flag = error.flag;
+  let fromBody = false;
+  // A nested certificate field given through its friendly flag is named by that flag.
+  const friendly = (text: string) =>
+    text.replace(/--certificate ([A-Za-z]+)/g, (whole, key: string) => {
+      const given = CERTIFICATE_FLAGS.find((c) => c.target === key && flags[attributeOf(c.flag)] !== undefined);
+      return given ? `--${given.flag}` : whole;
+    });
+  message = friendly(message);
+  hint = hint === undefined ? undefined : friendly(hint);
+  for (const spec of CREATE_LISTENER_FIELDS) {
+    const typed = typedNames(spec, flags);
+    const canonical = [`--${spec.flag}`, ...(spec.aliases ?? []).map((a) => `--${a}`)];
+    let replacement: string | undefined;
+    if (typed.length) replacement = typed[0];
+    else if (spec.api === 'Certificate') replacement = CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined).map((c) => `--${c.flag}`)[0];
+    if (!replacement && spec.api in body) {
+      replacement = spec.api;
+      if (canonical.some((name) => flagPattern(name).test(message))) fromBody = true;
+    }
+    if (!replacement) continue;
+    for (const name of canonical) {
+      message = message.replace(flagPattern(name), replacement);
+      hint = hint?.replace(flagPattern(name), replacement);
+      if (flag === name) flag = replacement;
+    }
+  }
+  if (fromBody && options.bodySource) message = `${options.bodySource}: ${message}`;
+  return new UsageError(message, flag, hint ? { hint } : undefined);
+}
+
 export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
   const out: Pick<BuiltRequest, 'uploads' | 'warnings' | 'secrets'> = { uploads: [], warnings: [], secrets: [] };
-  const base: Record<string, unknown> = options.body ? normalizeEnums(CREATE_LISTENER_FIELDS, options.body) : {};
+  const body = options.body ? normalizeEnums(CREATE_LISTENER_FIELDS, options.body) : {};
+  const base: Record<string, unknown> = { ...body };
   collectKeys(base, out.secrets);
   await applyFieldFlags(base, flags, options.readText, out.secrets);
   await applyCertificateFlags(base, flags, options, out);
-  const request = validateCreateListener(normalizeEnums(CREATE_LISTENER_FIELDS, inTableOrder(base)));
-  return { request, ...out };
+  try {
+    const request = validateCreateListener(normalizeEnums(CREATE_LISTENER_FIELDS, inTableOrder(base)));
+    const checkedFiles = out.uploads.length > 0;
+    if (request.Certificate && !checkedFiles) out.warnings.push(...inlineCertificateWarnings('Certificate', request.Certificate));
+    for (const [index, cert] of (request.MultiCertInfo?.CertList ?? []).entries()) {
+      out.warnings.push(...inlineCertificateWarnings(`MultiCertInfo.CertList[${index}]`, cert));
+    }
+    return { request, ...out };
+  } catch (error) {
+    throw error instanceof UsageError ? inTheirWords(error, flags, options, body) : error;
+  }
 }

@@ -59,7 +59,7 @@ function portViolations(request: CreateListenerRequest): Violation[] {
     if (names.length !== ports.length) {
       out.push({
         path: ['ListenerNames'],
-        message: `--name was given ${names.length} time(s) for ${ports.length} port(s); names are matched to ports by position`,
+        message: `--name gives ${names.length} name${names.length === 1 ? '' : 's'} for ${ports.length} port${ports.length === 1 ? '' : 's'}; names are matched to ports by position`,
         hint: 'give one --name per --port, or none',
       });
     }

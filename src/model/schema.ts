@@ -14,6 +14,7 @@ import {
   type Protocol,
 } from './fields.js';
 import { createListenerViolations } from './rules.js';
+import { closestName } from './suggest.js';
 
 function integerSchema(spec: FieldSpec) {
   return z
@@ -170,7 +171,7 @@ export function describeRule(spec: FieldSpec): string {
     case 'integer':
       return `must be an integer from ${range}`;
     case 'integer-list':
-      return `must be integers from ${range}`;
+      return `each must be an integer from ${range}`;
     case 'switch':
       return 'must be 0 (off) or 1 (on)';
     case 'boolean':
@@ -209,9 +210,12 @@ function usageErrorFor(issue: z.core.$ZodIssue, input: unknown): UsageError {
     const parent = specAt(path);
     const known = (parent?.nested ? NESTED_FIELDS[parent.nested] : CREATE_LISTENER_FIELDS).map((f) => f.api);
     const where = path.length ? `${label}: ` : '';
-    return new UsageError(`${where}unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`, flag, {
-      hint: `valid fields: ${known.join(', ')}`,
-    });
+    const suggestion = closestName(issue.keys[0]!, known);
+    return new UsageError(
+      `${where}unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      flag,
+      { hint: `valid fields: ${known.join(', ')}` },
+    );
   }
   // For an element of a list, the rule is the list's.
   const fieldPath = path.filter((p) => typeof p === 'string');
@@ -221,7 +225,8 @@ function usageErrorFor(issue: z.core.$ZodIssue, input: unknown): UsageError {
   if (value === undefined && spec.required) {
     const top = CREATE_LISTENER_FIELDS.find((f) => f.api === spec.api);
     const alias = top?.aliases?.[0] ? ` (or --${top.aliases[0]})` : '';
-    return new UsageError(`${label}${alias} is required`, flag, { hint: `${spec.help}${top?.aliases?.[0] ? `, e.g. --${top.aliases[0]} ${String(spec.example)}` : ''}` });
+    const example = top?.aliases?.[0] ? `, e.g. --${top.aliases[0]} ${String(spec.example)}` : spec.kind === 'enum' ? `: ${spec.values!.join(', ')}` : '';
+    return new UsageError(`${label}${alias} is required`, flag, { hint: `${spec.help}${example}` });
   }
   if (Array.isArray(value) && value.length === 0) return new UsageError(`${label} must not be empty`, flag);
   return new UsageError(`${label}${show(value, spec)}: ${describeRule(spec)}`, flag);

@@ -10,7 +10,8 @@ import { createListenerSkeleton } from '../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../model/schema.js';
 import { inputReader } from '../read-input.js';
 import type { Session } from '../session.js';
-import { InterruptedError } from '../../api/errors.js';
+import { InterruptedError, NetworkError } from '../../api/errors.js';
+import { suggestCommand } from '../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../ui/progress.js';
 import { printResult } from '../../ui/output.js';
 import { registerSecret } from '../../ui/secrets.js';
@@ -25,7 +26,8 @@ function describeTarget(request: CreateListenerRequest): string {
 async function buildRequest(flags: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<BuiltRequest> {
   const readText = inputReader(ctx);
   const body = flags.fromFile ? await readDocument(flags.fromFile, '--from-file', readText) : undefined;
-  const options = { readText, now: ctx.now(), ...(body ? { body } : {}) };
+  const bodySource = flags.fromFile === '-' ? 'stdin' : flags.fromFile;
+  const options = { readText, now: ctx.now(), ...(body && bodySource ? { body, bodySource } : {}) };
   if (flags.interactive) {
     // Prompts fill in what the flags left out, then build through the same model.
     const { interactiveCreate } = await import('../../ui/prompts.js');
@@ -45,6 +47,7 @@ export async function runCreate(flags: CreateFlags, globals: GlobalOptions, ctx:
   const { request } = built;
 
   if (flags.dryRun) {
+    if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${warning}\n`);
     const { printDryRun } = await import('../dry-run.js');
     await printDryRun(ctx, globals, 'CreateListener', request);
     return;
@@ -84,10 +87,14 @@ async function send(
     progress.fail();
     if (error instanceof InterruptedError) {
       // The request may have reached the API before Ctrl-C: say how to find out.
-      error.hint = `the request may already have been applied; check with: clb-listener list --lb ${request.LoadBalancerId}`;
+      error.hint = `the request may already have been applied; check with: ${suggestCommand(globals, 'list', '--lb', request.LoadBalancerId)}`;
       throw error;
     }
+    if (error instanceof NetworkError && !/check the endpoint/.test(error.hint ?? '')) {
+      error.hint = `the request may or may not have been applied; check with ${suggestCommand(globals, 'list', '--lb', request.LoadBalancerId)} before retrying`;
+    }
     throw await addHint(error, {
+      globals,
       client: session.client,
       loadBalancerId: request.LoadBalancerId,
       ports: request.Ports,
@@ -108,15 +115,15 @@ async function send(
 
   if (!flags.wait) {
     progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
-    progress.info(`follow it with: clb-listener wait ${RequestId}`);
+    progress.info(`follow it with: ${suggestCommand(globals, 'wait', RequestId)}`);
     await printResult(ctx, globals, { json: result, text: ListenerIds, table });
     return;
   }
   try {
-    await followTask(session.client, RequestId, { timeoutMs: run.timeoutMs, signal: ctx.signal, progress, label });
+    await followTask(session.client, RequestId, { timeoutMs: run.timeoutMs, signal: ctx.signal, progress, label, globals });
   } catch (error) {
     // The listeners exist (or may yet): say which, so a script or a person can find them.
-    if (!(error instanceof InterruptedError)) progress.info(`listener ids: ${ListenerIds.join(', ')}`);
+    progress.info(`listener ids: ${ListenerIds.join(', ')}`);
     throw error;
   }
   result.TaskStatus = 'SUCCESS';

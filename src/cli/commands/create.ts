@@ -32,8 +32,10 @@ Examples (the CreateListener API page's cases):
   # rescheduling
   clb-listener create --lb lb-fd9kpk4s --port 5689 --protocol tcp --reschedule-target-zero-weight \\
     --reschedule-unhealthy --reschedule-expand-target --reschedule-start-time 25 --reschedule-interval 50
-  # from a request body (JSON or YAML, API field names); flags override its fields
-  clb-listener create --skeleton > req.json && clb-listener create --from-file req.json
+  # from a request body (JSON or YAML, API field names); flags given beside it override its fields
+  clb-listener create --skeleton > req.json    # every field with an example value:
+  \$EDITOR req.json                             # keep the ones that apply, fill them in
+  clb-listener create --from-file req.json --port 8080
 `;
 
 export function registerCreate(program: Command, ctx: CliContext): void {

@@ -10,6 +10,7 @@ import { createProgress, formatElapsed } from '../../ui/progress.js';
 import { addHint } from '../api-hints.js';
 import { followTask, waitTimeoutMs } from '../follow-task.js';
 import { listFilter } from './list-run.js';
+import { suggestCommand } from '../command-line.js';
 
 export async function runDelete(flags: DeleteFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
   const { LoadBalancerId } = listFilter({ lb: flags.lb });
@@ -32,14 +33,14 @@ export async function runDelete(flags: DeleteFlags, globals: GlobalOptions, ctx:
   try {
     const { RequestId } = await deleteLoadBalancerListeners(session.client, LoadBalancerId, ids, { signal: ctx.signal }).catch(async (error: unknown) => {
       progress.fail();
-      throw await addHint(error, {});
+      throw await addHint(error, { globals, loadBalancerId: LoadBalancerId });
     });
     const json = { LoadBalancerId, ListenerIds: ids, RequestId, TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING' };
     if (flags.wait) {
-      await followTask(session.client, RequestId, { timeoutMs, signal: ctx.signal, progress, label });
+      await followTask(session.client, RequestId, { timeoutMs, signal: ctx.signal, progress, label, globals });
       progress.succeed(`Deleted ${ids.join(', ')} in ${formatElapsed(ctx.now() - started)}`);
     } else {
-      progress.succeed(`Accepted (task ${RequestId} still running); follow it with: clb-listener wait ${RequestId}`);
+      progress.succeed(`Accepted (task ${RequestId} still running); follow it with: ${suggestCommand(globals, 'wait', RequestId)}`);
     }
     await printResult(ctx, globals, { json, text: ids, table: [['LISTENER ID', 'STATUS'], ...ids.map((id) => [id, json.TaskStatus])] });
   } finally {

@@ -34,7 +34,7 @@ export async function runList(flags: ListFlags, globals: GlobalOptions, ctx: Cli
   const session = await openSession(globals, ctx);
   try {
     const result = await describeListeners(session.client, filter, { signal: ctx.signal }).catch(async (error: unknown) => {
-      throw await addHint(error, {});
+      throw await addHint(error, { globals });
     });
     const listeners = result.Listeners ?? [];
     await printResult(ctx, globals, {

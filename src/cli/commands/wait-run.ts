@@ -4,6 +4,7 @@ import { openSession } from '../session.js';
 import { checkRequestId, followTask, waitTimeoutMs } from '../follow-task.js';
 import { createProgress, formatElapsed } from '../../ui/progress.js';
 import { printResult } from '../../ui/output.js';
+import { addHint } from '../api-hints.js';
 
 export async function runWait(rawId: string, flags: { waitTimeout?: string }, globals: GlobalOptions, ctx: CliContext): Promise<void> {
   const requestId = checkRequestId(rawId);
@@ -13,7 +14,9 @@ export async function runWait(rawId: string, flags: { waitTimeout?: string }, gl
   const label = 'Waiting';
   progress.start(`${label}: task ${requestId}`);
   try {
-    const outcome = await followTask(session.client, requestId, { timeoutMs, signal: ctx.signal, progress, label });
+    const outcome = await followTask(session.client, requestId, { timeoutMs, signal: ctx.signal, progress, label, globals }).catch(async (error: unknown) => {
+      throw await addHint(error, { globals });
+    });
     progress.succeed(`Task ${requestId} succeeded (${formatElapsed(outcome.elapsedMs)})`);
     const json = { RequestId: requestId, Status: 0, TaskStatus: 'SUCCESS', LoadBalancerIds: outcome.loadBalancerIds };
     // Text output stays empty: for a script the exit code is the answer.
