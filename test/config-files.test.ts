@@ -4,7 +4,8 @@ import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mask } from '../src/config/mask.js';
+import { maskIdentifier, maskSecret } from '../src/config/mask.js';
+import { parseEndpoint } from '../src/api/endpoint.js';
 import { parseIni } from '../src/config/ini.js';
 import { permissionWarning, writePrivateFileAtomic, ensurePrivateDir } from '../src/config/files.js';
 import { formatTccliJson, updateTccliProfile } from '../src/config/profile-store.js';
@@ -16,14 +17,21 @@ let home: TempHome;
 afterEach(() => home?.cleanup());
 
 describe('mask', () => {
-  test('keeps the first and last four characters of long values', () => {
-    assert.equal(mask('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'), 'AKID****MPLE');
+  test('an identifier keeps its first and last four characters', () => {
+    assert.equal(maskIdentifier('AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'), 'AKID****MPLE');
+    assert.equal(maskIdentifier('abcdefghijkl'), 'abcd****ijkl');
+  });
+  test('a secret keeps only its last four characters', () => {
+    assert.equal(maskSecret('Gu5t9xGARNpq86cd98joQYCN3EXAMPLE'), '****MPLE');
+    assert.equal(maskSecret('abcdefghijkl'), '****ijkl');
   });
   test('hides short values completely, and says nothing about empty ones', () => {
-    assert.equal(mask('abcdefghijk'), '****');
-    assert.equal(mask('abc'), '****');
-    assert.equal(mask(''), '');
-    assert.equal(mask(undefined), '');
+    for (const mask of [maskIdentifier, maskSecret]) {
+      assert.equal(mask('abcdefghijk'), '****');
+      assert.equal(mask('abc'), '****');
+      assert.equal(mask(''), '');
+      assert.equal(mask(undefined), '');
+    }
   });
 });
 
@@ -111,6 +119,51 @@ describe('profile keys', () => {
     assert.throws(() => findProfileKey('password'), /unknown configuration key "password"/);
   });
 
+  test('endpoint: the client\'s rule (https anywhere, http only to loopback), without --endpoint in the message', () => {
+    const f = files();
+    const refused: [string, RegExp][] = [
+      ['http://example.com', /^endpoint "http:\/\/example\.com": plain http:\/\/ is allowed only for loopback hosts/],
+      ['http://10.0.0.1:8080', /plain http:\/\/ is allowed only for loopback hosts/],
+      ['https://clb.tencentcloudapi.com/v3', /the API path is always "\/"/],
+      ['https://clb.tencentcloudapi.com/?a=1', /the API path is always "\/"/],
+      ['https://user:pw@clb.tencentcloudapi.com', /give only scheme, host and port/],
+      ['https://clb.tencentcloudapi.com#x', /give only scheme, host and port/],
+      ['ftp://host', /only https:\/\/ is supported/],
+      ['', /is not a URL/],
+    ];
+    for (const [value, message] of refused) {
+      assert.throws(() => writeProfileKey(f, findProfileKey('endpoint'), value), (error: unknown) => {
+        assert.ok(error instanceof UsageError, value);
+        assert.match(error.message, message, value);
+        assert.doesNotMatch(error.message, /--endpoint/);
+        return true;
+      });
+    }
+    assert.deepEqual(f.configure, {}, 'nothing stored');
+  });
+
+  test('endpoint: stored as tccli does, and read back as the URL the client would use', () => {
+    const cases: [string, string][] = [
+      ['clb.tencentcloudapi.com', 'clb.tencentcloudapi.com'],
+      ['https://clb.ap-guangzhou.tencentcloudapi.com/', 'clb.ap-guangzhou.tencentcloudapi.com'],
+      ['HTTPS://CLB.TencentCloudAPI.com:443', 'clb.tencentcloudapi.com'],
+      ['clb.internal.example:8443', 'https://clb.internal.example:8443'],
+      ['https://clb.internal.example:8443', 'https://clb.internal.example:8443'],
+      ['http://127.0.0.1:9000', 'http://127.0.0.1:9000'],
+      ['http://localhost', 'http://localhost'],
+      ['http://[::1]:9000/', 'http://[::1]:9000'],
+      ['https://[::1]', '[::1]'],
+    ];
+    for (const [typed, stored] of cases) {
+      const f = files();
+      writeProfileKey(f, findProfileKey('endpoint'), typed);
+      const value = readProfileKey(f, findProfileKey('endpoint'))!;
+      assert.equal(value, stored, typed);
+      // What a command then does with it: the same origin the client would build from the typed value.
+      assert.equal(parseEndpoint(normalizeEndpoint(value)).origin, parseEndpoint(typed).origin, typed);
+    }
+  });
+
   test('normalizeEndpoint adds https:// to a bare host only', () => {
     assert.equal(normalizeEndpoint('clb.tencentcloudapi.com'), 'https://clb.tencentcloudapi.com');
     assert.equal(normalizeEndpoint('http://127.0.0.1:8080/'), 'http://127.0.0.1:8080');
@@ -118,7 +171,7 @@ describe('profile keys', () => {
 });
 
 describe('updateTccliProfile', () => {
-  test('keeps unknown keys, fills _sys_param defaults and clb only where absent, writes only changed files', () => {
+  test('an existing file keeps every key but the one set; writes only changed files', () => {
     home = makeTempHome();
     const paths = home.tccli('default', {
       credential: { secretId: 'AKIDold', secretKey: 'oldSecretKey000000000001', extra: 'kept' },
@@ -129,23 +182,45 @@ describe('updateTccliProfile', () => {
     assert.deepEqual(written, [paths.configure]);
     assert.equal(readFileSync(paths.credential, 'utf8'), credentialBefore);
     assert.deepEqual(home.readJson('.tccli', 'default.configure'), {
-      _sys_param: { arrayCount: 20, output: 'json', region: 'ap-shanghai', warning: 'off' },
-      clb: { endpoint: 'clb.internal.tencentcloudapi.com', version: '2018-03-17' },
+      _sys_param: { arrayCount: 20, region: 'ap-shanghai' },
+      clb: { endpoint: 'clb.internal.tencentcloudapi.com' },
       cvm: { endpoint: 'cvm.tencentcloudapi.com' },
     });
     assert.deepEqual(updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('region'), 'ap-shanghai')).written, []);
   });
 
-  test('an old top-level layout keeps its values and gains _sys_param', () => {
+  test('a new file gets tccli\'s defaults; the values set win over them', () => {
+    home = makeTempHome();
+    updateTccliProfile(home.dir, 'default', (f) => {
+      writeProfileKey(f, findProfileKey('output'), 'table');
+      writeProfileKey(f, findProfileKey('endpoint'), 'http://127.0.0.1:9000');
+    });
+    assert.deepEqual(home.readJson('.tccli', 'default.configure'), {
+      _sys_param: { arrayCount: 10, output: 'table', warning: 'off' },
+      clb: { endpoint: 'http://127.0.0.1:9000', version: '2018-03-17' },
+    });
+  });
+
+  test('an existing file without a clb entry: setting the endpoint adds clb with its version, nothing else', () => {
+    home = makeTempHome();
+    home.tccli('default', { configure: { _sys_param: { region: 'ap-beijing' } } });
+    updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('endpoint'), 'clb.ap-beijing.tencentcloudapi.com'));
+    assert.deepEqual(home.readJson('.tccli', 'default.configure'), {
+      _sys_param: { region: 'ap-beijing' },
+      clb: { endpoint: 'clb.ap-beijing.tencentcloudapi.com', version: '2018-03-17' },
+    });
+  });
+
+  test('an old top-level layout keeps its values; the new key goes to _sys_param', () => {
     home = makeTempHome();
     home.tccli('default', { configure: { region: 'ap-beijing', output: 'table' } });
-    updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('language'), 'en-US'));
+    const { profile } = updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('language'), 'en-US'));
     assert.deepEqual(home.readJson('.tccli', 'default.configure'), {
-      _sys_param: { arrayCount: 10, language: 'en-US', output: 'table', region: 'ap-beijing', warning: 'off' },
-      clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' },
+      _sys_param: { language: 'en-US' },
       output: 'table',
       region: 'ap-beijing',
     });
+    assert.equal(readProfileKey(profile.files, findProfileKey('region')), 'ap-beijing', 'still read from the old place');
   });
 
   test('a failed validation writes nothing', () => {

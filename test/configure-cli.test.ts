@@ -35,9 +35,10 @@ describe('configure set / get / list', () => {
     assert.equal((await run(['configure', 'set', 'token', '-'], TOKEN)).code, 0);
 
     assert.equal((await run(['configure', 'get', 'region'])).stdout, 'ap-shanghai\n');
-    assert.equal((await run(['configure', 'get', 'secretKey'])).stdout, 'cliC****0001\n');
+    // Secrets show only their last four characters; the SecretId, an identifier, both ends.
+    assert.equal((await run(['configure', 'get', 'secretKey'])).stdout, '****0001\n');
     assert.equal((await run(['configure', 'get', 'secretId'])).stdout, 'AKID****0001\n');
-    assert.deepEqual(JSON.parse((await run(['configure', 'get', 'token', '-o', 'json'])).stdout), { token: 'cliC****0001' });
+    assert.deepEqual(JSON.parse((await run(['configure', 'get', 'token', '-o', 'json'])).stdout), { token: '****0001' });
 
     const unset = await run(['configure', 'get', 'language']);
     assert.deepEqual([unset.code, unset.stdout], [0, '']);
@@ -45,15 +46,19 @@ describe('configure set / get / list', () => {
 
     const list = await run(['configure', 'list']);
     assert.equal(list.code, 0);
-    assert.match(list.stdout, /secretKey\s+cliC\*\*\*\*0001/);
+    assert.match(list.stdout, /^ {2}secretKey\s+\*\*\*\*0001$/m);
+    assert.match(list.stdout, /^ {2}token\s+\*\*\*\*0001$/m);
+    assert.match(list.stdout, /^ {2}secretId\s+AKID\*\*\*\*0001$/m);
+    assert.ok(!list.stdout.includes('cliC'), 'no leading characters of a secret');
+    assert.equal(list.stderr, '', 'the profile exists: no note');
     assert.match(list.stdout, /region\s+ap-shanghai/);
     assert.match(list.stdout, /language\s+\(not set\)/);
     const listJson = JSON.parse((await run(['configure', 'list', '-o', 'json'])).stdout);
     assert.equal(listJson.profile, 'default');
     assert.deepEqual(listJson.values, {
       secretId: 'AKID****0001',
-      secretKey: 'cliC****0001',
-      token: 'cliC****0001',
+      secretKey: '****0001',
+      token: '****0001',
       region: 'ap-shanghai',
       output: 'table',
       language: null,
@@ -76,7 +81,7 @@ describe('configure set / get / list', () => {
     assertNoSecrets(runs);
   });
 
-  test('other keys already in the files are kept', async () => {
+  test('other keys already in the files are kept, and no tccli defaults are added to them', async () => {
     home = makeTempHome();
     home.tccli('default', {
       credential: { secretId: 'AKIDold', secretKey: KEY, 'role-arn': 'qcs::cam::uin/1:roleName/x' },
@@ -86,7 +91,8 @@ describe('configure set / get / list', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(home.readJson('.tccli', 'default.credential'), { 'role-arn': 'qcs::cam::uin/1:roleName/x', secretId: ID, secretKey: KEY });
     assert.deepEqual(home.readJson('.tccli', 'default.configure'), {
-      _sys_param: { arrayCount: 25, language: 'en-US', output: 'json', 'request-client': 'me', warning: 'on' },
+      // No `output` appears: only the keys set change (a new clb entry carries tccli's version).
+      _sys_param: { arrayCount: 25, language: 'en-US', 'request-client': 'me', warning: 'on' },
       clb: { endpoint: 'clb.ap-guangzhou.tencentcloudapi.com', version: '2018-03-17' },
       cvm: { endpoint: 'cvm.tencentcloudapi.com', version: '2017-03-12' },
       waiter: { interval: 5, timeout: 180 },
@@ -104,6 +110,66 @@ describe('configure set / get / list', () => {
       _sys_param: { arrayCount: 10, output: 'json', region: 'ap-tokyo', warning: 'off' },
       clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' },
     });
+  });
+
+  test('configure set region on an existing .configure changes only region; a new file gets tccli\'s defaults', async () => {
+    home = makeTempHome();
+    const existing = { _sys_param: { region: 'ap-beijing' }, clb: { endpoint: 'clb.tencentcloudapi.com' }, cvm: { version: '2017-03-12' } };
+    home.tccli('default', { configure: existing });
+    const result = await runCli(['configure', 'set', 'region', 'ap-shanghai'], { env: home.env() });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(home.readJson('.tccli', 'default.configure'), { ...existing, _sys_param: { region: 'ap-shanghai' } });
+
+    // A profile whose .configure does not exist yet: created with what tccli itself writes.
+    assert.equal((await runCli(['configure', 'set', 'region', 'ap-tokyo', '--profile', 'fresh'], { env: home.env() })).code, 0);
+    assert.deepEqual(home.readJson('.tccli', 'fresh.configure'), {
+      _sys_param: { arrayCount: 10, output: 'json', region: 'ap-tokyo', warning: 'off' },
+      clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' },
+    });
+  });
+
+  test('endpoint: stored as tccli does, read back as the URL commands use', async () => {
+    home = makeTempHome();
+    home.tccli('default', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou' } } });
+    const env = home.env();
+    const cases: [string, string, string][] = [
+      ['https://clb.ap-guangzhou.tencentcloudapi.com/', 'clb.ap-guangzhou.tencentcloudapi.com', 'https://clb.ap-guangzhou.tencentcloudapi.com'],
+      ['clb.tencentcloudapi.com', 'clb.tencentcloudapi.com', 'https://clb.tencentcloudapi.com'],
+      ['https://clb.internal.example:8443', 'https://clb.internal.example:8443', 'https://clb.internal.example:8443'],
+      ['http://127.0.0.1:9000', 'http://127.0.0.1:9000', 'http://127.0.0.1:9000'],
+    ];
+    for (const [typed, stored, used] of cases) {
+      const set = await runCli(['configure', 'set', 'endpoint', typed], { env });
+      assert.equal(set.code, 0, set.stderr);
+      assert.equal((await runCli(['configure', 'get', 'endpoint'], { env })).stdout, `${stored}\n`, typed);
+      assert.equal((home.readJson('.tccli', 'default.configure') as { clb: { endpoint: string } }).clb.endpoint, stored, typed);
+      const whoami = await runCli(['whoami', '-o', 'json'], { env });
+      assert.equal(whoami.code, 0, whoami.stderr);
+      assert.equal(JSON.parse(whoami.stdout).endpoint, used, typed);
+    }
+  });
+
+  test('list of a profile that does not exist: exit 0, the empty list on stdout, a note on stderr', async () => {
+    home = makeTempHome();
+    const result = await runCli(['configure', 'list', '--profile', 'nope'], { env: home.env() });
+    assert.equal(result.code, 0);
+    const credential = home.path('.tccli', 'nope.credential');
+    assert.equal(result.stderr, `profile "nope" does not exist yet (${credential}); create it with clb-listener configure --profile nope\n`);
+    assert.match(result.stdout, /^profile nope {2}\(/);
+    assert.match(result.stdout, /^ {2}secretId\s+\(not set\)$/m);
+    assert.match(result.stdout, /^ {2}region\s+\(not set\)$/m);
+
+    const json = await runCli(['configure', 'list', '--profile', 'nope', '-o', 'json'], { env: home.env() });
+    assert.equal(json.code, 0);
+    assert.equal(JSON.parse(json.stdout).values.secretId, null);
+    assert.match(json.stderr, /profile "nope" does not exist yet/);
+
+    // The default profile: the command to create it needs no --profile.
+    const byDefault = await runCli(['configure', 'list'], { env: home.env() });
+    assert.equal(byDefault.stderr, `profile "default" does not exist yet (${home.path('.tccli', 'default.credential')}); create it with clb-listener configure\n`);
+    // Half a profile (only .configure) exists: no note.
+    home.tccli('half', { configure: { _sys_param: { region: 'ap-tokyo' } } });
+    assert.equal((await runCli(['configure', 'list', '--profile', 'half'], { env: home.env() })).stderr, '');
   });
 
   test('use-cvm-role true|false sets and clears the credential type', async () => {
@@ -143,6 +209,13 @@ describe('secrets stay off argv', () => {
     assert.match(result.stderr, /only one value can come from stdin/);
   });
 
+  test('set --help says the profile\'s output is tccli\'s, and clb-listener uses -o', async () => {
+    home = makeTempHome();
+    const result = await runCli(['configure', 'set', '--help'], { env: home.env() });
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^ {2}output\s+tccli's default output format \(json \| text \| table\); clb-listener ignores it and uses -o \(default text\)$/m);
+  });
+
   test('--help says no option takes a secret and shows the stdin form', async () => {
     home = makeTempHome();
     for (const args of [['configure', '--help'], ['configure', 'set', '--help']]) {
@@ -170,6 +243,10 @@ describe('usage errors', () => {
       [['configure', 'set', 'region'], /KEY VALUE pairs/],
       [['configure', 'set', 'region', 'Mars'], /"Mars" is not a region code/],
       [['configure', 'set', 'output', 'yaml'], /output must be one of/],
+      [['configure', 'set', 'output', 'xml'], /output must be one of json, text, table; got "xml"/],
+      [['configure', 'set', 'endpoint', 'http://example.com'], /endpoint "http:\/\/example\.com": plain http:\/\/ is allowed only for loopback hosts/],
+      [['configure', 'set', 'region', 'ap-guangzhou', 'endpoint', 'http://10.1.2.3:8080'], /plain http:\/\/ is allowed only for loopback hosts/],
+      [['configure', 'set', 'endpoint', 'https://clb.tencentcloudapi.com/v3'], /the API path is always "\/"/],
       [['configure', 'get', 'nope'], /unknown configuration key/],
       [['configure', 'set', 'region', 'ap-guangzhou', '--profile', '../etc'], /invalid profile name/],
     ];

@@ -70,7 +70,8 @@ describe('configure in a terminal', { skip: hasTmux ? false : 'tmux not installe
     tmux('send-keys', '-t', session, 'Enter');
     await waitFor(session, /\? Region.*ap-guangzhou/);
     tmux('send-keys', '-t', session, 'Enter');
-    await waitFor(session, /\? Output format/);
+    // The profile's output is tccli's; the label says clb-listener goes by -o.
+    await waitFor(session, /\? Output format for tccli \(json\|text\|table; clb-listener ignores it and uses -o, default text\)/);
     tmux('send-keys', '-t', session, '-l', 'table');
     tmux('send-keys', '-t', session, 'Enter');
     const final = await waitFor(session, /EXIT=\d+/);
@@ -94,7 +95,8 @@ describe('configure in a terminal', { skip: hasTmux ? false : 'tmux not installe
     assert.match(first, /SecretId \[AKID\*\*\*\*0001; Enter keeps it\]/);
     assert.ok(!first.includes(ID), 'the current SecretId is shown masked');
     tmux('send-keys', '-t', session, 'Enter');
-    await waitFor(session, /\? SecretKey \[tmux\*\*\*\*0001; Enter keeps it\]/);
+    // The secret key shows only its last four characters; the SecretId above, both ends.
+    await waitFor(session, /\? SecretKey \[\*\*\*\*0001; Enter keeps it\]/);
     tmux('send-keys', '-t', session, 'Enter');
     await waitFor(session, /\? Region/);
     tmux('send-keys', '-t', session, '-l', 'ap-singapore');

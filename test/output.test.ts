@@ -253,7 +253,7 @@ describe('error output', () => {
     assert.equal(result.stdout, '');
     const { Error: error } = JSON.parse(lines(result.stderr).at(-1)!) as { Error: Record<string, string> };
     assert.equal(error.Code, 'Usage');
-    assert.match(error.Message!, /--ports 70000/);
+    assert.match(error.Message!, /--port 70000: each must be an integer/);
     assert.equal(error.RequestId, undefined);
     assert.equal(await emu.requestCount(), before);
   });

@@ -86,6 +86,29 @@ describe('whoami', () => {
     assertNoSecrets([...runs, explicit]);
   });
 
+  test('a profile with a token: temporary credentials (token present), the token never printed', async () => {
+    home = makeTempHome();
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY, token: TOKEN },
+      configure: { _sys_param: { region: 'ap-guangzhou' } },
+    });
+    const text = await runCli(['whoami'], { env: home.env() });
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^credentials\s+tccli profile default /m);
+    assert.match(text.stdout, /^session token\s+temporary credentials \(token present\)$/m);
+    assert.match(text.stdout, /^secret id\s+AKID\*\*\*\*0001$/m);
+    const json = await runCli(['whoami', '-o', 'json'], { env: home.env() });
+    const view = JSON.parse(json.stdout);
+    assert.deepEqual([view.credentialKind, view.hasToken, view.secretId], ['tccli-profile', true, 'AKID****0001']);
+    // Not even the masked form of the token.
+    for (const result of [text, json]) assert.ok(!(result.stdout + result.stderr).includes(`****${TOKEN.slice(-4)}`), result.stdout);
+    assertNoSecrets([text, json]);
+
+    // Without a token: long-term keys.
+    profile();
+    assert.match((await runCli(['whoami'], { env: home.env() })).stdout, /^session token\s+no$/m);
+  });
+
   test('missing credentials: exit 3 naming the variables, configure and the profile path', async () => {
     home = makeTempHome();
     const result = await runCli(['whoami'], { env: home.env() });

@@ -30,12 +30,14 @@ export async function followTask(
   options: { timeoutMs: number; signal: AbortSignal; progress: Progress; label: string; globals: Partial<GlobalOptions> },
 ): Promise<TaskOutcome> {
   const { progress } = options;
-  progress.update(`${options.label}: task ${requestId} in progress`);
+  // Short enough for one terminal line: the full id is printed wherever it is needed.
+  const task = `task ${requestId.slice(0, 8)}…`;
+  progress.update(`${options.label}: waiting for ${task}`);
   try {
     return await waitForTask(client, requestId, {
       timeoutMs: options.timeoutMs,
       signal: options.signal,
-      onPoll: ({ polls, elapsedMs }) => progress.update(`${options.label}: task ${requestId} in progress (${formatElapsed(elapsedMs)}, ${polls} poll${polls === 1 ? '' : 's'})`),
+      onPoll: ({ elapsedMs }) => progress.update(`${options.label}: waiting for ${task} (${formatElapsed(elapsedMs)})`),
     });
   } catch (error) {
     progress.fail();

@@ -16,7 +16,7 @@ export type { Credentials, CredentialSource, CredentialKind } from './credential
 export type { ProfileChoice, ProfileSource } from './profile-choice.js';
 export { DEFAULT_PROFILE, chooseProfile } from './profile-choice.js';
 export { ENV } from './env.js';
-export { mask } from './mask.js';
+export { maskAs, maskIdentifier, maskSecret, type MaskKind } from './mask.js';
 
 export type Language = (typeof LANGUAGES)[number];
 

@@ -3,6 +3,8 @@
  * chain reads profile values through the same table, so a key has exactly one location.
  */
 import { UsageError } from '../api/errors.js';
+import { parseEndpoint } from '../api/endpoint.js';
+import type { MaskKind } from './mask.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -20,8 +22,8 @@ export interface ProfileKey {
   /** Where tccli's older layout kept it (top level, before `_sys_param`). */
   legacyPath?: readonly string[];
   help: string;
-  /** Shown as `abcd****wxyz` by list/get/whoami. */
-  masked?: boolean;
+  /** How list/get/whoami show it: `AKID****wxyz` (an identifier) or `****wxyz` (a secret). */
+  masked?: MaskKind;
   /** A secret: never accepted on argv, only `-` (stdin or a masked prompt). */
   secret?: boolean;
   /** Checks what the user typed and turns it into what the file stores; undefined removes the key. */
@@ -57,22 +59,31 @@ function nonEmpty(name: string) {
 }
 
 /**
- * tccli stores a bare host (`clb.tencentcloudapi.com`); a full URL is kept as given so the
- * emulator's http://127.0.0.1:port works. Only scheme, host and port: the API path is always "/".
+ * What `clb.endpoint` holds for an endpoint the client accepts: tccli's bare host
+ * (`clb.tencentcloudapi.com`) for https on the default port, else the origin with its scheme and
+ * port (the emulator's `http://127.0.0.1:port`), which `normalizeEndpoint` reads back unchanged.
+ */
+export function storedEndpoint(url: URL): string {
+  return url.protocol === 'https:' && !url.port ? url.hostname : url.origin;
+}
+
+/**
+ * The client's own rule (`parseEndpoint`: https anywhere, http only to loopback, no path), so a
+ * value `configure set` accepts is never refused later by a command that uses it.
  */
 function endpoint(value: string): string {
-  const trimmed = value.trim().replace(/\/+$/, '');
-  let ok = /^[A-Za-z0-9.-]+(:\d+)?$/.test(trimmed);
-  if (!ok && /^https?:\/\//i.test(trimmed)) {
-    try {
-      const url = new URL(trimmed);
-      ok = !!url.hostname && url.pathname === '/' && !url.search && !url.hash && !url.username;
-    } catch {
-      ok = false;
-    }
+  let url: URL;
+  try {
+    url = parseEndpoint(value);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    // Same rule, but this value is the `endpoint` key, not the --endpoint option.
+    throw new UsageError(error.message.replace(/^--endpoint /, 'endpoint '), undefined, { hint: error.hint ?? `e.g. ${DEFAULT_CLB_HOST}` });
   }
-  if (!ok) throw new UsageError(`"${value}" is not a host name or http(s) URL`, undefined, { hint: `e.g. ${DEFAULT_CLB_HOST}` });
-  return trimmed;
+  if (url.username || url.password || url.hash) {
+    throw new UsageError(`endpoint "${value}": give only scheme, host and port`, undefined, { hint: `e.g. ${DEFAULT_CLB_HOST}` });
+  }
+  return storedEndpoint(url);
 }
 
 /** What the API client wants: a URL with a scheme. */
@@ -82,13 +93,22 @@ export function normalizeEndpoint(stored: string): string {
 }
 
 export const PROFILE_KEYS: readonly ProfileKey[] = [
-  { name: 'secretId', file: 'credential', path: ['secretId'], help: 'SecretId (AKID…)', masked: true, encode: nonEmpty('secretId') },
-  { name: 'secretKey', file: 'credential', path: ['secretKey'], help: 'SecretKey; value must be "-" (read from stdin)', masked: true, secret: true, encode: nonEmpty('secretKey') },
-  { name: 'token', file: 'credential', path: ['token'], help: 'session token of temporary keys; value must be "-"', masked: true, secret: true, encode: nonEmpty('token') },
+  { name: 'secretId', file: 'credential', path: ['secretId'], help: 'SecretId (AKID…)', masked: 'identifier', encode: nonEmpty('secretId') },
+  { name: 'secretKey', file: 'credential', path: ['secretKey'], help: 'SecretKey; value must be "-" (read from stdin)', masked: 'secret', secret: true, encode: nonEmpty('secretKey') },
+  { name: 'token', file: 'credential', path: ['token'], help: 'session token of temporary keys; value must be "-"', masked: 'secret', secret: true, encode: nonEmpty('token') },
   { name: 'region', file: 'configure', path: ['_sys_param', 'region'], legacyPath: ['region'], help: 'default region, e.g. ap-guangzhou', encode: region },
-  { name: 'output', file: 'configure', path: ['_sys_param', 'output'], legacyPath: ['output'], help: OUTPUT_FORMATS.join(' | '), encode: oneOf('output', OUTPUT_FORMATS) },
+  {
+    name: 'output',
+    file: 'configure',
+    path: ['_sys_param', 'output'],
+    legacyPath: ['output'],
+    // Deliberately not clb-listener's default: its stdout is bare ids unless -o says otherwise, so
+    // `ids=$(clb-listener create …)` works for a tccli user whose profile says json.
+    help: `tccli's default output format (${OUTPUT_FORMATS.join(' | ')}); clb-listener ignores it and uses -o (default text)`,
+    encode: oneOf('output', OUTPUT_FORMATS),
+  },
   { name: 'language', file: 'configure', path: ['_sys_param', 'language'], help: LANGUAGES.join(' | '), encode: oneOf('language', LANGUAGES) },
-  { name: 'endpoint', aliases: ['clb.endpoint'], file: 'configure', path: ['clb', 'endpoint'], help: `CLB API host or URL (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}`, encode: endpoint },
+  { name: 'endpoint', aliases: ['clb.endpoint'], file: 'configure', path: ['clb', 'endpoint'], help: `CLB API host or URL (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}; https, or http to this machine only`, encode: endpoint },
   {
     name: 'use-cvm-role',
     file: 'credential',

@@ -1,7 +1,7 @@
 /**
- * Writing tccli profiles: read both files, apply a change, fill in what tccli expects to find,
- * and write back only the files that changed, atomically, 0600 in a 0700 directory. Keys this
- * tool does not know (other services' endpoints, waiter settings…) are kept as they were.
+ * Writing tccli profiles: read both files, apply a change, fill in tccli's defaults only in a file
+ * created here, and write back only the files that changed, atomically, 0600 in a 0700 directory.
+ * Keys this tool does not know (other services' endpoints, waiter settings…) are kept as they were.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ensurePrivateDir, writePrivateFileAtomic } from './files.js';
@@ -9,7 +9,7 @@ import { tccliDir } from './paths.js';
 import { CLB_API_VERSION, DEFAULT_CLB_HOST, isObject, type JsonObject, type ProfileFiles } from './profile-keys.js';
 import { readTccliProfile, type TccliProfile } from './tccli.js';
 
-/** tccli's defaults for `_sys_param`, written only where the file has no value. */
+/** tccli's defaults for `_sys_param`, written only into a `.configure` file this run creates. */
 const SYS_PARAM_DEFAULTS: JsonObject = { output: 'json', arrayCount: 10, warning: 'off' };
 
 /** Sorted keys, 2-space indent: the layout tccli writes (Python's json.dump(sort_keys=True, indent=2)). */
@@ -27,18 +27,17 @@ export function formatTccliJson(value: JsonObject): string {
 }
 
 /**
- * Gives a `.configure` what tccli expects: `_sys_param` with its defaults (taking values from the
- * older top-level layout where present) and the `clb` service entry.
+ * A `.configure` written for the first time gets what tccli's own `configure` writes: `_sys_param`
+ * with its defaults (values just set win) and the `clb` service entry.
  */
-export function completeConfigure(configure: JsonObject): void {
+export function completeNewConfigure(configure: JsonObject): void {
   const sys: JsonObject = isObject(configure._sys_param) ? configure._sys_param : {};
-  configure._sys_param = sys;
-  for (const [key, fallback] of Object.entries({ region: undefined, ...SYS_PARAM_DEFAULTS })) {
-    if (sys[key] === undefined) {
-      const value = configure[key] ?? fallback;
-      if (value !== undefined) sys[key] = value;
-    }
-  }
+  configure._sys_param = { ...SYS_PARAM_DEFAULTS, ...sys };
+  completeClbEntry(configure);
+}
+
+/** tccli reads `clb.version` next to `clb.endpoint`, so a `clb` entry is never left without one. */
+function completeClbEntry(configure: JsonObject): void {
   if (!isObject(configure.clb)) configure.clb = { endpoint: DEFAULT_CLB_HOST, version: CLB_API_VERSION };
   else configure.clb.version ??= CLB_API_VERSION;
 }
@@ -64,7 +63,12 @@ export function updateTccliProfile(home: string, name: string, change: (files: P
   for (const [file, path] of targets) {
     const original = before.files[file];
     if (original === undefined ? Object.keys(files[file]).length === 0 : isDeepStrictEqual(original, files[file])) continue;
-    if (file === 'configure') completeConfigure(files.configure);
+    if (file === 'configure') {
+      // An existing file keeps every key but the ones set (its `output`, `arrayCount`… are the
+      // user's or tccli's business); only a `clb` entry this run adds gets tccli's version with it.
+      if (original === undefined) completeNewConfigure(files.configure);
+      else if (!isObject(original.clb) && isObject(files.configure.clb)) completeClbEntry(files.configure);
+    }
     ensurePrivateDir(tccliDir(home));
     writePrivateFileAtomic(path, formatTccliJson(files[file]));
     written.push(path);

@@ -1,8 +1,9 @@
 /** The body of `configure` and its subcommands, loaded only when one of them runs. */
+import { existsSync } from 'node:fs';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { InterruptedError, UsageError } from '../../api/errors.js';
 import { registerSecret } from '../../ui/secrets.js';
-import { chooseProfile, mask } from '../../config/index.js';
+import { chooseProfile, maskAs, type MaskKind, type ProfileChoice } from '../../config/index.js';
 import { homeDir } from '../../config/paths.js';
 import { readTccliProfile, profileValue, type TccliProfile } from '../../config/tccli.js';
 import { updateTccliProfile } from '../../config/profile-store.js';
@@ -46,9 +47,9 @@ async function loadPrompts(ctx: CliContext) {
   };
 }
 
-function label(name: string, current: string | undefined, masked: boolean): string {
+function label(name: string, current: string | undefined, masked?: MaskKind): string {
   if (!current) return name;
-  return `${name} [${masked ? mask(current) : current}; Enter keeps it]`;
+  return `${name} [${masked ? maskAs(masked, current) : current}; Enter keeps it]`;
 }
 
 function note(ctx: CliContext, globals: GlobalOptions, text: string): void {
@@ -75,8 +76,8 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
   const required = (existing: string | undefined) => (value: string) => (value.trim() || existing ? true : 'required');
 
   ctx.stdout.write(`Configuring profile "${name}" (${current.paths.credential}). Secrets are masked.\n`);
-  const typedId = (await input({ message: label('SecretId', currentId, true), validate: required(currentId) })).trim();
-  const typedKey = (await password({ message: label('SecretKey', currentKey, true), mask: '*', validate: required(currentKey) })).trim();
+  const typedId = (await input({ message: label('SecretId', currentId, 'identifier'), validate: required(currentId) })).trim();
+  const typedKey = (await password({ message: label('SecretKey', currentKey, 'secret'), mask: '*', validate: required(currentKey) })).trim();
   registerSecret(typedKey);
   const region = (
     await input({
@@ -87,7 +88,8 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
   ).trim();
   const output = (
     await input({
-      message: `Output format (${OUTPUT_FORMATS.join('|')})`,
+      // clb-listener itself prints what -o says; this is only the profile's default for tccli.
+      message: `Output format for tccli (${OUTPUT_FORMATS.join('|')}; clb-listener ignores it and uses -o, default text)`,
       default: profileValue(current, 'output') ?? 'json',
       validate: (value) => (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) || `one of ${OUTPUT_FORMATS.join(', ')}`,
     })
@@ -171,11 +173,19 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
 }
 
 function shown(key: ProfileKey, value: string | undefined): string | undefined {
-  return value !== undefined && key.masked ? mask(value) : value;
+  return value !== undefined && key.masked ? maskAs(key.masked, value) : value;
 }
 
-function loadProfile(ctx: CliContext, globals: GlobalOptions): TccliProfile {
-  return readTccliProfile(homeDir(ctx.env), chooseProfile(globals.profile, ctx.env).name);
+function loadProfile(ctx: CliContext, globals: GlobalOptions): TccliProfile & { choice: ProfileChoice } {
+  const choice = chooseProfile(globals.profile, ctx.env);
+  return { ...readTccliProfile(homeDir(ctx.env), choice.name), choice };
+}
+
+/** Neither of the profile's files is there: listing it is fine, but say so rather than look configured-but-empty. */
+function missingProfileNote(profile: TccliProfile & { choice: ProfileChoice }): string | undefined {
+  if (existsSync(profile.paths.credential) || existsSync(profile.paths.configure)) return undefined;
+  const create = profile.choice.source === 'default' ? 'clb-listener configure' : `clb-listener configure --profile ${profile.name}`;
+  return `profile "${profile.name}" does not exist yet (${profile.paths.credential}); create it with ${create}`;
 }
 
 export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: string): Promise<void> {
@@ -193,6 +203,8 @@ export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: s
 
 export async function runList(ctx: CliContext, globals: GlobalOptions): Promise<void> {
   const profile = loadProfile(ctx, globals);
+  const missing = missingProfileNote(profile);
+  if (missing) note(ctx, globals, missing);
   const rows = PROFILE_KEYS.map((key) => ({ key, value: shown(key, readProfileKey(profile.files, key)) }));
   if (globals.output === 'json') {
     const values = Object.fromEntries(rows.map(({ key, value }) => [key.name, value ?? null]));

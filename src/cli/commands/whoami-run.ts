@@ -1,6 +1,6 @@
 /** The body of `whoami` (and `configure show`), loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../context.js';
-import { inspectSettings, mask } from '../../config/index.js';
+import { inspectSettings, maskIdentifier } from '../../config/index.js';
 
 export interface WhoamiView {
   profile: string;
@@ -23,7 +23,8 @@ function textReport(view: WhoamiView): string {
     ['profile', `${view.profile}  [${view.profileSource}]`],
     ['credentials', view.credentialSource],
     ['secret id', view.secretId],
-    ['session token', view.hasToken ? `yes${view.expiresAt ? `, expires ${view.expiresAt}` : ''}` : 'no'],
+    // Whether the token is there, never the token itself.
+    ['session token', view.hasToken ? `temporary credentials (token present)${view.expiresAt ? `, expires ${view.expiresAt}` : ''}` : 'no'],
     ['region', view.region ? `${view.region}  [${view.regionSource}]` : '(not set)'],
     ['endpoint', `${view.endpoint}  [${view.endpointSource}]`],
     ['language', view.language ? `${view.language}  [${view.languageSource}]` : '(API default)'],
@@ -49,7 +50,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     profileSource: report.profileSource,
     credentialSource: report.credentials.describe,
     credentialKind: report.credentials.kind ?? null,
-    secretId: mask(credentials.secretId),
+    secretId: maskIdentifier(credentials.secretId),
     hasToken: !!credentials.token,
     expiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
     region: report.region ?? null,
