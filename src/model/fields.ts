@@ -73,11 +73,12 @@ export function kebabCase(name: string): string {
     .toLowerCase();
 }
 
-function field(spec: Omit<TopLevelField, 'flag'> & { flag?: string }): TopLevelField {
-  return { ...spec, flag: spec.flag ?? kebabCase(spec.api) };
+/** `const` keeps each entry's literal types, from which the request's TypeScript types are derived. */
+function field<const S extends Omit<TopLevelField, 'flag'>>(spec: S): S & { flag: string } {
+  return { ...spec, flag: kebabCase(spec.api) };
 }
 
-export const CREATE_LISTENER_FIELDS: readonly TopLevelField[] = [
+const TOP_LEVEL_TABLE = [
   field({ api: 'LoadBalancerId', kind: 'string', required: true, pattern: { regex: /^lb-[a-z0-9]{8}$/, description: 'look like lb-xxxxxxxx (lb- and 8 lower-case letters or digits)' }, aliases: ['lb'], group: 'Required', valueName: 'id', help: 'CLB instance id (lb-xxxxxxxx)', example: 'lb-cuxw2rm0' }),
   field({ api: 'Ports', kind: 'integer-list', required: true, min: 1, max: 65535, aliases: ['port'], group: 'Required', valueName: 'port', help: 'listener port(s), 1-65535; one listener per port; repeat or comma-separate', example: [7570, 7569] }),
   field({ api: 'Protocol', kind: 'enum', values: PROTOCOLS, upperCase: true, required: true, group: 'Required', valueName: 'protocol', help: 'listener protocol (case-insensitive)', example: 'TCP' }),
@@ -107,9 +108,12 @@ export const CREATE_LISTENER_FIELDS: readonly TopLevelField[] = [
   field({ api: 'RescheduleExpandTarget', kind: 'boolean', protocols: L4, group: 'Rescheduling', help: 'reschedule when real servers are added or removed', example: true }),
   field({ api: 'RescheduleStartTime', kind: 'integer', min: 0, max: 3600, protocols: L4, group: 'Rescheduling', valueName: 'seconds', help: 'delay before rescheduling starts, 0-3600 s', example: 25 }),
   field({ api: 'RescheduleInterval', kind: 'integer', min: 0, max: 3600, protocols: L4, group: 'Rescheduling', valueName: 'seconds', help: 'duration of rescheduling, 0-3600 s', example: 50 }),
-];
+] as const satisfies readonly TopLevelField[];
 
-export const HEALTH_CHECK_FIELDS: readonly FieldSpec[] = [
+/** The table, as every consumer reads it; the literal-typed original only feeds the types below. */
+export const CREATE_LISTENER_FIELDS: readonly TopLevelField[] = TOP_LEVEL_TABLE;
+
+const HEALTH_CHECK_TABLE = [
   { api: 'HealthSwitch', kind: 'switch', help: '1 = on (default), 0 = off', example: 1 },
   { api: 'TimeOut', kind: 'integer', min: 2, max: 60, help: 'response timeout, 2-60 s, less than IntervalTime', example: 2 },
   { api: 'IntervalTime', kind: 'integer', min: 2, max: 300, help: 'probe interval, 2-300 s', example: 5 },
@@ -127,9 +131,10 @@ export const HEALTH_CHECK_FIELDS: readonly FieldSpec[] = [
   { api: 'HttpVersion', kind: 'enum', values: ['HTTP/1.0', 'HTTP/1.1'], upperCase: true, protocols: ['TCP'], help: 'HTTP version of HTTP checks on TCP listeners', example: 'HTTP/1.1' },
   { api: 'SourceIpType', kind: 'integer', min: 0, max: 1, help: '0 = the CLB VIP, 1 = 100.64.0.0/10', example: 0 },
   { api: 'ExtendedCode', kind: 'string', minLength: 1, maxLength: 100, help: 'GRPC status codes (e.g. 20, 20,25 or 0-99)', example: '12' },
-];
+] as const satisfies readonly FieldSpec[];
+export const HEALTH_CHECK_FIELDS: readonly FieldSpec[] = HEALTH_CHECK_TABLE;
 
-export const CERTIFICATE_INPUT_FIELDS: readonly FieldSpec[] = [
+const CERTIFICATE_INPUT_TABLE = [
   { api: 'SSLMode', kind: 'enum', values: ['UNIDIRECTIONAL', 'MUTUAL'], upperCase: true, help: 'one-way or mutual TLS', example: 'UNIDIRECTIONAL' },
   { api: 'SSLVerifyClient', kind: 'enum', values: ['ON', 'OPTIONAL'], upperCase: true, help: 'client certificate required (ON) or optional; MUTUAL only', example: 'ON' },
   { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'server certificate id', example: 'MsJyaXVm' },
@@ -139,20 +144,23 @@ export const CERTIFICATE_INPUT_FIELDS: readonly FieldSpec[] = [
   { api: 'CertContent', kind: 'string', minLength: 1, help: 'PEM server certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
   { api: 'CertCaName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of the uploaded client CA (MUTUAL)', example: 'my-ca' },
   { api: 'CertCaContent', kind: 'string', minLength: 1, help: 'PEM client CA certificate (MUTUAL)', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
-];
+] as const satisfies readonly FieldSpec[];
+export const CERTIFICATE_INPUT_FIELDS: readonly FieldSpec[] = CERTIFICATE_INPUT_TABLE;
 
-export const CERT_INFO_FIELDS: readonly FieldSpec[] = [
+const CERT_INFO_TABLE = [
   { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'certificate id', example: 'MsJyaXVm' },
   { api: 'CertName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of an uploaded certificate', example: 'my-ecc-cert' },
   { api: 'CertContent', kind: 'string', minLength: 1, help: 'PEM certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
   { api: 'CertKey', kind: 'string', minLength: 1, secret: true, help: 'PEM private key (server certificates)', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
-];
+] as const satisfies readonly FieldSpec[];
+export const CERT_INFO_FIELDS: readonly FieldSpec[] = CERT_INFO_TABLE;
 
-export const MULTI_CERT_INFO_FIELDS: readonly FieldSpec[] = [
+const MULTI_CERT_INFO_TABLE = [
   { api: 'SSLMode', kind: 'enum', values: ['UNIDIRECTIONAL', 'MUTUAL'], upperCase: true, required: true, help: 'one-way or mutual TLS', example: 'UNIDIRECTIONAL' },
   { api: 'CertList', kind: 'object', nested: 'CertInfo', required: true, help: 'server certificates (one per algorithm), plus the CA with MUTUAL', example: [{ CertId: 'MsJyaXVm' }] },
   { api: 'SSLVerifyClient', kind: 'enum', values: ['ON', 'OPTIONAL'], upperCase: true, help: 'MUTUAL only', example: 'ON' },
-];
+] as const satisfies readonly FieldSpec[];
+export const MULTI_CERT_INFO_FIELDS: readonly FieldSpec[] = MULTI_CERT_INFO_TABLE;
 
 export const NESTED_FIELDS: Record<NestedTypeName, readonly FieldSpec[]> = {
   HealthCheck: HEALTH_CHECK_FIELDS,
@@ -186,8 +194,53 @@ export const CERTIFICATE_FLAGS: readonly CertificateFlag[] = [
 ];
 
 export function fieldByApi(api: string): TopLevelField | undefined {
-  return CREATE_LISTENER_FIELDS.find((f) => f.api === api);
+  return (CREATE_LISTENER_FIELDS as readonly TopLevelField[]).find((f) => f.api === api);
 }
+
+// ---- the request's TypeScript types, derived from the tables above ------------------------
+
+type ValueOf<S> = S extends { kind: 'object'; nested: infer N extends NestedTypeName; api: 'CertList' }
+  ? NestedObject<N>[]
+  : S extends { kind: 'object'; nested: infer N extends NestedTypeName }
+    ? NestedObject<N>
+    : S extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : S extends { kind: 'string' }
+        ? string
+        : S extends { kind: 'integer' }
+          ? number
+          : S extends { kind: 'boolean' }
+            ? boolean
+            : S extends { kind: 'switch' }
+              ? 0 | 1
+              : S extends { kind: 'integer-list' }
+                ? number[]
+                : S extends { kind: 'string-list' }
+                  ? string[]
+                  : never;
+
+type Flatten<T> = { [K in keyof T]: T[K] };
+
+/** An object type with one property per table entry: required where the table says so. */
+export type ObjectOf<F extends readonly FieldSpec[]> = Flatten<
+  { [S in F[number] as S extends { required: true } ? S['api'] : never]: ValueOf<S> } & {
+    [S in F[number] as S extends { required: true } ? never : S['api']]?: ValueOf<S>;
+  }
+>;
+
+type NestedObject<N extends NestedTypeName> = N extends 'HealthCheck'
+  ? HealthCheck
+  : N extends 'CertificateInput'
+    ? CertificateInput
+    : N extends 'MultiCertInfo'
+      ? MultiCertInfo
+      : CertInfo;
+
+export type HealthCheck = ObjectOf<typeof HEALTH_CHECK_TABLE>;
+export type CertificateInput = ObjectOf<typeof CERTIFICATE_INPUT_TABLE>;
+export type CertInfo = ObjectOf<typeof CERT_INFO_TABLE>;
+export type MultiCertInfo = ObjectOf<typeof MULTI_CERT_INFO_TABLE>;
+export type CreateListenerRequest = ObjectOf<typeof TOP_LEVEL_TABLE>;
 
 /** How a field is named to a person: its flag for top-level fields, `--flag Key` for nested ones. */
 export function flagLabel(path: readonly (string | number)[]): string {

@@ -8,6 +8,7 @@ import { UsageError } from '../api/errors.js';
 import {
   CREATE_LISTENER_FIELDS,
   NESTED_FIELDS,
+  type CreateListenerRequest,
   flagLabel,
   type FieldSpec,
   type NestedTypeName,
@@ -68,82 +69,8 @@ export const createListenerSchema = z.strictObject(shape).superRefine((request, 
   }
 });
 
-export interface HealthCheck {
-  HealthSwitch?: 0 | 1;
-  TimeOut?: number;
-  IntervalTime?: number;
-  HealthNum?: number;
-  UnHealthNum?: number;
-  HttpCode?: number;
-  HttpCheckPath?: string;
-  HttpCheckDomain?: string;
-  HttpCheckMethod?: string;
-  CheckPort?: number;
-  ContextType?: string;
-  SendContext?: string;
-  RecvContext?: string;
-  CheckType?: string;
-  HttpVersion?: string;
-  SourceIpType?: number;
-  ExtendedCode?: string;
-}
-
-export interface CertificateInput {
-  SSLMode?: string;
-  SSLVerifyClient?: string;
-  CertId?: string;
-  CertCaId?: string;
-  CertName?: string;
-  CertKey?: string;
-  CertContent?: string;
-  CertCaName?: string;
-  CertCaContent?: string;
-}
-
-export interface CertInfo {
-  CertId?: string;
-  CertName?: string;
-  CertContent?: string;
-  CertKey?: string;
-}
-
-export interface MultiCertInfo {
-  SSLMode: string;
-  CertList: CertInfo[];
-  SSLVerifyClient?: string;
-}
-
-export interface CreateListenerRequest {
-  LoadBalancerId: string;
-  Ports: number[];
-  Protocol: Protocol;
-  ListenerNames?: string[];
-  HealthCheck?: HealthCheck;
-  Certificate?: CertificateInput;
-  SessionExpireTime?: number;
-  Scheduler?: string;
-  SniSwitch?: 0 | 1;
-  TargetType?: string;
-  SessionType?: string;
-  KeepaliveEnable?: 0 | 1;
-  EndPort?: number;
-  DeregisterTargetRst?: boolean;
-  MultiCertInfo?: MultiCertInfo;
-  MaxConn?: number;
-  MaxCps?: number;
-  IdleConnectTimeout?: number;
-  ProxyProtocol?: boolean;
-  SnatEnable?: boolean;
-  FullEndPorts?: number[];
-  H2cSwitch?: boolean;
-  SslCloseSwitch?: boolean;
-  DataCompressMode?: string;
-  RescheduleTargetZeroWeight?: boolean;
-  RescheduleUnhealthy?: boolean;
-  RescheduleExpandTarget?: boolean;
-  RescheduleStartTime?: number;
-  RescheduleInterval?: number;
-}
+/** The request types come from the field tables, so they cannot drift from them. */
+export type { CertificateInput, CertInfo, CreateListenerRequest, HealthCheck, MultiCertInfo } from './fields.js';
 
 /** The spec at a path such as ['HealthCheck', 'TimeOut'] or ['MultiCertInfo', 'CertList', 0, 'CertId']. */
 function specAt(path: readonly PropertyKey[]): FieldSpec | undefined {
