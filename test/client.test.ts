@@ -219,6 +219,37 @@ describe('client against the emulator', () => {
   });
 });
 
+describe('the whole-request timeout', () => {
+  test('a server that sends headers and then drips its body is cut off', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    const timers = new Set<NodeJS.Timeout>();
+    const server = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      // A byte every 100 ms: never idle long enough for a body timeout, never done either.
+      const timer = setInterval(() => res.write(' '), 100);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const c = new ClbClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'ap-guangzhou',
+      credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDtest', secretKey: 'key' }) },
+      requestTimeoutMs: 600,
+      retry: { maxAttempts: 1 },
+    });
+    const started = Date.now();
+    await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message));
+    assert.ok(Date.now() - started < 3000, `cut off after ${Date.now() - started} ms`);
+    await c.close();
+    for (const timer of timers) clearInterval(timer);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
 describe('endpoints', () => {
   test('https anywhere, plain http only on loopback', () => {
     assert.equal(parseEndpoint('clb.ap-guangzhou.tencentcloudapi.com').href, 'https://clb.ap-guangzhou.tencentcloudapi.com/');

@@ -174,6 +174,9 @@ export class ClbClient {
     let status: number;
     let text: string;
     let traceId: string | undefined;
+    // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
+    // whole exchange, so a server that drips its answer cannot hold the command forever.
+    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30000);
     try {
       const { request, dispatcher } = await this.transport();
       const response = await request(url, {
@@ -181,7 +184,7 @@ export class ClbClient {
         headers,
         body,
         dispatcher,
-        ...(signal ? { signal } : {}),
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
       status = response.statusCode;
       traceId = [response.headers['x-tc-traceid']].flat()[0];
@@ -190,7 +193,7 @@ export class ClbClient {
       const ms = this.now() - started;
       this.options.onWire?.({ type: 'error', action, attempt, ms, error: describeTransportError(error) });
       if (signal?.aborted) return { ok: false, error: new InterruptedError(), retryable: false };
-      return this.transportFailure(action, error);
+      return this.transportFailure(action, deadline.aborted ? Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) : error);
     }
     this.options.onWire?.({ type: 'response', action, attempt, status, ms: this.now() - started, body: text });
     return this.parseEnvelope(action, status, text, traceId);
