@@ -15,7 +15,7 @@ import { suggestCommand } from '../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../ui/progress.js';
 import { printResult } from '../../ui/output.js';
 import { registerSecret } from '../../ui/secrets.js';
-import { waitTimeoutMs } from '../follow-task.js';
+import { followTask, waitTimeoutMs } from '../follow-task.js';
 
 function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -72,11 +72,7 @@ async function send(
   run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; timeoutMs: number },
 ): Promise<void> {
   const { ctx, globals, progress } = run;
-  const [{ createListener }, { addHint }, { followTask }] = await Promise.all([
-    import('../../api/clb.js'),
-    import('../api-hints.js'),
-    import('../follow-task.js'),
-  ]);
+  const [{ createListener }, { addHint }] = await Promise.all([import('../../api/clb.js'), import('../api-hints.js')]);
   const label = `Creating ${describeTarget(request)}`;
   const started = ctx.now();
   progress.start(label);
