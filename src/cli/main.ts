@@ -9,6 +9,11 @@ import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { renderError } from '../ui/render-error.js';
 import { collectSecrets } from '../ui/secrets.js';
 
+function exitQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(ExitCode.Success);
+  throw error;
+}
+
 export async function main(argv: readonly string[], overrides: Partial<CliContext> = {}): Promise<number> {
   const interrupt = new AbortController();
   const onSigint = (): void => {
@@ -18,6 +23,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
     interrupt.abort();
   };
   if (!overrides.signal) process.on('SIGINT', onSigint);
+  // `clb-listener … | head -1` closes the pipe early: that is the reader's choice, not a crash.
+  if (!overrides.stdout) process.stdout.on('error', exitQuietlyOnClosedPipe);
   const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
   const program = buildProgram(ctx);
   try {
