@@ -182,7 +182,8 @@ describe('no metadata service', () => {
   test('a refused connection falls through at once', async () => {
     const started = Date.now();
     await assert.rejects(resolveSettings(input('http://127.0.0.1:1/latest/meta-data')), CredentialsError);
-    assert.ok(Date.now() - started < 500, `took ${Date.now() - started} ms`);
+    // Generous for a loaded CI machine; the silent-service case below is the one that costs a second.
+    assert.ok(Date.now() - started < 900, `took ${Date.now() - started} ms`);
   });
 
   test('a silent service costs about one second, then falls through', async () => {
@@ -190,7 +191,7 @@ describe('no metadata service', () => {
     const started = Date.now();
     await assert.rejects(resolveSettings(input(url)), CredentialsError);
     const took = Date.now() - started;
-    assert.ok(took >= 900 && took < 2500, `took ${took} ms`);
+    assert.ok(took >= 900 && took < 5000, `took ${took} ms`);
   });
 
   test('a profile asking for the CVM role says the role is unreachable', async () => {

@@ -47,6 +47,29 @@ describe('create and wait outcomes', () => {
     assert.equal((await emu.state()).tasks[0]?.Status, 0);
   });
 
+  test('the wait timeout holds even while a poll hangs', async () => {
+    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'hang', times: -1 }]);
+    const started = Date.now();
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP', '--wait-timeout', '2', '--request-timeout', '20']);
+    assert.equal(result.code, 5, result.stderr);
+    assert.ok(Date.now() - started < 15_000, `gave up after ${Date.now() - started} ms, not after the request timeout`);
+    assert.match(result.stderr, /resume with: clb-listener wait [0-9a-f-]{36}/);
+    await fetch(`${emu.endpoint}/__emulator/faults`, { method: 'DELETE' });
+  });
+
+  test('a poll that fails after the create was accepted still names the task and the ids', async () => {
+    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'malformed', times: -1 }]);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '92', '--protocol', 'TCP', '-o', 'json']);
+    await fetch(`${emu.endpoint}/__emulator/faults`, { method: 'DELETE' });
+    assert.equal(result.code, 6, result.stderr);
+    assert.equal(result.stdout, '');
+    const { Error: error } = JSON.parse(result.stderr) as { Error: { Code: string; TaskId: string; ListenerIds: string[]; Hint: string } };
+    const listener = (await emu.state()).listeners[0]!;
+    assert.deepEqual(error.ListenerIds, [listener.ListenerId]);
+    assert.equal(error.TaskId, listener.TaskId);
+    assert.match(error.Hint, new RegExp(`the task was accepted; follow it with: clb-listener wait ${error.TaskId}`));
+  });
+
   test('--no-wait returns at once with ids and RequestId; wait follows the task', async () => {
     await emu.configure({ taskDelayMs: 1500 });
     const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '82,83', '--protocol', 'UDP', '--no-wait', '-o', 'json']);

@@ -198,7 +198,6 @@ describe('help documents the codes and the usage', () => {
   });
 
   test('create --help groups its options: Required, Listener, Certificate, Health check, Connection limits, Rescheduling', async () => {
-    // (The groups appear in the order of the field table, so Health check comes before Certificate.)
     const result = await runCli(['create', '--help'], { env: home.env() });
     assertExit(result, 0, 'create --help');
     const sections = new Map<string, string>();

@@ -11,6 +11,7 @@ const LB = 'lb-cuxw2rm0';
 const SECRET_ID = 'AKIDtemporarykeyfortheleaktest0001';
 const SECRET_KEY = 'TmpSecretKeyThatMustNeverBePrinted42';
 const TOKEN = 'SessionTokenThatMustNeverBePrinted-0123456789abcdef';
+const STRAY_SECRET = 'TypedSecretThatWasNeverInTheEnvironment77';
 const PRIVATE_KEY = readFileSync(join(REPO_ROOT, 'test/fixtures/server.key'), 'utf8');
 
 describe('no secret in any output', () => {
@@ -84,9 +85,19 @@ describe('no secret in any output', () => {
     await run(['create', '--help']);
   });
 
-  test('a secret typed where it does not belong is refused without being echoed', async () => {
-    const result = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--certificate', `CertName=x,CertContent=y,CertKey=${SECRET_KEY}`]);
-    assert.equal(result.code, 2);
+  test('secrets typed where they do not belong are refused without being echoed', async () => {
+    // Values the tool has never seen in its environment, so only its own care can hide them.
+    const typed = [`CertKey=${STRAY_SECRET}`, `--secret-key=${STRAY_SECRET}`, `{"CertKey": ${STRAY_SECRET}`];
+    const inCertificate = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--certificate', `CertName=x,CertContent=y,${typed[0]}`]);
+    assert.equal(inCertificate.code, 2);
+    const asOption = await run(['create', typed[1]!]);
+    assert.equal(asOption.code, 2);
+    const brokenJson = await run(['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--certificate', typed[2]!]);
+    assert.equal(brokenJson.code, 2);
+    const onArgv = await run(['configure', 'set', 'secretKey', STRAY_SECRET]);
+    assert.equal(onArgv.code, 2);
+    const dashed = await run(['configure', 'set', 'secretKey', `-${STRAY_SECRET}`]);
+    assert.equal(dashed.code, 2);
   });
 
   test('the scan: none of the secrets appears anywhere', () => {
@@ -96,6 +107,7 @@ describe('no secret in any output', () => {
     const leaks = findLeaks(printed, {
       'the secret key': SECRET_KEY,
       'the session token': TOKEN,
+      'a secret typed in the wrong place': STRAY_SECRET,
       ...Object.fromEntries(keyLines.map((line, i) => [`private key line ${i + 1}`, line])),
     });
     assert.deepEqual(leaks, []);

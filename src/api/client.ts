@@ -5,16 +5,15 @@
  */
 import type { Dispatcher } from 'undici';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { randomUUID } from 'node:crypto';
 import { sign } from './signer.js';
 import { ApiError, InterruptedError, NetworkError } from './errors.js';
 import { parseEndpoint } from './endpoint.js';
 import type { CredentialSource } from '../config/index.js';
 import { VERSION } from '../version.js';
 
-export const API_VERSION = '2018-03-17';
-/** The product in the credential scope. Fixed: endpoints may be IPs or proxies, whose first label is not the product. */
-export const SERVICE = 'clb';
+import { API_VERSION, SERVICE } from './constants.js';
+
+export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
 
 /** Actions that change nothing, so any failure may be retried. */
@@ -279,6 +278,3 @@ function preview(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || '(empty body)';
 }
-
-/** A fresh id for requests that never reached the server (useful in logs). */
-export const newTraceId = (): string => randomUUID();

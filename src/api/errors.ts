@@ -4,9 +4,16 @@
  * them to exit codes.
  */
 
+/** What a failure leaves behind that a person or script may need: a running task, created ids. */
+export interface FailureDetails {
+  TaskId?: string;
+  ListenerIds?: string[];
+}
+
 export abstract class CliError extends Error {
   /** One extra line telling the person what to do next. */
   hint?: string;
+  details: FailureDetails = {};
   constructor(message: string, options?: { hint?: string; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;

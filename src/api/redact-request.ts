@@ -2,8 +2,9 @@
  * What a request looks like when shown to a person (--dry-run, --debug): the signature and any
  * session token are replaced, and private key material is reduced to its size.
  */
+import { SECRET_FIELDS } from '../model/fields.js';
+
 const SECRET_HEADERS = new Set(['authorization', 'x-tc-token']);
-const KEY_MATERIAL_FIELDS = new Set(['CertKey']);
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -23,7 +24,7 @@ export function redactBody(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = KEY_MATERIAL_FIELDS.has(key) && typeof v === 'string' ? `<redacted: ${Buffer.byteLength(v)} bytes>` : redactBody(v);
+    out[key] = SECRET_FIELDS.has(key) && typeof v === 'string' ? `<redacted: ${Buffer.byteLength(v)} bytes>` : redactBody(v);
   }
   return out;
 }

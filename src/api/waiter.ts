@@ -40,10 +40,15 @@ export async function waitForTask(client: ClbClient, requestId: string, options:
   for (let polls = 1; ; polls++) {
     if (options.signal?.aborted) throw new InterruptedError(requestId);
     let result: TaskStatusResult;
+    // A poll (with its own retries) may not outlive the wait: the deadline is the deadline.
+    const pollDeadline = AbortSignal.timeout(Math.max(1, deadline - now()));
     try {
-      result = await describeTaskStatus(client, requestId, options.signal ? { signal: options.signal } : {});
+      result = await describeTaskStatus(client, requestId, {
+        signal: options.signal ? AbortSignal.any([options.signal, pollDeadline]) : pollDeadline,
+      });
     } catch (error) {
-      if (error instanceof InterruptedError || options.signal?.aborted) throw new InterruptedError(requestId);
+      if (options.signal?.aborted) throw new InterruptedError(requestId);
+      if (pollDeadline.aborted) throw new WaitTimeoutError(requestId, now() - started);
       throw error;
     }
     const elapsedMs = now() - started;

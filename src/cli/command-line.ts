@@ -3,11 +3,8 @@
  * --profile, --region and --endpoint this run was given on the command line.
  */
 import type { GlobalOptions } from './context.js';
+import { shellQuote } from '../util/shell-quote.js';
 
-/** Quotes a word for a POSIX shell only when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 export function suggestCommand(globals: Partial<GlobalOptions>, ...args: string[]): string {
   const words = ['clb-listener', ...args];

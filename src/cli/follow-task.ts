@@ -5,7 +5,7 @@
 import type { ClbClient } from '../api/client.js';
 import { waitForTask, type TaskOutcome } from '../api/waiter.js';
 import { formatElapsed, type Progress } from '../ui/progress.js';
-import { InterruptedError, UsageError, WaitTimeoutError } from '../api/errors.js';
+import { CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../api/errors.js';
 import type { GlobalOptions } from './context.js';
 import { suggestCommand } from './command-line.js';
 import { parseSeconds } from './session.js';
@@ -43,7 +43,12 @@ export async function followTask(
     progress.fail();
     const resume = suggestCommand(options.globals, 'wait', requestId);
     if (error instanceof WaitTimeoutError) error.hint = `resume with: ${resume}`;
-    if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
+    else if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
+    else if (error instanceof CliError && !(error instanceof TaskFailedError)) {
+      // Polling failed, not the task: it was accepted and may still finish.
+      error.hint = `${error.hint ? `${error.hint}; ` : ''}the task was accepted; follow it with: ${resume}`;
+    }
+    if (error instanceof CliError) error.details.TaskId = requestId;
     throw error;
   }
 }

@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       error = usageErrorFromCommander(error, program, argv);
     }
     const globals = program.opts<GlobalOptions>();
-    renderError(error, { ctx, globals, secrets: collectSecrets(ctx.env) });
+    await renderError(error, { ctx, globals, secrets: collectSecrets(ctx.env) });
     return exitCodeFor(error);
   } finally {
     process.off('SIGINT', onSigint);

@@ -59,7 +59,12 @@ export function buildProgram(ctx: CliContext): Command {
 
 /** Commander reports usage problems by throwing; this turns them into our UsageError. */
 export function usageErrorFromCommander(error: { code?: string; message: string }, program: Command, argv: readonly string[]): UsageError {
-  const message = error.message.replace(/^error:\s*/i, '').trim();
+  // Commander quotes the offending word whole; `--secret-key=…` or a mistyped secret must not be echoed.
+  const message = error.message
+    .replace(/^error:\s*/i, '')
+    .trim()
+    .replace(/'(--[^'=\s]+)=[^']*'/g, "'$1=…'")
+    .replace(/'(-[^-'\s])[^'\s]+'/g, "'$1…'");
   const flag = /'(-[-\w]+)/.exec(message)?.[1];
   const names = new Set(program.commands.map((c) => c.name()));
   const command = argv.find((arg) => names.has(arg));

@@ -5,7 +5,8 @@
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { shellQuote } from './paths.js';
+import { shellQuote } from '../util/shell-quote.js';
+import { CredentialsError } from '../api/errors.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
@@ -15,13 +16,21 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-/** The file's text, or undefined when it does not exist. Other failures (EACCES…) are real errors. */
+const UNREADABLE: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a directory' };
+
+/**
+ * The file's text, or undefined when it does not exist. A file that exists but cannot be read is
+ * a credentials problem the person must fix (exit 3), named with its path, never a crash.
+ */
 export function readTextIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if (isMissing(error)) return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new CredentialsError(`cannot read ${path}: ${UNREADABLE[code] ?? code}`, {
+      hint: code === 'EISDIR' ? `remove or rename ${path}` : `check the file's owner and mode (ls -l ${shellQuote(path)})`,
+    });
   }
 }
 

@@ -56,10 +56,6 @@ export interface SettingsInput {
 
 export const DEFAULT_ENDPOINT = 'https://clb.tencentcloudapi.com';
 
-export const MISSING_CREDENTIALS_HINT =
-  `set ${ENV.secretId} and ${ENV.secretKey} (plus ${ENV.tokens[0]} for temporary keys), ` +
-  "or run 'clb-listener configure' to write ~/.tccli/<profile>.credential";
-
 interface Loaded {
   choice: ProfileChoice;
   tccli: TccliProfile;

@@ -43,7 +43,3 @@ export function tccliProfilePaths(home: string, profile: string): ProfilePaths {
   return { credential: join(dir, `${profile}.credential`), configure: join(dir, `${profile}.configure`) };
 }
 
-/** Quotes a path for a shell command the user is told to run, only when it needs it. */
-export function shellQuote(path: string): string {
-  return /^[A-Za-z0-9_./~@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
-}

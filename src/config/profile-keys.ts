@@ -3,6 +3,7 @@
  * chain reads profile values through the same table, so a key has exactly one location.
  */
 import { UsageError } from '../api/errors.js';
+import { API_VERSION } from '../api/constants.js';
 import { parseEndpoint } from '../api/endpoint.js';
 import type { MaskKind } from './mask.js';
 
@@ -35,7 +36,8 @@ export interface ProfileKey {
 export const OUTPUT_FORMATS = ['json', 'text', 'table'] as const;
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export const REGION_PATTERN = /^[a-z]+-[a-z0-9-]+$/;
-export const CLB_API_VERSION = '2018-03-17';
+/** What tccli records as the CLB version in a profile. */
+export const CLB_API_VERSION = API_VERSION;
 export const DEFAULT_CLB_HOST = 'clb.tencentcloudapi.com';
 
 function oneOf(name: string, choices: readonly string[]) {

@@ -84,11 +84,20 @@ export interface ObjectSource {
   fromFile: boolean;
 }
 
+/** " (at line L, column C)" from a JSON.parse error, without any of the text itself. */
+function jsonErrorPosition(error: unknown, text: string): string {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  if (position === undefined) return /Unexpected end/.test((error as Error).message) ? ' (it ends too early)' : '';
+  const before = text.slice(0, Number(position)).split('\n');
+  return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
+}
+
 async function parseDocument(text: string, label: string, allowYaml: boolean): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (jsonError) {
-    if (!allowYaml) throw new UsageError(`${label}: not valid JSON (${(jsonError as Error).message})`, label.split(' ')[0]);
+    // V8's message quotes the text around the error, which may be a private key: give only where.
+    if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label.split(' ')[0]);
   }
   const { parse } = await import('yaml');
   try {

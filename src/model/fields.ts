@@ -51,6 +51,8 @@ export interface FieldSpec {
   upperCase?: boolean;
   /** Holds private key material: never from argv, never printed. */
   secret?: boolean;
+  /** Holds PEM text (a certificate or a key), which people give as files. */
+  pem?: boolean;
   /** An example value for the skeleton and the help. */
   example: unknown;
 }
@@ -140,18 +142,18 @@ const CERTIFICATE_INPUT_TABLE = [
   { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'server certificate id', example: 'MsJyaXVm' },
   { api: 'CertCaId', kind: 'string', minLength: 1, maxLength: 64, help: 'client CA certificate id (MUTUAL)', example: 'CaCert01' },
   { api: 'CertName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of the uploaded server certificate', example: 'my-cert' },
-  { api: 'CertKey', kind: 'string', minLength: 1, secret: true, help: 'PEM private key of the server certificate', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
-  { api: 'CertContent', kind: 'string', minLength: 1, help: 'PEM server certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
+  { api: 'CertKey', kind: 'string', minLength: 1, pem: true, secret: true, help: 'PEM private key of the server certificate', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
+  { api: 'CertContent', kind: 'string', minLength: 1, pem: true, help: 'PEM server certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
   { api: 'CertCaName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of the uploaded client CA (MUTUAL)', example: 'my-ca' },
-  { api: 'CertCaContent', kind: 'string', minLength: 1, help: 'PEM client CA certificate (MUTUAL)', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
+  { api: 'CertCaContent', kind: 'string', minLength: 1, pem: true, help: 'PEM client CA certificate (MUTUAL)', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
 ] as const satisfies readonly FieldSpec[];
 export const CERTIFICATE_INPUT_FIELDS: readonly FieldSpec[] = CERTIFICATE_INPUT_TABLE;
 
 const CERT_INFO_TABLE = [
   { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'certificate id', example: 'MsJyaXVm' },
   { api: 'CertName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of an uploaded certificate', example: 'my-ecc-cert' },
-  { api: 'CertContent', kind: 'string', minLength: 1, help: 'PEM certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
-  { api: 'CertKey', kind: 'string', minLength: 1, secret: true, help: 'PEM private key (server certificates)', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
+  { api: 'CertContent', kind: 'string', minLength: 1, pem: true, help: 'PEM certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
+  { api: 'CertKey', kind: 'string', minLength: 1, pem: true, secret: true, help: 'PEM private key (server certificates)', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
 ] as const satisfies readonly FieldSpec[];
 export const CERT_INFO_FIELDS: readonly FieldSpec[] = CERT_INFO_TABLE;
 
@@ -192,6 +194,14 @@ export const CERTIFICATE_FLAGS: readonly CertificateFlag[] = [
   { flag: 'ca-file', target: 'CertCaContent', file: true, valueName: 'path', help: 'client CA PEM to upload (MUTUAL)' },
   { flag: 'ca-name', target: 'CertCaName', valueName: 'name', help: 'name for the uploaded CA (default: from its subject)' },
 ];
+
+const ALL_NESTED: readonly FieldSpec[] = Object.values(NESTED_FIELDS).flat();
+
+/** API field names holding private keys, wherever they nest: redacted in every dump. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([...CREATE_LISTENER_FIELDS, ...ALL_NESTED].filter((f) => f.secret).map((f) => f.api));
+
+/** API field names holding PEM text. */
+export const PEM_FIELDS: ReadonlySet<string> = new Set([...CREATE_LISTENER_FIELDS, ...ALL_NESTED].filter((f) => f.pem).map((f) => f.api));
 
 export function fieldByApi(api: string): TopLevelField | undefined {
   return (CREATE_LISTENER_FIELDS as readonly TopLevelField[]).find((f) => f.api === api);

@@ -8,6 +8,7 @@ import {
   CERTIFICATE_FLAGS,
   CERTIFICATE_INPUT_FIELDS,
   CREATE_LISTENER_FIELDS,
+  SECRET_FIELDS,
   type TopLevelField,
 } from './fields.js';
 import { coerceNested, coerceScalar, normalizeEnums, parseObjectFlag, type ReadText } from './coerce.js';
@@ -79,7 +80,7 @@ async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, r
 function collectKeys(value: unknown, secrets: string[]): void {
   if (!value || typeof value !== 'object') return;
   for (const [key, v] of Object.entries(value)) {
-    if (key === 'CertKey' && typeof v === 'string') secrets.push(v);
+    if (SECRET_FIELDS.has(key) && typeof v === 'string') secrets.push(v);
     else collectKeys(v, secrets);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Whether to colour a stream: NO_COLOR and --no-color switch colours off, FORCE_COLOR switches
- * them on, otherwise only a TTY gets them. chalk is configured from this, never from its own
- * detection, so tests can predict the bytes.
+ * them on, otherwise only a TTY gets them. chalk is given this decision as its level, never its
+ * own detection, so tests can predict the bytes.
  */
 import type { OutStream } from '../cli/context.js';
 
@@ -13,12 +13,22 @@ export function colorEnabled(stream: OutStream, env: Record<string, string | und
   return stream.isTTY === true;
 }
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+export interface Palette {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  cyan(text: string): string;
+}
 
-/** A tiny palette; cheaper to import than chalk on the error path, and enough for one line. */
-export function palette(enabled: boolean) {
-  const id = (text: string) => text;
-  return enabled
-    ? { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) }
-    : { red: id, yellow: id, green: id, dim: id, bold: id, cyan: id };
+const plain = (text: string) => text;
+const PLAIN: Palette = { red: plain, yellow: plain, green: plain, dim: plain, bold: plain, cyan: plain };
+
+/** chalk, at the level decided above, and loaded only when something will actually be coloured. */
+export async function palette(enabled: boolean): Promise<Palette> {
+  if (!enabled) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return { red: chalk.red, yellow: chalk.yellow, green: chalk.green, dim: chalk.dim, bold: chalk.bold, cyan: chalk.cyan };
 }

@@ -80,7 +80,7 @@ export async function printResult(ctx: CliContext, globals: Partial<GlobalOption
     out = JSON.stringify(globals.query ? queried ?? null : view.json, null, 2);
   } else if (format === 'table') {
     const rows = globals.query ? tableFromValue(queried) : view.table ?? tableFromValue(view.json);
-    out = renderTable(rows, palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false)).bold);
+    out = renderTable(rows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
   } else {
     out = (globals.query ? textLines(queried) : view.text).join('\n');
   }

@@ -25,7 +25,7 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   const terminal = ctx.stderr.isTTY === true && ctx.env.CI !== 'true' && ctx.env.TERM !== 'dumb';
   // With -o json off a terminal, stderr is for a machine too: only errors (as JSON) and warnings.
   const quiet = globals.quiet === true || (globals.output === 'json' && !terminal);
-  const color = palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const line = (text: string) => void (!quiet && ctx.stderr.write(`${text}\n`));
   const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${text}\n`));
   const useSpinner = !quiet && terminal;

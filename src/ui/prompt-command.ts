@@ -7,8 +7,9 @@ import type { GlobalOptions } from '../cli/context.js';
 import type { CreateListenerRequest } from '../model/schema.js';
 import type { RawFlags } from '../model/request.js';
 import { createListenerOptions } from '../model/options.js';
+import { PEM_FIELDS, SECRET_FIELDS } from '../model/fields.js';
+import { shellQuote } from '../util/shell-quote.js';
 
-const FILE_FIELDS = new Set(['CertKey', 'CertContent', 'CertCaContent']);
 
 /**
  * The request as JSON, each PEM value shown as the file it was read from (`files` maps contents to
@@ -18,10 +19,10 @@ export function requestSummary(request: CreateListenerRequest, files: ReadonlyMa
   const text = JSON.stringify(
     request,
     (key, value: unknown) => {
-      if (!FILE_FIELDS.has(key) || typeof value !== 'string') return value;
+      if (!PEM_FIELDS.has(key) || typeof value !== 'string') return value;
       const path = files.get(value);
       if (path !== undefined) return `<from file ${path}>`;
-      return key === 'CertKey' ? '<redacted>' : `<PEM, ${value.length} characters>`;
+      return SECRET_FIELDS.has(key) ? '<redacted>' : `<PEM, ${value.length} characters>`;
     },
     2,
   );
@@ -29,11 +30,6 @@ export function requestSummary(request: CreateListenerRequest, files: ReadonlyMa
   return text.replace(/\[\n\s+([^[\]{}\n]+(?:,\n\s+[^[\]{}\n]+)*)\n\s+\]/g, (_, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
 }
 
-/** POSIX-shell quoting: bare when safe, else single quotes. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 function flagValue(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join(',') : String(value);

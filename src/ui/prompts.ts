@@ -9,6 +9,8 @@ import type { CreateFlags } from '../cli/commands/create.js';
 import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../model/request.js';
 import type { ReadText } from '../model/coerce.js';
 import { UsageError } from '../api/errors.js';
+import { CREATE_LISTENER_FIELDS } from '../model/fields.js';
+import { attributeOf } from '../model/options.js';
 import { colorEnabled, palette } from './color.js';
 import { createAsker, PromptCancelledError } from './prompt-asker.js';
 import { askCreate } from './prompt-flow.js';
@@ -26,10 +28,12 @@ const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => 
 /** The flags a non-interactive run still needs, given what is there. */
 export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}): string[] {
   const missing: string[] = [];
-  if (!has(flags, 'lb', 'loadBalancerId') && body.LoadBalancerId === undefined) missing.push('--lb');
-  if (!has(flags, 'port', 'ports') && body.Ports === undefined) missing.push('--port');
+  // The table's required fields, named by their short alias where they have one.
+  for (const spec of CREATE_LISTENER_FIELDS.filter((f) => f.required)) {
+    const names = [spec.flag, ...(spec.aliases ?? [])];
+    if (!has(flags, ...names.map(attributeOf)) && body[spec.api] === undefined) missing.push(`--${spec.aliases?.[0] ?? spec.flag}`);
+  }
   const protocol = (flags.protocol ?? body.Protocol) === undefined ? undefined : String(flags.protocol ?? body.Protocol).toUpperCase();
-  if (protocol === undefined) missing.push('--protocol');
   const sniOn = ['1', 'true', 'on', 'yes'].includes(String(flags.sniSwitch ?? body.SniSwitch).toLowerCase());
   const tls = protocol === undefined || protocol === 'TCP_SSL' || (protocol === 'HTTPS' && !sniOn);
   const wholeCertificate = has(flags, 'certificate', 'multiCertInfo') || body.Certificate !== undefined || body.MultiCertInfo !== undefined;
@@ -67,7 +71,7 @@ export async function interactiveCreate(
   options: BuildOptions,
 ): Promise<BuiltRequest> {
   refuseWithoutTerminal(flags, ctx, options.body);
-  const color = palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const say = (text: string): void => void ctx.stderr.write(`${text}\n`);
 
   // Every file read, by content, so the summary can say where each PEM came from.

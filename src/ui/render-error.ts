@@ -25,28 +25,32 @@ export function errorCode(error: unknown): string {
   return 'InternalError';
 }
 
-export function renderError(error: unknown, { ctx, globals, secrets }: RenderOptions): void {
+const BUG_HINT = 'this is a bug in clb-listener; run again with --debug for details';
+
+export async function renderError(error: unknown, { ctx, globals, secrets }: RenderOptions): Promise<void> {
   const clean = (text: string) => redact(text, secrets);
   const message = error instanceof Error ? error.message : String(error);
-  const hint = error instanceof CliError ? error.hint : undefined;
+  const isBug = !(error instanceof CliError);
+  const hint = error instanceof CliError ? error.hint : globals.debug ? undefined : BUG_HINT;
   const requestId = requestIdOf(error);
+  const details = error instanceof CliError ? error.details : {};
 
   if (globals.output === 'json') {
     const body: Record<string, unknown> = { Code: errorCode(error), Message: error instanceof ApiError ? error.apiMessage : message };
     if (requestId) body.RequestId = requestId;
+    if (details.TaskId && details.TaskId !== requestId) body.TaskId = details.TaskId;
+    if (details.ListenerIds) body.ListenerIds = details.ListenerIds;
     if (hint) body.Hint = hint;
     ctx.stderr.write(clean(JSON.stringify({ Error: body })) + '\n');
   } else {
-    const c = palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+    const c = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
     let line = `${c.red('error:')} ${message}`;
     if (requestId && !message.includes(requestId)) line += ` (RequestId: ${requestId})`;
     ctx.stderr.write(clean(line) + '\n');
+    if (details.ListenerIds) ctx.stderr.write(clean(`listener ids: ${details.ListenerIds.join(', ')}`) + '\n');
     if (hint) ctx.stderr.write(clean(`${c.yellow('hint:')} ${hint}`) + '\n');
   }
-  if (globals.debug && error instanceof Error && error.stack && !(error instanceof CliError && !error.cause)) {
+  if (globals.debug && error instanceof Error && error.stack && (isBug || error.cause)) {
     ctx.stderr.write(clean(String(error.stack)) + '\n');
-  }
-  if (!(error instanceof CliError) && !globals.debug) {
-    ctx.stderr.write('this is a bug in clb-listener; run again with --debug for details\n');
   }
 }

@@ -3,13 +3,15 @@
  * tokens, private keys read from files) through `registerSecret`, so the one error renderer and
  * the debug log can redact them all.
  */
+import { ENV } from '../config/env.js';
+
 const registered = new Set<string>();
 
 export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 4) registered.add(value);
 }
 
-const SECRET_ENV = ['TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN'];
+const SECRET_ENV = [ENV.secretKey, ...ENV.tokens];
 
 export function collectSecrets(env: Record<string, string | undefined>): string[] {
   return [...SECRET_ENV.map((name) => env[name]).filter((v): v is string => !!v), ...registered];

@@ -10,7 +10,7 @@ import { createListenerSkeleton } from '../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../model/schema.js';
 import { inputReader } from '../read-input.js';
 import type { Session } from '../session.js';
-import { InterruptedError, NetworkError } from '../../api/errors.js';
+import { CliError, InterruptedError, NetworkError } from '../../api/errors.js';
 import { suggestCommand } from '../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../ui/progress.js';
 import { printResult } from '../../ui/output.js';
@@ -118,8 +118,8 @@ async function send(
   try {
     await followTask(session.client, RequestId, { timeoutMs: run.timeoutMs, signal: ctx.signal, progress, label, globals });
   } catch (error) {
-    // The listeners exist (or may yet): say which, so a script or a person can find them.
-    progress.info(`listener ids: ${ListenerIds.join(', ')}`);
+    // The listeners exist (or may yet): the error says which, so a script or a person can find them.
+    if (error instanceof CliError) error.details.ListenerIds = ListenerIds;
     throw error;
   }
   result.TaskStatus = 'SUCCESS';

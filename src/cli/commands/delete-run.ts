@@ -3,7 +3,7 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import type { DeleteFlags } from './delete.js';
 import { UsageError } from '../../api/errors.js';
 import { deleteLoadBalancerListeners } from '../../api/clb.js';
-import { splitList } from '../../model/coerce.js';
+import { checkListenerIds } from '../../model/ids.js';
 import { openSession } from '../session.js';
 import { printResult } from '../../ui/output.js';
 import { createProgress, formatElapsed } from '../../ui/progress.js';
@@ -14,11 +14,8 @@ import { suggestCommand } from '../command-line.js';
 
 export async function runDelete(flags: DeleteFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
   const { LoadBalancerId } = listFilter({ lb: flags.lb });
-  const ids = [...new Set(splitList(flags.listenerId))];
-  if (ids.length === 0) throw new UsageError('--listener-id is required: name the listeners to delete', '--listener-id');
-  if (ids.length > 20) throw new UsageError(`--listener-id: at most 20 listeners per call, got ${ids.length}`, '--listener-id');
-  const bad = ids.find((id) => !/^lbl-[a-z0-9]{8}$/.test(id));
-  if (bad) throw new UsageError(`--listener-id ${bad}: must look like lbl-xxxxxxxx`, '--listener-id');
+  // Never empty: the API reads a missing list as "every listener". At most 20 per call.
+  const ids = checkListenerIds(flags.listenerId, '--listener-id', 20);
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   if (flags.dryRun) {
     const { printDryRun } = await import('../dry-run.js');

@@ -3,18 +3,16 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import type { ListFlags } from './list.js';
 import { UsageError } from '../../api/errors.js';
 import { describeListeners, type ListenerFilter } from '../../api/clb.js';
-import { CREATE_LISTENER_FIELDS, PROTOCOLS } from '../../model/fields.js';
-import { splitList } from '../../model/coerce.js';
+import { PROTOCOLS } from '../../model/fields.js';
+import { checkListenerIds, checkLoadBalancerId } from '../../model/ids.js';
 import { openSession } from '../session.js';
 import { printResult } from '../../ui/output.js';
 import { addHint } from '../api-hints.js';
 
-const LB_PATTERN = CREATE_LISTENER_FIELDS.find((f) => f.api === 'LoadBalancerId')!.pattern!;
 
 /** Flags → a DescribeListeners filter, checked with the same rules `create` uses. */
 export function listFilter(flags: ListFlags): ListenerFilter {
-  if (!LB_PATTERN.regex.test(flags.lb)) throw new UsageError(`--lb ${flags.lb}: must ${LB_PATTERN.description}`, '--lb');
-  const filter: ListenerFilter = { LoadBalancerId: flags.lb };
+  const filter: ListenerFilter = { LoadBalancerId: checkLoadBalancerId(flags.lb, '--lb') };
   if (flags.port !== undefined) {
     const port = Number(flags.port);
     if (!/^\d+$/.test(flags.port) || port < 1 || port > 65535) throw new UsageError(`--port "${flags.port}": must be an integer from 1 to 65535`, '--port');
@@ -25,7 +23,8 @@ export function listFilter(flags: ListFlags): ListenerFilter {
     if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol ${flags.protocol}: must be one of ${PROTOCOLS.join(', ')}`, '--protocol');
     filter.Protocol = protocol;
   }
-  if (flags.listenerId) filter.ListenerIds = splitList(flags.listenerId);
+  // DescribeListeners takes at most 100 ids.
+  if (flags.listenerId) filter.ListenerIds = checkListenerIds(flags.listenerId, '--listener-id', 100);
   return filter;
 }
 
