@@ -214,60 +214,62 @@ describe('client against the emulator', () => {
   });
 });
 
-describe('replies that are not what the action promises', () => {
-  test('a valid envelope with the wrong fields is a clear error naming the action and field', async () => {
-    const { createServer: createHttpServer } = await import('node:http');
-    const server = createHttpServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ Response: { Status: 'done', RequestId: 'b1f0c1de-0000-4000-8000-000000000000' } }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    const c = new ClbClient({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: 'ap-guangzhou',
-      credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDtest', secretKey: 'key' }) },
-    });
-    await assert.rejects(waitForTask(c, 'b1f0c1de-0000-4000-8000-00000000000a', { timeoutMs: 2000 }), (error: unknown) => {
-      assert.ok(error instanceof NetworkError);
-      assert.match(error.message, /^DescribeTaskStatus: unexpected response \(Status: /);
-      assert.equal(error.requestId, 'b1f0c1de-0000-4000-8000-000000000000');
-      return true;
-    });
-    await c.close();
+/**
+ * A hand-made server on loopback for replies the emulator would never give, and a client for it.
+ * `use` runs with both; the server and its connections are always closed afterwards.
+ */
+async function withOddServer(
+  handler: import('node:http').RequestListener,
+  clientOptions: Partial<ConstructorParameters<typeof ClbClient>[0]>,
+  use: (client: ClbClient) => Promise<void>,
+): Promise<void> {
+  const { createServer: createHttpServer } = await import('node:http');
+  const server = createHttpServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const client = new ClbClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'ap-guangzhou',
+    credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDtest', secretKey: 'key' }) },
+    ...clientOptions,
+  });
+  try {
+    await use(client);
+  } finally {
+    await client.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+describe('replies that are not what the action promises', () => {
+  test('a valid envelope with the wrong fields is a clear error naming the action and field', async () => {
+    const reply = JSON.stringify({ Response: { Status: 'done', RequestId: 'b1f0c1de-0000-4000-8000-000000000000' } });
+    await withOddServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(reply), {}, async (c) => {
+      await assert.rejects(waitForTask(c, 'b1f0c1de-0000-4000-8000-00000000000a', { timeoutMs: 2000 }), (error: unknown) => {
+        assert.ok(error instanceof NetworkError);
+        assert.match(error.message, /^DescribeTaskStatus: unexpected response \(Status: /);
+        assert.equal(error.requestId, 'b1f0c1de-0000-4000-8000-000000000000');
+        return true;
+      });
+    });
   });
 });
 
 describe('the whole-request timeout', () => {
   test('a server that sends headers and then drips its body is cut off', async () => {
-    const { createServer: createHttpServer } = await import('node:http');
-    const timers = new Set<NodeJS.Timeout>();
-    const server = createHttpServer((_req, res) => {
+    const drip = (_req: unknown, res: import('node:http').ServerResponse) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{');
       // A byte every 100 ms: never idle long enough for a body timeout, never done either.
       const timer = setInterval(() => res.write(' '), 100);
-      timers.add(timer);
       res.on('close', () => clearInterval(timer));
+    };
+    await withOddServer(drip, { requestTimeoutMs: 600, retry: { maxAttempts: 1 } }, async (c) => {
+      const started = Date.now();
+      await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message));
+      assert.ok(Date.now() - started < 3000, `cut off after ${Date.now() - started} ms`);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    const c = new ClbClient({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: 'ap-guangzhou',
-      credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDtest', secretKey: 'key' }) },
-      requestTimeoutMs: 600,
-      retry: { maxAttempts: 1 },
-    });
-    const started = Date.now();
-    await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message));
-    assert.ok(Date.now() - started < 3000, `cut off after ${Date.now() - started} ms`);
-    await c.close();
-    for (const timer of timers) clearInterval(timer);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
 
