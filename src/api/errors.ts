@@ -23,12 +23,12 @@ export abstract class CliError extends Error {
 
 /** Bad input: nothing was sent. */
 export class UsageError extends CliError {
-  constructor(
-    message: string,
-    readonly flag?: string,
-    options?: { hint?: string; cause?: unknown },
-  ) {
+  /** The flag at fault, e.g. `--health-check`. */
+  readonly flag?: string;
+  /** `where` may be a flag or a longer label such as `--health-check TimeOut`: its first word is the flag. */
+  constructor(message: string, where?: string, options?: { hint?: string; cause?: unknown }) {
     super(message, options);
+    if (where) this.flag = where.split(' ')[0];
   }
 }
 
@@ -75,15 +75,18 @@ export class WaitTimeoutError extends CliError {
 
 /** The transport failed (after any safe retries), or the reply could not be understood: outcome unknown. */
 export class NetworkError extends CliError {
+  readonly requestId: string | undefined;
+  /** A write that may have reached the API: it must not be resent blindly, only checked. */
+  readonly mayHaveApplied: boolean;
   constructor(
     message: string,
     readonly action: string,
-    options?: { hint?: string; cause?: unknown; requestId?: string },
+    options?: { hint?: string; cause?: unknown; requestId?: string; mayHaveApplied?: boolean },
   ) {
     super(message, options);
     this.requestId = options?.requestId;
+    this.mayHaveApplied = options?.mayHaveApplied ?? false;
   }
-  readonly requestId: string | undefined;
 }
 
 /** Ctrl-C or an aborted signal. */

@@ -13,10 +13,9 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 export function inputReader(ctx: CliContext): (path: string, flag: string) => Promise<string> {
   let stdinUsed = false;
   return async (path, flag) => {
-    const flagName = flag.split(' ')[0];
     if (path === '-') {
-      if (stdinUsed) throw new UsageError(`${flag}: stdin ("-") was already read by another option`, flagName);
-      if (ctx.stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the content in or give a file path`, flagName);
+      if (stdinUsed) throw new UsageError(`${flag}: stdin ("-") was already read by another option`, flag);
+      if (ctx.stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the content in or give a file path`, flag);
       stdinUsed = true;
       return readStream(ctx.stdin);
     }
@@ -25,7 +24,7 @@ export function inputReader(ctx: CliContext): (path: string, flag: string) => Pr
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-      throw new UsageError(`${flag} ${path}: cannot read the file (${reason})`, flagName);
+      throw new UsageError(`${flag} ${path}: cannot read the file (${reason})`, flag);
     }
   };
 }

@@ -20,26 +20,26 @@ export interface CertificateSummary {
 export function parseCertificate(pem: string, flag: string): X509Certificate {
   if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
     const swapped = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem);
-    throw new UsageError(`${flag}: not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line)`, flag.split(' ')[0], {
+    throw new UsageError(`${flag}: not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line)`, flag, {
       hint: swapped ? 'this file holds a private key: are --cert-file and --key-file swapped?' : 'give the PEM file of the certificate',
     });
   }
   try {
     return new X509Certificate(pem);
   } catch (error) {
-    throw new UsageError(`${flag}: the PEM certificate cannot be parsed (${(error as Error).message})`, flag.split(' ')[0]);
+    throw new UsageError(`${flag}: the PEM certificate cannot be parsed (${(error as Error).message})`, flag);
   }
 }
 
 export function parsePrivateKey(pem: string, flag: string): KeyObject {
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     // Never quote the content: it may be a key in another format.
-    throw new UsageError(`${flag}: not a PEM private key (no "-----BEGIN … PRIVATE KEY-----" line)`, flag.split(' ')[0]);
+    throw new UsageError(`${flag}: not a PEM private key (no "-----BEGIN … PRIVATE KEY-----" line)`, flag);
   }
   try {
     return createPrivateKey(pem);
   } catch {
-    throw new UsageError(`${flag}: the PEM private key cannot be parsed (encrypted keys are not supported)`, flag.split(' ')[0]);
+    throw new UsageError(`${flag}: the PEM private key cannot be parsed (encrypted keys are not supported)`, flag);
   }
 }
 

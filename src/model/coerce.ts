@@ -19,14 +19,14 @@ function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
   const word = String(raw).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw new UsageError(`${label} "${String(raw)}": ${rule}`, label.split(' ')[0]);
+  throw new UsageError(`${label} "${String(raw)}": ${rule}`, label);
 }
 
 function parseInteger(raw: string, label: string, spec: FieldSpec): number {
   const text = raw.trim();
   if (!/^[-+]?\d+$/.test(text)) {
     const range = spec.min !== undefined ? ` from ${spec.min} to ${spec.max}` : '';
-    throw new UsageError(`${label} "${raw}": must be an integer${range}`, label.split(' ')[0]);
+    throw new UsageError(`${label} "${raw}": must be an integer${range}`, label);
   }
   return Number(text);
 }
@@ -68,7 +68,7 @@ export function parseShorthand(text: string, label: string): Record<string, stri
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      throw new UsageError(`${label} "${text}": expected Key=Value pairs separated by commas, JSON, or file://path`, label.split(' ')[0], {
+      throw new UsageError(`${label} "${text}": expected Key=Value pairs separated by commas, JSON, or file://path`, label, {
         hint: 'e.g. HealthSwitch=1,TimeOut=5,IntervalTime=7',
       });
     }
@@ -97,23 +97,21 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
     return JSON.parse(text);
   } catch (jsonError) {
     // V8's message quotes the text around the error, which may be a private key: give only where.
-    if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label.split(' ')[0]);
+    if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label);
   }
   const { parse } = await import('yaml');
   try {
     return parse(text);
   } catch (yamlError) {
     const reason = (yamlError as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
-    throw new UsageError(`${label}: neither JSON nor YAML (${reason})`, label.split(' ')[0]);
+    throw new UsageError(`${label}: neither JSON nor YAML (${reason})`, label);
   }
 }
 
 /** Reads a JSON or YAML document from a path or stdin (`-`). */
 export async function readDocument(path: string, flag: string, readText: ReadText): Promise<Record<string, unknown>> {
   const label = `${flag} ${path === '-' ? 'stdin' : path}`;
-  const doc = await parseDocument(await readText(path, flag), label, true);
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected an object with API field names`, flag);
-  return doc as Record<string, unknown>;
+  return asObject(await parseDocument(await readText(path, flag), label, true), label, 'an object with API field names');
 }
 
 /** The three forms of a nested object, plus `on`/`off` for the health check. */
@@ -130,8 +128,8 @@ export async function parseObjectFlag(spec: FieldSpec, raw: string, label: strin
   return { value: parseShorthand(text, label), fromFile: false };
 }
 
-function asObject(doc: unknown, label: string): Record<string, unknown> {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected an object`, label);
+function asObject(doc: unknown, label: string, expected = 'an object'): Record<string, unknown> {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${label}: expected ${expected}`, label);
   return doc as Record<string, unknown>;
 }
 
@@ -159,7 +157,7 @@ export async function coerceNested(
       continue;
     }
     if (spec.secret && !fromFile) {
-      throw new UsageError(`${keyLabel}: a private key is never taken from the command line`, label.split(' ')[0], {
+      throw new UsageError(`${keyLabel}: a private key is never taken from the command line`, label, {
         hint: `use ${key}=file://key.pem, or --key-file PATH`,
       });
     }

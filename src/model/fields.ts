@@ -67,6 +67,11 @@ export interface TopLevelField extends FieldSpec {
   valueName?: string;
 }
 
+/** Every flag name a field answers to, its own first: `ports`, `port`. */
+export function flagNames(spec: TopLevelField): string[] {
+  return [spec.flag, ...(spec.aliases ?? [])];
+}
+
 /** `SessionExpireTime` → `session-expire-time`, `SSLMode` → `ssl-mode`, `H2cSwitch` → `h2c-switch`. */
 export function kebabCase(name: string): string {
   return name

@@ -47,8 +47,8 @@ function optionsFor(spec: TopLevelField): Option[] {
   return options;
 }
 
-/** Help shows the groups in this order; within a group, the API's field order. */
-const GROUP_ORDER: readonly HelpGroup[] = ['Required', 'Listener', 'Certificate', 'Health check', 'Connection limits', 'Rescheduling'];
+/** Help shows the groups in the order of GROUP_HEADINGS; within a group, the API's field order. */
+const GROUP_ORDER = Object.keys(GROUP_HEADINGS) as HelpGroup[];
 
 export function createListenerOptions(): Option[] {
   const options: Option[] = [];

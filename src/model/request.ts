@@ -9,6 +9,8 @@ import {
   CERTIFICATE_INPUT_FIELDS,
   CREATE_LISTENER_FIELDS,
   SECRET_FIELDS,
+  flagNames,
+  type CertificateFlag,
   type TopLevelField,
 } from './fields.js';
 import { coerceNested, coerceScalar, normalizeEnums, parseObjectFlag, type ReadText } from './coerce.js';
@@ -45,12 +47,17 @@ export interface BuiltRequest {
 
 /** The flag names of a field that were given, as typed: `--port` rather than `--ports` when so. */
 function typedNames(spec: TopLevelField, flags: RawFlags): string[] {
-  return [spec.flag, ...(spec.aliases ?? [])].filter((name) => flags[attributeOf(name)] !== undefined).map((name) => `--${name}`);
+  return flagNames(spec).filter((name) => flags[attributeOf(name)] !== undefined).map((name) => `--${name}`);
+}
+
+/** The friendly certificate flags (--cert-id, --key-file …) that were given. */
+function givenCertificateFlags(flags: RawFlags): readonly CertificateFlag[] {
+  return CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined);
 }
 
 /** The raw value of a field's flag and its aliases; repeated list flags are concatenated. */
 function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
-  const names = [spec.flag, ...(spec.aliases ?? [])].map(attributeOf);
+  const names = flagNames(spec).map(attributeOf);
   const given = names.map((n) => flags[n]).filter((v) => v !== undefined);
   if (given.length === 0) return undefined;
   if (spec.kind === 'integer-list' || spec.kind === 'string-list') return given.flat();
@@ -61,22 +68,21 @@ function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
   return given[0];
 }
 
-async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText, secrets: string[]): Promise<void> {
+async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<void> {
   for (const spec of CREATE_LISTENER_FIELDS) {
     const raw = rawValue(spec, flags);
     if (raw === undefined) continue;
     const label = `--${spec.flag}`;
     if (spec.kind === 'object') {
       const source = await parseObjectFlag(spec, String(raw), label, readText);
-      const value = await coerceNested(spec.nested!, source.value, label, readText, source.fromFile);
-      collectKeys(value, secrets);
-      base[spec.api] = value;
+      base[spec.api] = await coerceNested(spec.nested!, source.value, label, readText, source.fromFile);
     } else {
       base[spec.api] = coerceScalar(spec, raw, label);
     }
   }
 }
 
+/** Every private-key value in the request, wherever it nests, so output can redact it. */
 function collectKeys(value: unknown, secrets: string[]): void {
   if (!value || typeof value !== 'object') return;
   for (const [key, v] of Object.entries(value)) {
@@ -89,9 +95,9 @@ async function applyCertificateFlags(
   base: Record<string, unknown>,
   flags: RawFlags,
   options: BuildOptions,
-  out: Pick<BuiltRequest, 'uploads' | 'warnings' | 'secrets'>,
+  out: Pick<BuiltRequest, 'uploads' | 'warnings'>,
 ): Promise<void> {
-  const given = CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined);
+  const given = givenCertificateFlags(flags);
   if (given.length === 0) return;
   const stdinUsers = given.filter((c) => c.file && flags[attributeOf(c.flag)] === '-');
   if (stdinUsers.length > 1) {
@@ -128,7 +134,6 @@ async function applyCertificateFlags(
   }
   // Say the default out loud, so --dry-run shows exactly what is meant.
   cert.SSLMode ??= cert.CertCaId !== undefined || cert.CertCaContent !== undefined ? 'MUTUAL' : 'UNIDIRECTIONAL';
-  if (typeof cert.CertKey === 'string') out.secrets.push(cert.CertKey);
   base.Certificate = cert;
 }
 
@@ -155,17 +160,17 @@ function inTheirWords(error: UsageError, flags: RawFlags, options: BuildOptions,
   // A nested certificate field given through its friendly flag is named by that flag.
   const friendly = (text: string) =>
     text.replace(/--certificate ([A-Za-z]+)/g, (whole, key: string) => {
-      const given = CERTIFICATE_FLAGS.find((c) => c.target === key && flags[attributeOf(c.flag)] !== undefined);
+      const given = givenCertificateFlags(flags).find((c) => c.target === key);
       return given ? `--${given.flag}` : whole;
     });
   message = friendly(message);
   hint = hint === undefined ? undefined : friendly(hint);
   for (const spec of CREATE_LISTENER_FIELDS) {
     const typed = typedNames(spec, flags);
-    const canonical = [`--${spec.flag}`, ...(spec.aliases ?? []).map((a) => `--${a}`)];
+    const canonical = flagNames(spec).map((name) => `--${name}`);
     let replacement: string | undefined;
     if (typed.length) replacement = typed[0];
-    else if (spec.api === 'Certificate') replacement = CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined).map((c) => `--${c.flag}`)[0];
+    else if (spec.api === 'Certificate') replacement = givenCertificateFlags(flags).map((c) => `--${c.flag}`)[0];
     if (!replacement && spec.api in body) {
       replacement = spec.api;
       if (canonical.some((name) => flagPattern(name).test(message))) fromBody = true;
@@ -183,11 +188,11 @@ function inTheirWords(error: UsageError, flags: RawFlags, options: BuildOptions,
 
 export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
   const out: Pick<BuiltRequest, 'uploads' | 'warnings' | 'secrets'> = { uploads: [], warnings: [], secrets: [] };
-  const body = options.body ? normalizeEnums(CREATE_LISTENER_FIELDS, options.body) : {};
+  const body = options.body ?? {};
   const base: Record<string, unknown> = { ...body };
-  collectKeys(base, out.secrets);
-  await applyFieldFlags(base, flags, options.readText, out.secrets);
+  await applyFieldFlags(base, flags, options.readText);
   await applyCertificateFlags(base, flags, options, out);
+  collectKeys(base, out.secrets);
   try {
     const request = validateCreateListener(normalizeEnums(CREATE_LISTENER_FIELDS, inTableOrder(base)));
     const checkedFiles = out.uploads.length > 0;

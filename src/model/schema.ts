@@ -9,6 +9,7 @@ import {
   CREATE_LISTENER_FIELDS,
   NESTED_FIELDS,
   type CreateListenerRequest,
+  fieldByApi,
   flagLabel,
   type FieldSpec,
   type NestedTypeName,
@@ -32,10 +33,15 @@ function stringSchema(spec: FieldSpec) {
   return schema;
 }
 
-function nestedSchema(name: NestedTypeName): z.ZodType {
+/** One strict object per table: unknown keys are refused, optional fields may be left out. */
+function objectSchema(specs: readonly FieldSpec[]) {
   const shape: Record<string, z.ZodType> = {};
-  for (const spec of NESTED_FIELDS[name]) shape[spec.api] = spec.required ? fieldSchema(spec) : fieldSchema(spec).optional();
+  for (const spec of specs) shape[spec.api] = spec.required ? fieldSchema(spec) : fieldSchema(spec).optional();
   return z.strictObject(shape);
+}
+
+function nestedSchema(name: NestedTypeName): z.ZodType {
+  return objectSchema(NESTED_FIELDS[name]);
 }
 
 function fieldSchema(spec: FieldSpec): z.ZodType {
@@ -60,10 +66,7 @@ function fieldSchema(spec: FieldSpec): z.ZodType {
   }
 }
 
-const shape: Record<string, z.ZodType> = {};
-for (const spec of CREATE_LISTENER_FIELDS) shape[spec.api] = spec.required ? fieldSchema(spec) : fieldSchema(spec).optional();
-
-export const createListenerSchema = z.strictObject(shape).superRefine((request, ctx) => {
+export const createListenerSchema = objectSchema(CREATE_LISTENER_FIELDS).superRefine((request, ctx) => {
   for (const violation of createListenerViolations(request as unknown as CreateListenerRequest)) {
     ctx.addIssue({ code: 'custom', path: violation.path, message: violation.message, params: { crossField: true, hint: violation.hint } });
   }
@@ -124,14 +127,18 @@ function show(value: unknown, spec?: FieldSpec): string {
   return ` ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
 }
 
+/** What superRefine attached to a cross-field rule's issue. */
+function crossFieldParams(issue: z.core.$ZodIssue): { crossField?: boolean; hint?: string } | undefined {
+  return (issue as { params?: { crossField?: boolean; hint?: string } }).params;
+}
+
 /** zod's first issue, in this tool's words. */
 function usageErrorFor(issue: z.core.$ZodIssue, input: unknown): UsageError {
   const path = issue.path;
   const label = flagLabel(path as (string | number)[]);
-  const flag = label.split(' ')[0];
-  const params = (issue as { params?: { crossField?: boolean; hint?: string } }).params;
+  const params = crossFieldParams(issue);
   if (issue.code === 'custom' && params?.crossField) {
-    return new UsageError(issue.message, flag, params.hint ? { hint: params.hint } : undefined);
+    return new UsageError(issue.message, label, params.hint ? { hint: params.hint } : undefined);
   }
   if (issue.code === 'unrecognized_keys') {
     const parent = specAt(path);
@@ -140,7 +147,7 @@ function usageErrorFor(issue: z.core.$ZodIssue, input: unknown): UsageError {
     const suggestion = closestName(issue.keys[0]!, known);
     return new UsageError(
       `${where}unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-      flag,
+      label,
       { hint: `valid fields: ${known.join(', ')}` },
     );
   }
@@ -148,25 +155,24 @@ function usageErrorFor(issue: z.core.$ZodIssue, input: unknown): UsageError {
   const fieldPath = path.filter((p) => typeof p === 'string');
   const spec = specAt(fieldPath);
   const value = valueAt(input, path);
-  if (!spec) return new UsageError(`${label}: ${issue.message}`, flag);
+  if (!spec) return new UsageError(`${label}: ${issue.message}`, label);
   if (value === undefined && spec.required) {
-    const top = CREATE_LISTENER_FIELDS.find((f) => f.api === spec.api);
+    const top = fieldByApi(spec.api);
     const alias = top?.aliases?.[0] ? ` (or --${top.aliases[0]})` : '';
     const example = top?.aliases?.[0] ? `, e.g. --${top.aliases[0]} ${String(spec.example)}` : spec.kind === 'enum' ? `: ${spec.values!.join(', ')}` : '';
-    return new UsageError(`${label}${alias} is required`, flag, { hint: `${spec.help}${example}` });
+    return new UsageError(`${label}${alias} is required`, label, { hint: `${spec.help}${example}` });
   }
-  if (Array.isArray(value) && value.length === 0) return new UsageError(`${label} must not be empty`, flag);
-  return new UsageError(`${label}${show(value, spec)}: ${describeRule(spec)}`, flag);
+  if (Array.isArray(value) && value.length === 0) return new UsageError(`${label} must not be empty`, label);
+  return new UsageError(`${label}${show(value, spec)}: ${describeRule(spec)}`, label);
 }
 
 /** Validates a request already in API shape; returns it typed, or throws the first problem. */
 export function validateCreateListener(input: unknown): CreateListenerRequest {
   const parsed = createListenerSchema.safeParse(input);
   if (parsed.success) return parsed.data as unknown as CreateListenerRequest;
-  // Field-level problems first: a cross-field rule over a malformed field helps nobody.
-  const isCrossField = (issue: z.core.$ZodIssue) => Boolean((issue as { params?: { crossField?: boolean } }).params?.crossField);
-  // Unknown fields first (a typo like "Port" explains a missing "Ports"), cross-field rules last.
-  const rank = (issue: z.core.$ZodIssue) => (issue.code === 'unrecognized_keys' ? 0 : isCrossField(issue) ? 2 : 1);
+  // Unknown fields first (a typo like "Port" explains a missing "Ports"), then field-level problems;
+  // cross-field rules last: a rule over a malformed field helps nobody.
+  const rank = (issue: z.core.$ZodIssue) => (issue.code === 'unrecognized_keys' ? 0 : crossFieldParams(issue)?.crossField ? 2 : 1);
   const issues = [...parsed.error.issues].sort((a, b) => rank(a) - rank(b));
   throw usageErrorFor(issues[0]!, input);
 }

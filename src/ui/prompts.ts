@@ -9,7 +9,7 @@ import type { CreateFlags } from '../cli/commands/create.js';
 import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../model/request.js';
 import type { ReadText } from '../model/coerce.js';
 import { UsageError } from '../api/errors.js';
-import { CREATE_LISTENER_FIELDS } from '../model/fields.js';
+import { CREATE_LISTENER_FIELDS, flagNames } from '../model/fields.js';
 import { attributeOf } from '../model/options.js';
 import { colorEnabled, palette } from './color.js';
 import { createAsker, PromptCancelledError } from './prompt-asker.js';
@@ -30,8 +30,7 @@ export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}
   const missing: string[] = [];
   // The table's required fields, named by their short alias where they have one.
   for (const spec of CREATE_LISTENER_FIELDS.filter((f) => f.required)) {
-    const names = [spec.flag, ...(spec.aliases ?? [])];
-    if (!has(flags, ...names.map(attributeOf)) && body[spec.api] === undefined) missing.push(`--${spec.aliases?.[0] ?? spec.flag}`);
+    if (!has(flags, ...flagNames(spec).map(attributeOf)) && body[spec.api] === undefined) missing.push(`--${spec.aliases?.[0] ?? spec.flag}`);
   }
   const protocol = (flags.protocol ?? body.Protocol) === undefined ? undefined : String(flags.protocol ?? body.Protocol).toUpperCase();
   const sniOn = ['1', 'true', 'on', 'yes'].includes(String(flags.sniSwitch ?? body.SniSwitch).toLowerCase());
