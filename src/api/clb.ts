@@ -3,7 +3,7 @@
  * a clear error naming the action and the field, never a crash deep in the caller.
  */
 import { z } from 'zod';
-import type { ApiResponse, CallOptions, ClbClient } from './client.js';
+import { isReadOnlyAction, type ApiResponse, type CallOptions, type ClbClient } from './client.js';
 import { NetworkError, UsageError } from './errors.js';
 
 const RequestId = z.string().min(1);
@@ -47,6 +47,8 @@ function parseReply<T>(schema: z.ZodType<T>, action: string, reply: ApiResponse)
   throw new NetworkError(`${action}: unexpected response (${where}: ${issue?.message ?? 'invalid'})`, action, {
     requestId: reply.RequestId,
     hint: 'the endpoint may not be the CLB API; check --endpoint',
+    // The write was answered, so it may have been applied, whatever the answer looked like.
+    mayHaveApplied: !isReadOnlyAction(action),
   });
 }
 

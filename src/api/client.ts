@@ -16,8 +16,12 @@ import { API_VERSION, SERVICE } from './constants.js';
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
 
+const MAY_HAVE_APPLIED = 'the request may or may not have been applied; check with DescribeListeners before retrying';
+
 /** Actions that change nothing, so any failure may be retried. */
-const READ_ONLY = /^Describe/;
+export function isReadOnlyAction(action: string): boolean {
+  return action.startsWith('Describe');
+}
 
 export interface RetryPolicy {
   /** Total attempts, the first included. */
@@ -201,26 +205,26 @@ export class ClbClient {
   private transportFailure(action: string, error: unknown): AttemptFailure {
     const detail = describeTransportError(error);
     const notSent = wasNeverSent(error);
-    const readOnly = READ_ONLY.test(action);
-    const hint = readOnly || notSent
-      ? `check the endpoint (${this.endpoint.origin}) and your network`
-      : `the request may or may not have been applied; check with DescribeListeners before retrying`;
+    const readOnly = isReadOnlyAction(action);
+    const mayHaveApplied = !readOnly && !notSent;
+    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : `check the endpoint (${this.endpoint.origin}) and your network`;
     return {
       ok: false,
-      error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error }),
-      retryable: readOnly || notSent,
+      error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error, mayHaveApplied }),
+      retryable: !mayHaveApplied,
       connect: notSent,
     };
   }
 
   private parseEnvelope(action: string, status: number, text: string, traceId?: string): AttemptOutcome {
-    const readOnly = READ_ONLY.test(action);
+    const readOnly = isReadOnlyAction(action);
     if (status !== 200) {
       const trace = traceId ? ` (trace id ${traceId})` : '';
       return {
         ok: false,
         error: new NetworkError(`${action}: the endpoint answered HTTP ${status}${trace}`, action, {
-          hint: readOnly ? 'the service may be unavailable; try again shortly' : 'the request may or may not have been applied; check with DescribeListeners before retrying',
+          hint: readOnly ? 'the service may be unavailable; try again shortly' : MAY_HAVE_APPLIED,
+          mayHaveApplied: !readOnly,
         }),
         // A 5xx on a read is safe to repeat; on a write it is not, since it may have been applied.
         retryable: readOnly && status >= 500,
@@ -230,11 +234,11 @@ export class ClbClient {
     try {
       envelope = JSON.parse(text);
     } catch {
-      return { ok: false, error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action), retryable: false };
+      return { ok: false, error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action, { mayHaveApplied: !readOnly }), retryable: false };
     }
     const response = (envelope as { Response?: unknown } | null)?.Response;
     if (!response || typeof response !== 'object') {
-      return { ok: false, error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action), retryable: false };
+      return { ok: false, error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action, { mayHaveApplied: !readOnly }), retryable: false };
     }
     const fields = response as Record<string, unknown>;
     const requestId = typeof fields.RequestId === 'string' ? fields.RequestId : undefined;
@@ -245,7 +249,7 @@ export class ClbClient {
       return { ok: false, error, retryable: isRetryableCode(code) };
     }
     if (!requestId) {
-      return { ok: false, error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action), retryable: false };
+      return { ok: false, error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action, { mayHaveApplied: !readOnly }), retryable: false };
     }
     return { ok: true, response: { ...fields, RequestId: requestId } };
   }

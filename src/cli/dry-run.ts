@@ -8,6 +8,7 @@ import { CredentialsError } from '../api/errors.js';
 import { redactBody, redactHeaders } from '../api/redact-request.js';
 import { ClbClient } from '../api/client.js';
 import { printResult } from '../ui/output.js';
+import { settingsInput } from './settings-input.js';
 import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
 
 const UNSIGNED: CredentialSource = {
@@ -16,14 +17,7 @@ const UNSIGNED: CredentialSource = {
 };
 
 export async function printDryRun(ctx: CliContext, globals: GlobalOptions, action: string, body: object): Promise<void> {
-  const input = {
-    env: ctx.env,
-    ...(globals.profile ? { profile: globals.profile } : {}),
-    ...(globals.region ? { region: globals.region } : {}),
-    ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
-    signal: ctx.signal,
-    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${message}\n`)),
-  };
+  const input = settingsInput(globals, ctx);
   let settings;
   try {
     settings = await resolveSettings(input);

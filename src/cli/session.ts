@@ -4,6 +4,7 @@
  */
 import type { CliContext, GlobalOptions } from './context.js';
 import { resolveSettings, type ResolvedSettings } from '../config/index.js';
+import { settingsInput } from './settings-input.js';
 import { ClbClient } from '../api/client.js';
 import { UsageError } from '../api/errors.js';
 import { collectSecrets } from '../ui/secrets.js';
@@ -24,24 +25,16 @@ export function parseSeconds(raw: unknown, flag: string, { min = 1, max = 86400 
 }
 
 export async function openSession(globals: GlobalOptions & { requestTimeout?: string }, ctx: CliContext): Promise<Session> {
-  const settings = await resolveSettings({
-    env: ctx.env,
-    ...(globals.profile ? { profile: globals.profile } : {}),
-    ...(globals.region ? { region: globals.region } : {}),
-    ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
-    now: ctx.now,
-    signal: ctx.signal,
-    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${message}\n`)),
-  });
+  const settings = await resolveSettings(settingsInput(globals, ctx));
   const requestTimeoutMs = globals.requestTimeout ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600 }) * 1000 : 30000;
-  const language = globals.language ?? settings.language;
   const client = new ClbClient({
     endpoint: settings.endpoint,
     region: settings.region,
     credentials: settings.credentials,
     requestTimeoutMs,
     now: ctx.now,
-    ...(language ? { language } : {}),
+    // --language went into the settings input; the resolver already put it before the profile's.
+    ...(settings.language ? { language: settings.language } : {}),
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => collectSecrets(ctx.env)) } : {}),
   });
   if (globals.debug) {

@@ -86,7 +86,7 @@ async function send(
       error.hint = `the request may already have been applied; check with: ${suggestCommand(globals, 'list', '--lb', request.LoadBalancerId)}`;
       throw error;
     }
-    if (error instanceof NetworkError && !/check the endpoint/.test(error.hint ?? '')) {
+    if (error instanceof NetworkError && error.mayHaveApplied) {
       error.hint = `the request may or may not have been applied; check with ${suggestCommand(globals, 'list', '--lb', request.LoadBalancerId)} before retrying`;
     }
     throw await addHint(error, {

@@ -1,5 +1,6 @@
 /** The body of `whoami` (and `configure show`), loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../context.js';
+import { settingsInput } from '../settings-input.js';
 import { inspectSettings, maskIdentifier } from '../../config/index.js';
 
 export interface WhoamiView {
@@ -35,14 +36,9 @@ function textReport(view: WhoamiView): string {
 
 export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promise<void> {
   const report = await inspectSettings({
-    env: ctx.env,
-    ...(globals.profile ? { profile: globals.profile } : {}),
-    ...(globals.region ? { region: globals.region } : {}),
-    ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
-    ...(globals.language ? { language: globals.language } : {}),
-    now: () => ctx.now(),
+    ...settingsInput(globals, ctx),
+    // Showing where things come from is whoami's whole job: its warnings show even with -q.
     warn: (message) => void ctx.stderr.write(`${message}\n`),
-    signal: ctx.signal,
   });
   const credentials = await report.credentials.get(ctx.signal);
   const view: WhoamiView = {
