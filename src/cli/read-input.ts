@@ -4,9 +4,16 @@ import { resolve } from 'node:path';
 import { UsageError } from '../api/errors.js';
 import type { CliContext } from './context.js';
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+/** All of a stream as UTF-8; with a limit, `tooLarge()` is thrown as soon as it is passed. */
+export async function readStream(stream: NodeJS.ReadableStream, limit?: { maxBytes: number; tooLarge: () => Error }): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (limit && size > limit.maxBytes) throw limit.tooLarge();
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -10,7 +10,8 @@
 import { CredentialsError } from '../api/errors.js';
 import { staticSource, type CredentialSource } from './credentials.js';
 import { cvmRoleSource } from './cvm-role.js';
-import { credentialsFromEnvironment, ENV } from './env.js';
+import { credentialsFromEnvironment } from './env.js';
+import { ENV } from './env-names.js';
 import { permissionWarning } from './files.js';
 import type { ProfileChoice } from './profile-choice.js';
 import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';

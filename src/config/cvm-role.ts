@@ -7,9 +7,9 @@
 import { get as httpGet } from 'node:http';
 import { CredentialsError, InterruptedError } from '../api/errors.js';
 import { registerCredentials, type CredentialSource, type Credentials } from './credentials.js';
-import { ENV } from './env.js';
+import { ENV } from './env-names.js';
 
-export const DEFAULT_METADATA_URL = 'http://metadata.tencentyun.com/latest/meta-data';
+const DEFAULT_METADATA_URL = 'http://metadata.tencentyun.com/latest/meta-data';
 /** Off-cloud this is the whole cost of trying the step. */
 const PROBE_TIMEOUT_MS = 1000;
 /** On-cloud the service answers in milliseconds; this only bounds a sick one. */
@@ -19,7 +19,7 @@ export const REFRESH_MARGIN_MS = 60_000;
 /** The answers are a role name or a small JSON object; anything bigger is not the metadata service. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function metadataBaseUrl(env: Record<string, string | undefined>): string {
+function metadataBaseUrl(env: Record<string, string | undefined>): string {
   return (env[ENV.metadataUrl]?.trim() || DEFAULT_METADATA_URL).replace(/\/+$/, '');
 }
 
@@ -50,7 +50,7 @@ function getText(url: string, timeoutMs: number, signal?: AbortSignal): Promise<
 }
 
 /** The name of the role bound to this instance, or undefined when there is no metadata service or no role. */
-export async function probeCvmRole(baseUrl: string, signal?: AbortSignal): Promise<string | undefined> {
+async function probeCvmRole(baseUrl: string, signal?: AbortSignal): Promise<string | undefined> {
   try {
     const answer = await getText(`${baseUrl}/cam/security-credentials/`, PROBE_TIMEOUT_MS, signal);
     if (answer.status !== 200) return undefined;

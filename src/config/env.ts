@@ -1,20 +1,8 @@
-/**
- * Step 1 of the chain, and the names of every environment variable this tool reads, so hints
- * and help text quote the same names the code uses.
- */
+/** Step 1 of the chain: credentials from the environment. */
 import { CredentialsError } from '../api/errors.js';
+import { ENV } from './env-names.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
 
-export const ENV = {
-  secretId: 'TENCENTCLOUD_SECRET_ID',
-  secretKey: 'TENCENTCLOUD_SECRET_KEY',
-  /** The Node SDK's name first, then tccli's, then the older STS-era name. */
-  tokens: ['TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN'],
-  region: 'TENCENTCLOUD_REGION',
-  profile: 'TCCLI_PROFILE',
-  credentialsFile: 'TENCENTCLOUD_CREDENTIALS_FILE',
-  metadataUrl: 'CLB_LISTENER_METADATA_URL',
-} as const;
 
 type Env = Record<string, string | undefined>;
 

@@ -6,17 +6,16 @@
 import { UsageError } from '../api/errors.js';
 import { resolveCredentialSource } from './chain.js';
 import type { CredentialSource } from './credentials.js';
-import { ENV } from './env.js';
+import { ENV } from './env-names.js';
 import { homeDir } from './paths.js';
 import { chooseProfile, type ProfileChoice, type ProfileSource } from './profile-choice.js';
 import { LANGUAGES, normalizeEndpoint } from './profile-keys.js';
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 
-export type { Credentials, CredentialSource, CredentialKind } from './credentials.js';
-export type { ProfileChoice, ProfileSource } from './profile-choice.js';
-export { DEFAULT_PROFILE, chooseProfile } from './profile-choice.js';
-export { ENV } from './env.js';
-export { maskAs, maskIdentifier, maskSecret, type MaskKind } from './mask.js';
+export type { CredentialSource } from './credentials.js';
+export type { ProfileChoice } from './profile-choice.js';
+export { chooseProfile } from './profile-choice.js';
+export { maskAs, maskIdentifier, type MaskKind } from './mask.js';
 
 export type Language = (typeof LANGUAGES)[number];
 

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../api/errors.js';
 
-export const TCCLI_DIR = '.tccli';
+const TCCLI_DIR = '.tccli';
 /** The Node, Python and Go SDKs' shared INI file, relative to HOME. */
 export const SDK_CREDENTIALS_FILE = join('.tencentcloud', 'credentials');
 /** The SDKs' machine-wide fallback. */

@@ -3,7 +3,6 @@
  * chain reads profile values through the same table, so a key has exactly one location.
  */
 import { UsageError } from '../api/errors.js';
-import { API_VERSION } from '../api/constants.js';
 import { parseEndpoint } from '../api/endpoint.js';
 import type { MaskKind } from './mask.js';
 
@@ -36,8 +35,6 @@ export interface ProfileKey {
 export const OUTPUT_FORMATS = ['json', 'text', 'table'] as const;
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export const REGION_PATTERN = /^[a-z]+-[a-z0-9-]+$/;
-/** What tccli records as the CLB version in a profile. */
-export const CLB_API_VERSION = API_VERSION;
 export const DEFAULT_CLB_HOST = 'clb.tencentcloudapi.com';
 
 function oneOf(name: string, choices: readonly string[]) {
@@ -65,7 +62,7 @@ function nonEmpty(name: string) {
  * (`clb.tencentcloudapi.com`) for https on the default port, else the origin with its scheme and
  * port (the emulator's `http://127.0.0.1:port`), which `normalizeEndpoint` reads back unchanged.
  */
-export function storedEndpoint(url: URL): string {
+function storedEndpoint(url: URL): string {
   return url.protocol === 'https:' && !url.port ? url.hostname : url.origin;
 }
 

@@ -6,7 +6,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { tccliDir } from './paths.js';
-import { CLB_API_VERSION, DEFAULT_CLB_HOST, isObject, type JsonObject, type ProfileFiles } from './profile-keys.js';
+import { API_VERSION } from '../api/constants.js';
+import { DEFAULT_CLB_HOST, isObject, type JsonObject, type ProfileFiles } from './profile-keys.js';
 import { readTccliProfile, type TccliProfile } from './tccli.js';
 
 /** tccli's defaults for `_sys_param`, written only into a `.configure` file this run creates. */
@@ -30,7 +31,7 @@ export function formatTccliJson(value: JsonObject): string {
  * A `.configure` written for the first time gets what tccli's own `configure` writes: `_sys_param`
  * with its defaults (values just set win) and the `clb` service entry.
  */
-export function completeNewConfigure(configure: JsonObject): void {
+function completeNewConfigure(configure: JsonObject): void {
   const sys: JsonObject = isObject(configure._sys_param) ? configure._sys_param : {};
   configure._sys_param = { ...SYS_PARAM_DEFAULTS, ...sys };
   completeClbEntry(configure);
@@ -38,8 +39,8 @@ export function completeNewConfigure(configure: JsonObject): void {
 
 /** tccli reads `clb.version` next to `clb.endpoint`, so a `clb` entry is never left without one. */
 function completeClbEntry(configure: JsonObject): void {
-  if (!isObject(configure.clb)) configure.clb = { endpoint: DEFAULT_CLB_HOST, version: CLB_API_VERSION };
-  else configure.clb.version ??= CLB_API_VERSION;
+  if (!isObject(configure.clb)) configure.clb = { endpoint: DEFAULT_CLB_HOST, version: API_VERSION };
+  else configure.clb.version ??= API_VERSION;
 }
 
 export interface StoreResult {

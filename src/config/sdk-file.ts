@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { CredentialsError } from '../api/errors.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
-import { ENV } from './env.js';
+import { ENV } from './env-names.js';
 import { permissionWarning, readTextIfExists } from './files.js';
 import { parseIni } from './ini.js';
 import { SDK_CREDENTIALS_FILE, SYSTEM_CREDENTIALS_FILE } from './paths.js';

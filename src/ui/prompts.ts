@@ -13,15 +13,10 @@ import { CREATE_LISTENER_FIELDS, flagNames } from '../model/fields.js';
 import { attributeOf } from '../model/options.js';
 import { colorEnabled, palette } from './color.js';
 import { createAsker, PromptCancelledError } from './prompt-asker.js';
+import { isCi } from './terminal.js';
 import { askCreate } from './prompt-flow.js';
 import { equivalentCommand, requestSummary } from './prompt-command.js';
 
-export { PromptCancelledError } from './prompt-asker.js';
-
-function isCi(env: Record<string, string | undefined>): boolean {
-  const value = env.CI?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
-}
 
 const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
 

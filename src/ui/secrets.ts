@@ -3,7 +3,7 @@
  * tokens, private keys read from files) through `registerSecret`, so the one error renderer and
  * the debug log can redact them all.
  */
-import { ENV } from '../config/env.js';
+import { ENV } from '../config/env-names.js';
 
 const registered = new Set<string>();
 

@@ -27,6 +27,12 @@ export interface RunOptions {
 /** Every output of every run in this process, for the secret scans. */
 export const transcript: string[] = [];
 
+/** The CLI entry, as tests spawn it. */
+export const BIN = join(REPO_ROOT, 'bin/clb-listener.js');
+
+/** Port 9 (discard) on loopback: nothing listens, so a metadata probe is refused at once and never leaves the machine. */
+export const NO_METADATA_URL = 'http://127.0.0.1:9/latest/meta-data';
+
 /** A temporary HOME, so no profile of the machine's user leaks into a test. */
 export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'clb-home-'));
 
@@ -39,13 +45,13 @@ export function emulatorEnv(emu: Pick<EmulatorHandle, 'secretId' | 'secretKey' |
     TENCENTCLOUD_SECRET_KEY: emu.secretKey,
     TENCENTCLOUD_REGION: emu.region,
     // Any metadata lookup must stay on this machine and fail fast.
-    CLB_LISTENER_METADATA_URL: 'http://127.0.0.1:9/latest/meta-data',
+    CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
   };
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   const env = options.env ?? { PATH: process.env.PATH, HOME: EMPTY_HOME };
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/clb-listener.js'), ...args], {
+  const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: env as NodeJS.ProcessEnv,
     stdio: ['pipe', 'pipe', 'pipe'],

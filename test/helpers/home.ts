@@ -3,17 +3,13 @@
  * the tool looks, and runs the real binary against it with an environment that holds nothing of
  * the developer's own (no TENCENTCLOUD_*, no real metadata service).
  */
-import { runCli as runBinary } from './cli.js';
+import { BIN, NO_METADATA_URL, runCli as runBinary } from './cli.js';
+import { REPO_ROOT } from './emulator.js';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
-/** dist/test/helpers/home.js → the repository root. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const BIN = join(REPO_ROOT, 'bin', 'clb-listener.js');
-/** Port 1 on loopback: nothing listens there, so a metadata probe is refused at once. */
-export const NO_METADATA_URL = 'http://127.0.0.1:1/latest/meta-data';
+export { BIN, NO_METADATA_URL, REPO_ROOT };
 
 export interface TccliFiles {
   credential?: object;

@@ -1,6 +1,8 @@
 /** The body of `configure` and its subcommands, loaded only when one of them runs. */
 import { existsSync } from 'node:fs';
 import type { CliContext, GlobalOptions } from '../context.js';
+import { canPrompt } from '../../ui/terminal.js';
+import { readStream } from '../read-input.js';
 import { InterruptedError, UsageError } from '../../api/errors.js';
 import { registerSecret } from '../../ui/secrets.js';
 import { chooseProfile, maskAs, type MaskKind, type ProfileChoice } from '../../config/index.js';
@@ -21,12 +23,6 @@ const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
-/** Prompts only where a person can answer: both ends a terminal, and not a CI job. */
-function canPrompt(ctx: CliContext): boolean {
-  const ci = ctx.env.CI?.toLowerCase();
-  const inCi = ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
-  return ctx.stdin.isTTY === true && ctx.stdout.isTTY === true && !inCi;
-}
 
 type Prompts = typeof import('@inquirer/prompts');
 
@@ -111,16 +107,12 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
 }
 
 async function readStdin(ctx: CliContext): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.length;
-    if (size > MAX_STDIN_BYTES) throw new UsageError(`stdin is larger than ${MAX_STDIN_BYTES} bytes; expected a single value`);
-    chunks.push(buffer);
-  }
+  const text = await readStream(ctx.stdin, {
+    maxBytes: MAX_STDIN_BYTES,
+    tooLarge: () => new UsageError(`stdin is larger than ${MAX_STDIN_BYTES} bytes; expected a single value`),
+  });
   // Surrounding whitespace (echo's newline) is dropped; keys and tokens never contain any.
-  return Buffer.concat(chunks).toString('utf8').trim();
+  return text.trim();
 }
 
 /** The value of a `KEY -` pair: a masked prompt in a terminal, else all of stdin. */

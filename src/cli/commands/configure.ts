@@ -57,5 +57,11 @@ export const registerConfigure: RegisterCommand = (program, ctx) => {
     .description('print every profile value (secrets masked)')
     .action(action((body, globals) => body.runList(ctx, globals)));
 
-  configure.command('show').description('same as whoami').action(action(async (_body, globals) => (await import('./whoami-run.js')).runWhoami(ctx, globals)));
+  configure
+    .command('show')
+    .description('same as whoami')
+    .action(async (_options: unknown, command: Command) => {
+      const { runWhoami } = await import('./whoami-run.js');
+      await runWhoami(ctx, command.optsWithGlobals<GlobalOptions>());
+    });
 };
