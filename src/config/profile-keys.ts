@@ -3,6 +3,7 @@
  * chain reads profile values through the same table, so a key has exactly one location.
  */
 import { UsageError } from '../api/errors.js';
+import { isPlainObject } from '../util/json.js';
 import { parseEndpoint } from '../api/endpoint.js';
 import type { MaskKind } from './mask.js';
 
@@ -130,9 +131,8 @@ export function findProfileKey(name: string): ProfileKey {
   return key;
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object in a profile file. */
+export const isObject: (value: unknown) => value is JsonObject = isPlainObject;
 
 function getAt(root: JsonObject | undefined, path: readonly string[]): unknown {
   let node: unknown = root;

@@ -9,11 +9,11 @@ import { ApiFault, fault } from './api-error.js';
 import { newListenerId } from './ids.js';
 import { apiListener, buildListeners, portSpan, transportOf } from './listeners.js';
 import { checkShape, requireFields, type Shape } from './params.js';
-import { PROTOCOLS, validateCreateListener, type CreateListenerInput } from './rules.js';
+import { normalizeProtocol, PROTOCOLS, validateCreateListener, type CreateListenerInput } from './rules.js';
 import type { Store, TaskEffect } from './state.js';
 import { formatCreateTime } from './time.js';
 import type { FaultQueue } from './faults.js';
-import type { RuntimeConfig } from './types.js';
+import type { ListenerView, RuntimeConfig } from './types.js';
 
 export interface ActionContext {
   store: Store;
@@ -65,16 +65,16 @@ function maxCount(name: string, values: readonly unknown[] | undefined, max: num
 /** Case-insensitive, like Protocol in CreateListener. */
 function protocolFilter(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const upper = value.toUpperCase();
-  if (!(PROTOCOLS as readonly string[]).includes(upper)) throw fault.value(`The value of \`Protocol\` must be one of ${PROTOCOLS.join(', ')}.`);
-  return upper;
+  const protocol = normalizeProtocol(value);
+  if (!protocol) throw fault.value(`The value of \`Protocol\` must be one of ${PROTOCOLS.join(', ')}.`);
+  return protocol;
 }
 
 // ---- CreateListener ----------------------------------------------------------------------
 
-function checkPortsFree(ctx: ActionContext, input: CreateListenerInput): void {
+function checkPortsFree(input: CreateListenerInput, listeners: readonly ListenerView[]): void {
   const transport = transportOf(input.Protocol);
-  const existing = ctx.store.listenersOf(input.LoadBalancerId).filter((l) => transportOf(l.Protocol) === transport);
+  const existing = listeners.filter((l) => transportOf(l.Protocol) === transport);
   for (const port of input.Ports) {
     const [start, end] = portSpan({ Port: port, EndPort: input.EndPort });
     const holder = existing.find((l) => {
@@ -94,12 +94,12 @@ const createListener: ActionHandler = (body, ctx) => {
   const input = validateCreateListener(body);
   loadBalancer(ctx, input.LoadBalancerId);
   notBusy(ctx, input.LoadBalancerId);
-  checkPortsFree(ctx, input);
-  const existing = ctx.store.listenersOf(input.LoadBalancerId).length;
-  if (existing + input.Ports.length > ctx.config.listenerQuota) {
+  const listeners = ctx.store.listenersOf(input.LoadBalancerId);
+  checkPortsFree(input, listeners);
+  if (listeners.length + input.Ports.length > ctx.config.listenerQuota) {
     throw new ApiFault(
       'LimitExceeded',
-      `The load balancer ${input.LoadBalancerId} has ${existing} listeners; ${input.Ports.length} more would exceed its quota of ${ctx.config.listenerQuota}.`,
+      `The load balancer ${input.LoadBalancerId} has ${listeners.length} listeners; ${input.Ports.length} more would exceed its quota of ${ctx.config.listenerQuota}.`,
     );
   }
   const taken = new Set(ctx.store.allListeners().map((l) => l.ListenerId));

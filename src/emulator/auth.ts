@@ -12,13 +12,13 @@
  * key that requires one → AuthFailure.TokenFailure.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { SERVICE } from '../api/constants.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { canonicalRequest, credentialScope, deriveSigningKeys, parseAuthorization, signature, stringToSign, utcDate } from '../api/signer.js';
 import { ApiFault } from './api-error.js';
 import type { EmulatorKey } from './types.js';
 
 const MAX_SKEW_SECONDS = 300;
-const SERVICE = 'clb';
 
 export class KeyRing {
   private readonly keys = new Map<string, EmulatorKey>();

@@ -3,7 +3,8 @@
  * `emulator` command and the `/__emulator/config` control endpoint so all three accept the same
  * values with the same messages.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP } from 'node:net';
+import { isLoopbackHost } from '../api/endpoint.js';
 import { LOAD_BALANCER_ID, REGION } from './ids.js';
 import type { RuntimeConfig } from './types.js';
 
@@ -37,14 +38,12 @@ export class EmulatorConfigError extends Error {
 export function loopbackHost(host: string): string {
   const bare = host.replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost') return '127.0.0.1';
-  if (isIPv4(bare) && bare.startsWith('127.')) return bare;
-  if (isIPv6(bare) && (bare === '::1' || /^::ffff:127\./i.test(bare))) return bare;
+  if (isIP(bare) && isLoopbackHost(bare)) return bare;
   throw new EmulatorConfigError(`--host must be a loopback address (127.0.0.0/8, ::1 or localhost), not "${host}"`, '--host');
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || /^(::ffff:)?127\./i.test(address);
+  return address !== undefined && isLoopbackHost(address);
 }
 
 function integer(name: string, flag: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {

@@ -12,7 +12,7 @@
  *
  * Answers are JSON: `{ "ok": true, … }`, or `{ "error": "…" }` with 400/404/405.
  */
-import { checkRuntimeConfig } from './config.js';
+import { parseJsonObject } from '../util/json.js';
 import { parseFaultRule } from './faults.js';
 import type { EmulatorKey, EmulatorState, FaultRule, RuntimeConfig } from './types.js';
 
@@ -36,16 +36,10 @@ export interface ControlAnswer {
 class BadRequest extends Error {}
 
 function jsonObject(body: Buffer): Record<string, unknown> {
-  const text = body.toString('utf8').trim();
-  if (text === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new BadRequest('the body is not valid JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadRequest('the body must be a JSON object');
-  return parsed as Record<string, unknown>;
+  return parseJsonObject(body.toString('utf8'), {
+    invalid: () => new BadRequest('the body is not valid JSON'),
+    notObject: () => new BadRequest('the body must be a JSON object'),
+  });
 }
 
 function parseKey(input: Record<string, unknown>): EmulatorKey {
@@ -82,7 +76,7 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
       return { ok: true };
     },
   },
-  config: { POST: (body, t) => ({ ok: true, config: t.configure(checkRuntimeConfig(jsonObject(body))) }) },
+  config: { POST: (body, t) => ({ ok: true, config: t.configure(jsonObject(body) as Partial<RuntimeConfig>) /* checked inside configure() */ }) },
   keys: {
     POST: (body, t) => {
       t.addKey(parseKey(jsonObject(body)));

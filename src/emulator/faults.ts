@@ -3,6 +3,7 @@
  * the task kinds, each matching task as it is created) uses up the first rule that fits.
  */
 import type { FaultKind, FaultRule, TaskFaultKind, TransportFaultKind } from './types.js';
+import { isPlainObject } from '../util/json.js';
 
 const TRANSPORT_KINDS: readonly TransportFaultKind[] = ['latency', 'http5xx', 'drop', 'malformed', 'hang'];
 const TASK_KINDS: readonly TaskFaultKind[] = ['taskFail', 'taskHang'];
@@ -17,7 +18,7 @@ interface QueuedRule {
 /** Checks one rule from the control surface; throws an Error whose message says what is wrong. */
 export function parseFaultRule(value: unknown, index: number): FaultRule {
   const at = `rules[${index}]`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${at} must be an object`);
+  if (!isPlainObject(value)) throw new Error(`${at} must be an object`);
   const rule = value as Record<string, unknown>;
   const unknown = Object.keys(rule).find((key) => !RULE_FIELDS.has(key));
   if (unknown) throw new Error(`${at}.${unknown} is not a fault rule field`);

@@ -14,6 +14,8 @@
  * X-TC-Language is accepted and ignored: messages are always English.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { parseJsonObject } from '../util/json.js';
+import { API_VERSION } from '../api/constants.js';
 import { ACTIONS, type ActionContext } from './actions.js';
 import { ApiFault, fault } from './api-error.js';
 import { verifyRequest, type KeyRing } from './auth.js';
@@ -23,7 +25,6 @@ import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './state.js';
 import type { RuntimeConfig } from './types.js';
 
-export const API_VERSION = '2018-03-17';
 
 export interface ApiRequest {
   method: string;
@@ -51,25 +52,18 @@ export interface GatewayDeps {
   clock: () => number;
 }
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+/** The first value of a header, however often it was sent. */
+export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
 function parseBody(body: Buffer): Record<string, unknown> {
-  const text = body.toString('utf8');
   // An empty body is read as `{}`, so the action reports which parameter is missing.
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ApiFault('InvalidParameter', 'The request body is not valid JSON.');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ApiFault('InvalidParameter', 'The request body must be a JSON object.');
-  }
-  return parsed as Record<string, unknown>;
+  return parseJsonObject(body.toString('utf8'), {
+    invalid: () => new ApiFault('InvalidParameter', 'The request body is not valid JSON.'),
+    notObject: () => new ApiFault('InvalidParameter', 'The request body must be a JSON object.'),
+  });
 }
 
 /** Everything before the action runs: headers, signature, rate limit. */

@@ -4,7 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const MIXED_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-export function randomString(length: number, alphabet: string = LOWER_ALNUM): string {
+function randomString(length: number, alphabet: string = LOWER_ALNUM): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
   return out;

@@ -1,8 +1,6 @@
 /** The local CLB API emulator: `startEmulator()` and the types its callers share. */
 export { startEmulator, type RunningEmulator } from './server.js';
-export { Emulator } from './emulator.js';
-export { EmulatorConfigError, DEFAULTS as EMULATOR_DEFAULTS } from './config.js';
-export { API_VERSION } from './gateway.js';
+export { EmulatorConfigError } from './config.js';
 export type {
   EmulatorKey,
   EmulatorOptions,

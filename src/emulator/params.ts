@@ -6,6 +6,7 @@
  * integer and `1` is not a boolean, which is what catches a client that serialises carelessly.
  */
 import { fault } from './api-error.js';
+import { isPlainObject } from '../util/json.js';
 
 export type FieldType = 'string' | 'integer' | 'boolean' | 'any' | { array: FieldType } | { object: Shape };
 export type Shape = Readonly<Record<string, FieldType>>;
@@ -15,9 +16,6 @@ function describe(type: FieldType): string {
   return 'array' in type ? 'an array' : 'an object';
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function checkValue(value: unknown, type: FieldType, path: string): void {
   // The SDKs strip nulls before sending, so a null can only come from a client bug.

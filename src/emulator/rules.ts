@@ -130,7 +130,7 @@ const CERTIFICATE_SHAPE: Shape = {
 
 const CERT_INFO_SHAPE: Shape = { CertId: 'string', CertName: 'string', CertContent: 'string', CertKey: 'string' };
 
-export const CREATE_LISTENER_SHAPE: Shape = {
+const CREATE_LISTENER_SHAPE: Shape = {
   LoadBalancerId: 'string',
   Ports: { array: 'integer' },
   Protocol: 'string',
@@ -432,14 +432,20 @@ function checkCertificates(input: CreateListenerInput): void {
  * own Example 6 sends `"tcp"`). Does not look at stored state: the LB, port conflicts and the
  * quota are the action's business.
  */
+/** The protocol, upper-cased, if it is one of the six; undefined otherwise. */
+export function normalizeProtocol(value: string): Protocol | undefined {
+  const upper = value.toUpperCase();
+  return (PROTOCOLS as readonly string[]).includes(upper) ? (upper as Protocol) : undefined;
+}
+
 export function validateCreateListener(body: Record<string, unknown>): CreateListenerInput {
   const input = checkShape<CreateListenerInput>(body, CREATE_LISTENER_SHAPE);
   requireFields(body, ['LoadBalancerId', 'Ports', 'Protocol']);
-  const protocol = input.Protocol.toUpperCase();
-  if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
+  const protocol = normalizeProtocol(input.Protocol);
+  if (!protocol) {
     throw fault.value(`The value of \`Protocol\` must be one of ${PROTOCOLS.join(', ')}; got ${JSON.stringify(input.Protocol)}.`);
   }
-  const typed: CreateListenerInput = { ...input, Protocol: protocol as Protocol };
+  const typed: CreateListenerInput = { ...input, Protocol: protocol };
   checkPorts(typed);
   checkListenerNames(typed);
   checkApplicability(typed);

@@ -10,7 +10,7 @@ import { ApiFault } from './api-error.js';
 import { checkPort, DEFAULTS, isLoopbackAddress, loopbackHost } from './config.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';
 import { Emulator } from './emulator.js';
-import { errorAnswer, type ApiAnswer } from './gateway.js';
+import { errorAnswer, header, type ApiAnswer } from './gateway.js';
 import { newRequestId } from './ids.js';
 import type { EmulatorOptions, EmulatorState, FaultRule } from './types.js';
 
@@ -36,10 +36,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** The whole body, or null once it passes the size limit (the rest is drained and dropped). */
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -86,7 +82,7 @@ function applyFault(req: IncomingMessage, res: ServerResponse, rule: FaultRule):
 }
 
 async function serveApi(req: IncomingMessage, res: ServerResponse, body: Buffer | null, emulator: Emulator, closing: AbortSignal): Promise<void> {
-  const action = headerValue(req, 'x-tc-action') ?? '';
+  const action = header(req.headers, 'x-tc-action') ?? '';
   const injected = emulator.takeTransportFault(action);
   if (injected?.kind === 'latency') await sleep(injected.latencyMs ?? DEFAULT_LATENCY_MS, undefined, { signal: closing });
   const replacement = injected && injected.kind !== 'latency' ? injected : undefined;
@@ -101,7 +97,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, body: Buffer 
       : emulator.api({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
   emulator.log({ action, code: answer.code, requestId: answer.requestId }, injected?.kind);
   if (replacement) applyFault(req, res, replacement);
-  else sendJson(res, 200, answer.envelope, headerValue(req, 'x-tc-traceid'));
+  else sendJson(res, 200, answer.envelope, header(req.headers, 'x-tc-traceid'));
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, emulator: Emulator, closing: AbortSignal): Promise<void> {

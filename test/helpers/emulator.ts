@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { canonicalRequest, credentialScope, deriveSigningKeys, authorization, signature, stringToSign, utcDate } from '../../src/api/signer.js';
+import { canonicalRequest, credentialScope, deriveSigningKeys, authorization, signature, stringToSign, utcDate, DEFAULT_SIGNED_HEADERS } from '../../src/api/signer.js';
+import { API_VERSION, SERVICE } from '../../src/api/constants.js';
 import { startEmulator, type EmulatorOptions, type EmulatorState, type FaultRule, type RunningEmulator } from '../../src/emulator/index.js';
 
 export type { EmulatorState, FaultRule };
@@ -207,16 +208,16 @@ export async function callApi(target: Target, action: string, params: object | s
     'X-TC-Action': action,
     'X-TC-Timestamp': String(timestamp),
   };
-  if (opts.version !== null) headers['X-TC-Version'] = opts.version ?? '2018-03-17';
+  if (opts.version !== null) headers['X-TC-Version'] = opts.version ?? API_VERSION;
   if (opts.region !== null) headers['X-TC-Region'] = opts.region ?? target.region;
   if (opts.token !== undefined) headers['X-TC-Token'] = opts.token;
 
-  const service = opts.service ?? 'clb';
+  const service = opts.service ?? SERVICE;
   const date = opts.scopeDate ?? utcDate(timestamp);
   const { canonicalRequest: canonical, signedHeaders } = canonicalRequest({
     method: 'POST',
     headers: { ...headers, Host: opts.signedHost ?? host },
-    signedHeaderNames: opts.signedHeaders ?? ['content-type', 'host'],
+    signedHeaderNames: opts.signedHeaders ?? DEFAULT_SIGNED_HEADERS,
     payload: body,
   });
   const scope = credentialScope(date, service);

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../api/errors.js';
+import { splitList } from '../../model/coerce.js';
 import type { CliContext } from '../context.js';
 
 interface EmulatorFlags {
@@ -69,7 +70,7 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
     ...(flags.secretKey !== undefined && { secretKey: flags.secretKey }),
     ...(flags.token !== undefined && { token: flags.token }),
     ...(flags.region !== undefined && { region: flags.region }),
-    ...(flags.loadBalancers !== undefined && { loadBalancers: flags.loadBalancers.split(',').map((id) => id.trim()).filter(Boolean) }),
+    ...(flags.loadBalancers !== undefined && { loadBalancers: splitList(flags.loadBalancers) }),
     taskDelayMs: nonNegativeInteger(flags.taskDelay, '--task-delay'),
     rateLimit: nonNegativeInteger(flags.rateLimit, '--rate-limit'),
     listenerQuota: nonNegativeInteger(flags.listenerQuota, '--listener-quota'),
