@@ -72,6 +72,8 @@ export interface ServerCertificateCheck {
   summary: CertificateSummary;
   /** Set when it expires within 30 days. */
   warning?: string;
+  /** The parsed certificate, so callers need not parse it again. */
+  x509: X509Certificate;
 }
 
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
@@ -134,7 +136,7 @@ export function checkServerCertificate(certPem: string, keyPem: string, nowMs: n
   }
   const summary = summarize(cert);
   const warning = checkValidity(summary, '--cert-file', nowMs);
-  return warning ? { summary, warning } : { summary };
+  return warning ? { summary, warning, x509: cert } : { summary, x509: cert };
 }
 
 /** A client CA: parses, is a CA (basicConstraints CA:TRUE), is in date. */
@@ -147,5 +149,5 @@ export function checkCaCertificate(pem: string, nowMs: number): ServerCertificat
     });
   }
   const warning = checkValidity(summary, '--ca-file', nowMs);
-  return warning ? { summary, warning } : { summary };
+  return warning ? { summary, warning, x509: cert } : { summary, x509: cert };
 }

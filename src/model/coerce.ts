@@ -13,6 +13,11 @@ export type ReadText = (path: string, flag: string) => Promise<string>;
 const TRUE_WORDS = new Set(['true', '1', 'on', 'yes']);
 const FALSE_WORDS = new Set(['false', '0', 'off', 'no']);
 
+/** An on-word (`1`, `true`, `on`, `yes`, any case) or a true value. */
+export function isTrueWord(raw: unknown): boolean {
+  return raw === true || raw === 1 || TRUE_WORDS.has(String(raw).trim().toLowerCase());
+}
+
 function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number' && (raw === 0 || raw === 1)) return raw === 1;

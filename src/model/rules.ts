@@ -193,8 +193,13 @@ function multiCertViolations(multi: MultiCertInfo): Violation[] {
   return out;
 }
 
+/** TCP_SSL listeners, and HTTPS ones with SNI off, carry their certificate on the listener. */
+export function needsListenerCertificate(protocol: string, sniSwitch: unknown): boolean {
+  return protocol === 'TCP_SSL' || (protocol === 'HTTPS' && sniSwitch !== 1);
+}
+
 function tlsViolations(request: CreateListenerRequest, protocol: Protocol): Violation[] {
-  const needsCertificate = protocol === 'TCP_SSL' || (protocol === 'HTTPS' && request.SniSwitch !== 1);
+  const needsCertificate = needsListenerCertificate(protocol, request.SniSwitch);
   const hasCert = isSet(request.Certificate);
   const hasMulti = isSet(request.MultiCertInfo);
   if (hasCert && hasMulti) {

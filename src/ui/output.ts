@@ -61,7 +61,7 @@ function cell(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function renderTable(rows: string[][], bold: (s: string) => string): string {
+function renderTable(rows: string[][], bold: (s: string) => string): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
     .map((row, index) => {

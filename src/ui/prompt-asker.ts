@@ -35,7 +35,7 @@ type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStre
 
 const CANCEL_ERRORS = new Set(['ExitPromptError', 'AbortPromptError', 'CancelPromptError']);
 
-export function isPromptCancel(error: unknown): boolean {
+function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && CANCEL_ERRORS.has(error.name);
 }
 

@@ -63,16 +63,16 @@ async function readFileText(readText: ReadText, path: string, flag: string): Pro
   return readText(path, flag);
 }
 
-function checked(path: string, content: string, x509: X509Certificate, warning: string | undefined): CheckedCertificate {
-  return { path, content, summary: summarize(x509), ...keyAlgorithm(x509), ...(warning ? { warning } : {}), x509 };
+function checked(path: string, content: string, x509: X509Certificate, summary: CertificateSummary, warning: string | undefined): CheckedCertificate {
+  return { path, content, summary, ...keyAlgorithm(x509), ...(warning ? { warning } : {}), x509 };
 }
 
 /** A server certificate file: readable, a PEM certificate, in date. Throws UsageError. */
 export async function readServerCertificate(readText: ReadText, path: string, nowMs: number): Promise<CheckedCertificate> {
   const content = await readFileText(readText, path, '--cert-file');
   const x509 = parseCertificate(content, '--cert-file');
-  const warning = checkValidity(summarize(x509), '--cert-file', nowMs);
-  return checked(path, content, x509, warning);
+  const summary = summarize(x509);
+  return checked(path, content, x509, summary, checkValidity(summary, '--cert-file', nowMs));
 }
 
 /** The private key of `cert`: readable, a PEM private key, and the certificate's. Returns its text. */
@@ -90,9 +90,8 @@ export async function readMatchingKey(readText: ReadText, path: string, cert: Ch
 /** A client CA file: readable, a PEM certificate, a CA, in date. */
 export async function readCaCertificate(readText: ReadText, path: string, nowMs: number): Promise<CheckedCertificate> {
   const content = await readFileText(readText, path, '--ca-file');
-  const x509 = parseCertificate(content, '--ca-file');
   const check = checkCaCertificate(content, nowMs);
-  return checked(path, content, x509, check.warning);
+  return checked(path, content, check.x509, check.summary, check.warning);
 }
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -7,7 +7,7 @@ import type { GlobalOptions } from '../cli/context.js';
 import type { CreateListenerRequest } from '../model/schema.js';
 import type { RawFlags } from '../model/request.js';
 import { createListenerOptions } from '../model/options.js';
-import { PEM_FIELDS, SECRET_FIELDS } from '../model/fields.js';
+import { PEM_FIELDS, SECRET_FIELDS, kebabCase } from '../model/fields.js';
 import { shellQuote } from '../util/shell-quote.js';
 
 
@@ -60,7 +60,7 @@ export function equivalentCommand(flags: RawFlags, globals: Partial<GlobalOption
   if (flags.dryRun === true) words.push('--dry-run');
   for (const name of ['profile', 'region', 'endpoint', 'language', 'query', 'requestTimeout'] as const) {
     const value = globals[name];
-    if (typeof value === 'string') words.push(`--${name === 'requestTimeout' ? 'request-timeout' : name}`, shellQuote(value));
+    if (typeof value === 'string') words.push(`--${kebabCase(name)}`, shellQuote(value));
   }
   if (globals.output && globals.output !== 'text') words.push('--output', globals.output);
   if (globals.color === false) words.push('--no-color');

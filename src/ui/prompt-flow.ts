@@ -14,6 +14,7 @@ import {
   type Protocol,
 } from '../model/fields.js';
 import { coerceScalar, splitList, type ReadText } from '../model/coerce.js';
+import { needsListenerCertificate } from '../model/rules.js';
 import { attributeOf } from '../model/options.js';
 import { nameFromSubject } from '../model/certificates.js';
 import { describeRule } from '../model/schema.js';
@@ -208,8 +209,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
     }
   }
 
-  const needsCertificate = protocol === 'TCP_SSL' || (protocol === 'HTTPS' && sni !== 1);
-  if (needsCertificate && !wholeCertificate) await askCertificates(flags, env, result);
+  if (needsListenerCertificate(protocol, sni) && !wholeCertificate) await askCertificates(flags, env, result);
   return result;
 }
 

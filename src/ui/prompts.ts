@@ -10,6 +10,8 @@ import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type 
 import type { ReadText } from '../model/coerce.js';
 import { UsageError } from '../api/errors.js';
 import { CREATE_LISTENER_FIELDS, flagNames } from '../model/fields.js';
+import { isTrueWord } from '../model/coerce.js';
+import { needsListenerCertificate } from '../model/rules.js';
 import { attributeOf } from '../model/options.js';
 import { colorEnabled, palette } from './color.js';
 import { createAsker, PromptCancelledError } from './prompt-asker.js';
@@ -28,8 +30,8 @@ export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}
     if (!has(flags, ...flagNames(spec).map(attributeOf)) && body[spec.api] === undefined) missing.push(`--${spec.aliases?.[0] ?? spec.flag}`);
   }
   const protocol = (flags.protocol ?? body.Protocol) === undefined ? undefined : String(flags.protocol ?? body.Protocol).toUpperCase();
-  const sniOn = ['1', 'true', 'on', 'yes'].includes(String(flags.sniSwitch ?? body.SniSwitch).toLowerCase());
-  const tls = protocol === undefined || protocol === 'TCP_SSL' || (protocol === 'HTTPS' && !sniOn);
+  const sni = isTrueWord(flags.sniSwitch ?? body.SniSwitch) ? 1 : 0;
+  const tls = protocol === undefined || needsListenerCertificate(protocol, sni);
   const wholeCertificate = has(flags, 'certificate', 'multiCertInfo') || body.Certificate !== undefined || body.MultiCertInfo !== undefined;
   if (tls && !wholeCertificate) {
     const scope = protocol === undefined ? ' (HTTPS and TCP_SSL)' : '';

@@ -19,7 +19,7 @@ function requestIdOf(error: unknown): string | undefined {
   return undefined;
 }
 
-export function errorCode(error: unknown): string {
+function errorCode(error: unknown): string {
   if (error instanceof ApiError) return error.code;
   if (error instanceof CliError) return error.name.replace(/Error$/, '');
   return 'InternalError';

@@ -3,15 +3,14 @@
  * associative arrays, so it also runs in the bash 3.2 macOS ships; no dependency on the
  * bash-completion package.
  */
-import { allCommands, flagsOf, type CompletionCommand, type CompletionSpec } from './model.js';
+import { allCommands, flagsOf, pathKey, posixQuote, type CompletionCommand, type CompletionSpec } from './model.js';
 
-const sq = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+const sq = posixQuote;
 
 function functionPrefix(bin: string): string {
   return `_${bin.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
-const pathKey = (command: CompletionCommand): string => command.path.join(' ');
 
 /** `case` arms: `pattern|pattern) body ;;`, wrapped so long lists stay readable. */
 function arm(patterns: string[], body: string): string {

@@ -2,7 +2,7 @@
  * The fish completion script, written from the completion model: `complete` lines guarded by a
  * helper that works out which (sub)command the command line is in, skipping option values.
  */
-import { allCommands, flagsOf, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
+import { allCommands, flagsOf, pathKey, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
 
 const sq = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -10,7 +10,6 @@ function functionPrefix(bin: string): string {
   return `__${bin.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
-const pathKey = (command: CompletionCommand): string => command.path.join(' ');
 
 function optionLine(bin: string, condition: string, option: CompletionOption): string {
   const parts = ['complete', '-c', bin, '-n', sq(condition)];
@@ -43,7 +42,7 @@ export function fishScript(spec: CompletionSpec): string {
   const arityCases: string[] = [];
   for (const command of commands) {
     for (const arity of ['required', 'optional'] as const) {
-      const flags = command.options.filter((o) => o.arity === arity).flatMap((o) => [o.long, o.short]).filter((f): f is string => Boolean(f));
+      const flags = command.options.filter((o) => o.arity === arity).flatMap(flagsOf);
       if (flags.length) arityCases.push(`        case ${flags.map((f) => sq(`${pathKey(command)}|${f}`)).join(' ')}\n            echo ${arity}`);
     }
   }

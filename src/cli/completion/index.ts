@@ -10,7 +10,6 @@ import { fishScript } from './fish.js';
 import type { Shell } from './shells.js';
 
 export { SHELLS, COMPLETION_FILES, type Shell } from './shells.js';
-export { completionSpec, type CompletionSpec } from './model.js';
 
 const WRITERS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
 

@@ -68,7 +68,6 @@ interface ValueHint {
  */
 const VALUE_HINTS: Record<string, ValueHint> = {
   healthCheck: { values: ['on', 'off'] },
-  fromFile: { files: true },
 };
 
 /** Value names that mean "a path": `--state <file>`, `--cert-file <path>`. */
@@ -98,7 +97,7 @@ function valueHint(option: Option): ValueHint & { repeatable?: boolean } {
 
   const cert = CERTIFICATE_FLAGS.find((c) => c.flag === flag);
   if (cert) {
-    if (cert.file) hint.files = true;
+    // File-ness comes from the value name (<path>), like every other option's.
     const target = CERTIFICATE_INPUT_FIELDS.find((f) => f.api === cert.target);
     if (target?.kind === 'enum' && target.values) hint.values = target.values;
   }
@@ -108,7 +107,10 @@ function valueHint(option: Option): ValueHint & { repeatable?: boolean } {
   return hint;
 }
 
-/** One line of help, without the enum list and alias note the help text appends. */
+/**
+ * One line of help, without the enum list and alias note the help text appends. (Stripped here
+ * rather than read from the field table: a flag name such as --port also belongs to other commands.)
+ */
 function shortDescription(text: string): string {
   return text
     .replace(/\s*\[alias: [^\]]*\]/, '')
@@ -154,7 +156,7 @@ function optionsOf(command: Command): Option[] {
 }
 
 function mergeOptions(own: CompletionOption[], inherited: CompletionOption[]): CompletionOption[] {
-  const taken = new Set(own.flatMap((o) => [o.long, o.short]).filter(Boolean));
+  const taken = new Set(own.flatMap(flagsOf));
   return [...own, ...inherited.filter((o) => !(o.long && taken.has(o.long)) && !(o.short && taken.has(o.short)))];
 }
 
@@ -196,6 +198,12 @@ export function completionSpec(program: Command): CompletionSpec {
 export function allCommands(root: CompletionCommand): CompletionCommand[] {
   return [root, ...root.commands.flatMap(allCommands)];
 }
+
+/** The key a command is known by in the generated scripts: `configure set`. */
+export const pathKey = (command: CompletionCommand): string => command.path.join(' ');
+
+/** POSIX single quoting, as bash and zsh read it. */
+export const posixQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The flags an option answers to: `--output`, `-o`. */
 export function flagsOf(option: CompletionOption): string[] {

@@ -3,9 +3,9 @@
  * `_arguments` function per command, `_describe` for subcommands. Works both from $fpath
  * (autoloaded by compinit) and sourced after compinit.
  */
-import { allCommands, flagsOf, type CompletionArgument, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
+import { allCommands, flagsOf, pathKey, posixQuote, type CompletionArgument, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
 
-const sq = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+const sq = posixQuote;
 
 /** Text inside an `_arguments` `[description]` or a `:message:`. */
 const escapeSpec = (text: string): string => text.replace(/([\\[\]:])/g, '\\$1');
