@@ -14,25 +14,33 @@ export function isLoopbackHost(hostname: string): boolean {
   return false;
 }
 
-/** Accepts `https://host[:port]`, `http://loopback[:port]`, or a bare host (taken as https). */
-export function parseEndpoint(raw: string): URL {
+/** A bare host is taken as https: `clb.tencentcloudapi.com` → `https://clb.tencentcloudapi.com`. */
+export function withScheme(text: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+}
+
+/**
+ * Accepts `https://host[:port]`, `http://loopback[:port]`, or a bare host (taken as https).
+ * `label` names the value in errors: the --endpoint option, or a profile's `endpoint` key.
+ */
+export function parseEndpoint(raw: string, label = '--endpoint'): URL {
   const text = raw.trim();
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    url = new URL(withScheme(text));
   } catch {
-    throw new UsageError(`--endpoint "${raw}" is not a URL`, '--endpoint', { hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com' });
+    throw new UsageError(`${label} "${raw}" is not a URL`, label, { hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com' });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--endpoint "${raw}": only https:// is supported`, '--endpoint');
+    throw new UsageError(`${label} "${raw}": only https:// is supported`, label);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new UsageError(`--endpoint "${raw}": plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost)`, '--endpoint', {
+    throw new UsageError(`${label} "${raw}": plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost)`, label, {
       hint: `use https://${url.host}`,
     });
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
-    throw new UsageError(`--endpoint "${raw}": the API path is always "/"; give only scheme, host and port`, '--endpoint');
+    throw new UsageError(`${label} "${raw}": the API path is always "/"; give only scheme, host and port`, label);
   }
   return url;
 }

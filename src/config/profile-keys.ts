@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../api/errors.js';
 import { isPlainObject } from '../util/json.js';
-import { parseEndpoint } from '../api/endpoint.js';
+import { parseEndpoint, withScheme } from '../api/endpoint.js';
 import type { MaskKind } from './mask.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -74,11 +74,10 @@ function storedEndpoint(url: URL): string {
 function endpoint(value: string): string {
   let url: URL;
   try {
-    url = parseEndpoint(value);
+    url = parseEndpoint(value, 'endpoint');
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    // Same rule, but this value is the `endpoint` key, not the --endpoint option.
-    throw new UsageError(error.message.replace(/^--endpoint /, 'endpoint '), undefined, { hint: error.hint ?? `e.g. ${DEFAULT_CLB_HOST}` });
+    if (error instanceof UsageError) error.hint ??= `e.g. ${DEFAULT_CLB_HOST}`;
+    throw error;
   }
   if (url.username || url.password || url.hash) {
     throw new UsageError(`endpoint "${value}": give only scheme, host and port`, undefined, { hint: `e.g. ${DEFAULT_CLB_HOST}` });
@@ -88,8 +87,7 @@ function endpoint(value: string): string {
 
 /** What the API client wants: a URL with a scheme. */
 export function normalizeEndpoint(stored: string): string {
-  const trimmed = stored.trim().replace(/\/+$/, '');
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  return withScheme(stored.trim().replace(/\/+$/, ''));
 }
 
 export const PROFILE_KEYS: readonly ProfileKey[] = [
