@@ -329,25 +329,11 @@ async function askServerCertificate(env: FlowEnvironment, earlier: ServerEntry[]
   }
 
   const usedAlgorithms = new Map(earlier.flatMap((e) => (e.kind === 'upload' ? [[e.cert.algorithm, e.cert.path] as const] : [])));
-  const seen = new Map<string, CheckedCertificate>();
-  const typedCert = await asker.input({
-    message: 'Certificate PEM file',
-    validate: async (text) => {
-      const path = expandPath(text, env.env);
-      try {
-        const cert = await readServerCertificate(env.readText, path, env.now);
-        const clash = usedAlgorithms.get(cert.algorithm);
-        if (clash !== undefined) return `${path} is ${cert.algorithm}, like ${clash}: MultiCertInfo takes one certificate per algorithm`;
-        seen.set(path, cert);
-        return true;
-      } catch (error) {
-        return promptMessage(error, '--cert-file', path);
-      }
-    },
+  const cert = await askPemFile(env, 'Certificate PEM file', '--cert-file', async (path) => {
+    const checked = await readServerCertificate(env.readText, path, env.now);
+    const clash = usedAlgorithms.get(checked.algorithm);
+    return clash === undefined ? checked : `${path} is ${checked.algorithm}, like ${clash}: MultiCertInfo takes one certificate per algorithm`;
   });
-  const cert = seen.get(expandPath(typedCert, env.env))!;
-  env.note(describeCertificate(cert, env.now));
-  if (cert.warning) env.note([cert.warning], 'warning');
 
   let key = '';
   const typedKey = await asker.input({
@@ -373,6 +359,37 @@ async function askServerCertificate(env: FlowEnvironment, earlier: ServerEntry[]
   return { kind: 'upload', cert, keyPath: expandPath(typedKey, env.env), key, name: name.trim() };
 }
 
+/**
+ * Asks for a certificate file until `check` accepts it (a string is a reason to ask again), then
+ * shows what the file holds and any expiry warning.
+ */
+async function askPemFile(
+  env: FlowEnvironment,
+  message: string,
+  flag: string,
+  check: (path: string) => Promise<CheckedCertificate | string>,
+): Promise<CheckedCertificate> {
+  let accepted: CheckedCertificate | undefined;
+  await env.asker.input({
+    message,
+    validate: async (text) => {
+      const path = expandPath(text, env.env);
+      try {
+        const result = await check(path);
+        if (typeof result === 'string') return result;
+        accepted = result;
+        return true;
+      } catch (error) {
+        return promptMessage(error, flag, path);
+      }
+    },
+  });
+  const cert = accepted!;
+  env.note(describeCertificate(cert, env.now));
+  if (cert.warning) env.note([cert.warning], 'warning');
+  return cert;
+}
+
 async function askCa(env: FlowEnvironment, defaultName: string | undefined): Promise<CaEntry> {
   const { asker } = env;
   const source = await asker.select<'upload' | 'id'>({
@@ -387,22 +404,7 @@ async function askCa(env: FlowEnvironment, defaultName: string | undefined): Pro
     const id = await asker.input({ message: 'CA certificate id', validate: validator(certInputSpec('CertCaId'), 'CertCaId') });
     return { kind: 'id', id: id.trim() };
   }
-  const seen = new Map<string, CheckedCertificate>();
-  const typed = await asker.input({
-    message: 'CA certificate PEM file',
-    validate: async (text) => {
-      const path = expandPath(text, env.env);
-      try {
-        seen.set(path, await readCaCertificate(env.readText, path, env.now));
-        return true;
-      } catch (error) {
-        return promptMessage(error, '--ca-file', path);
-      }
-    },
-  });
-  const cert = seen.get(expandPath(typed, env.env))!;
-  env.note(describeCertificate(cert, env.now));
-  if (cert.warning) env.note([cert.warning], 'warning');
+  const cert = await askPemFile(env, 'CA certificate PEM file', '--ca-file', (path) => readCaCertificate(env.readText, path, env.now));
   const name = await asker.input({
     message: 'CA certificate name',
     default: defaultName ?? nameFromSubject(cert.summary, 'client-ca'),
