@@ -16,7 +16,10 @@ const cases = [
   ['clb-listener --help', [bin, '--help']],
   ['clb-listener create --help', [bin, 'create', '--help']],
   ['create (validation error, exit 2)', [bin, 'create', '--lb', 'lb-aaaa1111', '--port', '0', '--protocol', 'TCP']],
-  ['create --dry-run', [bin, 'create', '--lb', 'lb-aaaa1111', '--port', '80', '--protocol', 'TCP', '--region', 'ap-guangzhou', '--dry-run']],
+  [
+    'create --dry-run',
+    [bin, 'create', '--lb', 'lb-aaaa1111', '--port', '80', '--protocol', 'TCP', '--region', 'ap-guangzhou', '--dry-run'],
+  ],
 ];
 
 function median(values) {

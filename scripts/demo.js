@@ -25,7 +25,11 @@ delete env.TCCLI_PROFILE;
 function run(args) {
   process.stderr.write(`\n$ clb-listener ${args.join(' ')}\n`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args, '--endpoint', emulator.endpoint], { env, stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
+    const child = spawn(process.execPath, [bin, ...args, '--endpoint', emulator.endpoint], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: root,
+    });
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -38,10 +42,35 @@ function run(args) {
 process.stderr.write(`emulator: ${emulator.endpoint} (region ${emulator.region}, load balancer ${LB})\n`);
 let failed = false;
 try {
-  const tcp = await run(['create', '--lb', LB, '--port', '8080', '--protocol', 'TCP', '--name', 'demo-tcp', '--health-check', 'HealthSwitch=1,TimeOut=2,IntervalTime=5,HealthNum=3,UnHealthNum=3']);
+  const tcp = await run([
+    'create',
+    '--lb',
+    LB,
+    '--port',
+    '8080',
+    '--protocol',
+    'TCP',
+    '--name',
+    'demo-tcp',
+    '--health-check',
+    'HealthSwitch=1,TimeOut=2,IntervalTime=5,HealthNum=3,UnHealthNum=3',
+  ]);
   const https = await run([
-    'create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--name', 'demo-https',
-    '--cert-file', 'test/fixtures/server.crt', '--key-file', 'test/fixtures/server.key', '--cert-name', 'demo-cert',
+    'create',
+    '--lb',
+    LB,
+    '--port',
+    '443',
+    '--protocol',
+    'HTTPS',
+    '--name',
+    'demo-https',
+    '--cert-file',
+    'test/fixtures/server.crt',
+    '--key-file',
+    'test/fixtures/server.key',
+    '--cert-name',
+    'demo-cert',
   ]);
   failed = tcp.code !== 0 || https.code !== 0;
   if (!failed) {

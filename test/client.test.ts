@@ -58,7 +58,10 @@ describe('client against the emulator', () => {
 
   test('a token is sent as X-TC-Token, a language as X-TC-Language', async () => {
     const c = client({
-      credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: emu.secretKey, token: 'session-token-123' }) },
+      credentials: {
+        describe: 'test',
+        get: async () => ({ secretId: emu.secretId, secretKey: emu.secretKey, token: 'session-token-123' }),
+      },
       language: 'en-US',
     });
     await describeLoadBalancers(c);
@@ -100,7 +103,9 @@ describe('client against the emulator', () => {
   });
 
   test('a wrong secret key is refused with AuthFailure.SignatureFailure and not retried', async () => {
-    const c = client({ credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: 'wrong-key-wrong-key-wrong-key-00' }) } });
+    const c = client({
+      credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: 'wrong-key-wrong-key-wrong-key-00' }) },
+    });
     await assert.rejects(describeLoadBalancers(c), (error: unknown) => {
       assert.ok(error instanceof ApiError);
       assert.equal(error.code, 'AuthFailure.SignatureFailure');
@@ -114,7 +119,10 @@ describe('client against the emulator', () => {
 
   test('an unknown action is InvalidAction', async () => {
     const c = client();
-    await assert.rejects(c.call('CreateListenerPlease', {}), (error: unknown) => error instanceof ApiError && error.code === 'InvalidAction');
+    await assert.rejects(
+      c.call('CreateListenerPlease', {}),
+      (error: unknown) => error instanceof ApiError && error.code === 'InvalidAction',
+    );
     await c.close();
   });
 
@@ -123,7 +131,10 @@ describe('client against the emulator', () => {
     const first = await createListener(c, { LoadBalancerId: LB, Ports: [84], Protocol: 'TCP' });
     await waitForTask(c, first.RequestId, { timeoutMs: 5000 });
     events = [];
-    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [84], Protocol: 'HTTP' }), (error: unknown) => error instanceof ApiError && error.code === 'InvalidParameter.PortCheckFailed');
+    await assert.rejects(
+      createListener(c, { LoadBalancerId: LB, Ports: [84], Protocol: 'HTTP' }),
+      (error: unknown) => error instanceof ApiError && error.code === 'InvalidParameter.PortCheckFailed',
+    );
     assert.equal(events.filter((e) => e.type === 'request').length, 1);
     await c.close();
   });
@@ -154,10 +165,12 @@ describe('client against the emulator', () => {
   test('a malformed body is a NetworkError naming the action, not a crash', async () => {
     await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'malformed' }]);
     const c = client({ retry: { maxAttempts: 1 } });
-    await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /DescribeLoadBalancers: the response was not JSON/.test(error.message));
+    await assert.rejects(
+      describeLoadBalancers(c),
+      (error: unknown) => error instanceof NetworkError && /DescribeLoadBalancers: the response was not JSON/.test(error.message),
+    );
     await c.close();
   });
-
 
   test('a dropped connection on a write is not retried (outcome unknown); on a read it is', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'drop' }]);
@@ -179,7 +192,10 @@ describe('client against the emulator', () => {
   test('an HTTP 503 on a write is not retried', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'http5xx', status: 503 }]);
     const c = client();
-    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [88], Protocol: 'TCP' }), (error: unknown) => error instanceof NetworkError && /HTTP 503/.test(error.message));
+    await assert.rejects(
+      createListener(c, { LoadBalancerId: LB, Ports: [88], Protocol: 'TCP' }),
+      (error: unknown) => error instanceof NetworkError && /HTTP 503/.test(error.message),
+    );
     assert.equal(events.filter((e) => e.type === 'request').length, 1);
     await c.close();
   });
@@ -188,7 +204,10 @@ describe('client against the emulator', () => {
     await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
     const c = client({ requestTimeoutMs: 300, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
     const started = Date.now();
-    await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message));
+    await assert.rejects(
+      describeLoadBalancers(c),
+      (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message),
+    );
     assert.ok(Date.now() - started < 5000);
     await c.close();
   });
@@ -196,7 +215,10 @@ describe('client against the emulator', () => {
   test('a refused connection is retried, then reported', async () => {
     const closed = await closedPort();
     const c = client({ endpoint: `http://127.0.0.1:${closed}`, retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20 } });
-    await assert.rejects(createListener(c, { LoadBalancerId: LB, Ports: [89], Protocol: 'TCP' }), (error: unknown) => error instanceof NetworkError && /connection refused/.test(error.message));
+    await assert.rejects(
+      createListener(c, { LoadBalancerId: LB, Ports: [89], Protocol: 'TCP' }),
+      (error: unknown) => error instanceof NetworkError && /connection refused/.test(error.message),
+    );
     assert.equal(events.filter((e) => e.type === 'retry').length, 2, 'never sent, so safe to retry even a write');
     await c.close();
   });
@@ -245,14 +267,18 @@ async function withOddServer(
 describe('replies that are not what the action promises', () => {
   test('a valid envelope with the wrong fields is a clear error naming the action and field', async () => {
     const reply = JSON.stringify({ Response: { Status: 'done', RequestId: 'b1f0c1de-0000-4000-8000-000000000000' } });
-    await withOddServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(reply), {}, async (c) => {
-      await assert.rejects(waitForTask(c, 'b1f0c1de-0000-4000-8000-00000000000a', { timeoutMs: 2000 }), (error: unknown) => {
-        assert.ok(error instanceof NetworkError);
-        assert.match(error.message, /^DescribeTaskStatus: unexpected response \(Status: /);
-        assert.equal(error.requestId, 'b1f0c1de-0000-4000-8000-000000000000');
-        return true;
-      });
-    });
+    await withOddServer(
+      (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(reply),
+      {},
+      async (c) => {
+        await assert.rejects(waitForTask(c, 'b1f0c1de-0000-4000-8000-00000000000a', { timeoutMs: 2000 }), (error: unknown) => {
+          assert.ok(error instanceof NetworkError);
+          assert.match(error.message, /^DescribeTaskStatus: unexpected response \(Status: /);
+          assert.equal(error.requestId, 'b1f0c1de-0000-4000-8000-000000000000');
+          return true;
+        });
+      },
+    );
   });
 });
 
@@ -267,7 +293,10 @@ describe('the whole-request timeout', () => {
     };
     await withOddServer(drip, { requestTimeoutMs: 600, retry: { maxAttempts: 1 } }, async (c) => {
       const started = Date.now();
-      await assert.rejects(describeLoadBalancers(c), (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message));
+      await assert.rejects(
+        describeLoadBalancers(c),
+        (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message),
+      );
       assert.ok(Date.now() - started < 3000, `cut off after ${Date.now() - started} ms`);
     });
   });

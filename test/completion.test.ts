@@ -37,11 +37,21 @@ after(() => rmSync(home, { recursive: true, force: true }));
 
 const shellEnv = () => ({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TERM: 'xterm', LANG: 'C.UTF-8' });
 
-function run(file: string, args: string[], input?: string, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  file: string,
+  args: string[],
+  input?: string,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(file, args, { cwd: ROOT, env: shellEnv(), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      file,
+      args,
+      { cwd: ROOT, env: shellEnv(), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+      },
+    );
     if (input !== undefined) child.stdin!.end(input);
   });
 }
@@ -107,9 +117,9 @@ const ZSH_HARNESS = String.raw`
 zmodload zsh/zpty || { print -u2 'zsh/zpty is missing'; exit 3 }
 local dir=$1 mode=$2; shift 2
 local init=$(mktemp)
-local load="fpath=(${"$"}{(q)dir} \$fpath); autoload -Uz compinit && compinit -u -D"
+local load="fpath=(${'$'}{(q)dir} \$fpath); autoload -Uz compinit && compinit -u -D"
 # "source": the way ~/.zshrc does it with source <(clb-listener completion zsh), after compinit.
-[[ $mode == source ]] && load="autoload -Uz compinit && compinit -u -D; source ${"$"}{(q)dir}/_clb-listener"
+[[ $mode == source ]] && load="autoload -Uz compinit && compinit -u -D; source ${'$'}{(q)dir}/_clb-listener"
 cat > $init <<INIT
 PS1='' PROMPT='' RPROMPT='' PROMPT_EOL_MARK=''
 $load
@@ -135,17 +145,17 @@ zle-line-init() { print -r -- '<<PROMPT>>' }
 zle -N zle-line-init
 INIT
 zpty z zsh -f -i
-zpty -w z "source ${"$"}{(q)init}"
+zpty -w z "source ${'$'}{(q)init}"
 local out
 while zpty -r z out; do [[ $out == *'<<PROMPT>>'* && $out != *print* ]] && break; done
 for line in "$@"; do
   print -r -- '<<Q>>'
   zpty -w -n z "$line"$'\t'
   while zpty -r z out; do
-    out=${"$"}{out//$'\r'/}
-    out=${"$"}{out%%$'\n'}
+    out=${'$'}{out//$'\r'/}
+    out=${'$'}{out%%$'\n'}
     [[ $out == *'<<END>>'* ]] && break
-    [[ $out == *'<<C>>'* ]] && print -r -- "${"$"}{out#*<<C>>}"
+    [[ $out == *'<<C>>'* ]] && print -r -- "${'$'}{out#*<<C>>}"
   done
 done
 zpty -d z
@@ -187,7 +197,10 @@ function longFlags(path: string[]): { visible: string[]; all: string[] } {
   }
   const options = chain.flatMap((c) => c.options);
   const flags = (list: typeof options) => list.map((o) => o.long).filter((f): f is string => Boolean(f));
-  return { visible: [...new Set([...flags(options.filter((o) => !o.hidden)), '--help'])], all: [...new Set([...flags(options), '--help'])] };
+  return {
+    visible: [...new Set([...flags(options.filter((o) => !o.hidden)), '--help'])],
+    all: [...new Set([...flags(options), '--help'])],
+  };
 }
 
 interface Case {

@@ -1,7 +1,14 @@
 // The credential chain, region/endpoint/language precedence, in-process against a temporary HOME.
 import { test, describe, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { inspectSettings, resolveRegion, resolveSettings, resolveEndpoint, DEFAULT_ENDPOINT, type SettingsInput } from '../src/config/index.js';
+import {
+  inspectSettings,
+  resolveRegion,
+  resolveSettings,
+  resolveEndpoint,
+  DEFAULT_ENDPOINT,
+  type SettingsInput,
+} from '../src/config/index.js';
 import { CredentialsError, UsageError } from '../src/api/errors.js';
 import { collectSecrets } from '../src/ui/secrets.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
@@ -32,7 +39,10 @@ function input(extra: Partial<SettingsInput> = {}, env: Record<string, string> =
 function defaultProfile(): void {
   home.tccli('default', {
     credential: { secretId: ID, secretKey: KEY },
-    configure: { _sys_param: { region: 'ap-guangzhou', output: 'json', arrayCount: 10, warning: 'off' }, clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' } },
+    configure: {
+      _sys_param: { region: 'ap-guangzhou', output: 'json', arrayCount: 10, warning: 'off' },
+      clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' },
+    },
   });
 }
 
@@ -52,7 +62,10 @@ describe('tccli profile files', () => {
 
   test('the older top-level layout is read too, with a token', async () => {
     home = makeTempHome();
-    home.tccli('default', { credential: { secretId: ID, secretKey: KEY, token: 'legacyToken0001' }, configure: { region: 'ap-beijing', output: 'text' } });
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY, token: 'legacyToken0001' },
+      configure: { region: 'ap-beijing', output: 'text' },
+    });
     const settings = await resolveSettings(input());
     assert.deepEqual(await settings.credentials.get(), { secretId: ID, secretKey: KEY, token: 'legacyToken0001' });
     assert.equal(settings.region, 'ap-beijing');
@@ -60,14 +73,20 @@ describe('tccli profile files', () => {
 
   test('_sys_param wins over a stale top-level region', async () => {
     home = makeTempHome();
-    home.tccli('default', { credential: { secretId: ID, secretKey: KEY }, configure: { region: 'ap-beijing', _sys_param: { region: 'ap-chengdu' } } });
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: { region: 'ap-beijing', _sys_param: { region: 'ap-chengdu' } },
+    });
     assert.equal(resolveRegion(input()).region, 'ap-chengdu');
   });
 
   test('--profile other picks the other files', async () => {
     home = makeTempHome();
     defaultProfile();
-    home.tccli('other', { credential: { secretId: OTHER_ID, secretKey: OTHER_KEY }, configure: { _sys_param: { region: 'ap-singapore' } } });
+    home.tccli('other', {
+      credential: { secretId: OTHER_ID, secretKey: OTHER_KEY },
+      configure: { _sys_param: { region: 'ap-singapore' } },
+    });
     const settings = await resolveSettings(input({ profile: 'other' }));
     assert.equal((await settings.credentials.get()).secretId, OTHER_ID);
     assert.equal(settings.region, 'ap-singapore');
@@ -77,7 +96,10 @@ describe('tccli profile files', () => {
   test('TCCLI_PROFILE picks the profile when --profile is absent', async () => {
     home = makeTempHome();
     defaultProfile();
-    home.tccli('other', { credential: { secretId: OTHER_ID, secretKey: OTHER_KEY }, configure: { _sys_param: { region: 'ap-singapore' } } });
+    home.tccli('other', {
+      credential: { secretId: OTHER_ID, secretKey: OTHER_KEY },
+      configure: { _sys_param: { region: 'ap-singapore' } },
+    });
     const settings = await resolveSettings(input({}, { TCCLI_PROFILE: 'other' }));
     assert.equal((await settings.credentials.get()).secretId, OTHER_ID);
     assert.equal(settings.profile, 'other');
@@ -144,7 +166,9 @@ describe('environment', () => {
   test('beats the default profile, credentials and region', async () => {
     home = makeTempHome();
     defaultProfile();
-    const settings = await resolveSettings(input({}, { TENCENTCLOUD_SECRET_ID: ENV_ID, TENCENTCLOUD_SECRET_KEY: ENV_KEY, TENCENTCLOUD_REGION: 'ap-tokyo' }));
+    const settings = await resolveSettings(
+      input({}, { TENCENTCLOUD_SECRET_ID: ENV_ID, TENCENTCLOUD_SECRET_KEY: ENV_KEY, TENCENTCLOUD_REGION: 'ap-tokyo' }),
+    );
     assert.deepEqual(await settings.credentials.get(), { secretId: ENV_ID, secretKey: ENV_KEY });
     assert.equal(settings.credentials.kind, 'environment');
     assert.equal(settings.region, 'ap-tokyo');
@@ -154,7 +178,9 @@ describe('environment', () => {
   test('beats TCCLI_PROFILE, which is not an explicit --profile', async () => {
     home = makeTempHome();
     home.tccli('other', { credential: { secretId: OTHER_ID, secretKey: OTHER_KEY } });
-    const settings = await resolveSettings(input({ region: 'ap-guangzhou' }, { TCCLI_PROFILE: 'other', TENCENTCLOUD_SECRET_ID: ENV_ID, TENCENTCLOUD_SECRET_KEY: ENV_KEY }));
+    const settings = await resolveSettings(
+      input({ region: 'ap-guangzhou' }, { TCCLI_PROFILE: 'other', TENCENTCLOUD_SECRET_ID: ENV_ID, TENCENTCLOUD_SECRET_KEY: ENV_KEY }),
+    );
     assert.equal((await settings.credentials.get()).secretId, ENV_ID);
   });
 
@@ -178,7 +204,12 @@ describe('environment', () => {
   for (const name of ['TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN']) {
     test(`takes the token from ${name}`, async () => {
       home = makeTempHome();
-      const settings = await resolveSettings(input({ region: 'ap-guangzhou' }, { TENCENTCLOUD_SECRET_ID: ENV_ID, TENCENTCLOUD_SECRET_KEY: ENV_KEY, [name]: `token-from-${name}` }));
+      const settings = await resolveSettings(
+        input(
+          { region: 'ap-guangzhou' },
+          { TENCENTCLOUD_SECRET_ID: ENV_ID, TENCENTCLOUD_SECRET_KEY: ENV_KEY, [name]: `token-from-${name}` },
+        ),
+      );
       assert.equal((await settings.credentials.get()).token, `token-from-${name}`);
     });
   }
@@ -186,7 +217,10 @@ describe('environment', () => {
   test('half a pair is an error naming the missing variable', async () => {
     home = makeTempHome();
     defaultProfile();
-    await assert.rejects(resolveSettings(input({}, { TENCENTCLOUD_SECRET_ID: ENV_ID })), /TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not/);
+    await assert.rejects(
+      resolveSettings(input({}, { TENCENTCLOUD_SECRET_ID: ENV_ID })),
+      /TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not/,
+    );
   });
 });
 
@@ -196,7 +230,9 @@ describe('SDK INI file', () => {
 
   test('~/.tencentcloud/credentials [default] is used when there is no profile', async () => {
     home = makeTempHome();
-    const path = home.ini(`# SDK file\n[other]\nsecret_id = wrong\nsecret_key = wrong\n\n[default]\nsecret_id = ${INI_ID}\nsecret_key=${INI_KEY}\ntoken = iniToken0001\n`);
+    const path = home.ini(
+      `# SDK file\n[other]\nsecret_id = wrong\nsecret_key = wrong\n\n[default]\nsecret_id = ${INI_ID}\nsecret_key=${INI_KEY}\ntoken = iniToken0001\n`,
+    );
     const settings = await resolveSettings(input({ region: 'ap-guangzhou' }));
     assert.deepEqual(await settings.credentials.get(), { secretId: INI_ID, secretKey: INI_KEY, token: 'iniToken0001' });
     assert.equal(settings.credentials.kind, 'sdk-file');
@@ -234,7 +270,14 @@ describe('nothing configured', () => {
     await assert.rejects(resolveSettings(input()), (error: unknown) => {
       assert.ok(error instanceof CredentialsError, String(error));
       const text = `${error.message}\n${error.hint}`;
-      for (const expected of ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', "clb-listener configure", home.path('.tccli', 'default.credential'), home.path('.tencentcloud', 'credentials'), 'CVM instance metadata']) {
+      for (const expected of [
+        'TENCENTCLOUD_SECRET_ID',
+        'TENCENTCLOUD_SECRET_KEY',
+        'clb-listener configure',
+        home.path('.tccli', 'default.credential'),
+        home.path('.tencentcloud', 'credentials'),
+        'CVM instance metadata',
+      ]) {
         assert.ok(text.includes(expected), `missing "${expected}" in: ${text}`);
       }
       return true;
@@ -264,8 +307,14 @@ describe('nothing configured', () => {
 describe('endpoint and language', () => {
   test('--endpoint, then the profile clb.endpoint (host made a URL), then the default', async () => {
     home = makeTempHome();
-    home.tccli('default', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou' }, clb: { endpoint: 'clb.ap-guangzhou.tencentcloudapi.com' } } });
-    assert.deepEqual(resolveEndpoint(input({ endpoint: 'http://127.0.0.1:9000' })), { endpoint: 'http://127.0.0.1:9000', source: '--endpoint' });
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: { _sys_param: { region: 'ap-guangzhou' }, clb: { endpoint: 'clb.ap-guangzhou.tencentcloudapi.com' } },
+    });
+    assert.deepEqual(resolveEndpoint(input({ endpoint: 'http://127.0.0.1:9000' })), {
+      endpoint: 'http://127.0.0.1:9000',
+      source: '--endpoint',
+    });
     const fromProfile = await resolveSettings(input());
     assert.equal(fromProfile.endpoint, 'https://clb.ap-guangzhou.tencentcloudapi.com');
     assert.match(fromProfile.endpointSource, /clb\.endpoint/);
@@ -277,10 +326,16 @@ describe('endpoint and language', () => {
 
   test('language from _sys_param.language; --language wins; other values are ignored with a warning', async () => {
     home = makeTempHome();
-    home.tccli('default', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou', language: 'en-US' } } });
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: { _sys_param: { region: 'ap-guangzhou', language: 'en-US' } },
+    });
     assert.equal((await resolveSettings(input())).language, 'en-US');
     assert.equal((await resolveSettings(input({ language: 'zh-CN' }))).language, 'zh-CN');
-    home.tccli('odd', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou', language: 'fr-FR' } } });
+    home.tccli('odd', {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: { _sys_param: { region: 'ap-guangzhou', language: 'fr-FR' } },
+    });
     const odd = input({ profile: 'odd' });
     assert.equal((await resolveSettings(odd)).language, undefined);
     assert.match(odd.warnings.join('\n'), /ignoring language "fr-FR"/);
@@ -290,7 +345,11 @@ describe('endpoint and language', () => {
 describe('secret hygiene', () => {
   test('a credential file readable by others gives a warning naming the chmod to run', async () => {
     home = makeTempHome();
-    const { credential } = home.tccli('default', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou' } } }, 0o644);
+    const { credential } = home.tccli(
+      'default',
+      { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou' } } },
+      0o644,
+    );
     const loose = input();
     await resolveSettings(loose);
     assert.equal(loose.warnings.length, 1);
@@ -300,10 +359,17 @@ describe('secret hygiene', () => {
 
   test('so does a group-readable INI file; a 0600 file gives none', async () => {
     home = makeTempHome();
-    const path = home.ini('[default]\nsecret_id = AKIDini000000000000000000000000000001\nsecret_key = iniSecretKey000000000000000000001\n', undefined, 0o640);
+    const path = home.ini(
+      '[default]\nsecret_id = AKIDini000000000000000000000000000001\nsecret_key = iniSecretKey000000000000000000001\n',
+      undefined,
+      0o640,
+    );
     const loose = input({ region: 'ap-guangzhou' });
     await resolveSettings(loose);
-    assert.deepEqual(loose.warnings.map((w) => w.includes(`chmod 600 ${path}`)), [true]);
+    assert.deepEqual(
+      loose.warnings.map((w) => w.includes(`chmod 600 ${path}`)),
+      [true],
+    );
 
     home.cleanup();
     home = makeTempHome();
@@ -315,7 +381,10 @@ describe('secret hygiene', () => {
 
   test('loaded secret keys and tokens are registered for redaction', async () => {
     home = makeTempHome();
-    home.tccli('default', { credential: { secretId: ID, secretKey: KEY, token: 'registeredToken0001' }, configure: { _sys_param: { region: 'ap-guangzhou' } } });
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY, token: 'registeredToken0001' },
+      configure: { _sys_param: { region: 'ap-guangzhou' } },
+    });
     await resolveSettings(input());
     const secrets = collectSecrets({});
     assert.ok(secrets.includes(KEY) && secrets.includes('registeredToken0001'));

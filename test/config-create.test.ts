@@ -15,7 +15,10 @@ describe('create with credentials from tccli profile files', () => {
     home = makeTempHome();
     home.tccli('default', {
       credential: { secretId: emulator.secretId, secretKey: emulator.secretKey },
-      configure: { _sys_param: { region: emulator.region, output: 'json', arrayCount: 10, warning: 'off' }, clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' } },
+      configure: {
+        _sys_param: { region: emulator.region, output: 'json', arrayCount: 10, warning: 'off' },
+        clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' },
+      },
     });
     // A second profile in the older top-level layout, whose clb.endpoint is the emulator itself.
     home.tccli('emu', {
@@ -29,14 +32,19 @@ describe('create with credentials from tccli profile files', () => {
   });
 
   test('--endpoint plus the default profile', async () => {
-    const result = await runCli(['create', '--lb', emulator.loadBalancers[0]!, '--port', '8080', '--protocol', 'TCP', '--endpoint', emulator.endpoint], { env: home.env() });
+    const result = await runCli(
+      ['create', '--lb', emulator.loadBalancers[0]!, '--port', '8080', '--protocol', 'TCP', '--endpoint', emulator.endpoint],
+      { env: home.env() },
+    );
     runs.push(result);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^lbl-[a-z0-9]+$/m);
   });
 
   test('--profile with the endpoint taken from the profile', async () => {
-    const result = await runCli(['create', '--profile', 'emu', '--lb', emulator.loadBalancers[0]!, '--port', '8081', '--protocol', 'TCP'], { env: home.env() });
+    const result = await runCli(['create', '--profile', 'emu', '--lb', emulator.loadBalancers[0]!, '--port', '8081', '--protocol', 'TCP'], {
+      env: home.env(),
+    });
     runs.push(result);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^lbl-[a-z0-9]+$/m);

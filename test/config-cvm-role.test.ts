@@ -138,7 +138,11 @@ describe('CVM role from the metadata service', () => {
   test('a refused answer (Code not Success) is a CredentialsError without the body', async () => {
     metadata.code = 'Failed';
     const source = (await resolveSettings(input(metadata.base))).credentials;
-    await assert.rejects(source.get(), (error: unknown) => error instanceof CredentialsError && /Code: Failed/.test(error.message) && !error.message.includes('temporarySecretKey'));
+    await assert.rejects(
+      source.get(),
+      (error: unknown) =>
+        error instanceof CredentialsError && /Code: Failed/.test(error.message) && !error.message.includes('temporarySecretKey'),
+    );
   });
 
   test('a failed refresh keeps keys that are still valid', async () => {

@@ -37,7 +37,9 @@ describe('mask', () => {
 
 describe('parseIni', () => {
   test('sections, both separators, comments, CRLF and a BOM', () => {
-    const ini = parseIni('\uFEFF; comment\r\n[default]\r\nsecret_id = A B\r\nSECRET_KEY: k=v\r\n# another\r\n[ other ]\r\ntoken=t\r\nstray line\r\n');
+    const ini = parseIni(
+      '\uFEFF; comment\r\n[default]\r\nsecret_id = A B\r\nSECRET_KEY: k=v\r\n# another\r\n[ other ]\r\ntoken=t\r\nstray line\r\n',
+    );
     assert.deepEqual([...ini.keys()], ['default', 'other']);
     assert.deepEqual(Object.fromEntries(ini.get('default')!), { secret_id: 'A B', secret_key: 'k=v' });
     assert.deepEqual(Object.fromEntries(ini.get('other')!), { token: 't' });
@@ -46,7 +48,10 @@ describe('parseIni', () => {
 
 describe('tccli JSON layout', () => {
   test('sorted keys at every level, 2-space indent, arrays kept in order', () => {
-    assert.equal(formatTccliJson({ b: 1, a: { d: [3, 1], c: true } }), '{\n  "a": {\n    "c": true,\n    "d": [\n      3,\n      1\n    ]\n  },\n  "b": 1\n}\n');
+    assert.equal(
+      formatTccliJson({ b: 1, a: { d: [3, 1], c: true } }),
+      '{\n  "a": {\n    "c": true,\n    "d": [\n      3,\n      1\n    ]\n  },\n  "b": 1\n}\n',
+    );
   });
 });
 
@@ -80,7 +85,7 @@ describe('private files', () => {
     const plain = home.ini('[default]\n', 'a/credentials', 0o604);
     assert.match(permissionWarning(plain)!, new RegExp(`run: chmod 600 ${plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     const spaced = home.ini('[default]\n', "my dir/it's", 0o640);
-    assert.ok(permissionWarning(spaced)!.endsWith(`chmod 600 '${home.path("my dir")}/it'\\''s'`), permissionWarning(spaced));
+    assert.ok(permissionWarning(spaced)!.endsWith(`chmod 600 '${home.path('my dir')}/it'\\''s'`), permissionWarning(spaced));
     assert.equal(permissionWarning(home.ini('[default]\n', 'b/credentials', 0o600)), undefined);
     assert.equal(permissionWarning(plain, 'win32'), undefined);
     assert.equal(permissionWarning(home.path('missing')), undefined);
@@ -119,7 +124,7 @@ describe('profile keys', () => {
     assert.throws(() => findProfileKey('password'), /unknown configuration key "password"/);
   });
 
-  test('endpoint: the client\'s rule (https anywhere, http only to loopback), without --endpoint in the message', () => {
+  test("endpoint: the client's rule (https anywhere, http only to loopback), without --endpoint in the message", () => {
     const f = files();
     const refused: [string, RegExp][] = [
       ['http://example.com', /^endpoint "http:\/\/example\.com": plain http:\/\/ is allowed only for loopback hosts/],
@@ -132,12 +137,15 @@ describe('profile keys', () => {
       ['', /is not a URL/],
     ];
     for (const [value, message] of refused) {
-      assert.throws(() => writeProfileKey(f, findProfileKey('endpoint'), value), (error: unknown) => {
-        assert.ok(error instanceof UsageError, value);
-        assert.match(error.message, message, value);
-        assert.doesNotMatch(error.message, /--endpoint/);
-        return true;
-      });
+      assert.throws(
+        () => writeProfileKey(f, findProfileKey('endpoint'), value),
+        (error: unknown) => {
+          assert.ok(error instanceof UsageError, value);
+          assert.match(error.message, message, value);
+          assert.doesNotMatch(error.message, /--endpoint/);
+          return true;
+        },
+      );
     }
     assert.deepEqual(f.configure, {}, 'nothing stored');
   });
@@ -175,7 +183,11 @@ describe('updateTccliProfile', () => {
     home = makeTempHome();
     const paths = home.tccli('default', {
       credential: { secretId: 'AKIDold', secretKey: 'oldSecretKey000000000001', extra: 'kept' },
-      configure: { _sys_param: { arrayCount: 20 }, cvm: { endpoint: 'cvm.tencentcloudapi.com' }, clb: { endpoint: 'clb.internal.tencentcloudapi.com' } },
+      configure: {
+        _sys_param: { arrayCount: 20 },
+        cvm: { endpoint: 'cvm.tencentcloudapi.com' },
+        clb: { endpoint: 'clb.internal.tencentcloudapi.com' },
+      },
     });
     const credentialBefore = readFileSync(paths.credential, 'utf8');
     const { written } = updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('region'), 'ap-shanghai'));
@@ -186,10 +198,13 @@ describe('updateTccliProfile', () => {
       clb: { endpoint: 'clb.internal.tencentcloudapi.com' },
       cvm: { endpoint: 'cvm.tencentcloudapi.com' },
     });
-    assert.deepEqual(updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('region'), 'ap-shanghai')).written, []);
+    assert.deepEqual(
+      updateTccliProfile(home.dir, 'default', (f) => writeProfileKey(f, findProfileKey('region'), 'ap-shanghai')).written,
+      [],
+    );
   });
 
-  test('a new file gets tccli\'s defaults; the values set win over them', () => {
+  test("a new file gets tccli's defaults; the values set win over them", () => {
     home = makeTempHome();
     updateTccliProfile(home.dir, 'default', (f) => {
       writeProfileKey(f, findProfileKey('output'), 'table');

@@ -83,13 +83,28 @@ describe('configure set / get / list', () => {
 
   test('other keys already in the files are kept, and no tccli defaults are added to them', async () => {
     home = makeTempHome();
-    home.tccli('default', {
-      credential: { secretId: 'AKIDold', secretKey: KEY, 'role-arn': 'qcs::cam::uin/1:roleName/x' },
-      configure: { _sys_param: { arrayCount: 25, warning: 'on', 'request-client': 'me' }, cvm: { endpoint: 'cvm.tencentcloudapi.com', version: '2017-03-12' }, waiter: { interval: 5, timeout: 180 } },
-    }, 0o644);
-    const result = await runCli(['configure', 'set', 'secretId', ID, 'endpoint', 'clb.ap-guangzhou.tencentcloudapi.com', 'language', 'en-US'], { env: home.env() });
+    home.tccli(
+      'default',
+      {
+        credential: { secretId: 'AKIDold', secretKey: KEY, 'role-arn': 'qcs::cam::uin/1:roleName/x' },
+        configure: {
+          _sys_param: { arrayCount: 25, warning: 'on', 'request-client': 'me' },
+          cvm: { endpoint: 'cvm.tencentcloudapi.com', version: '2017-03-12' },
+          waiter: { interval: 5, timeout: 180 },
+        },
+      },
+      0o644,
+    );
+    const result = await runCli(
+      ['configure', 'set', 'secretId', ID, 'endpoint', 'clb.ap-guangzhou.tencentcloudapi.com', 'language', 'en-US'],
+      { env: home.env() },
+    );
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(home.readJson('.tccli', 'default.credential'), { 'role-arn': 'qcs::cam::uin/1:roleName/x', secretId: ID, secretKey: KEY });
+    assert.deepEqual(home.readJson('.tccli', 'default.credential'), {
+      'role-arn': 'qcs::cam::uin/1:roleName/x',
+      secretId: ID,
+      secretKey: KEY,
+    });
     assert.deepEqual(home.readJson('.tccli', 'default.configure'), {
       // No `output` appears: only the keys set change (a new clb entry carries tccli's version).
       _sys_param: { arrayCount: 25, language: 'en-US', 'request-client': 'me', warning: 'on' },
@@ -112,7 +127,7 @@ describe('configure set / get / list', () => {
     });
   });
 
-  test('configure set region on an existing .configure changes only region; a new file gets tccli\'s defaults', async () => {
+  test("configure set region on an existing .configure changes only region; a new file gets tccli's defaults", async () => {
     home = makeTempHome();
     const existing = { _sys_param: { region: 'ap-beijing' }, clb: { endpoint: 'clb.tencentcloudapi.com' }, cvm: { version: '2017-03-12' } };
     home.tccli('default', { configure: existing });
@@ -133,7 +148,11 @@ describe('configure set / get / list', () => {
     home.tccli('default', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou' } } });
     const env = home.env();
     const cases: [string, string, string][] = [
-      ['https://clb.ap-guangzhou.tencentcloudapi.com/', 'clb.ap-guangzhou.tencentcloudapi.com', 'https://clb.ap-guangzhou.tencentcloudapi.com'],
+      [
+        'https://clb.ap-guangzhou.tencentcloudapi.com/',
+        'clb.ap-guangzhou.tencentcloudapi.com',
+        'https://clb.ap-guangzhou.tencentcloudapi.com',
+      ],
       ['clb.tencentcloudapi.com', 'clb.tencentcloudapi.com', 'https://clb.tencentcloudapi.com'],
       ['https://clb.internal.example:8443', 'https://clb.internal.example:8443', 'https://clb.internal.example:8443'],
       ['http://127.0.0.1:9000', 'http://127.0.0.1:9000', 'http://127.0.0.1:9000'],
@@ -154,7 +173,10 @@ describe('configure set / get / list', () => {
     const result = await runCli(['configure', 'list', '--profile', 'nope'], { env: home.env() });
     assert.equal(result.code, 0);
     const credential = home.path('.tccli', 'nope.credential');
-    assert.equal(result.stderr, `profile "nope" does not exist yet (${credential}); create it with clb-listener configure --profile nope\n`);
+    assert.equal(
+      result.stderr,
+      `profile "nope" does not exist yet (${credential}); create it with clb-listener configure --profile nope\n`,
+    );
     assert.match(result.stdout, /^profile nope {2}\(/);
     assert.match(result.stdout, /^ {2}secretId\s+\(not set\)$/m);
     assert.match(result.stdout, /^ {2}region\s+\(not set\)$/m);
@@ -166,7 +188,10 @@ describe('configure set / get / list', () => {
 
     // The default profile: the command to create it needs no --profile.
     const byDefault = await runCli(['configure', 'list'], { env: home.env() });
-    assert.equal(byDefault.stderr, `profile "default" does not exist yet (${home.path('.tccli', 'default.credential')}); create it with clb-listener configure\n`);
+    assert.equal(
+      byDefault.stderr,
+      `profile "default" does not exist yet (${home.path('.tccli', 'default.credential')}); create it with clb-listener configure\n`,
+    );
     // Half a profile (only .configure) exists: no note.
     home.tccli('half', { configure: { _sys_param: { region: 'ap-tokyo' } } });
     assert.equal((await runCli(['configure', 'list', '--profile', 'half'], { env: home.env() })).stderr, '');
@@ -209,16 +234,22 @@ describe('secrets stay off argv', () => {
     assert.match(result.stderr, /only one value can come from stdin/);
   });
 
-  test('set --help says the profile\'s output is tccli\'s, and clb-listener uses -o', async () => {
+  test("set --help says the profile's output is tccli's, and clb-listener uses -o", async () => {
     home = makeTempHome();
     const result = await runCli(['configure', 'set', '--help'], { env: home.env() });
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^ {2}output\s+tccli's default output format \(json \| text \| table\); clb-listener ignores it and uses -o \(default text\)$/m);
+    assert.match(
+      result.stdout,
+      /^ {2}output\s+tccli's default output format \(json \| text \| table\); clb-listener ignores it and uses -o \(default text\)$/m,
+    );
   });
 
   test('--help says no option takes a secret and shows the stdin form', async () => {
     home = makeTempHome();
-    for (const args of [['configure', '--help'], ['configure', 'set', '--help']]) {
+    for (const args of [
+      ['configure', '--help'],
+      ['configure', 'set', '--help'],
+    ]) {
       const result = await runCli(args, { env: home.env() });
       assert.equal(result.code, 0);
       assert.match(result.stdout, /No option or argument takes a secret key or token on the command line/);
@@ -244,8 +275,14 @@ describe('usage errors', () => {
       [['configure', 'set', 'region', 'Mars'], /"Mars" is not a region code/],
       [['configure', 'set', 'output', 'yaml'], /output must be one of/],
       [['configure', 'set', 'output', 'xml'], /output must be one of json, text, table; got "xml"/],
-      [['configure', 'set', 'endpoint', 'http://example.com'], /endpoint "http:\/\/example\.com": plain http:\/\/ is allowed only for loopback hosts/],
-      [['configure', 'set', 'region', 'ap-guangzhou', 'endpoint', 'http://10.1.2.3:8080'], /plain http:\/\/ is allowed only for loopback hosts/],
+      [
+        ['configure', 'set', 'endpoint', 'http://example.com'],
+        /endpoint "http:\/\/example\.com": plain http:\/\/ is allowed only for loopback hosts/,
+      ],
+      [
+        ['configure', 'set', 'region', 'ap-guangzhou', 'endpoint', 'http://10.1.2.3:8080'],
+        /plain http:\/\/ is allowed only for loopback hosts/,
+      ],
       [['configure', 'set', 'endpoint', 'https://clb.tencentcloudapi.com/v3'], /the API path is always "\/"/],
       [['configure', 'get', 'nope'], /unknown configuration key/],
       [['configure', 'set', 'region', 'ap-guangzhou', '--profile', '../etc'], /invalid profile name/],

@@ -28,14 +28,45 @@ const EXAMPLES: Example[] = [
   {
     name: 'TCP with a health check',
     example: 2,
-    flags: ['--lb', 'lb-cuxw2rm0', '--port', '7571', '--protocol', 'TCP', '--health-check', 'UnHealthNum=4,HealthNum=4,IntervalTime=7,TimeOut=5,HealthSwitch=1'],
+    flags: [
+      '--lb',
+      'lb-cuxw2rm0',
+      '--port',
+      '7571',
+      '--protocol',
+      'TCP',
+      '--health-check',
+      'UnHealthNum=4,HealthNum=4,IntervalTime=7,TimeOut=5,HealthSwitch=1',
+    ],
     expectFromFlags: { HealthCheck: { UnHealthNum: 4, HealthNum: 4, IntervalTime: 7, TimeOut: 5, HealthSwitch: 1 } },
   },
   {
     name: 'HTTPS uploading a new certificate',
     example: 3,
-    flags: ['--lb', 'lb-cuxw2rm0', '--port', '7573', '--protocol', 'HTTPS', '--ssl-mode', 'UNIDIRECTIONAL', '--cert-file', 'test/fixtures/server.crt', '--key-file', 'test/fixtures/server.key', '--cert-name', 'my-cert'],
-    expectFromFlags: { Certificate: { SSLMode: 'UNIDIRECTIONAL', CertName: 'my-cert', CertContent: readFileSync(join(FIXTURES, 'server.crt'), 'utf8'), CertKey: readFileSync(join(FIXTURES, 'server.key'), 'utf8') } },
+    flags: [
+      '--lb',
+      'lb-cuxw2rm0',
+      '--port',
+      '7573',
+      '--protocol',
+      'HTTPS',
+      '--ssl-mode',
+      'UNIDIRECTIONAL',
+      '--cert-file',
+      'test/fixtures/server.crt',
+      '--key-file',
+      'test/fixtures/server.key',
+      '--cert-name',
+      'my-cert',
+    ],
+    expectFromFlags: {
+      Certificate: {
+        SSLMode: 'UNIDIRECTIONAL',
+        CertName: 'my-cert',
+        CertContent: readFileSync(join(FIXTURES, 'server.crt'), 'utf8'),
+        CertKey: readFileSync(join(FIXTURES, 'server.key'), 'utf8'),
+      },
+    },
   },
   {
     name: 'UDP with the default PING health check',
@@ -52,8 +83,29 @@ const EXAMPLES: Example[] = [
   {
     name: 'rescheduling',
     example: 6,
-    flags: ['--lb', 'lb-fd9kpk4s', '--port', '5689', '--protocol', 'tcp', '--reschedule-target-zero-weight', '--reschedule-unhealthy', '--reschedule-expand-target', '--reschedule-start-time', '25', '--reschedule-interval', '50'],
-    expectFromFlags: { Protocol: 'TCP', RescheduleTargetZeroWeight: true, RescheduleUnhealthy: true, RescheduleExpandTarget: true, RescheduleStartTime: 25, RescheduleInterval: 50 },
+    flags: [
+      '--lb',
+      'lb-fd9kpk4s',
+      '--port',
+      '5689',
+      '--protocol',
+      'tcp',
+      '--reschedule-target-zero-weight',
+      '--reschedule-unhealthy',
+      '--reschedule-expand-target',
+      '--reschedule-start-time',
+      '25',
+      '--reschedule-interval',
+      '50',
+    ],
+    expectFromFlags: {
+      Protocol: 'TCP',
+      RescheduleTargetZeroWeight: true,
+      RescheduleUnhealthy: true,
+      RescheduleExpandTarget: true,
+      RescheduleStartTime: 25,
+      RescheduleInterval: 50,
+    },
   },
 ];
 
@@ -78,7 +130,10 @@ describe('the API page examples', () => {
       assert.equal(listener.Port, ports[index]);
       for (const [key, value] of Object.entries(expectFields)) assert.deepEqual(listener.request[key], value, `field ${key}`);
     }
-    assert.ok(state.tasks.every((t) => t.Status === 0), 'every task finished successfully');
+    assert.ok(
+      state.tasks.every((t) => t.Status === 0),
+      'every task finished successfully',
+    );
   }
 
   for (const example of EXAMPLES) {
@@ -101,7 +156,15 @@ describe('the API page examples', () => {
   }
 
   test('flags override the fields of a --from-file body', async () => {
-    const result = await runAgainst(emu, ['create', '--from-file', 'test/fixtures/seed-examples/example5.json', '--port', '8001,8002', '--name', 'a,b']);
+    const result = await runAgainst(emu, [
+      'create',
+      '--from-file',
+      'test/fixtures/seed-examples/example5.json',
+      '--port',
+      '8001,8002',
+      '--name',
+      'a,b',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     await expectCreated(result.stdout, [8001, 8002], { ListenerNames: ['a', 'b'], Protocol: 'TCP', LoadBalancerId: 'lb-cuxw2rm0' });
   });
@@ -115,12 +178,45 @@ describe('the API page examples', () => {
 
   test('explicit false and 0 are sent, not dropped', async () => {
     const tcp = await runAgainst(emu, [
-      'create', '--lb', 'lb-cuxw2rm0', '--port', '7000', '--protocol', 'TCP',
-      '--no-snat-enable', '--no-deregister-target-rst', '--reschedule-unhealthy', 'false', '--reschedule-start-time', '0', '--health-check', 'off',
+      'create',
+      '--lb',
+      'lb-cuxw2rm0',
+      '--port',
+      '7000',
+      '--protocol',
+      'TCP',
+      '--no-snat-enable',
+      '--no-deregister-target-rst',
+      '--reschedule-unhealthy',
+      'false',
+      '--reschedule-start-time',
+      '0',
+      '--health-check',
+      'off',
     ]);
     assert.equal(tcp.code, 0, tcp.stderr);
-    await expectCreated(tcp.stdout, [7000], { SnatEnable: false, DeregisterTargetRst: false, RescheduleUnhealthy: false, RescheduleStartTime: 0, HealthCheck: { HealthSwitch: 0 } });
-    const https = await runAgainst(emu, ['create', '--lb', 'lb-cuxw2rm0', '--port', '7443', '--protocol', 'https', '--sni-switch', '0', '--keepalive-enable', '0', '--cert-id', 'MsJyaXVm']);
+    await expectCreated(tcp.stdout, [7000], {
+      SnatEnable: false,
+      DeregisterTargetRst: false,
+      RescheduleUnhealthy: false,
+      RescheduleStartTime: 0,
+      HealthCheck: { HealthSwitch: 0 },
+    });
+    const https = await runAgainst(emu, [
+      'create',
+      '--lb',
+      'lb-cuxw2rm0',
+      '--port',
+      '7443',
+      '--protocol',
+      'https',
+      '--sni-switch',
+      '0',
+      '--keepalive-enable',
+      '0',
+      '--cert-id',
+      'MsJyaXVm',
+    ]);
     assert.equal(https.code, 0, https.stderr);
     await expectCreated(https.stdout, [7443], { SniSwitch: 0, KeepaliveEnable: 0 });
     const http = await runAgainst(emu, ['create', '--lb', 'lb-cuxw2rm0', '--port', '7080', '--protocol', 'HTTP', '--no-h2c-switch']);

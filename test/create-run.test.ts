@@ -50,7 +50,19 @@ describe('create and wait outcomes', () => {
   test('the wait timeout holds even while a poll hangs', async () => {
     await emu.faults([{ action: 'DescribeTaskStatus', kind: 'hang', times: -1 }]);
     const started = Date.now();
-    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP', '--wait-timeout', '2', '--request-timeout', '20']);
+    const result = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '91',
+      '--protocol',
+      'TCP',
+      '--wait-timeout',
+      '2',
+      '--request-timeout',
+      '20',
+    ]);
     assert.equal(result.code, 5, result.stderr);
     assert.ok(Date.now() - started < 15_000, `gave up after ${Date.now() - started} ms, not after the request timeout`);
     assert.match(result.stderr, /resume with: clb-listener wait [0-9a-f-]{36}/);
@@ -112,7 +124,9 @@ describe('create and wait outcomes', () => {
     assert.equal(noRegion.code, 2, noRegion.stderr);
     assert.match(noRegion.stderr, /--region/);
     assert.match(noRegion.stderr, /TENCENTCLOUD_REGION/);
-    const wrongKey = await runAgainst(emu, ['create', '--lb', LB, '--port', '84', '--protocol', 'TCP'], { env: { TENCENTCLOUD_SECRET_KEY: 'not-the-right-key-0000000000000' } });
+    const wrongKey = await runAgainst(emu, ['create', '--lb', LB, '--port', '84', '--protocol', 'TCP'], {
+      env: { TENCENTCLOUD_SECRET_KEY: 'not-the-right-key-0000000000000' },
+    });
     assert.equal(wrongKey.code, 3, wrongKey.stderr);
     assert.match(wrongKey.stderr, /AuthFailure\.SignatureFailure/);
     assert.equal(await emu.requestCount('CreateListener'), 1, 'only the wrongly signed request reached the API');
@@ -160,10 +174,14 @@ describe('create and wait outcomes', () => {
     const errPath = join(dir, 'err');
     const out = openSync(outPath, 'w');
     const err = openSync(errPath, 'w');
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/clb-listener.js'), 'create', '--lb', LB, '--port', '88,89,90', '--protocol', 'TCP', '--endpoint', emu.endpoint], {
-      env: emulatorEnv(emu),
-      stdio: ['ignore', out, err],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'bin/clb-listener.js'), 'create', '--lb', LB, '--port', '88,89,90', '--protocol', 'TCP', '--endpoint', emu.endpoint],
+      {
+        env: emulatorEnv(emu),
+        stdio: ['ignore', out, err],
+      },
+    );
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     closeSync(out);
     closeSync(err);

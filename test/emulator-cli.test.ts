@@ -21,7 +21,14 @@ describe('clb-listener emulator (spawned)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('prints exactly one JSON line, serves signed requests, exits 0 on SIGTERM', async () => {
-    const emu = await spawnEmulator(['--region', 'ap-shanghai', '--secret-id', 'AKIDfixedfixedfixedfixedfixedfixed01', '--task-delay', '0']);
+    const emu = await spawnEmulator([
+      '--region',
+      'ap-shanghai',
+      '--secret-id',
+      'AKIDfixedfixedfixedfixedfixedfixed01',
+      '--task-delay',
+      '0',
+    ]);
     try {
       const info = JSON.parse(emu.stdout().trim());
       assert.deepEqual(Object.keys(info), ['endpoint', 'secretId', 'secretKey', 'region', 'loadBalancers']);
@@ -65,12 +72,21 @@ describe('clb-listener emulator (spawned)', () => {
     const first = await spawnEmulator(['--state', file, '--load-balancers', 'lb-cuxw2rm0', '--task-delay', '0']);
     let listenerId: string;
     try {
-      const created = await api(first, 'CreateListener', { LoadBalancerId: 'lb-cuxw2rm0', Ports: [7571], Protocol: 'TCP', ListenerNames: ['kept'] });
+      const created = await api(first, 'CreateListener', {
+        LoadBalancerId: 'lb-cuxw2rm0',
+        Ports: [7571],
+        Protocol: 'TCP',
+        ListenerNames: ['kept'],
+      });
       assert.equal(created.Error, undefined);
       listenerId = (created.ListenerIds as string[])[0]!;
       assert.equal((await waitTask(first, created.RequestId)).Status, 0);
       const saved = JSON.parse(readFileSync(file, 'utf8'));
-      assert.deepEqual(saved.listeners.map((l: { ListenerId: string }) => l.ListenerId), [listenerId], 'saved on change, before exit');
+      assert.deepEqual(
+        saved.listeners.map((l: { ListenerId: string }) => l.ListenerId),
+        [listenerId],
+        'saved on change, before exit',
+      );
     } finally {
       await first.stop();
     }
@@ -80,7 +96,10 @@ describe('clb-listener emulator (spawned)', () => {
     try {
       assert.deepEqual(second.loadBalancers, ['lb-cuxw2rm0']);
       const listed = await api(second, 'DescribeListeners', { LoadBalancerId: 'lb-cuxw2rm0' });
-      assert.deepEqual((listed.Listeners as { ListenerId: string; ListenerName: string }[]).map((l) => [l.ListenerId, l.ListenerName]), [[listenerId, 'kept']]);
+      assert.deepEqual(
+        (listed.Listeners as { ListenerId: string; ListenerName: string }[]).map((l) => [l.ListenerId, l.ListenerName]),
+        [[listenerId, 'kept']],
+      );
       const clash = await api(second, 'CreateListener', { LoadBalancerId: 'lb-cuxw2rm0', Ports: [7571], Protocol: 'HTTP' });
       assert.equal(clash.Error?.Code, 'InvalidParameter.PortCheckFailed');
     } finally {

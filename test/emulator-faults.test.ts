@@ -36,9 +36,15 @@ describe('emulator faults', () => {
 
   test('drop closes the connection without an answer', async () => {
     await emu.faults([{ kind: 'drop' }]);
-    await assert.rejects(callApi(emu, 'DescribeLoadBalancers'), (error: NodeJS.ErrnoException) => ['ECONNRESET', undefined].includes(error.code) || /hang up/.test(error.message));
+    await assert.rejects(
+      callApi(emu, 'DescribeLoadBalancers'),
+      (error: NodeJS.ErrnoException) => ['ECONNRESET', undefined].includes(error.code) || /hang up/.test(error.message),
+    );
     const { requests } = await emu.state();
-    assert.deepEqual(requests.map((r) => [r.action, r.code, r.fault]), [['DescribeLoadBalancers', null, 'drop']]);
+    assert.deepEqual(
+      requests.map((r) => [r.action, r.code, r.fault]),
+      [['DescribeLoadBalancers', null, 'drop']],
+    );
   });
 
   test('malformed answers 200 with a body that is not JSON', async () => {
@@ -69,8 +75,15 @@ describe('emulator faults', () => {
     await emu.faults([{ kind: 'drop', action: 'CreateListener', processed: true }]);
     await assert.rejects(callApi(emu, 'CreateListener', { LoadBalancerId: lb, Ports: [8443], Protocol: 'TCP' }));
     const state = await emu.state();
-    assert.deepEqual(state.listeners.map((l) => l.Port), [8443], 'the listener exists though the client never heard');
-    assert.deepEqual(state.requests.map((r) => [r.code, r.fault]), [[null, 'drop']]);
+    assert.deepEqual(
+      state.listeners.map((l) => l.Port),
+      [8443],
+      'the listener exists though the client never heard',
+    );
+    assert.deepEqual(
+      state.requests.map((r) => [r.code, r.fault]),
+      [[null, 'drop']],
+    );
   });
 
   test('times: -1 repeats until DELETE /__emulator/faults', async () => {
@@ -107,7 +120,10 @@ describe('emulator faults', () => {
   });
 
   test('bad rules are refused with a 400 and nothing is added', async () => {
-    const res = await rawRequest(emu.endpoint, { path: '/__emulator/faults', body: JSON.stringify({ rules: [{ kind: 'drop' }, { kind: 'explode' }] }) });
+    const res = await rawRequest(emu.endpoint, {
+      path: '/__emulator/faults',
+      body: JSON.stringify({ rules: [{ kind: 'drop' }, { kind: 'explode' }] }),
+    });
     assert.equal(res.status, 400);
     assert.match(res.text, /rules\[1\]\.kind/);
     assert.deepEqual((await emu.state()).faults, []);

@@ -83,8 +83,14 @@ describe('emulator listeners', () => {
     const all = await api(emu, 'DescribeListeners', { LoadBalancerId: lb1 });
     assert.equal(all.TotalCount, 2);
     const quic = await api(emu, 'DescribeListeners', { LoadBalancerId: lb1, Protocol: 'quic' });
-    assert.deepEqual((quic.Listeners as { Protocol: string }[]).map((l) => l.Protocol), ['QUIC']);
-    const byId = await api(emu, 'DescribeListeners', { LoadBalancerId: lb1, ListenerIds: [(quic.Listeners as { ListenerId: string }[])[0]!.ListenerId] });
+    assert.deepEqual(
+      (quic.Listeners as { Protocol: string }[]).map((l) => l.Protocol),
+      ['QUIC'],
+    );
+    const byId = await api(emu, 'DescribeListeners', {
+      LoadBalancerId: lb1,
+      ListenerIds: [(quic.Listeners as { ListenerId: string }[])[0]!.ListenerId],
+    });
     assert.equal(byId.TotalCount, 1);
     assert.equal((await api(emu, 'DescribeListeners', { LoadBalancerId: 'lb-nope0000' })).Error?.Code, 'InvalidParameter.LBIdNotFound');
     assert.equal((await api(emu, 'DescribeListeners', {})).Error?.Code, 'MissingParameter');
@@ -116,7 +122,10 @@ describe('emulator listeners', () => {
 
     const unknown = await api(emu, 'DeleteLoadBalancerListeners', { LoadBalancerId: lb2, ListenerIds: ['lbl-00000000'] });
     assert.equal(unknown.Error?.Code, 'InvalidParameter.ListenerIdNotFound');
-    const tooMany = await api(emu, 'DeleteLoadBalancerListeners', { LoadBalancerId: lb2, ListenerIds: Array.from({ length: 21 }, (_, i) => `lbl-${i}`) });
+    const tooMany = await api(emu, 'DeleteLoadBalancerListeners', {
+      LoadBalancerId: lb2,
+      ListenerIds: Array.from({ length: 21 }, (_, i) => `lbl-${i}`),
+    });
     assert.equal(tooMany.Error?.Code, 'InvalidParameterValue.Length');
     assert.equal((await api(emu, 'DeleteLoadBalancerListeners', {})).Error?.Code, 'MissingParameter');
 
@@ -124,7 +133,10 @@ describe('emulator listeners', () => {
     assert.equal(deleted.Error, undefined);
     assert.deepEqual(Object.keys(deleted), ['RequestId']);
     assert.equal((await api(emu, 'DescribeTaskStatus', { TaskId: deleted.RequestId })).Status, 2);
-    assert.equal((await api(emu, 'DeleteLoadBalancerListeners', { LoadBalancerId: lb2 })).Error?.Code, 'FailedOperation.ResourceInOperating');
+    assert.equal(
+      (await api(emu, 'DeleteLoadBalancerListeners', { LoadBalancerId: lb2 })).Error?.Code,
+      'FailedOperation.ResourceInOperating',
+    );
     assert.equal((await waitTask(emu, deleted.RequestId)).Status, 0);
     const left = await api(emu, 'DescribeListeners', { LoadBalancerId: lb2 });
     assert.deepEqual((left.Listeners as { ListenerId: string }[]).map((l) => l.ListenerId).sort(), ids.slice(1).sort());
@@ -148,7 +160,10 @@ describe('emulator listeners', () => {
   test('DescribeLoadBalancers: ids, offset and limit', async () => {
     const page = await api(emu, 'DescribeLoadBalancers', { Offset: 1, Limit: 1 });
     assert.equal(page.TotalCount, 3);
-    assert.deepEqual((page.LoadBalancerSet as { LoadBalancerId: string }[]).map((lb) => lb.LoadBalancerId), [lb2]);
+    assert.deepEqual(
+      (page.LoadBalancerSet as { LoadBalancerId: string }[]).map((lb) => lb.LoadBalancerId),
+      [lb2],
+    );
     const one = await api(emu, 'DescribeLoadBalancers', { LoadBalancerIds: [lb3, 'lb-unknown1'] });
     assert.equal(one.TotalCount, 1);
     assert.equal((await api(emu, 'DescribeLoadBalancers', { Limit: 101 })).Error?.Code, 'InvalidParameterValue.Range');

@@ -27,7 +27,15 @@ describe('emulator protocol', () => {
       ['lb-emu00001', 'lb-emu00002', 'lb-emu00003'],
     );
     assert.deepEqual(Object.keys(Response.LoadBalancerSet[0]).sort(), [
-      'AddressIPVersion', 'CreateTime', 'Forward', 'LoadBalancerId', 'LoadBalancerName', 'LoadBalancerType', 'LoadBalancerVips', 'Status', 'VpcId',
+      'AddressIPVersion',
+      'CreateTime',
+      'Forward',
+      'LoadBalancerId',
+      'LoadBalancerName',
+      'LoadBalancerType',
+      'LoadBalancerVips',
+      'Status',
+      'VpcId',
     ]);
     const again = await api(emu, 'DescribeLoadBalancers', { LoadBalancerIds: ['lb-emu00002'], Limit: 1 });
     assert.notEqual(again.RequestId, Response.RequestId, 'every answer has a fresh RequestId');
@@ -43,12 +51,21 @@ describe('emulator protocol', () => {
   });
 
   test('the four AuthFailure codes', async () => {
-    assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { secretKey: 'wrong-key-wrong-key-wrong-key-00' }), 'AuthFailure.SignatureFailure');
-    assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { secretId: 'AKIDunknownunknownunknownunknown0000' }), 'AuthFailure.SecretIdNotFound');
+    assert.equal(
+      await code(emu, 'DescribeLoadBalancers', {}, { secretKey: 'wrong-key-wrong-key-wrong-key-00' }),
+      'AuthFailure.SignatureFailure',
+    );
+    assert.equal(
+      await code(emu, 'DescribeLoadBalancers', {}, { secretId: 'AKIDunknownunknownunknownunknown0000' }),
+      'AuthFailure.SecretIdNotFound',
+    );
     const skewed = Math.floor(Date.now() / 1000) - 301;
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { timestamp: skewed }), 'AuthFailure.SignatureExpire');
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { headers: { Authorization: null } }), 'AuthFailure.InvalidAuthorization');
-    assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { headers: { Authorization: 'Bearer nope' } }), 'AuthFailure.InvalidAuthorization');
+    assert.equal(
+      await code(emu, 'DescribeLoadBalancers', {}, { headers: { Authorization: 'Bearer nope' } }),
+      'AuthFailure.InvalidAuthorization',
+    );
   });
 
   test('the credential scope must name clb and the UTC date of the timestamp; content-type and host must be signed', async () => {
@@ -57,7 +74,12 @@ describe('emulator protocol', () => {
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { signedHeaders: ['content-type'] }), 'AuthFailure.InvalidAuthorization');
     // Signed a header that is then not sent.
     assert.equal(
-      await code(emu, 'DescribeLoadBalancers', {}, { signedHeaders: ['content-type', 'host', 'x-tc-token'], token: 't', headers: { 'X-TC-Token': null } }),
+      await code(
+        emu,
+        'DescribeLoadBalancers',
+        {},
+        { signedHeaders: ['content-type', 'host', 'x-tc-token'], token: 't', headers: { 'X-TC-Token': null } },
+      ),
       'AuthFailure.SignatureFailure',
     );
   });
@@ -96,14 +118,25 @@ describe('emulator protocol', () => {
   });
 
   test('temporary credentials added through the control surface need their token', async () => {
-    const key = { secretId: 'AKIDtemporarytemporarytemporary00001', secretKey: 'tmp-secret-key-tmp-secret-key-01', token: 'session-token-1' };
-    const added = await rawRequest(emu.endpoint, { path: '/__emulator/keys', body: JSON.stringify(key), headers: { 'Content-Type': 'application/json' } });
+    const key = {
+      secretId: 'AKIDtemporarytemporarytemporary00001',
+      secretKey: 'tmp-secret-key-tmp-secret-key-01',
+      token: 'session-token-1',
+    };
+    const added = await rawRequest(emu.endpoint, {
+      path: '/__emulator/keys',
+      body: JSON.stringify(key),
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(added.status, 200);
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { ...key }), undefined);
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { ...key, token: undefined }), 'AuthFailure.TokenFailure');
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { ...key, token: 'stale' }), 'AuthFailure.TokenFailure');
     emu.running.emulator.addKey({ ...key, secretId: 'AKIDexpiredexpiredexpiredexpired0001', expiresAt: Date.now() - 1000 });
-    assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { ...key, secretId: 'AKIDexpiredexpiredexpiredexpired0001' }), 'AuthFailure.TokenFailure');
+    assert.equal(
+      await code(emu, 'DescribeLoadBalancers', {}, { ...key, secretId: 'AKIDexpiredexpiredexpiredexpired0001' }),
+      'AuthFailure.TokenFailure',
+    );
     // The primary key has no token, so a stray X-TC-Token is ignored.
     assert.equal(await code(emu, 'DescribeLoadBalancers', {}, { token: 'whatever' }), undefined);
   });

@@ -138,13 +138,25 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
   ['HTTP check on TCP without domain', tcp({ HealthCheck: { CheckType: 'HTTP', HttpVersion: 'HTTP/1.1' } }), 'MissingParameter'],
   ['HTTP check on TCP without version', tcp({ HealthCheck: { CheckType: 'HTTP', HttpCheckDomain: 'a.example' } }), 'MissingParameter'],
   ['HttpCheckPath with a TCP check', tcp({ HealthCheck: { HttpCheckPath: '/' } }), 'InvalidParameterValue'],
-  ['HttpCode 32', tcp({ HealthCheck: { CheckType: 'HTTP', HttpCheckDomain: 'a', HttpVersion: 'HTTP/1.1', HttpCode: 32 } }), 'InvalidParameterValue.Range'],
+  [
+    'HttpCode 32',
+    tcp({ HealthCheck: { CheckType: 'HTTP', HttpCheckDomain: 'a', HttpVersion: 'HTTP/1.1', HttpCode: 32 } }),
+    'InvalidParameterValue.Range',
+  ],
   ['CUSTOM without context', on('UDP', { HealthCheck: { CheckType: 'CUSTOM', SendContext: 'A', RecvContext: 'B' } }), 'MissingParameter'],
-  ['CUSTOM HEX of odd length', on('UDP', { HealthCheck: { CheckType: 'CUSTOM', ContextType: 'HEX', SendContext: 'ABC', RecvContext: 'AB' } }), 'InvalidParameterValue'],
+  [
+    'CUSTOM HEX of odd length',
+    on('UDP', { HealthCheck: { CheckType: 'CUSTOM', ContextType: 'HEX', SendContext: 'ABC', RecvContext: 'AB' } }),
+    'InvalidParameterValue',
+  ],
   ['context without CUSTOM', on('UDP', { HealthCheck: { SendContext: 'A' } }), 'InvalidParameterValue'],
   ['HTTPS without a certificate', on('HTTPS'), 'MissingParameter'],
   ['TCP_SSL without a certificate', on('TCP_SSL'), 'MissingParameter'],
-  ['Certificate and MultiCertInfo together', on('TCP_SSL', { ...cert, MultiCertInfo: { SSLMode: 'UNIDIRECTIONAL', CertList: [{ CertId: 'x' }] } }), 'InvalidParameterValue'],
+  [
+    'Certificate and MultiCertInfo together',
+    on('TCP_SSL', { ...cert, MultiCertInfo: { SSLMode: 'UNIDIRECTIONAL', CertList: [{ CertId: 'x' }] } }),
+    'InvalidParameterValue',
+  ],
   ['Certificate on TCP', tcp(cert), 'InvalidParameterValue'],
   ['Certificate on HTTPS with SNI on', on('HTTPS', { SniSwitch: 1, ...cert }), 'InvalidParameterValue'],
   ['CertId and an upload together', on('HTTPS', { Certificate: { CertId: 'a', CertContent: 'pem' } }), 'InvalidParameterValue'],
@@ -179,11 +191,66 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
 ];
 
 const ACCEPTED: [string, Record<string, unknown>][] = [
-  ['TCP with a full HTTP health check', tcp({ Ports: [20001], HealthCheck: { CheckType: 'HTTP', HttpCheckDomain: 'a.example', HttpVersion: 'HTTP/1.1', HttpCheckPath: '/health', HttpCheckMethod: 'GET', HttpCode: 2, CheckPort: -1, SourceIpType: 1 } })],
-  ['UDP with a CUSTOM HEX check and every TCP/UDP-only field', on('UDP', { Ports: [20002], HealthCheck: { CheckType: 'CUSTOM', ContextType: 'HEX', SendContext: '0A0B', RecvContext: 'FF' }, SessionExpireTime: 0, Scheduler: 'WRR', TargetType: 'TARGETGROUP', SessionType: 'QUIC_CID', DeregisterTargetRst: false, IdleConnectTimeout: 1980, MaxConn: -1, MaxCps: 500, RescheduleStartTime: 0, RescheduleInterval: 3600, SnatEnable: true, DataCompressMode: 'compatibility' })],
-  ['TCP_SSL with MUTUAL MultiCertInfo and proxy protocol', on('TCP_SSL', { Ports: [20003], MultiCertInfo: { SSLMode: 'MUTUAL', SSLVerifyClient: 'OPTIONAL', CertList: [{ CertName: 's', CertContent: 'pem', CertKey: 'key' }, { CertName: 'ca', CertContent: 'pem' }] }, ProxyProtocol: true, SslCloseSwitch: false, MaxConn: 100 })],
+  [
+    'TCP with a full HTTP health check',
+    tcp({
+      Ports: [20001],
+      HealthCheck: {
+        CheckType: 'HTTP',
+        HttpCheckDomain: 'a.example',
+        HttpVersion: 'HTTP/1.1',
+        HttpCheckPath: '/health',
+        HttpCheckMethod: 'GET',
+        HttpCode: 2,
+        CheckPort: -1,
+        SourceIpType: 1,
+      },
+    }),
+  ],
+  [
+    'UDP with a CUSTOM HEX check and every TCP/UDP-only field',
+    on('UDP', {
+      Ports: [20002],
+      HealthCheck: { CheckType: 'CUSTOM', ContextType: 'HEX', SendContext: '0A0B', RecvContext: 'FF' },
+      SessionExpireTime: 0,
+      Scheduler: 'WRR',
+      TargetType: 'TARGETGROUP',
+      SessionType: 'QUIC_CID',
+      DeregisterTargetRst: false,
+      IdleConnectTimeout: 1980,
+      MaxConn: -1,
+      MaxCps: 500,
+      RescheduleStartTime: 0,
+      RescheduleInterval: 3600,
+      SnatEnable: true,
+      DataCompressMode: 'compatibility',
+    }),
+  ],
+  [
+    'TCP_SSL with MUTUAL MultiCertInfo and proxy protocol',
+    on('TCP_SSL', {
+      Ports: [20003],
+      MultiCertInfo: {
+        SSLMode: 'MUTUAL',
+        SSLVerifyClient: 'OPTIONAL',
+        CertList: [
+          { CertName: 's', CertContent: 'pem', CertKey: 'key' },
+          { CertName: 'ca', CertContent: 'pem' },
+        ],
+      },
+      ProxyProtocol: true,
+      SslCloseSwitch: false,
+      MaxConn: 100,
+    }),
+  ],
   ['HTTPS with SNI on and no certificate', on('HTTPS', { Ports: [20004], SniSwitch: 1, KeepaliveEnable: 1 })],
-  ['HTTPS with a MUTUAL upload', on('HTTPS', { Ports: [20005], Certificate: { SSLMode: 'MUTUAL', CertName: 'n', CertKey: 'k', CertContent: 'c', CertCaName: 'ca', CertCaContent: 'cac' } })],
+  [
+    'HTTPS with a MUTUAL upload',
+    on('HTTPS', {
+      Ports: [20005],
+      Certificate: { SSLMode: 'MUTUAL', CertName: 'n', CertKey: 'k', CertContent: 'c', CertCaName: 'ca', CertCaContent: 'cac' },
+    }),
+  ],
   ['HTTP with h2c', on('HTTP', { Ports: [20006], H2cSwitch: true, KeepaliveEnable: 0 })],
   ['a TCP port range', tcp({ Ports: [21000], EndPort: 21010, FullEndPorts: [21010] })],
   ['QUIC with a TCP check', on('QUIC', { Ports: [20007], HealthCheck: { CheckType: 'TCP' }, ProxyProtocol: false })],
@@ -205,7 +272,12 @@ describe('CreateListener rules', () => {
         const ids = res.ListenerIds as string[];
         assert.equal(ids.length, sent.Ports.length, 'one ListenerId per port');
         const listed = await api(emu, 'DescribeListeners', { LoadBalancerId: sent.LoadBalancerId, ListenerIds: ids });
-        const byId = new Map((listed.Listeners as { ListenerId: string; Port: number; Protocol: string; ListenerName: string }[]).map((l) => [l.ListenerId, l]));
+        const byId = new Map(
+          (listed.Listeners as { ListenerId: string; Port: number; Protocol: string; ListenerName: string }[]).map((l) => [
+            l.ListenerId,
+            l,
+          ]),
+        );
         sent.Ports.forEach((port, i) => {
           const listener = byId.get(ids[i]!)!;
           assert.equal(listener.Port, port, 'ids come back in port order');
@@ -238,9 +310,17 @@ describe('CreateListener rules', () => {
 
   test('certificates are reported as CertificateOutput, uploads with fresh ids', async () => {
     const listed = await api(emu, 'DescribeListeners', { LoadBalancerId: 'lb-cuxw2rm0', Protocol: 'HTTPS' });
-    const certs = (listed.Listeners as { Port: number; Certificate: Record<string, unknown> }[]).map((l) => [l.Port, l.Certificate] as const);
+    const certs = (listed.Listeners as { Port: number; Certificate: Record<string, unknown> }[]).map(
+      (l) => [l.Port, l.Certificate] as const,
+    );
     const byPort = new Map(certs);
-    assert.deepEqual(byPort.get(7572), { SSLMode: 'UNIDIRECTIONAL', SSLVerifyClient: null, CertId: 'MsJyaXVm', CertCaId: null, ExtCertIds: [] });
+    assert.deepEqual(byPort.get(7572), {
+      SSLMode: 'UNIDIRECTIONAL',
+      SSLVerifyClient: null,
+      CertId: 'MsJyaXVm',
+      CertCaId: null,
+      ExtCertIds: [],
+    });
     assert.match(byPort.get(7573)!.CertId as string, /^[A-Za-z0-9]{8}$/);
   });
 });

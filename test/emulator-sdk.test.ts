@@ -94,9 +94,16 @@ describe('official SDK against the emulator', () => {
 
   test('every socket went to loopback, though the SDK asked for the production host', async () => {
     assert.ok(agent.requested.length >= 4);
-    assert.ok(agent.requested.every((target) => target === `${PRODUCTION_HOST}:80`), agent.requested.join(', '));
+    assert.ok(
+      agent.requested.every((target) => target === `${PRODUCTION_HOST}:80`),
+      agent.requested.join(', '),
+    );
     const emulatorAddress = `127.0.0.1:${new URL(emu.endpoint).port}`;
-    assert.deepEqual(agent.connected, agent.requested.map(() => emulatorAddress), 'each socket connected to the emulator and nowhere else');
+    assert.deepEqual(
+      agent.connected,
+      agent.requested.map(() => emulatorAddress),
+      'each socket connected to the emulator and nowhere else',
+    );
     assert.equal((await emu.state()).requests.length, agent.requested.length, 'the emulator saw every request the SDK sent');
   });
 });

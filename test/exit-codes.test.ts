@@ -27,7 +27,11 @@ after(async () => {
   home.cleanup();
 });
 
-const credentials = () => ({ TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey, TENCENTCLOUD_REGION: emu.region });
+const credentials = () => ({
+  TENCENTCLOUD_SECRET_ID: emu.secretId,
+  TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+  TENCENTCLOUD_REGION: emu.region,
+});
 
 function cli(args: string[], env: Record<string, string> = home.env(credentials())): Promise<RunResult> {
   return runCli(['--endpoint', emu.endpoint, ...args], { env });
@@ -81,7 +85,10 @@ describe('exit codes (DESIGN.md §4)', () => {
   });
 
   test('3: no credentials anywhere', async () => {
-    const result = await cli(['create', '--lb', LBS[0]!, '--port', port(), '--protocol', 'TCP'], home.env({ TENCENTCLOUD_REGION: emu.region }));
+    const result = await cli(
+      ['create', '--lb', LBS[0]!, '--port', port(), '--protocol', 'TCP'],
+      home.env({ TENCENTCLOUD_REGION: emu.region }),
+    );
     assertExit(result, 3, 'no credentials');
     assert.match(result.stderr, /^error: no credentials found/m);
     assert.match(result.stderr, /^hint: .*TENCENTCLOUD_SECRET_ID/m);
@@ -133,11 +140,15 @@ describe('exit codes (DESIGN.md §4)', () => {
   test('130: SIGINT while waiting; the RequestId is printed and the task left running', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskHang' }]);
     const polls = await emu.requestCount('DescribeTaskStatus');
-    const child = spawn(process.execPath, [BIN, '--endpoint', emu.endpoint, 'create', '--lb', LBS[4]!, '--port', port(), '--protocol', 'TCP'], {
-      cwd: REPO_ROOT,
-      env: home.env(credentials()),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, '--endpoint', emu.endpoint, 'create', '--lb', LBS[4]!, '--port', port(), '--protocol', 'TCP'],
+      {
+        cwd: REPO_ROOT,
+        env: home.env(credentials()),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -192,7 +203,11 @@ describe('help documents the codes and the usage', () => {
         const result = await runCli([command, '--help'], { env: home.env() });
         assertExit(result, 0, `${command} --help`);
         // An indented line that runs the command (possibly after a pipe).
-        assert.match(result.stdout, new RegExp(`^ +(?:\\S.*\\| *)?clb-listener ${command}\\b`, 'm'), `${command} --help has an example invocation`);
+        assert.match(
+          result.stdout,
+          new RegExp(`^ +(?:\\S.*\\| *)?clb-listener ${command}\\b`, 'm'),
+          `${command} --help has an example invocation`,
+        );
       });
     }
   });

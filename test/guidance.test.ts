@@ -36,7 +36,9 @@ describe('guidance', () => {
     const nested = await runAgainst(emu, ['create', '--from-file', body]);
     assert.equal(nested.code, 2);
     assert.match(nested.stderr, /typo\.yaml: HealthCheck: unknown field "Timeout"; did you mean "TimeOut"\?/);
-    const top = await runAgainst(emu, ['create', '--from-file', '-'], { stdin: '{"LoadBalancerId":"lb-cuxw2rm0","Ports":[80],"Protocl":"TCP"}' });
+    const top = await runAgainst(emu, ['create', '--from-file', '-'], {
+      stdin: '{"LoadBalancerId":"lb-cuxw2rm0","Ports":[80],"Protocl":"TCP"}',
+    });
     assert.match(top.stderr, /unknown field "Protocl"; did you mean "Protocol"\?/);
     const shorthand = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--health-check', 'timeout=5']);
     assert.match(shorthand.stderr, /--health-check: unknown field "timeout"; did you mean "TimeOut"\?/);
@@ -48,12 +50,36 @@ describe('guidance', () => {
     assert.match(port.stderr, /^error: --port 70000: each must be an integer from 1 to 65535/);
     const cert = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--cert-id', 'abc']);
     assert.match(cert.stderr, /^error: --cert-id applies only to HTTPS and TCP_SSL listeners, not TCP\nhint: drop --cert-id/);
-    const mode = await runAgainst(emu, ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--cert-id', 'abc', '--ssl-mode', 'both']);
+    const mode = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--cert-id',
+      'abc',
+      '--ssl-mode',
+      'both',
+    ]);
     assert.match(mode.stderr, /^error: --ssl-mode BOTH: must be one of UNIDIRECTIONAL, MUTUAL/);
   });
 
   test('swapped certificate and key files are recognised', async () => {
-    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--cert-file', 'test/fixtures/server.key', '--key-file', 'test/fixtures/server.crt']);
+    const result = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--cert-file',
+      'test/fixtures/server.key',
+      '--key-file',
+      'test/fixtures/server.crt',
+    ]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /hint: this file holds a private key: are --cert-file and --key-file swapped\?/);
   });
@@ -66,14 +92,28 @@ describe('guidance', () => {
 
   test('a reader that closes the pipe early is not a crash', async () => {
     const { spawnSync } = await import('node:child_process');
-    const result = spawnSync('bash', ['-c', 'set -o pipefail; node bin/clb-listener.js create --help | head -1'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', 'set -o pipefail; node bin/clb-listener.js create --help | head -1'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(result.stdout, 'Usage: clb-listener create [options]\n');
     assert.doesNotMatch(result.stderr, /EPIPE|node:events/);
     assert.equal(result.status, 0);
   });
 
   test('--dry-run honours --query', async () => {
-    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'udp', '--dry-run', '--query', 'Body.Protocol']);
+    const result = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '80',
+      '--protocol',
+      'udp',
+      '--dry-run',
+      '--query',
+      'Body.Protocol',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, 'UDP\n');
   });
@@ -81,7 +121,24 @@ describe('guidance', () => {
   test('suggested commands carry --region and --endpoint, and work when pasted', async () => {
     await emu.configure({ taskDelayMs: 3000 });
     const env = { ...emulatorEnv(emu), TENCENTCLOUD_REGION: undefined };
-    const started = await runCli(['create', '--lb', LB, '--port', '8080', '--protocol', 'TCP', '--region', emu.region, '--endpoint', emu.endpoint, '--wait-timeout', '1'], { env });
+    const started = await runCli(
+      [
+        'create',
+        '--lb',
+        LB,
+        '--port',
+        '8080',
+        '--protocol',
+        'TCP',
+        '--region',
+        emu.region,
+        '--endpoint',
+        emu.endpoint,
+        '--wait-timeout',
+        '1',
+      ],
+      { env },
+    );
     assert.equal(started.code, 5, started.stderr);
     const suggested = /resume with: (clb-listener wait .*)$/m.exec(started.stderr)?.[1];
     assert.ok(suggested, started.stderr);
@@ -89,7 +146,10 @@ describe('guidance', () => {
     const resumed = await runCli(suggested.split(' ').slice(1), { env });
     assert.equal(resumed.code, 0, resumed.stderr);
     await emu.configure({ taskDelayMs: 100 });
-    const clash = await runCli(['create', '--lb', LB, '--port', '8080', '--protocol', 'HTTP', '--region', emu.region, '--endpoint', emu.endpoint], { env });
+    const clash = await runCli(
+      ['create', '--lb', LB, '--port', '8080', '--protocol', 'HTTP', '--region', emu.region, '--endpoint', emu.endpoint],
+      { env },
+    );
     assert.equal(clash.code, 1);
     const remove = /remove it first: (clb-listener delete .*)$/m.exec(clash.stderr)?.[1];
     assert.ok(remove, clash.stderr);

@@ -47,7 +47,10 @@ interface Started {
   result: Promise<BuiltRequest>;
 }
 
-function start(flags: Record<string, unknown>, options: { now?: number; env?: Record<string, string>; ctx?: Partial<CliContext>; tty?: boolean } = {}): Started {
+function start(
+  flags: Record<string, unknown>,
+  options: { now?: number; env?: Record<string, string>; ctx?: Partial<CliContext>; tty?: boolean } = {},
+): Started {
   const term = fakeTerminal({ tty: options.tty ?? true });
   const ctx = terminalContext(term, { cwd: FIXTURES, env: options.env ?? {}, ...options.ctx });
   const now = options.now ?? Date.now();
@@ -90,7 +93,10 @@ describe('interactive create: certificate walk-through', () => {
       Certificate: { SSLMode: 'UNIDIRECTIONAL', CertName: 'www-example-com', CertKey: SERVER_KEY, CertContent: SERVER_CRT },
     });
     assert.ok(built.secrets.includes(SERVER_KEY));
-    assert.deepEqual(built.uploads.map((u) => [u.role, u.path]), [['server', 'server.crt']]);
+    assert.deepEqual(
+      built.uploads.map((u) => [u.role, u.path]),
+      [['server', 'server.crt']],
+    );
     const err = term.err();
     // What was picked, shown before going on.
     assert.match(err, /subject {2}CN=www\.example\.com, O=clb-listener tests/);
@@ -128,7 +134,13 @@ describe('interactive create: certificate walk-through', () => {
       LoadBalancerId: 'lb-emu00001',
       Ports: [8443],
       Protocol: 'TCP_SSL',
-      Certificate: { SSLMode: 'MUTUAL', SSLVerifyClient: 'OPTIONAL', CertId: 'MsJyaXVm', CertCaContent: CA_CRT, CertCaName: 'clb-listener-Test-CA' },
+      Certificate: {
+        SSLMode: 'MUTUAL',
+        SSLVerifyClient: 'OPTIONAL',
+        CertId: 'MsJyaXVm',
+        CertCaContent: CA_CRT,
+        CertCaName: 'clb-listener-Test-CA',
+      },
     });
     assert.match(term.err(), /subject {2}CN=clb-listener Test CA/);
     assert.match(term.err(), /"CertCaContent": "<from file ca\.crt>"/);
@@ -150,7 +162,12 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? Add another server certificate', enter); // default yes
     await term.answer('? Server certificate 2', enter);
     await term.answer('? Certificate PEM file', 'server.crt', enter);
-    await term.answer('server.crt is RSA, like server.crt: MultiCertInfo takes one certificate per algorithm', clearLine, 'server-ecc.crt', enter);
+    await term.answer(
+      'server.crt is RSA, like server.crt: MultiCertInfo takes one certificate per algorithm',
+      clearLine,
+      'server-ecc.crt',
+      enter,
+    );
     await term.answer('? Private key PEM file', 'server.key', enter);
     await term.answer('does not match the certificate in server-ecc.crt', clearLine, 'server-ecc.key', enter);
     await term.answer('? Certificate name (www-example-com-ecc)', enter);
@@ -171,7 +188,10 @@ describe('interactive create: certificate walk-through', () => {
       },
     });
     assert.ok(built.secrets.includes(SERVER_KEY) && built.secrets.includes(ECC_KEY));
-    assert.deepEqual(built.uploads.map((u) => u.path), ['server.crt', 'server-ecc.crt']);
+    assert.deepEqual(
+      built.uploads.map((u) => u.path),
+      ['server.crt', 'server-ecc.crt'],
+    );
     assert.match(term.err(), /key {6}ECC P-256/);
     assert.match(term.err(), /"CertKey": "<from file server-ecc\.key>"/);
     const command = equivalentLine(term);
@@ -187,12 +207,18 @@ describe('interactive create: certificate walk-through', () => {
     const home = makeTempHome();
     try {
       const shell = `${command.replace(/^clb-listener /, `'${process.execPath}' '${BIN}' `)} --dry-run`;
-      const { stdout } = await promisify(execFile)('sh', ['-c', shell], { cwd: FIXTURES, env: home.env({ TENCENTCLOUD_REGION: 'ap-guangzhou' }) });
+      const { stdout } = await promisify(execFile)('sh', ['-c', shell], {
+        cwd: FIXTURES,
+        env: home.env({ TENCENTCLOUD_REGION: 'ap-guangzhou' }),
+      });
       const body = JSON.parse(stdout).Body;
-      assert.deepEqual(body.MultiCertInfo.CertList.map((c: Record<string, string>) => [c.CertName, c.CertContent]), [
-        ['www-example-com', SERVER_CRT],
-        ['www-example-com-ecc', ECC_CRT],
-      ]);
+      assert.deepEqual(
+        body.MultiCertInfo.CertList.map((c: Record<string, string>) => [c.CertName, c.CertContent]),
+        [
+          ['www-example-com', SERVER_CRT],
+          ['www-example-com-ecc', ECC_CRT],
+        ],
+      );
       assert.deepEqual({ ...body, MultiCertInfo: undefined }, { ...built.request, MultiCertInfo: undefined });
     } finally {
       home.cleanup();
@@ -251,7 +277,10 @@ describe('interactive create: certificate walk-through', () => {
     assert.deepEqual(built.request.Ports, [443, 8443]);
     assert.deepEqual(built.request.ListenerNames, ['a', 'b']);
     assert.equal(built.request.Certificate?.CertName, 'my-cert');
-    assert.match(equivalentLine(term), /^clb-listener create --lb lb-emu00001 --port 443,8443 --protocol HTTPS --name a,b --cert-file server\.crt/);
+    assert.match(
+      equivalentLine(term),
+      /^clb-listener create --lb lb-emu00001 --port 443,8443 --protocol HTTPS --name a,b --cert-file server\.crt/,
+    );
   });
 
   test('an expired certificate is re-asked; one expiring within 30 days is shown with a warning', async () => {
@@ -284,7 +313,10 @@ describe('interactive create: validation as typed', () => {
 
   test('an invalid value given by flag is refused before any question', async () => {
     const { term, result } = start({ lb: 'lb-NOPE', protocol: 'HTTPS' });
-    await assert.rejects(result, (error: unknown) => error instanceof UsageError && /--lb "lb-NOPE": must look like lb-xxxxxxxx/.test(error.message));
+    await assert.rejects(
+      result,
+      (error: unknown) => error instanceof UsageError && /--lb "lb-NOPE": must look like lb-xxxxxxxx/.test(error.message),
+    );
     assert.equal(term.out(), '');
   });
 });
@@ -304,7 +336,10 @@ describe('interactive create: cancelling sends nothing', () => {
     assert.match(term.err(), /Equivalent command/);
   });
 
-  for (const [name, key] of [['Ctrl-C', KEY.ctrlC], ['Esc', KEY.esc]] as const) {
+  for (const [name, key] of [
+    ['Ctrl-C', KEY.ctrlC],
+    ['Esc', KEY.esc],
+  ] as const) {
     test(`${name} at a prompt`, async () => {
       const { term, result } = start({ lb: 'lb-emu00001' });
       await term.answer('? Protocol', down, down, down);
@@ -340,7 +375,10 @@ describe('interactive create: off a terminal', () => {
 
   test('refuses with CI=true even on a terminal', async () => {
     const { result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'HTTPS', sslMode: 'mutual' }, { env: { CI: 'true' } });
-    await assert.rejects(result, /needs a terminal \(CI=true\); pass the flags instead: --cert-id or --cert-file\/--key-file, --ca-cert-id or --ca-file/);
+    await assert.rejects(
+      result,
+      /needs a terminal \(CI=true\); pass the flags instead: --cert-id or --cert-file\/--key-file, --ca-cert-id or --ca-file/,
+    );
   });
 
   test('missingFlags knows what a non-TLS or complete request needs', () => {
@@ -357,9 +395,16 @@ describe('interactive create: the whole run, in-process', () => {
     const home = makeTempHome();
     try {
       const term = fakeTerminal();
-      const env = home.env({ TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey, TENCENTCLOUD_REGION: emulator.region });
+      const env = home.env({
+        TENCENTCLOUD_SECRET_ID: emulator.secretId,
+        TENCENTCLOUD_SECRET_KEY: emulator.secretKey,
+        TENCENTCLOUD_REGION: emulator.region,
+      });
       const ctx = terminalContext(term, { cwd: FIXTURES, env });
-      const code = main(['create', '-i', '--lb', emulator.loadBalancers[0]!, '--protocol', 'HTTPS', '--port', '443', '--endpoint', emulator.endpoint], ctx);
+      const code = main(
+        ['create', '-i', '--lb', emulator.loadBalancers[0]!, '--protocol', 'HTTPS', '--port', '443', '--endpoint', emulator.endpoint],
+        ctx,
+      );
       await term.answer('? SNI', enter);
       await term.answer('? Server certificates', enter);
       await term.answer('? SSL mode', enter);

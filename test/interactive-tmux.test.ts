@@ -10,7 +10,11 @@ import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const KEY_LINES = ['server.key', 'server-ecc.key'].flatMap((f) => fixture(f).split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));
+const KEY_LINES = ['server.key', 'server-ecc.key'].flatMap((f) =>
+  fixture(f)
+    .split('\n')
+    .filter((l) => l.length > 20 && !l.startsWith('-----')),
+);
 const skip = tmuxAvailable() ? false : 'tmux is not installed';
 
 let emulator: InProcessEmulator;
@@ -39,7 +43,19 @@ function runInTerminal(args: string[]): TmuxSession {
     TENCENTCLOUD_REGION: emulator.region,
   });
   const assignments = Object.entries(env).map(([k, v]) => sh(`${k}=${v}`));
-  const command = ['env', '-i', ...assignments, `TERM=${'xterm-256color'}`, sh(process.execPath), sh(BIN), 'create', '-i', '--endpoint', emulator.endpoint, ...args.map(sh)].join(' ');
+  const command = [
+    'env',
+    '-i',
+    ...assignments,
+    `TERM=${'xterm-256color'}`,
+    sh(process.execPath),
+    sh(BIN),
+    'create',
+    '-i',
+    '--endpoint',
+    emulator.endpoint,
+    ...args.map(sh),
+  ].join(' ');
   // After the command: its exit code, and whether the terminal is back in canonical mode with echo.
   const script = `${command}; echo EXIT=$?; echo STTY=$(stty -a | tr ' ;' '\\n\\n' | grep -E -x -- '-?(icanon|echo)' | tr '\\n' ' '); sleep 30`;
   session = startTmux(script, { cwd: FIXTURES });
@@ -79,7 +95,10 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     assert.match(pane, /subject {2}CN=www\.example\.com, O=clb-listener tests/);
     assert.match(pane, /SANs {5}DNS:www\.example\.com, DNS:example\.com/);
     assert.match(pane, /"CertKey": "<from file server\.key>"/);
-    assert.match(pane, /clb-listener create --lb lb-emu00001 --port 443 --protocol HTTPS --cert-file server\.crt --key-file server\.key --cert-name www-example-com --endpoint http:/);
+    assert.match(
+      pane,
+      /clb-listener create --lb lb-emu00001 --port 443 --protocol HTTPS --cert-file server\.crt --key-file server\.key --cert-name www-example-com --endpoint http:/,
+    );
     const id = /^(lbl-[a-z0-9]{8})$/m.exec(pane)?.[1];
     assert.ok(id, `no listener id line in:\n${pane}`);
     assert.match(pane, /STTY=icanon echo/);
@@ -115,7 +134,10 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     assert.equal(code, 0, pane);
     assert.match(pane, /key {6}ECC P-256/);
     assert.match(pane, /subject {2}CN=clb-listener Test CA/);
-    assert.match(pane, /--ssl-mode MUTUAL --ssl-verify-client ON --cert-file server-ecc\.crt --key-file server-ecc\.key --cert-name www-example-com --ca-file ca\.crt --ca-name clb-listener-Test-CA/);
+    assert.match(
+      pane,
+      /--ssl-mode MUTUAL --ssl-verify-client ON --cert-file server-ecc\.crt --key-file server-ecc\.key --cert-name www-example-com --ca-file ca\.crt --ca-name clb-listener-Test-CA/,
+    );
     assert.match(pane, /^lbl-[a-z0-9]{8}$/m);
     assertNoKeyMaterial(pane);
 
@@ -149,11 +171,18 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
 
 describe('create -i off a terminal', () => {
   test('piped stdio: exit 2, naming the flags to pass instead; nothing sent', async () => {
-    const env = home.env({ TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey, TENCENTCLOUD_REGION: emulator.region });
+    const env = home.env({
+      TENCENTCLOUD_SECRET_ID: emulator.secretId,
+      TENCENTCLOUD_SECRET_KEY: emulator.secretKey,
+      TENCENTCLOUD_REGION: emulator.region,
+    });
     const result = await runCli(['create', '-i', '--protocol', 'HTTPS', '--endpoint', emulator.endpoint], { env, input: 'lb-emu00001\n' });
     assert.equal(result.code, 2, result.stderr);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /--interactive needs a terminal \(stdin is not a terminal, stdout is not a terminal\); pass the flags instead: --lb, --port, --cert-id or --cert-file\/--key-file/);
+    assert.match(
+      result.stderr,
+      /--interactive needs a terminal \(stdin is not a terminal, stdout is not a terminal\); pass the flags instead: --lb, --port, --cert-id or --cert-file\/--key-file/,
+    );
     assert.equal(await emulator.requestCount(), 0);
   });
 });

@@ -41,7 +41,10 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<RunResult> {
-  return runCli(['--endpoint', emu.endpoint, ...args], { env: options.env ?? env(), ...(options.input !== undefined && { input: options.input }) });
+  return runCli(['--endpoint', emu.endpoint, ...args], {
+    env: options.env ?? env(),
+    ...(options.input !== undefined && { input: options.input }),
+  });
 }
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
@@ -62,7 +65,11 @@ function assertTable(stdout: string, header: string[], rows: string[][]): void {
   for (const [r, row] of rows.entries()) {
     const line = out[r + 1]!;
     for (const [c, cell] of row.entries()) {
-      assert.equal(line.slice(starts[c]!, starts[c]! + cell.length), cell, `row ${r + 1} column ${header[c]} starts at ${starts[c]}:\n${stdout}`);
+      assert.equal(
+        line.slice(starts[c]!, starts[c]! + cell.length),
+        cell,
+        `row ${r + 1} column ${header[c]} starts at ${starts[c]}:\n${stdout}`,
+      );
       if (c > 0) assert.match(line.slice(starts[c]! - 2, starts[c]!), /^ {2}$/, `two spaces before column ${header[c]}:\n${stdout}`);
     }
   }
@@ -101,7 +108,15 @@ describe('create output', () => {
     const result = await cli(['create', '--lb', LBS[0]!, '--port', String(p), '--protocol', 'UDP', '--name', 'json-one', '-o', 'json']);
     assertOk(result, 'create -o json');
     const out = JSON.parse(result.stdout) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(out).sort(), ['ListenerIds', 'Listeners', 'LoadBalancerId', 'Ports', 'Protocol', 'RequestId', 'TaskStatus']);
+    assert.deepEqual(Object.keys(out).sort(), [
+      'ListenerIds',
+      'Listeners',
+      'LoadBalancerId',
+      'Ports',
+      'Protocol',
+      'RequestId',
+      'TaskStatus',
+    ]);
     assert.equal(out.TaskStatus, 'SUCCESS');
     assert.match(String(out.RequestId), REQUEST_ID);
     assert.deepEqual(out.Ports, [p]);
@@ -112,15 +127,31 @@ describe('create output', () => {
 
   test('table: aligned columns, header first', async () => {
     const [p1, p2] = [port(), port()];
-    const result = await cli(['create', '--lb', LBS[0]!, '--port', `${p1},${p2}`, '--protocol', 'TCP', '--name', 'a-rather-long-name,b', '-o', 'table']);
+    const result = await cli([
+      'create',
+      '--lb',
+      LBS[0]!,
+      '--port',
+      `${p1},${p2}`,
+      '--protocol',
+      'TCP',
+      '--name',
+      'a-rather-long-name,b',
+      '-o',
+      'table',
+    ]);
     assertOk(result, 'create -o table');
     const ids = lines(result.stdout)
       .slice(1)
       .map((l) => l.split(/\s+/)[0]!);
-    assertTable(result.stdout, ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'], [
-      [ids[0]!, String(p1), 'TCP', 'a-rather-long-name'],
-      [ids[1]!, String(p2), 'TCP', 'b'],
-    ]);
+    assertTable(
+      result.stdout,
+      ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'],
+      [
+        [ids[0]!, String(p1), 'TCP', 'a-rather-long-name'],
+        [ids[1]!, String(p2), 'TCP', 'b'],
+      ],
+    );
     // Without names the last column is empty, and still no trailing padding.
     const bare = await cli(['create', '--lb', LBS[0]!, '--port', String(port()), '--protocol', 'TCP', '-o', 'table']);
     assertOk(bare, 'create -o table without names');
@@ -128,29 +159,83 @@ describe('create output', () => {
   });
 
   test('--query ListenerIds[0] -o text prints the bare id', async () => {
-    const result = await cli(['create', '--lb', LBS[0]!, '--port', `${port()},${port()}`, '--protocol', 'TCP', '--query', 'ListenerIds[0]', '-o', 'text']);
+    const result = await cli([
+      'create',
+      '--lb',
+      LBS[0]!,
+      '--port',
+      `${port()},${port()}`,
+      '--protocol',
+      'TCP',
+      '--query',
+      'ListenerIds[0]',
+      '-o',
+      'text',
+    ]);
     assertOk(result, 'create --query');
     assert.match(result.stdout, /^lbl-[a-z0-9]{8}\n$/);
   });
 
   test('--query with -o json prints the JSON of the result, and with -o table a table of it', async () => {
     const [p1, p2] = [port(), port()];
-    const json = await cli(['create', '--lb', LBS[1]!, '--port', `${p1},${p2}`, '--protocol', 'TCP', '--query', 'Listeners[].Port', '-o', 'json']);
+    const json = await cli([
+      'create',
+      '--lb',
+      LBS[1]!,
+      '--port',
+      `${p1},${p2}`,
+      '--protocol',
+      'TCP',
+      '--query',
+      'Listeners[].Port',
+      '-o',
+      'json',
+    ]);
     assertOk(json, 'create --query -o json');
     assert.deepEqual(JSON.parse(json.stdout), [p1, p2]);
 
     const [p3, p4] = [port(), port()];
-    const table = await cli(['create', '--lb', LBS[1]!, '--port', `${p3},${p4}`, '--protocol', 'TCP', '--name', 'x,yy', '--query', 'Listeners', '-o', 'table']);
+    const table = await cli([
+      'create',
+      '--lb',
+      LBS[1]!,
+      '--port',
+      `${p3},${p4}`,
+      '--protocol',
+      'TCP',
+      '--name',
+      'x,yy',
+      '--query',
+      'Listeners',
+      '-o',
+      'table',
+    ]);
     assertOk(table, 'create --query -o table');
     const ids = lines(table.stdout)
       .slice(1)
       .map((l) => l.split(/\s+/)[0]!);
-    assertTable(table.stdout, ['ListenerId', 'Port', 'ListenerName'], [
-      [ids[0]!, String(p3), 'x'],
-      [ids[1]!, String(p4), 'yy'],
-    ]);
+    assertTable(
+      table.stdout,
+      ['ListenerId', 'Port', 'ListenerName'],
+      [
+        [ids[0]!, String(p3), 'x'],
+        [ids[1]!, String(p4), 'yy'],
+      ],
+    );
 
-    const scalar = await cli(['create', '--lb', LBS[1]!, '--port', String(port()), '--protocol', 'TCP', '--query', 'Protocol', '-o', 'json']);
+    const scalar = await cli([
+      'create',
+      '--lb',
+      LBS[1]!,
+      '--port',
+      String(port()),
+      '--protocol',
+      'TCP',
+      '--query',
+      'Protocol',
+      '-o',
+      'json',
+    ]);
     assert.equal(scalar.stdout, '"TCP"\n');
   });
 
@@ -168,7 +253,18 @@ describe('create output', () => {
 
 describe('wait output', () => {
   async function startTask(): Promise<string> {
-    const started = await cli(['create', '--lb', LBS[2]!, '--port', String(port()), '--protocol', 'TCP', '--no-wait', '--query', 'RequestId']);
+    const started = await cli([
+      'create',
+      '--lb',
+      LBS[2]!,
+      '--port',
+      String(port()),
+      '--protocol',
+      'TCP',
+      '--no-wait',
+      '--query',
+      'RequestId',
+    ]);
     assertOk(started, 'create --no-wait');
     const id = started.stdout.trim();
     assert.match(id, REQUEST_ID, 'create --no-wait --query RequestId prints the bare RequestId');
@@ -260,7 +356,18 @@ describe('error output', () => {
 
   test('wait -o json errors: a failed task is JSON too, with its RequestId', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskFail', message: 'backend exploded' }]);
-    const started = await cli(['create', '--lb', LBS[3]!, '--port', String(port()), '--protocol', 'TCP', '--no-wait', '--query', 'RequestId']);
+    const started = await cli([
+      'create',
+      '--lb',
+      LBS[3]!,
+      '--port',
+      String(port()),
+      '--protocol',
+      'TCP',
+      '--no-wait',
+      '--query',
+      'RequestId',
+    ]);
     assertOk(started, 'create --no-wait');
     const id = started.stdout.trim();
     const result = await cli(['wait', id, '-o', 'json']);
@@ -278,7 +385,13 @@ describe('error output', () => {
 describe('--skeleton → edit → --from-file', () => {
   /** The skeleton edited into a TCP listener: real values, and the fields TCP does not take removed. */
   function editForTcp(skeleton: Record<string, unknown>, lb: string, p: number): Record<string, unknown> {
-    const body: Record<string, unknown> = { ...skeleton, LoadBalancerId: lb, Ports: [p], Protocol: 'TCP', ListenerNames: ['from-skeleton'] };
+    const body: Record<string, unknown> = {
+      ...skeleton,
+      LoadBalancerId: lb,
+      Ports: [p],
+      Protocol: 'TCP',
+      ListenerNames: ['from-skeleton'],
+    };
     for (const field of CREATE_LISTENER_FIELDS) if (field.protocols && !field.protocols.includes('TCP')) delete body[field.api];
     // A port range and full-port listeners are other kinds of listener.
     delete body.EndPort;
@@ -286,7 +399,17 @@ describe('--skeleton → edit → --from-file', () => {
     const health = { ...(body.HealthCheck as Record<string, unknown>) };
     for (const field of HEALTH_CHECK_FIELDS) if (field.protocols && !field.protocols.includes('TCP')) delete health[field.api];
     // CheckType TCP: no HTTP, GRPC or CUSTOM check settings.
-    for (const key of ['HttpCode', 'HttpCheckPath', 'HttpCheckDomain', 'HttpCheckMethod', 'HttpVersion', 'ExtendedCode', 'ContextType', 'SendContext', 'RecvContext']) {
+    for (const key of [
+      'HttpCode',
+      'HttpCheckPath',
+      'HttpCheckDomain',
+      'HttpCheckMethod',
+      'HttpVersion',
+      'ExtendedCode',
+      'ContextType',
+      'SendContext',
+      'RecvContext',
+    ]) {
       delete health[key];
     }
     body.HealthCheck = health;
@@ -298,7 +421,11 @@ describe('--skeleton → edit → --from-file', () => {
     assertOk(result, 'create --skeleton');
     assert.equal(result.stderr, '', 'the skeleton needs no credentials and says nothing else');
     const body = JSON.parse(result.stdout) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(body), CREATE_LISTENER_FIELDS.map((f) => f.api), 'every field of the table, in its order');
+    assert.deepEqual(
+      Object.keys(body),
+      CREATE_LISTENER_FIELDS.map((f) => f.api),
+      'every field of the table, in its order',
+    );
     return body;
   }
 
@@ -355,10 +482,28 @@ describe('--dry-run and --debug never show a secret', () => {
   test('--dry-run sends nothing, prints the request with the key redacted', async () => {
     const before = await emu.requestCount();
     const p = port();
-    const result = await cli(['create', '--lb', LBS[5]!, '--port', String(p), '--protocol', 'HTTPS', '--cert-file', certFile, '--key-file', keyFile, '--dry-run']);
+    const result = await cli([
+      'create',
+      '--lb',
+      LBS[5]!,
+      '--port',
+      String(p),
+      '--protocol',
+      'HTTPS',
+      '--cert-file',
+      certFile,
+      '--key-file',
+      keyFile,
+      '--dry-run',
+    ]);
     assertOk(result, 'create --dry-run');
     assert.equal(await emu.requestCount(), before, 'the emulator received nothing');
-    const dump = JSON.parse(result.stdout) as { DryRun: boolean; Action: string; Headers: Record<string, string>; Body: { Ports: number[]; Certificate: Record<string, string> } };
+    const dump = JSON.parse(result.stdout) as {
+      DryRun: boolean;
+      Action: string;
+      Headers: Record<string, string>;
+      Body: { Ports: number[]; Certificate: Record<string, string> };
+    };
     assert.equal(dump.DryRun, true);
     assert.equal(dump.Action, 'CreateListener');
     assert.deepEqual(dump.Body.Ports, [p]);
@@ -376,7 +521,20 @@ describe('--dry-run and --debug never show a secret', () => {
   });
 
   test('--debug logs the wire exchange on stderr, redacted; stdout keeps only the ids', async () => {
-    const result = await cli(['create', '--lb', LBS[5]!, '--port', String(port()), '--protocol', 'HTTPS', '--cert-file', certFile, '--key-file', keyFile, '--debug']);
+    const result = await cli([
+      'create',
+      '--lb',
+      LBS[5]!,
+      '--port',
+      String(port()),
+      '--protocol',
+      'HTTPS',
+      '--cert-file',
+      certFile,
+      '--key-file',
+      keyFile,
+      '--debug',
+    ]);
     assertOk(result, 'create --debug');
     assert.match(result.stdout, /^lbl-[a-z0-9]{8}\n$/);
     assert.match(result.stderr, /^\[debug\] → CreateListener/m);
@@ -428,7 +586,8 @@ describe('colour and -q', () => {
       [['--no-color'], { FORCE_COLOR: '1' }],
     ] as const) {
       const { ok, failed } = await both([...args], { ...extra });
-      for (const r of [ok, failed]) assert.ok(!(r.stdout + r.stderr).includes(ESC), `${JSON.stringify(extra)} ${args.join(' ')}: ${JSON.stringify(r.stderr)}`);
+      for (const r of [ok, failed])
+        assert.ok(!(r.stdout + r.stderr).includes(ESC), `${JSON.stringify(extra)} ${args.join(' ')}: ${JSON.stringify(r.stderr)}`);
     }
   });
 
@@ -440,7 +599,19 @@ describe('colour and -q', () => {
     assert.match(failed.stderr, /^error: .*PortCheckFailed/);
     assert.doesNotMatch(failed.stderr, /Creating/);
 
-    const started = await cli(['create', '--lb', LBS[5]!, '--port', String(port()), '--protocol', 'TCP', '--no-wait', '-q', '--query', 'RequestId']);
+    const started = await cli([
+      'create',
+      '--lb',
+      LBS[5]!,
+      '--port',
+      String(port()),
+      '--protocol',
+      'TCP',
+      '--no-wait',
+      '-q',
+      '--query',
+      'RequestId',
+    ]);
     assertOk(started, 'create --no-wait -q');
     assert.equal(started.stderr, '', 'no "follow it with" note under -q');
     const waited = await cli(['wait', started.stdout.trim(), '-q']);

@@ -33,9 +33,14 @@ function bash(script: string): Promise<{ code: number; stdout: string; stderr: s
   });
   const prelude = 'clb-listener() { "$NODE" bin/clb-listener.js --endpoint "$ENDPOINT" "$@"; }\n';
   return new Promise((resolve) => {
-    execFile('bash', ['--norc', '--noprofile', '-c', prelude + script], { cwd: REPO_ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
+    execFile(
+      'bash',
+      ['--norc', '--noprofile', '-c', prelude + script],
+      { cwd: REPO_ROOT, env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -33,12 +33,30 @@ describe('no secret in any output', () => {
   };
 
   before(async () => {
-    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 100, extraKeys: [{ secretId: SECRET_ID, secretKey: SECRET_KEY, token: TOKEN }] });
+    emu = await inProcessEmulator({
+      loadBalancers: [LB],
+      taskDelayMs: 100,
+      extraKeys: [{ secretId: SECRET_ID, secretKey: SECRET_KEY, token: TOKEN }],
+    });
   });
   after(() => emu.stop());
 
   test('create uploading a key, with the wire log on', async () => {
-    const result = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--cert-file', 'test/fixtures/server.crt', '--key-file', 'test/fixtures/server.key']);
+    const result = await run([
+      'create',
+      '--endpoint',
+      emu.endpoint,
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--cert-file',
+      'test/fixtures/server.crt',
+      '--key-file',
+      'test/fixtures/server.key',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /\[debug\] → CreateListener/);
     assert.match(result.stderr, /"CertKey":"<redacted: \d+ bytes>"/);
@@ -49,7 +67,27 @@ describe('no secret in any output', () => {
   });
 
   test('create --dry-run, -o json, and a key from stdin', async () => {
-    const result = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '8443', '--protocol', 'TCP_SSL', '--cert-file', 'test/fixtures/server.crt', '--key-file', '-', '--dry-run', '-o', 'json'], { stdin: PRIVATE_KEY });
+    const result = await run(
+      [
+        'create',
+        '--endpoint',
+        emu.endpoint,
+        '--lb',
+        LB,
+        '--port',
+        '8443',
+        '--protocol',
+        'TCP_SSL',
+        '--cert-file',
+        'test/fixtures/server.crt',
+        '--key-file',
+        '-',
+        '--dry-run',
+        '-o',
+        'json',
+      ],
+      { stdin: PRIVATE_KEY },
+    );
     assert.equal(result.code, 0, result.stderr);
     const dump = JSON.parse(result.stdout) as { Headers: Record<string, string>; Body: { Certificate: { CertKey: string } } };
     assert.match(dump.Body.Certificate.CertKey, /^<redacted: \d+ bytes>$/);
@@ -71,7 +109,20 @@ describe('no secret in any output', () => {
   });
 
   test('wait, list, delete, whoami, configure, completion', async () => {
-    const created = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '9100', '--protocol', 'UDP', '--no-wait', '-o', 'json']);
+    const created = await run([
+      'create',
+      '--endpoint',
+      emu.endpoint,
+      '--lb',
+      LB,
+      '--port',
+      '9100',
+      '--protocol',
+      'UDP',
+      '--no-wait',
+      '-o',
+      'json',
+    ]);
     assert.equal(created.code, 0, created.stderr);
     const { RequestId, ListenerIds } = JSON.parse(created.stdout) as { RequestId: string; ListenerIds: string[] };
     assert.equal((await run(['wait', RequestId, '--endpoint', emu.endpoint])).code, 0);
@@ -88,7 +139,19 @@ describe('no secret in any output', () => {
   test('secrets typed where they do not belong are refused without being echoed', async () => {
     // Values the tool has never seen in its environment, so only its own care can hide them.
     const typed = [`CertKey=${STRAY_SECRET}`, `--secret-key=${STRAY_SECRET}`, `{"CertKey": ${STRAY_SECRET}`];
-    const inCertificate = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--certificate', `CertName=x,CertContent=y,${typed[0]}`]);
+    const inCertificate = await run([
+      'create',
+      '--endpoint',
+      emu.endpoint,
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--certificate',
+      `CertName=x,CertContent=y,${typed[0]}`,
+    ]);
     assert.equal(inCertificate.code, 2);
     const asOption = await run(['create', typed[1]!]);
     assert.equal(asOption.code, 2);

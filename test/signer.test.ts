@@ -85,7 +85,15 @@ describe('variant A: content-type;host', () => {
     assert.equal(authorization(secretId, '2019-02-25/cvm/tc3_request', 'content-type;host', sig), expectedAuth);
   });
   test('sign() composes the steps', () => {
-    const result = sign({ method: 'POST', headers: HEADERS, payload: PAYLOAD, secretId, secretKey, service: 'cvm', timestampSeconds: TIMESTAMP });
+    const result = sign({
+      method: 'POST',
+      headers: HEADERS,
+      payload: PAYLOAD,
+      secretId,
+      secretKey,
+      service: 'cvm',
+      timestampSeconds: TIMESTAMP,
+    });
     assert.equal(result.signature, '72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168');
     assert.deepEqual(parseAuthorization(result.authorization), {
       secretId,
@@ -116,7 +124,12 @@ describe('variant C: content-type;host;x-tc-action', () => {
   const secretKey = '*'.repeat(32);
   const names = ['content-type', 'host', 'x-tc-action'];
   test('canonical headers lower-case the action value', () => {
-    const { canonicalRequest: text, signedHeaders } = canonicalRequest({ method: 'POST', headers: HEADERS, payload: PAYLOAD, signedHeaderNames: names });
+    const { canonicalRequest: text, signedHeaders } = canonicalRequest({
+      method: 'POST',
+      headers: HEADERS,
+      payload: PAYLOAD,
+      signedHeaderNames: names,
+    });
     assert.equal(signedHeaders, 'content-type;host;x-tc-action');
     assert.ok(text.includes('content-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\nx-tc-action:describeinstances\n'));
     assert.equal(sha256Hex(text), '7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84');
@@ -162,6 +175,9 @@ describe('guards', () => {
   });
   test('malformed Authorization headers parse to undefined', () => {
     assert.equal(parseAuthorization('Bearer abc'), undefined);
-    assert.equal(parseAuthorization('TC3-HMAC-SHA256 Credential=AKID/2019-02-25/cvm/tc3_request, SignedHeaders=host, Signature=zz'), undefined);
+    assert.equal(
+      parseAuthorization('TC3-HMAC-SHA256 Credential=AKID/2019-02-25/cvm/tc3_request, SignedHeaders=host, Signature=zz'),
+      undefined,
+    );
   });
 });

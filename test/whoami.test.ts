@@ -18,10 +18,17 @@ function assertNoSecrets(runs: RunResult[]): void {
 }
 
 function profile(mode = 0o600): { credential: string; configure: string } {
-  return home.tccli('default', {
-    credential: { secretId: ID, secretKey: KEY },
-    configure: { _sys_param: { region: 'ap-guangzhou', output: 'json' }, clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' } },
-  }, mode);
+  return home.tccli(
+    'default',
+    {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: {
+        _sys_param: { region: 'ap-guangzhou', output: 'json' },
+        clb: { endpoint: 'clb.tencentcloudapi.com', version: '2018-03-17' },
+      },
+    },
+    mode,
+  );
 }
 
 describe('whoami', () => {
@@ -69,7 +76,12 @@ describe('whoami', () => {
   test('environment credentials with a token, and configure show as an alias', async () => {
     home = makeTempHome();
     profile();
-    const env = home.env({ TENCENTCLOUD_SECRET_ID: 'AKIDenv0000000000000000000000000000002', TENCENTCLOUD_SECRET_KEY: ENV_KEY, TENCENTCLOUD_TOKEN: TOKEN, TENCENTCLOUD_REGION: 'ap-seoul' });
+    const env = home.env({
+      TENCENTCLOUD_SECRET_ID: 'AKIDenv0000000000000000000000000000002',
+      TENCENTCLOUD_SECRET_KEY: ENV_KEY,
+      TENCENTCLOUD_TOKEN: TOKEN,
+      TENCENTCLOUD_REGION: 'ap-seoul',
+    });
     const runs = [await runCli(['whoami', '-o', 'json'], { env }), await runCli(['configure', 'show', '-o', 'json'], { env })];
     for (const result of runs) {
       assert.equal(result.code, 0, result.stderr);
@@ -114,7 +126,12 @@ describe('whoami', () => {
     const result = await runCli(['whoami'], { env: home.env() });
     assert.equal(result.code, 3);
     assert.equal(result.stdout, '');
-    for (const expected of ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', "clb-listener configure", home.path('.tccli', 'default.credential')]) {
+    for (const expected of [
+      'TENCENTCLOUD_SECRET_ID',
+      'TENCENTCLOUD_SECRET_KEY',
+      'clb-listener configure',
+      home.path('.tccli', 'default.credential'),
+    ]) {
       assert.ok(result.stderr.includes(expected), `missing ${expected} in ${result.stderr}`);
     }
     const json = await runCli(['whoami', '-o', 'json'], { env: home.env() });

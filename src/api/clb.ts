@@ -24,7 +24,11 @@ const Listener = z.looseObject({
   EndPort: z.number().int().nullish(),
   CreateTime: z.string().nullish(),
 });
-export const DescribeListenersResponse = z.looseObject({ Listeners: z.array(Listener).nullish(), TotalCount: z.number().int().nullish(), RequestId });
+export const DescribeListenersResponse = z.looseObject({
+  Listeners: z.array(Listener).nullish(),
+  TotalCount: z.number().int().nullish(),
+  RequestId,
+});
 export const DeleteLoadBalancerListenersResponse = z.looseObject({ RequestId });
 const LoadBalancer = z.looseObject({ LoadBalancerId: z.string(), LoadBalancerName: z.string().nullish() });
 export const DescribeLoadBalancersResponse = z.looseObject({
@@ -89,7 +93,13 @@ export function deleteLoadBalancerListeners(
   if (listenerIds.length === 0) {
     throw new UsageError('refusing to delete with an empty listener id list: the API would delete every listener', '--listener-id');
   }
-  return invoke(client, DeleteLoadBalancerListenersResponse, 'DeleteLoadBalancerListeners', { LoadBalancerId: loadBalancerId, ListenerIds: [...listenerIds] }, options);
+  return invoke(
+    client,
+    DeleteLoadBalancerListenersResponse,
+    'DeleteLoadBalancerListeners',
+    { LoadBalancerId: loadBalancerId, ListenerIds: [...listenerIds] },
+    options,
+  );
 }
 
 export function describeLoadBalancers(

@@ -196,7 +196,10 @@ export class ClbClient {
       const ms = this.now() - started;
       this.options.onWire?.({ type: 'error', action, attempt, ms, error: describeTransportError(error) });
       if (signal?.aborted) return { ok: false, error: new InterruptedError(), retryable: false };
-      return this.transportFailure(action, deadline.aborted ? Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) : error);
+      return this.transportFailure(
+        action,
+        deadline.aborted ? Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) : error,
+      );
     }
     this.options.onWire?.({ type: 'response', action, attempt, status, ms: this.now() - started, body: text });
     return this.parseEnvelope(action, status, text, traceId);
@@ -234,11 +237,21 @@ export class ClbClient {
     try {
       envelope = JSON.parse(text);
     } catch {
-      return { ok: false, error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action, { mayHaveApplied: !readOnly }), retryable: false };
+      return {
+        ok: false,
+        error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action, { mayHaveApplied: !readOnly }),
+        retryable: false,
+      };
     }
     const response = (envelope as { Response?: unknown } | null)?.Response;
     if (!response || typeof response !== 'object') {
-      return { ok: false, error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action, { mayHaveApplied: !readOnly }), retryable: false };
+      return {
+        ok: false,
+        error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action, {
+          mayHaveApplied: !readOnly,
+        }),
+        retryable: false,
+      };
     }
     const fields = response as Record<string, unknown>;
     const requestId = typeof fields.RequestId === 'string' ? fields.RequestId : undefined;
@@ -249,7 +262,11 @@ export class ClbClient {
       return { ok: false, error, retryable: isRetryableCode(code) };
     }
     if (!requestId) {
-      return { ok: false, error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action, { mayHaveApplied: !readOnly }), retryable: false };
+      return {
+        ok: false,
+        error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action, { mayHaveApplied: !readOnly }),
+        retryable: false,
+      };
     }
     return { ok: true, response: { ...fields, RequestId: requestId } };
   }

@@ -37,10 +37,7 @@ export interface CanonicalHeaders {
  * lower-cased and trimmed, as the specification says; a header named for signing but absent
  * from `headers` is an error, because signing a value we do not send can never verify.
  */
-export function canonicalizeHeaders(
-  headers: Record<string, string>,
-  names: readonly string[] = DEFAULT_SIGNED_HEADERS,
-): CanonicalHeaders {
+export function canonicalizeHeaders(headers: Record<string, string>, names: readonly string[] = DEFAULT_SIGNED_HEADERS): CanonicalHeaders {
   const byLowerName = new Map<string, string>();
   for (const [key, value] of Object.entries(headers)) byLowerName.set(key.trim().toLowerCase(), value);
   const keys = [...new Set(names.map((n) => n.trim().toLowerCase()))].sort();
@@ -165,9 +162,10 @@ export interface ParsedAuthorization {
 
 /** The inverse of `authorization`, for a server that verifies requests; undefined when malformed. */
 export function parseAuthorization(header: string): ParsedAuthorization | undefined {
-  const match = /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request, ?SignedHeaders=([a-z0-9;_-]+), ?Signature=([0-9a-f]{64})$/.exec(
-    header.trim(),
-  );
+  const match =
+    /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request, ?SignedHeaders=([a-z0-9;_-]+), ?Signature=([0-9a-f]{64})$/.exec(
+      header.trim(),
+    );
   if (!match) return undefined;
   const [, secretId, date, service, signed, sig] = match as unknown as [string, string, string, string, string, string];
   return { secretId, date, service, signedHeaders: signed.split(';'), signature: sig };

@@ -14,13 +14,15 @@ export function transportOf(protocol: string): 'TCP' | 'UDP' {
 }
 
 const STATIC_HINTS: Record<string, string> = {
-  'AuthFailure.SignatureFailure': 'the secret key does not match the SecretId; check TENCENTCLOUD_SECRET_KEY or the profile (clb-listener whoami)',
+  'AuthFailure.SignatureFailure':
+    'the secret key does not match the SecretId; check TENCENTCLOUD_SECRET_KEY or the profile (clb-listener whoami)',
   'AuthFailure.SecretIdNotFound': 'the SecretId is unknown or disabled; check for stray whitespace (clb-listener whoami)',
   'AuthFailure.SignatureExpire': "this machine's clock is more than 5 minutes off; sync it (e.g. with NTP) and retry",
   'AuthFailure.TokenFailure': 'the session token is invalid or expired; refresh the temporary credentials',
   'AuthFailure.UnauthorizedOperation': 'the credentials are valid but CAM does not allow this action on this resource',
   LimitExceeded: 'the load balancer has reached its listener quota; remove listeners it no longer needs, or ask for a higher quota',
-  'FailedOperation.ResourceInOperating': 'the load balancer is still busy with another task after several retries; wait a moment and run the command again',
+  'FailedOperation.ResourceInOperating':
+    'the load balancer is still busy with another task after several retries; wait a moment and run the command again',
   'InvalidParameter.LBIdNotFound': 'no such load balancer in this region; check --lb and --region',
   RequestLimitExceeded: 'the API rate limit (20 requests/second) was still exceeded after retries; slow down parallel runs',
 };
@@ -46,7 +48,8 @@ function contextualHint(error: ApiError, context: HintContext): string | undefin
 
 export async function addHint(error: unknown, context: HintContext): Promise<unknown> {
   if (!(error instanceof ApiError) || error.hint) return error;
-  const staticHint = STATIC_HINTS[error.code] ?? (error.code.startsWith('RequestLimitExceeded') ? STATIC_HINTS.RequestLimitExceeded : undefined);
+  const staticHint =
+    STATIC_HINTS[error.code] ?? (error.code.startsWith('RequestLimitExceeded') ? STATIC_HINTS.RequestLimitExceeded : undefined);
   const hint = staticHint ?? contextualHint(error, context);
   if (hint) {
     error.hint = hint;
@@ -68,7 +71,9 @@ async function describePortHolders({ client, loadBalancerId, ports, protocol, gl
       return transportOf(l.Protocol) === family && ports.some((p) => p >= l.Port && p <= end);
     });
     if (holders.length === 0) return fallback;
-    const described = holders.map((l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`);
+    const described = holders.map(
+      (l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`,
+    );
     return `${described.join('; ')}; pick another port, or remove it first: ${suggestCommand(globals, 'delete', '--lb', loadBalancerId, '--listener-id', holders.map((l) => l.ListenerId).join(','))}`;
   } catch {
     return fallback;

@@ -5,7 +5,6 @@
 import type { GlobalOptions } from './context.js';
 import { shellQuote } from '../util/shell-quote.js';
 
-
 export function suggestCommand(globals: Partial<GlobalOptions>, ...args: string[]): string {
   const words = ['clb-listener', ...args];
   if (globals.profile) words.push('--profile', globals.profile);

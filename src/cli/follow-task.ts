@@ -19,7 +19,10 @@ export function waitTimeoutMs(raw: unknown): number {
 export function checkRequestId(raw: string): string {
   const id = raw.trim();
   if (!/^[0-9a-fA-F-]{8,64}$/.test(id)) {
-    throw new UsageError(`request id "${raw}" does not look like a RequestId (a UUID such as 6aa274e5-ff78-4e9e-b13c-30a9e21b107e)`, '<request-id>');
+    throw new UsageError(
+      `request id "${raw}" does not look like a RequestId (a UUID such as 6aa274e5-ff78-4e9e-b13c-30a9e21b107e)`,
+      '<request-id>',
+    );
   }
   return id;
 }

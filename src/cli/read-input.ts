@@ -30,7 +30,14 @@ export function inputReader(ctx: CliContext): (path: string, flag: string) => Pr
       return await readFile(resolve(ctx.cwd, path), 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+      const reason =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code === 'EISDIR'
+              ? 'is a directory'
+              : (error as Error).message;
       throw new UsageError(`${flag} ${path}: cannot read the file (${reason})`, flag);
     }
   };

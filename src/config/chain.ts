@@ -41,7 +41,12 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
   if (fromProfile.type === 'keys') {
     const warning = permissionWarning(tccli.paths.credential);
     if (warning) input.warn(warning);
-    return staticSource('tccli-profile', `tccli profile ${tccli.name} (${tccli.paths.credential})`, fromProfile.credentials, tccli.paths.credential);
+    return staticSource(
+      'tccli-profile',
+      `tccli profile ${tccli.name} (${tccli.paths.credential})`,
+      fromProfile.credentials,
+      tccli.paths.credential,
+    );
   }
   if (fromProfile.type === 'cvm-role') {
     const role = await cvmRoleSource({ env, now: input.now, signal: input.signal, via: `use-cvm-role in profile ${tccli.name}` });
@@ -51,12 +56,20 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
     });
   }
   if (profile.source !== 'default') {
-    throw new CredentialsError(`profile "${tccli.name}" (from ${profile.source}) has no credentials: ${tccli.paths.credential} is missing or empty`, {
-      hint: `run: clb-listener configure --profile ${tccli.name}`,
-    });
+    throw new CredentialsError(
+      `profile "${tccli.name}" (from ${profile.source}) has no credentials: ${tccli.paths.credential} is missing or empty`,
+      {
+        hint: `run: clb-listener configure --profile ${tccli.name}`,
+      },
+    );
   }
 
-  const sdkInput = { env, home: input.home, warn: input.warn, ...(input.systemCredentialsFile ? { systemFile: input.systemCredentialsFile } : {}) };
+  const sdkInput = {
+    env,
+    home: input.home,
+    warn: input.warn,
+    ...(input.systemCredentialsFile ? { systemFile: input.systemCredentialsFile } : {}),
+  };
   const fromSdkFile = credentialsFromSdkFile(sdkInput);
   if (fromSdkFile) return fromSdkFile;
 
@@ -72,4 +85,3 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
     },
   );
 }
-

@@ -54,7 +54,10 @@ async function probeCvmRole(baseUrl: string, signal?: AbortSignal): Promise<stri
   try {
     const answer = await getText(`${baseUrl}/cam/security-credentials/`, PROBE_TIMEOUT_MS, signal);
     if (answer.status !== 200) return undefined;
-    return answer.body.split(/\r?\n/).map((line) => line.trim()).find(Boolean);
+    return answer.body
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .find(Boolean);
   } catch {
     if (signal?.aborted) throw new InterruptedError();
     return undefined;
@@ -71,9 +74,12 @@ function parseRoleCredentials(body: string, role: string): Credentials {
   }
   const { TmpSecretId, TmpSecretKey, Token, ExpiredTime, Expiration, Code } = data;
   if (Code !== 'Success' || typeof TmpSecretId !== 'string' || typeof TmpSecretKey !== 'string' || !TmpSecretId || !TmpSecretKey) {
-    throw new CredentialsError(`the metadata service refused credentials for CVM role "${role}" (Code: ${typeof Code === 'string' ? Code : 'missing'})`, {
-      hint: 'check that the role is still bound to this instance (CVM console → Instance → Bind role)',
-    });
+    throw new CredentialsError(
+      `the metadata service refused credentials for CVM role "${role}" (Code: ${typeof Code === 'string' ? Code : 'missing'})`,
+      {
+        hint: 'check that the role is still bound to this instance (CVM console → Instance → Bind role)',
+      },
+    );
   }
   const expiresAt =
     typeof ExpiredTime === 'number' ? ExpiredTime * 1000 : typeof Expiration === 'string' ? Date.parse(Expiration) || undefined : undefined;

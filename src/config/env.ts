@@ -3,7 +3,6 @@ import { CredentialsError } from '../api/errors.js';
 import { ENV } from './env-names.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
 
-
 type Env = Record<string, string | undefined>;
 
 function value(env: Env, name: string): string | undefined {

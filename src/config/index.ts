@@ -81,11 +81,16 @@ function regionOf(input: SettingsInput, { choice, tccli }: Loaded): { region: st
 function endpointOf(input: SettingsInput, { tccli }: Loaded): { endpoint: string; source: string } {
   if (input.endpoint) return { endpoint: input.endpoint, source: '--endpoint' };
   const fromProfile = profileValue(tccli, 'endpoint');
-  if (fromProfile) return { endpoint: normalizeEndpoint(fromProfile), source: `profile ${tccli.name} (clb.endpoint in ${tccli.paths.configure})` };
+  if (fromProfile)
+    return { endpoint: normalizeEndpoint(fromProfile), source: `profile ${tccli.name} (clb.endpoint in ${tccli.paths.configure})` };
   return { endpoint: DEFAULT_ENDPOINT, source: 'default' };
 }
 
-function languageOf(input: SettingsInput, { tccli }: Loaded, warn: (message: string) => void): { language?: Language; languageSource?: string } {
+function languageOf(
+  input: SettingsInput,
+  { tccli }: Loaded,
+  warn: (message: string) => void,
+): { language?: Language; languageSource?: string } {
   if (input.language) return { language: input.language, languageSource: '--language' };
   const fromProfile = profileValue(tccli, 'language');
   if (!fromProfile) return {};

@@ -42,4 +42,3 @@ export function tccliProfilePaths(home: string, profile: string): ProfilePaths {
   const dir = tccliDir(home);
   return { credential: join(dir, `${profile}.credential`), configure: join(dir, `${profile}.configure`) };
 }
-

@@ -91,10 +91,40 @@ export function normalizeEndpoint(stored: string): string {
 }
 
 export const PROFILE_KEYS: readonly ProfileKey[] = [
-  { name: 'secretId', file: 'credential', path: ['secretId'], help: 'SecretId (AKID…)', masked: 'identifier', encode: nonEmpty('secretId') },
-  { name: 'secretKey', file: 'credential', path: ['secretKey'], help: 'SecretKey; value must be "-" (read from stdin)', masked: 'secret', secret: true, encode: nonEmpty('secretKey') },
-  { name: 'token', file: 'credential', path: ['token'], help: 'session token of temporary keys; value must be "-"', masked: 'secret', secret: true, encode: nonEmpty('token') },
-  { name: 'region', file: 'configure', path: ['_sys_param', 'region'], legacyPath: ['region'], help: 'default region, e.g. ap-guangzhou', encode: region },
+  {
+    name: 'secretId',
+    file: 'credential',
+    path: ['secretId'],
+    help: 'SecretId (AKID…)',
+    masked: 'identifier',
+    encode: nonEmpty('secretId'),
+  },
+  {
+    name: 'secretKey',
+    file: 'credential',
+    path: ['secretKey'],
+    help: 'SecretKey; value must be "-" (read from stdin)',
+    masked: 'secret',
+    secret: true,
+    encode: nonEmpty('secretKey'),
+  },
+  {
+    name: 'token',
+    file: 'credential',
+    path: ['token'],
+    help: 'session token of temporary keys; value must be "-"',
+    masked: 'secret',
+    secret: true,
+    encode: nonEmpty('token'),
+  },
+  {
+    name: 'region',
+    file: 'configure',
+    path: ['_sys_param', 'region'],
+    legacyPath: ['region'],
+    help: 'default region, e.g. ap-guangzhou',
+    encode: region,
+  },
   {
     name: 'output',
     file: 'configure',
@@ -105,8 +135,21 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     help: `tccli's default output format (${OUTPUT_FORMATS.join(' | ')}); clb-listener ignores it and uses -o (default text)`,
     encode: oneOf('output', OUTPUT_FORMATS),
   },
-  { name: 'language', file: 'configure', path: ['_sys_param', 'language'], help: LANGUAGES.join(' | '), encode: oneOf('language', LANGUAGES) },
-  { name: 'endpoint', aliases: ['clb.endpoint'], file: 'configure', path: ['clb', 'endpoint'], help: `CLB API host or URL (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}; https, or http to this machine only`, encode: endpoint },
+  {
+    name: 'language',
+    file: 'configure',
+    path: ['_sys_param', 'language'],
+    help: LANGUAGES.join(' | '),
+    encode: oneOf('language', LANGUAGES),
+  },
+  {
+    name: 'endpoint',
+    aliases: ['clb.endpoint'],
+    file: 'configure',
+    path: ['clb', 'endpoint'],
+    help: `CLB API host or URL (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}; https, or http to this machine only`,
+    encode: endpoint,
+  },
   {
     name: 'use-cvm-role',
     file: 'credential',

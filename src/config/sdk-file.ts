@@ -34,7 +34,9 @@ export function credentialsFromSdkFile(input: SdkFileInput): CredentialSource | 
     const text = readTextIfExists(path);
     if (text === undefined) {
       if (override) {
-        throw new CredentialsError(`${ENV.credentialsFile} names ${path}, which does not exist`, { hint: `fix or unset ${ENV.credentialsFile}` });
+        throw new CredentialsError(`${ENV.credentialsFile} names ${path}, which does not exist`, {
+          hint: `fix or unset ${ENV.credentialsFile}`,
+        });
       }
       continue;
     }

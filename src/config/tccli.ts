@@ -50,10 +50,7 @@ export function profileValue(profile: TccliProfile, keyName: string): string | u
   return readProfileKey(profile.files, findProfileKey(keyName));
 }
 
-export type ProfileCredentials =
-  | { type: 'keys'; credentials: Credentials }
-  | { type: 'cvm-role' }
-  | { type: 'none' };
+export type ProfileCredentials = { type: 'keys'; credentials: Credentials } | { type: 'cvm-role' } | { type: 'none' };
 
 /** What the profile's credential file asks for: keys, the CVM role (`use-cvm-role true`), or nothing. */
 export function profileCredentials(profile: TccliProfile): ProfileCredentials {

@@ -165,7 +165,10 @@ function deleteListeners(ctx: ActionContext, action: string, loadBalancerId: str
 }
 
 const deleteLoadBalancerListeners: ActionHandler = (body, ctx) => {
-  const input = checkShape<{ LoadBalancerId: string; ListenerIds?: string[] }>(body, { LoadBalancerId: 'string', ListenerIds: { array: 'string' } });
+  const input = checkShape<{ LoadBalancerId: string; ListenerIds?: string[] }>(body, {
+    LoadBalancerId: 'string',
+    ListenerIds: { array: 'string' },
+  });
   requireFields(body, ['LoadBalancerId']);
   maxCount('ListenerIds', input.ListenerIds, 20);
   deleteListeners(ctx, 'DeleteLoadBalancerListeners', input.LoadBalancerId, input.ListenerIds);
@@ -239,7 +242,8 @@ const describeLoadBalancers: ActionHandler = (body, ctx) => {
 const describeTaskStatus: ActionHandler = (body, ctx) => {
   const input = checkShape<{ TaskId?: string; DealName?: string }>(body, { TaskId: 'string', DealName: 'string' });
   if (input.TaskId === undefined && input.DealName === undefined) throw fault.missing('TaskId');
-  if (input.TaskId !== undefined && input.DealName !== undefined) throw new ApiFault('InvalidParameter', 'Give exactly one of `TaskId` and `DealName`.');
+  if (input.TaskId !== undefined && input.DealName !== undefined)
+    throw new ApiFault('InvalidParameter', 'Give exactly one of `TaskId` and `DealName`.');
   // The emulator sells nothing, so no order (DealName) ever exists.
   const task = input.TaskId !== undefined ? ctx.store.task(input.TaskId) : undefined;
   if (!task) {

@@ -14,7 +14,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import { SERVICE } from '../api/constants.js';
 import type { IncomingHttpHeaders } from 'node:http';
-import { canonicalRequest, credentialScope, deriveSigningKeys, parseAuthorization, signature, stringToSign, utcDate } from '../api/signer.js';
+import {
+  canonicalRequest,
+  credentialScope,
+  deriveSigningKeys,
+  parseAuthorization,
+  signature,
+  stringToSign,
+  utcDate,
+} from '../api/signer.js';
 import { ApiFault } from './api-error.js';
 import type { EmulatorKey } from './types.js';
 
@@ -66,7 +74,10 @@ export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number
   if (!header) throw fail('InvalidAuthorization', 'The Authorization header is missing.');
   const parsed = parseAuthorization(header);
   if (!parsed) {
-    throw fail('InvalidAuthorization', 'The Authorization header is malformed; expected "TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…".');
+    throw fail(
+      'InvalidAuthorization',
+      'The Authorization header is malformed; expected "TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…".',
+    );
   }
   if (!parsed.signedHeaders.includes('content-type') || !parsed.signedHeaders.includes('host')) {
     throw fail('InvalidAuthorization', 'SignedHeaders must include content-type and host.');
@@ -76,7 +87,10 @@ export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number
 
   const skew = Math.abs(nowMs / 1000 - req.timestamp);
   if (skew > MAX_SKEW_SECONDS) {
-    throw fail('SignatureExpire', `The X-TC-Timestamp ${req.timestamp} is ${Math.round(skew)} s away from server time; the limit is ${MAX_SKEW_SECONDS} s.`);
+    throw fail(
+      'SignatureExpire',
+      `The X-TC-Timestamp ${req.timestamp} is ${Math.round(skew)} s away from server time; the limit is ${MAX_SKEW_SECONDS} s.`,
+    );
   }
   if (parsed.service !== SERVICE) {
     throw fail('SignatureFailure', `The credential scope names service "${parsed.service}"; this API is "${SERVICE}".`);
@@ -111,11 +125,15 @@ export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number
     return sameHex(signature(secretSigning, stringToSign(req.timestamp, scope, canonical)), parsed.signature);
   });
   if (!matches) {
-    throw fail('SignatureFailure', 'The request signature does not match; check the SecretKey and the signing steps (headers, body bytes, host).');
+    throw fail(
+      'SignatureFailure',
+      'The request signature does not match; check the SecretKey and the signing steps (headers, body bytes, host).',
+    );
   }
 
   if (key.token !== undefined) {
-    if (headerText(req.headers['x-tc-token']) !== key.token) throw fail('TokenFailure', 'The X-TC-Token is missing or does not match these temporary credentials.');
+    if (headerText(req.headers['x-tc-token']) !== key.token)
+      throw fail('TokenFailure', 'The X-TC-Token is missing or does not match these temporary credentials.');
     if (key.expiresAt !== undefined && nowMs > key.expiresAt) throw fail('TokenFailure', 'These temporary credentials have expired.');
   }
 }

@@ -67,7 +67,10 @@ export function checkLoadBalancerIds(ids: readonly string[]): string[] {
   if (ids.length === 0) throw new EmulatorConfigError('at least one load balancer id is needed', '--load-balancers');
   for (const id of ids) {
     if (!LOAD_BALANCER_ID.test(id)) {
-      throw new EmulatorConfigError(`load balancer ids look like lb- followed by 8 lowercase letters or digits, got "${id}"`, '--load-balancers');
+      throw new EmulatorConfigError(
+        `load balancer ids look like lb- followed by 8 lowercase letters or digits, got "${id}"`,
+        '--load-balancers',
+      );
     }
   }
   return [...new Set(ids)];
@@ -82,6 +85,7 @@ export function checkRuntimeConfig(input: Record<string, unknown>): Partial<Runt
   if (input.taskDelayMs !== undefined) out.taskDelayMs = integer('taskDelayMs', '--task-delay', input.taskDelayMs, 0);
   if (input.rateLimit !== undefined) out.rateLimit = integer('rateLimit', '--rate-limit', input.rateLimit, 1);
   if (input.listenerQuota !== undefined) out.listenerQuota = integer('listenerQuota', '--listener-quota', input.listenerQuota, 1);
-  if (input.clockOffsetMs !== undefined) out.clockOffsetMs = integer('clockOffsetMs', '--clock-offset', input.clockOffsetMs, Number.MIN_SAFE_INTEGER);
+  if (input.clockOffsetMs !== undefined)
+    out.clockOffsetMs = integer('clockOffsetMs', '--clock-offset', input.clockOffsetMs, Number.MIN_SAFE_INTEGER);
   return out;
 }

@@ -76,7 +76,9 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
       return { ok: true };
     },
   },
-  config: { POST: (body, t) => ({ ok: true, config: t.configure(jsonObject(body) as Partial<RuntimeConfig>) /* checked inside configure() */ }) },
+  config: {
+    POST: (body, t) => ({ ok: true, config: t.configure(jsonObject(body) as Partial<RuntimeConfig>) /* checked inside configure() */ }),
+  },
   keys: {
     POST: (body, t) => {
       t.addKey(parseKey(jsonObject(body)));
@@ -88,7 +90,8 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
 export function handleControl(method: string, path: string, body: Buffer, target: ControlTarget): ControlAnswer {
   const name = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const routes = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
-  if (!routes) return { status: 404, body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{state,faults,reset,config,keys}` } };
+  if (!routes)
+    return { status: 404, body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{state,faults,reset,config,keys}` } };
   const route = Object.hasOwn(routes, method) ? routes[method] : undefined;
   if (!route) return { status: 405, body: { error: `${path} accepts ${Object.keys(routes).join(', ')}` } };
   try {

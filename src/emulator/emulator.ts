@@ -11,7 +11,15 @@ import { newSecretId, newSecretKey } from './ids.js';
 import { loadStateFile, saveStateFile } from './persist.js';
 import { RateLimiter } from './rate-limit.js';
 import { seedLoadBalancer, Store } from './state.js';
-import type { EmulatorKey, EmulatorOptions, EmulatorState, FaultRule, RequestLogEntry, RuntimeConfig, TransportFaultKind } from './types.js';
+import type {
+  EmulatorKey,
+  EmulatorOptions,
+  EmulatorState,
+  FaultRule,
+  RequestLogEntry,
+  RuntimeConfig,
+  TransportFaultKind,
+} from './types.js';
 
 export class Emulator implements ControlTarget {
   readonly region: string;

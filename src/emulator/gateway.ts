@@ -25,7 +25,6 @@ import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './state.js';
 import type { RuntimeConfig } from './types.js';
 
-
 export interface ApiRequest {
   method: string;
   url: string;
@@ -69,7 +68,8 @@ function parseBody(body: Buffer): Record<string, unknown> {
 /** Everything before the action runs: headers, signature, rate limit. */
 function checkEnvelope(req: ApiRequest, deps: GatewayDeps): void {
   if (req.method !== 'POST') throw new ApiFault('UnsupportedProtocol', 'The emulator accepts only POST requests with a JSON body.');
-  if (new URL(req.url, 'http://emulator.invalid').pathname !== '/') throw new ApiFault('InvalidParameter', 'API requests go to the path `/`.');
+  if (new URL(req.url, 'http://emulator.invalid').pathname !== '/')
+    throw new ApiFault('InvalidParameter', 'API requests go to the path `/`.');
   const contentType = header(req.headers, 'content-type') ?? '';
   if (!/^application\/json\s*(;.*)?$/i.test(contentType.trim())) {
     throw new ApiFault('InvalidParameter', `Content-Type must be application/json, got "${contentType}".`);
@@ -88,7 +88,11 @@ function checkEnvelope(req: ApiRequest, deps: GatewayDeps): void {
   if (region !== deps.region) {
     throw new ApiFault('InvalidParameter.RegionNotFound', `The region ${region} is not served here; this emulator serves ${deps.region}.`);
   }
-  verifyRequest({ method: req.method, url: req.url, headers: req.headers, body: req.body, timestamp: Number(timestampText) }, deps.keys, deps.clock());
+  verifyRequest(
+    { method: req.method, url: req.url, headers: req.headers, body: req.body, timestamp: Number(timestampText) },
+    deps.keys,
+    deps.clock(),
+  );
   if (!deps.limiter.admit(action)) {
     throw new ApiFault('RequestLimitExceeded', `More than ${deps.config.rateLimit} ${action} requests in one second; slow down and retry.`);
   }
@@ -104,7 +108,9 @@ export function handleApiRequest(req: ApiRequest, deps: GatewayDeps): ApiAnswer 
     return { action, requestId, code: null, envelope: { Response: { ...fields, RequestId: requestId } } };
   } catch (error) {
     const failure =
-      error instanceof ApiFault ? error : new ApiFault('InternalError', `The emulator failed: ${error instanceof Error ? error.message : String(error)}`);
+      error instanceof ApiFault
+        ? error
+        : new ApiFault('InternalError', `The emulator failed: ${error instanceof Error ? error.message : String(error)}`);
     return errorAnswer(action, failure, requestId);
   }
 }

@@ -3,7 +3,14 @@
  * filling in the defaults the documentation gives for every omitted field.
  */
 import { newCertId } from './ids.js';
-import { defaultCheckType, type CertificateInput, type CreateListenerInput, type HealthCheckInput, type MultiCertInfo, type Protocol } from './rules.js';
+import {
+  defaultCheckType,
+  type CertificateInput,
+  type CreateListenerInput,
+  type HealthCheckInput,
+  type MultiCertInfo,
+  type Protocol,
+} from './rules.js';
 import type { ListenerView } from './types.js';
 
 const LAYER7: readonly Protocol[] = ['HTTP', 'HTTPS'];
@@ -28,7 +35,10 @@ function fromCertificate(cert: CertificateInput): Record<string, unknown> {
 
 function fromMultiCert(multi: MultiCertInfo): Record<string, unknown> {
   const mutual = multi.SSLMode === 'MUTUAL';
-  const entries = multi.CertList.map((info) => ({ id: info.CertId ?? newCertId(), isCa: info.CertId === undefined && info.CertKey === undefined }));
+  const entries = multi.CertList.map((info) => ({
+    id: info.CertId ?? newCertId(),
+    isCa: info.CertId === undefined && info.CertKey === undefined,
+  }));
   // Entries given by id carry no type; with MUTUAL and no uploaded CA, the last one is taken as the CA.
   let ca = entries.find((e) => e.isCa);
   if (mutual && !ca && entries.length > 1) ca = entries[entries.length - 1];
@@ -46,7 +56,17 @@ function healthCheckOutput(protocol: Protocol, sent: HealthCheckInput | undefine
   if (LAYER7.includes(protocol)) return null; // HTTP/HTTPS health checks live on rules.
   const checkType = sent?.CheckType ?? defaultCheckType(protocol);
   const httpDefaults = checkType === 'HTTP' ? { HttpCode: 31, HttpCheckPath: '/', HttpCheckMethod: 'HEAD' } : {};
-  return { HealthSwitch: 1, TimeOut: 2, IntervalTime: 5, HealthNum: 3, UnHealthNum: 3, CheckType: checkType, SourceIpType: 0, ...httpDefaults, ...sent };
+  return {
+    HealthSwitch: 1,
+    TimeOut: 2,
+    IntervalTime: 5,
+    HealthNum: 3,
+    UnHealthNum: 3,
+    CheckType: checkType,
+    SourceIpType: 0,
+    ...httpDefaults,
+    ...sent,
+  };
 }
 
 function idleTimeoutDefault(protocol: Protocol): number | null {

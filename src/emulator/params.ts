@@ -16,7 +16,6 @@ function describe(type: FieldType): string {
   return 'array' in type ? 'an array' : 'an object';
 }
 
-
 function checkValue(value: unknown, type: FieldType, path: string): void {
   // The SDKs strip nulls before sending, so a null can only come from a client bug.
   const ok =

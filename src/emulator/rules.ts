@@ -258,13 +258,17 @@ function checkListenerNames(input: CreateListenerInput): void {
   const names = input.ListenerNames;
   if (names === undefined) return;
   if (names.length !== input.Ports.length) {
-    throw fault.length(`\`ListenerNames\` has ${names.length} names but \`Ports\` has ${input.Ports.length} ports; they are matched by position.`);
+    throw fault.length(
+      `\`ListenerNames\` has ${names.length} names but \`Ports\` has ${input.Ports.length} ports; they are matched by position.`,
+    );
   }
   names.forEach((name, i) => {
     const chars = [...name];
     if (chars.length < 1 || chars.length > 80) throw fault.length(`\`ListenerNames.${i}\` must be 1–80 characters long.`);
     if (chars.some((c) => c.codePointAt(0)! > 0xffff) || FORBIDDEN_NAME_CHARS.test(name)) {
-      throw fault.value(`\`ListenerNames.${i}\` contains characters that are not allowed (control or supplementary-plane characters such as emoji).`);
+      throw fault.value(
+        `\`ListenerNames.${i}\` contains characters that are not allowed (control or supplementary-plane characters such as emoji).`,
+      );
     }
   });
 }
@@ -321,7 +325,9 @@ function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void {
   if (hc.CheckPort !== undefined && hc.CheckPort !== -1) within(fields, 'CheckPort', 1, 65535, p);
   // The comparison uses the documented defaults (TimeOut 2, IntervalTime 5) for whichever is omitted.
   if ((hc.TimeOut ?? 2) >= (hc.IntervalTime ?? 5)) {
-    throw fault.value(`\`HealthCheck.TimeOut\` (${hc.TimeOut ?? 2}) must be less than \`HealthCheck.IntervalTime\` (${hc.IntervalTime ?? 5}).`);
+    throw fault.value(
+      `\`HealthCheck.TimeOut\` (${hc.TimeOut ?? 2}) must be less than \`HealthCheck.IntervalTime\` (${hc.IntervalTime ?? 5}).`,
+    );
   }
 
   const checkType = hc.CheckType ?? defaultCheckType(protocol);
@@ -355,7 +361,9 @@ function idOrUpload(obj: Fields, idName: string, uploadNames: readonly string[],
   const uploads = uploadNames.filter((name) => obj[name] !== undefined);
   if (obj[idName] !== undefined) {
     if (uploads.length > 0) {
-      throw fault.value(`Give either \`${prefix}${idName}\` or the certificate to upload (${uploadNames.map((n) => prefix + n).join(', ')}), not both.`);
+      throw fault.value(
+        `Give either \`${prefix}${idName}\` or the certificate to upload (${uploadNames.map((n) => prefix + n).join(', ')}), not both.`,
+      );
     }
     return;
   }
@@ -407,7 +415,8 @@ function checkMultiCertInfo(multi: MultiCertInfo): void {
     else uploadedServers++;
   });
   if (uploadedCas > 1) throw fault.value(`\`${p}CertList\` may contain only one CA certificate.`);
-  if (mutual && ids.size === 0 && uploadedCas === 0) throw fault.missing(`${p}CertList`, 'SSLMode MUTUAL needs a CA certificate in the list');
+  if (mutual && ids.size === 0 && uploadedCas === 0)
+    throw fault.missing(`${p}CertList`, 'SSLMode MUTUAL needs a CA certificate in the list');
   if (ids.size === 0 && uploadedServers === 0) throw fault.missing(`${p}CertList`, 'the list needs a server certificate');
 }
 

@@ -36,7 +36,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-
 /** The whole body, or null once it passes the size limit (the rest is drained and dropped). */
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
@@ -73,7 +72,9 @@ function applyFault(req: IncomingMessage, res: ServerResponse, rule: FaultRule):
       const status = rule.status ?? DEFAULT_5XX;
       const text = rule.message ?? `${status} Service Temporarily Unavailable`;
       res.writeHead(status, { 'Content-Type': 'text/html' });
-      res.end(`<html><head><title>${text}</title></head><body><center><h1>${text}</h1></center><hr><center>emulator</center></body></html>\n`);
+      res.end(
+        `<html><head><title>${text}</title></head><body><center><h1>${text}</h1></center><hr><center>emulator</center></body></html>\n`,
+      );
       return;
     }
     default:
@@ -81,7 +82,13 @@ function applyFault(req: IncomingMessage, res: ServerResponse, rule: FaultRule):
   }
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, body: Buffer | null, emulator: Emulator, closing: AbortSignal): Promise<void> {
+async function serveApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer | null,
+  emulator: Emulator,
+  closing: AbortSignal,
+): Promise<void> {
   const action = header(req.headers, 'x-tc-action') ?? '';
   const injected = emulator.takeTransportFault(action);
   if (injected?.kind === 'latency') await sleep(injected.latencyMs ?? DEFAULT_LATENCY_MS, undefined, { signal: closing });

@@ -99,7 +99,10 @@ export function checkValidity(summary: CertificateSummary, flag: string, nowMs: 
  * API page's own examples use placeholders, but what cannot be a certificate is said out loud, and
  * a real pair whose key does not match is refused like a file pair would be.
  */
-export function inlineCertificateWarnings(where: string, cert: { CertContent?: string; CertKey?: string; CertCaContent?: string }): string[] {
+export function inlineCertificateWarnings(
+  where: string,
+  cert: { CertContent?: string; CertKey?: string; CertCaContent?: string },
+): string[] {
   const warnings: string[] = [];
   const parses = (pem: string | undefined): X509Certificate | undefined => {
     try {
@@ -109,8 +112,10 @@ export function inlineCertificateWarnings(where: string, cert: { CertContent?: s
     }
   };
   const server = parses(cert.CertContent);
-  if (cert.CertContent !== undefined && !server) warnings.push(`${where}.CertContent is not a parseable PEM certificate; the API will refuse it`);
-  if (cert.CertCaContent !== undefined && !parses(cert.CertCaContent)) warnings.push(`${where}.CertCaContent is not a parseable PEM certificate; the API will refuse it`);
+  if (cert.CertContent !== undefined && !server)
+    warnings.push(`${where}.CertContent is not a parseable PEM certificate; the API will refuse it`);
+  if (cert.CertCaContent !== undefined && !parses(cert.CertCaContent))
+    warnings.push(`${where}.CertCaContent is not a parseable PEM certificate; the API will refuse it`);
   if (server && cert.CertKey) {
     let key: KeyObject | undefined;
     try {
@@ -119,7 +124,9 @@ export function inlineCertificateWarnings(where: string, cert: { CertContent?: s
       warnings.push(`${where}.CertKey is not a parseable PEM private key; the API will refuse it`);
     }
     if (key && !server.checkPrivateKey(key)) {
-      throw new UsageError(`${where}.CertKey does not match ${where}.CertContent`, '--certificate', { hint: 'pass the key the certificate was issued for' });
+      throw new UsageError(`${where}.CertKey does not match ${where}.CertContent`, '--certificate', {
+        hint: 'pass the key the certificate was issued for',
+      });
     }
   }
   return warnings;

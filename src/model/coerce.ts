@@ -39,7 +39,10 @@ function parseInteger(raw: string, label: string, spec: FieldSpec): number {
 /** Splits repeated and comma-separated values: `--port 80 --port 81,82` → ['80','81','82']. */
 export function splitList(raw: unknown): string[] {
   const items = Array.isArray(raw) ? raw : [raw];
-  return items.flatMap((item) => String(item).split(',')).map((s) => s.trim()).filter((s) => s !== '');
+  return items
+    .flatMap((item) => String(item).split(','))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** One scalar value, coerced by its spec. Values that are already typed (from JSON) pass through. */
@@ -169,7 +172,9 @@ export async function coerceNested(
     if (spec.kind === 'object' && Array.isArray(raw)) {
       out[key] = await Promise.all(
         raw.map((item, i) =>
-          item && typeof item === 'object' ? coerceNested(spec.nested!, item as Record<string, unknown>, `${keyLabel}[${i}]`, readText, fromFile) : item,
+          item && typeof item === 'object'
+            ? coerceNested(spec.nested!, item as Record<string, unknown>, `${keyLabel}[${i}]`, readText, fromFile)
+            : item,
         ),
       );
       continue;
@@ -187,7 +192,10 @@ export function normalizeEnums(specs: readonly FieldSpec[], value: Record<string
     if (spec.kind === 'enum' && spec.upperCase && typeof v === 'string') out[spec.api] = v.toUpperCase();
     if (spec.kind === 'object' && spec.nested) {
       const nestedSpecs = NESTED_FIELDS[spec.nested];
-      if (Array.isArray(v)) out[spec.api] = v.map((item) => (item && typeof item === 'object' ? normalizeEnums(nestedSpecs, item as Record<string, unknown>) : item));
+      if (Array.isArray(v))
+        out[spec.api] = v.map((item) =>
+          item && typeof item === 'object' ? normalizeEnums(nestedSpecs, item as Record<string, unknown>) : item,
+        );
       else if (v && typeof v === 'object') out[spec.api] = normalizeEnums(nestedSpecs, v as Record<string, unknown>);
     }
   }

@@ -85,6 +85,7 @@ function field<const S extends Omit<TopLevelField, 'flag'>>(spec: S): S & { flag
   return { ...spec, flag: kebabCase(spec.api) };
 }
 
+// biome-ignore format: one field a line keeps the table readable as a table
 const TOP_LEVEL_TABLE = [
   field({ api: 'LoadBalancerId', kind: 'string', required: true, pattern: { regex: /^lb-[a-z0-9]{8}$/, description: 'look like lb-xxxxxxxx (lb- and 8 lower-case letters or digits)' }, aliases: ['lb'], group: 'Required', valueName: 'id', help: 'CLB instance id (lb-xxxxxxxx)', example: 'lb-cuxw2rm0' }),
   field({ api: 'Ports', kind: 'integer-list', required: true, min: 1, max: 65535, aliases: ['port'], group: 'Required', valueName: 'port', help: 'listener port(s), 1-65535; one listener per port; repeat or comma-separate', example: [7570, 7569] }),
@@ -120,6 +121,7 @@ const TOP_LEVEL_TABLE = [
 /** The table, as every consumer reads it; the literal-typed original only feeds the types below. */
 export const CREATE_LISTENER_FIELDS: readonly TopLevelField[] = TOP_LEVEL_TABLE;
 
+// biome-ignore format: one field a line keeps the table readable as a table
 const HEALTH_CHECK_TABLE = [
   { api: 'HealthSwitch', kind: 'switch', help: '1 = on (default), 0 = off', example: 1 },
   { api: 'TimeOut', kind: 'integer', min: 2, max: 60, help: 'response timeout, 2-60 s, less than IntervalTime', example: 2 },
@@ -141,6 +143,7 @@ const HEALTH_CHECK_TABLE = [
 ] as const satisfies readonly FieldSpec[];
 export const HEALTH_CHECK_FIELDS: readonly FieldSpec[] = HEALTH_CHECK_TABLE;
 
+// biome-ignore format: one field a line keeps the table readable as a table
 const CERTIFICATE_INPUT_TABLE = [
   { api: 'SSLMode', kind: 'enum', values: ['UNIDIRECTIONAL', 'MUTUAL'], upperCase: true, help: 'one-way or mutual TLS', example: 'UNIDIRECTIONAL' },
   { api: 'SSLVerifyClient', kind: 'enum', values: ['ON', 'OPTIONAL'], upperCase: true, help: 'client certificate required (ON) or optional; MUTUAL only', example: 'ON' },
@@ -154,6 +157,7 @@ const CERTIFICATE_INPUT_TABLE = [
 ] as const satisfies readonly FieldSpec[];
 export const CERTIFICATE_INPUT_FIELDS: readonly FieldSpec[] = CERTIFICATE_INPUT_TABLE;
 
+// biome-ignore format: one field a line keeps the table readable as a table
 const CERT_INFO_TABLE = [
   { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'certificate id', example: 'MsJyaXVm' },
   { api: 'CertName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of an uploaded certificate', example: 'my-ecc-cert' },
@@ -162,6 +166,7 @@ const CERT_INFO_TABLE = [
 ] as const satisfies readonly FieldSpec[];
 export const CERT_INFO_FIELDS: readonly FieldSpec[] = CERT_INFO_TABLE;
 
+// biome-ignore format: one field a line keeps the table readable as a table
 const MULTI_CERT_INFO_TABLE = [
   { api: 'SSLMode', kind: 'enum', values: ['UNIDIRECTIONAL', 'MUTUAL'], upperCase: true, required: true, help: 'one-way or mutual TLS', example: 'UNIDIRECTIONAL' },
   { api: 'CertList', kind: 'object', nested: 'CertInfo', required: true, help: 'server certificates (one per algorithm), plus the CA with MUTUAL', example: [{ CertId: 'MsJyaXVm' }] },
@@ -203,7 +208,9 @@ export const CERTIFICATE_FLAGS: readonly CertificateFlag[] = [
 const ALL_NESTED: readonly FieldSpec[] = Object.values(NESTED_FIELDS).flat();
 
 /** API field names holding private keys, wherever they nest: redacted in every dump. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([...CREATE_LISTENER_FIELDS, ...ALL_NESTED].filter((f) => f.secret).map((f) => f.api));
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(
+  [...CREATE_LISTENER_FIELDS, ...ALL_NESTED].filter((f) => f.secret).map((f) => f.api),
+);
 
 /** API field names holding PEM text. */
 export const PEM_FIELDS: ReadonlySet<string> = new Set([...CREATE_LISTENER_FIELDS, ...ALL_NESTED].filter((f) => f.pem).map((f) => f.api));

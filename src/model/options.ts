@@ -38,7 +38,8 @@ function optionsFor(spec: TopLevelField): Option[] {
   const main = new Option(`--${spec.flag} ${valuePart}`, describe(spec)).helpGroup(heading);
   if (isList) main.argParser(collect);
   const options = [main];
-  if (toggles) options.push(new Option(`--no-${spec.flag}`, `send ${spec.api}=${spec.kind === 'switch' ? '0' : 'false'}`).helpGroup(heading));
+  if (toggles)
+    options.push(new Option(`--no-${spec.flag}`, `send ${spec.api}=${spec.kind === 'switch' ? '0' : 'false'}`).helpGroup(heading));
   for (const alias of spec.aliases ?? []) {
     const aliasOption = new Option(`--${alias} <${spec.valueName ?? 'value'}>`).hideHelp();
     if (isList) aliasOption.argParser(collect);

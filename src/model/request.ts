@@ -15,7 +15,13 @@ import {
 } from './fields.js';
 import { coerceNested, coerceScalar, normalizeEnums, parseObjectFlag, type ReadText } from './coerce.js';
 import { attributeOf } from './options.js';
-import { checkCaCertificate, checkServerCertificate, inlineCertificateWarnings, nameFromSubject, type CertificateSummary } from './certificates.js';
+import {
+  checkCaCertificate,
+  checkServerCertificate,
+  inlineCertificateWarnings,
+  nameFromSubject,
+  type CertificateSummary,
+} from './certificates.js';
 import { validateCreateListener, type CreateListenerRequest } from './schema.js';
 
 export type RawFlags = Record<string, unknown>;
@@ -47,7 +53,9 @@ export interface BuiltRequest {
 
 /** The flag names of a field that were given, as typed: `--port` rather than `--ports` when so. */
 function typedNames(spec: TopLevelField, flags: RawFlags): string[] {
-  return flagNames(spec).filter((name) => flags[attributeOf(name)] !== undefined).map((name) => `--${name}`);
+  return flagNames(spec)
+    .filter((name) => flags[attributeOf(name)] !== undefined)
+    .map((name) => `--${name}`);
 }
 
 /** The friendly certificate flags (--cert-id, --key-file …) that were given. */

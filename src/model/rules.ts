@@ -51,7 +51,8 @@ function portViolations(request: CreateListenerRequest): Violation[] {
   const ports = Array.isArray(request.Ports) ? request.Ports : [];
   const seen = new Set<number>();
   for (const port of ports) {
-    if (seen.has(port)) out.push({ path: ['Ports'], message: `--port ${port} is given twice`, hint: 'each port creates one listener; list each once' });
+    if (seen.has(port))
+      out.push({ path: ['Ports'], message: `--port ${port} is given twice`, hint: 'each port creates one listener; list each once' });
     seen.add(port);
   }
   const names = request.ListenerNames;
@@ -86,7 +87,10 @@ function healthCheckViolations(health: HealthCheck, protocol: Protocol): Violati
   const label = (key: string) => flagLabel(at(key));
   for (const spec of HEALTH_CHECK_FIELDS) {
     if (spec.protocols && isSet((health as Record<string, unknown>)[spec.api]) && !spec.protocols.includes(protocol)) {
-      out.push({ path: at(spec.api), message: `${label(spec.api)} applies only to ${listProtocols(spec.protocols)} listeners, not ${protocol}` });
+      out.push({
+        path: at(spec.api),
+        message: `${label(spec.api)} applies only to ${listProtocols(spec.protocols)} listeners, not ${protocol}`,
+      });
     }
   }
   const timeout = health.TimeOut ?? DEFAULT_TIMEOUT;
@@ -119,7 +123,10 @@ function healthCheckViolations(health: HealthCheck, protocol: Protocol): Violati
     for (const key of ['SendContext', 'RecvContext'] as const) {
       const text = health[key];
       if (typeof text === 'string' && !(/^[0-9A-F]*$/.test(text) && text.length % 2 === 0)) {
-        out.push({ path: at(key), message: `${label(key)} "${text}": with ContextType=HEX it must be an even number of 0-9A-F characters` });
+        out.push({
+          path: at(key),
+          message: `${label(key)} "${text}": with ContextType=HEX it must be an even number of 0-9A-F characters`,
+        });
       }
     }
   } else {
@@ -132,7 +139,8 @@ function healthCheckViolations(health: HealthCheck, protocol: Protocol): Violati
   }
   if (health.CheckType === 'HTTP' && protocol === 'TCP') {
     for (const key of ['HttpCheckDomain', 'HttpVersion'] as const) {
-      if (!isSet(health[key])) out.push({ path: at(key), message: `${flagLabel(['HealthCheck'])} CheckType=HTTP on a TCP listener needs ${key}` });
+      if (!isSet(health[key]))
+        out.push({ path: at(key), message: `${flagLabel(['HealthCheck'])} CheckType=HTTP on a TCP listener needs ${key}` });
     }
   }
   if (health.CheckType !== 'HTTP') {
@@ -149,13 +157,25 @@ function certificateViolations(cert: CertificateInput): Violation[] {
   const mutual = cert.SSLMode === 'MUTUAL';
   const upload = (['CertName', 'CertContent', 'CertKey'] as const).filter((k) => isSet(cert[k]));
   if (isSet(cert.CertId) && upload.length) {
-    out.push({ path: at('CertId'), message: `--cert-id and an uploaded certificate (${upload.join(', ')}) are exclusive`, hint: 'give --cert-id, or --cert-file with --key-file, not both' });
+    out.push({
+      path: at('CertId'),
+      message: `--cert-id and an uploaded certificate (${upload.join(', ')}) are exclusive`,
+      hint: 'give --cert-id, or --cert-file with --key-file, not both',
+    });
   } else if (!isSet(cert.CertId)) {
     const missing = (['CertName', 'CertContent', 'CertKey'] as const).filter((k) => !isSet(cert[k]));
     if (upload.length === 0) {
-      out.push({ path: at('CertId'), message: 'the certificate needs --cert-id, or --cert-file and --key-file to upload one', hint: 'e.g. --cert-id MsJyaXVm' });
+      out.push({
+        path: at('CertId'),
+        message: 'the certificate needs --cert-id, or --cert-file and --key-file to upload one',
+        hint: 'e.g. --cert-id MsJyaXVm',
+      });
     } else if (missing.length) {
-      out.push({ path: at(missing[0]!), message: `uploading a certificate needs CertName, CertContent and CertKey; missing ${missing.join(', ')}`, hint: 'use --cert-file, --key-file and --cert-name' });
+      out.push({
+        path: at(missing[0]!),
+        message: `uploading a certificate needs CertName, CertContent and CertKey; missing ${missing.join(', ')}`,
+        hint: 'use --cert-file, --key-file and --cert-name',
+      });
     }
   }
   const caUpload = (['CertCaName', 'CertCaContent'] as const).filter((k) => isSet(cert[k]));
@@ -169,9 +189,14 @@ function certificateViolations(cert: CertificateInput): Violation[] {
       });
     }
   } else {
-    if (isSet(cert.SSLVerifyClient)) out.push({ path: at('SSLVerifyClient'), message: '--ssl-verify-client is only used with --ssl-mode MUTUAL' });
+    if (isSet(cert.SSLVerifyClient))
+      out.push({ path: at('SSLVerifyClient'), message: '--ssl-verify-client is only used with --ssl-mode MUTUAL' });
     for (const key of ['CertCaId', ...caUpload] as const) {
-      if (isSet(cert[key])) out.push({ path: at(key), message: `${key === 'CertCaId' ? '--ca-cert-id' : '--ca-file/--ca-name'} is only used with --ssl-mode MUTUAL` });
+      if (isSet(cert[key]))
+        out.push({
+          path: at(key),
+          message: `${key === 'CertCaId' ? '--ca-cert-id' : '--ca-file/--ca-name'} is only used with --ssl-mode MUTUAL`,
+        });
     }
   }
   return out;
@@ -187,7 +212,10 @@ function multiCertViolations(multi: MultiCertInfo): Violation[] {
     if (isSet(cert.CertId) && (isSet(cert.CertContent) || isSet(cert.CertKey))) {
       out.push({ path: [...path, 'CertId'], message: `--multi-cert-info CertList[${index}]: CertId and uploaded content are exclusive` });
     } else if (!isSet(cert.CertId) && !(isSet(cert.CertName) && isSet(cert.CertContent))) {
-      out.push({ path: [...path, 'CertId'], message: `--multi-cert-info CertList[${index}] needs CertId, or CertName and CertContent (and CertKey for a server certificate)` });
+      out.push({
+        path: [...path, 'CertId'],
+        message: `--multi-cert-info CertList[${index}] needs CertId, or CertName and CertContent (and CertKey for a server certificate)`,
+      });
     }
   }
   return out;
@@ -206,14 +234,24 @@ function tlsViolations(request: CreateListenerRequest, protocol: Protocol): Viol
     return [{ path: ['MultiCertInfo'], message: '--certificate (or the --cert-* flags) and --multi-cert-info are exclusive; give one' }];
   }
   if (needsCertificate && !hasCert && !hasMulti) {
-    return [{
-      path: ['Certificate'],
-      message: `${protocol === 'HTTPS' ? 'an' : 'a'} ${protocol} listener${protocol === 'HTTPS' ? ' with SNI off' : ''} needs a certificate`,
-      hint: 'give --cert-id ID, or --cert-file PATH --key-file PATH, or --multi-cert-info' + (protocol === 'HTTPS' ? '; or --sni-switch 1 to set certificates per domain' : ''),
-    }];
+    return [
+      {
+        path: ['Certificate'],
+        message: `${protocol === 'HTTPS' ? 'an' : 'a'} ${protocol} listener${protocol === 'HTTPS' ? ' with SNI off' : ''} needs a certificate`,
+        hint:
+          'give --cert-id ID, or --cert-file PATH --key-file PATH, or --multi-cert-info' +
+          (protocol === 'HTTPS' ? '; or --sni-switch 1 to set certificates per domain' : ''),
+      },
+    ];
   }
   if (protocol === 'HTTPS' && request.SniSwitch === 1 && (hasCert || hasMulti)) {
-    return [{ path: [hasCert ? 'Certificate' : 'MultiCertInfo'], message: 'with --sni-switch 1 certificates are set on the domain rules, not the listener', hint: 'drop the certificate flags, or use --sni-switch 0' }];
+    return [
+      {
+        path: [hasCert ? 'Certificate' : 'MultiCertInfo'],
+        message: 'with --sni-switch 1 certificates are set on the domain rules, not the listener',
+        hint: 'drop the certificate flags, or use --sni-switch 0',
+      },
+    ];
   }
   const out: Violation[] = [];
   if (request.Certificate) out.push(...certificateViolations(request.Certificate));
@@ -230,7 +268,8 @@ export function createListenerViolations(request: CreateListenerRequest): Violat
   if (protocol === 'HTTPS' || protocol === 'TCP_SSL') out.push(...tlsViolations(request, protocol));
   if (request.SessionType === 'QUIC_CID') {
     if (protocol !== 'UDP') out.push({ path: ['SessionType'], message: `--session-type QUIC_CID needs --protocol UDP, not ${protocol}` });
-    if (request.Scheduler && request.Scheduler !== 'WRR') out.push({ path: ['Scheduler'], message: `--session-type QUIC_CID needs --scheduler WRR, not ${request.Scheduler}` });
+    if (request.Scheduler && request.Scheduler !== 'WRR')
+      out.push({ path: ['Scheduler'], message: `--session-type QUIC_CID needs --scheduler WRR, not ${request.Scheduler}` });
   }
   return out;
 }

@@ -111,8 +111,7 @@ export function describeRule(spec: FieldSpec): string {
     case 'string':
     case 'string-list': {
       if (spec.pattern) return `must ${spec.pattern.description}`;
-      const length =
-        spec.maxLength !== undefined ? `${spec.minLength ?? 0}-${spec.maxLength} characters` : 'a non-empty string';
+      const length = spec.maxLength !== undefined ? `${spec.minLength ?? 0}-${spec.maxLength} characters` : 'a non-empty string';
       return spec.kind === 'string' ? `must be ${length}` : `each must be ${length}`;
     }
     case 'object':
@@ -159,7 +158,11 @@ function usageErrorFor(issue: z.core.$ZodIssue, input: unknown): UsageError {
   if (value === undefined && spec.required) {
     const top = fieldByApi(spec.api);
     const alias = top?.aliases?.[0] ? ` (or --${top.aliases[0]})` : '';
-    const example = top?.aliases?.[0] ? `, e.g. --${top.aliases[0]} ${String(spec.example)}` : spec.kind === 'enum' ? `: ${spec.values!.join(', ')}` : '';
+    const example = top?.aliases?.[0]
+      ? `, e.g. --${top.aliases[0]} ${String(spec.example)}`
+      : spec.kind === 'enum'
+        ? `: ${spec.values!.join(', ')}`
+        : '';
     return new UsageError(`${label}${alias} is required`, label, { hint: `${spec.help}${example}` });
   }
   if (Array.isArray(value) && value.length === 0) return new UsageError(`${label} must not be empty`, label);

@@ -41,7 +41,8 @@ export async function checkQuery(expression: string): Promise<void> {
 /** Text form of any JSON value: scalars bare, arrays one item a line, objects as JSON. */
 function textLines(value: unknown): string[] {
   if (value === null || value === undefined) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => (item !== null && typeof item === 'object' ? [JSON.stringify(item)] : [String(item)]));
+  if (Array.isArray(value))
+    return value.flatMap((item) => (item !== null && typeof item === 'object' ? [JSON.stringify(item)] : [String(item)]));
   if (typeof value === 'object') return [JSON.stringify(value)];
   return [String(value)];
 }
@@ -66,7 +67,10 @@ function renderTable(rows: string[][], bold: (s: string) => string): string {
   return rows
     .map((row, index) => {
       // An empty last cell must not leave padding behind (trailing blanks upset diff and cut).
-      const line = row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+      const line = row
+        .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
       return index === 0 ? bold(line) : line;
     })
     .join('\n');
@@ -77,9 +81,9 @@ export async function printResult(ctx: CliContext, globals: Partial<GlobalOption
   const queried = globals.query ? await applyQuery(view.json, globals.query) : undefined;
   let out: string;
   if (format === 'json') {
-    out = JSON.stringify(globals.query ? queried ?? null : view.json, null, 2);
+    out = JSON.stringify(globals.query ? (queried ?? null) : view.json, null, 2);
   } else if (format === 'table') {
-    const rows = globals.query ? tableFromValue(queried) : view.table ?? tableFromValue(view.json);
+    const rows = globals.query ? tableFromValue(queried) : (view.table ?? tableFromValue(view.json));
     out = renderTable(rows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
   } else {
     out = (globals.query ? textLines(queried) : view.text).join('\n');

@@ -19,7 +19,14 @@ export interface Progress {
   stop(): void;
 }
 
-type Spinner = { start(text?: string): Spinner; text: string; succeed(text?: string): Spinner; fail(text?: string): Spinner; stop(): Spinner; isSpinning: boolean };
+type Spinner = {
+  start(text?: string): Spinner;
+  text: string;
+  succeed(text?: string): Spinner;
+  fail(text?: string): Spinner;
+  stop(): Spinner;
+  isSpinning: boolean;
+};
 
 export async function createProgress(ctx: CliContext, globals: Partial<GlobalOptions>): Promise<Progress> {
   const terminal = ctx.stderr.isTTY === true && ctx.env.CI !== 'true' && ctx.env.TERM !== 'dumb';
@@ -67,5 +74,7 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
 }
 
 export function formatElapsed(ms: number): string {
-  return ms < 60000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.floor(ms / 60000)}m${String(Math.round((ms % 60000) / 1000)).padStart(2, '0')}s`;
+  return ms < 60000
+    ? `${(ms / 1000).toFixed(1)}s`
+    : `${Math.floor(ms / 60000)}m${String(Math.round((ms % 60000) / 1000)).padStart(2, '0')}s`;
 }

@@ -99,7 +99,11 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
           prompts.select<V>(
             {
               message: config.message,
-              choices: config.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
+              choices: config.choices.map((c) => ({
+                value: c.value,
+                name: c.name,
+                ...(c.description ? { description: c.description } : {}),
+              })),
               loop: false,
               ...(config.default !== undefined ? { default: config.default } : {}),
             },
@@ -107,6 +111,8 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
           ) as Promise<V>,
       ),
     confirm: (config) =>
-      ask((context) => prompts.confirm({ message: config.message, ...(config.default !== undefined ? { default: config.default } : {}) }, context)),
+      ask((context) =>
+        prompts.confirm({ message: config.message, ...(config.default !== undefined ? { default: config.default } : {}) }, context),
+      ),
   };
 }

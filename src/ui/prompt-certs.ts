@@ -6,7 +6,14 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { UsageError } from '../api/errors.js';
-import { checkCaCertificate, checkValidity, parseCertificate, parsePrivateKey, summarize, type CertificateSummary } from '../model/certificates.js';
+import {
+  checkCaCertificate,
+  checkValidity,
+  parseCertificate,
+  parsePrivateKey,
+  summarize,
+  type CertificateSummary,
+} from '../model/certificates.js';
 import type { ReadText } from '../model/coerce.js';
 
 export interface CheckedCertificate {
@@ -52,7 +59,9 @@ function keyAlgorithm(x509: X509Certificate): { algorithm: string; keyDescriptio
   if (type === 'rsa' || type === 'rsa-pss') return { algorithm: 'RSA', keyDescription: `RSA ${details.modulusLength ?? '?'}-bit` };
   if (type === 'ec') {
     const curve = details.namedCurve ?? '';
-    return curve === 'sm2' ? { algorithm: 'SM2', keyDescription: 'SM2' } : { algorithm: 'ECC', keyDescription: `ECC ${CURVES[curve] ?? curve}` };
+    return curve === 'sm2'
+      ? { algorithm: 'SM2', keyDescription: 'SM2' }
+      : { algorithm: 'ECC', keyDescription: `ECC ${CURVES[curve] ?? curve}` };
   }
   return { algorithm: type.toUpperCase(), keyDescription: type.toUpperCase() };
 }
@@ -63,7 +72,13 @@ async function readFileText(readText: ReadText, path: string, flag: string): Pro
   return readText(path, flag);
 }
 
-function checked(path: string, content: string, x509: X509Certificate, summary: CertificateSummary, warning: string | undefined): CheckedCertificate {
+function checked(
+  path: string,
+  content: string,
+  x509: X509Certificate,
+  summary: CertificateSummary,
+  warning: string | undefined,
+): CheckedCertificate {
   return { path, content, summary, ...keyAlgorithm(x509), ...(warning ? { warning } : {}), x509 };
 }
 

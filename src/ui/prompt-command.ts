@@ -10,7 +10,6 @@ import { createListenerOptions } from '../model/options.js';
 import { PEM_FIELDS, SECRET_FIELDS, kebabCase } from '../model/fields.js';
 import { shellQuote } from '../util/shell-quote.js';
 
-
 /**
  * The request as JSON, each PEM value shown as the file it was read from (`files` maps contents to
  * paths); a private key of unknown origin is `<redacted>`.
@@ -30,7 +29,6 @@ export function requestSummary(request: CreateListenerRequest, files: ReadonlyMa
   return text.replace(/\[\n\s+([^[\]{}\n]+(?:,\n\s+[^[\]{}\n]+)*)\n\s+\]/g, (_, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
 }
 
-
 function flagValue(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join(',') : String(value);
 }
@@ -40,7 +38,11 @@ function flagValue(value: unknown): string {
  * run options and the global options, as one line a person can paste. `multiCertInfo` (with
  * `file://` references) goes in as --multi-cert-info.
  */
-export function equivalentCommand(flags: RawFlags, globals: Partial<GlobalOptions> & Record<string, unknown>, multiCertInfo?: Record<string, unknown>): string {
+export function equivalentCommand(
+  flags: RawFlags,
+  globals: Partial<GlobalOptions> & Record<string, unknown>,
+  multiCertInfo?: Record<string, unknown>,
+): string {
   const words = ['clb-listener', 'create'];
   const all: RawFlags = multiCertInfo ? { ...flags, multiCertInfo: JSON.stringify(multiCertInfo) } : flags;
   for (const option of createListenerOptions()) {

@@ -5,14 +5,7 @@
  * as flags do. Every typed value is checked against the field tables as it is typed.
  */
 import { UsageError } from '../api/errors.js';
-import {
-  CERTIFICATE_FLAGS,
-  CERTIFICATE_INPUT_FIELDS,
-  PROTOCOLS,
-  fieldByApi,
-  type FieldSpec,
-  type Protocol,
-} from '../model/fields.js';
+import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, PROTOCOLS, fieldByApi, type FieldSpec, type Protocol } from '../model/fields.js';
 import { coerceScalar, splitList, type ReadText } from '../model/coerce.js';
 import { needsListenerCertificate } from '../model/rules.js';
 import { attributeOf } from '../model/options.js';
@@ -199,7 +192,11 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
       message: 'SNI',
       choices: [
         { value: 0, name: 'Off: one certificate on the listener', description: 'the certificate is asked for next' },
-        { value: 1, name: 'On: certificates go on the domain rules', description: 'no listener certificate is asked for; give each domain its certificate when you add its rule' },
+        {
+          value: 1,
+          name: 'On: certificates go on the domain rules',
+          description: 'no listener certificate is asked for; give each domain its certificate when you add its rule',
+        },
       ],
       default: 0,
     });
@@ -227,7 +224,11 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
         message: 'Server certificates',
         choices: [
           { value: false, name: 'One certificate' },
-          { value: true, name: 'Several, of different algorithms (e.g. RSA and ECC)', description: 'sent as MultiCertInfo; each client gets one it supports' },
+          {
+            value: true,
+            name: 'Several, of different algorithms (e.g. RSA and ECC)',
+            description: 'sent as MultiCertInfo; each client gets one it supports',
+          },
         ],
         default: false,
       });
@@ -308,7 +309,12 @@ function multiCertPlan(mode: string, servers: ServerEntry[], ca: CaEntry | undef
   return { value: build(false), byReference: build(true) };
 }
 
-async function askServerCertificate(env: FlowEnvironment, earlier: ServerEntry[], several: boolean, defaultName: string | undefined): Promise<ServerEntry> {
+async function askServerCertificate(
+  env: FlowEnvironment,
+  earlier: ServerEntry[],
+  several: boolean,
+  defaultName: string | undefined,
+): Promise<ServerEntry> {
   const { asker } = env;
   const n = earlier.length + 1;
   const source = await asker.select<'upload' | 'id'>({
@@ -332,7 +338,9 @@ async function askServerCertificate(env: FlowEnvironment, earlier: ServerEntry[]
   const cert = await askPemFile(env, 'Certificate PEM file', '--cert-file', async (path) => {
     const checked = await readServerCertificate(env.readText, path, env.now);
     const clash = usedAlgorithms.get(checked.algorithm);
-    return clash === undefined ? checked : `${path} is ${checked.algorithm}, like ${clash}: MultiCertInfo takes one certificate per algorithm`;
+    return clash === undefined
+      ? checked
+      : `${path} is ${checked.algorithm}, like ${clash}: MultiCertInfo takes one certificate per algorithm`;
   });
 
   let key = '';

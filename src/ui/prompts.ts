@@ -19,7 +19,6 @@ import { isCi } from './terminal.js';
 import { askCreate } from './prompt-flow.js';
 import { equivalentCommand, requestSummary } from './prompt-command.js';
 
-
 const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
 
 /** The flags a non-interactive run still needs, given what is there. */
@@ -27,7 +26,8 @@ export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}
   const missing: string[] = [];
   // The table's required fields, named by their short alias where they have one.
   for (const spec of CREATE_LISTENER_FIELDS.filter((f) => f.required)) {
-    if (!has(flags, ...flagNames(spec).map(attributeOf)) && body[spec.api] === undefined) missing.push(`--${spec.aliases?.[0] ?? spec.flag}`);
+    if (!has(flags, ...flagNames(spec).map(attributeOf)) && body[spec.api] === undefined)
+      missing.push(`--${spec.aliases?.[0] ?? spec.flag}`);
   }
   const protocol = (flags.protocol ?? body.Protocol) === undefined ? undefined : String(flags.protocol ?? body.Protocol).toUpperCase();
   const sni = isTrueWord(flags.sniSwitch ?? body.SniSwitch) ? 1 : 0;

@@ -6,7 +6,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { canonicalRequest, credentialScope, deriveSigningKeys, authorization, signature, stringToSign, utcDate, DEFAULT_SIGNED_HEADERS } from '../../src/api/signer.js';
+import {
+  canonicalRequest,
+  credentialScope,
+  deriveSigningKeys,
+  authorization,
+  signature,
+  stringToSign,
+  utcDate,
+  DEFAULT_SIGNED_HEADERS,
+} from '../../src/api/signer.js';
 import { API_VERSION, SERVICE } from '../../src/api/constants.js';
 import { startEmulator, type EmulatorOptions, type EmulatorState, type FaultRule, type RunningEmulator } from '../../src/emulator/index.js';
 
@@ -58,7 +67,14 @@ export function rawRequest(
   const url = new URL(options.path ?? '/', endpoint);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'POST', headers: options.headers, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'POST',
+        headers: options.headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,7 +101,9 @@ async function control<T>(endpoint: string, method: string, name: string, body?:
   return JSON.parse(res.text) as T;
 }
 
-function controlHandle(endpoint: string): Omit<EmulatorHandle, 'endpoint' | 'secretId' | 'secretKey' | 'region' | 'loadBalancers' | 'stop'> {
+function controlHandle(
+  endpoint: string,
+): Omit<EmulatorHandle, 'endpoint' | 'secretId' | 'secretKey' | 'region' | 'loadBalancers' | 'stop'> {
   return {
     state: () => control<EmulatorState>(endpoint, 'GET', 'state'),
     faults: async (rules) => void (await control(endpoint, 'POST', 'faults', { rules })),
@@ -144,7 +162,10 @@ export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
       clearTimeout(timer);
       child.stdout!.off('data', onData);
       try {
-        const info = JSON.parse(out.slice(0, newline)) as Pick<EmulatorHandle, 'endpoint' | 'secretId' | 'secretKey' | 'region' | 'loadBalancers'>;
+        const info = JSON.parse(out.slice(0, newline)) as Pick<
+          EmulatorHandle,
+          'endpoint' | 'secretId' | 'secretKey' | 'region' | 'loadBalancers'
+        >;
         resolve({ ...info, ...controlHandle(info.endpoint), stop, child, exited, stdout: () => out, stderr: () => err });
       } catch (error) {
         void stop();
@@ -222,7 +243,12 @@ export async function callApi(target: Target, action: string, params: object | s
   });
   const scope = credentialScope(date, service);
   const { secretSigning } = deriveSigningKeys(opts.secretKey ?? target.secretKey, date, service);
-  headers.Authorization = authorization(opts.secretId ?? target.secretId, scope, signedHeaders, signature(secretSigning, stringToSign(timestamp, scope, canonical)));
+  headers.Authorization = authorization(
+    opts.secretId ?? target.secretId,
+    scope,
+    signedHeaders,
+    signature(secretSigning, stringToSign(timestamp, scope, canonical)),
+  );
 
   for (const [name, value] of Object.entries(opts.headers ?? {})) {
     if (value === null) delete headers[name];

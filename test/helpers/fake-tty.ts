@@ -93,7 +93,9 @@ export function fakeTerminal(options: { tty?: boolean } = {}): FakeTerminal {
         return;
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for ${String(pattern)}; stdout so far:\n${out()}\nstderr:\n${stripVTControlCharacters(stderr.text)}`);
+        throw new Error(
+          `timed out waiting for ${String(pattern)}; stdout so far:\n${out()}\nstderr:\n${stripVTControlCharacters(stderr.text)}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -40,13 +40,24 @@ export function startTmux(script: string, options: { cwd: string; width?: number
   counter += 1;
   const socket = `clb-test-${process.pid}-${counter}`;
   const name = `clb-i-${process.pid}-${counter}`;
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const tmux = (...args: string[]): string =>
+    execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   tmux(
-    '-f', '/dev/null',
-    'new-session', '-d', '-s', name,
-    '-x', String(options.width ?? 160), '-y', String(options.height ?? 50),
-    '-c', options.cwd,
-    'sh', '-c', script,
+    '-f',
+    '/dev/null',
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    String(options.width ?? 160),
+    '-y',
+    String(options.height ?? 50),
+    '-c',
+    options.cwd,
+    'sh',
+    '-c',
+    script,
   );
   tmux('set-option', '-t', name, 'history-limit', '5000');
   const socketPath = tmux('display-message', '-p', '-t', name, '#{socket_path}').trim();
@@ -64,7 +75,8 @@ export function startTmux(script: string, options: { cwd: string; width?: number
       for (;;) {
         const pane = capture();
         if (matches(pane, pattern)) return pane;
-        if (Date.now() > deadline) throw new Error(`tmux: timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the pane:\n${pane}`);
+        if (Date.now() > deadline)
+          throw new Error(`tmux: timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the pane:\n${pane}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

@@ -23,7 +23,6 @@ const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
-
 type Prompts = typeof import('@inquirer/prompts');
 
 /** Loaded only when a prompt is really shown, so ordinary start-up stays small. */
@@ -39,7 +38,8 @@ async function loadPrompts(ctx: CliContext) {
   return {
     input: (config: Parameters<Prompts['input']>[0]) => prompts.input(config, context).catch(interrupted),
     // No ctrl+t reveal: a secret key on screen is one screenshot or screen-share away from leaking.
-    password: (config: Parameters<Prompts['password']>[0]) => prompts.password({ ...config, toggleMask: false }, context).catch(interrupted),
+    password: (config: Parameters<Prompts['password']>[0]) =>
+      prompts.password({ ...config, toggleMask: false }, context).catch(interrupted),
   };
 }
 
@@ -73,7 +73,9 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
 
   ctx.stdout.write(`Configuring profile "${name}" (${current.paths.credential}). Secrets are masked.\n`);
   const typedId = (await input({ message: label('SecretId', currentId, 'identifier'), validate: required(currentId) })).trim();
-  const typedKey = (await password({ message: label('SecretKey', currentKey, 'secret'), mask: '*', validate: required(currentKey) })).trim();
+  const typedKey = (
+    await password({ message: label('SecretKey', currentKey, 'secret'), mask: '*', validate: required(currentKey) })
+  ).trim();
   registerSecret(typedKey);
   const region = (
     await input({
@@ -128,13 +130,18 @@ async function valueFromStdin(ctx: CliContext, key: ProfileKey): Promise<string>
     });
   }
   const value = await readStdin(ctx);
-  if (!value) throw new UsageError(`no value for ${key.name} on stdin`, undefined, { hint: `e.g. printf %s "$VALUE" | clb-listener configure set ${key.name} -` });
+  if (!value)
+    throw new UsageError(`no value for ${key.name} on stdin`, undefined, {
+      hint: `e.g. printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
+    });
   return value;
 }
 
 export async function runSet(ctx: CliContext, globals: GlobalOptions, args: string[]): Promise<void> {
   if (args.length % 2 !== 0) {
-    throw new UsageError('configure set takes KEY VALUE pairs', undefined, { hint: 'e.g. clb-listener configure set region ap-guangzhou output json' });
+    throw new UsageError('configure set takes KEY VALUE pairs', undefined, {
+      hint: 'e.g. clb-listener configure set region ap-guangzhou output json',
+    });
   }
   const pairs: [ProfileKey, string][] = [];
   for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!), args[i + 1]!]);
@@ -208,4 +215,3 @@ export async function runList(ctx: CliContext, globals: GlobalOptions): Promise<
   for (const { key, value } of rows) lines.push(`  ${key.name.padEnd(width)}  ${value ?? '(not set)'}`);
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
-

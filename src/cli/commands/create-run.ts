@@ -107,7 +107,10 @@ async function send(
     TaskStatus: 'PENDING' as 'PENDING' | 'SUCCESS',
     Listeners: ListenerIds.map((id, i) => ({ ListenerId: id, Port: request.Ports[i], ListenerName: request.ListenerNames?.[i] ?? null })),
   };
-  const table = [['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'], ...result.Listeners.map((l) => [l.ListenerId, String(l.Port), request.Protocol, l.ListenerName ?? ''])];
+  const table = [
+    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'],
+    ...result.Listeners.map((l) => [l.ListenerId, String(l.Port), request.Protocol, l.ListenerName ?? '']),
+  ];
 
   if (!flags.wait) {
     progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);

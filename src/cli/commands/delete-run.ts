@@ -28,10 +28,12 @@ export async function runDelete(flags: DeleteFlags, globals: GlobalOptions, ctx:
   const started = ctx.now();
   progress.start(label);
   try {
-    const { RequestId } = await deleteLoadBalancerListeners(session.client, LoadBalancerId, ids, { signal: ctx.signal }).catch(async (error: unknown) => {
-      progress.fail();
-      throw await addHint(error, { globals, loadBalancerId: LoadBalancerId });
-    });
+    const { RequestId } = await deleteLoadBalancerListeners(session.client, LoadBalancerId, ids, { signal: ctx.signal }).catch(
+      async (error: unknown) => {
+        progress.fail();
+        throw await addHint(error, { globals, loadBalancerId: LoadBalancerId });
+      },
+    );
     const json = { LoadBalancerId, ListenerIds: ids, RequestId, TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING' };
     if (flags.wait) {
       await followTask(session.client, RequestId, { timeoutMs, signal: ctx.signal, progress, label, globals });

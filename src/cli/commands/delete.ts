@@ -20,7 +20,11 @@ export function registerDelete(program: Command, ctx: CliContext): void {
     .command('delete')
     .description('delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait')
     .requiredOption('--lb <id>', 'CLB instance id (lb-xxxxxxxx)')
-    .addOption(new Option('--listener-id <id>', 'listener to delete (repeat or comma-separate, at most 20); required').argParser(collect).makeOptionMandatory())
+    .addOption(
+      new Option('--listener-id <id>', 'listener to delete (repeat or comma-separate, at most 20); required')
+        .argParser(collect)
+        .makeOptionMandatory(),
+    )
     .option('--dry-run', 'print the request that would be sent; send nothing')
     .option('--no-wait', 'return once the API accepts')
     .option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5')

@@ -77,7 +77,9 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
     ...(flags.state !== undefined && { stateFile: resolve(ctx.cwd, flags.state) }),
     ...(flags.log && {
       onRequest: (e: { at: number; action: string; code: string | null; requestId: string; fault?: string }) =>
-        void ctx.stderr.write(`${new Date(e.at).toISOString()} ${e.action || '-'} ${e.code ?? 'OK'} ${e.requestId}${e.fault ? ` fault=${e.fault}` : ''}\n`),
+        void ctx.stderr.write(
+          `${new Date(e.at).toISOString()} ${e.action || '-'} ${e.code ?? 'OK'} ${e.requestId}${e.fault ? ` fault=${e.fault}` : ''}\n`,
+        ),
     }),
   };
 
@@ -87,7 +89,8 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
   } catch (error) {
     if (error instanceof EmulatorConfigError) throw new UsageError(error.message, error.flag);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on ${flags.host}:${flags.port} (${code})`, '--port');
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new UsageError(`cannot listen on ${flags.host}:${flags.port} (${code})`, '--port');
     throw error;
   }
 

@@ -9,18 +9,19 @@ import { openSession } from '../session.js';
 import { printResult } from '../../ui/output.js';
 import { addHint } from '../api-hints.js';
 
-
 /** Flags → a DescribeListeners filter, checked with the same rules `create` uses. */
 export function listFilter(flags: ListFlags): ListenerFilter {
   const filter: ListenerFilter = { LoadBalancerId: checkLoadBalancerId(flags.lb, '--lb') };
   if (flags.port !== undefined) {
     const port = Number(flags.port);
-    if (!/^\d+$/.test(flags.port) || port < 1 || port > 65535) throw new UsageError(`--port "${flags.port}": must be an integer from 1 to 65535`, '--port');
+    if (!/^\d+$/.test(flags.port) || port < 1 || port > 65535)
+      throw new UsageError(`--port "${flags.port}": must be an integer from 1 to 65535`, '--port');
     filter.Port = port;
   }
   if (flags.protocol !== undefined) {
     const protocol = flags.protocol.toUpperCase();
-    if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--protocol ${flags.protocol}: must be one of ${PROTOCOLS.join(', ')}`, '--protocol');
+    if (!(PROTOCOLS as readonly string[]).includes(protocol))
+      throw new UsageError(`--protocol ${flags.protocol}: must be one of ${PROTOCOLS.join(', ')}`, '--protocol');
     filter.Protocol = protocol;
   }
   // DescribeListeners takes at most 100 ids.
@@ -38,10 +39,18 @@ export async function runList(flags: ListFlags, globals: GlobalOptions, ctx: Cli
     const listeners = result.Listeners ?? [];
     await printResult(ctx, globals, {
       json: { Listeners: listeners, TotalCount: result.TotalCount ?? listeners.length, RequestId: result.RequestId },
-      text: listeners.map((l) => [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? ''].join('\t')),
+      text: listeners.map((l) =>
+        [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? ''].join('\t'),
+      ),
       table: [
         ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', 'CREATED'],
-        ...listeners.map((l) => [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? '', l.CreateTime ?? '']),
+        ...listeners.map((l) => [
+          l.ListenerId,
+          l.Protocol,
+          l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port),
+          l.ListenerName ?? '',
+          l.CreateTime ?? '',
+        ]),
       ],
     });
   } finally {

@@ -19,7 +19,10 @@ export function registerList(program: Command, ctx: CliContext): void {
     .option('--port <port>', 'only the listener on this port')
     .option('--protocol <protocol>', 'only listeners of this protocol')
     .addOption(new Option('--listener-id <id>', 'only these listeners (repeat or comma-separate)').argParser(collect))
-    .addHelpText('after', '\nExamples:\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json --query \'Listeners[?Port==`80`].ListenerId\'\n')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json --query 'Listeners[?Port==`80`].ListenerId'\n",
+    )
     .action(async (flags: ListFlags, cmd: Command) => {
       const { runList } = await import('./list-run.js');
       await runList(flags, cmd.optsWithGlobals<GlobalOptions>(), ctx);

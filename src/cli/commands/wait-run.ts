@@ -14,16 +14,21 @@ export async function runWait(rawId: string, flags: { waitTimeout?: string }, gl
   const label = 'Waiting';
   progress.start(`${label}: task ${requestId}`);
   try {
-    const outcome = await followTask(session.client, requestId, { timeoutMs, signal: ctx.signal, progress, label, globals }).catch(async (error: unknown) => {
-      throw await addHint(error, { globals });
-    });
+    const outcome = await followTask(session.client, requestId, { timeoutMs, signal: ctx.signal, progress, label, globals }).catch(
+      async (error: unknown) => {
+        throw await addHint(error, { globals });
+      },
+    );
     progress.succeed(`Task ${requestId} succeeded (${formatElapsed(outcome.elapsedMs)})`);
     const json = { RequestId: requestId, Status: 0, TaskStatus: 'SUCCESS', LoadBalancerIds: outcome.loadBalancerIds };
     // Text output stays empty: for a script the exit code is the answer.
     await printResult(ctx, globals, {
       json,
       text: [],
-      table: [['REQUEST ID', 'STATUS', 'LOAD BALANCERS'], [requestId, 'SUCCESS', outcome.loadBalancerIds.join(', ')]],
+      table: [
+        ['REQUEST ID', 'STATUS', 'LOAD BALANCERS'],
+        [requestId, 'SUCCESS', outcome.loadBalancerIds.join(', ')],
+      ],
     });
   } finally {
     await session.client.close();

@@ -60,4 +60,3 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   // The report is still useful without a region, but a command would fail, so the exit code says so.
   if (report.regionError) throw report.regionError;
 }
-

@@ -10,7 +10,9 @@ import type { GlobalOptions } from '../context.js';
 export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
     .command('whoami')
-    .description('show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API')
+    .description(
+      'show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API',
+    )
     .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
     .action(async (_options: unknown, command: Command) => {
       const { runWhoami } = await import('./whoami-run.js');

@@ -11,7 +11,6 @@ function functionPrefix(bin: string): string {
   return `_${bin.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
-
 /** `case` arms: `pattern|pattern) body ;;`, wrapped so long lists stay readable. */
 function arm(patterns: string[], body: string): string {
   const lines: string[] = [];
@@ -50,13 +49,31 @@ export function bashScript(spec: CompletionSpec): string {
     const key = pathKey(command);
     for (const arity of ['required', 'optional'] as const) {
       const flags = command.options.filter((o) => o.arity === arity).flatMap(flagsOf);
-      if (flags.length) arityArms.push(arm(flags.map((f) => sq(`${key}|${f}`)), `${reply}=${arity}`));
+      if (flags.length)
+        arityArms.push(
+          arm(
+            flags.map((f) => sq(`${key}|${f}`)),
+            `${reply}=${arity}`,
+          ),
+        );
     }
     for (const option of command.options) {
-      if (option.values?.length) valueArms.push(arm(flagsOf(option).map((f) => sq(`${key}|${f}`)), `${reply}=${sq(option.values.join(' '))}`));
+      if (option.values?.length)
+        valueArms.push(
+          arm(
+            flagsOf(option).map((f) => sq(`${key}|${f}`)),
+            `${reply}=${sq(option.values.join(' '))}`,
+          ),
+        );
     }
     const fileFlags = command.options.filter((o) => o.files).flatMap(flagsOf);
-    if (fileFlags.length) fileArms.push(arm(fileFlags.map((f) => sq(`${key}|${f}`)), 'return 2'));
+    if (fileFlags.length)
+      fileArms.push(
+        arm(
+          fileFlags.map((f) => sq(`${key}|${f}`)),
+          'return 2',
+        ),
+      );
   }
 
   const argArms: string[] = [];

@@ -10,7 +10,6 @@ function functionPrefix(bin: string): string {
   return `__${bin.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
-
 function optionLine(bin: string, condition: string, option: CompletionOption): string {
   const parts = ['complete', '-c', bin, '-n', sq(condition)];
   if (option.long) parts.push('-l', option.long.replace(/^--/, ''));
@@ -37,13 +36,20 @@ export function fishScript(spec: CompletionSpec): string {
 
   const subcommandCases = commands
     .filter((c) => c.commands.length)
-    .map((c) => `        case ${sq(pathKey(c))}\n            printf '%s\\n' ${c.commands.flatMap((s) => [s.name, ...s.aliases]).map(sq).join(' ')}`);
+    .map(
+      (c) =>
+        `        case ${sq(pathKey(c))}\n            printf '%s\\n' ${c.commands
+          .flatMap((s) => [s.name, ...s.aliases])
+          .map(sq)
+          .join(' ')}`,
+    );
 
   const arityCases: string[] = [];
   for (const command of commands) {
     for (const arity of ['required', 'optional'] as const) {
       const flags = command.options.filter((o) => o.arity === arity).flatMap(flagsOf);
-      if (flags.length) arityCases.push(`        case ${flags.map((f) => sq(`${pathKey(command)}|${f}`)).join(' ')}\n            echo ${arity}`);
+      if (flags.length)
+        arityCases.push(`        case ${flags.map((f) => sq(`${pathKey(command)}|${f}`)).join(' ')}\n            echo ${arity}`);
     }
   }
 

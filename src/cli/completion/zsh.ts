@@ -3,7 +3,16 @@
  * `_arguments` function per command, `_describe` for subcommands. Works both from $fpath
  * (autoloaded by compinit) and sourced after compinit.
  */
-import { allCommands, flagsOf, pathKey, posixQuote, type CompletionArgument, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
+import {
+  allCommands,
+  flagsOf,
+  pathKey,
+  posixQuote,
+  type CompletionArgument,
+  type CompletionCommand,
+  type CompletionOption,
+  type CompletionSpec,
+} from './model.js';
 
 const sq = posixQuote;
 
@@ -55,7 +64,9 @@ ${lines(all).replace(/ \\$/, '')}
 }`;
   }
   const label = [spec.bin, ...command.path].join(' ');
-  const entries = command.commands.flatMap((c) => [c.name, ...c.aliases].map((n) => `        ${sq(`${n.replace(/:/g, '\\:')}:${c.description}`)}`));
+  const entries = command.commands.flatMap((c) =>
+    [c.name, ...c.aliases].map((n) => `        ${sq(`${n.replace(/:/g, '\\:')}:${c.description}`)}`),
+  );
   const arms = command.commands.map((c) => `    ${[c.name, ...c.aliases].join('|')}) ${functionName(spec, c)} && ret=0 ;;`);
   return `${name}() {
   local curcontext="$curcontext" state state_descr line ret=1
