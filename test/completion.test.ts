@@ -73,7 +73,7 @@ function splitQueries(stdout: string, count: number, context: string): string[][
 function bashWords(line: string): string[] {
   const words: string[] = [];
   for (const blank of line.split(' ')) {
-    const parts = blank.split(/(=)/).filter((p, i, all) => p !== '' || all.length === 1);
+    const parts = blank.split(/(=)/).filter((p, _i, all) => p !== '' || all.length === 1);
     words.push(...(parts.length ? parts : ['']));
   }
   return words;
@@ -97,7 +97,7 @@ done
 
 async function bashComplete(lines: string[]): Promise<string[][]> {
   const quote = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
-  const input = lines.map((l) => bashWords(l).map(quote).join(' ')).join('\n') + '\n';
+  const input = `${lines.map((l) => bashWords(l).map(quote).join(' ')).join('\n')}\n`;
   const { code, stdout, stderr } = await run('bash', ['--norc', '--noprofile', '-c', BASH_DRIVER, 'bash', scriptPath('bash')], input);
   assert.equal(code, 0, `bash failed: ${stderr}`);
   assert.equal(stderr, '', 'the bash script writes nothing on stderr');

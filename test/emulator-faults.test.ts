@@ -16,7 +16,7 @@ describe('emulator faults', () => {
 
   test('latency delays the answer, once', async () => {
     await emu.faults([{ kind: 'latency', latencyMs: 300, action: 'DescribeLoadBalancers' }]);
-    let started = Date.now();
+    const started = Date.now();
     assert.equal((await api(emu, 'DescribeLoadBalancers')).Error, undefined);
     assert.ok(Date.now() - started >= 280, 'delayed');
     await api(emu, 'DescribeLoadBalancers');

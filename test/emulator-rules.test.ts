@@ -9,7 +9,7 @@ import { api, inProcessEmulator, type InProcessEmulator } from './helpers/emulat
 const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   {
     name: 'Example 1: HTTPS with an existing certificate',
-    body: String.raw`{
+    body: `{
     "Protocol": "HTTPS",
     "Ports": [
         7572
@@ -23,7 +23,7 @@ const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   },
   {
     name: 'Example 2: TCP with health check settings',
-    body: String.raw`{
+    body: `{
     "HealthCheck": {
         "UnHealthNum": 4,
         "HealthNum": 4,
@@ -40,7 +40,7 @@ const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   },
   {
     name: 'Example 3: HTTPS uploading a new certificate (placeholder PEM text)',
-    body: String.raw`{
+    body: `{
     "Protocol": "HTTPS",
     "Ports": [
         7573
@@ -56,7 +56,7 @@ const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   },
   {
     name: 'Example 4: UDP with the default PING health check',
-    body: String.raw`{
+    body: `{
     "HealthCheck": {
         "HealthSwitch": 1
     },
@@ -73,7 +73,7 @@ const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   },
   {
     name: 'Example 5: two TCP listeners named by position',
-    body: String.raw`{
+    body: `{
     "ListenerNames": [
         "lis1",
         "lis0"
@@ -89,7 +89,7 @@ const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   },
   {
     name: 'Example 6: rescheduling, with a lower-case protocol',
-    body: String.raw`{
+    body: `{
     "LoadBalancerId": "lb-fd9kpk4s",
     "Ports": [
         5689

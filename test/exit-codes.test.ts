@@ -219,8 +219,11 @@ describe('help documents the codes and the usage', () => {
     let current = '';
     for (const line of result.stdout.split('\n')) {
       const heading = /^([A-Z][^:]*):$/.exec(line)?.[1];
-      if (heading) sections.set((current = heading), '');
-      else if (current) sections.set(current, sections.get(current)! + line + '\n');
+      if (heading) {
+        current = heading;
+        sections.set(current, '');
+      }
+      else if (current) sections.set(current, `${sections.get(current)! + line}\n`);
     }
     const expected: [string, string[]][] = [
       ['Required', ['--load-balancer-id', '--ports', '--protocol']],

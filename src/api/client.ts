@@ -116,7 +116,7 @@ export class ClbClient {
   async prepare(action: string, params: object): Promise<{ url: string; headers: Record<string, string>; body: string }> {
     const body = JSON.stringify(params);
     const headers = await this.signedHeaders(action, body);
-    return { url: this.endpoint.origin + '/', headers, body };
+    return { url: `${this.endpoint.origin}/`, headers, body };
   }
 
   async call(action: string, params: object, options: CallOptions = {}): Promise<ApiResponse> {
@@ -171,7 +171,7 @@ export class ClbClient {
 
   private async attempt(action: string, body: string, attempt: number, signal?: AbortSignal): Promise<AttemptOutcome> {
     const headers = await this.signedHeaders(action, body);
-    const url = this.endpoint.origin + '/';
+    const url = `${this.endpoint.origin}/`;
     this.options.onWire?.({ type: 'request', action, attempt, url, headers, body });
     const started = this.now();
     let status: number;

@@ -18,7 +18,7 @@ const UNSIGNED: CredentialSource = {
 
 export async function printDryRun(ctx: CliContext, globals: GlobalOptions, action: string, body: object): Promise<void> {
   const input = settingsInput(globals, ctx);
-  let settings;
+  let settings: { credentials: CredentialSource; region: string; endpoint: string };
   try {
     settings = await resolveSettings(input);
   } catch (error) {

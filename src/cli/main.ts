@@ -31,16 +31,17 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.Success;
   } catch (error) {
+    let failure = error;
     if (error instanceof CommanderError) {
       // --help and --version end this way too, successfully.
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
         return ExitCode.Success;
       }
-      error = usageErrorFromCommander(error, program, argv);
+      failure = usageErrorFromCommander(error, program, argv);
     }
     const globals = program.opts<GlobalOptions>();
-    await renderError(error, { ctx, globals, secrets: collectSecrets(ctx.env) });
-    return exitCodeFor(error);
+    await renderError(failure, { ctx, globals, secrets: collectSecrets(ctx.env) });
+    return exitCodeFor(failure);
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -32,7 +32,7 @@ function checkValue(value: unknown, type: FieldType, path: string): void {
               : isPlainObject(value);
   if (!ok) throw fault.format(path, describe(type));
   if (typeof type === 'object' && 'array' in type) {
-    (value as unknown[]).forEach((item, i) => checkValue(item, type.array, `${path}.${i}`));
+    for (const [i, item] of (value as unknown[]).entries()) checkValue(item, type.array, `${path}.${i}`);
   } else if (typeof type === 'object') {
     checkObject(value as Record<string, unknown>, type.object, `${path}.`);
   }

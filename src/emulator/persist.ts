@@ -29,6 +29,6 @@ export function loadStateFile(path: string): PersistedState | undefined {
 
 export function saveStateFile(path: string, state: PersistedState): void {
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state, null, 2) + '\n');
+  writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`);
   renameSync(temp, path);
 }

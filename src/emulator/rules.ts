@@ -237,7 +237,7 @@ function onlyWhen(obj: Fields, names: readonly string[], condition: boolean, why
 function checkPorts(input: CreateListenerInput): void {
   const { Ports: ports } = input;
   if (ports.length === 0) throw fault.value('`Ports` must contain at least one port.');
-  ports.forEach((port, i) => inRange(`Ports.${i}`, port, 1, 65535));
+  for (const [i, port] of ports.entries()) inRange(`Ports.${i}`, port, 1, 65535);
   const seen = new Set<number>();
   for (const port of ports) {
     if (seen.has(port)) throw fault.value(`Port ${port} appears more than once in \`Ports\`.`);
@@ -248,7 +248,7 @@ function checkPorts(input: CreateListenerInput): void {
     inRange('EndPort', input.EndPort, 2, 65535);
     if (input.EndPort <= ports[0]!) throw fault.value(`\`EndPort\` (${input.EndPort}) must be greater than the start port ${ports[0]}.`);
   }
-  input.FullEndPorts?.forEach((port, i) => inRange(`FullEndPorts.${i}`, port, 2, 65535));
+  for (const [i, port] of (input.FullEndPorts ?? []).entries()) inRange(`FullEndPorts.${i}`, port, 2, 65535);
 }
 
 // C0/C1 controls, and lone surrogates: only characters of the Basic Multilingual Plane are allowed.

@@ -153,8 +153,8 @@ function inTableOrder(request: Record<string, unknown>): Record<string, unknown>
   return ordered;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const flagPattern = (flag: string) => new RegExp(`(?<![\\w-])${escape(flag)}(?![\\w-])`, 'g');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const flagPattern = (flag: string) => new RegExp(`(?<![\\w-])${escapeRegExp(flag)}(?![\\w-])`, 'g');
 
 /**
  * Rules speak of fields by their canonical flags. Say them as the person gave them: the alias

@@ -13,7 +13,6 @@ import {
   flagLabel,
   type FieldSpec,
   type NestedTypeName,
-  type Protocol,
 } from './fields.js';
 import { createListenerViolations } from './rules.js';
 import { closestName } from './suggest.js';

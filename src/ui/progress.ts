@@ -64,7 +64,9 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   };
   return {
     start: (text) => void spinner.start(text),
-    update: (text) => void (spinner.text = text),
+    update: (text) => {
+      spinner.text = text;
+    },
     succeed: (text) => void spinner.succeed(text),
     fail: (text) => void (text ? spinner.fail(text) : spinner.stop()),
     warn: (text) => pause(() => line(`${color.yellow('warning:')} ${text}`)),

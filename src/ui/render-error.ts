@@ -41,16 +41,16 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
     if (details.TaskId && details.TaskId !== requestId) body.TaskId = details.TaskId;
     if (details.ListenerIds) body.ListenerIds = details.ListenerIds;
     if (hint) body.Hint = hint;
-    ctx.stderr.write(clean(JSON.stringify({ Error: body })) + '\n');
+    ctx.stderr.write(`${clean(JSON.stringify({ Error: body }))}\n`);
   } else {
     const c = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
     let line = `${c.red('error:')} ${message}`;
     if (requestId && !message.includes(requestId)) line += ` (RequestId: ${requestId})`;
-    ctx.stderr.write(clean(line) + '\n');
-    if (details.ListenerIds) ctx.stderr.write(clean(`listener ids: ${details.ListenerIds.join(', ')}`) + '\n');
-    if (hint) ctx.stderr.write(clean(`${c.yellow('hint:')} ${hint}`) + '\n');
+    ctx.stderr.write(`${clean(line)}\n`);
+    if (details.ListenerIds) ctx.stderr.write(`${clean(`listener ids: ${details.ListenerIds.join(', ')}`)}\n`);
+    if (hint) ctx.stderr.write(`${clean(`${c.yellow('hint:')} ${hint}`)}\n`);
   }
   if (globals.debug && error instanceof Error && error.stack && (isBug || error.cause)) {
-    ctx.stderr.write(clean(String(error.stack)) + '\n');
+    ctx.stderr.write(`${clean(String(error.stack))}\n`);
   }
 }

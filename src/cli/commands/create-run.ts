@@ -76,7 +76,7 @@ async function send(
   const label = `Creating ${describeTarget(request)}`;
   const started = ctx.now();
   progress.start(label);
-  let accepted;
+  let accepted: Awaited<ReturnType<typeof createListener>>;
   try {
     accepted = await createListener(session.client, request, { signal: ctx.signal });
   } catch (error) {

@@ -34,7 +34,7 @@ Examples (the CreateListener API page's cases):
     --reschedule-unhealthy --reschedule-expand-target --reschedule-start-time 25 --reschedule-interval 50
   # from a request body (JSON or YAML, API field names); flags given beside it override its fields
   clb-listener create --skeleton > req.json    # every field with an example value:
-  \$EDITOR req.json                             # keep the ones that apply, fill them in
+  $EDITOR req.json                             # keep the ones that apply, fill them in
   clb-listener create --from-file req.json --port 8080
 `;
 

@@ -1,7 +1,6 @@
 /** The body of `delete`, loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../context.js';
 import type { DeleteFlags } from './delete.js';
-import { UsageError } from '../../api/errors.js';
 import { deleteLoadBalancerListeners } from '../../api/clb.js';
 import { checkListenerIds } from '../../model/ids.js';
 import { openSession } from '../session.js';

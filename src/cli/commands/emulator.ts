@@ -83,7 +83,7 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
     }),
   };
 
-  let running;
+  let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
     running = await startEmulator(options);
   } catch (error) {
@@ -95,7 +95,7 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
   }
 
   const { endpoint, secretId, secretKey, token, region, loadBalancers } = running;
-  ctx.stdout.write(JSON.stringify({ endpoint, secretId, secretKey, ...(token !== undefined && { token }), region, loadBalancers }) + '\n');
+  ctx.stdout.write(`${JSON.stringify({ endpoint, secretId, secretKey, ...(token !== undefined && { token }), region, loadBalancers })}\n`);
   try {
     await waitForStop(ctx.signal);
   } finally {

@@ -3,7 +3,7 @@
  * associative arrays, so it also runs in the bash 3.2 macOS ships; no dependency on the
  * bash-completion package.
  */
-import { allCommands, flagsOf, pathKey, posixQuote, type CompletionCommand, type CompletionSpec } from './model.js';
+import { allCommands, flagsOf, pathKey, posixQuote, type CompletionSpec } from './model.js';
 
 const sq = posixQuote;
 

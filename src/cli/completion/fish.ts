@@ -2,7 +2,7 @@
  * The fish completion script, written from the completion model: `complete` lines guarded by a
  * helper that works out which (sub)command the command line is in, skipping option values.
  */
-import { allCommands, flagsOf, pathKey, type CompletionCommand, type CompletionOption, type CompletionSpec } from './model.js';
+import { allCommands, flagsOf, pathKey, type CompletionOption, type CompletionSpec } from './model.js';
 
 const sq = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 

@@ -6,7 +6,6 @@
 import {
   allCommands,
   flagsOf,
-  pathKey,
   posixQuote,
   type CompletionArgument,
   type CompletionCommand,
@@ -22,7 +21,7 @@ const escapeSpec = (text: string): string => text.replace(/([\\[\]:])/g, '\\$1')
 const escapeValue = (text: string): string => text.replace(/([\\()\s:'"])/g, '\\$1');
 
 function functionName(spec: CompletionSpec, command: CompletionCommand): string {
-  return ['_' + spec.bin, ...command.path.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_'))].join('_');
+  return [`_${spec.bin}`, ...command.path.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_'))].join('_');
 }
 
 function action(values: readonly string[] | undefined, files: boolean | undefined): string {
