@@ -222,8 +222,7 @@ describe('help documents the codes and the usage', () => {
       if (heading) {
         current = heading;
         sections.set(current, '');
-      }
-      else if (current) sections.set(current, `${sections.get(current)! + line}\n`);
+      } else if (current) sections.set(current, `${sections.get(current)! + line}\n`);
     }
     const expected: [string, string[]][] = [
       ['Required', ['--load-balancer-id', '--ports', '--protocol']],
