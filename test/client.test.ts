@@ -6,7 +6,7 @@ import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js
 import { ClbClient, type WireEvent } from '../src/api/client.js';
 import { createListener, deleteLoadBalancerListeners, describeListeners, describeLoadBalancers } from '../src/api/clb.js';
 import { waitForTask } from '../src/api/waiter.js';
-import { ApiError, NetworkError, TaskFailedError, UsageError, WaitTimeoutError, InterruptedError } from '../src/api/errors.js';
+import { ApiError, NetworkError, TaskFailedError, UsageError, WaitTimeoutError, InterruptedError } from '../src/core/errors.js';
 import { parseEndpoint } from '../src/api/endpoint.js';
 
 const LB = 'lb-cuxw2rm0';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli/program.js';
-import { defaultContext } from '../src/cli/context.js';
+import { defaultContext } from '../src/core/context.js';
 import { completionScript, COMPLETION_FILES, SHELLS, type Shell } from '../src/cli/completion/index.js';
 import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, CREATE_LISTENER_FIELDS, PROTOCOLS } from '../src/model/fields.js';
 

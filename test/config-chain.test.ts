@@ -9,8 +9,8 @@ import {
   DEFAULT_ENDPOINT,
   type SettingsInput,
 } from '../src/config/index.js';
-import { CredentialsError, UsageError } from '../src/api/errors.js';
-import { collectSecrets } from '../src/ui/secrets.js';
+import { CredentialsError, UsageError } from '../src/core/errors.js';
+import { SecretRegistry } from '../src/core/secrets.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 
 const ID = 'AKIDprofileDefault0000000000000000001';
@@ -28,6 +28,7 @@ function input(extra: Partial<SettingsInput> = {}, env: Record<string, string> =
   const warnings: string[] = [];
   return {
     env: home.env(env),
+    secrets: new SecretRegistry(),
     home: home.dir,
     systemCredentialsFile: home.noSystemFile,
     warn: (message) => void warnings.push(message),
@@ -385,8 +386,9 @@ describe('secret hygiene', () => {
       credential: { secretId: ID, secretKey: KEY, token: 'registeredToken0001' },
       configure: { _sys_param: { region: 'ap-guangzhou' } },
     });
-    await resolveSettings(input());
-    const secrets = collectSecrets({});
+    const settings = input();
+    await resolveSettings(settings);
+    const secrets = settings.secrets.list();
     assert.ok(secrets.includes(KEY) && secrets.includes('registeredToken0001'));
     assert.ok(!secrets.includes(ID), 'the SecretId is not a secret and stays readable in errors');
   });

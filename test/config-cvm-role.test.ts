@@ -1,5 +1,6 @@
 // The CVM-role step against a loopback metadata service: discovery, token, refresh near expiry,
 // and how quickly the step gives up when there is no service.
+import { SecretRegistry } from '../src/core/secrets.js';
 import { test, describe, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -7,7 +8,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import { resolveSettings, type SettingsInput } from '../src/config/index.js';
 import { CvmRoleSource, REFRESH_MARGIN_MS } from '../src/config/cvm-role.js';
-import { CredentialsError } from '../src/api/errors.js';
+import { CredentialsError } from '../src/core/errors.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 
 const ROLE = 'clb-operator';
@@ -80,6 +81,7 @@ function input(metadataUrl: string, extra: Partial<SettingsInput> = {}): Setting
   home = makeTempHome();
   return {
     env: home.env({ CLB_LISTENER_METADATA_URL: metadataUrl }),
+    secrets: new SecretRegistry(),
     home: home.dir,
     systemCredentialsFile: home.noSystemFile,
     region: 'ap-guangzhou',
@@ -130,7 +132,7 @@ describe('CVM role from the metadata service', () => {
   });
 
   test('concurrent callers share one fetch', async () => {
-    const source = new CvmRoleSource(metadata.base, ROLE, () => clock);
+    const source = new CvmRoleSource(metadata.base, ROLE, () => clock, new SecretRegistry());
     await Promise.all([source.get(), source.get(), source.get()]);
     assert.equal(metadata.roleFetches, 1);
   });

@@ -10,7 +10,7 @@ import { parseIni } from '../src/config/ini.js';
 import { permissionWarning, writePrivateFileAtomic, ensurePrivateDir } from '../src/config/files.js';
 import { formatTccliJson, updateTccliProfile } from '../src/config/profile-store.js';
 import { findProfileKey, readProfileKey, writeProfileKey, normalizeEndpoint, type ProfileFiles } from '../src/config/profile-keys.js';
-import { UsageError } from '../src/api/errors.js';
+import { UsageError } from '../src/core/errors.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 
 let home: TempHome;

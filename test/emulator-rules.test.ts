@@ -1,4 +1,4 @@
-// CreateListener's documented rules (api-facts.md §4): the six example bodies of the API page are
+// CreateListener's documented rules (docs/api/create-listener.md): the six example bodies of the API page are
 // accepted byte for byte, and a table of violations each gets its documented code.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

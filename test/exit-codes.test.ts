@@ -1,5 +1,5 @@
 /**
- * Exit codes exactly as DESIGN.md §4, each provoked for real: the binary spawned against the
+ * Exit codes exactly as docs/design.md lists them, each provoked for real: the binary spawned against the
  * emulator (faults for failed, hung and dropped work), SIGINT for 130. And the help that
  * documents them: the code table in --help, examples in every command's help, create's groups.
  */
@@ -41,7 +41,7 @@ function assertExit(result: RunResult, code: number, what: string): void {
   assert.equal(result.code, code, `${what}: expected exit ${code}, got ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
 }
 
-describe('exit codes (DESIGN.md §4)', () => {
+describe('exit codes (docs/design.md)', () => {
   test('the codes are 0 1 2 3 4 5 6 130', () => {
     assert.deepEqual(Object.values(ExitCode), [0, 1, 2, 3, 4, 5, 6, 130]);
     assert.deepEqual(

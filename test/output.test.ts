@@ -1,5 +1,5 @@
 /**
- * Output discipline (DESIGN.md §5), with the real binary against the emulator: every format of
+ * Output discipline (docs/design.md), with the real binary against the emulator: every format of
  * `create`, `wait` and errors, `--query`, aligned tables, the skeleton → --from-file round trip
  * (file and stdin), dry runs that send nothing and show no secret, the redacted --debug wire log,
  * colour switches and -q.

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isReadOnlyAction, type ApiResponse, type CallOptions, type ClbClient } from './client.js';
-import { NetworkError, UsageError } from './errors.js';
+import { NetworkError, UsageError } from '../core/errors.js';
 
 const RequestId = z.string().min(1);
 

@@ -6,10 +6,10 @@
 import type { Dispatcher } from 'undici';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { sign } from './signer.js';
-import { ApiError, InterruptedError, NetworkError } from './errors.js';
+import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
 import { parseEndpoint } from './endpoint.js';
-import type { CredentialSource } from '../config/index.js';
-import { VERSION } from '../version.js';
+import type { CredentialSource } from '../core/credentials.js';
+import { VERSION } from '../core/version.js';
 
 import { API_VERSION, SERVICE } from './constants.js';
 

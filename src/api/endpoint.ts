@@ -3,7 +3,7 @@
  * signed request in clear text to another host would expose the signature and the body.
  */
 import { isIP } from 'node:net';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -6,7 +6,7 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { ClbClient } from './client.js';
 import { describeTaskStatus, type TaskStatusResult } from './clb.js';
-import { InterruptedError, TaskFailedError, WaitTimeoutError } from './errors.js';
+import { InterruptedError, TaskFailedError, WaitTimeoutError } from '../core/errors.js';
 
 export interface TaskProgress {
   requestId: string;

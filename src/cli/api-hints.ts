@@ -2,10 +2,10 @@
  * A next step for the API errors people meet most, added to the error before it is rendered:
  * which listener holds a port, what to do at the quota, a busy load balancer, bad credentials.
  */
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../core/errors.js';
 import type { ClbClient } from '../api/client.js';
 import { describeListeners } from '../api/clb.js';
-import type { GlobalOptions } from './context.js';
+import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
 
 /** TCP, HTTP, HTTPS and TCP_SSL share the TCP port space; UDP and QUIC share UDP's. */

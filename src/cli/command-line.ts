@@ -2,8 +2,8 @@
  * Commands the tool suggests (resume a wait, list, delete) must work when pasted: they carry the
  * --profile, --region and --endpoint this run was given on the command line.
  */
-import type { GlobalOptions } from './context.js';
-import { shellQuote } from '../util/shell-quote.js';
+import type { GlobalOptions } from '../core/context.js';
+import { shellQuote } from '../core/shell-quote.js';
 
 export function suggestCommand(globals: Partial<GlobalOptions>, ...args: string[]): string {
   const words = ['clb-listener', ...args];

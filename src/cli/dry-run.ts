@@ -3,8 +3,8 @@
  * token and private key material redacted. Nothing is sent. Without credentials the request is
  * shown unsigned, so a body can be checked before keys are set up.
  */
-import type { CliContext, GlobalOptions } from './context.js';
-import { CredentialsError } from '../api/errors.js';
+import type { CliContext, GlobalOptions } from '../core/context.js';
+import { CredentialsError } from '../core/errors.js';
 import { redactBody, redactHeaders } from '../api/redact-request.js';
 import { ClbClient } from '../api/client.js';
 import { printResult } from '../ui/output.js';

@@ -1,4 +1,4 @@
-/** The single place that turns a failure into an exit code (DESIGN.md §4). */
+/** The single place that turns a failure into an exit code (docs/design.md). */
 import {
   ApiError,
   CredentialsError,
@@ -7,7 +7,7 @@ import {
   TaskFailedError,
   UsageError,
   WaitTimeoutError,
-} from '../api/errors.js';
+} from '../core/errors.js';
 
 export const ExitCode = {
   Success: 0,

@@ -5,8 +5,8 @@
 import type { ClbClient } from '../api/client.js';
 import { waitForTask, type TaskOutcome } from '../api/waiter.js';
 import { formatElapsed, type Progress } from '../ui/progress.js';
-import { CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../api/errors.js';
-import type { GlobalOptions } from './context.js';
+import { CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
+import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
 import { parseSeconds } from './session.js';
 

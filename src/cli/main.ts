@@ -4,10 +4,10 @@
  */
 import { CommanderError } from 'commander';
 import { buildProgram, usageErrorFromCommander } from './program.js';
-import { defaultContext, type CliContext, type GlobalOptions } from './context.js';
+import { defaultContext, type CliContext, type GlobalOptions } from '../core/context.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { renderError } from '../ui/render-error.js';
-import { collectSecrets } from '../ui/secrets.js';
+import { SecretRegistry } from '../core/secrets.js';
 
 function exitQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(ExitCode.Success);
@@ -26,6 +26,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   // `clb-listener … | head -1` closes the pipe early: that is the reader's choice, not a crash.
   if (!overrides.stdout) process.stdout.on('error', exitQuietlyOnClosedPipe);
   const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
+  if (!overrides.secrets) ctx.secrets = new SecretRegistry(ctx.env);
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       failure = usageErrorFromCommander(error, program, argv);
     }
     const globals = program.opts<GlobalOptions>();
-    await renderError(failure, { ctx, globals, secrets: collectSecrets(ctx.env) });
+    await renderError(failure, { ctx, globals, secrets: ctx.secrets.list() });
     return exitCodeFor(failure);
   } finally {
     process.off('SIGINT', onSigint);

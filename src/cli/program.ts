@@ -3,11 +3,11 @@
  * context of their own and inspect the parsed flags without spawning a process.
  */
 import { Command, Option } from 'commander';
-import type { CliContext } from './context.js';
-import { UsageError } from '../api/errors.js';
+import type { CliContext } from '../core/context.js';
+import { UsageError } from '../core/errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 import { COMMANDS } from './commands/index.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('clb-listener')

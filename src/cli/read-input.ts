@@ -1,8 +1,8 @@
 /** Reads files named on the command line (or stdin for "-"), relative to the working directory. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UsageError } from '../api/errors.js';
-import type { CliContext } from './context.js';
+import { UsageError } from '../core/errors.js';
+import type { CliContext } from '../core/context.js';
 
 /** All of a stream as UTF-8; with a limit, `tooLarge()` is thrown as soon as it is passed. */
 export async function readStream(stream: NodeJS.ReadableStream, limit?: { maxBytes: number; tooLarge: () => Error }): Promise<string> {

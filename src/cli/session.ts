@@ -2,12 +2,11 @@
  * What every command that calls the API shares: settings resolved from flags, environment and
  * profiles, a signed client, and the --debug wire log.
  */
-import type { CliContext, GlobalOptions } from './context.js';
+import type { CliContext, GlobalOptions } from '../core/context.js';
 import { resolveSettings, type ResolvedSettings } from '../config/index.js';
 import { settingsInput } from './settings-input.js';
 import { ClbClient } from '../api/client.js';
-import { UsageError } from '../api/errors.js';
-import { collectSecrets } from '../ui/secrets.js';
+import { UsageError } from '../core/errors.js';
 import { wireLogger } from '../ui/debug-log.js';
 
 export interface Session {
@@ -35,7 +34,7 @@ export async function openSession(globals: GlobalOptions & { requestTimeout?: st
     now: ctx.now,
     // --language went into the settings input; the resolver already put it before the profile's.
     ...(settings.language ? { language: settings.language } : {}),
-    ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => collectSecrets(ctx.env)) } : {}),
+    ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),
   });
   if (globals.debug) {
     ctx.stderr.write(

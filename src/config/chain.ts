@@ -7,12 +7,13 @@
  * A profile named by --profile or TCCLI_PROFILE must supply credentials itself: falling through
  * to another file or the instance role would quietly act as some other identity.
  */
-import { CredentialsError } from '../api/errors.js';
+import { CredentialsError } from '../core/errors.js';
 import { staticSource, type CredentialSource } from './credentials.js';
 import { cvmRoleSource } from './cvm-role.js';
 import { credentialsFromEnvironment } from './env.js';
-import { ENV } from './env-names.js';
+import { ENV } from '../core/env-names.js';
 import { permissionWarning } from './files.js';
+import type { SecretRegistry } from '../core/secrets.js';
 import type { ProfileChoice } from './profile-choice.js';
 import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';
 import { profileCredentials, type TccliProfile } from './tccli.js';
@@ -23,6 +24,7 @@ export interface ChainInput {
   profile: ProfileChoice;
   tccli: TccliProfile;
   now: () => number;
+  secrets: SecretRegistry;
   warn: (message: string) => void;
   signal?: AbortSignal;
   /** Tests point this away from the real /etc/tencentcloud/credentials. */
@@ -33,7 +35,7 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
   const { env, profile, tccli } = input;
 
   if (!profile.explicit) {
-    const fromEnv = credentialsFromEnvironment(env);
+    const fromEnv = credentialsFromEnvironment(env, input.secrets);
     if (fromEnv) return fromEnv;
   }
 
@@ -42,6 +44,7 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
     const warning = permissionWarning(tccli.paths.credential);
     if (warning) input.warn(warning);
     return staticSource(
+      input.secrets,
       'tccli-profile',
       `tccli profile ${tccli.name} (${tccli.paths.credential})`,
       fromProfile.credentials,
@@ -49,7 +52,13 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
     );
   }
   if (fromProfile.type === 'cvm-role') {
-    const role = await cvmRoleSource({ env, now: input.now, signal: input.signal, via: `use-cvm-role in profile ${tccli.name}` });
+    const role = await cvmRoleSource({
+      env,
+      now: input.now,
+      secrets: input.secrets,
+      signal: input.signal,
+      via: `use-cvm-role in profile ${tccli.name}`,
+    });
     if (role) return role;
     throw new CredentialsError(`profile "${tccli.name}" uses the CVM role, but no instance role is reachable`, {
       hint: `this works only on a CVM with a bound role; elsewhere run: clb-listener configure set use-cvm-role false --profile ${tccli.name}`,
@@ -67,13 +76,14 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
   const sdkInput = {
     env,
     home: input.home,
+    secrets: input.secrets,
     warn: input.warn,
     ...(input.systemCredentialsFile ? { systemFile: input.systemCredentialsFile } : {}),
   };
   const fromSdkFile = credentialsFromSdkFile(sdkInput);
   if (fromSdkFile) return fromSdkFile;
 
-  const role = await cvmRoleSource({ env, now: input.now, signal: input.signal });
+  const role = await cvmRoleSource({ env, now: input.now, secrets: input.secrets, signal: input.signal });
   if (role) return role;
 
   throw new CredentialsError(

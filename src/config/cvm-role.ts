@@ -5,9 +5,10 @@
  * on a link-local name, and http gives a socket timeout that covers the connect.
  */
 import { get as httpGet } from 'node:http';
-import { CredentialsError, InterruptedError } from '../api/errors.js';
+import { CredentialsError, InterruptedError } from '../core/errors.js';
 import { registerCredentials, type CredentialSource, type Credentials } from './credentials.js';
-import { ENV } from './env-names.js';
+import type { SecretRegistry } from '../core/secrets.js';
+import { ENV } from '../core/env-names.js';
 
 const DEFAULT_METADATA_URL = 'http://metadata.tencentyun.com/latest/meta-data';
 /** Off-cloud this is the whole cost of trying the step. */
@@ -83,12 +84,12 @@ function parseRoleCredentials(body: string, role: string): Credentials {
   }
   const expiresAt =
     typeof ExpiredTime === 'number' ? ExpiredTime * 1000 : typeof Expiration === 'string' ? Date.parse(Expiration) || undefined : undefined;
-  return registerCredentials({
+  return {
     secretId: TmpSecretId,
     secretKey: TmpSecretKey,
     ...(typeof Token === 'string' && Token ? { token: Token } : {}),
     ...(expiresAt ? { expiresAt } : {}),
-  });
+  };
 }
 
 /**
@@ -105,6 +106,7 @@ export class CvmRoleSource implements CredentialSource {
     private readonly baseUrl: string,
     readonly role: string,
     private readonly now: () => number,
+    private readonly secrets: SecretRegistry,
     via?: string,
   ) {
     this.describe = `CVM role ${role} (instance metadata${via ? `, ${via}` : ''})`;
@@ -141,7 +143,7 @@ export class CvmRoleSource implements CredentialSource {
     if (answer.status !== 200) {
       throw new CredentialsError(`the metadata service answered HTTP ${answer.status} for CVM role "${this.role}"`);
     }
-    return parseRoleCredentials(answer.body, this.role);
+    return registerCredentials(parseRoleCredentials(answer.body, this.role), this.secrets);
   }
 }
 
@@ -149,10 +151,11 @@ export class CvmRoleSource implements CredentialSource {
 export async function cvmRoleSource(options: {
   env: Record<string, string | undefined>;
   now: () => number;
+  secrets: SecretRegistry;
   signal?: AbortSignal;
   via?: string;
 }): Promise<CvmRoleSource | undefined> {
   const baseUrl = metadataBaseUrl(options.env);
   const role = await probeCvmRole(baseUrl, options.signal);
-  return role ? new CvmRoleSource(baseUrl, role, options.now, options.via) : undefined;
+  return role ? new CvmRoleSource(baseUrl, role, options.now, options.secrets, options.via) : undefined;
 }

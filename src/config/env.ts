@@ -1,7 +1,8 @@
 /** Step 1 of the chain: credentials from the environment. */
-import { CredentialsError } from '../api/errors.js';
-import { ENV } from './env-names.js';
+import { CredentialsError } from '../core/errors.js';
+import { ENV } from '../core/env-names.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
+import type { SecretRegistry } from '../core/secrets.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -9,7 +10,7 @@ function value(env: Env, name: string): string | undefined {
   return env[name]?.trim() || undefined;
 }
 
-export function credentialsFromEnvironment(env: Env): CredentialSource | undefined {
+export function credentialsFromEnvironment(env: Env, secrets: SecretRegistry): CredentialSource | undefined {
   const secretId = value(env, ENV.secretId);
   const secretKey = value(env, ENV.secretKey);
   if (!secretId && !secretKey) return undefined;
@@ -20,5 +21,5 @@ export function credentialsFromEnvironment(env: Env): CredentialSource | undefin
     throw new CredentialsError(`${set} is set but ${unset} is not`, { hint: `set both, or unset ${set} to use a profile` });
   }
   const token = ENV.tokens.map((name) => value(env, name)).find(Boolean);
-  return staticSource('environment', `environment (${ENV.secretId})`, keys(secretId, secretKey, token));
+  return staticSource(secrets, 'environment', `environment (${ENV.secretId})`, keys(secretId, secretKey, token));
 }

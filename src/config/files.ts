@@ -17,8 +17,8 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { shellQuote } from '../util/shell-quote.js';
-import { CredentialsError } from '../api/errors.js';
+import { shellQuote } from '../core/shell-quote.js';
+import { CredentialsError } from '../core/errors.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;

@@ -3,10 +3,11 @@
  * The chain's steps live in their own modules (env, tccli, sdk-file, cvm-role, chain); this file
  * composes them and decides region/endpoint/language precedence.
  */
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 import { resolveCredentialSource } from './chain.js';
 import type { CredentialSource } from './credentials.js';
-import { ENV } from './env-names.js';
+import { ENV } from '../core/env-names.js';
+import type { SecretRegistry } from '../core/secrets.js';
 import { homeDir } from './paths.js';
 import { chooseProfile, type ProfileChoice, type ProfileSource } from './profile-choice.js';
 import { LANGUAGES, normalizeEndpoint } from './profile-keys.js';
@@ -34,6 +35,8 @@ export interface ResolvedSettings {
 
 export interface SettingsInput {
   env: Record<string, string | undefined>;
+  /** Where every loaded secret is registered, so nothing prints it. */
+  secrets: SecretRegistry;
   home?: string;
   /** An explicit --profile. */
   profile?: string;
@@ -131,6 +134,7 @@ export async function inspectSettings(input: SettingsInput): Promise<SettingsRep
     profile: loaded.choice,
     tccli: loaded.tccli,
     now: input.now ?? Date.now,
+    secrets: input.secrets,
     warn,
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.systemCredentialsFile ? { systemCredentialsFile: input.systemCredentialsFile } : {}),

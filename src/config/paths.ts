@@ -4,7 +4,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 
 const TCCLI_DIR = '.tccli';
 /** The Node, Python and Go SDKs' shared INI file, relative to HOME. */

@@ -3,7 +3,7 @@
  * `default`. Only `--profile` is "explicit": it switches off the environment's credentials and
  * region, exactly as tccli does.
  */
-import { ENV } from './env-names.js';
+import { ENV } from '../core/env-names.js';
 import { checkProfileName } from './paths.js';
 
 export type ProfileSource = '--profile' | typeof ENV.profile | 'default';

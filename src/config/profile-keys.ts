@@ -2,8 +2,8 @@
  * The keys `configure set/get/list` understand and where each lives in tccli's two files. The
  * chain reads profile values through the same table, so a key has exactly one location.
  */
-import { UsageError } from '../api/errors.js';
-import { isPlainObject } from '../util/json.js';
+import { UsageError } from '../core/errors.js';
+import { isPlainObject } from '../core/json.js';
 import { parseEndpoint, withScheme } from '../api/endpoint.js';
 import type { MaskKind } from './mask.js';
 

@@ -4,9 +4,10 @@
  * Go SDK; otherwise `~/.tencentcloud/credentials`, then `/etc/tencentcloud/credentials`.
  */
 import { join } from 'node:path';
-import { CredentialsError } from '../api/errors.js';
+import { CredentialsError } from '../core/errors.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
-import { ENV } from './env-names.js';
+import type { SecretRegistry } from '../core/secrets.js';
+import { ENV } from '../core/env-names.js';
 import { permissionWarning, readTextIfExists } from './files.js';
 import { parseIni } from './ini.js';
 import { SDK_CREDENTIALS_FILE, SYSTEM_CREDENTIALS_FILE } from './paths.js';
@@ -17,6 +18,7 @@ const SECTION = 'default';
 export interface SdkFileInput {
   env: Record<string, string | undefined>;
   home: string;
+  secrets: SecretRegistry;
   warn: (message: string) => void;
   /** Overridable so tests never depend on the machine's /etc. */
   systemFile?: string;
@@ -49,7 +51,13 @@ export function credentialsFromSdkFile(input: SdkFileInput): CredentialSource | 
     }
     const warning = permissionWarning(path);
     if (warning) input.warn(warning);
-    return staticSource('sdk-file', `SDK credentials file ${path}`, keys(secretId, secretKey, section?.get('token') || undefined), path);
+    return staticSource(
+      input.secrets,
+      'sdk-file',
+      `SDK credentials file ${path}`,
+      keys(secretId, secretKey, section?.get('token') || undefined),
+      path,
+    );
   }
   return undefined;
 }

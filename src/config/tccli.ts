@@ -3,7 +3,7 @@
  * say about credentials. Writing them is `profile-store.ts`; where each key lives is
  * `profile-keys.ts`.
  */
-import { CredentialsError, UsageError } from '../api/errors.js';
+import { CredentialsError, UsageError } from '../core/errors.js';
 import { keys, type Credentials } from './credentials.js';
 import { readTextIfExists } from './files.js';
 import { tccliProfilePaths, type ProfilePaths } from './paths.js';

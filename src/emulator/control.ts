@@ -12,7 +12,7 @@
  *
  * Answers are JSON: `{ "ok": true, … }`, or `{ "error": "…" }` with 400/404/405.
  */
-import { parseJsonObject } from '../util/json.js';
+import { parseJsonObject } from '../core/json.js';
 import { parseFaultRule } from './faults.js';
 import type { EmulatorKey, EmulatorState, FaultRule, RuntimeConfig } from './types.js';
 

@@ -3,7 +3,7 @@
  * the task kinds, each matching task as it is created) uses up the first rule that fits.
  */
 import type { FaultKind, FaultRule, TaskFaultKind, TransportFaultKind } from './types.js';
-import { isPlainObject } from '../util/json.js';
+import { isPlainObject } from '../core/json.js';
 
 const TRANSPORT_KINDS: readonly TransportFaultKind[] = ['latency', 'http5xx', 'drop', 'malformed', 'hang'];
 const TASK_KINDS: readonly TaskFaultKind[] = ['taskFail', 'taskHang'];

@@ -14,7 +14,7 @@
  * X-TC-Language is accepted and ignored: messages are always English.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { parseJsonObject } from '../util/json.js';
+import { parseJsonObject } from '../core/json.js';
 import { API_VERSION } from '../api/constants.js';
 import { ACTIONS, type ActionContext } from './actions.js';
 import { ApiFault, fault } from './api-error.js';

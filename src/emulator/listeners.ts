@@ -1,5 +1,5 @@
 /**
- * Turns an accepted CreateListener into stored listeners in the DescribeListeners shape (§6.1),
+ * Turns an accepted CreateListener into stored listeners in the DescribeListeners shape,
  * filling in the defaults the documentation gives for every omitted field.
  */
 import { newCertId } from './ids.js';

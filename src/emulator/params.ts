@@ -6,7 +6,7 @@
  * integer and `1` is not a boolean, which is what catches a client that serialises carelessly.
  */
 import { fault } from './api-error.js';
-import { isPlainObject } from '../util/json.js';
+import { isPlainObject } from '../core/json.js';
 
 export type FieldType = 'string' | 'integer' | 'boolean' | 'any' | { array: FieldType } | { object: Shape };
 export type Shape = Readonly<Record<string, FieldType>>;

@@ -1,5 +1,5 @@
 /**
- * CreateListener's documented rules (api-facts.md §4), written independently of the CLI's own
+ * CreateListener's documented rules (docs/api/create-listener.md), written independently of the CLI's own
  * model on purpose: the CLI validates before sending and the emulator validates what arrives, so
  * a rule one side gets wrong shows up as a disagreement in tests.
  *
@@ -63,7 +63,7 @@ export interface MultiCertInfo {
   SSLVerifyClient?: string;
 }
 
-/** All 29 fields of CreateListenerRequest (§4.1). */
+/** All 29 fields of CreateListenerRequest. */
 export interface CreateListenerInput {
   LoadBalancerId: string;
   Ports: number[];
@@ -166,7 +166,7 @@ const TCP_UDP: readonly Protocol[] = ['TCP', 'UDP'];
 const LAYER4: readonly Protocol[] = ['TCP', 'UDP', 'TCP_SSL', 'QUIC'];
 const WITH_CERTIFICATE: readonly Protocol[] = ['TCP_SSL', 'HTTPS'];
 
-/** Which protocols each optional field applies to (§4.1 "only for …"). */
+/** Which protocols each optional field applies to (the reference's "only for …" notes). */
 const APPLIES_TO: Readonly<Record<string, readonly Protocol[]>> = {
   HealthCheck: LAYER4,
   Certificate: WITH_CERTIFICATE,
@@ -191,7 +191,7 @@ const APPLIES_TO: Readonly<Record<string, readonly Protocol[]>> = {
   RescheduleInterval: TCP_UDP,
 };
 
-/** Health-check types each listener protocol supports (§4.3 CheckType details). */
+/** Health-check types each listener protocol supports (the CheckType notes). */
 const CHECK_TYPES: Readonly<Record<string, readonly string[]>> = {
   TCP: ['TCP', 'HTTP', 'CUSTOM'],
   UDP: ['PING', 'CUSTOM'],

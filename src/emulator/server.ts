@@ -14,7 +14,7 @@ import { errorAnswer, header, type ApiAnswer } from './gateway.js';
 import { newRequestId } from './ids.js';
 import type { EmulatorOptions, EmulatorState, FaultRule } from './types.js';
 
-/** The v3 POST limit (§1.1). */
+/** The largest body a v3-signed POST may carry (docs/api/signing.md). */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_LATENCY_MS = 500;
 const DEFAULT_5XX = 503;

@@ -100,7 +100,7 @@ export interface LoadBalancerRecord {
   CreateTime: string;
 }
 
-/** A listener in the DescribeListeners §6.1 shape, plus where it lives and what created it. */
+/** A listener in the DescribeListeners shape, plus where it lives and what created it. */
 export interface ListenerView extends Record<string, unknown> {
   ListenerId: string;
   LoadBalancerId: string;

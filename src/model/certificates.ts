@@ -3,7 +3,7 @@
  * to its certificate, that a CA is a CA. node:crypto does the parsing; nothing here reads files.
  */
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 
 export interface CertificateSummary {
   subject: string;

@@ -4,7 +4,7 @@
  * shorthand `Key=Value,Key=Value`, JSON, or `file://path`). Problems become UsageErrors naming
  * the flag.
  */
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
 
 /** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */

@@ -1,5 +1,5 @@
 /**
- * The CreateListener request model as data: one entry per API field (api-facts.md §4), and one
+ * The CreateListener request model as data: one entry per API field (docs/api/create-listener.md), and one
  * per field of the nested types. The commander options, the zod schema, the help, the skeleton,
  * the prompts and the shell completions are all derived from these tables; nothing else lists
  * the fields.

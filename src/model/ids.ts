@@ -1,5 +1,5 @@
 /** The shapes of resource ids, checked before any request: the load balancer's comes from the field table. */
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 import { CREATE_LISTENER_FIELDS } from './fields.js';
 import { splitList } from './coerce.js';
 

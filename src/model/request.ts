@@ -3,7 +3,7 @@
  * request. The body gives the starting fields; each flag given beside it overrides its field.
  * This is the test seam for flags: no commander, no process, only values in and a request out.
  */
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 import {
   CERTIFICATE_FLAGS,
   CERTIFICATE_INPUT_FIELDS,
@@ -14,7 +14,7 @@ import {
   type TopLevelField,
 } from './fields.js';
 import { coerceNested, coerceScalar, normalizeEnums, parseObjectFlag, type ReadText } from './coerce.js';
-import { attributeOf } from './options.js';
+import { attributeOf, type RawFlags } from './flags.js';
 import {
   checkCaCertificate,
   checkServerCertificate,
@@ -24,7 +24,7 @@ import {
 } from './certificates.js';
 import { validateCreateListener, type CreateListenerRequest } from './schema.js';
 
-export type RawFlags = Record<string, unknown>;
+export type { RawFlags } from './flags.js';
 
 export interface BuildOptions {
   readText: ReadText;

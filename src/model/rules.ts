@@ -1,10 +1,10 @@
 /**
- * CreateListener's cross-field rules (api-facts.md §4): which fields apply to which protocols,
+ * CreateListener's cross-field rules (docs/api/create-listener.md): which fields apply to which protocols,
  * which combinations are required or exclusive. Pure: a request in, violations out, each naming
  * the flag a person would change.
  */
 import { CREATE_LISTENER_FIELDS, HEALTH_CHECK_FIELDS, flagLabel, type Protocol } from './fields.js';
-import type { CertificateInput, CreateListenerRequest, HealthCheck, MultiCertInfo } from './schema.js';
+import type { CertificateInput, CreateListenerRequest, HealthCheck, MultiCertInfo } from './fields.js';
 
 export interface Violation {
   path: (string | number)[];

@@ -4,7 +4,7 @@
  * whose message names the flag, the value and the rule.
  */
 import { z } from 'zod';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../core/errors.js';
 import {
   CREATE_LISTENER_FIELDS,
   NESTED_FIELDS,

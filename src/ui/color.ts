@@ -3,7 +3,7 @@
  * them on, otherwise only a TTY gets them. chalk is given this decision as its level, never its
  * own detection, so tests can predict the bytes.
  */
-import type { OutStream } from '../cli/context.js';
+import type { OutStream } from '../core/context.js';
 
 export function colorEnabled(stream: OutStream, env: Record<string, string | undefined>, flag = true): boolean {
   if (!flag) return false;

@@ -1,8 +1,8 @@
 /** The --debug wire log: each request, response, retry and failure on stderr, redacted. */
 import type { WireEvent } from '../api/client.js';
-import { redact } from '../api/errors.js';
+import { redact } from '../core/errors.js';
 import { redactBodyText, redactHeaders } from '../api/redact-request.js';
-import type { OutStream } from '../cli/context.js';
+import type { OutStream } from '../core/context.js';
 
 export function wireLogger(stderr: OutStream, secrets: () => readonly string[]): (event: WireEvent) => void {
   const write = (line: string) => stderr.write(`${redact(line, secrets())}\n`);

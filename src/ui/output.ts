@@ -3,8 +3,8 @@
  * (one object), or `table` (aligned columns). `--query` (JMESPath) is applied to the JSON form
  * first, whatever the format.
  */
-import type { CliContext, GlobalOptions } from '../cli/context.js';
-import { UsageError } from '../api/errors.js';
+import type { CliContext, GlobalOptions } from '../core/context.js';
+import { UsageError } from '../core/errors.js';
 import { colorEnabled, palette } from './color.js';
 
 export interface ResultView {

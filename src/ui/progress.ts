@@ -3,7 +3,7 @@
  * elsewhere (CI, pipes, files) a few plain lines and no control characters; with -q nothing.
  * stdout is never touched here: it carries data only.
  */
-import type { CliContext, GlobalOptions } from '../cli/context.js';
+import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 
 export interface Progress {

@@ -3,8 +3,8 @@
  * and with `-o json` a JSON object instead, so scripts can parse errors too. Every byte passes
  * through redaction first. Stack traces only with --debug, and redacted too.
  */
-import { ApiError, CliError, NetworkError, TaskFailedError, WaitTimeoutError, InterruptedError, redact } from '../api/errors.js';
-import type { CliContext, GlobalOptions } from '../cli/context.js';
+import { ApiError, CliError, NetworkError, TaskFailedError, WaitTimeoutError, InterruptedError, redact } from '../core/errors.js';
+import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 
 interface RenderOptions {

@@ -1,5 +1,5 @@
 /** Whether a person is there to answer a prompt. A leaf module: cheap to import anywhere. */
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from '../core/context.js';
 
 /** `CI` set to anything but empty, 0 or false, as CI services do. */
 export function isCi(env: Record<string, string | undefined>): boolean {

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
 import {
   canonicalRequest,
   credentialScope,
@@ -22,7 +21,8 @@ import { startEmulator, type EmulatorOptions, type EmulatorState, type FaultRule
 export type { EmulatorState, FaultRule };
 
 /** dist/test/helpers → the repository root. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { REPO_ROOT } from './paths.js';
+import { REPO_ROOT } from './paths.js';
 
 export interface EmulatorHandle {
   endpoint: string;

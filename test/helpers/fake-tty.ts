@@ -3,9 +3,10 @@
  * says it is a TTY (raw mode a no-op), stdout and stderr collect what is written. `answer()` waits
  * for a prompt to be drawn, then types; waits are bounded so a wrong flow fails rather than hangs.
  */
+import { SecretRegistry } from '../../src/core/secrets.js';
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import type { CliContext } from '../../src/cli/context.js';
+import type { CliContext } from '../../src/core/context.js';
 
 export const KEY = {
   enter: '\r',
@@ -129,6 +130,7 @@ export function terminalContext(term: FakeTerminal, overrides: Partial<CliContex
     stderr: term.stderr,
     now: () => Date.now(),
     signal: new AbortController().signal,
+    secrets: new SecretRegistry(),
     ...overrides,
   };
 }

@@ -1,16 +1,15 @@
 /** Every subcommand, one module each. Registration is cheap: heavy work is imported when a command runs. */
-import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
-import { registerCreate } from './create.js';
-import { registerWait } from './wait.js';
-import { registerList } from './list.js';
-import { registerDelete } from './delete.js';
-import { registerConfigure } from './configure.js';
-import { registerWhoami } from './whoami.js';
-import { registerEmulator } from './emulator.js';
-import { registerCompletion } from './completion.js';
+import type { RegisterCommand } from './register.js';
+import { registerCreate } from './create/command.js';
+import { registerWait } from './wait/command.js';
+import { registerList } from './list/command.js';
+import { registerDelete } from './delete/command.js';
+import { registerConfigure } from './configure/command.js';
+import { registerWhoami } from './whoami/command.js';
+import { registerEmulator } from './emulator/command.js';
+import { registerCompletion } from './completion/command.js';
 
-export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+export type { RegisterCommand } from './register.js';
 
 export const COMMANDS: RegisterCommand[] = [
   registerCreate,

@@ -147,7 +147,7 @@ function completionOption(option: Option): CompletionOption {
 
 /**
  * Options to offer: the visible ones (with commander's built-in help option), plus hidden ones
- * that are short aliases of a request field (`--lb`, `--port`, `--name`; DESIGN.md §3).
+ * that are short aliases of a request field (`--lb`, `--port`, `--name`).
  */
 function optionsOf(command: Command): Option[] {
   const visible = command.createHelp().visibleOptions(command);

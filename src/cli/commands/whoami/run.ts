@@ -1,7 +1,7 @@
 /** The body of `whoami` (and `configure show`), loaded only when it runs. */
-import type { CliContext, GlobalOptions } from '../context.js';
-import { settingsInput } from '../settings-input.js';
-import { inspectSettings, maskIdentifier } from '../../config/index.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { settingsInput } from '../../settings-input.js';
+import { inspectSettings, maskIdentifier } from '../../../config/index.js';
 
 export interface WhoamiView {
   profile: string;

@@ -3,6 +3,8 @@
  * streams, clock and the interrupt signal. Tests build one of these to run a command in-process;
  * `defaultContext()` is the real process.
  */
+import { SecretRegistry } from './secrets.js';
+
 export interface OutStream {
   write(chunk: string): boolean;
   isTTY?: boolean;
@@ -23,6 +25,8 @@ export interface CliContext {
   now(): number;
   /** Aborted on Ctrl-C, so waits can stop and say what was left running. */
   signal: AbortSignal;
+  /** What this run must never print. */
+  secrets: SecretRegistry;
 }
 
 export interface GlobalOptions {
@@ -46,5 +50,6 @@ export function defaultContext(signal: AbortSignal): CliContext {
     stdin: process.stdin,
     now: () => Date.now(),
     signal,
+    secrets: new SecretRegistry(process.env),
   };
 }

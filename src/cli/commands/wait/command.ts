@@ -1,6 +1,6 @@
 /** `clb-listener wait <request-id>`: follows a task started earlier (e.g. by `create --no-wait`). */
 import { Option, type Command } from 'commander';
-import type { CliContext, GlobalOptions } from '../context.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
 
 export function registerWait(program: Command, ctx: CliContext): void {
   program
@@ -14,7 +14,7 @@ export function registerWait(program: Command, ctx: CliContext): void {
     )
     .action(async (requestId: string, flags: { waitTimeout?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const { runWait } = await import('./wait-run.js');
-      await runWait(requestId, flags, globals, ctx);
+      const { runWait } = await import('./run.js');
+      await runWait(ctx, globals, { ...flags, requestId });
     });
 }

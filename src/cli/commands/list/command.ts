@@ -1,13 +1,7 @@
 /** `clb-listener list`: the listeners of a load balancer (DescribeListeners), filterable. */
 import { Option, type Command } from 'commander';
-import type { CliContext, GlobalOptions } from '../context.js';
-
-export interface ListFlags {
-  lb: string;
-  port?: string;
-  protocol?: string;
-  listenerId?: string[];
-}
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import type { ListFlags } from './run.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -24,7 +18,7 @@ export function registerList(program: Command, ctx: CliContext): void {
       "\nExamples:\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json --query 'Listeners[?Port==`80`].ListenerId'\n",
     )
     .action(async (flags: ListFlags, cmd: Command) => {
-      const { runList } = await import('./list-run.js');
-      await runList(flags, cmd.optsWithGlobals<GlobalOptions>(), ctx);
+      const { runList } = await import('./run.js');
+      await runList(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);
     });
 }

@@ -3,12 +3,12 @@
  * replaced by `<from file PATH>`), and the equivalent command that would do the same without
  * prompts. Both name files, never their contents: no key material is ever printed.
  */
-import type { GlobalOptions } from '../cli/context.js';
-import type { CreateListenerRequest } from '../model/schema.js';
-import type { RawFlags } from '../model/request.js';
-import { createListenerOptions } from '../model/options.js';
-import { PEM_FIELDS, SECRET_FIELDS, kebabCase } from '../model/fields.js';
-import { shellQuote } from '../util/shell-quote.js';
+import type { GlobalOptions } from '../../core/context.js';
+import type { CreateListenerRequest } from '../../model/schema.js';
+import type { RawFlags } from '../../model/request.js';
+import { createFlagSpecs } from '../../model/flags.js';
+import { PEM_FIELDS, SECRET_FIELDS, kebabCase } from '../../model/fields.js';
+import { shellQuote } from '../../core/shell-quote.js';
 
 /**
  * The request as JSON, each PEM value shown as the file it was read from (`files` maps contents to
@@ -45,15 +45,15 @@ export function equivalentCommand(
 ): string {
   const words = ['clb-listener', 'create'];
   const all: RawFlags = multiCertInfo ? { ...flags, multiCertInfo: JSON.stringify(multiCertInfo) } : flags;
-  for (const option of createListenerOptions()) {
-    const value = all[option.attributeName()];
-    if (value === undefined || !option.long) continue;
-    if (option.negate) {
-      if (value === false) words.push(option.long);
+  for (const flag of createFlagSpecs()) {
+    const value = all[flag.attribute];
+    if (value === undefined) continue;
+    if (flag.negate) {
+      if (value === false) words.push(flag.long);
       continue;
     }
     if (value === false) continue;
-    words.push(option.long);
+    words.push(flag.long);
     if (value !== true) words.push(shellQuote(flagValue(value)));
   }
   if (typeof flags.fromFile === 'string') words.push('--from-file', shellQuote(flags.fromFile));

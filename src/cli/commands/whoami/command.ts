@@ -4,8 +4,8 @@
  * this machine's metadata service.
  */
 import type { Command } from 'commander';
-import type { RegisterCommand } from './index.js';
-import type { GlobalOptions } from '../context.js';
+import type { RegisterCommand } from '../register.js';
+import type { GlobalOptions } from '../../../core/context.js';
 
 export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
@@ -15,7 +15,7 @@ export const registerWhoami: RegisterCommand = (program, ctx) => {
     )
     .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
     .action(async (_options: unknown, command: Command) => {
-      const { runWhoami } = await import('./whoami-run.js');
+      const { runWhoami } = await import('./run.js');
       await runWhoami(ctx, command.optsWithGlobals<GlobalOptions>());
     });
 };

@@ -4,20 +4,20 @@
  * it with the equivalent command, and asks before anything is sent. Off a terminal (or with
  * CI=true) it refuses, naming the flags to pass instead.
  */
-import type { CliContext, GlobalOptions } from '../cli/context.js';
-import type { CreateFlags } from '../cli/commands/create.js';
-import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../model/request.js';
-import type { ReadText } from '../model/coerce.js';
-import { UsageError } from '../api/errors.js';
-import { CREATE_LISTENER_FIELDS, flagNames } from '../model/fields.js';
-import { isTrueWord } from '../model/coerce.js';
-import { needsListenerCertificate } from '../model/rules.js';
-import { attributeOf } from '../model/options.js';
-import { colorEnabled, palette } from './color.js';
-import { createAsker, PromptCancelledError } from './prompt-asker.js';
-import { isCi } from './terminal.js';
-import { askCreate } from './prompt-flow.js';
-import { equivalentCommand, requestSummary } from './prompt-command.js';
+import type { CliContext, GlobalOptions } from '../../core/context.js';
+import type { CreateFlags } from '../../model/flags.js';
+import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../../model/request.js';
+import type { ReadText } from '../../model/coerce.js';
+import { UsageError } from '../../core/errors.js';
+import { CREATE_LISTENER_FIELDS, flagNames } from '../../model/fields.js';
+import { isTrueWord } from '../../model/coerce.js';
+import { needsListenerCertificate } from '../../model/rules.js';
+import { attributeOf } from '../../model/flags.js';
+import { colorEnabled, palette } from '../color.js';
+import { createAsker, PromptCancelledError } from './asker.js';
+import { isCi } from '../terminal.js';
+import { askCreate } from './flow.js';
+import { equivalentCommand, requestSummary } from './equivalent-command.js';
 
 const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
 

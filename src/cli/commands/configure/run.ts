@@ -1,14 +1,13 @@
 /** The body of `configure` and its subcommands, loaded only when one of them runs. */
 import { existsSync } from 'node:fs';
-import type { CliContext, GlobalOptions } from '../context.js';
-import { canPrompt } from '../../ui/terminal.js';
-import { readStream } from '../read-input.js';
-import { InterruptedError, UsageError } from '../../api/errors.js';
-import { registerSecret } from '../../ui/secrets.js';
-import { chooseProfile, maskAs, type MaskKind, type ProfileChoice } from '../../config/index.js';
-import { homeDir } from '../../config/paths.js';
-import { readTccliProfile, profileValue, type TccliProfile } from '../../config/tccli.js';
-import { updateTccliProfile } from '../../config/profile-store.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { canPrompt } from '../../../ui/terminal.js';
+import { readStream } from '../../read-input.js';
+import { InterruptedError, UsageError } from '../../../core/errors.js';
+import { chooseProfile, maskAs, type MaskKind, type ProfileChoice } from '../../../config/index.js';
+import { homeDir } from '../../../config/paths.js';
+import { readTccliProfile, profileValue, type TccliProfile } from '../../../config/tccli.js';
+import { updateTccliProfile } from '../../../config/profile-store.js';
 import {
   findProfileKey,
   OUTPUT_FORMATS,
@@ -17,7 +16,7 @@ import {
   REGION_PATTERN,
   writeProfileKey,
   type ProfileKey,
-} from '../../config/profile-keys.js';
+} from '../../../config/profile-keys.js';
 
 const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
@@ -76,7 +75,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
   const typedKey = (
     await password({ message: label('SecretKey', currentKey, 'secret'), mask: '*', validate: required(currentKey) })
   ).trim();
-  registerSecret(typedKey);
+  ctx.secrets.add(typedKey);
   const region = (
     await input({
       message: 'Region',
@@ -149,7 +148,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   for (const [key, value] of pairs) {
     if (key.secret && value !== '-') {
       // Too late to keep it out of the shell history, but not too late to keep it out of our output.
-      registerSecret(value);
+      ctx.secrets.add(value);
       throw new UsageError(`${key.name} is not accepted on the command line`, undefined, {
         hint: `pass "-" and pipe the value on stdin: printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
       });
@@ -161,7 +160,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   }
   for (const pair of fromStdin) {
     pair[1] = await valueFromStdin(ctx, pair[0]);
-    if (pair[0].secret) registerSecret(pair[1]);
+    if (pair[0].secret) ctx.secrets.add(pair[1]);
   }
 
   const { name } = chooseProfile(globals.profile, ctx.env);

@@ -3,15 +3,8 @@
  * Ids are required: the API reads a missing list as "all listeners", which this tool never sends.
  */
 import { Option, type Command } from 'commander';
-import type { CliContext, GlobalOptions } from '../context.js';
-
-export interface DeleteFlags {
-  lb: string;
-  listenerId: string[];
-  wait: boolean;
-  waitTimeout?: string;
-  dryRun?: boolean;
-}
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import type { DeleteFlags } from './run.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -30,7 +23,7 @@ export function registerDelete(program: Command, ctx: CliContext): void {
     .option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5')
     .addHelpText('after', '\nExample:\n  clb-listener delete --lb lb-cuxw2rm0 --listener-id lbl-d1ubsydq,lbl-4udz130k\n')
     .action(async (flags: DeleteFlags, cmd: Command) => {
-      const { runDelete } = await import('./delete-run.js');
-      await runDelete(flags, cmd.optsWithGlobals<GlobalOptions>(), ctx);
+      const { runDelete } = await import('./run.js');
+      await runDelete(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);
     });
 }

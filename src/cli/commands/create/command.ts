@@ -3,17 +3,9 @@
  * validate, sign, send, and wait for the task. stdout gets the ListenerIds; all else is stderr.
  */
 import { Option, type Command } from 'commander';
-import type { CliContext, GlobalOptions } from '../context.js';
-import { createListenerOptions } from '../../model/options.js';
-
-export interface CreateFlags extends Record<string, unknown> {
-  fromFile?: string;
-  wait: boolean;
-  waitTimeout?: string;
-  skeleton?: boolean;
-  dryRun?: boolean;
-  interactive?: boolean;
-}
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { createListenerOptions } from '../../options.js';
+import type { CreateFlags } from '../../../model/flags.js';
 
 const EXAMPLES = `
 Examples (the CreateListener API page's cases):
@@ -55,7 +47,7 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5').helpGroup(run))
     .action(async (flags: CreateFlags, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const { runCreate } = await import('./create-run.js');
-      await runCreate(flags, globals, ctx);
+      const { runCreate } = await import('./run.js');
+      await runCreate(ctx, globals, flags);
     });
 }

@@ -4,15 +4,15 @@
  * flags (and, for several certificates, a MultiCertInfo object) that go through the same model
  * as flags do. Every typed value is checked against the field tables as it is typed.
  */
-import { UsageError } from '../api/errors.js';
-import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, PROTOCOLS, fieldByApi, type FieldSpec, type Protocol } from '../model/fields.js';
-import { coerceScalar, splitList, type ReadText } from '../model/coerce.js';
-import { needsListenerCertificate } from '../model/rules.js';
-import { attributeOf } from '../model/options.js';
-import { nameFromSubject } from '../model/certificates.js';
-import { describeRule } from '../model/schema.js';
-import type { RawFlags, UploadedCertificate } from '../model/request.js';
-import type { Asker } from './prompt-asker.js';
+import { UsageError } from '../../core/errors.js';
+import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, PROTOCOLS, fieldByApi, type FieldSpec, type Protocol } from '../../model/fields.js';
+import { coerceScalar, splitList, type ReadText } from '../../model/coerce.js';
+import { needsListenerCertificate } from '../../model/rules.js';
+import { attributeOf } from '../../model/flags.js';
+import { nameFromSubject } from '../../model/certificates.js';
+import { describeRule } from '../../model/schema.js';
+import type { RawFlags, UploadedCertificate } from '../../model/request.js';
+import type { Asker } from './asker.js';
 import {
   describeCertificate,
   expandPath,
@@ -21,7 +21,7 @@ import {
   readMatchingKey,
   readServerCertificate,
   type CheckedCertificate,
-} from './prompt-certs.js';
+} from './certs.js';
 
 export interface FlowEnvironment {
   asker: Asker;

@@ -4,8 +4,8 @@
  * context signal all end a question the same way: a PromptCancelledError (exit 130).
  */
 import { Writable } from 'node:stream';
-import type { CliContext, OutStream } from '../cli/context.js';
-import { InterruptedError } from '../api/errors.js';
+import type { CliContext, OutStream } from '../../core/context.js';
+import { InterruptedError } from '../../core/errors.js';
 
 /** Interrupted before anything was sent: exit 130 and a plain one-line message, no stack. */
 export class PromptCancelledError extends InterruptedError {

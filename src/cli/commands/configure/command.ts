@@ -4,9 +4,9 @@
  * only from a masked prompt or stdin.
  */
 import type { Command } from 'commander';
-import type { RegisterCommand } from './index.js';
-import type { GlobalOptions } from '../context.js';
-import { PROFILE_KEYS } from '../../config/profile-keys.js';
+import type { RegisterCommand } from '../register.js';
+import type { GlobalOptions } from '../../../core/context.js';
+import { PROFILE_KEYS } from '../../../config/profile-keys.js';
 
 const SECRET_NOTE =
   'No option or argument takes a secret key or token on the command line (it would end up in shell\n' +
@@ -24,10 +24,10 @@ function keysHelp(): string {
 }
 
 /** Commander passes (…arguments, options, command); every action here needs only the globals and the arguments. */
-function action(run: (body: typeof import('./configure-run.js'), globals: GlobalOptions, args: unknown[]) => Promise<void>) {
+function action(run: (body: typeof import('./run.js'), globals: GlobalOptions, args: unknown[]) => Promise<void>) {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
-    await run(await import('./configure-run.js'), command.optsWithGlobals<GlobalOptions>(), args.slice(0, -2));
+    await run(await import('./run.js'), command.optsWithGlobals<GlobalOptions>(), args.slice(0, -2));
   };
 }
 
@@ -61,7 +61,7 @@ export const registerConfigure: RegisterCommand = (program, ctx) => {
     .command('show')
     .description('same as whoami')
     .action(async (_options: unknown, command: Command) => {
-      const { runWhoami } = await import('./whoami-run.js');
+      const { runWhoami } = await import('../whoami/run.js');
       await runWhoami(ctx, command.optsWithGlobals<GlobalOptions>());
     });
 };

@@ -1,13 +1,19 @@
 /** The body of `list`, loaded only when it runs. */
-import type { CliContext, GlobalOptions } from '../context.js';
-import type { ListFlags } from './list.js';
-import { UsageError } from '../../api/errors.js';
-import { describeListeners, type ListenerFilter } from '../../api/clb.js';
-import { PROTOCOLS } from '../../model/fields.js';
-import { checkListenerIds, checkLoadBalancerId } from '../../model/ids.js';
-import { openSession } from '../session.js';
-import { printResult } from '../../ui/output.js';
-import { addHint } from '../api-hints.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { UsageError } from '../../../core/errors.js';
+import { describeListeners, type ListenerFilter } from '../../../api/clb.js';
+import { PROTOCOLS } from '../../../model/fields.js';
+import { checkListenerIds, checkLoadBalancerId } from '../../../model/ids.js';
+import { openSession } from '../../session.js';
+import { printResult } from '../../../ui/output.js';
+import { addHint } from '../../api-hints.js';
+
+export interface ListFlags {
+  lb: string;
+  port?: string;
+  protocol?: string;
+  listenerId?: string[];
+}
 
 /** Flags → a DescribeListeners filter, checked with the same rules `create` uses. */
 export function listFilter(flags: ListFlags): ListenerFilter {
@@ -29,7 +35,7 @@ export function listFilter(flags: ListFlags): ListenerFilter {
   return filter;
 }
 
-export async function runList(flags: ListFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
   const filter = listFilter(flags);
   const session = await openSession(globals, ctx);
   try {

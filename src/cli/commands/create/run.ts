@@ -2,20 +2,19 @@
  * The body of `create`, loaded only when the command runs: build and validate the request, then
  * dry-run, or send it and follow the task.
  */
-import type { CliContext, GlobalOptions } from '../context.js';
-import type { CreateFlags } from './create.js';
-import { buildCreateListenerRequest, type BuiltRequest } from '../../model/request.js';
-import { readDocument } from '../../model/coerce.js';
-import { createListenerSkeleton } from '../../model/skeleton.js';
-import type { CreateListenerRequest } from '../../model/schema.js';
-import { inputReader } from '../read-input.js';
-import type { Session } from '../session.js';
-import { CliError, InterruptedError, NetworkError } from '../../api/errors.js';
-import { suggestCommand } from '../command-line.js';
-import { createProgress, formatElapsed, type Progress } from '../../ui/progress.js';
-import { printResult } from '../../ui/output.js';
-import { registerSecret } from '../../ui/secrets.js';
-import { followTask, waitTimeoutMs } from '../follow-task.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import type { CreateFlags } from '../../../model/flags.js';
+import { buildCreateListenerRequest, type BuiltRequest } from '../../../model/request.js';
+import { readDocument } from '../../../model/coerce.js';
+import { createListenerSkeleton } from '../../../model/skeleton.js';
+import type { CreateListenerRequest } from '../../../model/schema.js';
+import { inputReader } from '../../read-input.js';
+import type { Session } from '../../session.js';
+import { CliError, InterruptedError, NetworkError } from '../../../core/errors.js';
+import { suggestCommand } from '../../command-line.js';
+import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
+import { printResult } from '../../../ui/output.js';
+import { followTask, waitTimeoutMs } from '../../follow-task.js';
 
 function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -30,25 +29,25 @@ async function buildRequest(flags: CreateFlags, globals: GlobalOptions, ctx: Cli
   const options = { readText, now: ctx.now(), ...(body && bodySource ? { body, bodySource } : {}) };
   if (flags.interactive) {
     // Prompts fill in what the flags left out, then build through the same model.
-    const { interactiveCreate } = await import('../../ui/prompts.js');
+    const { interactiveCreate } = await import('../../../ui/interactive/index.js');
     return interactiveCreate(flags, globals, ctx, options);
   }
   return buildCreateListenerRequest(flags, options);
 }
 
-export async function runCreate(flags: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: CreateFlags): Promise<void> {
   if (flags.skeleton) {
     ctx.stdout.write(`${JSON.stringify(createListenerSkeleton(), null, 2)}\n`);
     return;
   }
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   const built = await buildRequest(flags, globals, ctx);
-  for (const secret of built.secrets) registerSecret(secret);
+  for (const secret of built.secrets) ctx.secrets.add(secret);
   const { request } = built;
 
   if (flags.dryRun) {
     if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${warning}\n`);
-    const { printDryRun } = await import('../dry-run.js');
+    const { printDryRun } = await import('../../dry-run.js');
     await printDryRun(ctx, globals, 'CreateListener', request);
     return;
   }
@@ -56,7 +55,7 @@ export async function runCreate(flags: CreateFlags, globals: GlobalOptions, ctx:
   const progress = await createProgress(ctx, globals);
   for (const warning of built.warnings) progress.warn(warning);
   // The network side is loaded only once the request is known to be valid.
-  const { openSession } = await import('../session.js');
+  const { openSession } = await import('../../session.js');
   const session = await openSession(globals, ctx);
   try {
     await send(session, request, flags, { ctx, globals, progress, timeoutMs });
@@ -72,7 +71,7 @@ async function send(
   run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; timeoutMs: number },
 ): Promise<void> {
   const { ctx, globals, progress } = run;
-  const [{ createListener }, { addHint }] = await Promise.all([import('../../api/clb.js'), import('../api-hints.js')]);
+  const [{ createListener }, { addHint }] = await Promise.all([import('../../../api/clb.js'), import('../../api-hints.js')]);
   const label = `Creating ${describeTarget(request)}`;
   const started = ctx.now();
   progress.start(label);

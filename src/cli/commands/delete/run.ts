@@ -1,23 +1,30 @@
 /** The body of `delete`, loaded only when it runs. */
-import type { CliContext, GlobalOptions } from '../context.js';
-import type { DeleteFlags } from './delete.js';
-import { deleteLoadBalancerListeners } from '../../api/clb.js';
-import { checkListenerIds } from '../../model/ids.js';
-import { openSession } from '../session.js';
-import { printResult } from '../../ui/output.js';
-import { createProgress, formatElapsed } from '../../ui/progress.js';
-import { addHint } from '../api-hints.js';
-import { followTask, waitTimeoutMs } from '../follow-task.js';
-import { listFilter } from './list-run.js';
-import { suggestCommand } from '../command-line.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { deleteLoadBalancerListeners } from '../../../api/clb.js';
+import { checkListenerIds } from '../../../model/ids.js';
+import { openSession } from '../../session.js';
+import { printResult } from '../../../ui/output.js';
+import { createProgress, formatElapsed } from '../../../ui/progress.js';
+import { addHint } from '../../api-hints.js';
+import { followTask, waitTimeoutMs } from '../../follow-task.js';
+import { listFilter } from '../list/run.js';
+import { suggestCommand } from '../../command-line.js';
 
-export async function runDelete(flags: DeleteFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
+export interface DeleteFlags {
+  lb: string;
+  listenerId: string[];
+  wait: boolean;
+  waitTimeout?: string;
+  dryRun?: boolean;
+}
+
+export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: DeleteFlags): Promise<void> {
   const { LoadBalancerId } = listFilter({ lb: flags.lb });
   // Never empty: the API reads a missing list as "every listener". At most 20 per call.
   const ids = checkListenerIds(flags.listenerId, '--listener-id', 20);
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   if (flags.dryRun) {
-    const { printDryRun } = await import('../dry-run.js');
+    const { printDryRun } = await import('../../dry-run.js');
     await printDryRun(ctx, globals, 'DeleteLoadBalancerListeners', { LoadBalancerId, ListenerIds: ids });
     return;
   }

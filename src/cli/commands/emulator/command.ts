@@ -5,9 +5,9 @@
  * secret key as a flag.
  */
 import type { Command } from 'commander';
-import { UsageError } from '../../api/errors.js';
-import { splitList } from '../../model/coerce.js';
-import type { CliContext } from '../context.js';
+import { UsageError } from '../../../core/errors.js';
+import { splitList } from '../../../model/coerce.js';
+import type { CliContext } from '../../../core/context.js';
 
 interface EmulatorFlags {
   host: string;
@@ -61,7 +61,7 @@ async function waitForStop(signal: AbortSignal): Promise<void> {
 }
 
 async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void> {
-  const { startEmulator, EmulatorConfigError } = await import('../../emulator/index.js');
+  const { startEmulator, EmulatorConfigError } = await import('../../../emulator/index.js');
   const { resolve } = await import('node:path');
   const options = {
     host: flags.host,

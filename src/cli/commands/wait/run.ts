@@ -1,13 +1,18 @@
 /** The body of `wait`, loaded only when it runs. */
-import type { CliContext, GlobalOptions } from '../context.js';
-import { openSession } from '../session.js';
-import { checkRequestId, followTask, waitTimeoutMs } from '../follow-task.js';
-import { createProgress, formatElapsed } from '../../ui/progress.js';
-import { printResult } from '../../ui/output.js';
-import { addHint } from '../api-hints.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { openSession } from '../../session.js';
+import { checkRequestId, followTask, waitTimeoutMs } from '../../follow-task.js';
+import { createProgress, formatElapsed } from '../../../ui/progress.js';
+import { printResult } from '../../../ui/output.js';
+import { addHint } from '../../api-hints.js';
 
-export async function runWait(rawId: string, flags: { waitTimeout?: string }, globals: GlobalOptions, ctx: CliContext): Promise<void> {
-  const requestId = checkRequestId(rawId);
+export interface WaitFlags {
+  requestId: string;
+  waitTimeout?: string;
+}
+
+export async function runWait(ctx: CliContext, globals: GlobalOptions, flags: WaitFlags): Promise<void> {
+  const requestId = checkRequestId(flags.requestId);
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   const progress = await createProgress(ctx, globals);
   const session = await openSession(globals, ctx);

@@ -5,7 +5,7 @@
  * wording for a prompt and the few lines that show what was picked. Never prints key material.
  */
 import type { X509Certificate } from 'node:crypto';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../../core/errors.js';
 import {
   checkCaCertificate,
   checkValidity,
@@ -13,8 +13,8 @@ import {
   parsePrivateKey,
   summarize,
   type CertificateSummary,
-} from '../model/certificates.js';
-import type { ReadText } from '../model/coerce.js';
+} from '../../model/certificates.js';
+import type { ReadText } from '../../model/coerce.js';
 
 export interface CheckedCertificate {
   /** As the person typed it (after `~/` expansion). */

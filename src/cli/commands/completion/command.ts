@@ -3,8 +3,8 @@
  * from this very program (the same generator writes the committed completions/ files).
  */
 import { Argument, type Command } from 'commander';
-import type { CliContext } from '../context.js';
-import { SHELLS, type Shell } from '../completion/shells.js';
+import type { CliContext } from '../../../core/context.js';
+import { SHELLS, type Shell } from '../../completion/shells.js';
 
 const HELP = `
 Install:
@@ -29,7 +29,7 @@ export function registerCompletion(program: Command, ctx: CliContext): void {
     .addArgument(new Argument('<shell>', 'the shell: bash, zsh or fish').choices(SHELLS))
     .addHelpText('after', HELP)
     .action(async (shell: Shell) => {
-      const { completionScript } = await import('../completion/index.js');
+      const { completionScript } = await import('../../completion/index.js');
       ctx.stdout.write(completionScript(program, shell));
     });
 }
