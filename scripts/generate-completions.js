@@ -4,7 +4,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from '../dist/src/cli/program.js';
-import { defaultContext } from '../dist/src/cli/context.js';
+import { defaultContext } from '../dist/src/core/context.js';
 import { completionScript, COMPLETION_FILES, SHELLS } from '../dist/src/cli/completion/index.js';
 
 const dir = fileURLToPath(new URL('../completions/', import.meta.url));
