@@ -97,15 +97,22 @@ export class ClbClient {
     this.dispatcher = options.dispatcher;
   }
 
-  /** undici is loaded on the first real request: validation errors and dry runs never pay for it. */
-  private async transport(): Promise<{ request: typeof import('undici').request; dispatcher: Dispatcher }> {
+  /**
+   * undici is loaded on the first real request: validation errors and dry runs never pay for it.
+   * One Agent per client keeps its connection alive, so a create and all its polls share one
+   * TCP (and TLS) connection.
+   */
+  private async transport(): Promise<Dispatcher> {
     const undici = await import('undici');
     this.dispatcher ??= new undici.Agent({
+      // Calls are sequential: with one connection per origin the next call waits for the socket
+      // the last one just freed, instead of opening another because it is not marked idle yet.
+      connections: 1,
       connect: { timeout: this.options.connectTimeoutMs ?? 5000 },
       headersTimeout: this.options.requestTimeoutMs ?? 30000,
       bodyTimeout: this.options.requestTimeoutMs ?? 30000,
     });
-    return { request: undici.request, dispatcher: this.dispatcher };
+    return this.dispatcher;
   }
 
   async close(): Promise<void> {
@@ -180,13 +187,20 @@ export class ClbClient {
     // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
     // whole exchange, so a server that drips its answer cannot hold the command forever.
     const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30000);
+    let dispatcher: Dispatcher;
     try {
-      const { request, dispatcher } = await this.transport();
-      const response = await request(url, {
+      dispatcher = await this.transport();
+    } catch (error) {
+      this.options.onWire?.({ type: 'error', action, attempt, ms: this.now() - started, error: describeTransportError(error) });
+      return this.notBuilt(action, error);
+    }
+    try {
+      const response = await dispatcher.request({
+        origin: this.endpoint.origin,
+        path: '/',
         method: 'POST',
         headers,
         body,
-        dispatcher,
         signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
       });
       status = response.statusCode;
@@ -205,7 +219,23 @@ export class ClbClient {
     return this.parseEnvelope(action, status, text, traceId);
   }
 
+  /** The request could not even be built (a header value undici refuses, a transport that failed to load): nothing was written. */
+  private notBuilt(action: string, error: unknown): AttemptFailure {
+    const detail = describeTransportError(error);
+    return {
+      ok: false,
+      error: new NetworkError(`${action}: the request could not be built: ${detail}`, action, {
+        hint: 'nothing was sent',
+        cause: error,
+        mayHaveApplied: false,
+      }),
+      // The same input fails the same way.
+      retryable: false,
+    };
+  }
+
   private transportFailure(action: string, error: unknown): AttemptFailure {
+    if (wasNeverBuilt(error)) return this.notBuilt(action, error);
     const detail = describeTransportError(error);
     const notSent = wasNeverSent(error);
     const readOnly = isReadOnlyAction(action);
@@ -278,6 +308,14 @@ export function isRetryableCode(code: string): boolean {
 }
 
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * undici checks every option and header before it queues a request, and says so with this code:
+ * such a request was never written.
+ */
+function wasNeverBuilt(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'UND_ERR_INVALID_ARG';
+}
 
 /** Failures that happened before the request was written: resending cannot duplicate anything. */
 function wasNeverSent(error: unknown): boolean {

@@ -1,7 +1,8 @@
 /**
- * Follows an asynchronous task through DescribeTaskStatus until it ends. Polls soon at first
- * (most tasks finish in a second or two), then backs off to a cap of a few seconds, which keeps
- * one waiter far below the API's 20 requests/second.
+ * Follows an asynchronous task through DescribeTaskStatus until it ends. Polls at once, then at
+ * most every half second for the first five seconds (most tasks finish in a second or two, and
+ * a finished task should be noticed within half a second), then backs off to a cap of a few
+ * seconds, which keeps one waiter far below the API's 20 requests/second.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { ClbClient } from './client.js';
@@ -31,12 +32,22 @@ export interface TaskOutcome extends TaskProgress {
   loadBalancerIds: string[];
 }
 
+/** While the task is young, the gap between two polls stays at or under this. */
+export const QUICK_PHASE = { durationMs: 5000, maxDelayMs: 500 };
+
+/** The pause after a poll that took the task to `elapsedMs`, given the previous pause. */
+export function nextPollDelay(previousMs: number, elapsedMs: number, maxDelayMs = 3000): number {
+  const grown = Math.round(previousMs * 1.6);
+  if (elapsedMs < QUICK_PHASE.durationMs) return Math.min(grown, QUICK_PHASE.maxDelayMs, maxDelayMs);
+  return Math.min(grown, maxDelayMs);
+}
+
 export async function waitForTask(client: ClbClient, requestId: string, options: WaitOptions): Promise<TaskOutcome> {
   const now = options.now ?? Date.now;
   const started = now();
   const deadline = started + options.timeoutMs;
   const maxDelay = options.maxDelayMs ?? 3000;
-  let delay = options.firstDelayMs ?? 250;
+  let delay = Math.min(options.firstDelayMs ?? 250, maxDelay);
   for (let polls = 1; ; polls++) {
     if (options.signal?.aborted) throw new InterruptedError(requestId);
     let result: TaskStatusResult;
@@ -62,6 +73,6 @@ export async function waitForTask(client: ClbClient, requestId: string, options:
     } catch {
       throw new InterruptedError(requestId);
     }
-    delay = Math.min(maxDelay, Math.round(delay * 1.6));
+    delay = nextPollDelay(delay, now() - started, maxDelay);
   }
 }
