@@ -51,7 +51,9 @@ describe('client against the emulator', () => {
     assert.ok(request && request.type === 'request');
     assert.equal(request.headers['X-TC-Version'], '2018-03-17');
     assert.equal(request.headers['X-TC-Region'], emu.region);
-    assert.match(request.headers['X-TC-RequestClient']!, /^clb-listener\/\d+\.\d+\.\d+/);
+    // tccli's documented alphabet for the request client: [0-9a-zA-Z-_,.], at most 128.
+    assert.match(request.headers['X-TC-RequestClient']!, /^clb-listener_\d+\.\d+\.\d+[0-9A-Za-z_,.-]*$/);
+    assert.ok(request.headers['X-TC-RequestClient']!.length <= 128);
     assert.equal(request.headers['X-TC-Token'], undefined, 'no token header without a token');
     await c.close();
   });

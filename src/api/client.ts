@@ -8,6 +8,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import { sign } from './signer.js';
 import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
 import { parseEndpoint } from './endpoint.js';
+import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
 import { VERSION } from '../core/version.js';
 
@@ -15,6 +16,32 @@ import { API_VERSION, SERVICE } from './constants.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
+
+/**
+ * What X-TC-RequestClient says: tccli documents `[0-9a-zA-Z-_,.]`, at most 128 characters, so
+ * anything else in the version (a `+build` suffix) becomes `_`.
+ */
+export const REQUEST_CLIENT = `clb-listener_${VERSION}`.replace(/[^0-9A-Za-z_,.-]/g, '_').slice(0, 128);
+
+/**
+ * An undici dispatcher for one endpoint: a plain Agent, or a ProxyAgent when the environment
+ * names a proxy for it. Shared with the STS client so both honour the same proxy settings.
+ */
+export function makeDispatcher(
+  undici: typeof import('undici'),
+  proxy: ProxyChoice | undefined,
+  options: { connectTimeoutMs?: number; requestTimeoutMs?: number },
+): Dispatcher {
+  const settings = {
+    // Calls are sequential: with one connection per origin the next call waits for the socket
+    // the last one just freed, instead of opening another because it is not marked idle yet.
+    connections: 1,
+    connect: { timeout: options.connectTimeoutMs ?? 5000 },
+    headersTimeout: options.requestTimeoutMs ?? 30000,
+    bodyTimeout: options.requestTimeoutMs ?? 30000,
+  };
+  return proxy ? new undici.ProxyAgent({ ...settings, uri: proxy.url.href }) : new undici.Agent(settings);
+}
 
 const MAY_HAVE_APPLIED = 'the request may or may not have been applied; check with DescribeListeners before retrying';
 
@@ -45,6 +72,8 @@ export type WireEvent =
 
 export interface ClientOptions {
   endpoint: string;
+  /** Where the proxy variables are read from (HTTPS_PROXY, NO_PROXY…); none when omitted. */
+  env?: Record<string, string | undefined>;
   region: string;
   credentials: CredentialSource;
   language?: 'zh-CN' | 'en-US';
@@ -81,6 +110,8 @@ type AttemptOutcome = { ok: true; response: ApiResponse } | AttemptFailure;
 export class ClbClient {
   readonly endpoint: URL;
   readonly region: string;
+  /** The proxy requests go through, if the environment names one for this endpoint. */
+  readonly proxy: ProxyChoice | undefined;
   private readonly options: ClientOptions;
   private readonly retry: RetryPolicy;
   private dispatcher: Dispatcher | undefined;
@@ -90,6 +121,7 @@ export class ClbClient {
   constructor(options: ClientOptions) {
     this.options = options;
     this.endpoint = parseEndpoint(options.endpoint);
+    this.proxy = proxyFor(this.endpoint, options.env ?? {});
     this.region = options.region;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.now = options.now ?? Date.now;
@@ -104,14 +136,7 @@ export class ClbClient {
    */
   private async transport(): Promise<Dispatcher> {
     const undici = await import('undici');
-    this.dispatcher ??= new undici.Agent({
-      // Calls are sequential: with one connection per origin the next call waits for the socket
-      // the last one just freed, instead of opening another because it is not marked idle yet.
-      connections: 1,
-      connect: { timeout: this.options.connectTimeoutMs ?? 5000 },
-      headersTimeout: this.options.requestTimeoutMs ?? 30000,
-      bodyTimeout: this.options.requestTimeoutMs ?? 30000,
-    });
+    this.dispatcher ??= makeDispatcher(undici, this.proxy, this.options);
     return this.dispatcher;
   }
 
@@ -159,7 +184,7 @@ export class ClbClient {
       'X-TC-Version': API_VERSION,
       'X-TC-Timestamp': String(timestampSeconds),
       'X-TC-Region': this.region,
-      'X-TC-RequestClient': `clb-listener/${VERSION}`,
+      'X-TC-RequestClient': REQUEST_CLIENT,
     };
     if (credentials.token) headers['X-TC-Token'] = credentials.token;
     if (this.options.language) headers['X-TC-Language'] = this.options.language;
@@ -240,11 +265,13 @@ export class ClbClient {
     const notSent = wasNeverSent(error);
     const readOnly = isReadOnlyAction(action);
     const mayHaveApplied = !readOnly && !notSent;
-    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : `check the endpoint (${this.endpoint.origin}) and your network`;
+    const via = this.proxy ? `, the proxy (${redactProxy(this.proxy.url)} from ${this.proxy.source})` : '';
+    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : `check the endpoint (${this.endpoint.origin})${via} and your network`;
     return {
       ok: false,
       error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error, mayHaveApplied }),
-      retryable: !mayHaveApplied,
+      // A proxy that refuses the tunnel does so by policy; asking again gets the same answer.
+      retryable: !mayHaveApplied && !isProxyRefusal(error),
       connect: notSent,
     };
   }
@@ -320,7 +347,12 @@ function wasNeverBuilt(error: unknown): boolean {
 /** Failures that happened before the request was written: resending cannot duplicate anything. */
 function wasNeverSent(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return code !== undefined && NEVER_SENT_CODES.has(code);
+  return (code !== undefined && NEVER_SENT_CODES.has(code)) || isProxyRefusal(error);
+}
+
+/** undici's answer when the proxy refuses the CONNECT: the tunnel never opened, so nothing was sent. */
+function isProxyRefusal(error: unknown): boolean {
+  return error instanceof Error && /^Proxy response \(\d+\) !== 200/.test(error.message);
 }
 
 function describeTransportError(error: unknown): string {
@@ -330,6 +362,8 @@ function describeTransportError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ECONNREFUSED') return `connection refused (${message.replace(/^connect /, '')})`;
   if (code === 'UND_ERR_SOCKET') return 'the connection was closed before an answer arrived';
+  const refused = isProxyRefusal(error) && /\((\d+)\)/.exec(message);
+  if (refused) return `the proxy refused the tunnel (HTTP ${refused[1]})`;
   return code ? `${code}: ${message}` : message;
 }
 

@@ -6,6 +6,7 @@ import type { CliContext, GlobalOptions } from '../core/context.js';
 import { resolveSettings, type ResolvedSettings } from '../config/index.js';
 import { settingsInput } from './settings-input.js';
 import { ClbClient } from '../api/client.js';
+import { proxyPassword, redactProxy } from '../api/proxy.js';
 import { UsageError } from '../core/errors.js';
 import { wireLogger } from '../ui/debug-log.js';
 
@@ -31,14 +32,17 @@ export async function openSession(globals: GlobalOptions & { requestTimeout?: st
     region: settings.region,
     credentials: settings.credentials,
     requestTimeoutMs,
+    env: ctx.env,
     now: ctx.now,
     // --language went into the settings input; the resolver already put it before the profile's.
     ...(settings.language ? { language: settings.language } : {}),
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),
   });
+  ctx.secrets.add(proxyPassword(client.proxy));
   if (globals.debug) {
+    const via = client.proxy ? `, via proxy ${redactProxy(client.proxy.url)} (${client.proxy.source})` : '';
     ctx.stderr.write(
-      `[debug] endpoint ${client.endpoint.origin} (${settings.endpointSource}), region ${settings.region} (${settings.regionSource}), credentials from ${settings.credentials.describe}\n`,
+      `[debug] endpoint ${client.endpoint.origin} (${settings.endpointSource})${via}, region ${settings.region} (${settings.regionSource}), credentials from ${settings.credentials.describe}\n`,
     );
   }
   return { client, settings };

@@ -1,0 +1,277 @@
+// Proxies from the environment: which requests go through which proxy (pure rules), a loopback
+// proxy that sees the CLI's CONNECT and refuses it (in-process), and one full round trip through
+// a CONNECT tunnel and real TLS to the emulator (spawned: a trusted test CA can only be given to
+// a new process, through NODE_EXTRA_CA_CERTS).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
+import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { isExempt, proxyFor, redactProxy } from '../src/api/proxy.js';
+import { main } from '../src/cli/main.js';
+import type { InStream } from '../src/core/context.js';
+import { UsageError } from '../src/core/errors.js';
+import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { EMPTY_HOME, NO_METADATA_URL, runCli } from './helpers/cli.js';
+
+const https = (host: string) => new URL(`https://${host}/`);
+
+describe('which proxy a request uses', () => {
+  test('https endpoints: https_proxy first, then HTTPS_PROXY, then the http proxy', () => {
+    const target = https('clb.tencentcloudapi.com');
+    assert.equal(proxyFor(target, {}), undefined);
+    assert.equal(proxyFor(target, { HTTPS_PROXY: 'http://upper:1' })?.url.host, 'upper:1');
+    assert.equal(proxyFor(target, { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2' })?.url.host, 'lower:2');
+    const fallback = proxyFor(target, { http_proxy: 'http://plain:3' });
+    assert.equal(fallback?.url.host, 'plain:3');
+    assert.equal(fallback?.source, 'http_proxy');
+    assert.equal(proxyFor(target, { HTTPS_PROXY: '  ' }), undefined, 'blank is unset');
+  });
+
+  test('a proxy without a scheme is http; socks5 is accepted; other schemes are refused', () => {
+    const target = https('clb.tencentcloudapi.com');
+    assert.equal(proxyFor(target, { HTTPS_PROXY: 'proxy.corp:3128' })?.url.href, 'http://proxy.corp:3128/');
+    assert.equal(proxyFor(target, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' })?.url.protocol, 'socks5:');
+    assert.throws(() => proxyFor(target, { HTTPS_PROXY: 'ftp://proxy:21' }), UsageError);
+  });
+
+  test('loopback endpoints never go through a proxy', () => {
+    const env = { HTTPS_PROXY: 'http://proxy:1', HTTP_PROXY: 'http://proxy:1' };
+    for (const endpoint of ['http://127.0.0.1:8080', 'http://127.0.0.2:1', 'http://[::1]:9', 'http://localhost:1', 'https://localhost']) {
+      assert.equal(proxyFor(new URL(endpoint), env), undefined, endpoint);
+    }
+  });
+
+  test('NO_PROXY: exact host, parent domain with or without a dot or *, ports, IP ranges, *', () => {
+    const target = https('clb.ap-shanghai-fsi.tencentcloudapi.com');
+    assert.equal(isExempt(target, ''), false);
+    assert.equal(isExempt(target, 'clb.ap-shanghai-fsi.tencentcloudapi.com'), true);
+    assert.equal(isExempt(target, 'tencentcloudapi.com'), true);
+    assert.equal(isExempt(target, '.tencentcloudapi.com'), true);
+    assert.equal(isExempt(target, '*.tencentcloudapi.com'), true);
+    assert.equal(isExempt(target, 'example.com, othertencentcloudapi.com'), false, 'a suffix must end at a dot');
+    assert.equal(isExempt(target, 'tencentcloudapi.com:443'), true);
+    assert.equal(isExempt(target, 'tencentcloudapi.com:8443'), false);
+    assert.equal(isExempt(target, '*'), true);
+    assert.equal(isExempt(https('10.1.2.3'), '10.0.0.0/8'), true);
+    assert.equal(isExempt(https('11.1.2.3'), '10.0.0.0/8'), false);
+    assert.equal(isExempt(https('[fd00::5]'), 'fd00::/8'), true);
+    assert.equal(isExempt(https('clb.tencentcloudapi.com'), '10.0.0.0/8'), false);
+    // no_proxy (lower case) wins over NO_PROXY, as the proxy variables do.
+    const env = { HTTPS_PROXY: 'http://proxy:1', no_proxy: 'example.com', NO_PROXY: 'tencentcloudapi.com' };
+    assert.ok(proxyFor(target, env));
+    assert.equal(proxyFor(target, { ...env, no_proxy: 'tencentcloudapi.com' }), undefined);
+  });
+
+  test('a proxy password is never shown', () => {
+    assert.equal(redactProxy('http://alice:s3cr3t@proxy:3128'), 'http://alice:****@proxy:3128');
+    assert.equal(redactProxy(new URL('http://alice:s3cr3t@proxy:3128')), 'http://alice:****@proxy:3128/');
+    assert.equal(redactProxy('http://proxy:3128'), 'http://proxy:3128');
+  });
+});
+
+interface Seen {
+  method: string;
+  target: string;
+  auth?: string;
+}
+
+/**
+ * A tiny proxy on 127.0.0.1: records every request; a CONNECT is tunnelled to `tunnelTo` (a port
+ * on loopback, whatever host was asked for) or refused with 403 when there is none.
+ */
+async function startProxy(tunnelTo?: () => number): Promise<{ port: number; seen: Seen[]; close(): Promise<void> }> {
+  const seen: Seen[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((req, res) => {
+    seen.push({
+      method: req.method ?? '',
+      target: req.url ?? '',
+      ...(req.headers['proxy-authorization'] && { auth: req.headers['proxy-authorization'] }),
+    });
+    res.writeHead(403).end();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    seen.push({
+      method: 'CONNECT',
+      target: req.url ?? '',
+      ...(req.headers['proxy-authorization'] && { auth: req.headers['proxy-authorization'] }),
+    });
+    if (!tunnelTo) {
+      client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const upstream = net.connect({ host: '127.0.0.1', port: tunnelTo() }, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sink(): { write(chunk: string): boolean; text(): string; isTTY: false } {
+  const chunks: string[] = [];
+  return {
+    write: (chunk: string) => {
+      chunks.push(chunk);
+      return true;
+    },
+    text: () => chunks.join(''),
+    isTTY: false,
+  };
+}
+
+async function runInProcess(argv: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(argv, {
+    env,
+    cwd: REPO_ROOT,
+    stdout,
+    stderr,
+    stdin: Readable.from([]) as unknown as InStream,
+    signal: new AbortController().signal,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('the CLI behind a proxy', () => {
+  let emu: InProcessEmulator;
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: ['lb-cuxw2rm0'], taskDelayMs: 0 });
+  });
+  after(() => emu.stop());
+
+  const env = (extra: Record<string, string>) => ({
+    HOME: EMPTY_HOME,
+    TENCENTCLOUD_SECRET_ID: emu.secretId,
+    TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+    TENCENTCLOUD_REGION: emu.region,
+    CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
+    ...extra,
+  });
+
+  test('HTTPS_PROXY: the CONNECT goes to the proxy, which refuses it; nothing was sent, the password is not shown', async () => {
+    const proxy = await startProxy();
+    try {
+      const result = await runInProcess(
+        ['list', '--lb', 'lb-cuxw2rm0', '--endpoint', 'clb.tencentcloudapi.com', '--debug'],
+        env({
+          HTTPS_PROXY: `http://alice:proxyPassw0rd@127.0.0.1:${proxy.port}`,
+        }),
+      );
+      assert.deepEqual(
+        proxy.seen.map((s) => [s.method, s.target]),
+        [['CONNECT', 'clb.tencentcloudapi.com:443']],
+        'one tunnel request, not retried: a refusal is policy',
+      );
+      assert.equal(proxy.seen[0]!.auth, `Basic ${Buffer.from('alice:proxyPassw0rd').toString('base64')}`);
+      assert.equal(result.code, 6, result.stderr);
+      assert.match(result.stderr, /the proxy refused the tunnel \(HTTP 403\)/);
+      assert.match(result.stderr, new RegExp(`via proxy http://alice:\\*\\*\\*\\*@127\\.0\\.0\\.1:${proxy.port}/ \\(HTTPS_PROXY\\)`));
+      assert.ok(!result.stderr.includes('proxyPassw0rd') && !result.stdout.includes('proxyPassw0rd'));
+      assert.equal(await emu.requestCount(), 0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('the emulator on loopback is reached directly even with HTTP_PROXY and HTTPS_PROXY set', async () => {
+    const proxy = await startProxy();
+    try {
+      const proxyUrl = `http://127.0.0.1:${proxy.port}`;
+      const result = await runInProcess(
+        ['list', '--lb', 'lb-cuxw2rm0', '--endpoint', emu.endpoint],
+        env({ HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl }),
+      );
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(proxy.seen, []);
+      assert.equal(await emu.requestCount('DescribeListeners'), 1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('a full create through the proxy: CONNECT tunnel, TLS to the endpoint host, the emulator behind it', async () => {
+    // TLS terminator for www.example.com (the test CA's server certificate), piping the
+    // decrypted bytes to the emulator.
+    const emulatorPort = Number(new URL(emu.endpoint).port);
+    const terminator = tls.createServer(
+      {
+        cert: readFileSync(join(REPO_ROOT, 'test/fixtures/server.crt')),
+        key: readFileSync(join(REPO_ROOT, 'test/fixtures/server.key')),
+      },
+      (socket) => {
+        const upstream = net.connect({ host: '127.0.0.1', port: emulatorPort });
+        socket.pipe(upstream).pipe(socket);
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
+      },
+    );
+    await new Promise<void>((resolve) => terminator.listen(0, '127.0.0.1', resolve));
+    const proxy = await startProxy(() => (terminator.address() as AddressInfo).port);
+    try {
+      await emu.reset();
+      const result = await runCli(
+        [
+          'create',
+          '--lb',
+          'lb-cuxw2rm0',
+          '--port',
+          '7070',
+          '--protocol',
+          'TCP',
+          '--endpoint',
+          'www.example.com',
+          '--no-wait',
+          '-o',
+          'json',
+        ],
+        {
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            ...env({ https_proxy: `127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: join(REPO_ROOT, 'test/fixtures/ca.crt') }),
+          },
+          timeoutMs: 20_000,
+        },
+      );
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(
+        proxy.seen.map((s) => [s.method, s.target]),
+        [['CONNECT', 'www.example.com:443']],
+      );
+      const { ListenerIds } = JSON.parse(result.stdout) as { ListenerIds: string[] };
+      const state = await emu.state();
+      assert.deepEqual(
+        state.listeners.map((l) => [l.ListenerId, l.Port]),
+        [[ListenerIds[0], 7070]],
+        'the create reached the emulator through the tunnel',
+      );
+    } finally {
+      await proxy.close();
+      await new Promise<void>((resolve) => terminator.close(() => resolve()));
+    }
+  });
+});
