@@ -30,7 +30,15 @@ export const DescribeListenersResponse = z.looseObject({
   RequestId,
 });
 export const DeleteLoadBalancerListenersResponse = z.looseObject({ RequestId });
-const LoadBalancer = z.looseObject({ LoadBalancerId: z.string(), LoadBalancerName: z.string().nullish() });
+const LoadBalancer = z.looseObject({
+  LoadBalancerId: z.string(),
+  LoadBalancerName: z.string().nullish(),
+  /** OPEN (public) or INTERNAL. */
+  LoadBalancerType: z.string().nullish(),
+  LoadBalancerVips: z.array(z.string()).nullish(),
+  /** 1 = CLB, 0 = classic CLB. */
+  Forward: z.number().int().nullish(),
+});
 export const DescribeLoadBalancersResponse = z.looseObject({
   LoadBalancerSet: z.array(LoadBalancer).nullish(),
   TotalCount: z.number().int().nullish(),
@@ -42,6 +50,7 @@ export type TaskStatusResult = z.infer<typeof DescribeTaskStatusResponse>;
 export type ListenerSummary = z.infer<typeof Listener>;
 export type DescribeListenersResult = z.infer<typeof DescribeListenersResponse>;
 export type DescribeLoadBalancersResult = z.infer<typeof DescribeLoadBalancersResponse>;
+export type LoadBalancerSummary = z.infer<typeof LoadBalancer>;
 
 function parseReply<T>(schema: z.ZodType<T>, action: string, reply: ApiResponse): T {
   const parsed = schema.safeParse(reply);
@@ -56,7 +65,13 @@ function parseReply<T>(schema: z.ZodType<T>, action: string, reply: ApiResponse)
   });
 }
 
-async function invoke<T>(client: ClbClient, schema: z.ZodType<T>, action: string, params: object, options?: CallOptions): Promise<T> {
+export async function invoke<T>(
+  client: ClbClient,
+  schema: z.ZodType<T>,
+  action: string,
+  params: object,
+  options?: CallOptions,
+): Promise<T> {
   return parseReply(schema, action, await client.call(action, params, options));
 }
 
@@ -104,7 +119,7 @@ export function deleteLoadBalancerListeners(
 
 export function describeLoadBalancers(
   client: ClbClient,
-  filter: { LoadBalancerIds?: string[]; Offset?: number; Limit?: number } = {},
+  filter: { LoadBalancerIds?: string[]; SearchKey?: string; Offset?: number; Limit?: number } = {},
   options?: CallOptions,
 ): Promise<DescribeLoadBalancersResult> {
   return invoke(client, DescribeLoadBalancersResponse, 'DescribeLoadBalancers', filter, options);

@@ -7,12 +7,12 @@ import type { Dispatcher } from 'undici';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { sign } from './signer.js';
 import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
-import { parseEndpoint } from './endpoint.js';
+import { parseEndpoint, serviceEndpoint } from './endpoint.js';
 import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
 import { VERSION } from '../core/version.js';
 
-import { API_VERSION, SERVICE } from './constants.js';
+import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
@@ -75,6 +75,8 @@ export interface ClientOptions {
   /** Where the proxy variables are read from (HTTPS_PROXY, NO_PROXY…); none when omitted. */
   env?: Record<string, string | undefined>;
   region: string;
+  /** The service spoken (its name in the credential scope, and its version); default CLB. */
+  service?: ServiceSpec;
   credentials: CredentialSource;
   language?: 'zh-CN' | 'en-US';
   connectTimeoutMs?: number;
@@ -112,6 +114,7 @@ export class ClbClient {
   readonly region: string;
   /** The proxy requests go through, if the environment names one for this endpoint. */
   readonly proxy: ProxyChoice | undefined;
+  readonly service: ServiceSpec;
   private readonly options: ClientOptions;
   private readonly retry: RetryPolicy;
   private dispatcher: Dispatcher | undefined;
@@ -123,10 +126,22 @@ export class ClbClient {
     this.endpoint = parseEndpoint(options.endpoint);
     this.proxy = proxyFor(this.endpoint, options.env ?? {});
     this.region = options.region;
+    this.service = options.service ?? CLB_SERVICE;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.dispatcher = options.dispatcher;
+  }
+
+  /**
+   * A client for another service (e.g. the SSL certificate service) with the same credentials,
+   * region and timeouts, and a connection of its own (close it too). Its endpoint is that
+   * service's beside this one's (`clb.tencentcloudapi.com` → `ssl.tencentcloudapi.com`); an
+   * endpoint that is not Tencent Cloud's own host (the emulator) serves every service and is kept.
+   */
+  forService(service: ServiceSpec, overrides: Partial<Pick<ClientOptions, 'retry' | 'requestTimeoutMs'>> = {}): ClbClient {
+    const endpoint = serviceEndpoint(this.endpoint, service.name).origin;
+    return new ClbClient({ ...this.options, ...overrides, endpoint, service });
   }
 
   /**
@@ -181,7 +196,7 @@ export class ClbClient {
       Host: this.endpoint.host,
       'Content-Type': CONTENT_TYPE,
       'X-TC-Action': action,
-      'X-TC-Version': API_VERSION,
+      'X-TC-Version': this.service.version,
       'X-TC-Timestamp': String(timestampSeconds),
       'X-TC-Region': this.region,
       'X-TC-RequestClient': REQUEST_CLIENT,
@@ -194,7 +209,7 @@ export class ClbClient {
       payload: body,
       secretId: credentials.secretId,
       secretKey: credentials.secretKey,
-      service: SERVICE,
+      service: this.service.name,
       timestampSeconds,
     });
     headers.Authorization = signed.authorization;

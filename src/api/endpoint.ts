@@ -44,3 +44,19 @@ export function parseEndpoint(raw: string, label = '--endpoint'): URL {
   }
   return url;
 }
+
+/** `clb.tencentcloudapi.com`, `clb.intl.tencentcloudapi.com`, `clb.ap-guangzhou.tencentcloudapi.com` … */
+const CLB_PUBLIC_HOST = /^clb(\.[a-z0-9-]+)*\.tencentcloudapi\.com$/i;
+
+/**
+ * The endpoint of another service beside a CLB endpoint. On Tencent Cloud's own hosts each
+ * service has its own name in the same place (`clb.…` → `ssl.…`, the region or `intl` label kept);
+ * any other endpoint (the emulator, a proxy, a private gateway) serves every service itself, so
+ * it is used as it is.
+ */
+export function serviceEndpoint(clbEndpoint: URL, service: string): URL {
+  if (!CLB_PUBLIC_HOST.test(clbEndpoint.hostname)) return new URL(clbEndpoint.href);
+  const url = new URL(clbEndpoint.href);
+  url.hostname = `${service}${clbEndpoint.hostname.slice('clb'.length)}`;
+  return url;
+}

@@ -191,6 +191,7 @@ interface DescribeLoadBalancersInput {
   LoadBalancerName?: string;
   LoadBalancerVips?: string[];
   VpcId?: string;
+  SearchKey?: string;
   Offset?: number;
   Limit?: number;
 }
@@ -224,8 +225,11 @@ const describeLoadBalancers: ActionHandler = (body, ctx) => {
   maxCount('LoadBalancerIds', input.LoadBalancerIds, 20);
   if (input.Offset !== undefined && input.Offset < 0) throw fault.range('Offset', '>= 0');
   if (input.Limit !== undefined && (input.Limit < 1 || input.Limit > 100)) throw fault.range('Limit', '1–100');
+  // SearchKey: a fuzzy match on the name or a VIP (the documented domain match has no domains to match here).
+  const key = input.SearchKey?.toLowerCase();
   const matching = [...ctx.store.loadBalancers.values()].filter(
     (lb) =>
+      (key === undefined || [lb.LoadBalancerName, ...lb.LoadBalancerVips].some((s) => s.toLowerCase().includes(key))) &&
       (!input.LoadBalancerIds || input.LoadBalancerIds.includes(lb.LoadBalancerId)) &&
       (input.LoadBalancerType === undefined || lb.LoadBalancerType === input.LoadBalancerType) &&
       (input.Forward === undefined || lb.Forward === input.Forward) &&

@@ -7,12 +7,11 @@
  * Codes: missing/unparseable header, or a SignedHeaders list without content-type and host →
  * AuthFailure.InvalidAuthorization; unknown SecretId → AuthFailure.SecretIdNotFound; timestamp
  * more than 300 s from the emulator's clock → AuthFailure.SignatureExpire; a scope whose service
- * is not `clb` or whose date is not the timestamp's UTC date, a signed header that was not sent,
+ * is not the one addressed (`clb`, `ssl`) or whose date is not the timestamp's UTC date, a signed header that was not sent,
  * or a wrong signature → AuthFailure.SignatureFailure; a wrong, missing or expired token for a
  * key that requires one → AuthFailure.TokenFailure.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { SERVICE } from '../api/constants.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   canonicalRequest,
@@ -68,8 +67,8 @@ function sameHex(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Throws an AuthFailure.* ApiFault unless the request is signed by a known, valid key. */
-export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number): void {
+/** Throws an AuthFailure.* ApiFault unless the request is signed by a known, valid key, for `service`. */
+export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number, service: string): void {
   const header = headerText(req.headers.authorization);
   if (!header) throw fail('InvalidAuthorization', 'The Authorization header is missing.');
   const parsed = parseAuthorization(header);
@@ -92,8 +91,8 @@ export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number
       `The X-TC-Timestamp ${req.timestamp} is ${Math.round(skew)} s away from server time; the limit is ${MAX_SKEW_SECONDS} s.`,
     );
   }
-  if (parsed.service !== SERVICE) {
-    throw fail('SignatureFailure', `The credential scope names service "${parsed.service}"; this API is "${SERVICE}".`);
+  if (parsed.service !== service) {
+    throw fail('SignatureFailure', `The credential scope names service "${parsed.service}"; this API is "${service}".`);
   }
   const date = utcDate(req.timestamp);
   if (parsed.date !== date) {
@@ -101,8 +100,8 @@ export function verifyRequest(req: ReceivedRequest, keys: KeyRing, nowMs: number
   }
 
   const url = new URL(req.url, 'http://emulator.invalid');
-  const { secretSigning } = deriveSigningKeys(key.secretKey, date, SERVICE);
-  const scope = credentialScope(date, SERVICE);
+  const { secretSigning } = deriveSigningKeys(key.secretKey, date, service);
+  const scope = credentialScope(date, service);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     const text = headerText(value);

@@ -3,6 +3,7 @@
  * server hands it API and control requests; tests in the same process may also call it directly.
  */
 import { KeyRing } from './auth.js';
+import { loadCertificatesFile, seedCertificates } from './certificates.js';
 import { checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
 import type { ControlTarget } from './control.js';
 import { FaultQueue } from './faults.js';
@@ -70,6 +71,10 @@ export class Emulator implements ControlTarget {
     for (const id of seeds) {
       if (!this.store.loadBalancers.has(id)) this.store.addLoadBalancer(seedLoadBalancer(id, this.store.loadBalancers.size, now));
     }
+    // The file's certificates replace seeded ones with the same id.
+    const loaded = this.options.certificatesFile ? loadCertificatesFile(this.options.certificatesFile, now) : [];
+    const loadedIds = new Set(loaded.map((c) => c.CertificateId));
+    this.store.certificates.push(...seedCertificates(now).filter((c) => !loadedIds.has(c.CertificateId)), ...loaded);
     this.save();
   }
 

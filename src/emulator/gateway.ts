@@ -6,23 +6,24 @@
  * Checks run in this order, first failure wins:
  *   method POST (UnsupportedProtocol) → path `/` (InvalidParameter) → Content-Type
  *   application/json (InvalidParameter) → X-TC-Action present (MissingParameter) → X-TC-Version
- *   present (MissingParameter) and 2018-03-17 (NoSuchVersion) → action known (InvalidAction) →
- *   X-TC-Timestamp integer (MissingParameter / InvalidParameter) → X-TC-Region present
- *   (MissingParameter) and the emulator's (InvalidParameter.RegionNotFound) → signature
- *   (AuthFailure.*) → rate limit (RequestLimitExceeded) → JSON object body (InvalidParameter) →
- *   the action's own checks.
+ *   present (MissingParameter) and one an emulated service has (NoSuchVersion; the version picks
+ *   the service, see services.ts) → action known to that service (InvalidAction) →
+ *   X-TC-Timestamp integer (MissingParameter / InvalidParameter) → for a regional service,
+ *   X-TC-Region present (MissingParameter) and the emulator's (InvalidParameter.RegionNotFound) →
+ *   signature with that service in its scope (AuthFailure.*) → rate limit (RequestLimitExceeded)
+ *   → JSON object body (InvalidParameter) → the action's own checks.
  * X-TC-Language is accepted and ignored: messages are always English.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseJsonObject } from '../core/json.js';
-import { API_VERSION } from '../api/constants.js';
-import { ACTIONS, type ActionContext } from './actions.js';
+import type { ActionContext } from './actions.js';
 import { ApiFault, fault } from './api-error.js';
 import { verifyRequest, type KeyRing } from './auth.js';
 import type { FaultQueue } from './faults.js';
 import { newRequestId } from './ids.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Store } from './state.js';
+import { describeServices, serviceForVersion, type ServiceSpec } from './services.js';
 import type { RuntimeConfig } from './types.js';
 
 export interface ApiRequest {
@@ -65,8 +66,8 @@ function parseBody(body: Buffer): Record<string, unknown> {
   });
 }
 
-/** Everything before the action runs: headers, signature, rate limit. */
-function checkEnvelope(req: ApiRequest, deps: GatewayDeps): void {
+/** Everything before the action runs: headers, signature, rate limit. Returns the service addressed. */
+function checkEnvelope(req: ApiRequest, deps: GatewayDeps): ServiceSpec {
   if (req.method !== 'POST') throw new ApiFault('UnsupportedProtocol', 'The emulator accepts only POST requests with a JSON body.');
   if (new URL(req.url, 'http://emulator.invalid').pathname !== '/')
     throw new ApiFault('InvalidParameter', 'API requests go to the path `/`.');
@@ -78,33 +79,44 @@ function checkEnvelope(req: ApiRequest, deps: GatewayDeps): void {
   if (!action) throw fault.missing('X-TC-Action');
   const version = header(req.headers, 'x-tc-version');
   if (!version) throw fault.missing('X-TC-Version');
-  if (version !== API_VERSION) throw new ApiFault('NoSuchVersion', `The API version ${version} does not exist; CLB uses ${API_VERSION}.`);
-  if (!Object.hasOwn(ACTIONS, action)) throw new ApiFault('InvalidAction', `The action ${action} does not exist (or is not emulated).`);
+  const service = serviceForVersion(version);
+  if (!service)
+    throw new ApiFault('NoSuchVersion', `The API version ${version} does not exist; the emulator serves ${describeServices()}.`);
+  if (!Object.hasOwn(service.actions, action)) {
+    throw new ApiFault('InvalidAction', `The action ${action} does not exist in ${service.name} ${service.version} (or is not emulated).`);
+  }
   const timestampText = header(req.headers, 'x-tc-timestamp');
   if (!timestampText) throw fault.missing('X-TC-Timestamp');
   if (!/^\d{1,12}$/.test(timestampText)) throw new ApiFault('InvalidParameter', 'X-TC-Timestamp must be Unix time in seconds.');
-  const region = header(req.headers, 'x-tc-region');
-  if (!region) throw fault.missing('X-TC-Region');
-  if (region !== deps.region) {
-    throw new ApiFault('InvalidParameter.RegionNotFound', `The region ${region} is not served here; this emulator serves ${deps.region}.`);
+  if (service.regional) {
+    const region = header(req.headers, 'x-tc-region');
+    if (!region) throw fault.missing('X-TC-Region');
+    if (region !== deps.region) {
+      throw new ApiFault(
+        'InvalidParameter.RegionNotFound',
+        `The region ${region} is not served here; this emulator serves ${deps.region}.`,
+      );
+    }
   }
   verifyRequest(
     { method: req.method, url: req.url, headers: req.headers, body: req.body, timestamp: Number(timestampText) },
     deps.keys,
     deps.clock(),
+    service.name,
   );
   if (!deps.limiter.admit(action)) {
     throw new ApiFault('RequestLimitExceeded', `More than ${deps.config.rateLimit} ${action} requests in one second; slow down and retry.`);
   }
+  return service;
 }
 
 export function handleApiRequest(req: ApiRequest, deps: GatewayDeps): ApiAnswer {
   const requestId = newRequestId();
   const action = header(req.headers, 'x-tc-action') ?? '';
   try {
-    checkEnvelope(req, deps);
+    const service = checkEnvelope(req, deps);
     const ctx: ActionContext = { store: deps.store, config: deps.config, faults: deps.faults, requestId, clock: deps.clock };
-    const fields = ACTIONS[action]!(parseBody(req.body), ctx);
+    const fields = service.actions[action]!(parseBody(req.body), ctx);
     return { action, requestId, code: null, envelope: { Response: { ...fields, RequestId: requestId } } };
   } catch (error) {
     const failure =

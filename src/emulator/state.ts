@@ -5,7 +5,7 @@
  * waiting for the next request.
  */
 import { formatCreateTime } from './time.js';
-import type { ListenerView, LoadBalancerRecord, RequestLogEntry, TaskView } from './types.js';
+import type { CertificateRecord, ListenerView, LoadBalancerRecord, RequestLogEntry, TaskView } from './types.js';
 
 /** What a task does to the store when it ends. */
 export type TaskEffect =
@@ -58,6 +58,8 @@ export function seedLoadBalancer(id: string, index: number, createdAtMs: number)
 
 export class Store {
   readonly loadBalancers = new Map<string, LoadBalancerRecord>();
+  /** The SSL certificate service's certificates (DescribeCertificates); kept by reset, like the load balancers. */
+  readonly certificates: CertificateRecord[] = [];
   private readonly listeners = new Map<string, ListenerView>();
   private readonly tasks = new Map<string, TaskRecord>();
   private requests: RequestLogEntry[] = [];

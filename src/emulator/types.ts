@@ -31,6 +31,11 @@ export interface EmulatorOptions {
   region?: string;
   /** Seeded load balancer ids (`lb-` + 8 lowercase alphanumerics). Default lb-emu00001..3. */
   loadBalancers?: string[];
+  /**
+   * A JSON file of more certificates for DescribeCertificates (an array of `Certificates`
+   * objects, or `{"Certificates": […]}`); added to the seeded ones.
+   */
+  certificatesFile?: string;
   /** How long a task stays at Status 2. Default 1000 ms. */
   taskDelayMs?: number;
   /** Requests per action per sliding second. Default 20. */
@@ -98,6 +103,25 @@ export interface LoadBalancerRecord {
   VpcId: string;
   AddressIPVersion: 'ipv4';
   CreateTime: string;
+}
+
+/** What the emulator keeps of one certificate: the `Certificates` fields a client reads. */
+export interface CertificateRecord {
+  CertificateId: string;
+  /** `SVR` (server) or `CA` (client CA). */
+  CertificateType: 'SVR' | 'CA';
+  Domain: string;
+  Alias: string;
+  SubjectAltName: string[];
+  /** `RSA`, `ECC` or `SM2`. */
+  EncryptAlgorithm: string;
+  /** `YYYY-MM-DD HH:mm:ss`, UTC+8, like the service. */
+  CertBeginTime: string;
+  CertEndTime: string;
+  /** `upload` for certificates brought in, `trustasia` for ones issued through the service. */
+  From: string;
+  ProjectId: string;
+  InsertTime: string;
 }
 
 /** A listener in the DescribeListeners shape, plus where it lives and what created it. */

@@ -20,6 +20,7 @@ interface EmulatorFlags {
   rateLimit?: string;
   listenerQuota?: string;
   state?: string;
+  certificates?: string;
   log?: boolean;
   region?: string;
 }
@@ -28,8 +29,15 @@ const HELP = `
 Prints one JSON line on stdout, then serves until SIGINT/SIGTERM (exit 0):
   {"endpoint":"http://127.0.0.1:PORT","secretId":"…","secretKey":"…","region":"…","loadBalancers":[…]}
 
-Actions: CreateListener, DescribeListeners, DeleteLoadBalancerListeners, DeleteListener,
-DescribeLoadBalancers, DescribeTaskStatus (TC3-HMAC-SHA256 signed, version 2018-03-17).
+Actions (TC3-HMAC-SHA256 signed): CLB 2018-03-17 CreateListener, DescribeListeners,
+DeleteLoadBalancerListeners, DeleteListener, DescribeLoadBalancers, DescribeTaskStatus; SSL
+certificates 2019-12-05 DescribeCertificates. Every service is served on the one endpoint and
+routed by X-TC-Version; point every service's endpoint (--endpoint) at it.
+
+Certificates: four are seeded (EmuRsa01 and EmuEcc01 for www.example.com, EmuOld01 expired,
+EmuCa001 a client CA); --certificates FILE adds more from a JSON array of DescribeCertificates
+items (CertificateId and Domain required; CertificateType SVR|CA, EncryptAlgorithm,
+CertBeginTime, CertEndTime "YYYY-MM-DD HH:mm:ss" UTC+8, Alias, SubjectAltName optional).
 
 Control surface for tests, same port, no signature, never counted as API requests:
   GET /__emulator/state          POST /__emulator/reset
@@ -75,6 +83,7 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
     rateLimit: nonNegativeInteger(flags.rateLimit, '--rate-limit'),
     listenerQuota: nonNegativeInteger(flags.listenerQuota, '--listener-quota'),
     ...(flags.state !== undefined && { stateFile: resolve(ctx.cwd, flags.state) }),
+    ...(flags.certificates !== undefined && { certificatesFile: resolve(ctx.cwd, flags.certificates) }),
     ...(flags.log && {
       onRequest: (e: { at: number; action: string; code: string | null; requestId: string; fault?: string }) =>
         void ctx.stderr.write(
@@ -118,6 +127,7 @@ export function registerEmulator(program: Command, ctx: CliContext): void {
     .option('--rate-limit <n>', 'requests per action per second (default 20)')
     .option('--listener-quota <n>', 'listeners per load balancer (default 50)')
     .option('--state <file>', 'load load balancers and listeners from this JSON file, save them on every change')
+    .option('--certificates <file>', 'more certificates for DescribeCertificates (JSON array), beside the seeded ones')
     .option('--log', 'one line per API request on stderr', false)
     .addHelpText('after', HELP)
     .action(async (flags: EmulatorFlags, cmd: Command) => {
