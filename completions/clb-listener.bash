@@ -31,7 +31,7 @@ _clb_listener_options() {
     'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'whoami') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --log --help --version --profile --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --certificates --log --help --version --profile --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'completion') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'help') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
     *) _clb_listener_reply='' ;;
@@ -79,8 +79,9 @@ _clb_listener_arity() {
     'whoami|-o'|'whoami|--query'|'whoami|--request-timeout') _clb_listener_reply=required ;;
     'emulator|--host'|'emulator|--port'|'emulator|--secret-id'|'emulator|--secret-key'|'emulator|--token'|\
     'emulator|--region'|'emulator|--load-balancers'|'emulator|--task-delay'|'emulator|--rate-limit'|\
-    'emulator|--listener-quota'|'emulator|--state'|'emulator|--profile'|'emulator|--endpoint'|\
-    'emulator|--language'|'emulator|--output'|'emulator|-o'|'emulator|--query'|'emulator|--request-timeout') _clb_listener_reply=required ;;
+    'emulator|--listener-quota'|'emulator|--state'|'emulator|--certificates'|'emulator|--profile'|\
+    'emulator|--endpoint'|'emulator|--language'|'emulator|--output'|'emulator|-o'|'emulator|--query'|\
+    'emulator|--request-timeout') _clb_listener_reply=required ;;
     'completion|--profile'|'completion|--region'|'completion|--endpoint'|'completion|--language'|\
     'completion|--output'|'completion|-o'|'completion|--query'|'completion|--request-timeout') _clb_listener_reply=required ;;
     'help|--profile'|'help|--region'|'help|--endpoint'|'help|--language'|'help|--output'|'help|-o'|\
@@ -140,7 +141,7 @@ _clb_listener_values() {
     'help|--language') _clb_listener_reply='zh-CN en-US' ;;
     'help|--output'|'help|-o') _clb_listener_reply='text json table' ;;
     'create|--cert-file'|'create|--key-file'|'create|--ca-file'|'create|--from-file') return 2 ;;
-    'emulator|--state') return 2 ;;
+    'emulator|--state'|'emulator|--certificates') return 2 ;;
     *) return 1 ;;
   esac
 }

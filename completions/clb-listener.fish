@@ -42,7 +42,7 @@ function __clb_listener_arity
             echo required
         case 'whoami|--profile' 'whoami|--region' 'whoami|--endpoint' 'whoami|--language' 'whoami|--output' 'whoami|-o' 'whoami|--query' 'whoami|--request-timeout'
             echo required
-        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--state' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--request-timeout'
+        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--state' 'emulator|--certificates' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--request-timeout'
             echo required
         case 'completion|--profile' 'completion|--region' 'completion|--endpoint' 'completion|--language' 'completion|--output' 'completion|-o' 'completion|--query' 'completion|--request-timeout'
             echo required
@@ -376,6 +376,7 @@ complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l task-delay -r -f
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l rate-limit -r -f -d 'requests per action per second (default 20)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l listener-quota -r -f -d 'listeners per load balancer (default 50)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l state -r -F -d 'load load balancers and listeners from this JSON file, save them on every change'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l certificates -r -F -d 'more certificates for DescribeCertificates (JSON array), beside the seeded ones'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l log -d 'one line per API request on stderr'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l version -s V -d 'print the version'
