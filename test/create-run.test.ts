@@ -69,17 +69,29 @@ describe('create and wait outcomes', () => {
     await fetch(`${emu.endpoint}/__emulator/faults`, { method: 'DELETE' });
   });
 
-  test('a poll that fails after the create was accepted still names the task and the ids', async () => {
-    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'malformed', times: -1 }]);
+  test('a poll answer that is not JSON is retried like any read, and the wait goes on', async () => {
+    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'malformed' }]);
     const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '92', '--protocol', 'TCP', '-o', 'json']);
-    await fetch(`${emu.endpoint}/__emulator/faults`, { method: 'DELETE' });
-    assert.equal(result.code, 6, result.stderr);
-    assert.equal(result.stdout, '');
-    const { Error: error } = JSON.parse(result.stderr) as { Error: { Code: string; TaskId: string; ListenerIds: string[]; Hint: string } };
+    assert.equal(result.code, 0, result.stderr);
     const listener = (await emu.state()).listeners[0]!;
+    assert.deepEqual((JSON.parse(result.stdout) as { ListenerIds: string[] }).ListenerIds, [listener.ListenerId]);
+    assert.equal(await emu.requestCount('CreateListener'), 1);
+  });
+
+  test('a poll that cannot go on after the create was accepted exits 7 and still names the task and the ids', async () => {
+    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'apiError', code: 'InvalidParameter', message: 'TaskId not found.' }]);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '92', '--protocol', 'TCP', '-o', 'json']);
+    assert.equal(result.code, 7, result.stderr);
+    assert.equal(result.stdout, '');
+    const { Error: error } = JSON.parse(result.stderr) as {
+      Error: { Code: string; RequestId: string; TaskId?: string; ListenerIds: string[]; Hint: string };
+    };
+    const listener = (await emu.state()).listeners[0]!;
+    assert.equal(error.Code, 'Accepted');
     assert.deepEqual(error.ListenerIds, [listener.ListenerId]);
-    assert.equal(error.TaskId, listener.TaskId);
-    assert.match(error.Hint, new RegExp(`the task was accepted; follow it with: clb-listener wait ${error.TaskId}`));
+    assert.equal(error.RequestId, listener.TaskId);
+    assert.match(error.Hint, new RegExp(`clb-listener wait ${error.RequestId}`));
+    assert.equal(await emu.requestCount('CreateListener'), 1);
   });
 
   test('--no-wait returns at once with ids and RequestId; wait follows the task', async () => {

@@ -42,11 +42,11 @@ function assertExit(result: RunResult, code: number, what: string): void {
 }
 
 describe('exit codes (docs/design.md)', () => {
-  test('the codes are 0 1 2 3 4 5 6 130', () => {
-    assert.deepEqual(Object.values(ExitCode), [0, 1, 2, 3, 4, 5, 6, 130]);
+  test('the codes are 0 1 2 3 4 5 6 7 129 130 143', () => {
+    assert.deepEqual(Object.values(ExitCode), [0, 1, 2, 3, 4, 5, 6, 7, 129, 130, 143]);
     assert.deepEqual(
       EXIT_CODE_HELP.map(([code]) => code),
-      [0, 1, 2, 3, 4, 5, 6, 130],
+      [0, 1, 2, 3, 4, 5, 6, 7, 129, 130, 143],
     );
   });
 
@@ -128,6 +128,16 @@ describe('exit codes (docs/design.md)', () => {
     assertExit(result, 6, 'drop');
     assert.match(result.stderr, /^error: CreateListener: /m);
     assert.match(result.stderr, /^hint: .*may or may not have been applied/m);
+  });
+
+  test('7: the create was accepted, then the wait could not go on; the ids and the resume command are printed', async () => {
+    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'apiError', code: 'AuthFailure.TokenFailure' }]);
+    const result = await cli(['create', '--lb', LBS[5]!, '--port', port(), '--protocol', 'TCP']);
+    assertExit(result, 7, 'poll refused after an accepted create');
+    const id = new RegExp(`CreateListener was accepted \\(task (${REQUEST_ID})\\)`).exec(result.stderr)?.[1];
+    assert.ok(id, result.stderr);
+    assert.match(result.stderr, /^listener ids: lbl-\w+$/m);
+    assert.match(result.stderr, new RegExp(`^hint: the credentials were refused while waiting.*clb-listener wait ${id}`, 'm'));
   });
 
   test('6: -o json network errors are JSON too', async () => {

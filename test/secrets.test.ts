@@ -103,8 +103,9 @@ describe('no secret in any output', () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskFail', message: 'failed' }]);
     const failed = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '9000', '--protocol', 'TCP', '-o', 'json']);
     assert.equal(failed.code, 4);
-    await emu.faults([{ action: 'DescribeListeners', kind: 'malformed' }]);
-    const malformed = await run(['list', '--endpoint', emu.endpoint, '--lb', LB]);
+    // A read would be retried past one bad answer; a write is never resent, so its reply stands.
+    await emu.faults([{ action: 'CreateListener', kind: 'malformed' }]);
+    const malformed = await run(['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '9001', '--protocol', 'TCP']);
     assert.equal(malformed.code, 6);
   });
 

@@ -6,7 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { sign } from './signer.js';
-import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
+import { ApiError, InterruptedError, isInternalErrorCode, NetworkError } from '../core/errors.js';
 import { parseEndpoint, serviceEndpoint } from './endpoint.js';
 import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
@@ -217,6 +217,8 @@ export class ClbClient {
   }
 
   private async attempt(action: string, body: string, attempt: number, signal?: AbortSignal): Promise<AttemptOutcome> {
+    // Interrupted before this attempt went out: nothing was sent, and the caller may say so.
+    if (signal?.aborted) return { ok: false, error: InterruptedError.beforeSending(), retryable: false };
     const headers = await this.signedHeaders(action, body);
     const url = `${this.endpoint.origin}/`;
     this.options.onWire?.({ type: 'request', action, attempt, url, headers, body });
@@ -278,15 +280,19 @@ export class ClbClient {
     if (wasNeverBuilt(error)) return this.notBuilt(action, error);
     const detail = describeTransportError(error);
     const notSent = wasNeverSent(error);
+    // A refused certificate or header fails the same way every time: no point in trying again.
+    const deterministic = isDeterministicFailure(error);
     const readOnly = isReadOnlyAction(action);
     const mayHaveApplied = !readOnly && !notSent;
     const via = this.proxy ? `, the proxy (${redactProxy(this.proxy.url)} from ${this.proxy.source})` : '';
-    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : `check the endpoint (${this.endpoint.origin})${via} and your network`;
+    const where = `check the endpoint (${this.endpoint.origin})${via} and your network`;
+    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : readOnly ? where : `nothing was sent; ${where}`;
     return {
       ok: false,
       error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error, mayHaveApplied }),
-      // A proxy that refuses the tunnel does so by policy; asking again gets the same answer.
-      retryable: !mayHaveApplied && !isProxyRefusal(error),
+      // A proxy that refuses the tunnel does so by policy, and a refused certificate is refused
+      // again: asking again gets the same answer.
+      retryable: !mayHaveApplied && !deterministic && !isProxyRefusal(error),
       connect: notSent,
     };
   }
@@ -312,7 +318,8 @@ export class ClbClient {
       return {
         ok: false,
         error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action, { mayHaveApplied: !readOnly }),
-        retryable: false,
+        // A read changes nothing: an answer cut short by a proxy is worth another try.
+        retryable: readOnly,
       };
     }
     const response = (envelope as { Response?: unknown } | null)?.Response;
@@ -322,7 +329,7 @@ export class ClbClient {
         error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action, {
           mayHaveApplied: !readOnly,
         }),
-        retryable: false,
+        retryable: readOnly,
       };
     }
     const fields = response as Record<string, unknown>;
@@ -331,13 +338,13 @@ export class ClbClient {
     if (apiError && typeof apiError === 'object') {
       const code = String(apiError.Code ?? 'UnknownError');
       const error = new ApiError(code, String(apiError.Message ?? ''), requestId, action);
-      return { ok: false, error, retryable: isRetryableCode(code) };
+      return { ok: false, error, retryable: isRetryableCode(code) || (readOnly && isInternalErrorCode(code)) };
     }
     if (!requestId) {
       return {
         ok: false,
         error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action, { mayHaveApplied: !readOnly }),
-        retryable: false,
+        retryable: readOnly,
       };
     }
     return { ok: true, response: { ...fields, RequestId: requestId } };
@@ -349,7 +356,47 @@ export function isRetryableCode(code: string): boolean {
   return code === 'RequestLimitExceeded' || code.startsWith('RequestLimitExceeded.') || code === 'FailedOperation.ResourceInOperating';
 }
 
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  // A header refused before connecting (e.g. a CR or LF in a value).
+  'UND_ERR_INVALID_ARG',
+]);
+
+/**
+ * TLS verification and handshake failures: the request is written only over an established TLS
+ * session, so when the handshake fails nothing was sent.
+ */
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_TLS_HANDSHAKE_TIMEOUT',
+  'EPROTO',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isDeterministicFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && (code === 'UND_ERR_INVALID_ARG' || (TLS_CODES.has(code) && code !== 'EPROTO'));
+}
 
 /**
  * undici checks every option and header before it queues a request, and says so with this code:
@@ -361,8 +408,10 @@ function wasNeverBuilt(error: unknown): boolean {
 
 /** Failures that happened before the request was written: resending cannot duplicate anything. */
 function wasNeverSent(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return (code !== undefined && NEVER_SENT_CODES.has(code)) || isProxyRefusal(error);
+  const code = errorCode(error);
+  if (isProxyRefusal(error)) return true;
+  if (code === undefined) return false;
+  return NEVER_SENT_CODES.has(code) || TLS_CODES.has(code) || code.startsWith('ERR_SSL_');
 }
 
 /** undici's answer when the proxy refuses the CONNECT: the tunnel never opened, so nothing was sent. */
@@ -371,7 +420,7 @@ function isProxyRefusal(error: unknown): boolean {
 }
 
 function describeTransportError(error: unknown): string {
-  const code = (error as { code?: string })?.code;
+  const code = errorCode(error);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'no answer before the request timeout';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'could not connect before the connect timeout';
   const message = error instanceof Error ? error.message : String(error);
@@ -379,6 +428,9 @@ function describeTransportError(error: unknown): string {
   if (code === 'UND_ERR_SOCKET') return 'the connection was closed before an answer arrived';
   const refused = isProxyRefusal(error) && /\((\d+)\)/.exec(message);
   if (refused) return `the proxy refused the tunnel (HTTP ${refused[1]})`;
+  // OpenSSL's own text is a line of internals; the code says it.
+  if (code?.startsWith('ERR_SSL_') || code === 'EPROTO') return `the TLS handshake failed (${code})`;
+  if (code && TLS_CODES.has(code)) return `the TLS handshake failed: ${message} (${code})`;
   return code ? `${code}: ${message}` : message;
 }
 

@@ -1,5 +1,6 @@
 /** The single place that turns a failure into an exit code (docs/design.md). */
 import {
+  AcceptedError,
   ApiError,
   CredentialsError,
   InterruptedError,
@@ -17,10 +18,21 @@ export const ExitCode = {
   TaskFailed: 4,
   WaitTimeout: 5,
   Network: 6,
+  Accepted: 7,
+  HangUp: 129,
   Interrupted: 130,
+  Terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The signals handled like Ctrl-C, and the shell's 128 + signal number convention for each. */
+export const SIGNAL_EXIT_CODES = { SIGINT: ExitCode.Interrupted, SIGTERM: ExitCode.Terminated, SIGHUP: ExitCode.HangUp } as const;
+export type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+export function isHandledSignal(value: unknown): value is HandledSignal {
+  return typeof value === 'string' && Object.hasOwn(SIGNAL_EXIT_CODES, value);
+}
 
 /** The table printed in `--help` and the README. */
 export const EXIT_CODE_HELP: readonly [number, string][] = [
@@ -31,17 +43,22 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
   [4, 'the task ran and failed (its Message is printed)'],
   [5, 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)'],
   [6, 'network failure after retries; outcome unknown'],
+  [7, 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)'],
+  [129, 'SIGHUP (terminal closed); what was left running is printed, as for Ctrl-C'],
   [130, 'interrupted (Ctrl-C); the RequestId, if any, is printed'],
+  [143, 'SIGTERM (e.g. a cancelled CI job); what was left running is printed, as for Ctrl-C'],
 ];
 
-export function exitCodeFor(error: unknown): ExitCodeValue {
+/** `interruptedBy` is the signal that ended the run, when one did (SIGINT if unknown). */
+export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeValue {
   if (error instanceof UsageError) return ExitCode.Usage;
+  if (error instanceof AcceptedError) return ExitCode.Accepted;
   if (error instanceof CredentialsError) return ExitCode.Credentials;
   if (error instanceof ApiError) return error.isAuthFailure ? ExitCode.Credentials : ExitCode.ApiRejected;
   if (error instanceof TaskFailedError) return ExitCode.TaskFailed;
   if (error instanceof WaitTimeoutError) return ExitCode.WaitTimeout;
   if (error instanceof NetworkError) return ExitCode.Network;
-  if (error instanceof InterruptedError) return ExitCode.Interrupted;
+  if (error instanceof InterruptedError) return isHandledSignal(interruptedBy) ? SIGNAL_EXIT_CODES[interruptedBy] : ExitCode.Interrupted;
   // Anything else is a bug in this tool; 1 keeps `set -e` scripts honest.
   return ExitCode.ApiRejected;
 }

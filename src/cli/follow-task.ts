@@ -5,7 +5,7 @@
 import type { ClbClient } from '../api/client.js';
 import { waitForTask, type TaskOutcome } from '../api/waiter.js';
 import { formatElapsed, type Progress } from '../ui/progress.js';
-import { CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
+import { AcceptedError, ApiError, CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
 import { parseSeconds } from './session.js';
@@ -27,11 +27,21 @@ export function checkRequestId(raw: string): string {
   return id;
 }
 
-export async function followTask(
-  client: ClbClient,
-  requestId: string,
-  options: { timeoutMs: number; signal: AbortSignal; progress: Progress; label: string; globals: Partial<GlobalOptions> },
-): Promise<TaskOutcome> {
+export interface FollowOptions {
+  timeoutMs: number;
+  signal: AbortSignal;
+  progress: Progress;
+  label: string;
+  globals: Partial<GlobalOptions>;
+  /**
+   * Set when this run's own write created the task: the write was accepted, so a poll that cannot
+   * go on (credentials refused, an endpoint that stops answering) ends in AcceptedError (exit 7)
+   * with these ids, never in an exit code that could be read as "nothing happened".
+   */
+  accepted?: { action: string; listenerIds?: string[] };
+}
+
+export async function followTask(client: ClbClient, requestId: string, options: FollowOptions): Promise<TaskOutcome> {
   const { progress } = options;
   // Short enough for one terminal line: the full id is printed wherever it is needed.
   const task = `task ${requestId.slice(0, 8)}…`;
@@ -47,6 +57,8 @@ export async function followTask(
     const resume = suggestCommand(options.globals, 'wait', requestId);
     if (error instanceof WaitTimeoutError) error.hint = `resume with: ${resume}`;
     else if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
+    else if (options.accepted && !(error instanceof TaskFailedError))
+      throw pollFailedAfterAcceptance(error, requestId, resume, options.accepted);
     else if (error instanceof CliError && !(error instanceof TaskFailedError)) {
       // Polling failed, not the task: it was accepted and may still finish.
       error.hint = `${error.hint ? `${error.hint}; ` : ''}the task was accepted; follow it with: ${resume}`;
@@ -54,4 +66,20 @@ export async function followTask(
     if (error instanceof CliError) error.details.TaskId = requestId;
     throw error;
   }
+}
+
+/** The wait cannot go on after an accepted write: say what failed, what may exist, and how to resume. */
+function pollFailedAfterAcceptance(
+  error: unknown,
+  requestId: string,
+  resume: string,
+  accepted: NonNullable<FollowOptions['accepted']>,
+): AcceptedError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const first = error instanceof ApiError && error.isAuthFailure ? 'the credentials were refused while waiting; fix them, then ' : '';
+  return new AcceptedError(requestId, `${accepted.action} was accepted (task ${requestId}), but waiting for it failed: ${reason}`, {
+    hint: `${first}find out how it ended with ${resume} (do not send it again)`,
+    cause: error,
+    ...(accepted.listenerIds ? { listenerIds: accepted.listenerIds } : {}),
+  });
 }

@@ -5,26 +5,37 @@
 import { CommanderError } from 'commander';
 import { buildProgram, usageErrorFromCommander } from './program.js';
 import { defaultContext, type CliContext, type GlobalOptions } from '../core/context.js';
-import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { ExitCode, exitCodeFor, SIGNAL_EXIT_CODES, type HandledSignal } from './exit-codes.js';
 import { renderError } from '../ui/render-error.js';
 import { SecretRegistry } from '../core/secrets.js';
+import { InterruptedError } from '../core/errors.js';
 
-function exitQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+/**
+ * stdout errors: a closed pipe (`| head -1`) is the reader's choice and ends the run quietly; any
+ * other failure (a full disk) reaches the writer through its callback and is reported there, so the
+ * event itself must not crash the process.
+ */
+function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(ExitCode.Success);
-  throw error;
 }
+
+/** After SIGHUP the terminal is gone, and writing to it fails (EIO): nothing more can be said there. */
+function ignoreStderrError(): void {}
+
+const HANDLED_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as HandledSignal[];
 
 export async function main(argv: readonly string[], overrides: Partial<CliContext> = {}): Promise<number> {
   const interrupt = new AbortController();
-  const onSigint = (): void => {
-    // The first Ctrl-C lets the running command stop cleanly and say what it left running;
-    // a second one means "now".
-    if (interrupt.signal.aborted) process.exit(ExitCode.Interrupted);
-    interrupt.abort();
+  const onSignal = (name: HandledSignal): void => {
+    // The first signal lets the running command stop cleanly and say what it left running (the
+    // RequestId, the ids, how to resume); a second one means "now".
+    if (interrupt.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name]);
+    interrupt.abort(name);
   };
-  if (!overrides.signal) process.on('SIGINT', onSigint);
-  // `clb-listener … | head -1` closes the pipe early: that is the reader's choice, not a crash.
-  if (!overrides.stdout) process.stdout.on('error', exitQuietlyOnClosedPipe);
+  const handlers = HANDLED_SIGNALS.map((name) => [name, () => onSignal(name)] as const);
+  if (!overrides.signal) for (const [name, handler] of handlers) process.on(name, handler);
+  if (!overrides.stdout) process.stdout.on('error', onStdoutError);
+  if (!overrides.stderr) process.stderr.on('error', ignoreStderrError);
   const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
   if (!overrides.secrets) ctx.secrets = new SecretRegistry(ctx.env);
   const program = buildProgram(ctx);
@@ -40,10 +51,15 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       }
       failure = usageErrorFromCommander(error, program, argv);
     }
+    const signal = ctx.signal.aborted ? ctx.signal.reason : undefined;
+    if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
+      failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
+    }
     const globals = program.opts<GlobalOptions>();
     await renderError(failure, { ctx, globals, secrets: ctx.secrets.list() });
-    return exitCodeFor(failure);
+    return exitCodeFor(failure, signal);
   } finally {
-    process.off('SIGINT', onSigint);
+    if (!overrides.signal) for (const [name, handler] of handlers) process.off(name, handler);
+    if (!overrides.stdout) process.stdout.off('error', onStdoutError);
   }
 }

@@ -6,7 +6,8 @@
 import { SecretRegistry } from './secrets.js';
 
 export interface OutStream {
-  write(chunk: string): boolean;
+  /** `callback` (when the stream takes one) learns whether the bytes were really written. */
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
   isTTY?: boolean;
   columns?: number;
 }

@@ -46,6 +46,14 @@ export class ApiError extends CliError {
   get isAuthFailure(): boolean {
     return this.code === 'AuthFailure' || this.code.startsWith('AuthFailure.');
   }
+  /** The API failed on its side: a read may be tried again; a write may or may not have been applied. */
+  get isInternalError(): boolean {
+    return isInternalErrorCode(this.code);
+  }
+}
+
+export function isInternalErrorCode(code: string): boolean {
+  return code === 'InternalError' || code.startsWith('InternalError.');
 }
 
 /** No usable credentials were found, before anything was sent. */
@@ -89,11 +97,38 @@ export class NetworkError extends CliError {
   }
 }
 
-/** Ctrl-C or an aborted signal. */
+/** Ctrl-C, SIGTERM, SIGHUP, or an aborted signal. */
 export class InterruptedError extends CliError {
+  /** Set when the interruption came before the request was handed to the network: nothing was sent. */
+  notSent = false;
   constructor(readonly requestId?: string) {
     super(requestId ? `interrupted while waiting for task ${requestId}` : 'interrupted');
     if (requestId) this.hint = `the task keeps running; follow it with: clb-listener wait ${requestId}`;
+  }
+  /** An interruption before anything went out: says so, so nobody goes looking for a half-done change. */
+  static beforeSending(what = 'interrupted'): InterruptedError {
+    const error = new InterruptedError();
+    error.message = `${what}; nothing was sent`;
+    error.notSent = true;
+    return error;
+  }
+}
+
+/**
+ * A write the API accepted (it answered with a RequestId), after which this run could not confirm
+ * or report what happened: a task poll that cannot go on, or a result that could not be printed.
+ * The change may exist or be on its way, so this is never "nothing was sent" and never a reason to
+ * send the write again: the RequestId, any ids, and the command that resumes are printed.
+ */
+export class AcceptedError extends CliError {
+  constructor(
+    readonly requestId: string,
+    message: string,
+    options: { hint: string; cause?: unknown; listenerIds?: string[] },
+  ) {
+    super(message, { hint: options.hint, cause: options.cause });
+    this.details.TaskId = requestId;
+    if (options.listenerIds) this.details.ListenerIds = options.listenerIds;
   }
 }
 

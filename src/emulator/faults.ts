@@ -5,9 +5,9 @@
 import type { FaultKind, FaultRule, TaskFaultKind, TransportFaultKind } from './types.js';
 import { isPlainObject } from '../core/json.js';
 
-const TRANSPORT_KINDS: readonly TransportFaultKind[] = ['latency', 'http5xx', 'drop', 'malformed', 'hang'];
+const TRANSPORT_KINDS: readonly TransportFaultKind[] = ['latency', 'http5xx', 'drop', 'malformed', 'hang', 'apiError'];
 const TASK_KINDS: readonly TaskFaultKind[] = ['taskFail', 'taskHang'];
-const RULE_FIELDS = new Set(['action', 'kind', 'times', 'latencyMs', 'status', 'message', 'processed']);
+const RULE_FIELDS = new Set(['action', 'kind', 'times', 'latencyMs', 'status', 'message', 'processed', 'code']);
 
 interface QueuedRule {
   rule: FaultRule;
@@ -35,6 +35,10 @@ export function parseFaultRule(value: unknown, index: number): FaultRule {
     throw new Error(`${at}.status must be an HTTP status from 400 to 599`);
   }
   if (rule.message !== undefined && typeof rule.message !== 'string') throw new Error(`${at}.message must be a string`);
+  if (rule.code !== undefined && (typeof rule.code !== 'string' || !/^[A-Za-z]+(\.[A-Za-z0-9]+)*$/.test(rule.code))) {
+    throw new Error(`${at}.code must be an API error code such as InternalError or AuthFailure.TokenFailure`);
+  }
+  if (rule.kind === 'apiError' && rule.code === undefined) throw new Error(`${at}.code is required for kind apiError`);
   if (rule.processed !== undefined && typeof rule.processed !== 'boolean') throw new Error(`${at}.processed must be a boolean`);
   return rule as unknown as FaultRule;
 }

@@ -93,6 +93,19 @@ async function serveApi(
   const injected = emulator.takeTransportFault(action);
   if (injected?.kind === 'latency') await sleep(injected.latencyMs ?? DEFAULT_LATENCY_MS, undefined, { signal: closing });
   const replacement = injected && injected.kind !== 'latency' ? injected : undefined;
+  if (replacement?.kind === 'apiError') {
+    // The API's own error envelope, after carrying the request out when `processed` says so.
+    if (replacement.processed && body !== null)
+      emulator.api({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
+    const failure = new ApiFault(
+      replacement.code ?? 'InternalError',
+      replacement.message ?? `Injected fault: ${replacement.code ?? 'InternalError'}.`,
+    );
+    const answer = errorAnswer(action, failure);
+    emulator.log({ action, code: answer.code, requestId: answer.requestId }, replacement.kind);
+    sendJson(res, 200, answer.envelope);
+    return;
+  }
   if (replacement && !replacement.processed) {
     emulator.log({ action, code: null, requestId: newRequestId() }, replacement.kind);
     applyFault(req, res, replacement);

@@ -58,7 +58,7 @@ export interface RuntimeConfig {
   clockOffsetMs: number;
 }
 
-export type TransportFaultKind = 'latency' | 'http5xx' | 'drop' | 'malformed' | 'hang';
+export type TransportFaultKind = 'latency' | 'http5xx' | 'drop' | 'malformed' | 'hang' | 'apiError';
 export type TaskFaultKind = 'taskFail' | 'taskHang';
 export type FaultKind = TransportFaultKind | TaskFaultKind;
 
@@ -72,10 +72,12 @@ export interface FaultRule {
   latencyMs?: number;
   /** For `http5xx`: default 503 (400–599 accepted). */
   status?: number;
-  /** For `taskFail`: the task's Message; for `http5xx`: the body text. */
+  /** For `taskFail`: the task's Message; for `http5xx`: the body text; for `apiError`: Error.Message. */
   message?: string;
+  /** For `apiError`: the Error.Code of the answer, e.g. `InternalError` or `AuthFailure.TokenFailure`. */
+  code?: string;
   /**
-   * Extension. For `drop`, `http5xx`, `malformed` and `hang`: run the request for real first and
+   * Extension. For `drop`, `http5xx`, `malformed`, `hang` and `apiError`: run the request for real first and
    * then lose its answer, so a client can be tested against "it happened but I never heard".
    * Default false: the request never reaches the API.
    */

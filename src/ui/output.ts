@@ -4,7 +4,7 @@
  * first, whatever the format.
  */
 import type { CliContext, GlobalOptions } from '../core/context.js';
-import { UsageError } from '../core/errors.js';
+import { CliError, UsageError } from '../core/errors.js';
 import { colorEnabled, palette } from './color.js';
 
 export interface ResultView {
@@ -76,6 +76,45 @@ function renderTable(rows: string[][], bold: (s: string) => string): string {
     .join('\n');
 }
 
+/** stdout could not take the result (a full disk, a closed file): the data did not reach its reader. */
+export class OutputError extends CliError {}
+
+/**
+ * Writes data and waits until the stream says it was written, so a failure (ENOSPC on a full
+ * disk) is known here, where the caller can still say what the data was, rather than surfacing
+ * later as an unexplained crash.
+ */
+export function writeData(stream: CliContext['stdout'], text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const done = (error?: Error | null) => {
+      if (settled) return;
+      settled = true;
+      const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
+      // A closed pipe (`| head -1`) is the reader's choice; the process ends quietly (main.ts).
+      if (!error || code === 'EPIPE') return resolve();
+      const reason = code === 'ENOSPC' ? 'no space left on the device' : code ? `${code}: ${error.message}` : error.message;
+      reject(new OutputError(`could not write the result to stdout (${reason})`, { cause: error }));
+    };
+    try {
+      stream.write(text, done);
+    } catch (error) {
+      done(error as Error);
+    }
+    // A stream that ignores the callback (a minimal test double) has written synchronously.
+    if (stream.write.length < 2) done();
+  });
+}
+
+/**
+ * Runs --query over a result of the real one's shape before anything is sent, so an expression
+ * that fails on the data (a type error, an unknown function) is a usage error while nothing has
+ * happened, rather than an error after a create succeeded that takes its ids with it.
+ */
+export async function checkQueryOn(globals: Partial<GlobalOptions>, sample: unknown): Promise<void> {
+  if (globals.query) await applyQuery(sample, globals.query);
+}
+
 export async function printResult(ctx: CliContext, globals: Partial<GlobalOptions>, view: ResultView): Promise<void> {
   const format = globals.output ?? 'text';
   const queried = globals.query ? await applyQuery(view.json, globals.query) : undefined;
@@ -88,5 +127,5 @@ export async function printResult(ctx: CliContext, globals: Partial<GlobalOption
   } else {
     out = (globals.query ? textLines(queried) : view.text).join('\n');
   }
-  if (out !== '') ctx.stdout.write(`${out}\n`);
+  if (out !== '') await writeData(ctx.stdout, `${out}\n`);
 }

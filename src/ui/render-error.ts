@@ -3,7 +3,16 @@
  * and with `-o json` a JSON object instead, so scripts can parse errors too. Every byte passes
  * through redaction first. Stack traces only with --debug, and redacted too.
  */
-import { ApiError, CliError, NetworkError, TaskFailedError, WaitTimeoutError, InterruptedError, redact } from '../core/errors.js';
+import {
+  AcceptedError,
+  ApiError,
+  CliError,
+  InterruptedError,
+  NetworkError,
+  TaskFailedError,
+  WaitTimeoutError,
+  redact,
+} from '../core/errors.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 
@@ -15,7 +24,13 @@ interface RenderOptions {
 
 function requestIdOf(error: unknown): string | undefined {
   if (error instanceof ApiError || error instanceof NetworkError) return error.requestId;
-  if (error instanceof TaskFailedError || error instanceof WaitTimeoutError || error instanceof InterruptedError) return error.requestId;
+  if (
+    error instanceof TaskFailedError ||
+    error instanceof WaitTimeoutError ||
+    error instanceof InterruptedError ||
+    error instanceof AcceptedError
+  )
+    return error.requestId;
   return undefined;
 }
 

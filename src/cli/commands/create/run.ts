@@ -10,10 +10,10 @@ import { createListenerSkeleton } from '../../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../../model/schema.js';
 import { inputReader } from '../../read-input.js';
 import type { Session } from '../../session.js';
-import { CliError, InterruptedError, NetworkError } from '../../../core/errors.js';
+import { AcceptedError, ApiError, CliError, InterruptedError, NetworkError } from '../../../core/errors.js';
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
-import { printResult } from '../../../ui/output.js';
+import { checkQueryOn, printResult, type ResultView } from '../../../ui/output.js';
 import { followTask, waitTimeoutMs } from '../../follow-task.js';
 
 function describeTarget(request: CreateListenerRequest): string {
@@ -52,6 +52,8 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     return;
   }
 
+  // Whatever can fail on the result must fail now, while nothing has been sent.
+  await checkQueryOn(globals, resultView(request, SAMPLE_ACCEPTED, flags.wait ? 'SUCCESS' : 'PENDING').json);
   const progress = await createProgress(ctx, globals);
   for (const warning of built.warnings) progress.warn(warning);
   // The network side is loaded only once the request is known to be valid.
@@ -62,6 +64,32 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   } finally {
     await session.client.close();
   }
+}
+
+/** Stand-in ids of the real shape, for checking --query before sending. */
+const SAMPLE_ACCEPTED = { ListenerIds: [] as string[], RequestId: '00000000-0000-0000-0000-000000000000' };
+
+/** What `create` prints, in every format, for an accepted request. */
+function resultView(
+  request: CreateListenerRequest,
+  accepted: { ListenerIds: string[]; RequestId: string },
+  status: 'PENDING' | 'SUCCESS',
+): Required<ResultView> {
+  const ListenerIds = accepted.ListenerIds.length ? accepted.ListenerIds : request.Ports.map(() => 'lbl-00000000');
+  const json = {
+    ListenerIds,
+    RequestId: accepted.RequestId,
+    LoadBalancerId: request.LoadBalancerId,
+    Ports: request.Ports,
+    Protocol: request.Protocol,
+    TaskStatus: status,
+    Listeners: ListenerIds.map((id, i) => ({ ListenerId: id, Port: request.Ports[i], ListenerName: request.ListenerNames?.[i] ?? null })),
+  };
+  const table = [
+    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'],
+    ...json.Listeners.map((l) => [l.ListenerId, String(l.Port), request.Protocol, l.ListenerName ?? '']),
+  ];
+  return { json, text: ListenerIds, table };
 }
 
 async function send(
@@ -77,16 +105,23 @@ async function send(
   progress.start(label);
   let accepted: Awaited<ReturnType<typeof createListener>>;
   try {
+    // Interrupted while getting ready (reading credentials, a prompt): nothing has gone out.
+    if (ctx.signal.aborted) throw InterruptedError.beforeSending();
     accepted = await createListener(session.client, request, { signal: ctx.signal });
   } catch (error) {
     progress.fail();
+    const check = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
     if (error instanceof InterruptedError) {
-      // The request may have reached the API before Ctrl-C: say how to find out.
-      error.hint = `the request may already have been applied; check with: ${suggestCommand(globals, 'list', '--lb', request.LoadBalancerId)}`;
+      // The request may have reached the API before the interruption: say how to find out.
+      error.hint = error.notSent ? undefined : `the request may already have been applied; check with: ${check}`;
       throw error;
     }
     if (error instanceof NetworkError && error.mayHaveApplied) {
-      error.hint = `the request may or may not have been applied; check with ${suggestCommand(globals, 'list', '--lb', request.LoadBalancerId)} before retrying`;
+      error.hint = `the request may or may not have been applied; check with ${check} before retrying`;
+    }
+    if (error instanceof ApiError && error.isInternalError) {
+      // A server-side failure does not say the write was not carried out.
+      error.hint = `the API failed while handling the request, which may or may not have been applied; check with ${check} before retrying`;
     }
     throw await addHint(error, {
       globals,
@@ -97,34 +132,51 @@ async function send(
     });
   }
   const { ListenerIds, RequestId } = accepted;
-  const result = {
-    ListenerIds,
-    RequestId,
-    LoadBalancerId: request.LoadBalancerId,
-    Ports: request.Ports,
-    Protocol: request.Protocol,
-    TaskStatus: 'PENDING' as 'PENDING' | 'SUCCESS',
-    Listeners: ListenerIds.map((id, i) => ({ ListenerId: id, Port: request.Ports[i], ListenerName: request.ListenerNames?.[i] ?? null })),
-  };
-  const table = [
-    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'],
-    ...result.Listeners.map((l) => [l.ListenerId, String(l.Port), request.Protocol, l.ListenerName ?? '']),
-  ];
+  const resume = suggestCommand(globals, 'wait', RequestId);
 
   if (!flags.wait) {
     progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
-    progress.info(`follow it with: ${suggestCommand(globals, 'wait', RequestId)}`);
-    await printResult(ctx, globals, { json: result, text: ListenerIds, table });
+    progress.info(`follow it with: ${resume}`);
+    await printAccepted(ctx, globals, resultView(request, accepted, 'PENDING'), { RequestId, ListenerIds, resume });
     return;
   }
   try {
-    await followTask(session.client, RequestId, { timeoutMs: run.timeoutMs, signal: ctx.signal, progress, label, globals });
+    await followTask(session.client, RequestId, {
+      timeoutMs: run.timeoutMs,
+      signal: ctx.signal,
+      progress,
+      label,
+      globals,
+      accepted: { action: 'CreateListener', listenerIds: ListenerIds },
+    });
   } catch (error) {
     // The listeners exist (or may yet): the error says which, so a script or a person can find them.
     if (error instanceof CliError) error.details.ListenerIds = ListenerIds;
     throw error;
   }
-  result.TaskStatus = 'SUCCESS';
   progress.succeed(`Created ${describeTarget(request)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
-  await printResult(ctx, globals, { json: result, text: ListenerIds, table });
+  await printAccepted(ctx, globals, resultView(request, accepted, 'SUCCESS'), { RequestId, ListenerIds, resume });
+}
+
+/**
+ * Prints the result of an accepted create. Should that fail (stdout on a full disk, a --query that
+ * fails on the real data), the ids still reach stderr with the resume command, under exit 7: a
+ * script must neither lose them nor read "nothing was sent".
+ */
+async function printAccepted(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  view: ResultView,
+  accepted: { RequestId: string; ListenerIds: string[]; resume: string },
+): Promise<void> {
+  try {
+    await printResult(ctx, globals, view);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AcceptedError(accepted.RequestId, `CreateListener was accepted (task ${accepted.RequestId}), but ${reason}`, {
+      hint: `the listener ids are above; check the task with ${accepted.resume}`,
+      cause: error,
+      listenerIds: accepted.ListenerIds,
+    });
+  }
 }

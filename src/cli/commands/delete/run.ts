@@ -3,7 +3,8 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { deleteLoadBalancerListeners } from '../../../api/clb.js';
 import { checkListenerIds } from '../../../model/ids.js';
 import { openSession } from '../../session.js';
-import { printResult } from '../../../ui/output.js';
+import { checkQueryOn, printResult } from '../../../ui/output.js';
+import { AcceptedError } from '../../../core/errors.js';
 import { createProgress, formatElapsed } from '../../../ui/progress.js';
 import { addHint } from '../../api-hints.js';
 import { followTask, waitTimeoutMs } from '../../follow-task.js';
@@ -28,6 +29,8 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
     await printDryRun(ctx, globals, 'DeleteLoadBalancerListeners', { LoadBalancerId, ListenerIds: ids });
     return;
   }
+  const sample = { LoadBalancerId, ListenerIds: ids, RequestId: '', TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING' };
+  await checkQueryOn(globals, sample);
   const progress = await createProgress(ctx, globals);
   const session = await openSession(globals, ctx);
   const label = `Deleting ${ids.length} listener${ids.length === 1 ? '' : 's'} on ${LoadBalancerId}`;
@@ -42,12 +45,28 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
     );
     const json = { LoadBalancerId, ListenerIds: ids, RequestId, TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING' };
     if (flags.wait) {
-      await followTask(session.client, RequestId, { timeoutMs, signal: ctx.signal, progress, label, globals });
+      await followTask(session.client, RequestId, {
+        timeoutMs,
+        signal: ctx.signal,
+        progress,
+        label,
+        globals,
+        accepted: { action: 'DeleteLoadBalancerListeners' },
+      });
       progress.succeed(`Deleted ${ids.join(', ')} in ${formatElapsed(ctx.now() - started)}`);
     } else {
       progress.succeed(`Accepted (task ${RequestId} still running); follow it with: ${suggestCommand(globals, 'wait', RequestId)}`);
     }
-    await printResult(ctx, globals, { json, text: ids, table: [['LISTENER ID', 'STATUS'], ...ids.map((id) => [id, json.TaskStatus])] });
+    await printResult(ctx, globals, {
+      json,
+      text: ids,
+      table: [['LISTENER ID', 'STATUS'], ...ids.map((id) => [id, json.TaskStatus])],
+    }).catch((error: unknown) => {
+      throw new AcceptedError(RequestId, `DeleteLoadBalancerListeners was accepted (task ${RequestId}), but ${(error as Error).message}`, {
+        hint: `check the task with ${suggestCommand(globals, 'wait', RequestId)}`,
+        cause: error,
+      });
+    });
   } finally {
     await session.client.close();
   }

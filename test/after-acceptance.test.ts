@@ -1,0 +1,96 @@
+// Once the API has accepted a create, the run never loses the ids and never says "nothing was
+// sent": whatever can fail on the result is checked before sending, polls are retried like reads,
+// and a failure after acceptance is exit 7 with the ids and the resume command. In-process.
+import { test, describe, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { makeTempHome, type TempHome } from './helpers/home.js';
+import { Collector, runMain } from './helpers/main-in-process.js';
+
+const LB = 'lb-accept01';
+const REQUEST_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+let emu: InProcessEmulator;
+let home: TempHome;
+let nextPort = 30000;
+
+before(async () => {
+  emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 0 });
+  home = makeTempHome();
+});
+after(async () => {
+  await emu.stop();
+  home.cleanup();
+});
+beforeEach(() => emu.reset());
+
+function create(extra: string[], options: { stdout?: Collector } = {}) {
+  const env = home.env({ TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey, TENCENTCLOUD_REGION: emu.region });
+  const args = ['create', '--lb', LB, '--port', String(nextPort++), '--protocol', 'TCP', '--endpoint', emu.endpoint, ...extra];
+  return runMain(args, { env, ...options });
+}
+
+describe('--query is checked on the shape of the result before sending', () => {
+  for (const query of ['abs(ListenerIds)', 'no_such_function(ListenerIds)', 'sort_by(Listeners, &Port)[0].ListenerName.foo | abs(@)']) {
+    test(`--query '${query}' is exit 2 and nothing is sent`, async () => {
+      const result = await create(['-o', 'json', '--query', query]);
+      assert.equal(result.code, 2, result.stderr);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /"Code":"Usage"/);
+      assert.equal(await emu.requestCount(), 0);
+    });
+  }
+
+  test('a query that holds on the shape still works on the real result', async () => {
+    const result = await create(['--query', 'Listeners[0].ListenerId']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim(), (await emu.state()).listeners[0]!.ListenerId);
+  });
+});
+
+describe('stdout fails after an accepted create (a full disk)', () => {
+  for (const wait of [true, false]) {
+    test(`exit 7, the ids and the resume command on stderr, no stack trace${wait ? '' : ' (--no-wait)'}`, async () => {
+      const result = await create(wait ? [] : ['--no-wait'], { stdout: new Collector('ENOSPC') });
+      assert.equal(result.code, 7, result.stderr);
+      const listener = (await emu.state()).listeners[0]!;
+      assert.match(result.stderr, /could not write the result to stdout \(no space left on the device\)/);
+      assert.match(result.stderr, new RegExp(`^listener ids: ${listener.ListenerId}$`, 'm'));
+      assert.match(result.stderr, new RegExp(`clb-listener wait ${listener.TaskId}`));
+      assert.doesNotMatch(result.stderr, /\n\s+at |this is a bug/);
+      assert.equal(await emu.requestCount('CreateListener'), 1);
+    });
+  }
+});
+
+describe('polls after an accepted create are reads', () => {
+  for (const code of ['InternalError', 'RequestLimitExceeded']) {
+    test(`a poll answered ${code} is retried and the create ends in success`, async () => {
+      await emu.faults([{ action: 'DescribeTaskStatus', kind: 'apiError', code }]);
+      const result = await create(['-o', 'json']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(await emu.requestCount('CreateListener'), 1);
+      assert.ok((await emu.requestCount('DescribeTaskStatus')) >= 2);
+    });
+  }
+
+  test('AuthFailure on a poll is exit 7 with the ids, never exit 3', async () => {
+    await emu.faults([{ action: 'DescribeTaskStatus', kind: 'apiError', code: 'AuthFailure.SignatureExpire' }]);
+    const result = await create([]);
+    assert.equal(result.code, 7, result.stderr);
+    const listener = (await emu.state()).listeners[0]!;
+    assert.match(result.stderr, new RegExp(`CreateListener was accepted \\(task ${listener.TaskId}\\)`));
+    assert.match(result.stderr, new RegExp(`^listener ids: ${listener.ListenerId}$`, 'm'));
+    assert.match(result.stderr, new RegExp(`clb-listener wait ${listener.TaskId}`));
+  });
+});
+
+describe('a create whose fate is unknown is never resent', () => {
+  test('InternalError on CreateListener says the request may have been applied', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'apiError', code: 'InternalError', processed: true }]);
+    const result = await create([]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, REQUEST_ID);
+    assert.match(result.stderr, /^hint: .*may or may not have been applied; check with clb-listener list --lb lb-accept01/m);
+    assert.equal(await emu.requestCount('CreateListener'), 1);
+  });
+});
