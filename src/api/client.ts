@@ -280,7 +280,7 @@ export class ClbClient {
     if (wasNeverBuilt(error)) return this.notBuilt(action, error);
     const detail = describeTransportError(error);
     const notSent = wasNeverSent(error);
-    // A refused certificate or header fails the same way every time: no point in trying again.
+    // A refused certificate fails the same way every time: no point in trying again.
     const deterministic = isDeterministicFailure(error);
     const readOnly = isReadOnlyAction(action);
     const mayHaveApplied = !readOnly && !notSent;
@@ -356,16 +356,7 @@ export function isRetryableCode(code: string): boolean {
   return code === 'RequestLimitExceeded' || code.startsWith('RequestLimitExceeded.') || code === 'FailedOperation.ResourceInOperating';
 }
 
-const NEVER_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  // A header refused before connecting (e.g. a CR or LF in a value).
-  'UND_ERR_INVALID_ARG',
-]);
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * TLS verification and handshake failures: the request is written only over an established TLS
@@ -395,7 +386,7 @@ function errorCode(error: unknown): string | undefined {
 
 function isDeterministicFailure(error: unknown): boolean {
   const code = errorCode(error);
-  return code !== undefined && (code === 'UND_ERR_INVALID_ARG' || (TLS_CODES.has(code) && code !== 'EPROTO'));
+  return code !== undefined && TLS_CODES.has(code) && code !== 'EPROTO';
 }
 
 /**
