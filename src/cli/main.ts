@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
     await renderError(failure, { ctx, globals, secrets: ctx.secrets.list() });
     return exitCodeFor(failure, signal);
   } finally {
+    // The stdout handler stays: a closed pipe may only be noticed after main has returned.
     if (!overrides.signal) for (const [name, handler] of handlers) process.off(name, handler);
-    if (!overrides.stdout) process.stdout.off('error', onStdoutError);
   }
 }
