@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { api, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { startEmulator, EmulatorConfigError } from '../src/emulator/index.js';
 import { ClbClient } from '../src/api/client.js';
+import { systemClock } from '../src/core/clock.js';
 import { SSL_SERVICE } from '../src/api/constants.js';
 import { serviceEndpoint } from '../src/api/endpoint.js';
 import { describeCertificates } from '../src/api/ssl.js';
@@ -109,7 +110,7 @@ describe('emulator: DescribeCertificates (ssl 2019-12-05)', () => {
       endpoint: emu.endpoint,
       region: emu.region,
       credentials: { describe: 'test', get: async () => ({ secretId: emu.secretId, secretKey: emu.secretKey }) },
-      now: () => clock,
+      clock: { ...systemClock, now: () => clock },
     });
     const ssl = client.forService(SSL_SERVICE);
     try {

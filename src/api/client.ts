@@ -4,12 +4,12 @@
  * retry. CreateListener has no client token, so a write whose fate is unknown is never resent.
  */
 import type { Dispatcher } from 'undici';
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import { sign } from './signer.js';
 import { ApiError, InterruptedError, isInternalErrorCode, NetworkError } from '../core/errors.js';
 import { parseEndpoint, serviceEndpoint } from './endpoint.js';
 import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 
 import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
@@ -83,7 +83,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   dispatcher?: Dispatcher;
-  now?: () => number;
+  /** Timestamps, timings and the pauses between retries; the system clock unless a test drives it. */
+  clock?: Clock;
   random?: () => number;
   onWire?: (event: WireEvent) => void;
 }
@@ -118,7 +119,8 @@ export class ClbClient {
   private readonly options: ClientOptions;
   private readonly retry: RetryPolicy;
   private dispatcher: Dispatcher | undefined;
-  private readonly now: () => number;
+  /** The client's time, which the task waiter shares. */
+  readonly clock: Clock;
   private readonly random: () => number;
 
   constructor(options: ClientOptions) {
@@ -128,7 +130,7 @@ export class ClbClient {
     this.region = options.region;
     this.service = options.service ?? CLB_SERVICE;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.dispatcher = options.dispatcher;
   }
@@ -176,7 +178,7 @@ export class ClbClient {
       const delayMs = this.backoff(attempt);
       this.options.onWire?.({ type: 'retry', action, attempt, reason: outcome.error.message, delayMs });
       try {
-        await sleepFor(delayMs, undefined, { signal: options.signal });
+        await this.clock.sleep(delayMs, options.signal);
       } catch {
         throw new InterruptedError();
       }
@@ -191,7 +193,7 @@ export class ClbClient {
 
   private async signedHeaders(action: string, body: string): Promise<Record<string, string>> {
     const credentials = await this.options.credentials.get();
-    const timestampSeconds = Math.floor(this.now() / 1000);
+    const timestampSeconds = Math.floor(this.clock.now() / 1000);
     const headers: Record<string, string> = {
       Host: this.endpoint.host,
       'Content-Type': CONTENT_TYPE,
@@ -222,7 +224,7 @@ export class ClbClient {
     const headers = await this.signedHeaders(action, body);
     const url = `${this.endpoint.origin}/`;
     this.options.onWire?.({ type: 'request', action, attempt, url, headers, body });
-    const started = this.now();
+    const started = this.clock.now();
     let status: number;
     let text: string;
     let traceId: string | undefined;
@@ -233,7 +235,7 @@ export class ClbClient {
     try {
       dispatcher = await this.transport();
     } catch (error) {
-      this.options.onWire?.({ type: 'error', action, attempt, ms: this.now() - started, error: describeTransportError(error) });
+      this.options.onWire?.({ type: 'error', action, attempt, ms: this.clock.now() - started, error: describeTransportError(error) });
       return this.notBuilt(action, error);
     }
     try {
@@ -249,7 +251,7 @@ export class ClbClient {
       traceId = [response.headers['x-tc-traceid']].flat()[0];
       text = await response.body.text();
     } catch (error) {
-      const ms = this.now() - started;
+      const ms = this.clock.now() - started;
       this.options.onWire?.({ type: 'error', action, attempt, ms, error: describeTransportError(error) });
       if (signal?.aborted) return { ok: false, error: new InterruptedError(), retryable: false };
       return this.transportFailure(
@@ -257,7 +259,7 @@ export class ClbClient {
         deadline.aborted ? Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) : error,
       );
     }
-    this.options.onWire?.({ type: 'response', action, attempt, status, ms: this.now() - started, body: text });
+    this.options.onWire?.({ type: 'response', action, attempt, status, ms: this.clock.now() - started, body: text });
     return this.parseEnvelope(action, status, text, traceId);
   }
 

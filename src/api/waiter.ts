@@ -4,8 +4,8 @@
  * a finished task should be noticed within half a second), then backs off to a cap of a few
  * seconds, which keeps one waiter far below the API's 20 requests/second.
  */
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { ClbClient } from './client.js';
+import type { Clock } from '../core/clock.js';
 import { describeTaskStatus, type TaskStatusResult } from './clb.js';
 import { InterruptedError, TaskFailedError, WaitTimeoutError } from '../core/errors.js';
 
@@ -24,7 +24,8 @@ export interface WaitOptions {
   maxDelayMs?: number;
   /** Called after every poll, for a spinner or a progress line. */
   onPoll?: (progress: TaskProgress) => void;
-  now?: () => number;
+  /** Where the wait's time comes from; by default the client's (the system clock unless a test drives it). */
+  clock?: Clock;
 }
 
 export interface TaskOutcome extends TaskProgress {
@@ -43,7 +44,8 @@ export function nextPollDelay(previousMs: number, elapsedMs: number, maxDelayMs 
 }
 
 export async function waitForTask(client: ClbClient, requestId: string, options: WaitOptions): Promise<TaskOutcome> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? client.clock;
+  const now = () => clock.now();
   const started = now();
   const deadline = started + options.timeoutMs;
   const maxDelay = options.maxDelayMs ?? 3000;
@@ -52,7 +54,7 @@ export async function waitForTask(client: ClbClient, requestId: string, options:
     if (options.signal?.aborted) throw new InterruptedError(requestId);
     let result: TaskStatusResult;
     // A poll (with its own retries) may not outlive the wait: the deadline is the deadline.
-    const pollDeadline = AbortSignal.timeout(Math.max(1, deadline - now()));
+    const pollDeadline = clock.timeoutSignal(Math.max(1, deadline - now()));
     try {
       result = await describeTaskStatus(client, requestId, {
         signal: options.signal ? AbortSignal.any([options.signal, pollDeadline]) : pollDeadline,
@@ -69,7 +71,7 @@ export async function waitForTask(client: ClbClient, requestId: string, options:
     const remaining = deadline - now();
     if (remaining <= 0) throw new WaitTimeoutError(requestId, elapsedMs);
     try {
-      await sleepFor(Math.min(delay, remaining), undefined, options.signal ? { signal: options.signal } : {});
+      await clock.sleep(Math.min(delay, remaining), options.signal);
     } catch {
       throw new InterruptedError(requestId);
     }

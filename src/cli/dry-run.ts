@@ -25,7 +25,7 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
     if (!(error instanceof CredentialsError)) throw error;
     settings = { credentials: UNSIGNED, region: resolveRegion(input).region, endpoint: resolveEndpoint(input).endpoint };
   }
-  const client = new ClbClient({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, now: ctx.now });
+  const client = new ClbClient({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, clock: ctx });
   const prepared = await client.prepare(action, body);
   await client.close();
   const headers = redactHeaders(prepared.headers);

@@ -33,7 +33,7 @@ export async function openSession(globals: GlobalOptions & { requestTimeout?: st
     credentials: settings.credentials,
     requestTimeoutMs,
     env: ctx.env,
-    now: ctx.now,
+    clock: ctx,
     // --language went into the settings input; the resolver already put it before the profile's.
     ...(settings.language ? { language: settings.language } : {}),
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),

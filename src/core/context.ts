@@ -3,6 +3,7 @@
  * streams, clock and the interrupt signal. Tests build one of these to run a command in-process;
  * `defaultContext()` is the real process.
  */
+import { systemClock, type Clock } from './clock.js';
 import { SecretRegistry } from './secrets.js';
 
 export interface OutStream {
@@ -16,14 +17,13 @@ export interface InStream extends NodeJS.ReadableStream {
   isTTY?: boolean;
 }
 
-export interface CliContext {
+/** The clock (`now`, `sleep`, `timeoutSignal`) is part of the context: every wait goes through it. */
+export interface CliContext extends Clock {
   env: Record<string, string | undefined>;
   cwd: string;
   stdout: OutStream;
   stderr: OutStream;
   stdin: InStream;
-  /** Milliseconds since the epoch. */
-  now(): number;
   /** Aborted on Ctrl-C, so waits can stop and say what was left running. */
   signal: AbortSignal;
   /** What this run must never print. */
@@ -49,7 +49,7 @@ export function defaultContext(signal: AbortSignal): CliContext {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    now: () => Date.now(),
+    ...systemClock,
     signal,
     secrets: new SecretRegistry(process.env),
   };

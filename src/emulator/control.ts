@@ -9,12 +9,14 @@
  *   POST   /__emulator/reset    → clears listeners, tasks, faults, request log; keeps LBs and keys
  *   POST   /__emulator/config   { taskDelayMs?, rateLimit?, listenerQuota?, clockOffsetMs? } → { config }
  *   POST   /__emulator/keys     { secretId, secretKey, token?, expiresAt? } → adds an accepted key
+ *   POST   /__emulator/clock    { advanceMs } → moves the emulator's clock forward; { now }
+ *   POST   /__emulator/tasks/finish  { TaskId? } → ends that running task (all without one) now; { tasks }
  *
  * Answers are JSON: `{ "ok": true, … }`, or `{ "error": "…" }` with 400/404/405.
  */
 import { parseJsonObject } from '../core/json.js';
 import { parseFaultRule } from './faults.js';
-import type { EmulatorKey, EmulatorState, FaultRule, RuntimeConfig } from './types.js';
+import type { EmulatorKey, EmulatorState, FaultRule, RuntimeConfig, TaskView } from './types.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -26,6 +28,8 @@ export interface ControlTarget {
   reset(): void;
   configure(config: Partial<RuntimeConfig>): RuntimeConfig;
   addKey(key: EmulatorKey): void;
+  advanceClock(ms: number): number;
+  finishTasks(taskId?: string): TaskView[] | undefined;
 }
 
 export interface ControlAnswer {
@@ -34,6 +38,7 @@ export interface ControlAnswer {
 }
 
 class BadRequest extends Error {}
+class NotFound extends Error {}
 
 function jsonObject(body: Buffer): Record<string, unknown> {
   return parseJsonObject(body.toString('utf8'), {
@@ -85,18 +90,42 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
       return { ok: true };
     },
   },
+  clock: {
+    POST: (body, t) => {
+      const { advanceMs, ...rest } = jsonObject(body);
+      if (Object.keys(rest).length > 0) throw new BadRequest(`unknown field "${Object.keys(rest)[0]}" (known: advanceMs)`);
+      if (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0) {
+        throw new BadRequest('advanceMs must be an integer >= 0 (the clock only moves forward)');
+      }
+      return { ok: true, now: t.advanceClock(advanceMs) };
+    },
+  },
+  'tasks/finish': {
+    POST: (body, t) => {
+      const { TaskId, ...rest } = jsonObject(body);
+      if (Object.keys(rest).length > 0) throw new BadRequest(`unknown field "${Object.keys(rest)[0]}" (known: TaskId)`);
+      if (TaskId !== undefined && typeof TaskId !== 'string') throw new BadRequest('TaskId must be a string');
+      const tasks = t.finishTasks(TaskId);
+      if (!tasks) throw new NotFound(`no task ${TaskId}`);
+      return { ok: true, tasks };
+    },
+  },
 };
 
 export function handleControl(method: string, path: string, body: Buffer, target: ControlTarget): ControlAnswer {
   const name = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const routes = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   if (!routes)
-    return { status: 404, body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{state,faults,reset,config,keys}` } };
+    return {
+      status: 404,
+      body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{state,faults,reset,config,keys,clock,tasks/finish}` },
+    };
   const route = Object.hasOwn(routes, method) ? routes[method] : undefined;
   if (!route) return { status: 405, body: { error: `${path} accepts ${Object.keys(routes).join(', ')}` } };
   try {
     return { status: 200, body: route(body, target) };
   } catch (error) {
+    if (error instanceof NotFound) return { status: 404, body: { error: error.message } };
     // Validation failures (BadRequest, EmulatorConfigError, bad fault rules) are the caller's.
     return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
   }

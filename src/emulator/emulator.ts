@@ -2,6 +2,7 @@
  * The emulator without HTTP: settings, keys, store, faults and rate limiter wired together. The
  * server hands it API and control requests; tests in the same process may also call it directly.
  */
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import { KeyRing } from './auth.js';
 import { loadCertificatesFile, seedCertificates } from './certificates.js';
 import { checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
@@ -19,6 +20,7 @@ import type {
   FaultRule,
   RequestLogEntry,
   RuntimeConfig,
+  TaskView,
   TransportFaultKind,
 } from './types.js';
 
@@ -31,6 +33,8 @@ export class Emulator implements ControlTarget {
   private readonly faults = new FaultQueue();
   private readonly limiter: RateLimiter;
   private readonly baseClock: () => number;
+  /** The latency fault's pause, on the emulator's clock. */
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.region = checkRegion(options.region ?? DEFAULTS.region);
@@ -41,7 +45,8 @@ export class Emulator implements ControlTarget {
       clockOffsetMs: 0,
       ...checkRuntimeConfig({ taskDelayMs: options.taskDelayMs, rateLimit: options.rateLimit, listenerQuota: options.listenerQuota }),
     };
-    this.baseClock = options.now ?? Date.now;
+    this.baseClock = options.clock ? () => options.clock!.now() : (options.now ?? Date.now);
+    this.sleep = options.clock ? (ms, signal) => options.clock!.sleep(ms, signal) : (ms, signal) => sleepFor(ms, undefined, { signal });
     this.primaryKey = {
       secretId: options.secretId ?? newSecretId(),
       secretKey: options.secretKey ?? newSecretKey(),
@@ -49,7 +54,7 @@ export class Emulator implements ControlTarget {
     };
     for (const key of [this.primaryKey, ...(options.extraKeys ?? [])]) this.keys.add(key);
     this.limiter = new RateLimiter(() => this.config.rateLimit, this.clock);
-    this.store = new Store(this.clock, () => this.save());
+    this.store = new Store(this.clock, () => this.save(), !options.clock);
     this.load();
   }
 
@@ -147,6 +152,17 @@ export class Emulator implements ControlTarget {
 
   addKey(key: EmulatorKey): void {
     this.keys.add(key);
+  }
+
+  /** Moves the emulator's clock forward (it adds to the offset) and ends the tasks now due; returns the new now. */
+  advanceClock(ms: number): number {
+    this.config.clockOffsetMs += ms;
+    this.store.settle();
+    return this.clock();
+  }
+
+  finishTasks(taskId?: string): TaskView[] | undefined {
+    return this.store.finishTasks(taskId);
   }
 
   dispose(): void {

@@ -5,7 +5,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiFault } from './api-error.js';
 import { checkPort, DEFAULTS, isLoopbackAddress, loopbackHost } from './config.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';
@@ -91,7 +90,7 @@ async function serveApi(
 ): Promise<void> {
   const action = header(req.headers, 'x-tc-action') ?? '';
   const injected = emulator.takeTransportFault(action);
-  if (injected?.kind === 'latency') await sleep(injected.latencyMs ?? DEFAULT_LATENCY_MS, undefined, { signal: closing });
+  if (injected?.kind === 'latency') await emulator.sleep(injected.latencyMs ?? DEFAULT_LATENCY_MS, closing);
   const replacement = injected && injected.kind !== 'latency' ? injected : undefined;
   if (replacement?.kind === 'apiError') {
     // The API's own error envelope, after carrying the request out when `processed` says so.

@@ -70,6 +70,8 @@ export class Store {
     private readonly clock: () => number,
     /** Called after every change to load balancers or listeners. */
     private readonly onChange: () => void = () => {},
+    /** Real timers announce a task's end; off when the caller moves the clock itself. */
+    private readonly wake = true,
   ) {}
 
   // ---- load balancers and listeners -------------------------------------------------------
@@ -112,8 +114,22 @@ export class Store {
       failWith: task.failWith,
       effect: task.effect,
     });
-    if (!task.hang) this.wakeAt(task.delayMs);
+    if (!task.hang && this.wake) this.wakeAt(task.delayMs);
     this.settle();
+  }
+
+  /**
+   * Ends a running task now (every running task without an id), as it was set to end: a task
+   * failure still fails; a hung task succeeds. Returns the tasks ended; unknown id → undefined.
+   */
+  finishTasks(taskId?: string): TaskView[] | undefined {
+    const now = this.clock();
+    if (taskId !== undefined && !this.tasks.has(taskId)) return undefined;
+    const chosen = taskId === undefined ? [...this.tasks.values()] : [this.tasks.get(taskId)!];
+    const running = chosen.filter((task) => task.Status === 2);
+    for (const task of running) task.dueAt = now;
+    this.settle();
+    return running.map(taskView);
   }
 
   task(taskId: string): TaskView | undefined {

@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock.js';
 /**
  * The shapes the emulator shares with its callers: start options, the control-surface state
  * snapshot and fault rules. Kept apart from the implementation so the test helper and the demo
@@ -46,6 +47,11 @@ export interface EmulatorOptions {
   stateFile?: string;
   /** The emulator's clock, in ms since the epoch. Default Date.now. */
   now?: () => number;
+  /**
+   * A clock the caller moves (tests): `now` for every timestamp and task, `sleep` for the latency
+   * fault. With it, tasks end only when the caller's clock reaches them (no real timers run).
+   */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
   /** Called once per API request after it is answered (for `--log`). */
   onRequest?: (entry: RequestLogEntry) => void;
 }

@@ -7,6 +7,8 @@ import { SecretRegistry } from '../../src/core/secrets.js';
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import type { CliContext } from '../../src/core/context.js';
+import { FakeClock, sharedClock } from './clock.js';
+import { eventually } from './eventually.js';
 
 export const KEY = {
   enter: '\r',
@@ -18,14 +20,16 @@ export const KEY = {
   clearLine: '\u0015',
 } as const;
 
-class Collector extends Writable {
+/** A stream that keeps what is written; says it is a TTY when asked to. */
+export class Collector extends Writable {
   text = '';
   isTTY: boolean;
   columns = 160;
   rows = 50;
-  constructor(tty: boolean) {
+  constructor(tty: boolean, columns = 160) {
     super({ decodeStrings: false });
     this.isTTY = tty;
+    this.columns = columns;
   }
   // The tty.WriteStream methods a spinner uses; the fake screen keeps no cursor.
   cursorTo(): boolean {
@@ -83,23 +87,13 @@ export function fakeTerminal(options: { tty?: boolean } = {}): FakeTerminal {
     const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text);
     return match ? { end: from + match.index + match[0].length } : undefined;
   };
-  const waitFor = async (pattern: RegExp | string, timeoutMs = 5000): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hit = find(pattern, mark);
-      if (hit) {
-        mark = hit.end;
-        // Let the prompt finish its render cycle (keypress handlers are set right after drawing).
-        await new Promise((resolve) => setImmediate(resolve));
-        return;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `timed out waiting for ${String(pattern)}; stdout so far:\n${out()}\nstderr:\n${stripVTControlCharacters(stderr.text)}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+  const waitFor = async (pattern: RegExp | string, timeoutMs = 30_000): Promise<void> => {
+    const hit = await eventually(() => find(pattern, mark), String(pattern), { timeoutMs, everyMs: 5 }).catch((error: Error) => {
+      throw new Error(`${error.message}; stdout so far:\n${out()}\nstderr:\n${stripVTControlCharacters(stderr.text)}`);
+    });
+    mark = hit.end;
+    // Let the prompt finish its render cycle (keypress handlers are set right after drawing).
+    await new Promise((resolve) => setImmediate(resolve));
   };
   const type = (...keys: string[]) => {
     for (const key of keys) stdin.write(key);
@@ -120,15 +114,18 @@ export function fakeTerminal(options: { tty?: boolean } = {}): FakeTerminal {
   };
 }
 
-/** A CliContext on the fake terminal. */
+/** A CliContext on the fake terminal; its clock is the in-process emulator's (see `sharedClock`) or a fresh FakeClock. */
 export function terminalContext(term: FakeTerminal, overrides: Partial<CliContext> = {}): CliContext {
+  const clock = sharedClock() ?? new FakeClock();
   return {
     env: {},
     cwd: process.cwd(),
     stdin: term.stdin,
     stdout: term.stdout,
     stderr: term.stderr,
-    now: () => Date.now(),
+    now: clock.now,
+    sleep: clock.sleep,
+    timeoutSignal: clock.timeoutSignal,
     signal: new AbortController().signal,
     secrets: new SecretRegistry(),
     ...overrides,
