@@ -15,11 +15,11 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli/program.js';
 import { defaultContext } from '../src/core/context.js';
+import { runCli } from './helpers/cli.js';
 import { completionScript, COMPLETION_FILES, SHELLS, type Shell } from '../src/cli/completion/index.js';
 import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, CREATE_LISTENER_FIELDS, PROTOCOLS } from '../src/model/fields.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'clb-listener.js');
 const scriptPath = (shell: Shell) => join(ROOT, 'completions', COMPLETION_FILES[shell]);
 
 const program = (): Command => buildProgram(defaultContext(new AbortController().signal));
@@ -291,16 +291,16 @@ describe('generated completion scripts', () => {
 
   test('`clb-listener completion <shell>` prints the committed scripts; an unknown shell is a usage error', async () => {
     for (const shell of SHELLS) {
-      const { code, stdout, stderr } = await run(process.execPath, [BIN, 'completion', shell]);
+      const { code, stdout, stderr } = await runCli(['completion', shell]);
       assert.equal(code, 0, stderr);
       assert.equal(stderr, '');
       assert.equal(stdout, readFileSync(scriptPath(shell), 'utf8'), `clb-listener completion ${shell} differs from completions/`);
     }
-    const bad = await run(process.execPath, [BIN, 'completion', 'tcsh']);
+    const bad = await runCli(['completion', 'tcsh']);
     assert.equal(bad.code, 2);
     assert.equal(bad.stdout, '');
     assert.match(bad.stderr, /^error: .*tcsh.*bash, zsh, fish/m);
-    const help = await run(process.execPath, [BIN, 'completion', '--help']);
+    const help = await runCli(['completion', '--help']);
     assert.equal(help.code, 0);
     for (const shell of SHELLS) assert.match(help.stdout, new RegExp(`completion ${shell}`));
   });

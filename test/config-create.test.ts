@@ -1,17 +1,17 @@
-// End to end: tccli-format files alone in a temporary HOME (no TENCENTCLOUD_* variables) are
-// enough for `create` to sign and send a request the emulator accepts.
+// tccli-format files alone in a temporary HOME (no TENCENTCLOUD_* variables) are enough for
+// `create` to sign and send a request the emulator accepts.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnEmulator, type SpawnedEmulator } from './helpers/emulator.js';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, runCli, type RunResult, type TempHome } from './helpers/home.js';
 
 describe('create with credentials from tccli profile files', () => {
-  let emulator: SpawnedEmulator;
+  let emulator: InProcessEmulator;
   let home: TempHome;
   const runs: RunResult[] = [];
 
   before(async () => {
-    emulator = await spawnEmulator();
+    emulator = await inProcessEmulator();
     home = makeTempHome();
     home.tccli('default', {
       credential: { secretId: emulator.secretId, secretKey: emulator.secretKey },

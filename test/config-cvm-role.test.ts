@@ -1,5 +1,5 @@
 // The CVM-role step against a loopback metadata service: discovery, token, refresh near expiry,
-// and how quickly the step gives up when there is no service.
+// and that the step gives up when there is no service.
 import { SecretRegistry } from '../src/core/secrets.js';
 import { test, describe, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -185,19 +185,19 @@ describe('no metadata service', () => {
     blackhole.close();
   });
 
-  test('a refused connection falls through at once', async () => {
-    const started = Date.now();
+  test('a refused connection falls through to "no credentials"', async () => {
     await assert.rejects(resolveSettings(input('http://127.0.0.1:1/latest/meta-data')), CredentialsError);
-    // Generous for a loaded CI machine; the silent-service case below is the one that costs a second.
-    assert.ok(Date.now() - started < 900, `took ${Date.now() - started} ms`);
   });
 
-  test('a silent service costs about one second, then falls through', async () => {
+  test('a silent service: the probe gives up on its own (it closes the connection), then falls through', async () => {
     const url = `http://127.0.0.1:${(blackhole.address() as AddressInfo).port}/latest/meta-data`;
-    const started = Date.now();
+    const closedByClient = new Promise<void>((resolve) =>
+      blackhole.once('connection', (socket) => socket.resume().once('close', () => resolve())),
+    );
     await assert.rejects(resolveSettings(input(url)), CredentialsError);
-    const took = Date.now() - started;
-    assert.ok(took >= 900 && took < 5000, `took ${took} ms`);
+    // The service never answered and never hung up: only the probe's own timeout ends the wait.
+    await closedByClient;
+    assert.equal(sockets.size, 1, 'one probe, not retried');
   });
 
   test('a profile asking for the CVM role says the role is unreachable', async () => {

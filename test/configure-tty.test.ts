@@ -4,8 +4,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { BIN, NO_METADATA_URL, makeTempHome, type TempHome } from './helpers/home.js';
+import { eventually } from './helpers/eventually.js';
 
 const ID = 'AKIDtmuxTerminal00000000000000000001';
 const KEY = 'tmuxTerminalSecretKey00000000001';
@@ -28,14 +28,19 @@ function screen(session: string): string {
   return text;
 }
 
-async function waitFor(session: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen(session);
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} on screen:\n${text}`);
-    await sleep(100);
-  }
+/** Waits (bounded, generously: a loaded machine only makes it look more often) until the screen matches. */
+function waitFor(session: string, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+  let text = '';
+  return eventually(
+    () => {
+      text = screen(session);
+      return pattern.test(text) && text;
+    },
+    `${pattern} on screen`,
+    { timeoutMs, everyMs: 100 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${text}`);
+  });
 }
 
 function startConfigure(home: TempHome, session: string, args: string[] = ['configure']): void {

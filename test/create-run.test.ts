@@ -2,11 +2,8 @@
 // port conflict, credentials, JSON output, Ctrl-C, and clean redirected output.
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { eventually } from './helpers/eventually.js';
 import { emulatorEnv, findLeaks, runAgainst, runCli, transcript, EMPTY_HOME } from './helpers/cli.js';
 
 const LB = 'lb-cuxw2rm0';
@@ -49,8 +46,9 @@ describe('create and wait outcomes', () => {
 
   test('the wait timeout holds even while a poll hangs', async () => {
     await emu.faults([{ action: 'DescribeTaskStatus', kind: 'hang', times: -1 }]);
-    const started = Date.now();
-    const result = await runAgainst(emu, [
+    const clock = emu.clock!;
+    const started = clock.now();
+    const pending = runAgainst(emu, [
       'create',
       '--lb',
       LB,
@@ -63,8 +61,12 @@ describe('create and wait outcomes', () => {
       '--request-timeout',
       '20',
     ]);
+    // The first poll reached the emulator and hangs there; now 2 s pass on the clock, not 20.
+    await eventually(async () => (await emu.requestCount('DescribeTaskStatus')) >= 1, 'the first poll');
+    clock.advance(2000);
+    const result = await pending;
     assert.equal(result.code, 5, result.stderr);
-    assert.ok(Date.now() - started < 15_000, `gave up after ${Date.now() - started} ms, not after the request timeout`);
+    assert.equal(clock.now() - started, 2000, 'gave up at the wait timeout, not after the request timeout');
     assert.match(result.stderr, /resume with: clb-listener wait [0-9a-f-]{36}/);
     await fetch(`${emu.endpoint}/__emulator/faults`, { method: 'DELETE' });
   });
@@ -158,52 +160,26 @@ describe('create and wait outcomes', () => {
 
   test('Ctrl-C while waiting exits 130 and prints the RequestId and how to resume', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskHang' }]);
-    let sent = false;
-    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP', '--debug'], {
-      onSpawn: (child, output) => {
-        const timer = setInterval(() => {
-          // Interrupt once the wait has begun (the wire log shows the first poll).
-          if (/→ DescribeTaskStatus/.test(output.stderr()) && !sent) {
-            sent = true;
-            child.kill('SIGINT');
-            clearInterval(timer);
-          }
-        }, 20);
-        child.on('close', () => clearInterval(timer));
-      },
-    });
-    assert.equal(result.code, 130, result.stderr);
-    const requestId = REQUEST_ID.exec(result.stderr)?.[0];
-    assert.ok(requestId, result.stderr);
-    assert.match(result.stderr, new RegExp(`clb-listener wait ${requestId}`));
-    assert.doesNotMatch(result.stderr, /\n\s+at /);
-    assert.equal((await emu.state()).tasks.length, 1, 'the task was left running, not resent');
-  });
-
-  test('redirected to files, stdout holds only the ids and stderr no control characters', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'clb-redirect-'));
-    const outPath = join(dir, 'out');
-    const errPath = join(dir, 'err');
-    const out = openSync(outPath, 'w');
-    const err = openSync(errPath, 'w');
-    const child = spawn(
-      process.execPath,
-      [join(REPO_ROOT, 'bin/clb-listener.js'), 'create', '--lb', LB, '--port', '88,89,90', '--protocol', 'TCP', '--endpoint', emu.endpoint],
-      {
-        env: emulatorEnv(emu),
-        stdio: ['ignore', out, err],
-      },
-    );
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    closeSync(out);
-    closeSync(err);
-    const stdout = readFileSync(outPath, 'utf8');
-    const stderr = readFileSync(errPath, 'utf8');
-    transcript.push(stdout, stderr);
-    assert.equal(code, 0, stderr);
-    assert.match(stdout, /^(lbl-[a-z0-9]{8}\n){3}$/);
-    assert.doesNotMatch(stderr, /[\u001b\r]/, 'no escape codes or carriage returns');
-    assert.match(stderr, /Created 3 TCP listeners/);
+    const clock = emu.clock!;
+    const ctrlC = new AbortController();
+    clock.auto = false;
+    try {
+      const pending = runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP', '--debug'], { signal: ctrlC.signal });
+      // Interrupt once the wait has begun: the first poll is answered and the waiter sleeps.
+      await clock.sleeping();
+      ctrlC.abort();
+      const result = await pending;
+      assert.equal(result.code, 130, result.stderr);
+      assert.match(result.stderr, /→ DescribeTaskStatus/);
+      const requestId = REQUEST_ID.exec(result.stderr)?.[0];
+      assert.ok(requestId, result.stderr);
+      assert.match(result.stderr, new RegExp(`clb-listener wait ${requestId}`));
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+      assert.deepEqual(result.requests, ['CreateListener', 'DescribeTaskStatus'], 'the task was left running, not resent');
+      assert.equal((await emu.state()).tasks.length, 1, 'the task was left running, not resent');
+    } finally {
+      clock.auto = true;
+    }
   });
 
   test('nothing printed contains the secret key', () => {

@@ -3,6 +3,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, callApi, inProcessEmulator, rawRequest, waitTask, type InProcessEmulator } from './helpers/emulator.js';
+import { eventually } from './helpers/eventually.js';
 
 describe('emulator faults', () => {
   let emu: InProcessEmulator;
@@ -16,13 +17,27 @@ describe('emulator faults', () => {
 
   test('latency delays the answer, once', async () => {
     await emu.faults([{ kind: 'latency', latencyMs: 300, action: 'DescribeLoadBalancers' }]);
-    const started = Date.now();
-    assert.equal((await api(emu, 'DescribeLoadBalancers')).Error, undefined);
-    assert.ok(Date.now() - started >= 280, 'delayed');
-    await api(emu, 'DescribeLoadBalancers');
-    // Whether the second was delayed is read from the emulator's log, not a clock on a busy machine.
+    const clock = emu.clock!;
+    clock.auto = false;
+    try {
+      let answered = false;
+      const delayed = api(emu, 'DescribeLoadBalancers').then((res) => {
+        answered = true;
+        return res;
+      });
+      // The emulator holds the answer for 300 ms of its clock: not a moment less.
+      await clock.sleeping();
+      clock.advance(299);
+      assert.equal((await api(emu, 'DescribeLoadBalancers')).Error, undefined, 'another request is answered meanwhile');
+      assert.equal(answered, false, 'still held at 299 ms');
+      clock.advance(1);
+      assert.equal((await delayed).Error, undefined);
+    } finally {
+      clock.auto = true;
+    }
+    // Whether the second was delayed is read from the emulator's log.
     const faults = (await emu.state()).requests.map((r) => r.fault ?? null);
-    assert.deepEqual(faults, ['latency', null], 'used up after one request');
+    assert.deepEqual(faults, [null, 'latency'], 'used up after one request (the one held answered last)');
   });
 
   test('http5xx answers that status with an HTML body; the action filter skips other actions', async () => {
@@ -64,11 +79,9 @@ describe('emulator faults', () => {
     const other = await inProcessEmulator();
     await other.faults([{ kind: 'hang' }]);
     const pending = callApi(other, 'DescribeLoadBalancers');
-    await new Promise((r) => setTimeout(r, 100));
-    const started = Date.now();
+    await eventually(async () => (await other.requestCount()) === 1, 'the request to arrive');
     await other.stop();
-    assert.ok(Date.now() - started < 1000);
-    await assert.rejects(pending);
+    await assert.rejects(pending, 'the hung request ended with the server');
   });
 
   test('processed: true runs the request, then loses the answer', async () => {
@@ -111,7 +124,7 @@ describe('emulator faults', () => {
   test('taskHang keeps the task at Status 2 and the LB locked until reset', async () => {
     await emu.faults([{ kind: 'taskHang' }]);
     const created = await api(emu, 'CreateListener', { LoadBalancerId: lb, Ports: [9100], Protocol: 'UDP' });
-    await new Promise((r) => setTimeout(r, 250));
+    await emu.advance(60_000);
     assert.equal((await api(emu, 'DescribeTaskStatus', { TaskId: created.RequestId })).Status, 2);
     const blocked = await api(emu, 'DeleteLoadBalancerListeners', { LoadBalancerId: lb });
     assert.equal(blocked.Error?.Code, 'FailedOperation.ResourceInOperating');

@@ -1,13 +1,13 @@
 /**
- * Exit codes exactly as docs/design.md lists them, each provoked for real: the binary spawned against the
- * emulator (faults for failed, hung and dropped work), SIGINT for 130. And the help that
+ * Exit codes exactly as docs/design.md lists them, each provoked for real against the emulator
+ * (faults for failed, hung and dropped work; an interrupt for 130). In-process; the real process's
+ * exit status and SIGINT are in test/e2e.test.ts. And the help that
  * documents them: the code table in --help, examples in every command's help, create's groups.
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
-import { BIN, makeTempHome, REPO_ROOT, runCli, type RunResult, type TempHome } from './helpers/home.js';
+import { makeTempHome, runCli, type RunResult, type TempHome } from './helpers/home.js';
 import { ExitCode, EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 
 const LBS = ['lb-exit0001', 'lb-exit0002', 'lb-exit0003', 'lb-exit0004', 'lb-exit0005', 'lb-exit0006'];
@@ -147,43 +147,29 @@ describe('exit codes (docs/design.md)', () => {
     assert.equal((JSON.parse(result.stderr) as { Error: { Code: string } }).Error.Code, 'Network');
   });
 
-  test('130: SIGINT while waiting; the RequestId is printed and the task left running', async () => {
+  test('130: interrupted while waiting; the RequestId is printed and the task left running', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskHang' }]);
-    const polls = await emu.requestCount('DescribeTaskStatus');
-    const child = spawn(
-      process.execPath,
-      [BIN, '--endpoint', emu.endpoint, 'create', '--lb', LBS[4]!, '--port', port(), '--protocol', 'TCP'],
-      {
-        cwd: REPO_ROOT,
-        env: home.env(credentials()),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const clock = emu.clock!;
+    const ctrlC = new AbortController();
+    clock.auto = false;
     try {
+      const pending = runCli(['--endpoint', emu.endpoint, 'create', '--lb', LBS[4]!, '--port', port(), '--protocol', 'TCP'], {
+        env: home.env(credentials()),
+        signal: ctrlC.signal,
+      });
       // Interrupt only once the listener was accepted and the task is being polled.
-      const deadline = Date.now() + 15_000;
-      while ((await emu.requestCount('DescribeTaskStatus')) <= polls) {
-        assert.ok(Date.now() < deadline, `the create never started waiting: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      child.kill('SIGINT');
-      const code = await exited;
-      assert.equal(code, 130, `exit ${code}\nstderr: ${stderr}`);
-      const id = new RegExp(`interrupted while waiting for task (${REQUEST_ID})`).exec(stderr)?.[1];
-      assert.ok(id, `the RequestId is printed: ${stderr}`);
-      assert.match(stderr, new RegExp(`clb-listener wait ${id}`));
-      assert.equal(stdout, '');
+      await clock.sleeping();
+      ctrlC.abort();
+      const result = await pending;
+      assertExit(result, 130, 'interrupted');
+      const id = new RegExp(`interrupted while waiting for task (${REQUEST_ID})`).exec(result.stderr)?.[1];
+      assert.ok(id, `the RequestId is printed: ${result.stderr}`);
+      assert.match(result.stderr, new RegExp(`clb-listener wait ${id}`));
+      assert.equal(result.stdout, '');
       const task = (await emu.state()).tasks.find((t) => t.TaskId === id);
       assert.equal(task?.Status, 2, 'the task is still running');
     } finally {
-      clearTimeout(killer);
-      child.kill('SIGKILL');
+      clock.auto = true;
     }
   });
 });

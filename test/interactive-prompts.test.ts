@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fakeTerminal, terminalContext, KEY, type FakeTerminal } from './helpers/fake-tty.js';
-import { BIN, REPO_ROOT, makeTempHome } from './helpers/home.js';
+import { REPO_ROOT, makeTempHome, runCli } from './helpers/home.js';
 import { interactiveCreate, missingFlags } from '../src/ui/interactive/index.js';
 import { fieldProblem } from '../src/ui/interactive/flow.js';
 import { PromptCancelledError } from '../src/ui/interactive/asker.js';
@@ -31,6 +31,12 @@ const ECC_KEY = fixture('server-ecc.key');
 const CA_CRT = fixture('ca.crt');
 const GLOBALS = { output: 'text', color: true, debug: false, quiet: false } as GlobalOptions;
 const { enter, down, clearLine } = KEY;
+
+/** How a real shell (sh) splits a command line into words: the quoting of a printed command, checked by the shell itself. */
+async function shellWords(line: string): Promise<string[]> {
+  const { stdout } = await promisify(execFile)('sh', ['-c', `for w in ${line}; do printf '%s\\0' "$w"; done`]);
+  return stdout.split('\0').slice(0, -1);
+}
 
 /** The base64 body lines of the private keys: none may ever be shown. */
 const KEY_LINES = [SERVER_KEY, ECC_KEY].flatMap((pem) => pem.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));
@@ -203,15 +209,14 @@ describe('interactive create: certificate walk-through', () => {
     );
     assertNoKeyMaterial(term);
 
-    // The printed command really does the same (a file:// CertKey is accepted from argv).
+    // The printed command really does the same (a file:// CertKey is accepted from argv): a real
+    // shell splits it into words, which are then run.
     const home = makeTempHome();
     try {
-      const shell = `${command.replace(/^clb-listener /, `'${process.execPath}' '${BIN}' `)} --dry-run`;
-      const { stdout } = await promisify(execFile)('sh', ['-c', shell], {
-        cwd: FIXTURES,
-        env: home.env({ TENCENTCLOUD_REGION: 'ap-guangzhou' }),
-      });
-      const body = JSON.parse(stdout).Body;
+      const words = await shellWords(command.replace(/^clb-listener /, ''));
+      const run = await runCli([...words, '--dry-run'], { cwd: FIXTURES, env: home.env({ TENCENTCLOUD_REGION: 'ap-guangzhou' }) });
+      assert.equal(run.code, 0, run.stderr);
+      const body = JSON.parse(run.stdout).Body;
       assert.deepEqual(
         body.MultiCertInfo.CertList.map((c: Record<string, string>) => [c.CertName, c.CertContent]),
         [

@@ -22,7 +22,8 @@ let home: TempHome;
 let session: TmuxSession | undefined;
 
 before(async () => {
-  emulator = await inProcessEmulator({ taskDelayMs: 50 });
+  // Real time: the CLI is a real process in the terminal.
+  emulator = await inProcessEmulator({ taskDelayMs: 50, realTime: true });
   home = makeTempHome();
 });
 after(async () => {

@@ -12,7 +12,9 @@ describe('the spinner in a real terminal', { skip: tmuxAvailable() ? false : 'tm
   let emu: InProcessEmulator;
   let session: TmuxSession | undefined;
   before(async () => {
-    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 2500 });
+    // Real time (the CLI is a real process); the tasks end when the test says so.
+    emu = await inProcessEmulator({ loadBalancers: [LB], realTime: true });
+    await emu.faults([{ action: 'CreateListener', kind: 'taskHang', times: -1 }]);
   });
   after(async () => {
     session?.kill();
@@ -31,6 +33,7 @@ describe('the spinner in a real terminal', { skip: tmuxAvailable() ? false : 'tm
     session = startTmux(script(`create --lb ${LB} --port 80 --protocol TCP`), { cwd: REPO_ROOT, width: 120, height: 20 });
     const spinning = await session.waitFor(/waiting for task [0-9a-f]{8}… \(\d+\.\ds\)/);
     assert.match(spinning, /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Creating 1 TCP listener on lb-cuxw2rm0 \(port 80\)/);
+    await emu.finishTasks();
     const done = await session.waitFor(/EXIT=\d+/);
     assert.match(done, /✔ Created 1 TCP listener on lb-cuxw2rm0 \(port 80\) in \d+\.\ds: lbl-[a-z0-9]{8}/);
     assert.match(done, /^lbl-[a-z0-9]{8}$/m, 'the id on its own line');

@@ -1,40 +1,38 @@
 /**
- * Runs the real `bin/clb-listener.js` as a child process, the way a person or a script would,
- * and keeps everything it printed so tests can check that no secret ever appears.
+ * Running the CLI from tests. `runCli` / `runAgainst` run it in this process (test/helpers/run.ts):
+ * that is how commands are tested. `spawnCli` / `spawnAgainst` start the shipped
+ * `bin/clb-listener.js` as a child process, the way a person or a script would; they are for the
+ * few end-to-end tests (test/e2e.test.ts) and refuse to run anywhere else, so the suite stays fast.
+ * Everything either prints is kept in `transcript` for the secret scans.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { systemClock } from '../../src/core/clock.js';
 import { REPO_ROOT, type EmulatorHandle } from './emulator.js';
+import { countSpawn } from './spawn-count.js';
+import { EMPTY_HOME, NO_METADATA_URL, run, transcript, type RunOptions as InProcessOptions, type RunResult } from './run.js';
+
+export { EMPTY_HOME, NO_METADATA_URL, transcript };
 
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** In-process runs against an in-process emulator: the API actions it received during the run, in order. */
+  requests?: string[];
 }
 
-export interface RunOptions {
+export interface RunOptions extends Omit<InProcessOptions, 'env'> {
   env?: Record<string, string | undefined>;
-  stdin?: string;
+  /** Spawned runs: killed (and the test failed) after this long. In-process runs: the test fails after it. */
   timeoutMs?: number;
-  cwd?: string;
-  /** Called once the process has started, e.g. to send it SIGINT. */
-  onSpawn?: (child: import('node:child_process').ChildProcess, output: { stdout(): string; stderr(): string }) => void;
+  /** Spawned runs only: called once the process has started, e.g. to send it SIGINT. */
+  onSpawn?: (child: ChildProcess, output: { stdout(): string; stderr(): string }) => void;
 }
 
-/** Every output of every run in this process, for the secret scans. */
-export const transcript: string[] = [];
-
-/** The CLI entry, as tests spawn it. */
+/** The CLI entry, as end-to-end tests spawn it (the shipped file, whatever it is built into). */
 export const BIN = join(REPO_ROOT, 'bin/clb-listener.js');
-
-/** Port 9 (discard) on loopback: nothing listens, so a metadata probe is refused at once and never leaves the machine. */
-export const NO_METADATA_URL = 'http://127.0.0.1:9/latest/meta-data';
-
-/** A temporary HOME, so no profile of the machine's user leaks into a test. */
-export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'clb-home-'));
 
 /** The environment that points the CLI at an emulator, with nothing inherited but PATH. */
 export function emulatorEnv(emu: Pick<EmulatorHandle, 'secretId' | 'secretKey' | 'region'>): Record<string, string> {
@@ -49,7 +47,53 @@ export function emulatorEnv(emu: Pick<EmulatorHandle, 'secretId' | 'secretKey' |
   };
 }
 
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+/** A generous bound on one in-process run: a command that never ends fails its test instead of hanging the suite. */
+const IN_PROCESS_LIMIT_MS = 60_000;
+
+/** `clb-listener …args` in this process. */
+export async function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const { timeoutMs = IN_PROCESS_LIMIT_MS, onSpawn, ...rest } = options;
+  if (onSpawn) throw new Error('onSpawn is for spawned runs (spawnCli); in-process, interrupt with options.signal');
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`clb-listener ${args.join(' ')} (in-process) did not finish within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([run(args, rest as InProcessOptions), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs against an emulator: its credentials in the environment and its endpoint on the command
+ * line. In-process the command shares the emulator's clock (a spawned emulator's is real time).
+ */
+export async function runAgainst(emu: EmulatorHandle, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const running = (emu as { running?: import('../../src/emulator/index.js').RunningEmulator }).running;
+  const before = running?.emulator.store.requestLog().requests.length;
+  const result = await runCli([...args, '--endpoint', emu.endpoint], {
+    clock: emu.clock ?? systemClock,
+    ...options,
+    env: { ...emulatorEnv(emu), ...options.env },
+  });
+  if (running && before !== undefined) {
+    result.requests = running.emulator.store
+      .requestLog()
+      .requests.slice(before)
+      .map((r) => r.action);
+  }
+  return result;
+}
+
+// ---- end to end: the shipped binary as a child process ----------------------------------------
+
+/** Runs the real `bin/clb-listener.js` as a child process. End-to-end tests only. */
+export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  countSpawn();
   const env = options.env ?? { PATH: process.env.PATH, HOME: EMPTY_HOME };
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
@@ -62,7 +106,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   child.stdin.end(options.stdin ?? '');
   options.onSpawn?.(child, { stdout: () => stdout, stderr: () => stderr });
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -76,9 +120,10 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   });
 }
 
-/** Runs against an emulator: its credentials in the environment and its endpoint on the command line. */
-export function runAgainst(emu: EmulatorHandle, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  return runCli([...args, '--endpoint', emu.endpoint], { ...options, env: { ...emulatorEnv(emu), ...options.env } });
+/** `spawnCli` against an emulator (which must run on real time: spawned, or in-process with `realTime`). */
+export function spawnAgainst(emu: EmulatorHandle, args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  if (emu.clock) throw new Error('a spawned CLI runs on real time: start the emulator with realTime: true (or spawn it)');
+  return spawnCli([...args, '--endpoint', emu.endpoint], { ...options, env: { ...emulatorEnv(emu), ...options.env } });
 }
 
 /** Fails naming the secret (by label, never by value) if any output contains it. */
@@ -88,3 +133,5 @@ export function findLeaks(outputs: readonly string[], secrets: Record<string, st
     .filter(([, value]) => value.length >= 8 && text.includes(value))
     .map(([label]) => label);
 }
+
+export type { RunResult };

@@ -16,9 +16,18 @@ import {
   DEFAULT_SIGNED_HEADERS,
 } from '../../src/api/signer.js';
 import { API_VERSION, SERVICE } from '../../src/api/constants.js';
-import { startEmulator, type EmulatorOptions, type EmulatorState, type FaultRule, type RunningEmulator } from '../../src/emulator/index.js';
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type EmulatorState,
+  type FaultRule,
+  type RunningEmulator,
+  type TaskView,
+} from '../../src/emulator/index.js';
+import { FakeClock, registerShared } from './clock.js';
+import { countSpawn } from './spawn-count.js';
 
-export type { EmulatorState, FaultRule };
+export type { EmulatorState, FaultRule, TaskView };
 
 /** dist/test/helpers → the repository root. */
 export { REPO_ROOT } from './paths.js';
@@ -30,12 +39,20 @@ export interface EmulatorHandle {
   secretKey: string;
   region: string;
   loadBalancers: string[];
+  /** The emulator's clock, when the test owns it (in-process); spawned emulators run on real time. */
+  clock?: FakeClock;
+  /** The emulator's notion of now (its clock), for signing hand-made requests. */
+  now?(): number;
   state(): Promise<EmulatorState>;
   faults(rules: FaultRule[]): Promise<void>;
   configure(cfg: { taskDelayMs?: number; rateLimit?: number; listenerQuota?: number; clockOffsetMs?: number }): Promise<void>;
   reset(): Promise<void>;
   /** API requests received (all actions if omitted). */
   requestCount(action?: string): Promise<number>;
+  /** Moves the emulator's clock forward: tasks due by then end. */
+  advance(ms: number): Promise<void>;
+  /** Ends a running task now (all of them without an id), as it was set to end; returns those ended. */
+  finishTasks(taskId?: string): Promise<TaskView[]>;
   stop(): Promise<void>;
 }
 
@@ -103,8 +120,11 @@ async function control<T>(endpoint: string, method: string, name: string, body?:
 
 function controlHandle(
   endpoint: string,
-): Omit<EmulatorHandle, 'endpoint' | 'secretId' | 'secretKey' | 'region' | 'loadBalancers' | 'stop'> {
+): Omit<EmulatorHandle, 'endpoint' | 'secretId' | 'secretKey' | 'region' | 'loadBalancers' | 'stop' | 'clock' | 'now'> {
   return {
+    advance: async (ms) => void (await control(endpoint, 'POST', 'clock', { advanceMs: ms })),
+    finishTasks: async (taskId) =>
+      (await control<{ tasks: TaskView[] }>(endpoint, 'POST', 'tasks/finish', taskId === undefined ? {} : { TaskId: taskId })).tasks,
     state: () => control<EmulatorState>(endpoint, 'GET', 'state'),
     faults: async (rules) => void (await control(endpoint, 'POST', 'faults', { rules })),
     configure: async (cfg) => void (await control(endpoint, 'POST', 'config', cfg)),
@@ -126,6 +146,7 @@ process.once('exit', () => {
 
 /** Spawns `node bin/clb-listener.js emulator --port 0 ...args` and reads its JSON line. */
 export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
+  countSpawn();
   const child = spawn(process.execPath, ['bin/clb-listener.js', 'emulator', '--port', '0', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -180,11 +201,39 @@ export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
   });
 }
 
-/** `startEmulator()` in this process; `running` gives direct access (clock, config, store). */
-export async function inProcessEmulator(options: EmulatorOptions = {}): Promise<InProcessEmulator> {
-  const running = await startEmulator(options);
+/**
+ * `startEmulator()` in this process; `running` gives direct access (config, store). Its clock is a
+ * FakeClock the test owns (`clock`), unless `realTime` (for a spawned CLI, which runs on real time)
+ * or the options bring a clock of their own: tasks end only when that clock reaches them. Commands
+ * run against it in-process (`runAgainst`) share the clock, so the CLI's waits move it.
+ */
+export async function inProcessEmulator(options: EmulatorOptions & { realTime?: boolean } = {}): Promise<InProcessEmulator> {
+  const { realTime, ...rest } = options;
+  const clock = realTime || rest.now || rest.clock ? undefined : new FakeClock();
+  const running = await startEmulator({ ...rest, ...(clock && { clock }) });
+  // Effects of an advance (a task ending, the state file) happen at once, not at the next request.
+  clock?.onAdvance(() => running.emulator.store.settle());
+  const unregister = clock ? registerShared(clock) : () => {};
   const { endpoint, secretId, secretKey, region, loadBalancers } = running;
-  return { endpoint, secretId, secretKey, region, loadBalancers, ...controlHandle(endpoint), stop: running.close, running };
+  return {
+    endpoint,
+    secretId,
+    secretKey,
+    region,
+    loadBalancers,
+    ...controlHandle(endpoint),
+    ...(clock && {
+      clock,
+      advance: async (ms: number) => clock.advance(ms),
+    }),
+    now: () => running.emulator.clock(),
+    finishTasks: async (taskId) => running.emulator.finishTasks(taskId) ?? [],
+    stop: async () => {
+      unregister();
+      await running.close();
+    },
+    running,
+  };
 }
 
 // ---- hand-signed API calls ---------------------------------------------------------------
@@ -216,12 +265,14 @@ export interface Target {
   secretId: string;
   secretKey: string;
   region: string;
+  /** The server's clock, when the test knows it; requests are signed at that time. */
+  now?(): number;
 }
 
 /** Builds, signs (with src/api/signer.ts) and sends one API request. `params` may be a raw body string. */
 export async function callApi(target: Target, action: string, params: object | string = {}, opts: CallOptions = {}): Promise<RawResponse> {
   const body = typeof params === 'string' ? params : JSON.stringify(params);
-  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const timestamp = opts.timestamp ?? Math.floor((target.now?.() ?? Date.now()) / 1000);
   const host = opts.host ?? new URL(target.endpoint).host;
   const headers: Record<string, string> = {
     'Content-Type': opts.contentType ?? 'application/json',
@@ -272,13 +323,15 @@ export async function api(target: Target, action: string, params: object | strin
   return parsed.Response;
 }
 
-/** Polls DescribeTaskStatus until Status is not 2; returns the final answer. */
-export async function waitTask(target: Target, taskId: string, timeoutMs = 5000): Promise<ApiResponse> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+/**
+ * Polls DescribeTaskStatus until Status is not 2, moving the emulator's clock 100 ms between polls
+ * (no real waiting); gives up after `maxMs` of emulator time. Returns the final answer.
+ */
+export async function waitTask(target: Target & Pick<EmulatorHandle, 'advance'>, taskId: string, maxMs = 60_000): Promise<ApiResponse> {
+  for (let waited = 0; ; waited += 100) {
     const res = await api(target, 'DescribeTaskStatus', { TaskId: taskId });
     if (res.Error) throw new Error(`DescribeTaskStatus ${taskId}: ${res.Error.Code}: ${res.Error.Message}`);
-    if (res.Status !== 2 || Date.now() > deadline) return res;
-    await new Promise((r) => setTimeout(r, 100));
+    if (res.Status !== 2 || waited >= maxMs) return res;
+    await target.advance(100);
   }
 }

@@ -1,9 +1,9 @@
 /**
  * A throw-away HOME for credential tests: writes tccli profiles and the SDK INI file exactly where
- * the tool looks, and runs the real binary against it with an environment that holds nothing of
- * the developer's own (no TENCENTCLOUD_*, no real metadata service).
+ * the tool looks, and runs the CLI (in-process) against it with an environment that holds nothing
+ * of the developer's own (no TENCENTCLOUD_*, no real metadata service).
  */
-import { BIN, NO_METADATA_URL, runCli as runBinary } from './cli.js';
+import { BIN, NO_METADATA_URL, runCli as runInProcess, type RunOptions as CliRunOptions } from './cli.js';
 import { REPO_ROOT } from './emulator.js';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,11 +67,11 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `node bin/clb-listener.js …` with exactly `env`; `input` is piped to stdin (else stdin is closed). */
-export function runCli(args: string[], options: { env: Record<string, string>; input?: string; timeoutMs?: number }): Promise<RunResult> {
-  return runBinary(args, {
-    env: options.env,
-    ...(options.input !== undefined ? { stdin: options.input } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-  });
+/** Runs `clb-listener …` in-process with exactly `env`; `input` is piped to stdin (else stdin is an empty, closed pipe). */
+export function runCli(
+  args: string[],
+  options: { env: Record<string, string>; input?: string; timeoutMs?: number } & Omit<CliRunOptions, 'env' | 'stdin'>,
+): Promise<RunResult> {
+  const { input, ...rest } = options;
+  return runInProcess(args, { ...rest, ...(input !== undefined ? { stdin: input } : {}) });
 }

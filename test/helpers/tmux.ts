@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { eventually } from './eventually.js';
 
 export function tmuxAvailable(): boolean {
   return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
@@ -21,7 +22,7 @@ export interface TmuxSession {
   type(text: string): void;
   /** tmux key names: Enter, Down, Escape, C-c, C-u … */
   keys(...names: string[]): void;
-  /** Waits (at most `timeoutMs`, default 15 s) until the pane matches; returns the pane. */
+  /** Waits (bounded, default 60 s: generous, a loaded machine only makes it look more often) until the pane matches; returns the pane. */
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
   /** Waits for `pattern`, then types `text` (if any) and presses the keys. */
   answer(pattern: RegExp | string, text: string | undefined, ...keys: string[]): Promise<void>;
@@ -70,14 +71,16 @@ export function startTmux(script: string, options: { cwd: string; width?: number
     keys: (...names) => {
       for (const key of names) tmux('send-keys', '-t', name, key);
     },
-    waitFor: async (pattern, timeoutMs = 15_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const pane = capture();
-        if (matches(pane, pattern)) return pane;
-        if (Date.now() > deadline)
-          throw new Error(`tmux: timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the pane:\n${pane}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+    waitFor: async (pattern, timeoutMs = 60_000) => {
+      let pane = '';
+      try {
+        const look = (): string | false => {
+          pane = capture();
+          return matches(pane, pattern) && pane;
+        };
+        return await eventually(look, String(pattern), { timeoutMs, everyMs: 50 });
+      } catch (error) {
+        throw new Error(`tmux: ${(error as Error).message}; the pane:\n${pane}`);
       }
     },
     answer: async (pattern, text, ...keys) => {
