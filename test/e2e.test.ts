@@ -11,11 +11,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
+import tls from 'node:tls';
 import { join } from 'node:path';
 import { BIN, emulatorEnv, findLeaks, spawnAgainst, spawnCli, transcript } from './helpers/cli.js';
 import { api, REPO_ROOT, spawnEmulator, waitTask, type SpawnedEmulator } from './helpers/emulator.js';
 import { eventually } from './helpers/eventually.js';
+import { startProxy } from './helpers/proxy.js';
 import { countSpawn } from './helpers/spawn-count.js';
 
 const LB = 'lb-e2e00001';
@@ -176,6 +180,49 @@ test('the shipped binary prints the committed completion script', async () => {
   const result = await spawnCli(['completion', 'bash']);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, readFileSync(join(REPO_ROOT, 'completions/clb-listener.bash'), 'utf8'));
+});
+
+test('a full create through a proxy from the environment: CONNECT tunnel, TLS to the endpoint host, the emulator behind it', async () => {
+  // A TLS terminator for www.example.com (the test CA's server certificate) piping the decrypted
+  // bytes to the emulator; the CA is trusted through NODE_EXTRA_CA_CERTS, which only a new process reads.
+  const emulatorPort = Number(new URL(emu.endpoint).port);
+  const terminator = tls.createServer(
+    {
+      cert: readFileSync(join(REPO_ROOT, 'test/fixtures/server.crt')),
+      key: readFileSync(join(REPO_ROOT, 'test/fixtures/server.key')),
+    },
+    (socket) => {
+      const upstream = net.connect({ host: '127.0.0.1', port: emulatorPort });
+      socket.pipe(upstream).pipe(socket);
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    },
+  );
+  await new Promise<void>((resolve) => terminator.listen(0, '127.0.0.1', resolve));
+  const proxy = await startProxy(() => (terminator.address() as AddressInfo).port);
+  try {
+    const result = await spawnCli(
+      ['create', '--lb', LB, '--port', '7070', '--protocol', 'TCP', '--endpoint', 'www.example.com', '--no-wait', '-o', 'json'],
+      {
+        env: {
+          ...emulatorEnv(emu),
+          https_proxy: `127.0.0.1:${proxy.port}`,
+          NODE_EXTRA_CA_CERTS: join(REPO_ROOT, 'test/fixtures/ca.crt'),
+        },
+      },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(
+      proxy.seen.map((s) => [s.method, s.target]),
+      [['CONNECT', 'www.example.com:443']],
+    );
+    const { ListenerIds } = JSON.parse(result.stdout) as { ListenerIds: string[] };
+    const made = (await emu.state()).listeners.find((l) => l.ListenerId === ListenerIds[0]);
+    assert.equal(made?.Port, 7070, 'the create reached the emulator through the tunnel');
+  } finally {
+    await proxy.close();
+    await new Promise<void>((resolve) => terminator.close(() => resolve()));
+  }
 });
 
 describe('clb-listener emulator as a process', () => {

@@ -1,22 +1,17 @@
-// Proxies from the environment: which requests go through which proxy (pure rules), a loopback
-// proxy that sees the CLI's CONNECT and refuses it (in-process), and one full round trip through
-// a CONNECT tunnel and real TLS to the emulator (spawned: a trusted test CA can only be given to
-// a new process, through NODE_EXTRA_CA_CERTS).
+// Proxies from the environment: which requests go through which proxy (pure rules), and a loopback
+// proxy that sees the CLI's CONNECT and refuses it (in-process). The full round trip through a
+// CONNECT tunnel and real TLS is in test/e2e.test.ts (spawned: a trusted test CA can only be given
+// to a new process, through NODE_EXTRA_CA_CERTS).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import net from 'node:net';
-import tls from 'node:tls';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import { isExempt, proxyFor, redactProxy } from '../src/api/proxy.js';
 import { main } from '../src/cli/main.js';
 import type { InStream } from '../src/core/context.js';
 import { UsageError } from '../src/core/errors.js';
 import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
-import { EMPTY_HOME, NO_METADATA_URL, runCli } from './helpers/cli.js';
+import { EMPTY_HOME, NO_METADATA_URL } from './helpers/cli.js';
+import { startProxy } from './helpers/proxy.js';
 
 const https = (host: string) => new URL(`https://${host}/`);
 
@@ -73,63 +68,6 @@ describe('which proxy a request uses', () => {
     assert.equal(redactProxy('http://proxy:3128'), 'http://proxy:3128');
   });
 });
-
-interface Seen {
-  method: string;
-  target: string;
-  auth?: string;
-}
-
-/**
- * A tiny proxy on 127.0.0.1: records every request; a CONNECT is tunnelled to `tunnelTo` (a port
- * on loopback, whatever host was asked for) or refused with 403 when there is none.
- */
-async function startProxy(tunnelTo?: () => number): Promise<{ port: number; seen: Seen[]; close(): Promise<void> }> {
-  const seen: Seen[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer((req, res) => {
-    seen.push({
-      method: req.method ?? '',
-      target: req.url ?? '',
-      ...(req.headers['proxy-authorization'] && { auth: req.headers['proxy-authorization'] }),
-    });
-    res.writeHead(403).end();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    seen.push({
-      method: 'CONNECT',
-      target: req.url ?? '',
-      ...(req.headers['proxy-authorization'] && { auth: req.headers['proxy-authorization'] }),
-    });
-    if (!tunnelTo) {
-      client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const upstream = net.connect({ host: '127.0.0.1', port: tunnelTo() }, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 function sink(): { write(chunk: string): boolean; text(): string; isTTY: false } {
   const chunks: string[] = [];
@@ -211,67 +149,6 @@ describe('the CLI behind a proxy', () => {
       assert.equal(await emu.requestCount('DescribeListeners'), 1);
     } finally {
       await proxy.close();
-    }
-  });
-
-  test('a full create through the proxy: CONNECT tunnel, TLS to the endpoint host, the emulator behind it', async () => {
-    // TLS terminator for www.example.com (the test CA's server certificate), piping the
-    // decrypted bytes to the emulator.
-    const emulatorPort = Number(new URL(emu.endpoint).port);
-    const terminator = tls.createServer(
-      {
-        cert: readFileSync(join(REPO_ROOT, 'test/fixtures/server.crt')),
-        key: readFileSync(join(REPO_ROOT, 'test/fixtures/server.key')),
-      },
-      (socket) => {
-        const upstream = net.connect({ host: '127.0.0.1', port: emulatorPort });
-        socket.pipe(upstream).pipe(socket);
-        upstream.on('error', () => socket.destroy());
-        socket.on('error', () => upstream.destroy());
-      },
-    );
-    await new Promise<void>((resolve) => terminator.listen(0, '127.0.0.1', resolve));
-    const proxy = await startProxy(() => (terminator.address() as AddressInfo).port);
-    try {
-      await emu.reset();
-      const result = await runCli(
-        [
-          'create',
-          '--lb',
-          'lb-cuxw2rm0',
-          '--port',
-          '7070',
-          '--protocol',
-          'TCP',
-          '--endpoint',
-          'www.example.com',
-          '--no-wait',
-          '-o',
-          'json',
-        ],
-        {
-          env: {
-            PATH: process.env.PATH ?? '/usr/bin:/bin',
-            ...env({ https_proxy: `127.0.0.1:${proxy.port}`, NODE_EXTRA_CA_CERTS: join(REPO_ROOT, 'test/fixtures/ca.crt') }),
-          },
-          timeoutMs: 20_000,
-        },
-      );
-      assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(
-        proxy.seen.map((s) => [s.method, s.target]),
-        [['CONNECT', 'www.example.com:443']],
-      );
-      const { ListenerIds } = JSON.parse(result.stdout) as { ListenerIds: string[] };
-      const state = await emu.state();
-      assert.deepEqual(
-        state.listeners.map((l) => [l.ListenerId, l.Port]),
-        [[ListenerIds[0], 7070]],
-        'the create reached the emulator through the tunnel',
-      );
-    } finally {
-      await proxy.close();
-      await new Promise<void>((resolve) => terminator.close(() => resolve()));
     }
   });
 });
