@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Runs the compiled test files (after `tsc`): one per test/*.test.ts, so a dist/ file whose source
+// was deleted or renamed never runs. The slow files (real processes, terminals, shells) start
+// first, so both workers finish together. Arguments narrow the run to files whose name contains
+// one of them: `node scripts/run-tests.js e2e client`.
+//
+// CLB_TEST_CONCURRENCY sets how many files run at once (default 2: this is what the suite is
+// measured with on a 2-core machine).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const FIRST = ['e2e', 'interactive-tmux', 'completion', 'spinner-tmux', 'configure-tty', 'interactive-prompts'];
+
+const names = readdirSync(join(root, 'test'))
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => name.replace(/\.test\.ts$/, ''))
+  .filter((name) => process.argv.length <= 2 || process.argv.slice(2).some((filter) => name.includes(filter)));
+const rank = (name) => {
+  const at = FIRST.findIndex((prefix) => name === prefix || name.startsWith(`${prefix}-`));
+  return at < 0 ? FIRST.length : at;
+};
+names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+
+const files = names.map((name) => join('dist', 'test', `${name}.test.js`));
+const missing = files.filter((file) => !existsSync(join(root, file)));
+if (missing.length > 0) {
+  console.error(`not built: ${missing.join(', ')} (run tsc -p tsconfig.json first)`);
+  process.exit(1);
+}
+if (files.length === 0) {
+  console.error(`no test file matches ${process.argv.slice(2).join(' ')}`);
+  process.exit(1);
+}
+
+const concurrency = process.env.CLB_TEST_CONCURRENCY ?? '2';
+const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);
