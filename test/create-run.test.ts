@@ -167,7 +167,7 @@ describe('create and wait outcomes', () => {
       const pending = runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP', '--debug'], { signal: ctrlC.signal });
       // Interrupt once the wait has begun: the first poll is answered and the waiter sleeps.
       await clock.sleeping();
-      ctrlC.abort();
+      ctrlC.abort('SIGINT');
       const result = await pending;
       assert.equal(result.code, 130, result.stderr);
       assert.match(result.stderr, /→ DescribeTaskStatus/);

@@ -159,7 +159,7 @@ describe('exit codes (docs/design.md)', () => {
       });
       // Interrupt only once the listener was accepted and the task is being polled.
       await clock.sleeping();
-      ctrlC.abort();
+      ctrlC.abort('SIGINT');
       const result = await pending;
       assertExit(result, 130, 'interrupted');
       const id = new RegExp(`interrupted while waiting for task (${REQUEST_ID})`).exec(result.stderr)?.[1];

@@ -5,7 +5,7 @@
  * tests (test/helpers/cli.ts `spawnCli`) start the shipped binary.
  *
  * Nothing of the test process leaks in: the command sees only `env` (not process.env), `cwd`,
- * these streams and this clock. Ctrl-C is an AbortController's `abort()` (pass its `signal`).
+ * these streams and this clock. Ctrl-C is an AbortController's `abort('SIGINT')` (pass its `signal`).
  * Everything printed is kept in `transcript`, for the secret scans.
  */
 import { mkdtempSync } from 'node:fs';
@@ -36,7 +36,7 @@ export interface RunOptions {
   clock?: Clock;
   /** Default: the repository root (tests name fixtures as test/fixtures/…). */
   cwd?: string;
-  /** Aborting it is Ctrl-C. */
+  /** Aborting it is a signal, as main's own handler does it: `abort('SIGINT')` is Ctrl-C (also 'SIGTERM', 'SIGHUP'). */
   signal?: AbortSignal;
   /** Drive the run from a fake terminal (interactive prompts) instead of the streams above. */
   terminal?: FakeTerminal;
