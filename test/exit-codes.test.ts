@@ -65,7 +65,7 @@ describe('exit codes (docs/design.md)', () => {
   test('2: usage and validation errors; nothing was sent', async () => {
     const before = await emu.requestCount();
     const cases: [string[], RegExp][] = [
-      [['create', '--lb', LBS[0]!, '--port', '0', '--protocol', 'TCP'], /--port 0: each must be an integer from 1 to 65535/],
+      [['create', '--lb', LBS[0]!, '--port', '0', '--protocol', 'TCP'], /--port must be 1–65535, got 0/],
       [['create', '--lb', LBS[0]!, '--port', port()], /--protocol/],
       [['create', '--lb', 'not-an-lb', '--port', port(), '--protocol', 'TCP'], /lb-xxxxxxxx/],
       [['create', '--lb', LBS[0]!, '--port', port(), '--protocol', 'SCTP'], /SCTP/],

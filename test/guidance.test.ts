@@ -35,21 +35,24 @@ describe('guidance', () => {
     const body = file('typo.yaml', 'LoadBalancerId: lb-cuxw2rm0\nPorts: [80]\nProtocol: TCP\nHealthCheck:\n  Timeout: 5\n');
     const nested = await runAgainst(emu, ['create', '--from-file', body]);
     assert.equal(nested.code, 2);
-    assert.match(nested.stderr, /typo\.yaml: HealthCheck: unknown field "Timeout"; did you mean "TimeOut"\?/);
+    assert.match(nested.stderr, /typo\.yaml: HealthCheck\.Timeout is not a field of the request; did you mean TimeOut\?/);
     const top = await runAgainst(emu, ['create', '--from-file', '-'], {
       stdin: '{"LoadBalancerId":"lb-cuxw2rm0","Ports":[80],"Protocl":"TCP"}',
     });
-    assert.match(top.stderr, /unknown field "Protocl"; did you mean "Protocol"\?/);
+    assert.match(top.stderr, /stdin: Protocl is not a field of the request; did you mean Protocol\?/);
     const shorthand = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--health-check', 'timeout=5']);
-    assert.match(shorthand.stderr, /--health-check: unknown field "timeout"; did you mean "TimeOut"\?/);
+    assert.match(shorthand.stderr, /--health-check timeout is not a field of the request; did you mean TimeOut\?/);
     assert.equal(await emu.requestCount(), 0);
   });
 
   test('errors say the flag as typed: --port, --lb, --cert-id, --ssl-mode', async () => {
     const port = await runAgainst(emu, ['create', '--lb', LB, '--port', '70000', '--protocol', 'TCP']);
-    assert.match(port.stderr, /^error: --port 70000: each must be an integer from 1 to 65535/);
+    assert.match(port.stderr, /^error: --port must be 1–65535, got 70000/);
     const cert = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--cert-id', 'abc']);
-    assert.match(cert.stderr, /^error: --cert-id applies only to HTTPS and TCP_SSL listeners, not TCP\nhint: drop --cert-id/);
+    assert.match(
+      cert.stderr,
+      /^error: --cert-id applies only to HTTPS, TCP_SSL and QUIC listeners, not TCP\nhint: leave --cert-id out, or use --protocol HTTPS/,
+    );
     const mode = await runAgainst(emu, [
       'create',
       '--lb',
@@ -63,7 +66,7 @@ describe('guidance', () => {
       '--ssl-mode',
       'both',
     ]);
-    assert.match(mode.stderr, /^error: --ssl-mode BOTH: must be one of UNIDIRECTIONAL, MUTUAL/);
+    assert.match(mode.stderr, /^error: --ssl-mode must be one of UNIDIRECTIONAL, MUTUAL, got "BOTH"/);
   });
 
   test('swapped certificate and key files are recognised', async () => {
@@ -81,13 +84,19 @@ describe('guidance', () => {
       'test/fixtures/server.crt',
     ]);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /hint: this file holds a private key: are --cert-file and --key-file swapped\?/);
+    assert.match(
+      result.stderr,
+      /^error: --cert-file holds a PEM private key; only CertKey takes one\nhint: are --cert-file and --key-file swapped\?/,
+    );
   });
 
   test('inline PEM that cannot be a certificate is sent (the API page does it) but warned about', async () => {
     const result = await runAgainst(emu, ['create', '--from-file', 'test/fixtures/seed-examples/example3.json', '--dry-run']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /warning: Certificate\.CertContent is not a parseable PEM certificate/);
+    assert.match(
+      result.stderr,
+      /warning: test\/fixtures\/seed-examples\/example3\.json: Certificate\.CertContent is not a PEM certificate that can be parsed; it is sent as written/,
+    );
   });
 
   test('--dry-run honours --query', async () => {

@@ -11,11 +11,10 @@ import { promisify } from 'node:util';
 import { fakeTerminal, terminalContext, KEY, type FakeTerminal } from './helpers/fake-tty.js';
 import { REPO_ROOT, makeTempHome, runCli } from './helpers/home.js';
 import { interactiveCreate, missingFlags } from '../src/ui/interactive/index.js';
-import { fieldProblem } from '../src/ui/interactive/flow.js';
+import { checkAnswer } from '../src/model/validate.js';
 import { PromptCancelledError } from '../src/ui/interactive/asker.js';
 import { inputReader } from '../src/cli/read-input.js';
 import { exitCodeFor } from '../src/cli/exit-codes.js';
-import { fieldByApi } from '../src/model/fields.js';
 import { UsageError } from '../src/core/errors.js';
 import { main } from '../src/cli/main.js';
 import type { CliContext, GlobalOptions } from '../src/core/context.js';
@@ -76,8 +75,8 @@ function equivalentLine(term: FakeTerminal): string {
 describe('interactive create: certificate walk-through', () => {
   test('HTTPS from nothing: upload, wrong path and wrong key re-asked, one-way', async () => {
     const { term, result } = start({});
-    await term.answer('? Load balancer id', 'lb-bad', enter);
-    await term.answer('must look like lb-xxxxxxxx', clearLine, 'lb-emu00001', enter);
+    await term.answer('? Load balancer id', 'bad', enter);
+    await term.answer('"bad" must look like lb-xxxxxxxx', clearLine, 'lb-emu00001', enter);
     await term.answer('? Protocol', down, down, down, enter); // TCP UDP HTTP [HTTPS]
     await term.answer('? Port(s)', enter); // default 443
     await term.answer('? SNI', enter); // off
@@ -87,7 +86,7 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? Certificate PEM file', 'nope.crt', enter);
     await term.answer('nope.crt: cannot read the file (no such file)', clearLine, 'server.crt', enter);
     await term.answer('? Private key PEM file', 'other.key', enter);
-    await term.answer('other.key: this key does not match the certificate in server.crt', clearLine, 'server.key', enter);
+    await term.answer('other.key does not match the certificate in server.crt', clearLine, 'server.key', enter);
     await term.answer('? Certificate name (www-example-com)', enter);
     await term.answer('? Create it?', enter);
     const built = await result;
@@ -99,10 +98,6 @@ describe('interactive create: certificate walk-through', () => {
       Certificate: { SSLMode: 'UNIDIRECTIONAL', CertName: 'www-example-com', CertKey: SERVER_KEY, CertContent: SERVER_CRT },
     });
     assert.ok(built.secrets.includes(SERVER_KEY));
-    assert.deepEqual(
-      built.uploads.map((u) => [u.role, u.path]),
-      [['server', 'server.crt']],
-    );
     const err = term.err();
     // What was picked, shown before going on.
     assert.match(err, /subject {2}CN=www\.example\.com, O=clb-listener tests/);
@@ -120,7 +115,7 @@ describe('interactive create: certificate walk-through', () => {
     assertNoKeyMaterial(term);
   });
 
-  test('TCP_SSL mutual: certificate by id, CA uploaded (a non-CA re-asked), SSLVerifyClient OPTIONAL', async () => {
+  test('TCP_SSL mutual: certificate by id, CA uploaded (a private key re-asked), SSLVerifyClient OPTIONAL', async () => {
     const { term, result } = start({ lb: 'lb-emu00001', protocol: 'tcp_ssl' });
     await term.answer('? Port(s)', '8443', enter);
     await term.answer('? Server certificates', enter);
@@ -128,8 +123,8 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? Server certificate', down, enter); // id
     await term.answer('? Certificate id', 'MsJyaXVm', enter);
     await term.answer('? Client CA certificate', enter); // upload
-    await term.answer('? CA certificate PEM file', 'server.crt', enter);
-    await term.answer('server.crt: this certificate is not a CA certificate', clearLine, 'ca.crt', enter);
+    await term.answer('? CA certificate PEM file', 'ca.key', enter);
+    await term.answer('ca.key holds a PEM private key; only CertKey takes one', clearLine, 'ca.crt', enter);
     await term.answer('? CA certificate name (clb-listener-Test-CA)', enter);
     await term.answer('? Client certificates', down, enter); // OPTIONAL
     await term.answer('? Create it?', enter);
@@ -168,12 +163,7 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? Add another server certificate', enter); // default yes
     await term.answer('? Server certificate 2', enter);
     await term.answer('? Certificate PEM file', 'server.crt', enter);
-    await term.answer(
-      'server.crt is RSA, like server.crt: MultiCertInfo takes one certificate per algorithm',
-      clearLine,
-      'server-ecc.crt',
-      enter,
-    );
+    await term.answer('server.crt is RSA, like server.crt: one server certificate per algorithm', clearLine, 'server-ecc.crt', enter);
     await term.answer('? Private key PEM file', 'server.key', enter);
     await term.answer('does not match the certificate in server-ecc.crt', clearLine, 'server-ecc.key', enter);
     await term.answer('? Certificate name (www-example-com-ecc)', enter);
@@ -194,10 +184,6 @@ describe('interactive create: certificate walk-through', () => {
       },
     });
     assert.ok(built.secrets.includes(SERVER_KEY) && built.secrets.includes(ECC_KEY));
-    assert.deepEqual(
-      built.uploads.map((u) => u.path),
-      ['server.crt', 'server-ecc.crt'],
-    );
     assert.match(term.err(), /key {6}ECC P-256/);
     assert.match(term.err(), /"CertKey": "<from file server-ecc\.key>"/);
     const command = equivalentLine(term);
@@ -288,39 +274,55 @@ describe('interactive create: certificate walk-through', () => {
     );
   });
 
-  test('an expired certificate is re-asked; one expiring within 30 days is shown with a warning', async () => {
+  test('a private key given as the certificate is re-asked; an expiring certificate is shown with a warning', async () => {
     const validTo = new Date(new X509Certificate(SERVER_CRT).validTo).getTime();
     const { term, result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'TCP_SSL' }, { now: validTo - 10 * 24 * 3600 * 1000 });
     await term.answer('? Server certificates', enter);
     await term.answer('? SSL mode', enter);
     await term.answer('? Server certificate', enter);
-    await term.answer('? Certificate PEM file', 'expired.crt', enter);
-    await term.answer(/expired\.crt: the certificate expired on 202\d-\d\d-\d\d/, clearLine, 'server.crt', enter);
+    await term.answer('? Certificate PEM file', 'server.key', enter);
+    await term.answer('server.key holds a PEM private key; only CertKey takes one', clearLine, 'server.crt', enter);
     await term.answer('? Private key PEM file', 'server.key', enter);
     await term.answer('? Certificate name', enter);
     await term.answer('? Create it?', enter);
     const built = await result;
-    assert.match(term.err(), /warning: the certificate expires on 2046-11-23, within 30 days/);
+    assert.match(term.err(), /warning: server\.crt holds a certificate that expires on 2046-11-23, within 30 days/);
     assert.match(built.warnings.join('\n'), /within 30 days/);
+    assertNoKeyMaterial(term);
+  });
+
+  test('an expired certificate is accepted with a warning, as from a flag or a file', async () => {
+    const { term, result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'TCP_SSL' });
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter);
+    await term.answer('? Server certificate', enter);
+    await term.answer('? Certificate PEM file', 'expired.crt', enter);
+    await term.answer('? Private key PEM file', 'server.key', enter);
+    await term.answer('server.key does not match the certificate in expired.crt', clearLine, 'expired.key', enter);
+    await term.answer('? Certificate name', enter);
+    await term.answer('? Create it?', enter);
+    const built = await result;
+    assert.match(term.err(), /warning: expired\.crt holds a certificate that expired on 2021-01-01/);
+    assert.match(built.warnings.join('\n'), /--cert-file holds a certificate that expired on 2021-01-01/);
   });
 });
 
 describe('interactive create: validation as typed', () => {
-  test('ports follow the field table: 1-65535, integers, no repeats', () => {
-    const ports = fieldByApi('Ports')!;
-    assert.equal(fieldProblem(ports, '80, 443', '--port'), undefined);
-    assert.match(fieldProblem(ports, '0', '--port')!, /0: each must be an integer from 1 to 65535/);
-    assert.match(fieldProblem(ports, '65536', '--port')!, /65536: each must be an integer from 1 to 65535/);
-    assert.match(fieldProblem(ports, 'https', '--port')!, /"https": must be an integer from 1 to 65535/);
-    assert.match(fieldProblem(ports, '80,80', '--port')!, /80 is given twice/);
-    assert.match(fieldProblem(ports, '  ', '--port')!, /required/);
+  test('ports are checked by the request rules: 1–65535, integers, no repeats', () => {
+    const problem = (text: string) => checkAnswer({}, ['Ports'], text, { now: 0 }).problem;
+    assert.equal(problem('80, 443'), undefined);
+    assert.equal(problem('0'), 'must be 1–65535, got 0');
+    assert.equal(problem('65536'), 'must be 1–65535, got 65536');
+    assert.equal(problem('https'), '"https": must be an integer');
+    assert.equal(problem('80,80'), 'gives 80 twice; each port creates one listener');
+    assert.match(problem('  ')!, /required/);
   });
 
   test('an invalid value given by flag is refused before any question', async () => {
-    const { term, result } = start({ lb: 'lb-NOPE', protocol: 'HTTPS' });
+    const { term, result } = start({ lb: 'NOPE', protocol: 'HTTPS' });
     await assert.rejects(
       result,
-      (error: unknown) => error instanceof UsageError && /--lb "lb-NOPE": must look like lb-xxxxxxxx/.test(error.message),
+      (error: unknown) => error instanceof UsageError && /^--lb "NOPE" must look like lb-xxxxxxxx$/.test(error.message),
     );
     assert.equal(term.out(), '');
   });

@@ -35,7 +35,7 @@ describe('list and delete', () => {
     const before = await emu.requestCount();
     const result = await runAgainst(emu, ['list', '--lb', LB, '--port', '70000']);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /--port "70000": must be an integer from 1 to 65535/);
+    assert.match(result.stderr, /--port must be 1–65535, got 70000/);
     assert.equal(await emu.requestCount(), before);
   });
 
@@ -46,7 +46,7 @@ describe('list and delete', () => {
     assert.match(result.stderr, /--listener-id/);
     const malformed = await runAgainst(emu, ['delete', '--lb', LB, '--listener-id', 'web']);
     assert.equal(malformed.code, 2);
-    assert.match(malformed.stderr, /--listener-id web: must look like lbl-xxxxxxxx/);
+    assert.match(malformed.stderr, /--listener-id "web" must look like lbl-xxxxxxxx/);
     assert.equal(await emu.requestCount('DeleteLoadBalancerListeners'), before);
   });
 

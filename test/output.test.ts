@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, REPO_ROOT, runCli, type RunResult, type TempHome } from './helpers/home.js';
 import { CREATE_LISTENER_FIELDS, HEALTH_CHECK_FIELDS } from '../src/model/fields.js';
+import { fieldApplies } from '../src/model/rules.js';
 
 const LBS = ['lb-outp0001', 'lb-outp0002', 'lb-outp0003', 'lb-outp0004', 'lb-outp0005', 'lb-outp0006'];
 const LISTENER_ID = /^lbl-[a-z0-9]{8}$/;
@@ -349,7 +350,7 @@ describe('error output', () => {
     assert.equal(result.stdout, '');
     const { Error: error } = JSON.parse(lines(result.stderr).at(-1)!) as { Error: Record<string, string> };
     assert.equal(error.Code, 'Usage');
-    assert.match(error.Message!, /--port 70000: each must be an integer/);
+    assert.match(error.Message!, /--port must be 1–65535, got 70000/);
     assert.equal(error.RequestId, undefined);
     assert.equal(await emu.requestCount(), before);
   });
@@ -392,12 +393,12 @@ describe('--skeleton → edit → --from-file', () => {
       Protocol: 'TCP',
       ListenerNames: ['from-skeleton'],
     };
-    for (const field of CREATE_LISTENER_FIELDS) if (field.protocols && !field.protocols.includes('TCP')) delete body[field.api];
+    for (const field of CREATE_LISTENER_FIELDS) if (!fieldApplies(field.api, 'TCP')) delete body[field.api];
     // A port range and full-port listeners are other kinds of listener.
     delete body.EndPort;
     delete body.FullEndPorts;
     const health = { ...(body.HealthCheck as Record<string, unknown>) };
-    for (const field of HEALTH_CHECK_FIELDS) if (field.protocols && !field.protocols.includes('TCP')) delete health[field.api];
+    for (const field of HEALTH_CHECK_FIELDS) if (!fieldApplies(`HealthCheck.${field.api}`, 'TCP')) delete health[field.api];
     // CheckType TCP: no HTTP, GRPC or CUSTOM check settings.
     for (const key of [
       'HttpCode',

@@ -104,6 +104,28 @@ function languageOf(
   return { language: fromProfile as Language, languageSource: `profile ${tccli.name}` };
 }
 
+/**
+ * Whether requests are checked against the rules before sending: `--validate`/`--no-validate`,
+ * then CLB_LISTENER_VALIDATE, then the profile's `validate`, then true. Like the AWS CLI's
+ * parameter_validation, for when the API accepts what this tool's rules do not yet.
+ */
+export function resolveValidate(input: SettingsInput, flag: boolean | undefined): { validate: boolean; source: string } {
+  if (flag !== undefined) return { validate: flag, source: flag ? '--validate' : '--no-validate' };
+  const word = (value: string | undefined, where: string): boolean | undefined => {
+    const text = value?.trim().toLowerCase();
+    if (text === undefined || text === '') return undefined;
+    if (text === 'true' || text === '1') return true;
+    if (text === 'false' || text === '0') return false;
+    throw new UsageError(`${where} must be true or false; got "${value}"`);
+  };
+  const fromEnv = word(input.env[ENV.validate], ENV.validate);
+  if (fromEnv !== undefined) return { validate: fromEnv, source: ENV.validate };
+  const { tccli } = load(input);
+  const fromProfile = word(profileValue(tccli, 'validate'), `validate in ${tccli.paths.configure}`);
+  if (fromProfile !== undefined) return { validate: fromProfile, source: `profile ${tccli.name}` };
+  return { validate: true, source: 'default' };
+}
+
 /** Region only: `--region`, then TENCENTCLOUD_REGION (not with --profile), then the profile. */
 export function resolveRegion(input: SettingsInput): { region: string; source: string } {
   return regionOf(input, load(input));

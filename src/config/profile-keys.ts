@@ -151,6 +151,16 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     encode: endpoint,
   },
   {
+    name: 'validate',
+    file: 'configure',
+    path: ['clb-listener', 'validate'],
+    help: 'true | false: check requests against the API rules before sending (false = --no-validate)',
+    encode: (value) => {
+      if (value !== 'true' && value !== 'false') throw new UsageError(`validate must be true or false; got "${value}"`);
+      return value;
+    },
+  },
+  {
     name: 'use-cvm-role',
     file: 'credential',
     path: ['type'],

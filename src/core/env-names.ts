@@ -11,4 +11,6 @@ export const ENV = {
   profile: 'TCCLI_PROFILE',
   credentialsFile: 'TENCENTCLOUD_CREDENTIALS_FILE',
   metadataUrl: 'CLB_LISTENER_METADATA_URL',
+  /** `false` sends requests without the client-side rules (like --no-validate). */
+  validate: 'CLB_LISTENER_VALIDATE',
 } as const;

@@ -27,13 +27,12 @@ function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
   throw new UsageError(`${label} "${String(raw)}": ${rule}`, label);
 }
 
-function parseInteger(raw: string, label: string, spec: FieldSpec): number {
+function parseInteger(raw: string, label: string): number {
   const text = raw.trim();
-  if (!/^[-+]?\d+$/.test(text)) {
-    const range = spec.min !== undefined ? ` from ${spec.min} to ${spec.max}` : '';
-    throw new UsageError(`${label} "${raw}": must be an integer${range}`, label);
-  }
-  return Number(text);
+  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(`${label} "${raw}": must be an integer`, label);
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new UsageError(`${label} ${text}: too large to send exactly`, label);
+  return value;
 }
 
 /** Splits repeated and comma-separated values: `--port 80 --port 81,82` → ['80','81','82']. */
@@ -49,7 +48,7 @@ export function splitList(raw: unknown): string[] {
 export function coerceScalar(spec: FieldSpec, raw: unknown, label: string): unknown {
   switch (spec.kind) {
     case 'integer':
-      return typeof raw === 'string' ? parseInteger(raw, label, spec) : raw;
+      return typeof raw === 'string' ? parseInteger(raw, label) : raw;
     case 'switch':
       if (raw === 0 || raw === 1) return raw;
       return parseBooleanWord(raw, label, 'must be 0 (off) or 1 (on)') ? 1 : 0;
@@ -58,7 +57,7 @@ export function coerceScalar(spec: FieldSpec, raw: unknown, label: string): unkn
     case 'enum':
       return typeof raw === 'string' && spec.upperCase ? raw.trim().toUpperCase() : raw;
     case 'integer-list':
-      return Array.isArray(raw) && raw.every((v) => typeof v === 'number') ? raw : splitList(raw).map((v) => parseInteger(v, label, spec));
+      return Array.isArray(raw) && raw.every((v) => typeof v === 'number') ? raw : splitList(raw).map((v) => parseInteger(v, label));
     case 'string-list':
       return splitList(raw);
     default:
@@ -180,24 +179,6 @@ export async function coerceNested(
       continue;
     }
     out[key] = coerceScalar(spec, raw, keyLabel);
-  }
-  return out;
-}
-
-/** Upper-cases enum values wherever the tables say the API wants upper case (e.g. `"Protocol": "tcp"`). */
-export function normalizeEnums(specs: readonly FieldSpec[], value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...value };
-  for (const spec of specs) {
-    const v = out[spec.api];
-    if (spec.kind === 'enum' && spec.upperCase && typeof v === 'string') out[spec.api] = v.toUpperCase();
-    if (spec.kind === 'object' && spec.nested) {
-      const nestedSpecs = NESTED_FIELDS[spec.nested];
-      if (Array.isArray(v))
-        out[spec.api] = v.map((item) =>
-          item && typeof item === 'object' ? normalizeEnums(nestedSpecs, item as Record<string, unknown>) : item,
-        );
-      else if (v && typeof v === 'object') out[spec.api] = normalizeEnums(nestedSpecs, v as Record<string, unknown>);
-    }
   }
   return out;
 }

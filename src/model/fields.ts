@@ -8,10 +8,6 @@
 export const PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TCP_SSL', 'QUIC'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
-const L4: readonly Protocol[] = ['TCP', 'UDP'];
-const L4_AND_SSL: readonly Protocol[] = ['TCP', 'UDP', 'TCP_SSL', 'QUIC'];
-const L7: readonly Protocol[] = ['HTTP', 'HTTPS'];
-
 export type FieldKind =
   | 'string'
   | 'enum'
@@ -27,6 +23,12 @@ export type NestedTypeName = 'HealthCheck' | 'CertificateInput' | 'MultiCertInfo
 
 export type HelpGroup = 'Required' | 'Listener' | 'Certificate' | 'Health check' | 'Connection limits' | 'Rescheduling';
 
+/**
+ * One field of the request: its name, JSON type and help. What values it may take (ranges,
+ * lengths, protocols it applies to) is not here: those are rules, each with its source, in
+ * rules.ts. Enum fields list their values here, because the TypeScript types, the completions
+ * and the prompts' choices are derived from them; the rule that checks them is in rules.ts.
+ */
 export interface FieldSpec {
   /** The API's field name. */
   api: string;
@@ -34,18 +36,6 @@ export interface FieldSpec {
   help: string;
   required?: boolean;
   values?: readonly string[];
-  /** Inclusive integer range, for integers and the elements of integer lists. */
-  min?: number;
-  max?: number;
-  /** Extra integer values allowed outside the range (-1 = unlimited / default). */
-  special?: readonly number[];
-  /** Length limits for strings and string-list elements. */
-  minLength?: number;
-  maxLength?: number;
-  /** A pattern strings must match, with how to say it to a person. */
-  pattern?: { regex: RegExp; description: string };
-  /** The listener protocols this field applies to; absent = all. */
-  protocols?: readonly Protocol[];
   nested?: NestedTypeName;
   /** Enum values are matched case-insensitively and sent upper-case. */
   upperCase?: boolean;
@@ -87,59 +77,61 @@ function field<const S extends Omit<TopLevelField, 'flag'>>(spec: S): S & { flag
 
 // biome-ignore format: one field a line keeps the table readable as a table
 const TOP_LEVEL_TABLE = [
-  field({ api: 'LoadBalancerId', kind: 'string', required: true, pattern: { regex: /^lb-[a-z0-9]{8}$/, description: 'look like lb-xxxxxxxx (lb- and 8 lower-case letters or digits)' }, aliases: ['lb'], group: 'Required', valueName: 'id', help: 'CLB instance id (lb-xxxxxxxx)', example: 'lb-cuxw2rm0' }),
-  field({ api: 'Ports', kind: 'integer-list', required: true, min: 1, max: 65535, aliases: ['port'], group: 'Required', valueName: 'port', help: 'listener port(s), 1-65535; one listener per port; repeat or comma-separate', example: [7570, 7569] }),
+  field({ api: 'LoadBalancerId', kind: 'string', required: true, aliases: ['lb'], group: 'Required', valueName: 'id', help: 'CLB instance id (lb-xxxxxxxx)', example: 'lb-cuxw2rm0' }),
+  field({ api: 'Ports', kind: 'integer-list', required: true, aliases: ['port'], group: 'Required', valueName: 'port', help: 'listener port(s), one listener per port; repeat or comma-separate', example: [7570, 7569] }),
   field({ api: 'Protocol', kind: 'enum', values: PROTOCOLS, upperCase: true, required: true, group: 'Required', valueName: 'protocol', help: 'listener protocol (case-insensitive)', example: 'TCP' }),
-  field({ api: 'ListenerNames', kind: 'string-list', minLength: 1, maxLength: 80, aliases: ['name'], group: 'Listener', valueName: 'name', help: 'listener name(s), 1-80 characters, matched to the ports by position', example: ['lis1', 'lis0'] }),
-  field({ api: 'HealthCheck', kind: 'object', nested: 'HealthCheck', protocols: L4_AND_SSL, group: 'Health check', valueName: 'spec', help: 'on | off | Key=Value,... | JSON | file://path', example: { HealthSwitch: 1, TimeOut: 5, IntervalTime: 7, HealthNum: 4, UnHealthNum: 4 } }),
-  field({ api: 'Certificate', kind: 'object', nested: 'CertificateInput', protocols: ['HTTPS', 'TCP_SSL'], group: 'Certificate', valueName: 'spec', help: 'Key=Value,... | JSON | file://path (or the friendly --cert-* flags)', example: { SSLMode: 'UNIDIRECTIONAL', CertId: 'MsJyaXVm' } }),
-  field({ api: 'SessionExpireTime', kind: 'integer', min: 30, max: 3600, protocols: L4, group: 'Listener', valueName: 'seconds', help: 'session persistence in seconds, 30-3600', example: 30 }),
-  field({ api: 'Scheduler', kind: 'enum', values: ['WRR', 'LEAST_CONN'], upperCase: true, protocols: L4_AND_SSL, group: 'Listener', valueName: 'mode', help: 'forwarding mode', example: 'WRR' }),
-  field({ api: 'SniSwitch', kind: 'switch', protocols: ['HTTPS'], group: 'Certificate', help: 'SNI on (1) or off (0)', example: 0 }),
-  field({ api: 'TargetType', kind: 'enum', values: ['NODE', 'TARGETGROUP'], upperCase: true, protocols: L4, group: 'Listener', valueName: 'type', help: 'real server type', example: 'NODE' }),
-  field({ api: 'SessionType', kind: 'enum', values: ['NORMAL', 'QUIC_CID'], upperCase: true, protocols: L4, group: 'Listener', valueName: 'type', help: 'session persistence type (QUIC_CID: UDP with WRR only)', example: 'NORMAL' }),
-  field({ api: 'KeepaliveEnable', kind: 'switch', protocols: L7, group: 'Connection limits', help: 'persistent connections on (1) or off (0)', example: 0 }),
-  field({ api: 'EndPort', kind: 'integer', min: 2, max: 65535, group: 'Listener', valueName: 'port', help: 'end port of a port-range listener (exactly one --port, lower than this)', example: 7580 }),
-  field({ api: 'DeregisterTargetRst', kind: 'boolean', protocols: L4, group: 'Rescheduling', help: 'reschedule when a real server is unbound', example: false }),
-  field({ api: 'MultiCertInfo', kind: 'object', nested: 'MultiCertInfo', protocols: ['HTTPS', 'TCP_SSL'], group: 'Certificate', valueName: 'spec', help: 'several server certificates of different algorithms: JSON | file://path', example: { SSLMode: 'UNIDIRECTIONAL', CertList: [{ CertId: 'MsJyaXVm' }, { CertId: 'Ecc0Cert' }] } }),
-  field({ api: 'MaxConn', kind: 'integer', min: 1, max: 2147483647, special: [-1], protocols: L4_AND_SSL, group: 'Connection limits', valueName: 'n', help: 'max connections per listener, -1 = unlimited', example: -1 }),
-  field({ api: 'MaxCps', kind: 'integer', min: 1, max: 2147483647, special: [-1], protocols: L4_AND_SSL, group: 'Connection limits', valueName: 'n', help: 'max new connections per second, -1 = unlimited', example: -1 }),
-  field({ api: 'IdleConnectTimeout', kind: 'integer', min: 10, max: 1980, protocols: L4, group: 'Connection limits', valueName: 'seconds', help: 'idle connection timeout in seconds, 10-1980', example: 900 }),
-  field({ api: 'ProxyProtocol', kind: 'boolean', protocols: ['TCP_SSL', 'QUIC'], group: 'Listener', help: 'use Proxy Protocol (TCP_SSL and QUIC)', example: false }),
+  field({ api: 'ListenerNames', kind: 'string-list', aliases: ['name'], group: 'Listener', valueName: 'name', help: 'listener name(s), matched to the ports by position', example: ['lis1', 'lis0'] }),
+  field({ api: 'HealthCheck', kind: 'object', nested: 'HealthCheck', group: 'Health check', valueName: 'spec', help: 'on | off | Key=Value,... | JSON | file://path', example: { HealthSwitch: 1, TimeOut: 5, IntervalTime: 7, HealthNum: 4, UnHealthNum: 4 } }),
+  field({ api: 'Certificate', kind: 'object', nested: 'CertificateInput', group: 'Certificate', valueName: 'spec', help: 'Key=Value,... | JSON | file://path (or the friendly --cert-* flags)', example: { SSLMode: 'UNIDIRECTIONAL', CertId: 'MsJyaXVm' } }),
+  field({ api: 'SessionExpireTime', kind: 'integer', group: 'Listener', valueName: 'seconds', help: 'session persistence in seconds, 0 = off', example: 30 }),
+  field({ api: 'Scheduler', kind: 'enum', values: ['WRR', 'LEAST_CONN'], upperCase: true, group: 'Listener', valueName: 'mode', help: 'forwarding mode', example: 'WRR' }),
+  field({ api: 'SniSwitch', kind: 'switch', group: 'Certificate', help: 'SNI on (1) or off (0)', example: 0 }),
+  field({ api: 'TargetType', kind: 'enum', values: ['NODE', 'TARGETGROUP', 'TARGETGROUP-V2'], upperCase: true, group: 'Listener', valueName: 'type', help: 'real server type', example: 'NODE' }),
+  field({ api: 'SessionType', kind: 'enum', values: ['NORMAL', 'QUIC_CID'], upperCase: true, group: 'Listener', valueName: 'type', help: 'session persistence type (QUIC_CID: UDP with WRR only)', example: 'NORMAL' }),
+  field({ api: 'KeepaliveEnable', kind: 'switch', group: 'Connection limits', help: 'persistent connections on (1) or off (0)', example: 0 }),
+  field({ api: 'EndPort', kind: 'integer', group: 'Listener', valueName: 'port', help: 'end port of a port-range listener (exactly one --port, lower than this)', example: 7580 }),
+  field({ api: 'DeregisterTargetRst', kind: 'boolean', group: 'Rescheduling', help: 'reschedule when a real server is unbound', example: false }),
+  field({ api: 'MultiCertInfo', kind: 'object', nested: 'MultiCertInfo', group: 'Certificate', valueName: 'spec', help: 'several server certificates of different algorithms: JSON | file://path', example: { SSLMode: 'UNIDIRECTIONAL', CertList: [{ CertId: 'MsJyaXVm' }, { CertId: 'Ecc0Cert' }] } }),
+  field({ api: 'MaxConn', kind: 'integer', group: 'Connection limits', valueName: 'n', help: 'max connections per listener, -1 = unlimited', example: -1 }),
+  field({ api: 'MaxCps', kind: 'integer', group: 'Connection limits', valueName: 'n', help: 'max new connections per second, -1 = unlimited', example: -1 }),
+  field({ api: 'IdleConnectTimeout', kind: 'integer', group: 'Connection limits', valueName: 'seconds', help: 'idle connection timeout in seconds', example: 900 }),
+  field({ api: 'ProxyProtocol', kind: 'boolean', group: 'Listener', help: 'use Proxy Protocol (TCP_SSL and QUIC)', example: false }),
   field({ api: 'SnatEnable', kind: 'boolean', group: 'Listener', help: 'SNAT: replace the client source IP', example: false }),
-  field({ api: 'FullEndPorts', kind: 'integer-list', min: 2, max: 65535, group: 'Listener', valueName: 'port', help: 'end ports of full-port-range listeners, 2-65535', example: [7580] }),
-  field({ api: 'H2cSwitch', kind: 'boolean', protocols: ['HTTP'], group: 'Listener', help: 'h2c on a private-network HTTP listener', example: false }),
-  field({ api: 'SslCloseSwitch', kind: 'boolean', protocols: ['TCP_SSL'], group: 'Certificate', help: 'strip SSL so a TCP_SSL listener behaves as TCP', example: false }),
+  field({ api: 'FullEndPorts', kind: 'integer-list', group: 'Listener', valueName: 'port', help: 'end ports of full-port-range listeners', example: [7580] }),
+  field({ api: 'H2cSwitch', kind: 'boolean', group: 'Listener', help: 'h2c on a private-network HTTP listener', example: false }),
+  field({ api: 'SslCloseSwitch', kind: 'boolean', group: 'Certificate', help: 'strip SSL so a TCP_SSL listener behaves as TCP', example: false }),
   field({ api: 'DataCompressMode', kind: 'enum', values: ['transparent', 'compatibility'], group: 'Listener', valueName: 'mode', help: 'data compression mode', example: 'transparent' }),
-  field({ api: 'RescheduleTargetZeroWeight', kind: 'boolean', protocols: L4, group: 'Rescheduling', help: 'reschedule when a real server weight becomes 0', example: true }),
-  field({ api: 'RescheduleUnhealthy', kind: 'boolean', protocols: L4, group: 'Rescheduling', help: 'reschedule when a real server fails health checks', example: true }),
-  field({ api: 'RescheduleExpandTarget', kind: 'boolean', protocols: L4, group: 'Rescheduling', help: 'reschedule when real servers are added or removed', example: true }),
-  field({ api: 'RescheduleStartTime', kind: 'integer', min: 0, max: 3600, protocols: L4, group: 'Rescheduling', valueName: 'seconds', help: 'delay before rescheduling starts, 0-3600 s', example: 25 }),
-  field({ api: 'RescheduleInterval', kind: 'integer', min: 0, max: 3600, protocols: L4, group: 'Rescheduling', valueName: 'seconds', help: 'duration of rescheduling, 0-3600 s', example: 50 }),
+  field({ api: 'RescheduleTargetZeroWeight', kind: 'boolean', group: 'Rescheduling', help: 'reschedule when a real server weight becomes 0', example: true }),
+  field({ api: 'RescheduleUnhealthy', kind: 'boolean', group: 'Rescheduling', help: 'reschedule when a real server fails health checks', example: true }),
+  field({ api: 'RescheduleExpandTarget', kind: 'boolean', group: 'Rescheduling', help: 'reschedule when real servers are added or removed', example: true }),
+  field({ api: 'RescheduleStartTime', kind: 'integer', group: 'Rescheduling', valueName: 'seconds', help: 'delay before rescheduling starts, in seconds', example: 25 }),
+  field({ api: 'RescheduleInterval', kind: 'integer', group: 'Rescheduling', valueName: 'seconds', help: 'duration of rescheduling, in seconds', example: 50 }),
 ] as const satisfies readonly TopLevelField[];
 
 /** The table, as every consumer reads it; the literal-typed original only feeds the types below. */
 export const CREATE_LISTENER_FIELDS: readonly TopLevelField[] = TOP_LEVEL_TABLE;
+/** The literal-typed table, for types derived from it (the flags' types in flags.ts). */
+export type TOP_LEVEL_FIELD_TABLE = typeof TOP_LEVEL_TABLE;
 
 // biome-ignore format: one field a line keeps the table readable as a table
 const HEALTH_CHECK_TABLE = [
   { api: 'HealthSwitch', kind: 'switch', help: '1 = on (default), 0 = off', example: 1 },
-  { api: 'TimeOut', kind: 'integer', min: 2, max: 60, help: 'response timeout, 2-60 s, less than IntervalTime', example: 2 },
-  { api: 'IntervalTime', kind: 'integer', min: 2, max: 300, help: 'probe interval, 2-300 s', example: 5 },
-  { api: 'HealthNum', kind: 'integer', min: 2, max: 10, help: 'healthy threshold, 2-10', example: 3 },
-  { api: 'UnHealthNum', kind: 'integer', min: 2, max: 10, help: 'unhealthy threshold, 2-10', example: 3 },
-  { api: 'HttpCode', kind: 'integer', min: 1, max: 31, help: 'healthy HTTP codes bitmask 1-31 (1=1xx 2=2xx 4=3xx 8=4xx 16=5xx)', example: 31 },
-  { api: 'HttpCheckPath', kind: 'string', minLength: 1, maxLength: 200, help: 'HTTP check path', example: '/health' },
-  { api: 'HttpCheckDomain', kind: 'string', minLength: 1, maxLength: 80, help: 'Host header of HTTP checks', example: 'www.example.com' },
+  { api: 'TimeOut', kind: 'integer', help: 'response timeout in seconds, less than IntervalTime', example: 2 },
+  { api: 'IntervalTime', kind: 'integer', help: 'probe interval in seconds', example: 5 },
+  { api: 'HealthNum', kind: 'integer', help: 'healthy threshold', example: 3 },
+  { api: 'UnHealthNum', kind: 'integer', help: 'unhealthy threshold', example: 3 },
+  { api: 'HttpCode', kind: 'integer', help: 'healthy HTTP codes bitmask (1=1xx 2=2xx 4=3xx 8=4xx 16=5xx)', example: 31 },
+  { api: 'HttpCheckPath', kind: 'string', help: 'HTTP check path', example: '/health' },
+  { api: 'HttpCheckDomain', kind: 'string', help: 'Host header of HTTP checks', example: 'www.example.com' },
   { api: 'HttpCheckMethod', kind: 'enum', values: ['HEAD', 'GET'], upperCase: true, help: 'HTTP check method', example: 'HEAD' },
-  { api: 'CheckPort', kind: 'integer', min: 1, max: 65535, special: [-1], protocols: L4, help: 'probe port; -1 = the backend port', example: -1 },
-  { api: 'ContextType', kind: 'enum', values: ['HEX', 'TEXT'], upperCase: true, protocols: L4, help: 'CUSTOM check content type', example: 'TEXT' },
-  { api: 'SendContext', kind: 'string', minLength: 1, maxLength: 500, protocols: L4, help: 'CUSTOM check request, at most 500', example: 'ping' },
-  { api: 'RecvContext', kind: 'string', minLength: 1, maxLength: 500, protocols: L4, help: 'CUSTOM check expected response, at most 500', example: 'pong' },
+  { api: 'CheckPort', kind: 'integer', help: 'probe port; -1 = the backend port', example: -1 },
+  { api: 'ContextType', kind: 'enum', values: ['HEX', 'TEXT'], upperCase: true, help: 'CUSTOM check content type', example: 'TEXT' },
+  { api: 'SendContext', kind: 'string', help: 'CUSTOM check request', example: 'ping' },
+  { api: 'RecvContext', kind: 'string', help: 'CUSTOM check expected response', example: 'pong' },
   { api: 'CheckType', kind: 'enum', values: ['TCP', 'HTTP', 'HTTPS', 'GRPC', 'PING', 'CUSTOM'], upperCase: true, help: 'probe type (UDP: PING|CUSTOM; TCP: TCP|HTTP|CUSTOM; TCP_SSL, QUIC: TCP|HTTP)', example: 'TCP' },
-  { api: 'HttpVersion', kind: 'enum', values: ['HTTP/1.0', 'HTTP/1.1'], upperCase: true, protocols: ['TCP'], help: 'HTTP version of HTTP checks on TCP listeners', example: 'HTTP/1.1' },
-  { api: 'SourceIpType', kind: 'integer', min: 0, max: 1, help: '0 = the CLB VIP, 1 = 100.64.0.0/10', example: 0 },
-  { api: 'ExtendedCode', kind: 'string', minLength: 1, maxLength: 100, help: 'GRPC status codes (e.g. 20, 20,25 or 0-99)', example: '12' },
+  { api: 'HttpVersion', kind: 'enum', values: ['HTTP/1.0', 'HTTP/1.1'], upperCase: true, help: 'HTTP version of HTTP checks on TCP listeners', example: 'HTTP/1.1' },
+  { api: 'SourceIpType', kind: 'integer', help: '0 = the CLB VIP, 1 = 100.64.0.0/10', example: 0 },
+  { api: 'ExtendedCode', kind: 'string', help: 'GRPC status codes of GRPC rules (not listeners)', example: '12' },
 ] as const satisfies readonly FieldSpec[];
 export const HEALTH_CHECK_FIELDS: readonly FieldSpec[] = HEALTH_CHECK_TABLE;
 
@@ -147,22 +139,22 @@ export const HEALTH_CHECK_FIELDS: readonly FieldSpec[] = HEALTH_CHECK_TABLE;
 const CERTIFICATE_INPUT_TABLE = [
   { api: 'SSLMode', kind: 'enum', values: ['UNIDIRECTIONAL', 'MUTUAL'], upperCase: true, help: 'one-way or mutual TLS', example: 'UNIDIRECTIONAL' },
   { api: 'SSLVerifyClient', kind: 'enum', values: ['ON', 'OPTIONAL'], upperCase: true, help: 'client certificate required (ON) or optional; MUTUAL only', example: 'ON' },
-  { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'server certificate id', example: 'MsJyaXVm' },
-  { api: 'CertCaId', kind: 'string', minLength: 1, maxLength: 64, help: 'client CA certificate id (MUTUAL)', example: 'CaCert01' },
-  { api: 'CertName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of the uploaded server certificate', example: 'my-cert' },
-  { api: 'CertKey', kind: 'string', minLength: 1, pem: true, secret: true, help: 'PEM private key of the server certificate', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
-  { api: 'CertContent', kind: 'string', minLength: 1, pem: true, help: 'PEM server certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
-  { api: 'CertCaName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of the uploaded client CA (MUTUAL)', example: 'my-ca' },
-  { api: 'CertCaContent', kind: 'string', minLength: 1, pem: true, help: 'PEM client CA certificate (MUTUAL)', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
+  { api: 'CertId', kind: 'string', help: 'server certificate id', example: 'MsJyaXVm' },
+  { api: 'CertCaId', kind: 'string', help: 'client CA certificate id (MUTUAL)', example: 'CaCert01' },
+  { api: 'CertName', kind: 'string', help: 'name of the uploaded server certificate', example: 'my-cert' },
+  { api: 'CertKey', kind: 'string', pem: true, secret: true, help: 'PEM private key of the server certificate', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
+  { api: 'CertContent', kind: 'string', pem: true, help: 'PEM server certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
+  { api: 'CertCaName', kind: 'string', help: 'name of the uploaded client CA (MUTUAL)', example: 'my-ca' },
+  { api: 'CertCaContent', kind: 'string', pem: true, help: 'PEM client CA certificate (MUTUAL)', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
 ] as const satisfies readonly FieldSpec[];
 export const CERTIFICATE_INPUT_FIELDS: readonly FieldSpec[] = CERTIFICATE_INPUT_TABLE;
 
 // biome-ignore format: one field a line keeps the table readable as a table
 const CERT_INFO_TABLE = [
-  { api: 'CertId', kind: 'string', minLength: 1, maxLength: 64, help: 'certificate id', example: 'MsJyaXVm' },
-  { api: 'CertName', kind: 'string', minLength: 1, maxLength: 128, help: 'name of an uploaded certificate', example: 'my-ecc-cert' },
-  { api: 'CertContent', kind: 'string', minLength: 1, pem: true, help: 'PEM certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
-  { api: 'CertKey', kind: 'string', minLength: 1, pem: true, secret: true, help: 'PEM private key (server certificates)', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
+  { api: 'CertId', kind: 'string', help: 'certificate id', example: 'MsJyaXVm' },
+  { api: 'CertName', kind: 'string', help: 'name of an uploaded certificate', example: 'my-ecc-cert' },
+  { api: 'CertContent', kind: 'string', pem: true, help: 'PEM certificate', example: '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----' },
+  { api: 'CertKey', kind: 'string', pem: true, secret: true, help: 'PEM private key (server certificates)', example: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' },
 ] as const satisfies readonly FieldSpec[];
 export const CERT_INFO_FIELDS: readonly FieldSpec[] = CERT_INFO_TABLE;
 
@@ -193,7 +185,7 @@ export interface CertificateFlag {
   help: string;
 }
 
-export const CERTIFICATE_FLAGS: readonly CertificateFlag[] = [
+const CERTIFICATE_FLAG_TABLE = [
   { flag: 'cert-id', target: 'CertId', valueName: 'id', help: 'existing server certificate id' },
   { flag: 'ssl-mode', target: 'SSLMode', valueName: 'mode', help: 'UNIDIRECTIONAL (default) or MUTUAL' },
   { flag: 'ca-cert-id', target: 'CertCaId', valueName: 'id', help: 'existing client CA certificate id (MUTUAL)' },
@@ -203,7 +195,10 @@ export const CERTIFICATE_FLAGS: readonly CertificateFlag[] = [
   { flag: 'cert-name', target: 'CertName', valueName: 'name', help: 'name for the uploaded certificate (default: from its subject)' },
   { flag: 'ca-file', target: 'CertCaContent', file: true, valueName: 'path', help: 'client CA PEM to upload (MUTUAL)' },
   { flag: 'ca-name', target: 'CertCaName', valueName: 'name', help: 'name for the uploaded CA (default: from its subject)' },
-];
+] as const satisfies readonly CertificateFlag[];
+export const CERTIFICATE_FLAGS: readonly CertificateFlag[] = CERTIFICATE_FLAG_TABLE;
+/** The literal-typed certificate flags, for the flags' types in flags.ts. */
+export type CERTIFICATE_FLAG_NAMES = (typeof CERTIFICATE_FLAG_TABLE)[number]['flag'];
 
 const ALL_NESTED: readonly FieldSpec[] = Object.values(NESTED_FIELDS).flat();
 
@@ -264,11 +259,15 @@ export type CertInfo = ObjectOf<typeof CERT_INFO_TABLE>;
 export type MultiCertInfo = ObjectOf<typeof MULTI_CERT_INFO_TABLE>;
 export type CreateListenerRequest = ObjectOf<typeof TOP_LEVEL_TABLE>;
 
-/** How a field is named to a person: its flag for top-level fields, `--flag Key` for nested ones. */
-export function flagLabel(path: readonly (string | number)[]): string {
-  const [top, ...rest] = path;
-  const spec = typeof top === 'string' ? fieldByApi(top) : undefined;
-  const flag = spec ? `--${spec.flag}` : String(top ?? '');
-  const nested = rest.filter((p) => typeof p === 'string');
-  return nested.length ? `${flag} ${nested.join('.')}` : flag;
+/** The spec at a path such as ['HealthCheck', 'TimeOut'] or ['MultiCertInfo', 'CertList', 0, 'CertId']. */
+export function specAt(path: readonly (string | number)[]): FieldSpec | undefined {
+  let specs: readonly FieldSpec[] = CREATE_LISTENER_FIELDS;
+  let found: FieldSpec | undefined;
+  for (const key of path) {
+    if (typeof key !== 'string') continue;
+    found = specs.find((s) => s.api === key);
+    if (!found) return undefined;
+    specs = found.nested ? NESTED_FIELDS[found.nested] : [];
+  }
+  return found;
 }

@@ -4,20 +4,50 @@
  * commander options; the interactive mode turns answers back into the same flags for the
  * equivalent command. No parser is imported here.
  */
-import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, flagNames, type HelpGroup, type TopLevelField } from './fields.js';
+import {
+  CERTIFICATE_FLAGS,
+  CREATE_LISTENER_FIELDS,
+  flagNames,
+  type HelpGroup,
+  type TopLevelField,
+  type TOP_LEVEL_FIELD_TABLE,
+  type CERTIFICATE_FLAG_NAMES,
+} from './fields.js';
+import { helpFor } from './rules.js';
 
-/** Parsed flags, keyed by attribute (`loadBalancerId`, `port`, `certFile` …), values as typed. */
-export type RawFlags = Record<string, unknown>;
+// ---- the flags' TypeScript types, derived from the field table --------------------------------
+
+type TableEntry = TOP_LEVEL_FIELD_TABLE[number];
+
+/** What a parser stores for a flag of this kind: list flags collect, toggles may be bare (`true`) or `--no-` (`false`). */
+type FlagValue<S> = S extends { kind: 'integer-list' | 'string-list' }
+  ? string[]
+  : S extends { kind: 'boolean' | 'switch' }
+    ? string | boolean
+    : string;
+
+/** `LoadBalancerId` → `loadBalancerId`: the attribute of its kebab-case flag (no field name starts with an acronym). */
+type FieldFlagsOf<E> = { [S in E & TableEntry as Uncapitalize<S['api']>]?: FlagValue<S> };
+type AliasFlagsOf<E> = {
+  [S in E & TableEntry as S extends { aliases: readonly (infer A extends string)[] } ? A : never]?: FlagValue<S>;
+};
+type CertificateFlagsOf = { [F in CERTIFICATE_FLAG_NAMES as CamelCase<F>]?: string };
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+
+/** Every field flag of `create` with the type its parser gives it: `{ port?: string[]; sniSwitch?: string | boolean; … }`. */
+export type CreateFieldFlags = FieldFlagsOf<TableEntry> & AliasFlagsOf<TableEntry> & CertificateFlagsOf;
 
 /** The run options of `create`, beside the field flags. */
-export interface CreateFlags extends RawFlags {
+export type CreateFlags = CreateFieldFlags & {
   fromFile?: string;
   wait: boolean;
   waitTimeout?: string;
   skeleton?: boolean;
   dryRun?: boolean;
   interactive?: boolean;
-}
+  /** `--no-validate` stores false. */
+  validate?: boolean;
+};
 
 export interface FlagSpec {
   /** `--load-balancer-id`, `--no-snat-enable`. */
@@ -51,7 +81,8 @@ export function attributeOf(flag: string): string {
 }
 
 function describe(spec: TopLevelField): string {
-  const parts = [spec.help];
+  const limits = helpFor(spec.api);
+  const parts = [limits ? `${spec.help}, ${limits}` : spec.help];
   if (spec.kind === 'enum') parts.push(`(${spec.values!.join(' | ')})`);
   if (spec.aliases?.length) parts.push(`[alias: ${spec.aliases.map((a) => `--${a}`).join(', ')}]`);
   return parts.join(' ');

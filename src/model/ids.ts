@@ -1,22 +1,39 @@
-/** The shapes of resource ids, checked before any request: the load balancer's comes from the field table. */
+/**
+ * The shapes of resource ids, checked before any request. No source states their format: the SDK
+ * shows `lb-12345678` and `lbl-12345678`, and every id seen has 8 lower-case letters or digits
+ * after the prefix. So only the prefix is required (a value without it names nothing); another
+ * length or alphabet is sent with a warning (see docs/api/create-listener.md).
+ */
 import { UsageError } from '../core/errors.js';
-import { CREATE_LISTENER_FIELDS } from './fields.js';
 import { splitList } from './coerce.js';
+import { show } from './rules.js';
 
-const LOAD_BALANCER_ID = CREATE_LISTENER_FIELDS.find((f) => f.api === 'LoadBalancerId')!.pattern!;
-const LISTENER_ID = { regex: /^lbl-[a-z0-9]{8}$/, description: 'look like lbl-xxxxxxxx' };
+export interface IdCheck {
+  value: string;
+  /** Said on stderr, never fatal. */
+  warning?: string;
+}
 
-export function checkLoadBalancerId(value: string, flag: string): string {
-  if (!LOAD_BALANCER_ID.regex.test(value)) throw new UsageError(`${flag} ${value}: must ${LOAD_BALANCER_ID.description}`, flag);
-  return value;
+function checkId(value: string, flag: string, prefix: 'lb' | 'lbl'): IdCheck {
+  const usual = `${prefix}-xxxxxxxx`;
+  if (!new RegExp(`^${prefix}-.`).test(value)) {
+    throw new UsageError(`${flag} ${show(value)} must look like ${usual}`, flag, {
+      hint: `${prefix === 'lb' ? 'load balancer' : 'listener'} ids start with ${prefix}-`,
+    });
+  }
+  if (new RegExp(`^${prefix}-[a-z0-9]{8}$`).test(value)) return { value };
+  return { value, warning: `${flag} ${show(value)} is not the usual ${usual} (8 lower-case letters or digits); it is sent as written` };
+}
+
+export function checkLoadBalancerId(value: string, flag: string): IdCheck {
+  return checkId(value, flag, 'lb');
 }
 
 /** Repeated or comma-separated listener ids, de-duplicated; at least one, at most `max`. */
-export function checkListenerIds(raw: unknown, flag: string, max: number): string[] {
+export function checkListenerIds(raw: unknown, flag: string, max: number): { ids: string[]; warnings: string[] } {
   const ids = [...new Set(splitList(raw))];
   if (ids.length === 0) throw new UsageError(`${flag} needs at least one listener id`, flag);
   if (ids.length > max) throw new UsageError(`${flag}: at most ${max} listeners per call, got ${ids.length}`, flag);
-  const bad = ids.find((id) => !LISTENER_ID.regex.test(id));
-  if (bad) throw new UsageError(`${flag} ${bad}: must ${LISTENER_ID.description}`, flag);
-  return ids;
+  const warnings = ids.flatMap((id) => checkId(id, flag, 'lbl').warning ?? []);
+  return { ids, warnings };
 }

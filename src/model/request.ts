@@ -1,72 +1,60 @@
 /**
  * Parsed `create` flags (and an optional `--from-file` body) → a validated CreateListener
  * request. The body gives the starting fields; each flag given beside it overrides its field.
- * This is the test seam for flags: no commander, no process, only values in and a request out.
+ * Flags are turned into typed values here (a value that is not even the right type is refused at
+ * once, naming the flag); then the one validator checks the whole request, and its findings are
+ * named the way they were given: `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
  */
+import { basename } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import {
   CERTIFICATE_FLAGS,
   CERTIFICATE_INPUT_FIELDS,
   CREATE_LISTENER_FIELDS,
-  SECRET_FIELDS,
   flagNames,
-  type CertificateFlag,
+  type CreateListenerRequest,
   type TopLevelField,
 } from './fields.js';
-import { coerceNested, coerceScalar, normalizeEnums, parseObjectFlag, type ReadText } from './coerce.js';
-import { attributeOf, type RawFlags } from './flags.js';
-import {
-  checkCaCertificate,
-  checkServerCertificate,
-  inlineCertificateWarnings,
-  nameFromSubject,
-  type CertificateSummary,
-} from './certificates.js';
-import { validateCreateListener, type CreateListenerRequest } from './schema.js';
+import { coerceNested, coerceScalar, parseObjectFlag, type ReadText } from './coerce.js';
+import { attributeOf, type CreateFieldFlags } from './flags.js';
+import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
+import { flagNamer, type GivenInput, renderFinding } from './messages.js';
+import type { Finding } from './rules.js';
+import { advisory, blocking, validateCreateListener } from './validate.js';
+import { SECRET_FIELDS } from './fields.js';
 
-export type { RawFlags } from './flags.js';
+export type { CreateFieldFlags } from './flags.js';
+/** Parsed flags as a parser stores them, before they are typed. */
+export type RawFlags = CreateFieldFlags & Record<string, unknown>;
 
 export interface BuildOptions {
   readText: ReadText;
   /** The `--from-file` document, if any. */
   body?: Record<string, unknown>;
-  /** Where the body came from, to name it in errors (e.g. `listener.yaml`, or `stdin`). */
+  /** Where the body came from, to name it in messages (e.g. `listener.yaml`, or `stdin`). */
   bodySource?: string;
   now: number;
-}
-
-export interface UploadedCertificate {
-  role: 'server' | 'ca';
-  /** Where it came from, e.g. the --cert-file path; shown instead of key material. */
-  path: string;
-  summary: CertificateSummary;
+  /** False for --no-validate: rule violations become warnings (type checks and private keys still stop it). */
+  validate?: boolean;
+  /** Told every private-key value the moment it is read, before anything can print it. */
+  secrets?: { add(value: string): void };
 }
 
 export interface BuiltRequest {
   request: CreateListenerRequest;
-  /** Certificates read from --cert-file / --ca-file, for summaries and the equivalent command. */
-  uploads: UploadedCertificate[];
+  /** What the rules found that does not stop the request, in the input's words. */
   warnings: string[];
-  /** The private-key values read from files, so output can redact them. */
+  /** Every finding, with its field path, for callers that name fields their own way. */
+  findings: Finding[];
+  /** Private-key material wherever it appeared, so output can redact it. */
   secrets: string[];
-}
-
-/** The flag names of a field that were given, as typed: `--port` rather than `--ports` when so. */
-function typedNames(spec: TopLevelField, flags: RawFlags): string[] {
-  return flagNames(spec)
-    .filter((name) => flags[attributeOf(name)] !== undefined)
-    .map((name) => `--${name}`);
-}
-
-/** The friendly certificate flags (--cert-id, --key-file …) that were given. */
-function givenCertificateFlags(flags: RawFlags): readonly CertificateFlag[] {
-  return CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined);
 }
 
 /** The raw value of a field's flag and its aliases; repeated list flags are concatenated. */
 function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
-  const names = flagNames(spec).map(attributeOf);
-  const given = names.map((n) => flags[n]).filter((v) => v !== undefined);
+  const given = flagNames(spec)
+    .map((n) => flags[attributeOf(n)])
+    .filter((v) => v !== undefined);
   if (given.length === 0) return undefined;
   if (spec.kind === 'integer-list' || spec.kind === 'string-list') return given.flat();
   if (given.length > 1) {
@@ -80,7 +68,8 @@ async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, r
   for (const spec of CREATE_LISTENER_FIELDS) {
     const raw = rawValue(spec, flags);
     if (raw === undefined) continue;
-    const label = `--${spec.flag}`;
+    // Named as typed: `--port` when the person wrote --port.
+    const label = `--${flagNames(spec).find((n) => flags[attributeOf(n)] !== undefined) ?? spec.flag}`;
     if (spec.kind === 'object') {
       const source = await parseObjectFlag(spec, String(raw), label, readText);
       base[spec.api] = await coerceNested(spec.nested!, source.value, label, readText, source.fromFile);
@@ -90,22 +79,21 @@ async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, r
   }
 }
 
-/** Every private-key value in the request, wherever it nests, so output can redact it. */
-function collectKeys(value: unknown, secrets: string[]): void {
-  if (!value || typeof value !== 'object') return;
-  for (const [key, v] of Object.entries(value)) {
-    if (SECRET_FIELDS.has(key) && typeof v === 'string') secrets.push(v);
-    else collectKeys(v, secrets);
+/** Every string that holds private-key material, wherever it nests, so output can redact it. */
+export function collectSecrets(value: unknown, out: string[] = [], key?: string): string[] {
+  if (typeof value === 'string') {
+    if ((key !== undefined && SECRET_FIELDS.has(key)) || holdsPrivateKey(value)) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSecrets(item, out, key);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectSecrets(v, out, k);
   }
+  return out;
 }
 
-async function applyCertificateFlags(
-  base: Record<string, unknown>,
-  flags: RawFlags,
-  options: BuildOptions,
-  out: Pick<BuiltRequest, 'uploads' | 'warnings'>,
-): Promise<void> {
-  const given = givenCertificateFlags(flags);
+/** The friendly certificate flags (--cert-id, --key-file …) fill one Certificate object. */
+async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<void> {
+  const given = CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined);
   if (given.length === 0) return;
   const stdinUsers = given.filter((c) => c.file && flags[attributeOf(c.flag)] === '-');
   if (stdinUsers.length > 1) {
@@ -119,97 +107,61 @@ async function applyCertificateFlags(
     const spec = CERTIFICATE_INPUT_FIELDS.find((f) => f.api === flag.target)!;
     if (flag.file) {
       paths[flag.target] = raw;
-      cert[flag.target] = await options.readText(raw, `--${flag.flag}`);
+      cert[flag.target] = await readText(raw, `--${flag.flag}`);
     } else {
       cert[flag.target] = coerceScalar(spec, raw, `--${flag.flag}`);
     }
   }
-  if (typeof cert.CertContent === 'string' && typeof cert.CertKey === 'string' && paths.CertContent && paths.CertKey) {
-    const check = checkServerCertificate(cert.CertContent, cert.CertKey, options.now);
-    cert.CertName ??= nameFromSubject(check.summary, 'server-cert');
-    out.uploads.push({ role: 'server', path: paths.CertContent, summary: check.summary });
-    if (check.warning) out.warnings.push(`--cert-file: ${check.warning}`);
-  } else if (paths.CertContent && !paths.CertKey && cert.CertKey === undefined) {
+  if (paths.CertContent && cert.CertKey === undefined) {
     throw new UsageError('--cert-file needs --key-file: the private key of the certificate', '--key-file');
-  } else if (paths.CertKey && !paths.CertContent && cert.CertContent === undefined) {
+  }
+  if (paths.CertKey && cert.CertContent === undefined) {
     throw new UsageError('--key-file needs --cert-file: the certificate the key belongs to', '--cert-file');
   }
-  if (typeof cert.CertCaContent === 'string' && paths.CertCaContent) {
-    const check = checkCaCertificate(cert.CertCaContent, options.now);
-    cert.CertCaName ??= nameFromSubject(check.summary, 'client-ca');
-    out.uploads.push({ role: 'ca', path: paths.CertCaContent, summary: check.summary });
-    if (check.warning) out.warnings.push(`--ca-file: ${check.warning}`);
-  }
+  // Uploads need names: the certificate's subject gives a good one, else the file's.
+  const named = (content: unknown, path: string, fallback: string): string => {
+    const summary = typeof content === 'string' ? inspectCertificate(content)?.summary : undefined;
+    return nameFromSubject(summary, summary ? fallback : basename(path).replace(/\.[^.]*$/, '') || fallback);
+  };
+  if (paths.CertContent) cert.CertName ??= named(cert.CertContent, paths.CertContent, 'server-cert');
+  if (paths.CertCaContent) cert.CertCaName ??= named(cert.CertCaContent, paths.CertCaContent, 'client-ca');
   // Say the default out loud, so --dry-run shows exactly what is meant.
   cert.SSLMode ??= cert.CertCaId !== undefined || cert.CertCaContent !== undefined ? 'MUTUAL' : 'UNIDIRECTIONAL';
   base.Certificate = cert;
 }
 
-/** Orders fields as the API documents them, which keeps dumps and diffs stable. */
-function inTableOrder(request: Record<string, unknown>): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {};
-  for (const spec of CREATE_LISTENER_FIELDS) if (request[spec.api] !== undefined) ordered[spec.api] = request[spec.api];
-  for (const [key, value] of Object.entries(request)) if (!(key in ordered)) ordered[key] = value;
-  return ordered;
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const flagPattern = (flag: string) => new RegExp(`(?<![\\w-])${escapeRegExp(flag)}(?![\\w-])`, 'g');
-
-/**
- * Rules speak of fields by their canonical flags. Say them as the person gave them: the alias
- * they typed (`--port`, `--lb`, `--cert-id`), or the field name and file for a --from-file body.
- */
-function inTheirWords(error: UsageError, flags: RawFlags, options: BuildOptions, body: Record<string, unknown>): UsageError {
-  let message = error.message;
-  let hint = error.hint;
-  let flag = error.flag;
-  let fromBody = false;
-  // A nested certificate field given through its friendly flag is named by that flag.
-  const friendly = (text: string) =>
-    text.replace(/--certificate ([A-Za-z]+)/g, (whole, key: string) => {
-      const given = givenCertificateFlags(flags).find((c) => c.target === key);
-      return given ? `--${given.flag}` : whole;
-    });
-  message = friendly(message);
-  hint = hint === undefined ? undefined : friendly(hint);
-  for (const spec of CREATE_LISTENER_FIELDS) {
-    const typed = typedNames(spec, flags);
-    const canonical = flagNames(spec).map((name) => `--${name}`);
-    let replacement: string | undefined;
-    if (typed.length) replacement = typed[0];
-    else if (spec.api === 'Certificate') replacement = givenCertificateFlags(flags).map((c) => `--${c.flag}`)[0];
-    if (!replacement && spec.api in body) {
-      replacement = spec.api;
-      if (canonical.some((name) => flagPattern(name).test(message))) fromBody = true;
-    }
-    if (!replacement) continue;
-    for (const name of canonical) {
-      message = message.replace(flagPattern(name), replacement);
-      hint = hint?.replace(flagPattern(name), replacement);
-      if (flag === name) flag = replacement;
-    }
-  }
-  if (fromBody && options.bodySource) message = `${options.bodySource}: ${message}`;
-  return new UsageError(message, flag, hint ? { hint } : undefined);
+/** Turns the first blocking finding into the UsageError the person sees, named their way. */
+export function refusal(findings: readonly Finding[], given: GivenInput): UsageError {
+  const first = findings[0]!;
+  const rendered = renderFinding(first, flagNamer(given));
+  const more = findings.length - 1;
+  const hint = [rendered.hint, more > 0 ? `${more} more problem${more === 1 ? '' : 's'} after this one` : undefined]
+    .filter(Boolean)
+    .join('; ');
+  return new UsageError(rendered.message, rendered.where, hint ? { hint } : undefined);
 }
 
 export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
-  const out: Pick<BuiltRequest, 'uploads' | 'warnings' | 'secrets'> = { uploads: [], warnings: [], secrets: [] };
   const body = options.body ?? {};
   const base: Record<string, unknown> = { ...body };
   await applyFieldFlags(base, flags, options.readText);
-  await applyCertificateFlags(base, flags, options, out);
-  collectKeys(base, out.secrets);
-  try {
-    const request = validateCreateListener(normalizeEnums(CREATE_LISTENER_FIELDS, inTableOrder(base)));
-    const checkedFiles = out.uploads.length > 0;
-    if (request.Certificate && !checkedFiles) out.warnings.push(...inlineCertificateWarnings('Certificate', request.Certificate));
-    for (const [index, cert] of (request.MultiCertInfo?.CertList ?? []).entries()) {
-      out.warnings.push(...inlineCertificateWarnings(`MultiCertInfo.CertList[${index}]`, cert));
-    }
-    return { request, ...out };
-  } catch (error) {
-    throw error instanceof UsageError ? inTheirWords(error, flags, options, body) : error;
-  }
+  await applyCertificateFlags(base, flags, options.readText);
+  const secrets = collectSecrets(base);
+  for (const secret of secrets) options.secrets?.add(secret);
+  const validate = options.validate !== false;
+  const { request, findings } = validateCreateListener(base, { now: options.now });
+  const given: GivenInput = {
+    flags,
+    ...(options.body ? { body: options.body } : {}),
+    ...(options.bodySource ? { bodySource: options.bodySource } : {}),
+  };
+  const stops = blocking(findings, validate);
+  if (stops.length) throw refusal(stops, given);
+  const namer = flagNamer(given);
+  const warnings = advisory(findings, validate).map((f) => {
+    const rendered = renderFinding(f, namer);
+    const unchecked = f.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
+    return `${rendered.message}${unchecked}`;
+  });
+  return { request, warnings, findings, secrets };
 }

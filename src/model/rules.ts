@@ -1,275 +1,1245 @@
 /**
- * CreateListener's cross-field rules (docs/api/create-listener.md): which fields apply to which protocols,
- * which combinations are required or exclusive. Pure: a request in, violations out, each naming
- * the flag a person would change.
+ * Every client-side rule of a CreateListener request, in one table, each with where it comes from
+ * (docs/api/create-listener.md explains the sources). Severity follows provenance: a rule the API
+ * reference, an SDK model or observed service behaviour states refuses the request (exit 2,
+ * nothing sent); a guard of our own only warns, unless a refusal is certain to save an API error
+ * (`certain` says why). `--no-validate` turns every refusal into a warning except the `always`
+ * rules, which keep private keys out of the wrong fields.
+ *
+ * Rules report a field path, a value and what is wrong, never a flag name: the edge (flags, a
+ * --from-file body, a prompt, an apply file) names the field in its own words (messages.ts).
+ * In a message, `{Some.Path}` names another field.
  */
-import { CREATE_LISTENER_FIELDS, HEALTH_CHECK_FIELDS, flagLabel, type Protocol } from './fields.js';
-import type { CertificateInput, CreateListenerRequest, HealthCheck, MultiCertInfo } from './fields.js';
+import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, PROTOCOLS, type FieldSpec, type Protocol, specAt } from './fields.js';
+import { parsePath, type Path, pathText, valueAt, valuesAt } from './paths.js';
+import {
+  holdsPrivateKey,
+  inspectCertificate,
+  inspectPrivateKey,
+  type InspectedCertificate,
+  keyMatches,
+  THIRTY_DAYS_MS,
+} from './certificates.js';
+import { closestName } from './suggest.js';
 
-export interface Violation {
-  path: (string | number)[];
+export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
+export type Severity = 'refuse' | 'warn';
+
+/** What one rule found, at one path. */
+export interface Finding {
+  /** The rule's id in RULES, or `type` for a value of the wrong JSON type. */
+  rule: string;
+  severity: Severity;
+  /** Kept even with --no-validate (type errors, private keys out of place). */
+  always?: boolean;
+  path: Path;
+  /** Without the field's own name: `must be 2–60, got 99`. Other fields appear as `{Path}`. */
   message: string;
   hint?: string;
 }
 
-const HEALTH_CHECK_TYPES: Partial<Record<Protocol, readonly string[]>> = {
+export interface RuleContext {
+  /** The request after the type check: known fields have their JSON types. */
+  request: Record<string, unknown>;
+  /** Upper-cased and valid, or undefined (then protocol-dependent rules stay quiet). */
+  protocol: Protocol | undefined;
+  /** Milliseconds since the epoch, for certificate dates. */
+  now: number;
+}
+
+interface Emit {
+  path: Path;
+  message: string;
+  hint?: string;
+  /** Reported under another rule of the table (e.g. a harmless value elsewhere). */
+  rule?: string;
+}
+
+export interface Rule {
+  /** Stable id, e.g. `HealthCheck.TimeOut.range`. */
+  id: string;
+  /** The fields it reads, as paths (`[]` visits each entry of a list). */
+  fields: readonly string[];
+  /** What it checks, in a line, for the README. */
+  checks: string;
+  provenance: Provenance;
+  /** Where the rule comes from, in a line. */
+  source: string;
+  /** For an `ours` rule that refuses: why the API's refusal is certain. */
+  certain?: string;
+  /** Stays on with --no-validate. */
+  always?: boolean;
+  /** Shown in --help beside the field, e.g. `2–60`. */
+  help?: string;
+  check(ctx: RuleContext): Emit[];
+}
+
+export function severityOf(rule: Pick<Rule, 'provenance' | 'certain'>): Severity {
+  return rule.provenance === 'ours' && !rule.certain ? 'warn' : 'refuse';
+}
+
+// ---- building blocks -----------------------------------------------------------------------
+
+type Source = Pick<Rule, 'provenance' | 'source' | 'certain'>;
+const REF = (source: string): Source => ({ provenance: 'reference', source });
+const SDK = (source: string): Source => ({ provenance: 'sdk-model', source });
+const OBSERVED = (source: string): Source => ({ provenance: 'observed', source });
+const OURS = (source: string, certain?: string): Source => ({ provenance: 'ours', source, ...(certain ? { certain } : {}) });
+
+const L4: readonly Protocol[] = ['TCP', 'UDP'];
+const L4_AND_TLS: readonly Protocol[] = ['TCP', 'UDP', 'TCP_SSL', 'QUIC'];
+const L7: readonly Protocol[] = ['HTTP', 'HTTPS'];
+
+const isSet = (value: unknown): boolean => value !== undefined;
+
+/** A value quoted back in a message: short, one line, no control characters. */
+export function show(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  const safe = text.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
+}
+
+/** `TCP and UDP`, `TCP, UDP, TCP_SSL and QUIC`. */
+export function listWords(items: readonly string[], last = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
+function rangeText(min: number | undefined, max: number | undefined, also: readonly number[]): string {
+  const span = max === undefined ? `at least ${min}` : min === undefined ? `at most ${max}` : `${min}–${max}`;
+  return also.length ? `${also.join(' or ')} or ${span}` : span;
+}
+
+function range(field: string, min: number | undefined, max: number | undefined, source: Source, also: readonly number[] = []): Rule {
+  const text = rangeText(min, max, also);
+  return {
+    id: `${field.replace('[]', '')}.range`,
+    fields: [field],
+    checks: `${field.replace('[]', '')} is ${text}`,
+    help: text,
+    ...source,
+    check: ({ request }) =>
+      valuesAt(request, field).flatMap(({ path, value }) =>
+        typeof value === 'number' && !also.includes(value) && ((min !== undefined && value < min) || (max !== undefined && value > max))
+          ? [{ path, message: `must be ${text}, got ${value}` }]
+          : [],
+      ),
+  };
+}
+
+function length(field: string, min: number, max: number, source: Source): Rule {
+  const text = min > 0 ? `${min}–${max} characters` : `at most ${max} characters`;
+  return {
+    id: `${field.replace('[]', '')}.length`,
+    fields: [field],
+    checks: `${field.replace('[]', '')} has ${text}`,
+    help: text,
+    ...source,
+    check: ({ request }) =>
+      valuesAt(request, field).flatMap(({ path, value }) => {
+        if (typeof value !== 'string') return [];
+        const count = [...value].length;
+        return count < min || count > max ? [{ path, message: `must be ${text}, got ${count}` }] : [];
+      }),
+  };
+}
+
+/** Every enum field of every table, as paths (`MultiCertInfo.CertList[].X` style). */
+function enumPaths(specs: readonly FieldSpec[], prefix: string): string[] {
+  return specs.flatMap((spec) => {
+    const here = `${prefix}${spec.api}`;
+    if (spec.kind === 'enum') return [here];
+    if (spec.kind === 'object' && spec.nested)
+      return enumPaths(NESTED_FIELDS[spec.nested], spec.api === 'CertList' ? `${here}[].` : `${here}.`);
+    return [];
+  });
+}
+
+/** An enum field holds one of the values the field table lists. */
+function enumValues(fields: readonly string[], id: string, checks: string, source: Source): Rule {
+  return {
+    id,
+    fields,
+    checks,
+    ...source,
+    check: ({ request }) =>
+      fields.flatMap((field) => {
+        const values = specAt(parsePath(field.replaceAll('[]', '')))?.values ?? [];
+        return valuesAt(request, field).flatMap(({ path, value }) =>
+          typeof value === 'string' && !values.includes(value)
+            ? [{ path, message: `must be one of ${values.join(', ')}, got ${show(value)}` }]
+            : [],
+        );
+      }),
+  };
+}
+
+function equalValues(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Each field's protocols, from the applicability rules of the table. */
+const APPLIES = new Map<string, readonly Protocol[]>();
+
+/** Whether a field (`SniSwitch`, `HealthCheck.CheckPort`) applies to a protocol, by the rules. */
+export function fieldApplies(field: string, protocol: Protocol): boolean {
+  const [top] = field.split('.');
+  if (top !== field && !(APPLIES.get(top!) ?? PROTOCOLS).includes(protocol)) return false;
+  return (APPLIES.get(field) ?? PROTOCOLS).includes(protocol);
+}
+
+/**
+ * A field the sources say applies only to some protocols. Elsewhere it is refused, except its
+ * documented default or off value (`off`), which is sent with a warning: no source says the API
+ * refuses or honours it there.
+ */
+function appliesTo(field: string, protocols: readonly Protocol[], source: Source, off: readonly unknown[] = []): Rule {
+  APPLIES.set(field, protocols);
+  const where = `${listWords(protocols)} listeners`;
+  return {
+    id: `${field}.protocols`,
+    fields: [field, 'Protocol'],
+    checks: `${field} applies only to ${where}${off.length ? ` (its off value ${off.map(show).join('/')} elsewhere only warns)` : ''}`,
+    ...source,
+    check: ({ request, protocol }) => {
+      const value = valueAt(request, parsePath(field));
+      if (!isSet(value) || !protocol || protocols.includes(protocol)) return [];
+      // A nested field of an object that does not apply here is already reported with its object.
+      if (field.startsWith('HealthCheck.') && !L4_AND_TLS.includes(protocol)) return [];
+      if (off.some((o) => equalValues(o, value))) {
+        return [
+          {
+            path: parsePath(field),
+            rule: 'off-value-elsewhere',
+            message: `applies only to ${where}; ${show(value)} is sent to this ${protocol} listener as written`,
+            hint: `leave {${field}} out`,
+          },
+        ];
+      }
+      return [
+        {
+          path: parsePath(field),
+          message: `applies only to ${where}, not ${protocol}`,
+          hint: `leave {${field}} out, or use {Protocol} ${protocols[0]}`,
+        },
+      ];
+    },
+  };
+}
+
+function required(field: string, source: Source): Rule {
+  const path = parsePath(field);
+  const parent = path.slice(0, -1);
+  return {
+    id: `${field}.required`,
+    fields: [field],
+    checks: parent.length ? `${pathText(parent)} has ${path.at(-1)}` : `${field} is given`,
+    ...source,
+    check: ({ request }) => {
+      if (parent.length && !isSet(valueAt(request, parent))) return [];
+      const value = valueAt(request, path);
+      if (!isSet(value)) return [{ path, message: 'is required' }];
+      if (Array.isArray(value) && value.length === 0) return [{ path, message: 'must not be empty' }];
+      return [];
+    },
+  };
+}
+
+/**
+ * Fields of `parent` that mean something only beside a condition: refused without it, except
+ * values `harmless` lets pass (silently, or with the off-value warning).
+ */
+function onlyWith(
+  request: Record<string, unknown>,
+  parent: string,
+  names: readonly string[],
+  why: (object: Record<string, unknown>) => string | undefined,
+  harmless: (name: string, value: unknown) => 'silent' | 'warn' | undefined = () => undefined,
+): Emit[] {
+  const object = record(valueAt(request, parsePath(parent)));
+  const reason = object && why(object);
+  if (!object || reason === undefined) return [];
+  return names.flatMap((name): Emit[] => {
+    const value = object[name];
+    if (!isSet(value)) return [];
+    const path = [...parsePath(parent), name];
+    const kind = harmless(name, value);
+    if (kind === 'silent') return [];
+    if (kind === 'warn') return [{ path, rule: 'off-value-elsewhere', message: `${reason}; ${show(value)} is sent as written` }];
+    return [{ path, message: reason }];
+  });
+}
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+// ---- health check --------------------------------------------------------------------------
+
+const HEALTH_DEFAULTS = { TimeOut: 2, IntervalTime: 5 } as const;
+
+const CHECK_TYPES: Partial<Record<Protocol, readonly string[]>> = {
   UDP: ['PING', 'CUSTOM'],
   TCP: ['TCP', 'HTTP', 'CUSTOM'],
   TCP_SSL: ['TCP', 'HTTP'],
   QUIC: ['TCP', 'HTTP'],
 };
 
-/** The API's defaults, used when only one side of TimeOut < IntervalTime is given. */
-const DEFAULT_TIMEOUT = 2;
-const DEFAULT_INTERVAL = 5;
-
-const HTTP_ONLY_CHECK_FIELDS = ['HttpCode', 'HttpCheckPath', 'HttpCheckDomain', 'HttpCheckMethod', 'HttpVersion'] as const;
-
-function listProtocols(protocols: readonly string[]): string {
-  return protocols.length === 1 ? protocols[0]! : `${protocols.slice(0, -1).join(', ')} and ${protocols.at(-1)}`;
+/** The CheckType in effect: the given one, or the documented default of the protocol. */
+function checkTypeOf(health: Record<string, unknown>, protocol: Protocol | undefined): unknown {
+  return health.CheckType ?? (protocol === 'UDP' ? 'PING' : protocol && L4_AND_TLS.includes(protocol) ? 'TCP' : undefined);
 }
 
-const isSet = (value: unknown): boolean => value !== undefined;
+const HTTP_CHECK_FIELDS = ['HttpCode', 'HttpCheckPath', 'HttpCheckDomain', 'HttpCheckMethod'] as const;
+const CUSTOM_CHECK_FIELDS = ['ContextType', 'SendContext', 'RecvContext'] as const;
 
-function protocolViolations(request: CreateListenerRequest, protocol: Protocol): Violation[] {
-  const out: Violation[] = [];
-  for (const spec of CREATE_LISTENER_FIELDS) {
-    if (!spec.protocols || !isSet((request as unknown as Record<string, unknown>)[spec.api])) continue;
-    if (!spec.protocols.includes(protocol)) {
-      out.push({
-        path: [spec.api],
-        message: `--${spec.flag} applies only to ${listProtocols(spec.protocols)} listeners, not ${protocol}`,
-        hint: `drop --${spec.flag}, or use --protocol ${spec.protocols[0]}`,
-      });
-    }
-  }
-  return out;
-}
+const timeoutBelowInterval: Rule = {
+  id: 'HealthCheck.TimeOut.below-interval',
+  fields: ['HealthCheck.TimeOut', 'HealthCheck.IntervalTime'],
+  checks: 'HealthCheck.TimeOut is less than IntervalTime (defaults 2 and 5)',
+  ...REF('HealthCheck: "TimeOut must be less than IntervalTime"; defaults 2 and 5'),
+  check: ({ request }) => {
+    const health = record(request.HealthCheck);
+    if (!health || (!isSet(health.TimeOut) && !isSet(health.IntervalTime))) return [];
+    const timeout = typeof health.TimeOut === 'number' ? health.TimeOut : HEALTH_DEFAULTS.TimeOut;
+    const interval = typeof health.IntervalTime === 'number' ? health.IntervalTime : HEALTH_DEFAULTS.IntervalTime;
+    if (timeout < interval) return [];
+    const subject = isSet(health.TimeOut) ? 'TimeOut' : 'IntervalTime';
+    const message =
+      subject === 'TimeOut'
+        ? `(${timeout}) must be less than {HealthCheck.IntervalTime} (${interval}${isSet(health.IntervalTime) ? '' : ', the default'})`
+        : `(${interval}) must be greater than {HealthCheck.TimeOut} (${timeout}, the default)`;
+    return [{ path: ['HealthCheck', subject], message }];
+  },
+};
 
-function portViolations(request: CreateListenerRequest): Violation[] {
-  const out: Violation[] = [];
-  const ports = Array.isArray(request.Ports) ? request.Ports : [];
-  const seen = new Set<number>();
-  for (const port of ports) {
-    if (seen.has(port))
-      out.push({ path: ['Ports'], message: `--port ${port} is given twice`, hint: 'each port creates one listener; list each once' });
-    seen.add(port);
-  }
-  const names = request.ListenerNames;
-  if (Array.isArray(names)) {
-    if (names.length !== ports.length) {
-      out.push({
-        path: ['ListenerNames'],
-        message: `--name gives ${names.length} name${names.length === 1 ? '' : 's'} for ${ports.length} port${ports.length === 1 ? '' : 's'}; names are matched to ports by position`,
-        hint: 'give one --name per --port, or none',
-      });
-    }
-    for (const [index, name] of names.entries()) {
-      // Supplementary-plane characters (emoji, rare CJK) are refused by the API.
-      if (typeof name === 'string' && /[\u{10000}-\u{10FFFF}]/u.test(name)) {
-        out.push({ path: ['ListenerNames', index], message: `--name "${name}": emoji and other supplementary characters are not allowed` });
-      }
-    }
-  }
-  if (isSet(request.EndPort)) {
-    if (ports.length !== 1) {
-      out.push({ path: ['EndPort'], message: `--end-port needs exactly one --port (the start of the range), got ${ports.length}` });
-    } else if (request.EndPort! <= ports[0]!) {
-      out.push({ path: ['EndPort'], message: `--end-port ${request.EndPort} must be greater than --port ${ports[0]}` });
-    }
-  }
-  return out;
-}
+const checkTypeForProtocol: Rule = {
+  id: 'HealthCheck.CheckType.protocols',
+  fields: ['HealthCheck.CheckType', 'Protocol'],
+  checks: 'HealthCheck.CheckType suits the protocol (UDP: PING, CUSTOM; TCP: TCP, HTTP, CUSTOM; TCP_SSL, QUIC: TCP, HTTP)',
+  ...REF('HealthCheck.CheckType: the types each listener protocol supports'),
+  check: ({ request, protocol }) => {
+    const health = record(request.HealthCheck);
+    const allowed = protocol && CHECK_TYPES[protocol];
+    const known = specAt(['HealthCheck', 'CheckType'])?.values ?? [];
+    // A value that is no CheckType at all is the enum rule's to report.
+    if (
+      !health ||
+      !allowed ||
+      typeof health.CheckType !== 'string' ||
+      !known.includes(health.CheckType) ||
+      allowed.includes(health.CheckType)
+    )
+      return [];
+    return [
+      {
+        path: ['HealthCheck', 'CheckType'],
+        message: `${health.CheckType} is not available on ${protocol} listeners`,
+        hint: `use ${listWords(allowed, 'or')}`,
+      },
+    ];
+  },
+};
 
-function healthCheckViolations(health: HealthCheck, protocol: Protocol): Violation[] {
-  const out: Violation[] = [];
-  const at = (key: string) => ['HealthCheck', key];
-  const label = (key: string) => flagLabel(at(key));
-  for (const spec of HEALTH_CHECK_FIELDS) {
-    if (spec.protocols && isSet((health as Record<string, unknown>)[spec.api]) && !spec.protocols.includes(protocol)) {
-      out.push({
-        path: at(spec.api),
-        message: `${label(spec.api)} applies only to ${listProtocols(spec.protocols)} listeners, not ${protocol}`,
-      });
-    }
-  }
-  const timeout = health.TimeOut ?? DEFAULT_TIMEOUT;
-  const interval = health.IntervalTime ?? DEFAULT_INTERVAL;
-  if ((isSet(health.TimeOut) || isSet(health.IntervalTime)) && timeout >= interval) {
-    const which = isSet(health.TimeOut) ? 'TimeOut' : 'IntervalTime';
-    out.push({
-      path: at(which),
-      message: `${flagLabel(['HealthCheck'])} TimeOut (${timeout}${isSet(health.TimeOut) ? '' : ', the default'}) must be less than IntervalTime (${interval}${isSet(health.IntervalTime) ? '' : ', the default'})`,
-    });
-  }
-  const allowed = HEALTH_CHECK_TYPES[protocol];
-  if (health.CheckType && allowed && !allowed.includes(health.CheckType)) {
-    out.push({
-      path: at('CheckType'),
-      message: `${label('CheckType')} ${health.CheckType} is not available on ${protocol} listeners`,
-      hint: `use one of ${allowed.join(', ')}`,
-    });
-  }
-  if (health.CheckType === 'CUSTOM') {
-    for (const key of ['ContextType', 'SendContext', 'RecvContext'] as const) {
-      if (!isSet(health[key])) out.push({ path: at(key), message: `${flagLabel(['HealthCheck'])} CheckType=CUSTOM needs ${key}` });
-    }
-  } else {
-    for (const key of ['ContextType', 'SendContext', 'RecvContext'] as const) {
-      if (isSet(health[key])) out.push({ path: at(key), message: `${label(key)} is only used with CheckType=CUSTOM` });
-    }
-  }
-  if (health.ContextType === 'HEX') {
-    for (const key of ['SendContext', 'RecvContext'] as const) {
+const customNeedsContext: Rule = {
+  id: 'HealthCheck.CUSTOM.required',
+  fields: CUSTOM_CHECK_FIELDS.map((f) => `HealthCheck.${f}`),
+  checks: 'a CUSTOM health check has ContextType, SendContext and RecvContext',
+  ...REF('HealthCheck: ContextType, SendContext and RecvContext are required when CheckType is CUSTOM'),
+  check: ({ request }) => {
+    const health = record(request.HealthCheck);
+    if (health?.CheckType !== 'CUSTOM') return [];
+    return CUSTOM_CHECK_FIELDS.filter((f) => !isSet(health[f]) || health[f] === '').map((f) => ({
+      path: ['HealthCheck', f],
+      message: 'is required when {HealthCheck.CheckType} is CUSTOM',
+    }));
+  },
+};
+
+const contextContent: Rule = {
+  id: 'HealthCheck.context.content',
+  fields: ['HealthCheck.SendContext', 'HealthCheck.RecvContext', 'HealthCheck.ContextType'],
+  checks: 'SendContext and RecvContext are visible ASCII; with ContextType HEX, an even number of 0-9A-F',
+  ...REF('HealthCheck: visible ASCII; HEX content uses 0-9A-F and has an even length'),
+  check: ({ request }) => {
+    const health = record(request.HealthCheck);
+    if (!health) return [];
+    return (['SendContext', 'RecvContext'] as const).flatMap((key): Emit[] => {
       const text = health[key];
-      if (typeof text === 'string' && !(/^[0-9A-F]*$/.test(text) && text.length % 2 === 0)) {
-        out.push({
-          path: at(key),
-          message: `${label(key)} "${text}": with ContextType=HEX it must be an even number of 0-9A-F characters`,
-        });
+      if (typeof text !== 'string') return [];
+      if (health.ContextType === 'HEX' && !(/^[0-9A-F]*$/.test(text) && text.length % 2 === 0)) {
+        return [
+          {
+            path: ['HealthCheck', key],
+            message: `must be an even number of 0-9A-F characters with {HealthCheck.ContextType} HEX, got ${show(text)}`,
+          },
+        ];
       }
-    }
-  } else {
-    for (const key of ['SendContext', 'RecvContext'] as const) {
-      const text = health[key];
-      if (typeof text === 'string' && !/^[\x20-\x7e]*$/.test(text)) {
-        out.push({ path: at(key), message: `${label(key)}: only visible ASCII characters are allowed` });
-      }
-    }
-  }
-  if (health.CheckType === 'HTTP' && protocol === 'TCP') {
-    for (const key of ['HttpCheckDomain', 'HttpVersion'] as const) {
-      if (!isSet(health[key]))
-        out.push({ path: at(key), message: `${flagLabel(['HealthCheck'])} CheckType=HTTP on a TCP listener needs ${key}` });
-    }
-  }
-  if (health.CheckType !== 'HTTP') {
-    for (const key of HTTP_ONLY_CHECK_FIELDS) {
-      if (isSet(health[key])) out.push({ path: at(key), message: `${label(key)} is only used with CheckType=HTTP` });
-    }
-  }
-  return out;
-}
-
-function certificateViolations(cert: CertificateInput): Violation[] {
-  const out: Violation[] = [];
-  const at = (key: string) => ['Certificate', key];
-  const mutual = cert.SSLMode === 'MUTUAL';
-  const upload = (['CertName', 'CertContent', 'CertKey'] as const).filter((k) => isSet(cert[k]));
-  if (isSet(cert.CertId) && upload.length) {
-    out.push({
-      path: at('CertId'),
-      message: `--cert-id and an uploaded certificate (${upload.join(', ')}) are exclusive`,
-      hint: 'give --cert-id, or --cert-file with --key-file, not both',
+      if (!/^[\x20-\x7e]*$/.test(text)) return [{ path: ['HealthCheck', key], message: 'may hold only visible ASCII characters' }];
+      return [];
     });
-  } else if (!isSet(cert.CertId)) {
-    const missing = (['CertName', 'CertContent', 'CertKey'] as const).filter((k) => !isSet(cert[k]));
-    if (upload.length === 0) {
-      out.push({
-        path: at('CertId'),
-        message: 'the certificate needs --cert-id, or --cert-file and --key-file to upload one',
-        hint: 'e.g. --cert-id MsJyaXVm',
-      });
-    } else if (missing.length) {
-      out.push({
-        path: at(missing[0]!),
-        message: `uploading a certificate needs CertName, CertContent and CertKey; missing ${missing.join(', ')}`,
-        hint: 'use --cert-file, --key-file and --cert-name',
-      });
-    }
-  }
-  const caUpload = (['CertCaName', 'CertCaContent'] as const).filter((k) => isSet(cert[k]));
-  if (mutual) {
-    if (isSet(cert.CertCaId) && caUpload.length) {
-      out.push({ path: at('CertCaId'), message: '--ca-cert-id and an uploaded CA (--ca-file) are exclusive' });
-    } else if (!isSet(cert.CertCaId) && caUpload.length < 2) {
-      out.push({
-        path: at(caUpload.includes('CertCaContent') ? 'CertCaName' : 'CertCaId'),
-        message: '--ssl-mode MUTUAL needs the client CA: --ca-cert-id, or --ca-file with --ca-name',
-      });
-    }
-  } else {
-    if (isSet(cert.SSLVerifyClient))
-      out.push({ path: at('SSLVerifyClient'), message: '--ssl-verify-client is only used with --ssl-mode MUTUAL' });
-    for (const key of ['CertCaId', ...caUpload] as const) {
-      if (isSet(cert[key]))
-        out.push({
-          path: at(key),
-          message: `${key === 'CertCaId' ? '--ca-cert-id' : '--ca-file/--ca-name'} is only used with --ssl-mode MUTUAL`,
-        });
-    }
-  }
-  return out;
+  },
+};
+
+const httpCheckOnTcpNeeds: Rule = {
+  id: 'HealthCheck.HTTP-on-TCP.required',
+  fields: ['HealthCheck.HttpCheckDomain', 'HealthCheck.HttpVersion'],
+  checks: 'an HTTP health check on a TCP listener has HttpCheckDomain (may be "") and HttpVersion',
+  ...REF('HealthCheck: HttpCheckDomain and HttpVersion are required for the HTTP check of a TCP listener'),
+  check: ({ request, protocol }) => {
+    const health = record(request.HealthCheck);
+    if (!health || protocol !== 'TCP' || health.CheckType !== 'HTTP') return [];
+    return (['HttpCheckDomain', 'HttpVersion'] as const)
+      .filter((f) => !isSet(health[f]))
+      .map((f) => ({ path: ['HealthCheck', f], message: 'is required for an HTTP health check on a TCP listener' }));
+  },
+};
+
+/** Terraform sends `HttpCheckPath: ""` (and `HttpCheckDomain: ""`) with every TCP listener's health check. */
+function emptyOnTcp(protocol: Protocol | undefined): (name: string, value: unknown) => 'silent' | 'warn' | undefined {
+  return (_name, value) => (value === '' ? (protocol === 'TCP' ? 'silent' : 'warn') : undefined);
 }
 
-function multiCertViolations(multi: MultiCertInfo): Violation[] {
-  const out: Violation[] = [];
-  if (multi.SSLMode !== 'MUTUAL' && isSet(multi.SSLVerifyClient)) {
-    out.push({ path: ['MultiCertInfo', 'SSLVerifyClient'], message: '--multi-cert-info SSLVerifyClient is only used with SSLMode MUTUAL' });
-  }
-  for (const [index, cert] of (Array.isArray(multi.CertList) ? multi.CertList : []).entries()) {
-    const path = ['MultiCertInfo', 'CertList', index];
-    if (isSet(cert.CertId) && (isSet(cert.CertContent) || isSet(cert.CertKey))) {
-      out.push({ path: [...path, 'CertId'], message: `--multi-cert-info CertList[${index}]: CertId and uploaded content are exclusive` });
-    } else if (!isSet(cert.CertId) && !(isSet(cert.CertName) && isSet(cert.CertContent))) {
-      out.push({
-        path: [...path, 'CertId'],
-        message: `--multi-cert-info CertList[${index}] needs CertId, or CertName and CertContent (and CertKey for a server certificate)`,
-      });
-    }
-  }
-  return out;
-}
+const httpFieldsOnlyOnTcpHttp: Rule = {
+  id: 'HealthCheck.HTTP-fields.applicability',
+  fields: HTTP_CHECK_FIELDS.map((f) => `HealthCheck.${f}`),
+  checks: 'HttpCode, HttpCheckPath, HttpCheckDomain and HttpCheckMethod are set only for a TCP listener\'s HTTP check ("" is harmless)',
+  ...REF('HealthCheck: these fields are for HTTP/HTTPS rules and the HTTP check of TCP listeners'),
+  check: ({ request, protocol }) => {
+    if (!protocol || !L4_AND_TLS.includes(protocol)) return [];
+    return onlyWith(
+      request,
+      'HealthCheck',
+      HTTP_CHECK_FIELDS,
+      (health) =>
+        protocol !== 'TCP'
+          ? `applies only to the HTTP health check of a TCP listener, not ${protocol}`
+          : checkTypeOf(health, protocol) !== 'HTTP'
+            ? 'applies only when {HealthCheck.CheckType} is HTTP'
+            : undefined,
+      emptyOnTcp(protocol),
+    );
+  },
+};
+
+// ---- certificates --------------------------------------------------------------------------
+
+const SERVER_UPLOAD = ['CertName', 'CertContent', 'CertKey'] as const;
+const CA_UPLOAD = ['CertCaName', 'CertCaContent'] as const;
+const MUTUAL_ONLY = ['SSLVerifyClient', 'CertCaId', 'CertCaName', 'CertCaContent'] as const;
 
 /** TCP_SSL listeners, and HTTPS ones with SNI off, carry their certificate on the listener. */
-export function needsListenerCertificate(protocol: string, sniSwitch: unknown): boolean {
+export function needsListenerCertificate(protocol: string | undefined, sniSwitch: unknown): boolean {
   return protocol === 'TCP_SSL' || (protocol === 'HTTPS' && sniSwitch !== 1);
 }
 
-function tlsViolations(request: CreateListenerRequest, protocol: Protocol): Violation[] {
-  const needsCertificate = needsListenerCertificate(protocol, request.SniSwitch);
-  const hasCert = isSet(request.Certificate);
-  const hasMulti = isSet(request.MultiCertInfo);
-  if (hasCert && hasMulti) {
-    return [{ path: ['MultiCertInfo'], message: '--certificate (or the --cert-* flags) and --multi-cert-info are exclusive; give one' }];
+const listenerCertificate: Rule = {
+  id: 'Certificate.required',
+  fields: ['Certificate', 'MultiCertInfo', 'Protocol', 'SniSwitch'],
+  checks: 'a TCP_SSL listener, or an HTTPS listener with SNI off, has Certificate or MultiCertInfo',
+  ...REF('CreateListener: one of Certificate and MultiCertInfo is required for TCP_SSL and for HTTPS without SNI'),
+  check: ({ request, protocol }) => {
+    if (!needsListenerCertificate(protocol, request.SniSwitch) || isSet(request.Certificate) || isSet(request.MultiCertInfo)) return [];
+    const who = protocol === 'HTTPS' ? 'an HTTPS listener with SNI off' : 'a TCP_SSL listener';
+    const emit: Emit = { path: ['Certificate'], message: `is required: ${who} needs a certificate (or {MultiCertInfo})` };
+    if (protocol === 'HTTPS') emit.hint = 'or turn SNI on ({SniSwitch} 1) and set certificates per domain rule';
+    return [emit];
+  },
+};
+
+const certificateExclusive: Rule = {
+  id: 'Certificate.exclusive',
+  fields: ['Certificate', 'MultiCertInfo'],
+  checks: 'Certificate and MultiCertInfo are not both given',
+  ...REF('CreateListener: Certificate and MultiCertInfo cannot be given together'),
+  check: ({ request }) =>
+    isSet(request.Certificate) && isSet(request.MultiCertInfo)
+      ? [{ path: ['MultiCertInfo'], message: 'cannot be given with {Certificate}; give one' }]
+      : [],
+};
+
+const serverCertificate: Rule = {
+  id: 'Certificate.server',
+  fields: ['Certificate.CertId', 'Certificate.CertName', 'Certificate.CertContent', 'Certificate.CertKey'],
+  checks: 'Certificate has CertId, or CertName, CertContent and CertKey to upload one',
+  ...REF('CertificateInput: without CertId, CertContent, CertKey and CertName must be uploaded'),
+  check: ({ request }) => {
+    const cert = record(request.Certificate);
+    if (!cert || isSet(cert.CertId)) return [];
+    const given = SERVER_UPLOAD.filter((k) => isSet(cert[k]));
+    if (given.length === 0) {
+      return [
+        {
+          path: ['Certificate', 'CertId'],
+          message: 'is required, or upload a certificate with {Certificate.CertName}, {Certificate.CertContent} and {Certificate.CertKey}',
+        },
+      ];
+    }
+    return SERVER_UPLOAD.filter((k) => !isSet(cert[k])).map((k) => ({
+      path: ['Certificate', k],
+      message: 'is required to upload a certificate',
+    }));
+  },
+};
+
+/** An id and the upload of the same certificate: no source says which wins. */
+const idOrUpload: Rule = {
+  id: 'certificate.id-or-upload',
+  fields: ['Certificate.CertId', 'Certificate.CertCaId', 'MultiCertInfo.CertList[].CertId'],
+  checks: 'a certificate is given by id or by upload, not both',
+  ...OURS('the reference asks for the upload only when the id is missing; which one the API uses when both come is not documented'),
+  check: ({ request }) => {
+    const out: Emit[] = [];
+    const cert = record(request.Certificate);
+    if (cert && isSet(cert.CertId) && SERVER_UPLOAD.some((k) => isSet(cert[k]))) {
+      out.push({
+        path: ['Certificate', 'CertId'],
+        message: 'and an uploaded certificate are both given; give one',
+        hint: 'the API may use either',
+      });
+    }
+    if (cert && isSet(cert.CertCaId) && CA_UPLOAD.some((k) => isSet(cert[k]))) {
+      out.push({ path: ['Certificate', 'CertCaId'], message: 'and an uploaded CA are both given; give one' });
+    }
+    for (const { path, value } of valuesAt(request, 'MultiCertInfo.CertList[]')) {
+      const entry = record(value);
+      if (entry && isSet(entry.CertId) && (isSet(entry.CertContent) || isSet(entry.CertKey))) {
+        out.push({ path: [...path, 'CertId'], message: 'and uploaded content are both given; give one' });
+      }
+    }
+    return out;
+  },
+};
+
+const mutualNeedsCa: Rule = {
+  id: 'Certificate.MUTUAL.ca',
+  fields: ['Certificate.SSLMode', 'Certificate.CertCaId', 'Certificate.CertCaName', 'Certificate.CertCaContent'],
+  checks: 'Certificate with SSLMode MUTUAL has CertCaId, or CertCaName and CertCaContent',
+  ...REF('CertificateInput: with MUTUAL and no CertCaId, CertCaContent and CertCaName must be uploaded'),
+  check: ({ request }) => {
+    const cert = record(request.Certificate);
+    if (cert?.SSLMode !== 'MUTUAL' || isSet(cert.CertCaId)) return [];
+    const given = CA_UPLOAD.filter((k) => isSet(cert[k]));
+    if (given.length === 0) {
+      return [
+        {
+          path: ['Certificate', 'CertCaId'],
+          message:
+            'is required with {Certificate.SSLMode} MUTUAL, or upload the client CA with {Certificate.CertCaName} and {Certificate.CertCaContent}',
+        },
+      ];
+    }
+    return CA_UPLOAD.filter((k) => !isSet(cert[k])).map((k) => ({
+      path: ['Certificate', k],
+      message: 'is required to upload the client CA',
+    }));
+  },
+};
+
+const certificateMutualOnly: Rule = {
+  id: 'Certificate.MUTUAL-only',
+  fields: MUTUAL_ONLY.map((f) => `Certificate.${f}`),
+  checks: 'SSLVerifyClient and the client CA fields come only with SSLMode MUTUAL (SSLVerifyClient ON elsewhere only warns)',
+  ...REF('CertificateInput: SSLVerifyClient and the CA are used with MUTUAL only'),
+  check: ({ request }) =>
+    onlyWith(
+      request,
+      'Certificate',
+      MUTUAL_ONLY,
+      (cert) => (cert.SSLMode === 'MUTUAL' ? undefined : 'is used only with {Certificate.SSLMode} MUTUAL'),
+      (name, value) => (name === 'SSLVerifyClient' && value === 'ON' ? 'warn' : undefined),
+    ),
+};
+
+/** MultiCertInfo entries: an upload without a key can only be the client CA (CertInfo has no type field). */
+function multiEntries(request: Record<string, unknown>): { path: Path; entry: Record<string, unknown> }[] {
+  return valuesAt(request, 'MultiCertInfo.CertList[]').flatMap(({ path, value }) => {
+    const entry = record(value);
+    return entry ? [{ path, entry }] : [];
+  });
+}
+
+const multiEntry: Rule = {
+  id: 'MultiCertInfo.CertList.entry',
+  fields: [
+    'MultiCertInfo.CertList[].CertId',
+    'MultiCertInfo.CertList[].CertName',
+    'MultiCertInfo.CertList[].CertContent',
+    'MultiCertInfo.CertList[].CertKey',
+  ],
+  checks: 'each MultiCertInfo.CertList entry has CertId, or CertName and CertContent (and CertKey for a server certificate)',
+  ...REF('CertInfo: without CertId, upload CertName and CertContent, plus CertKey for a server certificate'),
+  check: ({ request }) => {
+    const mutual = record(request.MultiCertInfo)?.SSLMode === 'MUTUAL';
+    return multiEntries(request).flatMap(({ path, entry }): Emit[] => {
+      if (isSet(entry.CertId)) return [];
+      const missing = ['CertName', 'CertContent'].filter((k) => !isSet(entry[k]));
+      if (missing.length === 2)
+        return [{ path: [...path, 'CertId'], message: `is required, or upload the certificate with CertName and CertContent` }];
+      if (missing.length) return missing.map((k) => ({ path: [...path, k], message: 'is required to upload a certificate' }));
+      if (!mutual && !isSet(entry.CertKey)) {
+        return [
+          {
+            path: [...path, 'CertKey'],
+            message: 'is required: with {MultiCertInfo.SSLMode} UNIDIRECTIONAL every entry is a server certificate',
+          },
+        ];
+      }
+      return [];
+    });
+  },
+};
+
+const multiOneCa: Rule = {
+  id: 'MultiCertInfo.MUTUAL.one-ca',
+  fields: ['MultiCertInfo.SSLMode', 'MultiCertInfo.CertList[]'],
+  checks: 'with SSLMode MUTUAL, MultiCertInfo.CertList holds exactly one CA certificate (an upload without CertKey)',
+  ...REF('MultiCertInfo.CertList: with MUTUAL the list must include one CA certificate'),
+  check: ({ request }) => {
+    const multi = record(request.MultiCertInfo);
+    if (multi?.SSLMode !== 'MUTUAL') return [];
+    const entries = multiEntries(request);
+    const cas = entries.filter(({ entry }) => !isSet(entry.CertId) && isSet(entry.CertContent) && !isSet(entry.CertKey));
+    const byId = entries.filter(({ entry }) => isSet(entry.CertId));
+    if (cas.length > 1) {
+      return [
+        { path: [...cas[1]!.path], message: `is a second CA certificate; with {MultiCertInfo.SSLMode} MUTUAL the list holds exactly one` },
+      ];
+    }
+    // An entry given by id may be the CA: its type is not known here.
+    if (cas.length === 0 && byId.length === 0 && entries.length > 0) {
+      return [
+        {
+          path: ['MultiCertInfo', 'CertList'],
+          message: 'has no CA certificate; with {MultiCertInfo.SSLMode} MUTUAL it must hold one (CertName and CertContent, no CertKey)',
+        },
+      ];
+    }
+    return [];
+  },
+};
+
+const multiMutualOnly: Rule = {
+  id: 'MultiCertInfo.SSLVerifyClient.MUTUAL-only',
+  fields: ['MultiCertInfo.SSLVerifyClient'],
+  checks: 'MultiCertInfo.SSLVerifyClient comes only with SSLMode MUTUAL (ON elsewhere only warns)',
+  ...REF('MultiCertInfo: SSLVerifyClient is used with MUTUAL only'),
+  check: ({ request }) =>
+    onlyWith(
+      request,
+      'MultiCertInfo',
+      ['SSLVerifyClient'],
+      (multi) => (multi.SSLMode === 'MUTUAL' ? undefined : 'is used only with {MultiCertInfo.SSLMode} MUTUAL'),
+      (_name, value) => (value === 'ON' ? 'warn' : undefined),
+    ),
+};
+
+// ---- certificate content: the same checks whatever the input path ---------------------------
+
+/** Where certificates and keys sit: [certificate field, its key field or undefined, is a CA]. */
+function pemSlots(request: Record<string, unknown>): { cert: Path; key?: Path; ca: boolean }[] {
+  const slots: { cert: Path; key?: Path; ca: boolean }[] = [];
+  if (record(request.Certificate)) {
+    slots.push({ cert: ['Certificate', 'CertContent'], key: ['Certificate', 'CertKey'], ca: false });
+    slots.push({ cert: ['Certificate', 'CertCaContent'], ca: true });
   }
-  if (needsCertificate && !hasCert && !hasMulti) {
+  const mutual = record(request.MultiCertInfo)?.SSLMode === 'MUTUAL';
+  for (const { path, entry } of multiEntries(request)) {
+    const ca = mutual && !isSet(entry.CertKey);
+    slots.push({ cert: [...path, 'CertContent'], ...(ca ? {} : { key: [...path, 'CertKey'] }), ca });
+  }
+  return slots;
+}
+
+/** Every string in the request that is not a key field, with its path. */
+function strings(value: unknown, path: (string | number)[] = []): { path: Path; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, [...path, i]));
+  const object = record(value);
+  return object ? Object.entries(object).flatMap(([k, v]) => strings(v, [...path, k])) : [];
+}
+
+const privateKeyOutOfPlace: Rule = {
+  id: 'private-key.out-of-place',
+  fields: ['*'],
+  checks: 'a PEM private key appears only in a CertKey field',
+  ...OURS(
+    'a private key is a secret: sent in another field it would be stored and shown as ordinary data',
+    'no other field takes a private key: a certificate field holding one cannot be a certificate',
+  ),
+  always: true,
+  check: ({ request }) =>
+    strings(request).flatMap(({ path, text }): Emit[] => {
+      if (path.at(-1) === 'CertKey' || !holdsPrivateKey(text)) return [];
+      const keyPath = [...path.slice(0, -1), 'CertKey'];
+      const swapped =
+        path.at(-1) === 'CertContent' &&
+        typeof valueAt(request, keyPath) === 'string' &&
+        /-----BEGIN CERTIFICATE-----/.test(valueAt(request, keyPath) as string);
+      return [
+        {
+          path,
+          message: 'holds a PEM private key; only CertKey takes one',
+          hint: swapped
+            ? `are {${pathText(path)}} and {${pathText(keyPath)}} swapped?`
+            : 'give the certificate here and the key in CertKey',
+        },
+      ];
+    }),
+};
+
+interface PemReading {
+  slot: { cert: Path; key?: Path; ca: boolean };
+  cert?: InspectedCertificate;
+}
+
+function readPem(request: Record<string, unknown>): PemReading[] {
+  return pemSlots(request).map((slot) => {
+    const text = valueAt(request, slot.cert);
+    const cert = typeof text === 'string' && !holdsPrivateKey(text) ? inspectCertificate(text) : undefined;
+    return cert ? { slot, cert } : { slot };
+  });
+}
+
+const certificateParses: Rule = {
+  id: 'certificate.pem',
+  fields: ['Certificate.CertContent', 'Certificate.CertCaContent', 'MultiCertInfo.CertList[].CertContent'],
+  checks: 'certificate content is a PEM certificate that parses (otherwise sent with a warning)',
+  ...OURS("the API page's own upload example sends placeholder text, so the API is not known to refuse it at this step"),
+  check: ({ request }) =>
+    readPem(request).flatMap(({ slot, cert }) => {
+      const text = valueAt(request, slot.cert);
+      return typeof text === 'string' && !cert && !holdsPrivateKey(text)
+        ? [
+            {
+              path: slot.cert,
+              message: 'is not a PEM certificate that can be parsed; it is sent as written',
+              hint: 'give the PEM file of the certificate (-----BEGIN CERTIFICATE-----)',
+            },
+          ]
+        : [];
+    }),
+};
+
+const keyParses: Rule = {
+  id: 'private-key.pem',
+  fields: ['Certificate.CertKey', 'MultiCertInfo.CertList[].CertKey'],
+  checks: 'CertKey is an unencrypted PEM private key that parses (otherwise sent with a warning)',
+  ...OURS("the API page's own upload example sends placeholder text, so the API is not known to refuse it at this step"),
+  check: ({ request }) =>
+    pemSlots(request).flatMap(({ key }): Emit[] => {
+      const text = key && valueAt(request, key);
+      if (typeof text !== 'string' || inspectPrivateKey(text)) return [];
+      const isCertificate = /-----BEGIN CERTIFICATE-----/.test(text);
+      return [
+        {
+          path: key!,
+          message: isCertificate
+            ? 'holds a certificate, not a private key'
+            : 'is not an unencrypted PEM private key that can be parsed; it is sent as written',
+          hint: isCertificate
+            ? 'give the private key of the certificate here'
+            : 'give the PEM private key (-----BEGIN … PRIVATE KEY-----), decrypted',
+        },
+      ];
+    }),
+};
+
+const keyMatchesCertificate: Rule = {
+  id: 'private-key.matches',
+  fields: ['Certificate.CertKey', 'MultiCertInfo.CertList[].CertKey'],
+  checks: 'an uploaded private key belongs to its certificate',
+  ...SDK(
+    'the SSL certificate service, which keeps uploaded certificates, documents FailedOperation.CertificateMismatch for a key that does not match',
+  ),
+  check: ({ request }) =>
+    readPem(request).flatMap(({ slot, cert }): Emit[] => {
+      const key = slot.key && valueAt(request, slot.key);
+      if (!cert || typeof key !== 'string') return [];
+      const parsed = inspectPrivateKey(key);
+      return parsed && !keyMatches(cert, parsed)
+        ? [
+            {
+              path: slot.key!,
+              message: `does not match the certificate in {${pathText(slot.cert)}}`,
+              hint: 'give the key the certificate was issued for',
+            },
+          ]
+        : [];
+    }),
+};
+
+const certificateDates: Rule = {
+  id: 'certificate.dates',
+  fields: ['Certificate.CertContent', 'Certificate.CertCaContent', 'MultiCertInfo.CertList[].CertContent'],
+  checks: 'a certificate is in date and not within 30 days of expiry',
+  ...OURS('no source says the API refuses an expired certificate; clients will refuse it'),
+  check: ({ request, now }) =>
+    readPem(request).flatMap(({ slot, cert }): Emit[] => {
+      if (!cert) return [];
+      const { validFrom, validTo } = cert.summary;
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      if (validTo.getTime() < now)
+        return [
+          {
+            path: slot.cert,
+            message: `holds a certificate that expired on ${day(validTo)}`,
+            hint: 'renew it, or pick another certificate',
+          },
+        ];
+      if (validFrom.getTime() > now)
+        return [{ path: slot.cert, message: `holds a certificate that is not valid before ${day(validFrom)}` }];
+      if (validTo.getTime() - now < THIRTY_DAYS_MS)
+        return [{ path: slot.cert, message: `holds a certificate that expires on ${day(validTo)}, within 30 days` }];
+      return [];
+    }),
+};
+
+const caIsCa: Rule = {
+  id: 'certificate.ca',
+  fields: ['Certificate.CertCaContent', 'MultiCertInfo.CertList[].CertContent'],
+  checks: 'a client CA certificate is a CA (basicConstraints CA:TRUE)',
+  ...OURS('mutual TLS needs the CA that issued the client certificates; no source says the API checks it'),
+  check: ({ request }) =>
+    readPem(request).flatMap(({ slot, cert }) =>
+      slot.ca && cert && !cert.summary.isCA
+        ? [
+            {
+              path: slot.cert,
+              message: 'is not a CA certificate (basicConstraints CA:TRUE is missing)',
+              hint: 'mutual TLS needs the CA that issued the client certificates',
+            },
+          ]
+        : [],
+    ),
+};
+
+const multiAlgorithms: Rule = {
+  id: 'MultiCertInfo.CertList.algorithms',
+  fields: ['MultiCertInfo.CertList[].CertContent'],
+  checks: 'the server certificates of MultiCertInfo do not repeat an algorithm (RSA, ECC, SM2)',
+  ...REF('MultiCertInfo.CertList: server certificates may not repeat an algorithm type'),
+  check: ({ request }) => {
+    const seen = new Map<string, Path>();
+    const out: Emit[] = [];
+    for (const { slot, cert } of readPem(request)) {
+      if (slot.ca || !cert || slot.cert[0] !== 'MultiCertInfo') continue;
+      const earlier = seen.get(cert.algorithm);
+      if (earlier)
+        out.push({ path: slot.cert, message: `is ${cert.algorithm}, like {${pathText(earlier)}}: one server certificate per algorithm` });
+      else seen.set(cert.algorithm, slot.cert);
+    }
+    return out;
+  },
+};
+
+// ---- ports, names, ids ---------------------------------------------------------------------
+
+const portsUnique: Rule = {
+  id: 'Ports.unique',
+  fields: ['Ports'],
+  checks: 'no port is given twice',
+  ...OURS(
+    'each port creates one listener',
+    'two listeners of one protocol cannot share a port: the API answers InvalidParameter.PortCheckFailed',
+  ),
+  check: ({ request }) => {
+    const ports = Array.isArray(request.Ports) ? request.Ports : [];
+    return ports.flatMap((port, i) =>
+      ports.indexOf(port) !== i ? [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }] : [],
+    );
+  },
+};
+
+const namesMatchPorts: Rule = {
+  id: 'ListenerNames.count',
+  fields: ['ListenerNames', 'Ports'],
+  checks: 'ListenerNames has one name per port',
+  ...REF('CreateListener: ListenerNames correspond one to one with Ports'),
+  check: ({ request }) => {
+    const names = request.ListenerNames;
+    const ports = request.Ports;
+    if (!Array.isArray(names) || !Array.isArray(ports) || names.length === ports.length) return [];
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     return [
       {
-        path: ['Certificate'],
-        message: `${protocol === 'HTTPS' ? 'an' : 'a'} ${protocol} listener${protocol === 'HTTPS' ? ' with SNI off' : ''} needs a certificate`,
-        hint:
-          'give --cert-id ID, or --cert-file PATH --key-file PATH, or --multi-cert-info' +
-          (protocol === 'HTTPS' ? '; or --sni-switch 1 to set certificates per domain' : ''),
+        path: ['ListenerNames'],
+        message: `gives ${plural(names.length, 'name')} for ${plural(ports.length, 'port')}; names are matched to ports by position`,
+        hint: 'give one name per port, or none',
       },
     ];
+  },
+};
+
+const namesCharacters: Rule = {
+  id: 'ListenerNames.characters',
+  fields: ['ListenerNames[]'],
+  checks: 'listener names hold no supplementary-plane characters (emoji)',
+  ...REF('CreateListener.ListenerNames: Unicode supplementary characters such as emoji are not allowed'),
+  check: ({ request }) =>
+    valuesAt(request, 'ListenerNames[]').flatMap(({ path, value }) =>
+      typeof value === 'string' && /[\u{10000}-\u{10FFFF}]/u.test(value)
+        ? [{ path, message: `${show(value)}: emoji and other supplementary characters are not allowed` }]
+        : [],
+    ),
+};
+
+const endPortOneStart: Rule = {
+  id: 'EndPort.one-port',
+  fields: ['EndPort', 'Ports'],
+  checks: 'with EndPort, Ports holds exactly one port (the start), below EndPort',
+  ...REF('CreateListener.EndPort: Ports then holds only the start port'),
+  check: ({ request }) => {
+    const ports = Array.isArray(request.Ports) ? request.Ports : [];
+    if (typeof request.EndPort !== 'number') return [];
+    if (ports.length !== 1)
+      return [{ path: ['EndPort'], message: `needs exactly one {Ports} (the start of the range), got ${ports.length}` }];
+    return request.EndPort <= (ports[0] as number)
+      ? [{ path: ['EndPort'], message: `${request.EndPort} must be greater than {Ports} ${ports[0]}` }]
+      : [];
+  },
+};
+
+const lbIdPrefix: Rule = {
+  id: 'LoadBalancerId.prefix',
+  fields: ['LoadBalancerId'],
+  checks: 'LoadBalancerId starts with lb-',
+  ...OURS('every load balancer id has the form lb-…', 'a value without the lb- prefix names no load balancer: the API answers an error'),
+  check: ({ request }) =>
+    typeof request.LoadBalancerId === 'string' && !/^lb-./.test(request.LoadBalancerId)
+      ? [
+          {
+            path: ['LoadBalancerId'],
+            message: `${show(request.LoadBalancerId)} must look like lb-xxxxxxxx`,
+            hint: 'load balancer ids start with lb-; list them with: clb-listener list',
+          },
+        ]
+      : [],
+};
+
+const lbIdShape: Rule = {
+  id: 'LoadBalancerId.shape',
+  fields: ['LoadBalancerId'],
+  checks: 'LoadBalancerId is lb- and 8 lower-case letters or digits',
+  ...OURS('the SDK documents the form lb-12345678 and every id seen has 8 lower-case characters; no source makes it a rule'),
+  check: ({ request }) =>
+    typeof request.LoadBalancerId === 'string' && /^lb-./.test(request.LoadBalancerId) && !/^lb-[a-z0-9]{8}$/.test(request.LoadBalancerId)
+      ? [
+          {
+            path: ['LoadBalancerId'],
+            message: `${show(request.LoadBalancerId)} is not the usual lb-xxxxxxxx (8 lower-case letters or digits); it is sent as written`,
+          },
+        ]
+      : [],
+};
+
+const emptyIds: Rule = {
+  id: 'certificate.empty-names',
+  fields: [
+    'Certificate.CertId',
+    'Certificate.CertCaId',
+    'Certificate.CertName',
+    'Certificate.CertCaName',
+    'MultiCertInfo.CertList[].CertId',
+    'MultiCertInfo.CertList[].CertName',
+  ],
+  checks: 'certificate ids and names are not empty',
+  ...OURS('an empty id or name', 'an empty id names no certificate and an upload needs a name: the API answers an error'),
+  check: ({ request }) =>
+    [
+      'Certificate.CertId',
+      'Certificate.CertCaId',
+      'Certificate.CertName',
+      'Certificate.CertCaName',
+      'MultiCertInfo.CertList[].CertId',
+      'MultiCertInfo.CertList[].CertName',
+    ].flatMap((field) =>
+      valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
+    ),
+};
+
+// ---- listener fields -------------------------------------------------------------------------
+
+const idleTicket: Rule = {
+  id: 'IdleConnectTimeout.ticket',
+  fields: ['IdleConnectTimeout'],
+  checks: 'IdleConnectTimeout above 1980 needs a quota ticket',
+  ...OURS('the reference accepts 10–900 (10–1980 on performance-capacity instances) and says larger values need a ticket'),
+  check: ({ request }) =>
+    typeof request.IdleConnectTimeout === 'number' && request.IdleConnectTimeout > 1980 && request.IdleConnectTimeout <= 3600
+      ? [
+          {
+            path: ['IdleConnectTimeout'],
+            message: `${request.IdleConnectTimeout} is above 1980: the API accepts it only after a quota ticket; it is sent as written`,
+          },
+        ]
+      : [],
+};
+
+const quicCid: Rule = {
+  id: 'SessionType.QUIC_CID',
+  fields: ['SessionType', 'Protocol', 'Scheduler'],
+  checks: 'SessionType QUIC_CID comes with Protocol UDP and Scheduler WRR',
+  ...REF('CreateListener.SessionType: QUIC_CID needs Protocol UDP and Scheduler WRR'),
+  check: ({ request, protocol }) => {
+    if (request.SessionType !== 'QUIC_CID') return [];
+    const out: Emit[] = [];
+    if (protocol && protocol !== 'UDP') out.push({ path: ['SessionType'], message: `QUIC_CID needs {Protocol} UDP, not ${protocol}` });
+    if (isSet(request.Scheduler) && request.Scheduler !== 'WRR')
+      out.push({ path: ['Scheduler'], message: `must be WRR with {SessionType} QUIC_CID, not ${show(request.Scheduler)}` });
+    return out;
+  },
+};
+
+const schedulerLayer7: Rule = {
+  id: 'Scheduler.layer-7',
+  fields: ['Scheduler', 'Protocol'],
+  checks: 'Scheduler other than WRR on an HTTP/HTTPS listener',
+  ...OURS(
+    'Terraform sends Scheduler WRR on every HTTP/HTTPS listener it creates; no source shows another value accepted or refused there (rules carry the layer-7 scheduler)',
+  ),
+  check: ({ request, protocol }) =>
+    protocol && L7.includes(protocol) && typeof request.Scheduler === 'string' && request.Scheduler !== 'WRR'
+      ? [
+          {
+            path: ['Scheduler'],
+            message: `${request.Scheduler} on an ${protocol} listener: layer-7 scheduling is set on the rules; it is sent as written`,
+          },
+        ]
+      : [],
+};
+
+const offValueElsewhere: Rule = {
+  id: 'off-value-elsewhere',
+  fields: ['*'],
+  checks: "a field's default or off value sent where the field does not apply (warning only)",
+  ...OURS('no source says the API refuses or honours a harmless value (0, false, -1, "") on a protocol the field does not apply to'),
+  // Reported by the applicability rules above; nothing of its own to check.
+  check: () => [],
+};
+
+const unknownField: Rule = {
+  id: 'unknown-field',
+  fields: ['*'],
+  checks: 'every field is one the API defines',
+  ...REF('the API answers UnknownParameter for a field it does not define'),
+  check: ({ request }) => unknownKeys(request, CREATE_LISTENER_FIELDS, []),
+};
+
+function unknownKeys(value: Record<string, unknown>, specs: readonly FieldSpec[], path: (string | number)[]): Emit[] {
+  const out: Emit[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const spec = specs.find((s) => s.api === key);
+    if (!spec) {
+      const known = specs.map((s) => s.api);
+      const guess = closestName(key, known);
+      out.push({
+        path: [...path, key],
+        message: guess ? `is not a field of the request; did you mean ${guess}?` : 'is not a field of the request',
+        hint: `valid fields${path.length ? ` of ${pathText(path)}` : ''}: ${known.join(', ')}`,
+      });
+      continue;
+    }
+    if (!spec.nested) continue;
+    const nested = NESTED_FIELDS[spec.nested];
+    if (Array.isArray(child)) {
+      for (const [i, item] of child.entries()) {
+        const entry = record(item);
+        if (entry) out.push(...unknownKeys(entry, nested, [...path, key, i]));
+      }
+    } else {
+      const object = record(child);
+      if (object) out.push(...unknownKeys(object, nested, [...path, key]));
+    }
   }
-  if (protocol === 'HTTPS' && request.SniSwitch === 1 && (hasCert || hasMulti)) {
-    return [
-      {
-        path: [hasCert ? 'Certificate' : 'MultiCertInfo'],
-        message: 'with --sni-switch 1 certificates are set on the domain rules, not the listener',
-        hint: 'drop the certificate flags, or use --sni-switch 0',
-      },
-    ];
-  }
-  const out: Violation[] = [];
-  if (request.Certificate) out.push(...certificateViolations(request.Certificate));
-  if (request.MultiCertInfo) out.push(...multiCertViolations(request.MultiCertInfo));
   return out;
 }
 
-export function createListenerViolations(request: CreateListenerRequest): Violation[] {
-  const protocol = request.Protocol;
-  const out: Violation[] = [...portViolations(request)];
-  out.push(...protocolViolations(request, protocol));
-  if (request.HealthCheck && HEALTH_CHECK_TYPES[protocol]) out.push(...healthCheckViolations(request.HealthCheck, protocol));
-  // Certificates on other protocols are already reported by protocolViolations.
-  if (protocol === 'HTTPS' || protocol === 'TCP_SSL') out.push(...tlsViolations(request, protocol));
-  if (request.SessionType === 'QUIC_CID') {
-    if (protocol !== 'UDP') out.push({ path: ['SessionType'], message: `--session-type QUIC_CID needs --protocol UDP, not ${protocol}` });
-    if (request.Scheduler && request.Scheduler !== 'WRR')
-      out.push({ path: ['Scheduler'], message: `--session-type QUIC_CID needs --scheduler WRR, not ${request.Scheduler}` });
+// ---- the table -------------------------------------------------------------------------------
+
+const ENUMS = enumPaths(CREATE_LISTENER_FIELDS, '').filter((p) => p !== 'TargetType');
+
+// biome-ignore format: one rule a line keeps the table readable as a table
+export const RULES: readonly Rule[] = [
+  unknownField,
+  privateKeyOutOfPlace,
+  required('LoadBalancerId', REF('CreateListener: LoadBalancerId is required')),
+  required('Ports', REF('CreateListener: Ports is required')),
+  required('Protocol', REF('CreateListener: Protocol is required')),
+  required('MultiCertInfo.SSLMode', REF('MultiCertInfo: SSLMode is required')),
+  required('MultiCertInfo.CertList', REF('MultiCertInfo: CertList is required')),
+  enumValues(ENUMS, 'enum-values', 'enum fields hold one of their documented values (Protocol case-insensitive)', REF('each enum field lists its values; the API page\'s example 6 sends "tcp"')),
+  enumValues(['TargetType'], 'TargetType.values', 'TargetType is NODE, TARGETGROUP or TARGETGROUP-V2', SDK('the SDK\'s Listener and RuleInput models list TARGETGROUP-V2; Terraform\'s target_type accepts it')),
+  lbIdPrefix,
+  lbIdShape,
+  range('Ports[]', 1, 65535, REF('CreateListener.Ports: 1–65535')),
+  portsUnique,
+  namesMatchPorts,
+  length('ListenerNames[]', 1, 80, REF('CreateListener.ListenerNames: 1–80 characters')),
+  namesCharacters,
+  range('EndPort', 2, 65535, REF('Listener.EndPort: 2–65535')),
+  endPortOneStart,
+  range('FullEndPorts[]', 2, 65535, REF('CreateListener.FullEndPorts: 2–65535')),
+  appliesTo('HealthCheck', L4_AND_TLS, REF('CreateListener.HealthCheck: TCP, UDP, TCP_SSL and QUIC only'), [{ HealthSwitch: 0 }]),
+  appliesTo('Certificate', ['HTTPS', 'TCP_SSL', 'QUIC'], SDK('CreateListener: TCP_SSL and HTTPS; ModifyListener adds QUIC')),
+  appliesTo('MultiCertInfo', ['HTTPS', 'TCP_SSL'], REF('CreateListener.MultiCertInfo: TCP_SSL and HTTPS only')),
+  listenerCertificate,
+  certificateExclusive,
+  appliesTo('SessionExpireTime', L4, REF('CreateListener.SessionExpireTime: TCP and UDP only; 0 (the default) is off'), [0]),
+  range('SessionExpireTime', 30, 3600, REF('CreateListener.SessionExpireTime: 30–3600, default 0 (off)'), [0]),
+  schedulerLayer7,
+  appliesTo('SniSwitch', ['HTTPS'], REF('CreateListener.SniSwitch: HTTPS only'), [0]),
+  appliesTo('TargetType', L4_AND_TLS, OBSERVED('Terraform sends TargetType on every TCP, UDP, TCP_SSL and QUIC listener it creates, and its acceptance tests create TCP_SSL listeners with TARGETGROUP (the reference names only TCP and UDP)'), ['NODE']),
+  appliesTo('SessionType', L4, REF('CreateListener.SessionType: TCP and UDP only'), ['NORMAL']),
+  quicCid,
+  appliesTo('KeepaliveEnable', L7, REF('CreateListener.KeepaliveEnable: HTTP and HTTPS only'), [0]),
+  appliesTo('DeregisterTargetRst', L4, REF('CreateListener.DeregisterTargetRst: TCP and UDP only'), [false]),
+  appliesTo('MaxConn', L4_AND_TLS, REF('CreateListener.MaxConn: TCP, UDP, TCP_SSL and QUIC'), [-1]),
+  range('MaxConn', 1, undefined, REF('CreateListener.MaxConn: -1 is no limit; ModifyListener: from 1'), [-1]),
+  appliesTo('MaxCps', L4_AND_TLS, REF('CreateListener.MaxCps: TCP, UDP, TCP_SSL and QUIC'), [-1]),
+  range('MaxCps', 1, undefined, REF('CreateListener.MaxCps: -1 is no limit; ModifyListener: from 1'), [-1]),
+  appliesTo('IdleConnectTimeout', L4, REF('CreateListener.IdleConnectTimeout: TCP and UDP only')),
+  range('IdleConnectTimeout', 10, 3600, SDK('CreateListener: 10–1980 (larger with a ticket); ModifyListener: at most 3600')),
+  idleTicket,
+  appliesTo('ProxyProtocol', ['TCP_SSL', 'QUIC'], REF('CreateListener.ProxyProtocol: TCP_SSL and QUIC'), [false]),
+  appliesTo('H2cSwitch', ['HTTP'], REF('CreateListener.H2cSwitch: private-network HTTP listeners'), [false]),
+  appliesTo('SslCloseSwitch', ['TCP_SSL'], REF('CreateListener.SslCloseSwitch: TCP_SSL listeners'), [false]),
+  appliesTo('RescheduleTargetZeroWeight', L4, REF('CreateListener.Reschedule*: TCP and UDP only'), [false]),
+  appliesTo('RescheduleUnhealthy', L4, REF('CreateListener.Reschedule*: TCP and UDP only'), [false]),
+  appliesTo('RescheduleExpandTarget', L4, REF('CreateListener.Reschedule*: TCP and UDP only'), [false]),
+  appliesTo('RescheduleStartTime', L4, REF('CreateListener.Reschedule*: TCP and UDP only'), [0]),
+  appliesTo('RescheduleInterval', L4, REF('CreateListener.Reschedule*: TCP and UDP only'), [0]),
+  range('RescheduleStartTime', 0, 3600, REF('CreateListener.RescheduleStartTime: 0–3600 s')),
+  range('RescheduleInterval', 0, 3600, REF('CreateListener.RescheduleInterval: 0–3600 s')),
+  range('HealthCheck.HealthSwitch', 0, 1, REF('HealthCheck.HealthSwitch: 1 on, 0 off')),
+  range('HealthCheck.TimeOut', 2, 60, REF('HealthCheck.TimeOut: 2–60 s')),
+  range('HealthCheck.IntervalTime', 2, 300, REF('HealthCheck.IntervalTime: 2–300 s (5–300 on IPv6 and some older instances)')),
+  range('HealthCheck.HealthNum', 2, 10, REF('HealthCheck.HealthNum: 2–10')),
+  range('HealthCheck.UnHealthNum', 2, 10, REF('HealthCheck.UnHealthNum: 2–10')),
+  range('HealthCheck.HttpCode', 1, 31, REF('HealthCheck.HttpCode: a bitmask 1–31')),
+  range('HealthCheck.CheckPort', 1, 65535, REF('HealthCheck.CheckPort: a port; -1 restores the default'), [-1]),
+  range('HealthCheck.SourceIpType', 0, 1, REF('HealthCheck.SourceIpType: 0 or 1')),
+  timeoutBelowInterval,
+  checkTypeForProtocol,
+  customNeedsContext,
+  onlyWithCustom(),
+  length('HealthCheck.SendContext', 0, 500, REF('HealthCheck.SendContext: at most 500 characters')),
+  length('HealthCheck.RecvContext', 0, 500, REF('HealthCheck.RecvContext: at most 500 characters')),
+  contextContent,
+  appliesTo('HealthCheck.CheckPort', L4, REF('HealthCheck.CheckPort: TCP and UDP listeners'), [-1]),
+  appliesTo('HealthCheck.ContextType', L4, REF('HealthCheck.ContextType: TCP and UDP listeners')),
+  appliesTo('HealthCheck.SendContext', L4, REF('HealthCheck.SendContext: TCP and UDP listeners'), ['']),
+  appliesTo('HealthCheck.RecvContext', L4, REF('HealthCheck.RecvContext: TCP and UDP listeners'), ['']),
+  httpCheckOnTcpNeeds,
+  httpFieldsOnlyOnTcpHttp,
+  httpVersionOnly(),
+  extendedCodeNotOnListeners(),
+  serverCertificate,
+  idOrUpload,
+  mutualNeedsCa,
+  certificateMutualOnly,
+  emptyIds,
+  multiEntry,
+  multiOneCa,
+  multiMutualOnly,
+  multiAlgorithms,
+  certificateParses,
+  keyParses,
+  keyMatchesCertificate,
+  certificateDates,
+  caIsCa,
+  offValueElsewhere,
+];
+
+function onlyWithCustom(): Rule {
+  return {
+    id: 'HealthCheck.CUSTOM-only',
+    fields: CUSTOM_CHECK_FIELDS.map((f) => `HealthCheck.${f}`),
+    checks: 'ContextType, SendContext and RecvContext are set only with CheckType CUSTOM',
+    ...REF('HealthCheck: the context fields belong to CUSTOM checks'),
+    check: ({ request }) =>
+      onlyWith(
+        request,
+        'HealthCheck',
+        CUSTOM_CHECK_FIELDS,
+        (health) => (health.CheckType === 'CUSTOM' ? undefined : 'is used only when {HealthCheck.CheckType} is CUSTOM'),
+        (_name, value) => (value === '' ? 'warn' : undefined),
+      ),
+  };
+}
+
+function httpVersionOnly(): Rule {
+  return {
+    id: 'HealthCheck.HttpVersion.applicability',
+    fields: ['HealthCheck.HttpVersion'],
+    checks: 'HttpVersion is set only for the HTTP check of a TCP listener',
+    ...REF('HealthCheck.HttpVersion: TCP listeners, HTTP checks'),
+    check: (ctx) => {
+      const health = record(ctx.request.HealthCheck);
+      if (!health || !isSet(health.HttpVersion) || !ctx.protocol || !L4_AND_TLS.includes(ctx.protocol)) return [];
+      if (ctx.protocol === 'TCP' && checkTypeOf(health, ctx.protocol) === 'HTTP') return [];
+      return [
+        {
+          path: ['HealthCheck', 'HttpVersion'],
+          message:
+            ctx.protocol === 'TCP'
+              ? 'applies only when {HealthCheck.CheckType} is HTTP'
+              : `applies only to the HTTP health check of a TCP listener, not ${ctx.protocol}`,
+        },
+      ];
+    },
+  };
+}
+
+function extendedCodeNotOnListeners(): Rule {
+  return {
+    id: 'HealthCheck.ExtendedCode.applicability',
+    fields: ['HealthCheck.ExtendedCode'],
+    checks: "ExtendedCode is not set on a listener's health check",
+    ...REF('HealthCheck.ExtendedCode: GRPC status codes of rules whose backends speak GRPC; listeners have no GRPC check'),
+    check: ({ request }) =>
+      isSet(record(request.HealthCheck)?.ExtendedCode)
+        ? [
+            {
+              path: ['HealthCheck', 'ExtendedCode'],
+              message: 'applies only to the GRPC health checks of layer-7 rules, not to listeners',
+              hint: 'leave {HealthCheck.ExtendedCode} out',
+            },
+          ]
+        : [],
+  };
+}
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+/** Runs every rule; findings come in table order. */
+export function checkRules(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    for (const emit of rule.check(ctx)) {
+      const owner = emit.rule ? BY_ID.get(emit.rule)! : rule;
+      out.push({
+        rule: owner.id,
+        severity: severityOf(owner),
+        ...(owner.always ? { always: true } : {}),
+        path: emit.path,
+        message: emit.message,
+        ...(emit.hint ? { hint: emit.hint } : {}),
+      });
+    }
   }
   return out;
+}
+
+/** The protocol as the rules see it: upper-cased if it is one of the six. */
+export function protocolOf(value: unknown): Protocol | undefined {
+  const upper = typeof value === 'string' ? value.toUpperCase() : undefined;
+  return (PROTOCOLS as readonly string[]).includes(upper ?? '') ? (upper as Protocol) : undefined;
+}
+
+/** What --help shows beside a field, from the rules on it: `2–60`. */
+export function helpFor(field: string): string | undefined {
+  return RULES.find((rule) => rule.help && rule.fields[0]?.replace('[]', '') === field)?.help;
 }

@@ -4,7 +4,7 @@
  * prompts. Both name files, never their contents: no key material is ever printed.
  */
 import type { GlobalOptions } from '../../core/context.js';
-import type { CreateListenerRequest } from '../../model/schema.js';
+import type { CreateListenerRequest } from '../../model/fields.js';
 import type { RawFlags } from '../../model/request.js';
 import { createFlagSpecs } from '../../model/flags.js';
 import { PEM_FIELDS, SECRET_FIELDS, kebabCase } from '../../model/fields.js';

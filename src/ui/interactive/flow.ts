@@ -5,23 +5,16 @@
  * as flags do. Every typed value is checked against the field tables as it is typed.
  */
 import { UsageError } from '../../core/errors.js';
-import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, PROTOCOLS, fieldByApi, type FieldSpec, type Protocol } from '../../model/fields.js';
+import { CERTIFICATE_FLAGS, PROTOCOLS, type Protocol } from '../../model/fields.js';
 import { coerceScalar, splitList, type ReadText } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { attributeOf } from '../../model/flags.js';
 import { nameFromSubject } from '../../model/certificates.js';
-import { describeRule } from '../../model/schema.js';
-import type { RawFlags, UploadedCertificate } from '../../model/request.js';
+import { type Path, samePath } from '../../model/paths.js';
+import type { RawFlags } from '../../model/request.js';
+import { checkAnswer } from '../../model/validate.js';
 import type { Asker } from './asker.js';
-import {
-  describeCertificate,
-  expandPath,
-  promptMessage,
-  readCaCertificate,
-  readMatchingKey,
-  readServerCertificate,
-  type CheckedCertificate,
-} from './certs.js';
+import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
 
 export interface FlowEnvironment {
   asker: Asker;
@@ -57,71 +50,31 @@ export interface FlowResult {
   flags: RawFlags;
   /** Set when several certificates were chosen. */
   multiCertInfo?: MultiCertPlan;
-  /** Uploads the model does not see as --cert-file/--ca-file (the MultiCertInfo ones). */
-  uploads: UploadedCertificate[];
-  warnings: string[];
 }
 
-// ---- checking typed values against the field tables ---------------------------------------
+// ---- checking answers with the request's one validator -------------------------------------
 
-const spec = (api: string): FieldSpec => fieldByApi(api)!;
-const certInputSpec = (api: string): FieldSpec => CERTIFICATE_INPUT_FIELDS.find((f) => f.api === api)!;
-
-function stripFlag(message: string, label: string): string {
-  return message.startsWith(`${label} `) ? message.slice(label.length + 1) : message;
+/** A prompt's validate function: the answer checked at `path` of `partial` by the model's rules. */
+function validator(
+  env: FlowEnvironment,
+  partial: () => Record<string, unknown>,
+  path: Path,
+  extra?: (value: string) => string | undefined,
+) {
+  return (text: string): true | string => checkAnswer(partial(), path, text, { now: env.now }).problem ?? extra?.(text.trim()) ?? true;
 }
-
-/** Why `text` is not a valid value of `field`, in the model's words; undefined when it is. */
-export function fieldProblem(field: FieldSpec, text: string, label: string): string | undefined {
-  const value = text.trim();
-  if (value === '') return 'a value is required';
-  let coerced: unknown;
-  try {
-    coerced = coerceScalar(field, value, label);
-  } catch (error) {
-    if (error instanceof UsageError) return stripFlag(error.message, label);
-    throw error;
-  }
-  const rule = `"${value}": ${describeRule(field)}`;
-  switch (field.kind) {
-    case 'string': {
-      const s = coerced as string;
-      if (field.minLength !== undefined && s.length < field.minLength) return rule;
-      if (field.maxLength !== undefined && s.length > field.maxLength) return rule;
-      if (field.pattern && !field.pattern.regex.test(s)) return rule;
-      return undefined;
-    }
-    case 'integer-list': {
-      const list = coerced as number[];
-      if (list.length === 0) return 'a value is required';
-      const bad = list.find((n) => !(field.special?.includes(n) || (n >= (field.min ?? -Infinity) && n <= (field.max ?? Infinity))));
-      if (bad !== undefined) return `${bad}: ${describeRule(field)}`;
-      const dup = list.find((n, i) => list.indexOf(n) !== i);
-      if (dup !== undefined) return `${dup} is given twice; each port creates one listener`;
-      return undefined;
-    }
-    case 'enum':
-      return field.values!.includes(coerced as string) ? undefined : rule;
-    default:
-      return undefined;
-  }
-}
-
-const validator =
-  (field: FieldSpec, label: string, extra?: (value: string) => string | undefined) =>
-  (text: string): true | string =>
-    fieldProblem(field, text, label) ?? extra?.(text.trim()) ?? true;
 
 /** A value given by flag or body that the model would refuse: refuse it now, before any question. */
-function checkGiven(field: FieldSpec, raw: unknown, label: string): void {
+function checkGiven(env: FlowEnvironment, path: Path, raw: unknown, label: string): void {
   const text = Array.isArray(raw) ? raw.join(',') : String(raw);
-  const problem = fieldProblem(field, text, label);
+  const problem = checkAnswer({}, path, text, { now: env.now }).problem;
   if (problem) throw new UsageError(`${label} ${problem}`, label);
 }
 
 // ---- what was given ------------------------------------------------------------------------
 
 const first = (flags: RawFlags, ...names: string[]): unknown => names.map((n) => flags[n]).find((v) => v !== undefined);
+const nothing = (): Record<string, unknown> => ({});
 
 const PROTOCOL_NOTES: Record<Protocol, string> = {
   TCP: 'layer 4',
@@ -142,15 +95,15 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
   const { asker } = env;
   const flags: RawFlags = { ...given };
   const body = env.body ?? {};
-  const result: FlowResult = { flags, uploads: [], warnings: [] };
+  const result: FlowResult = { flags };
   const certFlagsGiven = CERT_ATTRS.some((a) => flags[a] !== undefined);
 
   // Load balancer.
   const lb = first(flags, 'lb', 'loadBalancerId') ?? body.LoadBalancerId;
   if (lb === undefined) {
-    flags.lb = (await asker.input({ message: 'Load balancer id', validate: validator(spec('LoadBalancerId'), '--lb') })).trim();
+    flags.lb = (await asker.input({ message: 'Load balancer id', validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
   } else if (typeof lb === 'string') {
-    checkGiven(spec('LoadBalancerId'), lb, '--lb');
+    checkGiven(env, ['LoadBalancerId'], lb, '--lb');
   }
 
   // Protocol.
@@ -164,7 +117,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
     });
     flags.protocol = protocol;
   } else {
-    checkGiven(spec('Protocol'), givenProtocol, '--protocol');
+    checkGiven(env, ['Protocol'], givenProtocol, '--protocol');
     protocol = String(givenProtocol).trim().toUpperCase() as Protocol;
   }
 
@@ -176,16 +129,16 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
       await asker.input({
         message: 'Port(s), comma-separated: one listener each',
         ...(defaultPort ? { default: defaultPort } : {}),
-        validate: validator(spec('Ports'), '--port'),
+        validate: validator(env, nothing, ['Ports']),
       }),
-    ).join(',');
+    );
   } else if (Array.isArray(ports) || typeof ports === 'string') {
-    checkGiven(spec('Ports'), ports, '--port');
+    checkGiven(env, ['Ports'], ports, '--port');
   }
 
   // SNI (HTTPS only). Certificate flags already say "off".
   let sni = first(flags, 'sniSwitch') ?? body.SniSwitch;
-  if (sni !== undefined) sni = coerceScalar(spec('SniSwitch'), sni, '--sni-switch');
+  if (sni !== undefined) sni = coerceScalar({ api: 'SniSwitch', kind: 'switch', help: '', example: 0 }, sni, '--sni-switch');
   const wholeCertificate = [flags.certificate, flags.multiCertInfo, body.Certificate, body.MultiCertInfo].some((v) => v !== undefined);
   if (protocol === 'HTTPS' && sni === undefined && !certFlagsGiven && !wholeCertificate) {
     sni = await asker.select<0 | 1>({
@@ -250,7 +203,7 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   if (!serverGiven) {
     for (;;) {
       const defaultName = servers.length === 0 && typeof flags.certName === 'string' ? flags.certName : undefined;
-      servers.push(await askServerCertificate(env, servers, several, defaultName));
+      servers.push(await askServerCertificate(env, servers, several, mode, defaultName));
       if (!several) break;
       const more = await asker.confirm({ message: 'Add another server certificate (of another algorithm)?', default: servers.length < 2 });
       if (!more) break;
@@ -258,7 +211,7 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   }
 
   let ca: CaEntry | undefined;
-  if (mutual && !caGiven) ca = await askCa(env, typeof flags.caName === 'string' ? flags.caName : undefined);
+  if (mutual && !caGiven) ca = await askCa(env, servers, several, typeof flags.caName === 'string' ? flags.caName : undefined);
   let verify = upper(flags.sslVerifyClient);
   if (mutual && verify === undefined) {
     verify = await asker.select<string>({
@@ -275,8 +228,6 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
     result.multiCertInfo = multiCertPlan(mode, servers, ca, mutual ? verify : undefined);
     // Everything now lives in MultiCertInfo; certificate flags would make a second Certificate.
     for (const attr of CERT_ATTRS) delete flags[attr];
-    for (const server of servers) if (server.kind === 'upload') recordUpload(result, 'server', server.cert);
-    if (ca?.kind === 'upload') recordUpload(result, 'ca', ca.cert);
     return;
   }
   const [server] = servers;
@@ -286,11 +237,6 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   if (ca?.kind === 'id') flags.caCertId = ca.id;
   if (ca?.kind === 'upload') Object.assign(flags, { caFile: ca.cert.path, caName: ca.name });
   if (mutual) flags.sslVerifyClient = verify;
-}
-
-function recordUpload(result: FlowResult, role: 'server' | 'ca', cert: CheckedCertificate): void {
-  result.uploads.push({ role, path: cert.path, summary: cert.summary });
-  if (cert.warning) result.warnings.push(`${cert.path}: ${cert.warning}`);
 }
 
 function multiCertPlan(mode: string, servers: ServerEntry[], ca: CaEntry | undefined, verify: string | undefined): MultiCertPlan {
@@ -309,10 +255,48 @@ function multiCertPlan(mode: string, servers: ServerEntry[], ca: CaEntry | undef
   return { value: build(false), byReference: build(true) };
 }
 
+/** An entry of MultiCertInfo.CertList as checked so far (placeholders where a value is not asked yet). */
+function entryOf(e: ServerEntry | CaEntry): Record<string, unknown> {
+  if (e.kind === 'id') return { CertId: e.id };
+  return 'keyPath' in e
+    ? { CertName: e.name, CertContent: e.cert.content, CertKey: e.key }
+    : { CertName: e.name, CertContent: e.cert.content };
+}
+
+/**
+ * Where the next certificate goes, and the request around it that the answer is checked in:
+ * `Certificate` for one certificate, the next entry of `MultiCertInfo.CertList` for several.
+ */
+function certificateSlot(
+  several: boolean,
+  mode: string,
+  earlier: readonly (ServerEntry | CaEntry)[],
+  fields: { single: string; entry: Record<string, unknown> },
+): { partial: Record<string, unknown>; at: (key: string) => Path; labels: (path: Path) => string | undefined } {
+  if (!several) {
+    return {
+      partial: { Certificate: { SSLMode: mode, ...fields.entry } },
+      at: (key) => ['Certificate', key === 'CertContent' ? fields.single : key],
+      labels: () => undefined,
+    };
+  }
+  const index = earlier.length;
+  return {
+    partial: { MultiCertInfo: { SSLMode: mode, CertList: [...earlier.map(entryOf), fields.entry] } },
+    at: (key) => ['MultiCertInfo', 'CertList', index, key],
+    // Earlier entries are named by what the person gave for them: their file or id.
+    labels: (path) => {
+      const entry = path[0] === 'MultiCertInfo' && path[1] === 'CertList' && typeof path[2] === 'number' ? earlier[path[2]] : undefined;
+      return entry === undefined ? undefined : entry.kind === 'id' ? entry.id : entry.cert.path;
+    },
+  };
+}
+
 async function askServerCertificate(
   env: FlowEnvironment,
   earlier: ServerEntry[],
   several: boolean,
+  mode: string,
   defaultName: string | undefined,
 ): Promise<ServerEntry> {
   const { asker } = env;
@@ -327,78 +311,84 @@ async function askServerCertificate(
   });
   if (source === 'id') {
     const usedIds = earlier.flatMap((e) => (e.kind === 'id' ? [e.id] : []));
+    const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
     const id = await asker.input({
       message: several ? 'Certificate id (of an algorithm not used above)' : 'Certificate id',
-      validate: validator(certInputSpec('CertId'), 'CertId', (v) => (usedIds.includes(v) ? `${v} is already in the list` : undefined)),
+      validate: validator(
+        env,
+        () => slot.partial,
+        slot.at('CertId'),
+        (v) => (usedIds.includes(v) ? `${v} is already in the list` : undefined),
+      ),
     });
     return { kind: 'id', id: id.trim() };
   }
 
-  const usedAlgorithms = new Map(earlier.flatMap((e) => (e.kind === 'upload' ? [[e.cert.algorithm, e.cert.path] as const] : [])));
-  const cert = await askPemFile(env, 'Certificate PEM file', '--cert-file', async (path) => {
-    const checked = await readServerCertificate(env.readText, path, env.now);
-    const clash = usedAlgorithms.get(checked.algorithm);
-    return clash === undefined
-      ? checked
-      : `${path} is ${checked.algorithm}, like ${clash}: MultiCertInfo takes one certificate per algorithm`;
-  });
+  // The key is asked next: an empty placeholder marks the entry as a server certificate meanwhile.
+  const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } });
+  const cert = await askPemFile(env, 'Certificate PEM file', '--cert-file', (path) =>
+    readPemAnswer(env.readText, path, '--cert-file', certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels),
+  );
 
+  const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
   let key = '';
   const typedKey = await asker.input({
     message: 'Private key PEM file',
     validate: async (text) => {
       const path = expandPath(text, env.env);
-      try {
-        key = await readMatchingKey(env.readText, path, cert);
-        return true;
-      } catch (error) {
-        return promptMessage(error, '--key-file', path);
-      }
+      const certAt = keySlot.at('CertContent');
+      const labels = (p: Path): string | undefined => (samePath(p, certAt) ? cert.path : keySlot.labels(p));
+      const read = await readPemAnswer(env.readText, path, '--key-file', keySlot.partial, keySlot.at('CertKey'), env.now, labels);
+      if (typeof read === 'string') return read;
+      key = read.content;
+      return true;
     },
   });
   // Two certificates for one name (RSA and ECC) get names that tell them apart.
   const usedNames = earlier.flatMap((e) => (e.kind === 'upload' ? [e.name] : []));
-  const fromSubject = nameFromSubject(cert.summary, 'server-cert');
+  const fromSubject = nameFromSubject(cert.parsed?.summary, 'server-cert');
+  const algorithm = cert.parsed?.algorithm.toLowerCase() ?? String(n);
+  const nameSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
   const name = await asker.input({
     message: 'Certificate name',
-    default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${cert.algorithm.toLowerCase()}` : fromSubject),
-    validate: validator(certInputSpec('CertName'), 'CertName'),
+    default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${algorithm}` : fromSubject),
+    validate: validator(env, () => nameSlot.partial, nameSlot.at('CertName')),
   });
   return { kind: 'upload', cert, keyPath: expandPath(typedKey, env.env), key, name: name.trim() };
 }
 
 /**
  * Asks for a certificate file until `check` accepts it (a string is a reason to ask again), then
- * shows what the file holds and any expiry warning.
+ * shows what the file holds and any warning about it.
  */
 async function askPemFile(
   env: FlowEnvironment,
   message: string,
-  flag: string,
+  _flag: string,
   check: (path: string) => Promise<CheckedCertificate | string>,
 ): Promise<CheckedCertificate> {
   let accepted: CheckedCertificate | undefined;
   await env.asker.input({
     message,
     validate: async (text) => {
-      const path = expandPath(text, env.env);
-      try {
-        const result = await check(path);
-        if (typeof result === 'string') return result;
-        accepted = result;
-        return true;
-      } catch (error) {
-        return promptMessage(error, flag, path);
-      }
+      const result = await check(expandPath(text, env.env));
+      if (typeof result === 'string') return result;
+      accepted = result;
+      return true;
     },
   });
   const cert = accepted!;
   env.note(describeCertificate(cert, env.now));
-  if (cert.warning) env.note([cert.warning], 'warning');
+  if (cert.warnings.length) env.note(cert.warnings, 'warning');
   return cert;
 }
 
-async function askCa(env: FlowEnvironment, defaultName: string | undefined): Promise<CaEntry> {
+async function askCa(
+  env: FlowEnvironment,
+  servers: readonly ServerEntry[],
+  several: boolean,
+  defaultName: string | undefined,
+): Promise<CaEntry> {
   const { asker } = env;
   const source = await asker.select<'upload' | 'id'>({
     message: 'Client CA certificate (mutual TLS)',
@@ -408,15 +398,19 @@ async function askCa(env: FlowEnvironment, defaultName: string | undefined): Pro
     ],
     default: 'upload',
   });
+  const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} });
+  const at = (key: 'Id' | 'Content' | 'Name'): Path => (several ? slot.at(`Cert${key}`) : ['Certificate', `CertCa${key}`]);
   if (source === 'id') {
-    const id = await asker.input({ message: 'CA certificate id', validate: validator(certInputSpec('CertCaId'), 'CertCaId') });
+    const id = await asker.input({ message: 'CA certificate id', validate: validator(env, () => slot.partial, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
-  const cert = await askPemFile(env, 'CA certificate PEM file', '--ca-file', (path) => readCaCertificate(env.readText, path, env.now));
+  const cert = await askPemFile(env, 'CA certificate PEM file', '--ca-file', (path) =>
+    readPemAnswer(env.readText, path, '--ca-file', slot.partial, at('Content'), env.now),
+  );
   const name = await asker.input({
     message: 'CA certificate name',
-    default: defaultName ?? nameFromSubject(cert.summary, 'client-ca'),
-    validate: validator(certInputSpec('CertCaName'), 'CertCaName'),
+    default: defaultName ?? nameFromSubject(cert.parsed?.summary, 'client-ca'),
+    validate: validator(env, () => slot.partial, at('Name')),
   });
   return { kind: 'upload', cert, name: name.trim() };
 }

@@ -91,9 +91,7 @@ export async function interactiveCreate(
   });
 
   const body = answers.multiCertInfo ? { ...(options.body ?? {}), MultiCertInfo: answers.multiCertInfo.value } : options.body;
-  const built = await buildCreateListenerRequest(answers.flags, { readText, now: options.now, ...(body ? { body } : {}) });
-  built.uploads.push(...answers.uploads);
-  built.warnings.push(...answers.warnings);
+  const built = await buildCreateListenerRequest(answers.flags, { ...options, readText, ...(body ? { body } : {}) });
 
   say('');
   say(color.bold('Request:'));

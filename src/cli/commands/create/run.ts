@@ -4,10 +4,12 @@
  */
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { CreateFlags } from '../../../model/flags.js';
-import { buildCreateListenerRequest, type BuiltRequest } from '../../../model/request.js';
+import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest } from '../../../model/request.js';
+import { resolveValidate } from '../../../config/index.js';
+import { settingsInput } from '../../settings-input.js';
 import { readDocument } from '../../../model/coerce.js';
 import { createListenerSkeleton } from '../../../model/skeleton.js';
-import type { CreateListenerRequest } from '../../../model/schema.js';
+import type { CreateListenerRequest } from '../../../model/fields.js';
 import { inputReader } from '../../read-input.js';
 import type { Session } from '../../session.js';
 import { AcceptedError, ApiError, CliError, InterruptedError, NetworkError } from '../../../core/errors.js';
@@ -24,9 +26,16 @@ function describeTarget(request: CreateListenerRequest): string {
 
 async function buildRequest(flags: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<BuiltRequest> {
   const readText = inputReader(ctx);
+  const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
   const body = flags.fromFile ? await readDocument(flags.fromFile, '--from-file', readText) : undefined;
   const bodySource = flags.fromFile === '-' ? 'stdin' : flags.fromFile;
-  const options = { readText, now: ctx.now(), ...(body && bodySource ? { body, bodySource } : {}) };
+  const options: BuildOptions = {
+    readText,
+    now: ctx.now(),
+    validate,
+    secrets: ctx.secrets,
+    ...(body && bodySource ? { body, bodySource } : {}),
+  };
   if (flags.interactive) {
     // Prompts fill in what the flags left out, then build through the same model.
     const { interactiveCreate } = await import('../../../ui/interactive/index.js');
@@ -42,7 +51,6 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   }
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   const built = await buildRequest(flags, globals, ctx);
-  for (const secret of built.secrets) ctx.secrets.add(secret);
   const { request } = built;
 
   if (flags.dryRun) {

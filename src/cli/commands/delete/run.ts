@@ -20,9 +20,14 @@ export interface DeleteFlags {
 }
 
 export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: DeleteFlags): Promise<void> {
-  const { LoadBalancerId } = listFilter({ lb: flags.lb });
+  const warn = (warning: string): void => {
+    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+  };
+  const { LoadBalancerId } = listFilter({ lb: flags.lb }, warn);
   // Never empty: the API reads a missing list as "every listener". At most 20 per call.
-  const ids = checkListenerIds(flags.listenerId, '--listener-id', 20);
+  const checked = checkListenerIds(flags.listenerId, '--listener-id', 20);
+  for (const warning of checked.warnings) warn(warning);
+  const ids = checked.ids;
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   if (flags.dryRun) {
     const { printDryRun } = await import('../../dry-run.js');

@@ -4,6 +4,7 @@ import { UsageError } from '../../../core/errors.js';
 import { describeListeners, type ListenerFilter } from '../../../api/clb.js';
 import { PROTOCOLS } from '../../../model/fields.js';
 import { checkListenerIds, checkLoadBalancerId } from '../../../model/ids.js';
+import { checkAnswer } from '../../../model/validate.js';
 import { openSession } from '../../session.js';
 import { printResult } from '../../../ui/output.js';
 import { addHint } from '../../api-hints.js';
@@ -15,14 +16,16 @@ export interface ListFlags {
   listenerId?: string[];
 }
 
-/** Flags → a DescribeListeners filter, checked with the same rules `create` uses. */
-export function listFilter(flags: ListFlags): ListenerFilter {
-  const filter: ListenerFilter = { LoadBalancerId: checkLoadBalancerId(flags.lb, '--lb') };
+/** Flags → a DescribeListeners filter, checked with the same rules `create` uses; unusual ids are only `warn`ed about. */
+export function listFilter(flags: ListFlags, warn: (message: string) => void = () => {}): ListenerFilter {
+  const lb = checkLoadBalancerId(flags.lb, '--lb');
+  if (lb.warning) warn(lb.warning);
+  const filter: ListenerFilter = { LoadBalancerId: lb.value };
   if (flags.port !== undefined) {
-    const port = Number(flags.port);
-    if (!/^\d+$/.test(flags.port) || port < 1 || port > 65535)
-      throw new UsageError(`--port "${flags.port}": must be an integer from 1 to 65535`, '--port');
-    filter.Port = port;
+    // One port, checked by the same rule as a listener's ports.
+    const check = flags.port.includes(',') ? { problem: 'takes one port' } : checkAnswer({}, ['Ports'], flags.port, { now: 0 });
+    if (check.problem) throw new UsageError(`--port ${check.problem}`, '--port');
+    filter.Port = Number(flags.port.trim());
   }
   if (flags.protocol !== undefined) {
     const protocol = flags.protocol.toUpperCase();
@@ -31,12 +34,18 @@ export function listFilter(flags: ListFlags): ListenerFilter {
     filter.Protocol = protocol;
   }
   // DescribeListeners takes at most 100 ids.
-  if (flags.listenerId) filter.ListenerIds = checkListenerIds(flags.listenerId, '--listener-id', 100);
+  if (flags.listenerId) {
+    const checked = checkListenerIds(flags.listenerId, '--listener-id', 100);
+    for (const warning of checked.warnings) warn(warning);
+    filter.ListenerIds = checked.ids;
+  }
   return filter;
 }
 
 export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
-  const filter = listFilter(flags);
+  const filter = listFilter(flags, (warning) => {
+    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+  });
   const session = await openSession(globals, ctx);
   try {
     const result = await describeListeners(session.client, filter, { signal: ctx.signal }).catch(async (error: unknown) => {

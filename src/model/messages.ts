@@ -1,0 +1,169 @@
+/**
+ * Findings in the words of where the request came from. A rule says `must be 2–60, got 99` about
+ * `HealthCheck.TimeOut`; the edge names the field: `--health-check TimeOut` for flags,
+ * `listener.yaml: HealthCheck.TimeOut` for a file, `listeners[2].HealthCheck.TimeOut` for an apply
+ * file, nothing at all for the prompt that asked for it.
+ */
+import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, fieldByApi, flagNames, type TopLevelField } from './fields.js';
+import { attributeOf } from './flags.js';
+import { isUnder, parsePath, type Path, pathText, samePath } from './paths.js';
+import type { Finding } from './rules.js';
+
+export interface Namer {
+  /** The field a sentence is about; '' when the reader already knows (a prompt's own question). */
+  subject(path: Path): string;
+  /** Another field named inside the sentence about `subject`. */
+  other(path: Path, subject: Path): string;
+  /** Put before the whole line, e.g. `listener.yaml: `. */
+  prefix(path: Path): string;
+}
+
+export interface RenderedFinding {
+  message: string;
+  hint?: string;
+  /** The flag or field at fault, for `-o json` errors. */
+  where: string;
+}
+
+function fill(text: string, namer: Namer, subject: Path): string {
+  return text.replace(/\{([^{}]+)\}/g, (_, path: string) => namer.other(parsePath(path), subject));
+}
+
+export function renderFinding(finding: Finding, namer: Namer): RenderedFinding {
+  const name = namer.subject(finding.path);
+  const message = `${namer.prefix(finding.path)}${name ? `${name} ` : ''}${fill(finding.message, namer, finding.path)}`;
+  const rendered: RenderedFinding = { message, where: name || pathText(finding.path) };
+  if (finding.hint) rendered.hint = fill(finding.hint, namer, finding.path);
+  return rendered;
+}
+
+/** `TimeOut` beside `HealthCheck.IntervalTime`; the full path otherwise. */
+function relativeName(path: Path, subject: Path): string {
+  const parent = path.slice(0, -1);
+  return parent.length > 0 && samePath(parent, subject.slice(0, -1)) ? pathText(path.slice(-1)) : pathText(path);
+}
+
+/** Fields named as they appear in a document: `listener.yaml: HealthCheck.TimeOut`, under `base` (e.g. `listeners[2]`). */
+export function documentNamer(source: string | undefined, base: Path = []): Namer {
+  return {
+    subject: (path) => pathText([...base, ...path]),
+    other: (path, subject) => relativeName(path, subject),
+    prefix: () => (source ? `${source}: ` : ''),
+  };
+}
+
+/**
+ * For a prompt: its own field goes unnamed, others by `labels` (e.g. the file an earlier answer
+ * named) or their API names.
+ */
+export function promptNamer(own: Path, labels: (path: Path) => string | undefined = () => undefined): Namer {
+  return {
+    subject: (path) => (isUnder(path, own) ? '' : (labels(path) ?? pathText(path))),
+    other: (path, subject) => labels(path) ?? relativeName(path, subject),
+    prefix: () => '',
+  };
+}
+
+/** What a `create` run was given: its flags (as the parser stored them) and a --from-file body. */
+export interface GivenInput {
+  flags: Readonly<Record<string, unknown>>;
+  body?: Readonly<Record<string, unknown>>;
+  /** How the body is named: its path, or `stdin`. */
+  bodySource?: string;
+}
+
+/** The flag names of a field that were given, as typed: `--port` rather than `--ports` when so. */
+function typedFlag(spec: TopLevelField, flags: Readonly<Record<string, unknown>>): string | undefined {
+  const name = flagNames(spec).find((n) => flags[attributeOf(n)] !== undefined);
+  return name === undefined ? undefined : `--${name}`;
+}
+
+/** A Certificate field given through its friendly flag (`--cert-id`, `--key-file` …). */
+function friendlyFlag(key: string | number | undefined, flags: Readonly<Record<string, unknown>>): string | undefined {
+  const friendly = CERTIFICATE_FLAGS.find((c) => c.target === key && flags[attributeOf(c.flag)] !== undefined);
+  return friendly ? `--${friendly.flag}` : undefined;
+}
+
+function nestedWords(rest: Path, list: boolean): string {
+  // `--port` for Ports[1]; `--health-check TimeOut`; `--multi-cert-info CertList[1].CertId`.
+  const keys = list ? rest.filter((k) => typeof k === 'string') : rest;
+  return keys.length ? ` ${pathText(keys)}` : '';
+}
+
+/**
+ * Fields named the way they were given: a flag as typed (`--port`, `--cert-id`,
+ * `--health-check TimeOut`), a --from-file field by its path with the file in front. A field given
+ * nowhere is named by its flag, or, beside a --from-file body, by its API name.
+ */
+export function flagNamer(input: GivenInput): Namer {
+  const { flags, body, bodySource } = input;
+  type Origin = { kind: 'flag'; name: string } | { kind: 'body' } | { kind: 'none' };
+  const originOf = (path: Path): Origin => {
+    const [top, second] = path;
+    const spec = typeof top === 'string' ? fieldByApi(top) : undefined;
+    if (!spec) return body && typeof top === 'string' && Object.hasOwn(body, top) ? { kind: 'body' } : { kind: 'none' };
+    if (top === 'Certificate') {
+      const friendly = friendlyFlag(second, flags);
+      if (friendly) return { kind: 'flag', name: friendly };
+    }
+    const typed = typedFlag(spec, flags);
+    if (typed) {
+      const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
+      return { kind: 'flag', name: `${typed}${nestedWords(path.slice(1), list)}` };
+    }
+    if (top === 'Certificate' && CERTIFICATE_FLAGS.some((c) => flags[attributeOf(c.flag)] !== undefined)) {
+      // The friendly flags built this Certificate: name a field by the flag that would set it.
+      const friendly =
+        second === undefined
+          ? CERTIFICATE_FLAGS.find((c) => flags[attributeOf(c.flag)] !== undefined)
+          : CERTIFICATE_FLAGS.find((c) => c.target === second);
+      return { kind: 'flag', name: friendly ? `--${friendly.flag}` : `--certificate${nestedWords(path.slice(1), false)}` };
+    }
+    if (body && Object.hasOwn(body, spec.api)) return { kind: 'body' };
+    return { kind: 'none' };
+  };
+  /** Which flag a path's value came through, to tell whether two paths share one. */
+  const typedOrFriendly = (path: Path): string | undefined => {
+    const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
+    return (path[0] === 'Certificate' ? friendlyFlag(path[1], flags) : undefined) ?? (spec ? typedFlag(spec, flags) : undefined);
+  };
+  const flagOf = (path: Path): string => {
+    // A listener certificate is mostly given through the friendly flags.
+    if (path.length === 1 && path[0] === 'Certificate') return '--cert-id (or --cert-file, --certificate)';
+    const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
+    if (!spec) return pathText(path);
+    const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
+    const alias = path.length === 1 && spec.aliases?.length ? ` (or --${spec.aliases[0]})` : '';
+    return `--${spec.flag}${alias}${nestedWords(path.slice(1), list)}`;
+  };
+  const fromBody = (path: Path): boolean => {
+    const origin = originOf(path);
+    return origin.kind === 'body' || (origin.kind === 'none' && body !== undefined);
+  };
+  const namer: Namer = {
+    subject: (path) => {
+      const origin = originOf(path);
+      if (origin.kind === 'flag') return origin.name;
+      return fromBody(path) ? pathText(path) : flagOf(path);
+    },
+    other: (path, subject) => {
+      if (samePath(path, subject)) return namer.subject(path);
+      const origin = originOf(path);
+      // Beside a field of the same flag: `--health-check TimeOut … IntervalTime`.
+      if (origin.kind === 'flag') {
+        const via = typedOrFriendly(path);
+        return via !== undefined && path.length > 1 && via === typedOrFriendly(subject) ? relativeName(path, subject) : origin.name;
+      }
+      if (!fromBody(path)) return flagOf(path);
+      const name = relativeName(path, subject);
+      return fromBody(subject) || !bodySource ? name : `${name} (in ${bodySource})`;
+    },
+    prefix: (path) => (fromBody(path) && bodySource ? `${bodySource}: ` : ''),
+  };
+  return namer;
+}
+
+/** Every top-level field a flag of `flags` sets, for checks that ask "was this given?". */
+export function fieldsGivenByFlags(flags: Readonly<Record<string, unknown>>): string[] {
+  return CREATE_LISTENER_FIELDS.filter((spec) => typedFlag(spec, flags) !== undefined).map((spec) => spec.api);
+}
