@@ -63,6 +63,7 @@ describe('configure set / get / list', () => {
       output: 'table',
       language: null,
       endpoint: 'clb.tencentcloudapi.com',
+      validate: null,
       'use-cvm-role': 'false',
     });
 
