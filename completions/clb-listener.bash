@@ -20,20 +20,20 @@ _clb_listener_commands() {
 # The options valid at a command path (its own and its parents').
 _clb_listener_options() {
   case "$1" in
-    '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
-    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --from-file --skeleton --dry-run --interactive --no-validate --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
-    'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'list') _clb_listener_reply='--lb --port --protocol --listener-id --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'configure get') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'whoami') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --certificates --log --help --version --profile --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'completion') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'help') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
+    '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
+    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --no-validate --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
+    'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'list') _clb_listener_reply='--lb --port --protocol --listener-id --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure get') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'whoami') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --certificates --log --help --version --profile --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'completion') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'help') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
     *) _clb_listener_reply='' ;;
   esac
 }
@@ -41,7 +41,8 @@ _clb_listener_options() {
 # Whether "path|option" takes a value: required, optional or none.
 _clb_listener_arity() {
   case "$1|$2" in
-    '|--profile'|'|--region'|'|--endpoint'|'|--language'|'|--output'|'|-o'|'|--query'|'|--request-timeout') _clb_listener_reply=required ;;
+    '|--profile'|'|--region'|'|--endpoint'|'|--language'|'|--output'|'|-o'|'|--query'|'|--filter'|\
+    '|--request-timeout') _clb_listener_reply=required ;;
     'create|--load-balancer-id'|'create|--ports'|'create|--protocol'|'create|--listener-names'|\
     'create|--session-expire-time'|'create|--scheduler'|'create|--target-type'|'create|--session-type'|\
     'create|--end-port'|'create|--full-end-ports'|'create|--data-compress-mode'|'create|--certificate'|\
@@ -49,43 +50,48 @@ _clb_listener_arity() {
     'create|--ssl-verify-client'|'create|--cert-file'|'create|--key-file'|'create|--cert-name'|\
     'create|--ca-file'|'create|--ca-name'|'create|--health-check'|'create|--max-conn'|'create|--max-cps'|\
     'create|--idle-connect-timeout'|'create|--reschedule-start-time'|'create|--reschedule-interval'|\
-    'create|--from-file'|'create|--wait-timeout'|'create|--lb'|'create|--port'|'create|--name'|\
-    'create|--profile'|'create|--region'|'create|--endpoint'|'create|--language'|'create|--output'|\
-    'create|-o'|'create|--query'|'create|--request-timeout') _clb_listener_reply=required ;;
+    'create|--from-file'|'create|--cli-input-json'|'create|--wait-timeout'|'create|--lb'|'create|--port'|\
+    'create|--name'|'create|--profile'|'create|--region'|'create|--endpoint'|'create|--language'|\
+    'create|--output'|'create|-o'|'create|--query'|'create|--filter'|'create|--request-timeout') _clb_listener_reply=required ;;
     'create|--proxy-protocol'|'create|--snat-enable'|'create|--h2c-switch'|'create|--sni-switch'|\
     'create|--ssl-close-switch'|'create|--keepalive-enable'|'create|--deregister-target-rst'|\
     'create|--reschedule-target-zero-weight'|'create|--reschedule-unhealthy'|\
-    'create|--reschedule-expand-target') _clb_listener_reply=optional ;;
+    'create|--reschedule-expand-target'|'create|--generate-cli-skeleton') _clb_listener_reply=optional ;;
     'wait|--wait-timeout'|'wait|--profile'|'wait|--region'|'wait|--endpoint'|'wait|--language'|\
-    'wait|--output'|'wait|-o'|'wait|--query'|'wait|--request-timeout') _clb_listener_reply=required ;;
+    'wait|--output'|'wait|-o'|'wait|--query'|'wait|--filter'|'wait|--request-timeout') _clb_listener_reply=required ;;
     'list|--lb'|'list|--port'|'list|--protocol'|'list|--listener-id'|'list|--profile'|'list|--region'|\
-    'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|'list|--query'|'list|--request-timeout') _clb_listener_reply=required ;;
+    'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|'list|--query'|'list|--filter'|\
+    'list|--request-timeout') _clb_listener_reply=required ;;
     'delete|--lb'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--profile'|'delete|--region'|\
-    'delete|--endpoint'|'delete|--language'|'delete|--output'|'delete|-o'|'delete|--query'|\
+    'delete|--endpoint'|'delete|--language'|'delete|--output'|'delete|-o'|'delete|--query'|'delete|--filter'|\
     'delete|--request-timeout') _clb_listener_reply=required ;;
     'configure|--profile'|'configure|--region'|'configure|--endpoint'|'configure|--language'|\
-    'configure|--output'|'configure|-o'|'configure|--query'|'configure|--request-timeout') _clb_listener_reply=required ;;
+    'configure|--output'|'configure|-o'|'configure|--query'|'configure|--filter'|\
+    'configure|--request-timeout') _clb_listener_reply=required ;;
     'configure set|--profile'|'configure set|--region'|'configure set|--endpoint'|'configure set|--language'|\
-    'configure set|--output'|'configure set|-o'|'configure set|--query'|'configure set|--request-timeout') _clb_listener_reply=required ;;
+    'configure set|--output'|'configure set|-o'|'configure set|--query'|'configure set|--filter'|\
+    'configure set|--request-timeout') _clb_listener_reply=required ;;
     'configure get|--profile'|'configure get|--region'|'configure get|--endpoint'|'configure get|--language'|\
-    'configure get|--output'|'configure get|-o'|'configure get|--query'|'configure get|--request-timeout') _clb_listener_reply=required ;;
+    'configure get|--output'|'configure get|-o'|'configure get|--query'|'configure get|--filter'|\
+    'configure get|--request-timeout') _clb_listener_reply=required ;;
     'configure list|--profile'|'configure list|--region'|'configure list|--endpoint'|\
     'configure list|--language'|'configure list|--output'|'configure list|-o'|'configure list|--query'|\
-    'configure list|--request-timeout') _clb_listener_reply=required ;;
+    'configure list|--filter'|'configure list|--request-timeout') _clb_listener_reply=required ;;
     'configure show|--profile'|'configure show|--region'|'configure show|--endpoint'|\
     'configure show|--language'|'configure show|--output'|'configure show|-o'|'configure show|--query'|\
-    'configure show|--request-timeout') _clb_listener_reply=required ;;
+    'configure show|--filter'|'configure show|--request-timeout') _clb_listener_reply=required ;;
     'whoami|--profile'|'whoami|--region'|'whoami|--endpoint'|'whoami|--language'|'whoami|--output'|\
-    'whoami|-o'|'whoami|--query'|'whoami|--request-timeout') _clb_listener_reply=required ;;
+    'whoami|-o'|'whoami|--query'|'whoami|--filter'|'whoami|--request-timeout') _clb_listener_reply=required ;;
     'emulator|--host'|'emulator|--port'|'emulator|--secret-id'|'emulator|--secret-key'|'emulator|--token'|\
     'emulator|--region'|'emulator|--load-balancers'|'emulator|--task-delay'|'emulator|--rate-limit'|\
     'emulator|--listener-quota'|'emulator|--state'|'emulator|--certificates'|'emulator|--profile'|\
     'emulator|--endpoint'|'emulator|--language'|'emulator|--output'|'emulator|-o'|'emulator|--query'|\
-    'emulator|--request-timeout') _clb_listener_reply=required ;;
+    'emulator|--filter'|'emulator|--request-timeout') _clb_listener_reply=required ;;
     'completion|--profile'|'completion|--region'|'completion|--endpoint'|'completion|--language'|\
-    'completion|--output'|'completion|-o'|'completion|--query'|'completion|--request-timeout') _clb_listener_reply=required ;;
+    'completion|--output'|'completion|-o'|'completion|--query'|'completion|--filter'|\
+    'completion|--request-timeout') _clb_listener_reply=required ;;
     'help|--profile'|'help|--region'|'help|--endpoint'|'help|--language'|'help|--output'|'help|-o'|\
-    'help|--query'|'help|--request-timeout') _clb_listener_reply=required ;;
+    'help|--query'|'help|--filter'|'help|--request-timeout') _clb_listener_reply=required ;;
     *) _clb_listener_reply=none ;;
   esac
 }
@@ -113,6 +119,7 @@ _clb_listener_values() {
     'create|--reschedule-target-zero-weight') _clb_listener_reply='true false' ;;
     'create|--reschedule-unhealthy') _clb_listener_reply='true false' ;;
     'create|--reschedule-expand-target') _clb_listener_reply='true false' ;;
+    'create|--generate-cli-skeleton') _clb_listener_reply='input' ;;
     'create|--language') _clb_listener_reply='zh-CN en-US' ;;
     'create|--output'|'create|-o') _clb_listener_reply='text json table' ;;
     'wait|--language') _clb_listener_reply='zh-CN en-US' ;;

@@ -18,35 +18,35 @@ end
 # Whether "path|option" takes a value: prints required or optional, or nothing.
 function __clb_listener_arity
     switch "$argv[1]|$argv[2]"
-        case '|--profile' '|--region' '|--endpoint' '|--language' '|--output' '|-o' '|--query' '|--request-timeout'
+        case '|--profile' '|--region' '|--endpoint' '|--language' '|--output' '|-o' '|--query' '|--filter' '|--request-timeout'
             echo required
-        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--certificate' 'create|--multi-cert-info' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--health-check' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--from-file' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--request-timeout'
+        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--certificate' 'create|--multi-cert-info' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--health-check' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--from-file' 'create|--cli-input-json' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--filter' 'create|--request-timeout'
             echo required
-        case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target'
+        case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target' 'create|--generate-cli-skeleton'
             echo optional
-        case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--request-timeout'
+        case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--filter' 'wait|--request-timeout'
             echo required
-        case 'list|--lb' 'list|--port' 'list|--protocol' 'list|--listener-id' 'list|--profile' 'list|--region' 'list|--endpoint' 'list|--language' 'list|--output' 'list|-o' 'list|--query' 'list|--request-timeout'
+        case 'list|--lb' 'list|--port' 'list|--protocol' 'list|--listener-id' 'list|--profile' 'list|--region' 'list|--endpoint' 'list|--language' 'list|--output' 'list|-o' 'list|--query' 'list|--filter' 'list|--request-timeout'
             echo required
-        case 'delete|--lb' 'delete|--listener-id' 'delete|--wait-timeout' 'delete|--profile' 'delete|--region' 'delete|--endpoint' 'delete|--language' 'delete|--output' 'delete|-o' 'delete|--query' 'delete|--request-timeout'
+        case 'delete|--lb' 'delete|--listener-id' 'delete|--wait-timeout' 'delete|--profile' 'delete|--region' 'delete|--endpoint' 'delete|--language' 'delete|--output' 'delete|-o' 'delete|--query' 'delete|--filter' 'delete|--request-timeout'
             echo required
-        case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--request-timeout'
+        case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--filter' 'configure|--request-timeout'
             echo required
-        case 'configure set|--profile' 'configure set|--region' 'configure set|--endpoint' 'configure set|--language' 'configure set|--output' 'configure set|-o' 'configure set|--query' 'configure set|--request-timeout'
+        case 'configure set|--profile' 'configure set|--region' 'configure set|--endpoint' 'configure set|--language' 'configure set|--output' 'configure set|-o' 'configure set|--query' 'configure set|--filter' 'configure set|--request-timeout'
             echo required
-        case 'configure get|--profile' 'configure get|--region' 'configure get|--endpoint' 'configure get|--language' 'configure get|--output' 'configure get|-o' 'configure get|--query' 'configure get|--request-timeout'
+        case 'configure get|--profile' 'configure get|--region' 'configure get|--endpoint' 'configure get|--language' 'configure get|--output' 'configure get|-o' 'configure get|--query' 'configure get|--filter' 'configure get|--request-timeout'
             echo required
-        case 'configure list|--profile' 'configure list|--region' 'configure list|--endpoint' 'configure list|--language' 'configure list|--output' 'configure list|-o' 'configure list|--query' 'configure list|--request-timeout'
+        case 'configure list|--profile' 'configure list|--region' 'configure list|--endpoint' 'configure list|--language' 'configure list|--output' 'configure list|-o' 'configure list|--query' 'configure list|--filter' 'configure list|--request-timeout'
             echo required
-        case 'configure show|--profile' 'configure show|--region' 'configure show|--endpoint' 'configure show|--language' 'configure show|--output' 'configure show|-o' 'configure show|--query' 'configure show|--request-timeout'
+        case 'configure show|--profile' 'configure show|--region' 'configure show|--endpoint' 'configure show|--language' 'configure show|--output' 'configure show|-o' 'configure show|--query' 'configure show|--filter' 'configure show|--request-timeout'
             echo required
-        case 'whoami|--profile' 'whoami|--region' 'whoami|--endpoint' 'whoami|--language' 'whoami|--output' 'whoami|-o' 'whoami|--query' 'whoami|--request-timeout'
+        case 'whoami|--profile' 'whoami|--region' 'whoami|--endpoint' 'whoami|--language' 'whoami|--output' 'whoami|-o' 'whoami|--query' 'whoami|--filter' 'whoami|--request-timeout'
             echo required
-        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--state' 'emulator|--certificates' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--request-timeout'
+        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--state' 'emulator|--certificates' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--filter' 'emulator|--request-timeout'
             echo required
-        case 'completion|--profile' 'completion|--region' 'completion|--endpoint' 'completion|--language' 'completion|--output' 'completion|-o' 'completion|--query' 'completion|--request-timeout'
+        case 'completion|--profile' 'completion|--region' 'completion|--endpoint' 'completion|--language' 'completion|--output' 'completion|-o' 'completion|--query' 'completion|--filter' 'completion|--request-timeout'
             echo required
-        case 'help|--profile' 'help|--region' 'help|--endpoint' 'help|--language' 'help|--output' 'help|-o' 'help|--query' 'help|--request-timeout'
+        case 'help|--profile' 'help|--region' 'help|--endpoint' 'help|--language' 'help|--output' 'help|-o' 'help|--query' 'help|--filter' 'help|--request-timeout'
             echo required
     end
 end
@@ -137,6 +137,7 @@ complete -c clb-listener -n '__clb_listener_at \'\'' -l endpoint -r -f -d 'API e
 complete -c clb-listener -n '__clb_listener_at \'\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'\'' -l debug -d 'redacted wire log on stderr'
@@ -203,7 +204,10 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-expa
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-start-time -r -f -d 'delay before rescheduling starts, in seconds, 0–3600'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-interval -r -f -d 'duration of rescheduling, in seconds, 0–3600'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l from-file -r -F -d 'request body with API field names, JSON or YAML ("-" = stdin)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l cli-input-json -r -f -d 'same as --from-file (tccli\'s name; file://PATH, a path or -)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l skeleton -d 'print a request body with every field, for --from-file'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l generate-cli-skeleton -d 'same as --skeleton (tccli\'s name)'
+complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --generate-cli-skeleton' -f -a 'input'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l dry-run -d 'validate and print the request that would be sent; send nothing'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l interactive -s i -d 'ask for what the flags did not give (certificates walk-through)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-validate -d 'send what was given after type checks; rule violations become warnings (or CLB_LISTENER_VALIDATE=false)'
@@ -220,6 +224,7 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l endpoint -r -f -d 
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l debug -d 'redacted wire log on stderr'
@@ -235,6 +240,7 @@ complete -c clb-listener -n '__clb_listener_at \'wait\'' -l endpoint -r -f -d 'A
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'wait\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l debug -d 'redacted wire log on stderr'
@@ -253,6 +259,7 @@ complete -c clb-listener -n '__clb_listener_at \'list\'' -l endpoint -r -f -d 'A
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l debug -d 'redacted wire log on stderr'
@@ -272,6 +279,7 @@ complete -c clb-listener -n '__clb_listener_at \'delete\'' -l endpoint -r -f -d 
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l debug -d 'redacted wire log on stderr'
@@ -290,6 +298,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure\'' -l endpoint -r -f 
 complete -c clb-listener -n '__clb_listener_at \'configure\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'configure\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'configure\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'configure\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'configure\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure\'' -l debug -d 'redacted wire log on stderr'
@@ -304,6 +313,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l endpoint -r
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l debug -d 'redacted wire log on stderr'
@@ -318,6 +328,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l endpoint -r
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l debug -d 'redacted wire log on stderr'
@@ -332,6 +343,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l endpoint -
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l debug -d 'redacted wire log on stderr'
@@ -346,6 +358,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l endpoint -
 complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure show\'' -l debug -d 'redacted wire log on stderr'
@@ -360,6 +373,7 @@ complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l endpoint -r -f -d 
 complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'whoami\'' -l debug -d 'redacted wire log on stderr'
@@ -386,6 +400,7 @@ complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l endpoint -r -f -
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l debug -d 'redacted wire log on stderr'
@@ -400,6 +415,7 @@ complete -c clb-listener -n '__clb_listener_at \'completion\'' -l endpoint -r -f
 complete -c clb-listener -n '__clb_listener_at \'completion\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'completion\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'completion\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'completion\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'completion\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'completion\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'completion\'' -l debug -d 'redacted wire log on stderr'
@@ -414,6 +430,7 @@ complete -c clb-listener -n '__clb_listener_at \'help\'' -l endpoint -r -f -d 'A
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'help\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l debug -d 'redacted wire log on stderr'

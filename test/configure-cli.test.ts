@@ -38,7 +38,11 @@ describe('configure set / get / list', () => {
     // Secrets show only their last four characters; the SecretId, an identifier, both ends.
     assert.equal((await run(['configure', 'get', 'secretKey'])).stdout, '****0001\n');
     assert.equal((await run(['configure', 'get', 'secretId'])).stdout, 'AKID****0001\n');
-    assert.deepEqual(JSON.parse((await run(['configure', 'get', 'token', '-o', 'json'])).stdout), { token: '****0001' });
+    assert.deepEqual(JSON.parse((await run(['configure', 'get', 'token', '-o', 'json'])).stdout), {
+      Profile: 'default',
+      Key: 'token',
+      Value: '****0001',
+    });
 
     const unset = await run(['configure', 'get', 'language']);
     assert.deepEqual([unset.code, unset.stdout], [0, '']);
@@ -54,8 +58,8 @@ describe('configure set / get / list', () => {
     assert.match(list.stdout, /region\s+ap-shanghai/);
     assert.match(list.stdout, /language\s+\(not set\)/);
     const listJson = JSON.parse((await run(['configure', 'list', '-o', 'json'])).stdout);
-    assert.equal(listJson.profile, 'default');
-    assert.deepEqual(listJson.values, {
+    assert.equal(listJson.Profile, 'default');
+    assert.deepEqual(listJson.Values, {
       secretId: 'AKID****0001',
       secretKey: '****0001',
       token: '****0001',
@@ -165,7 +169,7 @@ describe('configure set / get / list', () => {
       assert.equal((home.readJson('.tccli', 'default.configure') as { clb: { endpoint: string } }).clb.endpoint, stored, typed);
       const whoami = await runCli(['whoami', '-o', 'json'], { env });
       assert.equal(whoami.code, 0, whoami.stderr);
-      assert.equal(JSON.parse(whoami.stdout).endpoint, used, typed);
+      assert.equal(JSON.parse(whoami.stdout).Endpoint, used, typed);
     }
   });
 
@@ -184,7 +188,7 @@ describe('configure set / get / list', () => {
 
     const json = await runCli(['configure', 'list', '--profile', 'nope', '-o', 'json'], { env: home.env() });
     assert.equal(json.code, 0);
-    assert.equal(JSON.parse(json.stdout).values.secretId, null);
+    assert.equal(JSON.parse(json.stdout).Values.secretId, null);
     assert.match(json.stderr, /profile "nope" does not exist yet/);
 
     // The default profile: the command to create it needs no --profile.

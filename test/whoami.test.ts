@@ -54,21 +54,21 @@ describe('whoami', () => {
     assert.equal(result.code, 0, result.stderr);
     const view = JSON.parse(result.stdout);
     assert.deepEqual(
-      { ...view, credentialSource: undefined },
+      { ...view, CredentialSource: undefined },
       {
-        profile: 'default',
-        profileSource: 'default',
-        credentialSource: undefined,
-        credentialKind: 'tccli-profile',
-        secretId: 'AKID****0001',
-        hasToken: false,
-        expiresAt: null,
-        region: 'ap-tokyo',
-        regionSource: '--region',
-        endpoint: 'http://127.0.0.1:9',
-        endpointSource: '--endpoint',
-        language: null,
-        languageSource: null,
+        Profile: 'default',
+        ProfileSource: 'default',
+        CredentialSource: undefined,
+        CredentialKind: 'tccli-profile',
+        SecretId: 'AKID****0001',
+        HasToken: false,
+        ExpiresAt: null,
+        Region: 'ap-tokyo',
+        RegionSource: '--region',
+        Endpoint: 'http://127.0.0.1:9',
+        EndpointSource: '--endpoint',
+        Language: null,
+        LanguageSource: null,
       },
     );
   });
@@ -86,15 +86,15 @@ describe('whoami', () => {
     for (const result of runs) {
       assert.equal(result.code, 0, result.stderr);
       const view = JSON.parse(result.stdout);
-      assert.equal(view.credentialKind, 'environment');
-      assert.equal(view.hasToken, true);
-      assert.equal(view.region, 'ap-seoul');
-      assert.equal(view.regionSource, 'TENCENTCLOUD_REGION');
+      assert.equal(view.CredentialKind, 'environment');
+      assert.equal(view.HasToken, true);
+      assert.equal(view.Region, 'ap-seoul');
+      assert.equal(view.RegionSource, 'TENCENTCLOUD_REGION');
     }
     // With an explicit --profile the environment is ignored, as in tccli.
     const explicit = await runCli(['whoami', '--profile', 'default', '-o', 'json'], { env });
     const view = JSON.parse(explicit.stdout);
-    assert.deepEqual([view.credentialKind, view.region, view.profileSource], ['tccli-profile', 'ap-guangzhou', '--profile']);
+    assert.deepEqual([view.CredentialKind, view.Region, view.ProfileSource], ['tccli-profile', 'ap-guangzhou', '--profile']);
     assertNoSecrets([...runs, explicit]);
   });
 
@@ -111,7 +111,7 @@ describe('whoami', () => {
     assert.match(text.stdout, /^secret id\s+AKID\*\*\*\*0001$/m);
     const json = await runCli(['whoami', '-o', 'json'], { env: home.env() });
     const view = JSON.parse(json.stdout);
-    assert.deepEqual([view.credentialKind, view.hasToken, view.secretId], ['tccli-profile', true, 'AKID****0001']);
+    assert.deepEqual([view.CredentialKind, view.HasToken, view.SecretId], ['tccli-profile', true, 'AKID****0001']);
     // Not even the masked form of the token.
     for (const result of [text, json]) assert.ok(!(result.stdout + result.stderr).includes(`****${TOKEN.slice(-4)}`), result.stdout);
     assertNoSecrets([text, json]);

@@ -7,7 +7,7 @@ import type { CliContext, GlobalOptions } from '../core/context.js';
 import { CredentialsError } from '../core/errors.js';
 import { redactBody, redactHeaders } from '../api/redact-request.js';
 import { ClbClient } from '../api/client.js';
-import { printResult } from '../ui/output.js';
+import { keyValueTable, printResult } from '../ui/output.js';
 import { settingsInput } from './settings-input.js';
 import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
 
@@ -32,6 +32,6 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
   if (settings.credentials === UNSIGNED) headers.Authorization = '<unsigned: no credentials found>';
   const dump = { DryRun: true, Action: action, Region: settings.region, Endpoint: prepared.url, Headers: headers, Body: redactBody(body) };
   // Shown as JSON whatever -o says (it is a request, not a result), but --query still picks from it.
-  await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)] });
+  await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)], table: keyValueTable(dump) });
   if (!globals.quiet) ctx.stderr.write('dry run: nothing was sent\n');
 }

@@ -33,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
     .addOption(new Option('--language <lang>', 'language of API messages').choices(['zh-CN', 'en-US']))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'table']).default('text'))
     .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')
+    .option('--filter <jmespath>', "same as --query (tccli's name for it)")
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--request-timeout <seconds>', 'timeout of each API request (default 30)')
     .option('--debug', 'redacted wire log on stderr', false)
@@ -42,7 +43,12 @@ export function buildProgram(ctx: CliContext): Command {
 
   // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
   program.hook('preAction', async (_program, action) => {
-    const { query } = action.optsWithGlobals<{ query?: string }>();
+    const { query: given, filter } = action.optsWithGlobals<{ query?: string; filter?: string }>();
+    if (filter !== undefined && given !== undefined && filter !== given) {
+      throw new UsageError('--filter and --query are the same option; give one', '--filter');
+    }
+    const query = given ?? filter;
+    if (filter !== undefined) program.setOptionValue('query', filter);
     if (query === undefined) return;
     const { checkQuery } = await import('../ui/output.js');
     await checkQuery(query);

@@ -40,6 +40,10 @@ export type CreateFieldFlags = FieldFlagsOf<TableEntry> & AliasFlagsOf<TableEntr
 /** The run options of `create`, beside the field flags. */
 export type CreateFlags = CreateFieldFlags & {
   fromFile?: string;
+  /** tccli's spelling of --from-file: `file://PATH`. */
+  cliInputJson?: string;
+  /** tccli's spelling of --skeleton (`true`, or its only value `input`). */
+  generateCliSkeleton?: string | boolean;
   wait: boolean;
   waitTimeout?: string;
   skeleton?: boolean;

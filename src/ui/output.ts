@@ -14,6 +14,13 @@ export interface ResultView {
   text: string[];
   /** Rows for `-o table`; the first row is the header. */
   table?: string[][];
+  /** `-o json` on one line (a handshake read line by line), instead of indented. */
+  jsonLine?: boolean;
+}
+
+/** A table of an object's fields, one a row: `FIELD  VALUE`. */
+export function keyValueTable(record: object): string[][] {
+  return [['FIELD', 'VALUE'], ...Object.entries(record).map(([key, value]) => [key, cell(value)])];
 }
 
 async function applyQuery(value: unknown, expression: string): Promise<unknown> {
@@ -120,7 +127,7 @@ export async function printResult(ctx: CliContext, globals: Partial<GlobalOption
   const queried = globals.query ? await applyQuery(view.json, globals.query) : undefined;
   let out: string;
   if (format === 'json') {
-    out = JSON.stringify(globals.query ? (queried ?? null) : view.json, null, 2);
+    out = JSON.stringify(globals.query ? (queried ?? null) : view.json, null, view.jsonLine ? undefined : 2);
   } else if (format === 'table') {
     const rows = globals.query ? tableFromValue(queried) : (view.table ?? tableFromValue(view.json));
     out = renderTable(rows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);

@@ -3,7 +3,7 @@
  * from this very program (the same generator writes the committed completions/ files).
  */
 import { Argument, type Command } from 'commander';
-import type { CliContext } from '../../../core/context.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { SHELLS, type Shell } from '../../completion/shells.js';
 
 const HELP = `
@@ -22,14 +22,36 @@ Examples:
   source <(clb-listener completion zsh)
 `;
 
+/** Where each shell looks for a completion file (the HELP above): `File` in -o json. */
+const INSTALL_FILES: Record<Shell, string> = {
+  bash: '~/.local/share/bash-completion/completions/clb-listener',
+  zsh: '~/.zfunc/_clb-listener',
+  fish: '~/.config/fish/completions/clb-listener.fish',
+};
+
 export function registerCompletion(program: Command, ctx: CliContext): void {
   program
     .command('completion')
     .description('print the shell completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell: bash, zsh or fish').choices(SHELLS))
     .addHelpText('after', HELP)
-    .action(async (shell: Shell) => {
+    .action(async (shell: Shell, _options: unknown, command: Command) => {
       const { completionScript } = await import('../../completion/index.js');
-      ctx.stdout.write(completionScript(program, shell));
+      const script = completionScript(program, shell);
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if ((globals.output ?? 'text') === 'text' && !globals.query) {
+        // The script itself, byte for byte (it is what `source <(…)` reads).
+        ctx.stdout.write(script);
+        return;
+      }
+      const { printResult } = await import('../../../ui/output.js');
+      await printResult(ctx, globals, {
+        json: { Shell: shell, File: INSTALL_FILES[shell], Script: script },
+        text: [script.replace(/\n$/, '')],
+        table: [
+          ['SHELL', 'FILE', 'LINES'],
+          [shell, INSTALL_FILES[shell], String(script.split('\n').length - 1)],
+        ],
+      });
     });
 }

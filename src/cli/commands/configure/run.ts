@@ -8,6 +8,7 @@ import { chooseProfile, maskAs, type MaskKind, type ProfileChoice } from '../../
 import { homeDir } from '../../../config/paths.js';
 import { readTccliProfile, profileValue, type TccliProfile } from '../../../config/tccli.js';
 import { updateTccliProfile } from '../../../config/profile-store.js';
+import { printResult } from '../../../ui/output.js';
 import {
   findProfileKey,
   OUTPUT_FORMATS,
@@ -53,6 +54,21 @@ function note(ctx: CliContext, globals: GlobalOptions, text: string): void {
 
 function savedNote(profile: string, written: string[]): string {
   return written.length ? `saved profile "${profile}": ${written.join(', ')}` : `profile "${profile}" unchanged`;
+}
+
+/**
+ * What `configure` and `configure set` did: nothing on stdout in text (the note on stderr says
+ * it), `{"Profile","Keys":[keys set],"Files":[files changed]}` with -o json, a table with -o table.
+ */
+async function printSaved(ctx: CliContext, globals: GlobalOptions, profile: string, keys: string[], files: string[]): Promise<void> {
+  await printResult(ctx, globals, {
+    json: { Profile: profile, Keys: keys, Files: files },
+    text: [],
+    table: [
+      ['PROFILE', 'KEYS', 'FILES'],
+      [profile, keys.join(', '), files.join(', ')],
+    ],
+  });
 }
 
 export async function runInteractive(ctx: CliContext, globals: GlobalOptions): Promise<void> {
@@ -105,6 +121,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
     set('output', output);
   });
   ctx.stderr.write(`${savedNote(name, written)}\n`);
+  await printSaved(ctx, globals, name, ['secretId', 'secretKey', 'region', 'output'], written);
 }
 
 async function readStdin(ctx: CliContext): Promise<string> {
@@ -168,6 +185,13 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
     for (const [key, value] of pairs) writeProfileKey(files, key, value);
   });
   note(ctx, globals, savedNote(name, written));
+  await printSaved(
+    ctx,
+    globals,
+    name,
+    pairs.map(([key]) => key.name),
+    written,
+  );
 }
 
 function shown(key: ProfileKey, value: string | undefined): string | undefined {
@@ -190,13 +214,18 @@ export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: s
   const key = findProfileKey(keyName);
   const profile = loadProfile(ctx, globals);
   const value = shown(key, readProfileKey(profile.files, key));
-  if (globals.output === 'json') {
-    ctx.stdout.write(`${JSON.stringify({ [key.name]: value ?? null })}\n`);
-    return;
-  }
   // Unset is an answer, not an error: `$(configure get region)` is then simply empty.
-  if (value === undefined) note(ctx, globals, `${key.name} is not set in profile "${profile.name}"`);
-  else ctx.stdout.write(`${value}\n`);
+  if (value === undefined && (globals.output ?? 'text') === 'text' && !globals.query) {
+    note(ctx, globals, `${key.name} is not set in profile "${profile.name}"`);
+  }
+  await printResult(ctx, globals, {
+    json: { Profile: profile.name, Key: key.name, Value: value ?? null },
+    text: value === undefined ? [] : [value],
+    table: [
+      ['KEY', 'VALUE'],
+      [key.name, value ?? ''],
+    ],
+  });
 }
 
 export async function runList(ctx: CliContext, globals: GlobalOptions): Promise<void> {
@@ -204,13 +233,13 @@ export async function runList(ctx: CliContext, globals: GlobalOptions): Promise<
   const missing = missingProfileNote(profile);
   if (missing) note(ctx, globals, missing);
   const rows = PROFILE_KEYS.map((key) => ({ key, value: shown(key, readProfileKey(profile.files, key)) }));
-  if (globals.output === 'json') {
-    const values = Object.fromEntries(rows.map(({ key, value }) => [key.name, value ?? null]));
-    ctx.stdout.write(`${JSON.stringify({ profile: profile.name, files: profile.paths, values }, null, 2)}\n`);
-    return;
-  }
+  const values = Object.fromEntries(rows.map(({ key, value }) => [key.name, value ?? null]));
   const width = Math.max(...PROFILE_KEYS.map((k) => k.name.length));
   const lines = [`profile ${profile.name}  (${profile.paths.credential}, ${profile.paths.configure})`];
   for (const { key, value } of rows) lines.push(`  ${key.name.padEnd(width)}  ${value ?? '(not set)'}`);
-  ctx.stdout.write(`${lines.join('\n')}\n`);
+  await printResult(ctx, globals, {
+    json: { Profile: profile.name, Files: { Credential: profile.paths.credential, Configure: profile.paths.configure }, Values: values },
+    text: lines,
+    table: [['KEY', 'VALUE'], ...rows.map(({ key, value }) => [key.name, value ?? ''])],
+  });
 }

@@ -40,7 +40,9 @@ export function registerCreate(program: Command, ctx: CliContext): void {
   for (const option of createListenerOptions()) command.addOption(option);
   command
     .addOption(new Option('--from-file <path>', 'request body with API field names, JSON or YAML ("-" = stdin)').helpGroup(run))
+    .addOption(new Option('--cli-input-json <file://path>', "same as --from-file (tccli's name; file://PATH, a path or -)").helpGroup(run))
     .addOption(new Option('--skeleton', 'print a request body with every field, for --from-file').helpGroup(run))
+    .addOption(new Option('--generate-cli-skeleton [input]', "same as --skeleton (tccli's name)").choices(['input']).helpGroup(run))
     .addOption(new Option('--dry-run', 'validate and print the request that would be sent; send nothing').helpGroup(run))
     .addOption(new Option('-i, --interactive', 'ask for what the flags did not give (certificates walk-through)').helpGroup(run))
     .addOption(

@@ -12,10 +12,10 @@ import { createListenerSkeleton } from '../../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import { inputReader } from '../../read-input.js';
 import type { Session } from '../../session.js';
-import { AcceptedError, ApiError, CliError, InterruptedError, NetworkError } from '../../../core/errors.js';
+import { AcceptedError, ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../../core/errors.js';
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
-import { checkQueryOn, printResult, type ResultView } from '../../../ui/output.js';
+import { checkQueryOn, keyValueTable, printResult, type ResultView } from '../../../ui/output.js';
 import { followTask, waitTimeoutMs } from '../../follow-task.js';
 
 function describeTarget(request: CreateListenerRequest): string {
@@ -24,11 +24,32 @@ function describeTarget(request: CreateListenerRequest): string {
   return `${count} ${request.Protocol} listener${count === 1 ? '' : 's'} on ${request.LoadBalancerId} (port${count === 1 ? '' : 's'} ${ports})`;
 }
 
-async function buildRequest(flags: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<BuiltRequest> {
+/**
+ * Where the request body comes from: --from-file, or tccli's --cli-input-json. Both take
+ * `file://PATH` (tccli's only form; `~` expanded as tccli does), a plain path, or `-` for stdin.
+ */
+function bodyInput(flags: CreateFlags, ctx: CliContext): { path: string; flag: string } | undefined {
+  if (flags.fromFile !== undefined && flags.cliInputJson !== undefined) {
+    throw new UsageError('--cli-input-json and --from-file are the same option; give one', '--cli-input-json');
+  }
+  const flag = flags.cliInputJson !== undefined ? '--cli-input-json' : '--from-file';
+  const raw = flags.cliInputJson ?? flags.fromFile;
+  if (raw === undefined) return undefined;
+  let path = raw.startsWith('file://') ? raw.slice('file://'.length) : raw;
+  if ((path === '~' || path.startsWith('~/')) && ctx.env.HOME) path = ctx.env.HOME + path.slice(1);
+  if (path === '') throw new UsageError(`${flag} "${raw}": no path after file://`, flag);
+  return { path, flag };
+}
+
+async function buildRequest(given: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<BuiltRequest> {
   const readText = inputReader(ctx);
+  const input = bodyInput(given, ctx);
+  // One spelling from here on (the equivalent command of -i says --from-file).
+  const { cliInputJson: _, ...rest } = given;
+  const flags: CreateFlags = input ? { ...rest, fromFile: input.path } : rest;
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
-  const body = flags.fromFile ? await readDocument(flags.fromFile, '--from-file', readText) : undefined;
-  const bodySource = flags.fromFile === '-' ? 'stdin' : flags.fromFile;
+  const body = input ? await readDocument(input.path, input.flag, readText) : undefined;
+  const bodySource = input?.path === '-' ? 'stdin' : input?.path;
   const options: BuildOptions = {
     readText,
     now: ctx.now(),
@@ -45,8 +66,9 @@ async function buildRequest(flags: CreateFlags, globals: GlobalOptions, ctx: Cli
 }
 
 export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: CreateFlags): Promise<void> {
-  if (flags.skeleton) {
-    ctx.stdout.write(`${JSON.stringify(createListenerSkeleton(), null, 2)}\n`);
+  if (flags.skeleton || flags.generateCliSkeleton !== undefined) {
+    const skeleton = createListenerSkeleton();
+    await printResult(ctx, globals, { json: skeleton, text: [JSON.stringify(skeleton, null, 2)], table: keyValueTable(skeleton) });
     return;
   }
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
@@ -82,7 +104,7 @@ function resultView(
   request: CreateListenerRequest,
   accepted: { ListenerIds: string[]; RequestId: string },
   status: 'PENDING' | 'SUCCESS',
-): Required<ResultView> {
+): Required<Omit<ResultView, 'jsonLine'>> {
   const ListenerIds = accepted.ListenerIds.length ? accepted.ListenerIds : request.Ports.map(() => 'lbl-00000000');
   const json = {
     ListenerIds,

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../core/errors.js';
 import { splitList } from '../../../model/coerce.js';
-import type { CliContext } from '../../../core/context.js';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
 
 interface EmulatorFlags {
   host: string;
@@ -68,7 +68,7 @@ async function waitForStop(signal: AbortSignal): Promise<void> {
   });
 }
 
-async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void> {
+async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: CliContext): Promise<void> {
   const { startEmulator, EmulatorConfigError } = await import('../../../emulator/index.js');
   const { resolve } = await import('node:path');
   const options = {
@@ -104,7 +104,10 @@ async function runEmulator(flags: EmulatorFlags, ctx: CliContext): Promise<void>
   }
 
   const { endpoint, secretId, secretKey, token, region, loadBalancers } = running;
-  ctx.stdout.write(`${JSON.stringify({ endpoint, secretId, secretKey, ...(token !== undefined && { token }), region, loadBalancers })}\n`);
+  // The handshake: one JSON line in every format (scripts read it line by line); --query picks a field.
+  const handshake = { endpoint, secretId, secretKey, ...(token !== undefined && { token }), region, loadBalancers };
+  const { keyValueTable, printResult } = await import('../../../ui/output.js');
+  await printResult(ctx, globals, { json: handshake, text: [JSON.stringify(handshake)], table: keyValueTable(handshake), jsonLine: true });
   try {
     await waitForStop(ctx.signal);
   } finally {
@@ -132,7 +135,8 @@ export function registerEmulator(program: Command, ctx: CliContext): void {
     .addHelpText('after', HELP)
     .action(async (flags: EmulatorFlags, cmd: Command) => {
       // --region is also a global option, and commander gives it to the root command.
-      const region = cmd.optsWithGlobals<{ region?: string }>().region;
-      await runEmulator({ ...flags, ...(region !== undefined && { region }) }, ctx);
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const region = globals.region;
+      await runEmulator({ ...flags, ...(region !== undefined && { region }) }, globals, ctx);
     });
 }

@@ -2,36 +2,38 @@
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { settingsInput } from '../../settings-input.js';
 import { inspectSettings, maskIdentifier } from '../../../config/index.js';
+import { keyValueTable, printResult } from '../../../ui/output.js';
 
+/** The `-o json` shape of whoami (README, "Output formats"). */
 export interface WhoamiView {
-  profile: string;
-  profileSource: string;
-  credentialSource: string;
-  credentialKind: string | null;
-  secretId: string;
-  hasToken: boolean;
-  expiresAt: string | null;
-  region: string | null;
-  regionSource: string | null;
-  endpoint: string;
-  endpointSource: string;
-  language: string | null;
-  languageSource: string | null;
+  Profile: string;
+  ProfileSource: string;
+  CredentialSource: string;
+  CredentialKind: string | null;
+  SecretId: string;
+  HasToken: boolean;
+  ExpiresAt: string | null;
+  Region: string | null;
+  RegionSource: string | null;
+  Endpoint: string;
+  EndpointSource: string;
+  Language: string | null;
+  LanguageSource: string | null;
 }
 
-function textReport(view: WhoamiView): string {
+function textReport(view: WhoamiView): string[] {
   const rows: [string, string][] = [
-    ['profile', `${view.profile}  [${view.profileSource}]`],
-    ['credentials', view.credentialSource],
-    ['secret id', view.secretId],
+    ['profile', `${view.Profile}  [${view.ProfileSource}]`],
+    ['credentials', view.CredentialSource],
+    ['secret id', view.SecretId],
     // Whether the token is there, never the token itself.
-    ['session token', view.hasToken ? `temporary credentials (token present)${view.expiresAt ? `, expires ${view.expiresAt}` : ''}` : 'no'],
-    ['region', view.region ? `${view.region}  [${view.regionSource}]` : '(not set)'],
-    ['endpoint', `${view.endpoint}  [${view.endpointSource}]`],
-    ['language', view.language ? `${view.language}  [${view.languageSource}]` : '(API default)'],
+    ['session token', view.HasToken ? `temporary credentials (token present)${view.ExpiresAt ? `, expires ${view.ExpiresAt}` : ''}` : 'no'],
+    ['region', view.Region ? `${view.Region}  [${view.RegionSource}]` : '(not set)'],
+    ['endpoint', `${view.Endpoint}  [${view.EndpointSource}]`],
+    ['language', view.Language ? `${view.Language}  [${view.LanguageSource}]` : '(API default)'],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}\n`).join('');
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
 }
 
 export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promise<void> {
@@ -42,21 +44,21 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   });
   const credentials = await report.credentials.get(ctx.signal);
   const view: WhoamiView = {
-    profile: report.profile,
-    profileSource: report.profileSource,
-    credentialSource: report.credentials.describe,
-    credentialKind: report.credentials.kind ?? null,
-    secretId: maskIdentifier(credentials.secretId),
-    hasToken: !!credentials.token,
-    expiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
-    region: report.region ?? null,
-    regionSource: report.regionSource ?? null,
-    endpoint: report.endpoint,
-    endpointSource: report.endpointSource,
-    language: report.language ?? null,
-    languageSource: report.languageSource ?? null,
+    Profile: report.profile,
+    ProfileSource: report.profileSource,
+    CredentialSource: report.credentials.describe,
+    CredentialKind: report.credentials.kind ?? null,
+    SecretId: maskIdentifier(credentials.secretId),
+    HasToken: !!credentials.token,
+    ExpiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
+    Region: report.region ?? null,
+    RegionSource: report.regionSource ?? null,
+    Endpoint: report.endpoint,
+    EndpointSource: report.endpointSource,
+    Language: report.language ?? null,
+    LanguageSource: report.languageSource ?? null,
   };
-  ctx.stdout.write(globals.output === 'json' ? `${JSON.stringify(view, null, 2)}\n` : textReport(view));
+  await printResult(ctx, globals, { json: view, text: textReport(view), table: keyValueTable(view) });
   // The report is still useful without a region, but a command would fail, so the exit code says so.
   if (report.regionError) throw report.regionError;
 }
