@@ -31,7 +31,7 @@ _clb_listener_options() {
     'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'whoami') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --certificates --log --help --version --profile --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --certificates --log --accept-sdk-forms --help --version --profile --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'completion') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'help') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
     *) _clb_listener_reply='' ;;

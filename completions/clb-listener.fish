@@ -393,6 +393,7 @@ complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l listener-quota -
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l state -r -F -d 'load load balancers and listeners from this JSON file, save them on every change'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l certificates -r -F -d 'more certificates for DescribeCertificates (JSON array), beside the seeded ones'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l log -d 'one line per API request on stderr'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l accept-sdk-forms -d 'also accept GET, HmacSHA1/HmacSHA256 (v1) signatures and the TC3 unsigned payload'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l version -s V -d 'print the version'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'

@@ -13,7 +13,7 @@ import { normalizeProtocol, PROTOCOLS, validateCreateListener, type CreateListen
 import type { Store, TaskEffect } from './state.js';
 import { formatCreateTime } from './time.js';
 import type { FaultQueue } from './faults.js';
-import type { ListenerView, RuntimeConfig } from './types.js';
+import type { EmulatorKey, ListenerView, RuntimeConfig } from './types.js';
 
 export interface ActionContext {
   store: Store;
@@ -22,6 +22,8 @@ export interface ActionContext {
   /** This request's RequestId, which is also the TaskId of any task it starts. */
   requestId: string;
   clock: () => number;
+  /** Adds a key pair the emulator then accepts (STS's temporary keys). */
+  issueKey: (key: EmulatorKey) => void;
 }
 
 type Body = Record<string, unknown>;

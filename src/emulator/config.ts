@@ -16,6 +16,7 @@ export const DEFAULTS = {
   taskDelayMs: 1000,
   rateLimit: 20,
   listenerQuota: 50,
+  acceptSdkForms: false,
 } as const;
 
 /** A setting the emulator cannot start (or be reconfigured) with. */
@@ -78,7 +79,7 @@ export function checkLoadBalancerIds(ids: readonly string[]): string[] {
 
 /** Validates a partial runtime configuration (from options or the control surface). */
 export function checkRuntimeConfig(input: Record<string, unknown>): Partial<RuntimeConfig> {
-  const known = new Set(['taskDelayMs', 'rateLimit', 'listenerQuota', 'clockOffsetMs']);
+  const known = new Set(['taskDelayMs', 'rateLimit', 'listenerQuota', 'clockOffsetMs', 'acceptSdkForms']);
   const unknown = Object.keys(input).find((key) => !known.has(key));
   if (unknown) throw new EmulatorConfigError(`unknown setting "${unknown}" (known: ${[...known].join(', ')})`);
   const out: Partial<RuntimeConfig> = {};
@@ -87,5 +88,14 @@ export function checkRuntimeConfig(input: Record<string, unknown>): Partial<Runt
   if (input.listenerQuota !== undefined) out.listenerQuota = integer('listenerQuota', '--listener-quota', input.listenerQuota, 1);
   if (input.clockOffsetMs !== undefined)
     out.clockOffsetMs = integer('clockOffsetMs', '--clock-offset', input.clockOffsetMs, Number.MIN_SAFE_INTEGER);
+  if (input.acceptSdkForms !== undefined) {
+    if (typeof input.acceptSdkForms !== 'boolean') {
+      throw new EmulatorConfigError(
+        `acceptSdkForms must be true or false, got ${JSON.stringify(input.acceptSdkForms)}`,
+        '--accept-sdk-forms',
+      );
+    }
+    out.acceptSdkForms = input.acceptSdkForms;
+  }
   return out;
 }

@@ -43,7 +43,13 @@ export class Emulator implements ControlTarget {
       rateLimit: DEFAULTS.rateLimit,
       listenerQuota: DEFAULTS.listenerQuota,
       clockOffsetMs: 0,
-      ...checkRuntimeConfig({ taskDelayMs: options.taskDelayMs, rateLimit: options.rateLimit, listenerQuota: options.listenerQuota }),
+      acceptSdkForms: DEFAULTS.acceptSdkForms,
+      ...checkRuntimeConfig({
+        taskDelayMs: options.taskDelayMs,
+        rateLimit: options.rateLimit,
+        listenerQuota: options.listenerQuota,
+        acceptSdkForms: options.acceptSdkForms,
+      }),
     };
     this.baseClock = options.clock ? () => options.clock!.now() : (options.now ?? Date.now);
     this.sleep = options.clock ? (ms, signal) => options.clock!.sleep(ms, signal) : (ms, signal) => sleepFor(ms, undefined, { signal });

@@ -48,8 +48,73 @@ function checkObject(value: Record<string, unknown>, shape: Shape, prefix: strin
 
 /** Throws UnknownParameter or InvalidParameter.FormatError; returns the body typed as `T`. */
 export function checkShape<T>(body: Record<string, unknown>, shape: Shape): T {
+  if (FLAT_BODIES.has(body)) coerceObject(body, shape);
   checkObject(body, shape, '');
   return body as T;
+}
+
+// ---- flattened parameters (GET query strings, form bodies) -------------------------------
+
+/**
+ * Bodies decoded from `Ports.0=80&HealthCheck.HealthSwitch=1`: every value arrived as a string,
+ * so `checkShape` first turns them into the types the action's shape names (the real API does
+ * the same from its own schema). JSON bodies are never coerced.
+ */
+const FLAT_BODIES = new WeakSet<object>();
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Rebuilds nested parameters from flattened names, as the SDKs flatten them: a numeric segment
+ * indexes an array (`Ports.0`), any other segment names a member (`HealthCheck.HealthSwitch`).
+ * Values stay strings until `checkShape` sees the action's shape.
+ */
+export function unflattenParams(pairs: Iterable<readonly [string, string]>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of pairs) {
+    const path = name.split('.');
+    // No action has such a parameter, and assigning one would reach Object.prototype.
+    if (path.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) throw fault.unknown(name);
+    let node: Record<string, unknown> | unknown[] = root;
+    for (const [i, segment] of path.entries()) {
+      const last = i === path.length - 1;
+      const key: string | number = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+      if (Array.isArray(node) && typeof key === 'string') throw fault.format(path.slice(0, i).join('.'), 'an array (numeric indexes)');
+      const container = node as Record<string | number, unknown>;
+      if (last) {
+        container[key] = value;
+        break;
+      }
+      const nextIsIndex = /^\d+$/.test(path[i + 1]!);
+      const existing = container[key];
+      if (existing === undefined || typeof existing !== 'object' || existing === null) container[key] = nextIsIndex ? [] : {};
+      node = container[key] as Record<string, unknown> | unknown[];
+    }
+  }
+  FLAT_BODIES.add(root);
+  return root;
+}
+
+function coerceValue(value: unknown, type: FieldType): unknown {
+  if (typeof type === 'object' && 'array' in type) {
+    // `Ports.1` without `Ports.0` leaves a hole: the list is not contiguous.
+    return Array.isArray(value) ? Array.from(value, (item) => (item === undefined ? item : coerceValue(item, type.array))) : value;
+  }
+  if (typeof type === 'object') {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) coerceObject(value as Record<string, unknown>, type.object);
+    return value;
+  }
+  if (typeof value !== 'string') return value;
+  if (type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
+  // The Node and Go SDKs write `true`, the Python SDK `True`.
+  if (type === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return value;
+}
+
+function coerceObject(value: Record<string, unknown>, shape: Shape): void {
+  for (const [key, item] of Object.entries(value)) {
+    const type = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    if (type) value[key] = coerceValue(item, type);
+  }
 }
 
 /** MissingParameter for the first of `names` absent from `value`. */

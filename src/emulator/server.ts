@@ -9,7 +9,7 @@ import { ApiFault } from './api-error.js';
 import { checkPort, DEFAULTS, isLoopbackAddress, loopbackHost } from './config.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';
 import { Emulator } from './emulator.js';
-import { errorAnswer, header, type ApiAnswer } from './gateway.js';
+import { actionOf, errorAnswer, header, type ApiAnswer } from './gateway.js';
 import { newRequestId } from './ids.js';
 import type { EmulatorOptions, EmulatorState, FaultRule } from './types.js';
 
@@ -88,7 +88,8 @@ async function serveApi(
   emulator: Emulator,
   closing: AbortSignal,
 ): Promise<void> {
-  const action = header(req.headers, 'x-tc-action') ?? '';
+  const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body ?? Buffer.alloc(0) };
+  const action = actionOf(request);
   const injected = emulator.takeTransportFault(action);
   if (injected?.kind === 'latency') await emulator.sleep(injected.latencyMs ?? DEFAULT_LATENCY_MS, closing);
   const replacement = injected && injected.kind !== 'latency' ? injected : undefined;
@@ -113,8 +114,9 @@ async function serveApi(
   const answer: ApiAnswer =
     body === null
       ? errorAnswer(action, new ApiFault('RequestSizeLimitExceeded', `The request body exceeds ${MAX_BODY_BYTES} bytes.`))
-      : emulator.api({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
-  emulator.log({ action, code: answer.code, requestId: answer.requestId }, injected?.kind);
+      : emulator.api(request);
+  const signer = answer.signer && { secretId: answer.signer.secretId, ...(answer.signer.identity && { identity: answer.signer.identity }) };
+  emulator.log({ action, code: answer.code, requestId: answer.requestId, ...signer }, injected?.kind);
   if (replacement) applyFault(req, res, replacement);
   else sendJson(res, 200, answer.envelope, header(req.headers, 'x-tc-traceid'));
 }

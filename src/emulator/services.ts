@@ -7,6 +7,7 @@
 import { API_VERSION } from '../api/constants.js';
 import { ACTIONS, type ActionHandler } from './actions.js';
 import { SSL_ACTIONS, SSL_VERSION } from './certificates.js';
+import { STS_ACTIONS, STS_VERSION } from './sts.js';
 
 export interface ServiceSpec {
   /** The service name in the credential scope, e.g. `clb`. */
@@ -23,6 +24,8 @@ export interface ServiceSpec {
 export const SERVICES: readonly ServiceSpec[] = [
   { name: 'clb', version: API_VERSION, actions: ACTIONS, regional: true },
   { name: 'ssl', version: SSL_VERSION, actions: SSL_ACTIONS, regional: false },
+  // STS is global: its requests carry a region (the SDKs send ap-guangzhou or TKE_REGION), any will do.
+  { name: 'sts', version: STS_VERSION, actions: STS_ACTIONS, regional: false },
 ];
 
 /** The service a version belongs to, or undefined for a version no emulated service has. */

@@ -13,6 +13,8 @@ export interface EmulatorKey {
   token?: string;
   /** Milliseconds since the epoch (emulator clock); after it the key is refused with AuthFailure.TokenFailure. */
   expiresAt?: number;
+  /** Who the key acts as, for the request log: the role and session of keys issued by STS. */
+  identity?: string;
 }
 
 export interface EmulatorOptions {
@@ -43,6 +45,12 @@ export interface EmulatorOptions {
   rateLimit?: number;
   /** Listeners per load balancer. Default 50. */
   listenerQuota?: number;
+  /**
+   * Also accept the other request forms the official SDKs can send: GET, v1 signatures
+   * (HmacSHA1/HmacSHA256, form-encoded or in the query) and TC3 with an unsigned payload.
+   * Default false: only TC3-signed JSON POSTs, the form the CLI sends.
+   */
+  acceptSdkForms?: boolean;
   /** JSON file to load at start and save after every change (atomic write-then-rename). */
   stateFile?: string;
   /** The emulator's clock, in ms since the epoch. Default Date.now. */
@@ -62,6 +70,8 @@ export interface RuntimeConfig {
   listenerQuota: number;
   /** Added to the clock; lets a spawned emulator be skewed from a test. */
   clockOffsetMs: number;
+  /** See EmulatorOptions.acceptSdkForms. */
+  acceptSdkForms: boolean;
 }
 
 export type TransportFaultKind = 'latency' | 'http5xx' | 'drop' | 'malformed' | 'hang' | 'apiError';
@@ -99,6 +109,10 @@ export interface RequestLogEntry {
   /** The transport fault applied to this request, if any. */
   fault?: TransportFaultKind;
   requestId: string;
+  /** The SecretId that signed the request, once the signature verified. */
+  secretId?: string;
+  /** Who that key acts as, for keys issued by the emulator's STS (role ARN and session name). */
+  identity?: string;
 }
 
 export interface LoadBalancerRecord {

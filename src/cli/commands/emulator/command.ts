@@ -23,6 +23,7 @@ interface EmulatorFlags {
   certificates?: string;
   log?: boolean;
   region?: string;
+  acceptSdkForms?: boolean;
 }
 
 const HELP = `
@@ -32,17 +33,25 @@ Prints one JSON line on stdout, then serves until SIGINT/SIGTERM (exit 0):
 Actions (TC3-HMAC-SHA256 signed): CLB 2018-03-17 CreateListener, DescribeListeners,
 DeleteLoadBalancerListeners, DeleteListener, DescribeLoadBalancers, DescribeTaskStatus; SSL
 certificates 2019-12-05 DescribeCertificates. Every service is served on the one endpoint and
-routed by X-TC-Version; point every service's endpoint (--endpoint) at it.
+routed by X-TC-Version; point every service's endpoint (--endpoint) at it. STS 2018-08-13
+AssumeRole and AssumeRoleWithWebIdentity issue temporary keys the emulator then accepts.
+With --accept-sdk-forms it also takes GET, HmacSHA1/HmacSHA256 (v1) signatures and the TC3
+unsigned payload, as the official SDKs can send them.
 
 Certificates: four are seeded (EmuRsa01 and EmuEcc01 for www.example.com, EmuOld01 expired,
 EmuCa001 a client CA); --certificates FILE adds more from a JSON array of DescribeCertificates
 items (CertificateId and Domain required; CertificateType SVR|CA, EncryptAlgorithm,
 CertBeginTime, CertEndTime "YYYY-MM-DD HH:mm:ss" UTC+8, Alias, SubjectAltName optional).
 
+Official Node SDK (tencentcloud-sdk-nodejs-common), with the printed line in \`info\`:
+  new CommonClient('clb.tencentcloudapi.com', '2018-03-17', {
+    credential: { secretId: info.secretId, secretKey: info.secretKey }, region: info.region,
+    profile: { httpProfile: { endpoint: new URL(info.endpoint).host, protocol: 'http://' } } })
+
 Control surface for tests, same port, no signature, never counted as API requests:
   GET /__emulator/state          POST /__emulator/reset
   GET|POST|DELETE /__emulator/faults   {"rules":[{"kind":"http5xx","action":"CreateListener","times":1}]}
-  POST /__emulator/config        {"taskDelayMs":0,"rateLimit":5,"listenerQuota":3,"clockOffsetMs":0}
+  POST /__emulator/config        {"taskDelayMs":0,"rateLimit":5,"listenerQuota":3,"clockOffsetMs":0,"acceptSdkForms":true}
   POST /__emulator/keys          {"secretId":"…","secretKey":"…","token":"…"}
 
 Example:
@@ -84,10 +93,11 @@ async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: Cl
     listenerQuota: nonNegativeInteger(flags.listenerQuota, '--listener-quota'),
     ...(flags.state !== undefined && { stateFile: resolve(ctx.cwd, flags.state) }),
     ...(flags.certificates !== undefined && { certificatesFile: resolve(ctx.cwd, flags.certificates) }),
+    ...(flags.acceptSdkForms && { acceptSdkForms: true }),
     ...(flags.log && {
-      onRequest: (e: { at: number; action: string; code: string | null; requestId: string; fault?: string }) =>
+      onRequest: (e: { at: number; action: string; code: string | null; requestId: string; fault?: string; identity?: string }) =>
         void ctx.stderr.write(
-          `${new Date(e.at).toISOString()} ${e.action || '-'} ${e.code ?? 'OK'} ${e.requestId}${e.fault ? ` fault=${e.fault}` : ''}\n`,
+          `${new Date(e.at).toISOString()} ${e.action || '-'} ${e.code ?? 'OK'} ${e.requestId}${e.fault ? ` fault=${e.fault}` : ''}${e.identity ? ` as ${e.identity}` : ''}\n`,
         ),
     }),
   };
@@ -132,6 +142,7 @@ export function registerEmulator(program: Command, ctx: CliContext): void {
     .option('--state <file>', 'load load balancers and listeners from this JSON file, save them on every change')
     .option('--certificates <file>', 'more certificates for DescribeCertificates (JSON array), beside the seeded ones')
     .option('--log', 'one line per API request on stderr', false)
+    .option('--accept-sdk-forms', 'also accept GET, HmacSHA1/HmacSHA256 (v1) signatures and the TC3 unsigned payload', false)
     .addHelpText('after', HELP)
     .action(async (flags: EmulatorFlags, cmd: Command) => {
       // --region is also a global option, and commander gives it to the root command.
