@@ -126,7 +126,7 @@ complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'wait' -d 'wait for
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'list' -d 'list the listeners of a load balancer (DescribeListeners)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'delete' -d 'delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'configure' -d 'create or update a tccli-compatible profile: prompts in a terminal; use the subcommands in scripts'
-complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'whoami' -d 'show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'whoami' -d 'show which credentials (SecretId masked), role, region and endpoint commands would use, and where each comes from; calls no CLB API'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'emulator' -d 'run a local CLB API emulator on loopback (for tests, demos and CI)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'help' -d 'display help for command'

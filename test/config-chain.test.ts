@@ -127,9 +127,20 @@ describe('tccli profile files', () => {
     await assert.rejects(resolveSettings(input({ region: 'ap-guangzhou' }, { TCCLI_PROFILE: 'missing' })), CredentialsError);
   });
 
-  test('a profile name that could leave ~/.tccli is refused', async () => {
+  test('a profile name that could leave ~/.tccli is refused, and only that (plus empty and control characters)', async () => {
     home = makeTempHome();
-    await assert.rejects(resolveSettings(input({ profile: '../x' })), UsageError);
+    for (const name of ['../x', 'a/b', 'a\\b', '..', '', '  ', 'a\nb', 'nul\u0000']) {
+      await assert.rejects(resolveSettings(input({ profile: name, region: 'ap-guangzhou' })), UsageError, JSON.stringify(name));
+    }
+    // tccli checks nothing: dots, spaces, a leading dot and non-ASCII names are its file names too.
+    for (const name of ['prod.eu', 'team a', '.hidden', '生产', 'a-b_c']) {
+      home.tccli(name, { credential: { secretId: ID, secretKey: KEY } });
+      const settings = await resolveSettings(input({ profile: name, region: 'ap-guangzhou' }));
+      assert.equal(settings.profile, name);
+      assert.equal(settings.credentials.path, home.path('.tccli', `${name}.credential`));
+    }
+    const fromEnv = await resolveSettings(input({ region: 'ap-guangzhou' }, { TCCLI_PROFILE: 'prod.eu' }));
+    assert.equal(fromEnv.profile, 'prod.eu');
   });
 
   test('half a key pair is an error that does not print the key', async () => {
@@ -215,13 +226,28 @@ describe('environment', () => {
     });
   }
 
-  test('half a pair is an error naming the missing variable', async () => {
+  test('half a pair falls back to the profile, as in tccli, with a warning naming the missing variable', async () => {
     home = makeTempHome();
     defaultProfile();
-    await assert.rejects(
-      resolveSettings(input({}, { TENCENTCLOUD_SECRET_ID: ENV_ID })),
-      /TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not/,
-    );
+    for (const [env, set, unset] of [
+      [{ TENCENTCLOUD_SECRET_ID: ENV_ID }, 'TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY'],
+      [{ TENCENTCLOUD_SECRET_KEY: ENV_KEY }, 'TENCENTCLOUD_SECRET_KEY', 'TENCENTCLOUD_SECRET_ID'],
+    ] as const) {
+      const settings = input({}, env);
+      const resolved = await resolveSettings(settings);
+      assert.deepEqual(await resolved.credentials.get(), { secretId: ID, secretKey: KEY });
+      assert.equal(resolved.credentials.kind, 'tccli-profile');
+      assert.equal(settings.warnings.length, 1);
+      assert.match(settings.warnings[0]!, new RegExp(`^warning: ${set} is set but ${unset} is not; ignoring it`));
+      assert.ok(!settings.warnings[0]!.includes(ENV_KEY), 'the warning names variables, never values');
+    }
+  });
+
+  test('half a pair with nothing to fall back to ends in "no credentials", after the warning', async () => {
+    home = makeTempHome();
+    const settings = input({}, { TENCENTCLOUD_SECRET_ID: ENV_ID });
+    await assert.rejects(resolveSettings(settings), CredentialsError);
+    assert.match(settings.warnings.join('\n'), /TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not/);
   });
 });
 
@@ -238,6 +264,13 @@ describe('SDK INI file', () => {
     assert.deepEqual(await settings.credentials.get(), { secretId: INI_ID, secretKey: INI_KEY, token: 'iniToken0001' });
     assert.equal(settings.credentials.kind, 'sdk-file');
     assert.equal(settings.credentials.path, path);
+  });
+
+  test('a value in matching quotes is read without them, as the Node SDK reads it', async () => {
+    home = makeTempHome();
+    home.ini(`[default]\nsecret_id = "${INI_ID}"\nsecret_key = '${INI_KEY}'\ntoken = "unbalanced'\n`);
+    const settings = await resolveSettings(input({ region: 'ap-guangzhou' }));
+    assert.deepEqual(await settings.credentials.get(), { secretId: INI_ID, secretKey: INI_KEY, token: `"unbalanced'` });
   });
 
   test('the tccli default profile comes before the INI file', async () => {
@@ -323,6 +356,42 @@ describe('endpoint and language', () => {
     home.tccli('bare', { credential: { secretId: ID, secretKey: KEY }, configure: { _sys_param: { region: 'ap-guangzhou' } } });
     const fallback = await resolveSettings(input({ profile: 'bare' }));
     assert.deepEqual([fallback.endpoint, fallback.endpointSource], [DEFAULT_ENDPOINT, 'default']);
+  });
+
+  test('a financial region gets its own host, also over the default host tccli writes into every profile', async () => {
+    home = makeTempHome();
+    defaultProfile(); // clb.endpoint = clb.tencentcloudapi.com, as tccli writes it
+    for (const region of ['ap-shanghai-fsi', 'ap-shenzhen-fsi']) {
+      const settings = await resolveSettings(input({ region }));
+      assert.equal(settings.endpoint, `https://clb.${region}.tencentcloudapi.com`);
+      assert.match(
+        settings.endpointSource,
+        new RegExp(`^financial region ${region}; clb\\.tencentcloudapi\\.com from the profile default`),
+      );
+    }
+    const plain = await resolveSettings(input({ region: 'ap-shanghai' }));
+    assert.equal(plain.endpoint, 'https://clb.tencentcloudapi.com');
+    // An endpoint chosen on purpose is kept.
+    assert.equal(
+      (await resolveSettings(input({ region: 'ap-shanghai-fsi', endpoint: 'https://clb.example' }))).endpoint,
+      'https://clb.example',
+    );
+    home.tccli('custom', {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: { clb: { endpoint: 'clb.internal.example:8443' } },
+    });
+    const custom = await resolveSettings(input({ profile: 'custom', region: 'ap-shanghai-fsi' }));
+    assert.equal(custom.endpoint, 'https://clb.internal.example:8443');
+    home.tccli('bare', { credential: { secretId: ID, secretKey: KEY } });
+    const bare = await resolveSettings(input({ profile: 'bare', region: 'ap-shenzhen-fsi' }));
+    assert.deepEqual(
+      [bare.endpoint, bare.endpointSource],
+      ['https://clb.ap-shenzhen-fsi.tencentcloudapi.com', 'financial region ap-shenzhen-fsi'],
+    );
+    assert.equal(
+      resolveEndpoint(input({ profile: 'bare', region: 'ap-shanghai-fsi' })).endpoint,
+      'https://clb.ap-shanghai-fsi.tencentcloudapi.com',
+    );
   });
 
   test('language from _sys_param.language; --language wins; other values are ignored with a warning', async () => {

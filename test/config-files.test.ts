@@ -131,8 +131,8 @@ describe('profile keys', () => {
       ['http://10.0.0.1:8080', /plain http:\/\/ is allowed only for loopback hosts/],
       ['https://clb.tencentcloudapi.com/v3', /the API path is always "\/"/],
       ['https://clb.tencentcloudapi.com/?a=1', /the API path is always "\/"/],
-      ['https://user:pw@clb.tencentcloudapi.com', /give only scheme, host and port/],
-      ['https://clb.tencentcloudapi.com#x', /give only scheme, host and port/],
+      ['https://user:pw@clb.tencentcloudapi.com', /give only the host \(and port\)/],
+      ['https://clb.tencentcloudapi.com#x', /give only the host \(and port\)/],
       ['ftp://host', /only https:\/\/ is supported/],
       ['', /is not a URL/],
     ];
@@ -150,13 +150,15 @@ describe('profile keys', () => {
     assert.deepEqual(f.configure, {}, 'nothing stored');
   });
 
-  test('endpoint: stored as tccli does, and read back as the URL the client would use', () => {
+  test('endpoint: stored as tccli does (a bare host for https), and read back as the URL the client would use', () => {
     const cases: [string, string][] = [
       ['clb.tencentcloudapi.com', 'clb.tencentcloudapi.com'],
       ['https://clb.ap-guangzhou.tencentcloudapi.com/', 'clb.ap-guangzhou.tencentcloudapi.com'],
       ['HTTPS://CLB.TencentCloudAPI.com:443', 'clb.tencentcloudapi.com'],
-      ['clb.internal.example:8443', 'https://clb.internal.example:8443'],
-      ['https://clb.internal.example:8443', 'https://clb.internal.example:8443'],
+      // tccli prefixes https:// to what it reads and sends it as the Host: host:port works, a URL would not.
+      ['clb.internal.example:8443', 'clb.internal.example:8443'],
+      ['https://clb.internal.example:8443', 'clb.internal.example:8443'],
+      // Plain http is allowed only to this machine, and only a scheme can say it.
       ['http://127.0.0.1:9000', 'http://127.0.0.1:9000'],
       ['http://localhost', 'http://localhost'],
       ['http://[::1]:9000/', 'http://[::1]:9000'],
@@ -169,7 +171,17 @@ describe('profile keys', () => {
       assert.equal(value, stored, typed);
       // What a command then does with it: the same origin the client would build from the typed value.
       assert.equal(parseEndpoint(normalizeEndpoint(value)).origin, parseEndpoint(typed).origin, typed);
+      if (!stored.startsWith('http://')) assert.doesNotMatch(stored, /:\/\//, 'no scheme: a value tccli can read');
     }
+  });
+
+  test('sts.endpoint, role-arn and role-session-name live where tccli keeps them', () => {
+    const f = files();
+    writeProfileKey(f, findProfileKey('sts.endpoint'), 'https://sts.internal.tencentcloudapi.com/');
+    writeProfileKey(f, findProfileKey('role-arn'), 'qcs::cam::uin/100000000001:roleName/clb-admin');
+    writeProfileKey(f, findProfileKey('role-session-name'), 'ci');
+    assert.deepEqual(f.configure, { sts: { endpoint: 'sts.internal.tencentcloudapi.com' } });
+    assert.deepEqual(f.credential, { 'role-arn': 'qcs::cam::uin/100000000001:roleName/clb-admin', 'role-session-name': 'ci' });
   });
 
   test('normalizeEndpoint adds https:// to a bare host only', () => {

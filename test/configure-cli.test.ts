@@ -68,6 +68,9 @@ describe('configure set / get / list', () => {
       language: null,
       endpoint: 'clb.tencentcloudapi.com',
       validate: null,
+      'sts.endpoint': null,
+      'role-arn': null,
+      'role-session-name': null,
       'use-cvm-role': 'false',
     });
 
@@ -159,7 +162,8 @@ describe('configure set / get / list', () => {
         'https://clb.ap-guangzhou.tencentcloudapi.com',
       ],
       ['clb.tencentcloudapi.com', 'clb.tencentcloudapi.com', 'https://clb.tencentcloudapi.com'],
-      ['https://clb.internal.example:8443', 'https://clb.internal.example:8443', 'https://clb.internal.example:8443'],
+      // A bare host:port, which tccli reads as https://host:port.
+      ['https://clb.internal.example:8443', 'clb.internal.example:8443', 'https://clb.internal.example:8443'],
       ['http://127.0.0.1:9000', 'http://127.0.0.1:9000', 'http://127.0.0.1:9000'],
     ];
     for (const [typed, stored, used] of cases) {

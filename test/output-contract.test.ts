@@ -144,6 +144,7 @@ describe('every command: -o json parses in its documented shape, --query picks f
           'ProfileSource',
           'CredentialSource',
           'CredentialKind',
+          'Role',
           'SecretId',
           'HasToken',
           'ExpiresAt',

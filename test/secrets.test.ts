@@ -2,10 +2,12 @@
 // an uploaded private key: nothing printed may contain the secret key, the token or the key.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 import { EMPTY_HOME, findLeaks, runCli, type CliResult } from './helpers/cli.js';
+import type { EmulatorKey } from '../src/emulator/types.js';
 
 const LB = 'lb-cuxw2rm0';
 const SECRET_ID = 'AKIDtemporarykeyfortheleaktest0001';
@@ -13,6 +15,13 @@ const SECRET_KEY = 'TmpSecretKeyThatMustNeverBePrinted42';
 const TOKEN = 'SessionTokenThatMustNeverBePrinted-0123456789abcdef';
 const STRAY_SECRET = 'TypedSecretThatWasNeverInTheEnvironment77';
 const PRIVATE_KEY = readFileSync(join(REPO_ROOT, 'test/fixtures/server.key'), 'utf8');
+const ROLE = 'qcs::cam::uin/100000000001:roleName/clb-admin';
+/** A web identity token (JWT-shaped) as TKE mounts it: a secret like any other. */
+const WEB_IDENTITY_TOKEN = [
+  Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url'),
+  Buffer.from(JSON.stringify({ sub: 'system:serviceaccount:default:app', exp: 4102444800 })).toString('base64url'),
+  'U2lnbmF0dXJlVGhhdE11c3ROZXZlckJlUHJpbnRlZA',
+].join('.');
 
 describe('no secret in any output', () => {
   let emu: InProcessEmulator;
@@ -164,6 +173,59 @@ describe('no secret in any output', () => {
     assert.equal(dashed.code, 2);
   });
 
+  test('role-arn and TKE OIDC, with the wire log on: the STS calls are shown, their secrets are not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-secrets-roles-'));
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, WEB_IDENTITY_TOKEN);
+    const roleEnv = {
+      ...env(),
+      TENCENTCLOUD_ROLE_ARN: ROLE,
+      TENCENTCLOUD_ROLE_SESSION_NAME: 'leak-test',
+      CLB_LISTENER_STS_ENDPOINT: emu.endpoint,
+    };
+    const tkeEnv = {
+      ...env(),
+      TKE_REGION: emu.region,
+      TKE_PROVIDER_ID: 'tke-oidc',
+      TKE_WEB_IDENTITY_TOKEN_FILE: tokenFile,
+      TKE_ROLE_ARN: ROLE,
+      CLB_LISTENER_STS_ENDPOINT: emu.endpoint,
+    };
+    const runs: [string[], Record<string, string | undefined>][] = [
+      [['create', '--endpoint', emu.endpoint, '--lb', LB, '--port', '9300', '--protocol', 'TCP', '--debug'], roleEnv],
+      [['whoami', '--debug'], roleEnv],
+      [['whoami', '-o', 'json'], roleEnv],
+      [['list', '--endpoint', emu.endpoint, '--lb', LB, '--debug'], tkeEnv],
+      [['whoami', '--debug'], tkeEnv],
+      // A refusal from STS, with its message shown.
+      [['list', '--endpoint', emu.endpoint, '--lb', LB, '--debug'], { ...roleEnv, TENCENTCLOUD_ROLE_ARN: 'not-an-arn' }],
+    ];
+    const results: CliResult[] = [];
+    for (const [args, runEnv] of runs) results.push(await runCli(args, { env: runEnv }));
+    outputs.push(...results);
+    assert.deepEqual(
+      results.map((r) => r.code),
+      [0, 0, 0, 0, 0, 3],
+      results.map((r) => r.stderr).join('\n'),
+    );
+    assert.match(results[0]!.stderr, /\[debug\] → AssumeRole \(attempt 1\) POST http:\/\/127\.0\.0\.1:\d+\//);
+    assert.match(results[0]!.stderr, /"TmpSecretKey":"<redacted: \d+ bytes>"/);
+    assert.match(results[0]!.stderr, /"Token":"<redacted: \d+ bytes>"/);
+    assert.match(results[0]!.stderr, new RegExp(`credentials from role ${ROLE.replace(/[/:]/g, '.')} \\(session leak-test`));
+    assert.match(results[1]!.stdout, /^role\s+qcs::cam::uin\/100000000001:roleName\/clb-admin\s+\[TENCENTCLOUD_ROLE_ARN\]$/m);
+    assert.deepEqual(JSON.parse(results[2]!.stdout).Role.SessionName, 'leak-test');
+    assert.match(results[3]!.stderr, /\[debug\] → AssumeRoleWithWebIdentity/);
+    assert.match(results[3]!.stderr, /"WebIdentityToken":"<redacted: \d+ bytes>"/);
+    assert.match(results[5]!.stderr, /InvalidParameter\.ParamError/);
+    // Every key the emulator's STS issued, to scan for below.
+    const keyring = (emu.running.emulator as unknown as { keys: { get(id: string): EmulatorKey | undefined } }).keys;
+    const issuedIds = new Set((await emu.state()).requests.filter((r) => r.identity).map((r) => r.secretId!));
+    assert.ok(issuedIds.size >= 2, 'both a role-arn key and an OIDC key signed CLB calls');
+    for (const id of issuedIds) issued.push(keyring.get(id)!);
+  });
+
+  const issued: EmulatorKey[] = [];
+
   test('the scan: none of the secrets appears anywhere', () => {
     const printed = outputs.flatMap((r) => [r.stdout, r.stderr]);
     assert.ok(printed.join('').length > 1000, 'the scan has something to scan');
@@ -172,6 +234,13 @@ describe('no secret in any output', () => {
       'the secret key': SECRET_KEY,
       'the session token': TOKEN,
       'a secret typed in the wrong place': STRAY_SECRET,
+      'the web identity token': WEB_IDENTITY_TOKEN,
+      ...Object.fromEntries(
+        issued.flatMap((key, i) => [
+          [`STS key ${i + 1}`, key.secretKey],
+          [`STS token ${i + 1}`, key.token!],
+        ]),
+      ),
       ...Object.fromEntries(keyLines.map((line, i) => [`private key line ${i + 1}`, line])),
     });
     assert.deepEqual(leaks, []);

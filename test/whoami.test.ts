@@ -60,6 +60,7 @@ describe('whoami', () => {
         ProfileSource: 'default',
         CredentialSource: undefined,
         CredentialKind: 'tccli-profile',
+        Role: null,
         SecretId: 'AKID****0001',
         HasToken: false,
         ExpiresAt: null,

@@ -60,3 +60,17 @@ export function serviceEndpoint(clbEndpoint: URL, service: string): URL {
   url.hostname = `${service}${clbEndpoint.hostname.slice('clb'.length)}`;
   return url;
 }
+
+/**
+ * Financial regions (`ap-shanghai-fsi`, `ap-shenzhen-fsi`, …) are isolated from the others: the
+ * nearest-access host `<service>.tencentcloudapi.com` serves only non-financial regions, so their
+ * API is reached at `<service>.<region>.tencentcloudapi.com` (docs/credentials.md).
+ */
+export function isFinancialRegion(region: string | undefined): region is string {
+  return !!region && /^[a-z]+-[a-z0-9-]+-fsi$/.test(region);
+}
+
+/** `https://<service>.<region>.tencentcloudapi.com` for a financial region, else the nearest-access host. */
+export function regionalEndpoint(service: string, region: string | undefined): string {
+  return isFinancialRegion(region) ? `https://${service}.${region}.tencentcloudapi.com` : `https://${service}.tencentcloudapi.com`;
+}

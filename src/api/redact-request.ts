@@ -1,10 +1,13 @@
 /**
  * What a request looks like when shown to a person (--dry-run, --debug): the signature and any
- * session token are replaced, and private key material is reduced to its size.
+ * session token are replaced, and private key material, temporary keys and OIDC tokens are
+ * reduced to their size.
  */
 import { SECRET_FIELDS } from '../model/fields.js';
 
 const SECRET_HEADERS = new Set(['authorization', 'x-tc-token']);
+/** STS's secrets: the keys and token it issues, and the OIDC token it is given. */
+const CREDENTIAL_FIELDS = new Set(['TmpSecretKey', 'Token', 'WebIdentityToken']);
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -24,7 +27,8 @@ export function redactBody(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_FIELDS.has(key) && typeof v === 'string' ? `<redacted: ${Buffer.byteLength(v)} bytes>` : redactBody(v);
+    const secret = SECRET_FIELDS.has(key) || CREDENTIAL_FIELDS.has(key);
+    out[key] = secret && typeof v === 'string' ? `<redacted: ${Buffer.byteLength(v)} bytes>` : redactBody(v);
   }
   return out;
 }

@@ -1,17 +1,22 @@
 /** The global flags and the context, as the settings resolver takes them: one place builds it for every command. */
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import type { SettingsInput } from '../config/index.js';
+import { wireLogger } from '../ui/debug-log.js';
 
 export function settingsInput(globals: Partial<GlobalOptions>, ctx: CliContext): SettingsInput {
   return {
     env: ctx.env,
     secrets: ctx.secrets,
-    ...(globals.profile ? { profile: globals.profile } : {}),
+    // An empty --profile is passed on so it is refused, not read as "the default profile".
+    ...(globals.profile !== undefined ? { profile: globals.profile } : {}),
     ...(globals.region ? { region: globals.region } : {}),
     ...(globals.endpoint ? { endpoint: globals.endpoint } : {}),
     ...(globals.language ? { language: globals.language } : {}),
-    now: ctx.now,
+    now: () => ctx.now(),
+    clock: ctx,
     signal: ctx.signal,
     warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${message}\n`)),
+    // The STS calls a role needs show in the wire log like the API's own.
+    ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),
   };
 }

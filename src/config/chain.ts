@@ -1,12 +1,17 @@
 /**
- * The credential chain. First match wins:
- *   1. environment (skipped when --profile was given, as in tccli);
- *   2. the tccli profile's `.credential` file (`use-cvm-role` jumps to step 4);
- *   3. the SDKs' INI file;
- *   4. the CVM instance role.
+ * The credential chain, in tccli's order (docs/credentials.md). First match wins:
+ *   1. a profile with `use-cvm-role` (unless the environment names a role): the CVM role;
+ *   2. a role: TENCENTCLOUD_ROLE_ARN (not with --profile), else the profile's `role-arn`, assumed
+ *      through STS with the keys that steps 4–7 find;
+ *   3. TKE OIDC: all four TKE_* variables, through AssumeRoleWithWebIdentity;
+ *   4. keys in the environment (skipped with --profile, as in tccli; half a pair is a warning);
+ *   5. keys in the tccli profile's `.credential` file;
+ *   6. the SDKs' INI file;
+ *   7. the CVM instance role.
  * A profile named by --profile or TCCLI_PROFILE must supply credentials itself: falling through
  * to another file or the instance role would quietly act as some other identity.
  */
+import { shellQuote } from '../core/shell-quote.js';
 import { CredentialsError } from '../core/errors.js';
 import { staticSource, type CredentialSource } from './credentials.js';
 import { cvmRoleSource } from './cvm-role.js';
@@ -14,7 +19,10 @@ import { credentialsFromEnvironment } from './env.js';
 import { ENV } from '../core/env-names.js';
 import { permissionWarning } from './files.js';
 import type { SecretRegistry } from '../core/secrets.js';
+import type { WireEvent } from '../api/client.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import type { ProfileChoice } from './profile-choice.js';
+import { roleArnSource, roleFromEnvironment, roleFromProfile, stsEndpointFor, tkeFromEnvironment, tkeOidcSource } from './role.js';
 import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';
 import { profileCredentials, type TccliProfile } from './tccli.js';
 
@@ -29,17 +37,90 @@ export interface ChainInput {
   signal?: AbortSignal;
   /** Tests point this away from the real /etc/tencentcloud/credentials. */
   systemCredentialsFile?: string;
+  /** The run's region when known: a financial region has its own STS host. */
+  region?: string;
+  /** The --debug wire log, for STS calls. */
+  onWire?: (event: WireEvent) => void;
+  /** The STS client's clock (its pause before a retry); `now` is its time. */
+  clock?: Clock;
 }
 
 export async function resolveCredentialSource(input: ChainInput): Promise<CredentialSource> {
   const { env, profile, tccli } = input;
+  const fromProfile = profileCredentials(tccli);
+  const envRole = profile.explicit ? undefined : roleFromEnvironment(env, input.warn);
+  const profileRole = roleFromProfile(tccli, input.warn);
+
+  // tccli: the profile's instance role wins unless the environment names a role.
+  if (fromProfile.type === 'cvm-role' && !envRole) {
+    if (profileRole)
+      input.warn(`warning: profile "${tccli.name}" uses the CVM role, so its role-arn ${profileRole.arn} is ignored (as tccli does)`);
+    return profileCvmRole(input);
+  }
+
+  const role = envRole ?? profileRole;
+  if (role) {
+    let base: CredentialSource;
+    try {
+      base = await keySource(input, !!envRole);
+    } catch (error) {
+      if (error instanceof CredentialsError) error.message = `to assume role ${role.arn} (from ${role.source}): ${error.message}`;
+      throw error;
+    }
+    const sts = stsEndpointFor(env, tccli, input.region);
+    return roleArnSource(role, base, sts, input.region, stsContext(input));
+  }
+
+  const tke = tkeFromEnvironment(env, input.warn);
+  if (tke) {
+    const ignored = [
+      !profile.explicit && env[ENV.secretId]?.trim() ? ENV.secretId : undefined,
+      fromProfile.type === 'keys' ? `the keys in ${tccli.paths.credential}` : undefined,
+    ].filter(Boolean);
+    if (ignored.length > 0) {
+      input.warn(
+        `warning: the TKE OIDC variables take precedence (as in tccli), so ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} not used`,
+      );
+    }
+    return tkeOidcSource(tke, stsEndpointFor(env, tccli, tke.region), stsContext(input));
+  }
+
+  return keySource(input);
+}
+
+function stsContext(input: ChainInput) {
+  const clock: Clock = { ...(input.clock ?? systemClock), now: input.now };
+  return { env: input.env, clock, secrets: input.secrets, ...(input.onWire ? { onWire: input.onWire } : {}) };
+}
+
+async function profileCvmRole(input: ChainInput): Promise<CredentialSource> {
+  const { tccli } = input;
+  const role = await cvmRoleSource({
+    env: input.env,
+    now: input.now,
+    secrets: input.secrets,
+    signal: input.signal,
+    via: `use-cvm-role in profile ${tccli.name}`,
+  });
+  if (role) return role;
+  throw new CredentialsError(`profile "${tccli.name}" uses the CVM role, but no instance role is reachable`, {
+    hint: `this works only on a CVM with a bound role; elsewhere run: clb-listener configure set use-cvm-role false --profile ${shellQuote(tccli.name)}`,
+  });
+}
+
+/**
+ * Steps 4–7: keys of the caller's own (also what a role is assumed with). With `keysOverCvmRole`
+ * a profile's keys are used even if it says use-cvm-role (tccli, when the environment names a role).
+ */
+async function keySource(input: ChainInput, keysOverCvmRole = false): Promise<CredentialSource> {
+  const { env, profile, tccli } = input;
 
   if (!profile.explicit) {
-    const fromEnv = credentialsFromEnvironment(env, input.secrets);
+    const fromEnv = credentialsFromEnvironment(env, input.secrets, input.warn);
     if (fromEnv) return fromEnv;
   }
 
-  const fromProfile = profileCredentials(tccli);
+  const fromProfile = profileCredentials(tccli, keysOverCvmRole);
   if (fromProfile.type === 'keys') {
     const warning = permissionWarning(tccli.paths.credential);
     if (warning) input.warn(warning);
@@ -51,24 +132,12 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
       tccli.paths.credential,
     );
   }
-  if (fromProfile.type === 'cvm-role') {
-    const role = await cvmRoleSource({
-      env,
-      now: input.now,
-      secrets: input.secrets,
-      signal: input.signal,
-      via: `use-cvm-role in profile ${tccli.name}`,
-    });
-    if (role) return role;
-    throw new CredentialsError(`profile "${tccli.name}" uses the CVM role, but no instance role is reachable`, {
-      hint: `this works only on a CVM with a bound role; elsewhere run: clb-listener configure set use-cvm-role false --profile ${tccli.name}`,
-    });
-  }
+  if (fromProfile.type === 'cvm-role') return profileCvmRole(input);
   if (profile.source !== 'default') {
     throw new CredentialsError(
       `profile "${tccli.name}" (from ${profile.source}) has no credentials: ${tccli.paths.credential} is missing or empty`,
       {
-        hint: `run: clb-listener configure --profile ${tccli.name}`,
+        hint: `run: clb-listener configure --profile ${shellQuote(tccli.name)}`,
       },
     );
   }

@@ -1,5 +1,4 @@
-/** Step 1 of the chain: credentials from the environment. */
-import { CredentialsError } from '../core/errors.js';
+/** Keys from the environment (a step of the chain, see chain.ts). */
 import { ENV } from '../core/env-names.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
 import type { SecretRegistry } from '../core/secrets.js';
@@ -10,15 +9,20 @@ function value(env: Env, name: string): string | undefined {
   return env[name]?.trim() || undefined;
 }
 
-export function credentialsFromEnvironment(env: Env, secrets: SecretRegistry): CredentialSource | undefined {
+export function credentialsFromEnvironment(
+  env: Env,
+  secrets: SecretRegistry,
+  warn: (message: string) => void,
+): CredentialSource | undefined {
   const secretId = value(env, ENV.secretId);
   const secretKey = value(env, ENV.secretKey);
   if (!secretId && !secretKey) return undefined;
-  // Half a pair is a mistake, not an absence: falling through to a file would silently sign with
-  // some other account's keys.
+  // tccli ignores half a pair and uses the profile; so does this, but out loud, since the keys
+  // then used may not be the ones the person meant.
   if (!secretId || !secretKey) {
     const [set, unset] = secretId ? [ENV.secretId, ENV.secretKey] : [ENV.secretKey, ENV.secretId];
-    throw new CredentialsError(`${set} is set but ${unset} is not`, { hint: `set both, or unset ${set} to use a profile` });
+    warn(`warning: ${set} is set but ${unset} is not; ignoring it and looking for credentials elsewhere (set both, or unset ${set})`);
+    return undefined;
   }
   const token = ENV.tokens.map((name) => value(env, name)).find(Boolean);
   return staticSource(secrets, 'environment', `environment (${ENV.secretId})`, keys(secretId, secretKey, token));

@@ -3,6 +3,7 @@
  * The chain's steps live in their own modules (env, tccli, sdk-file, cvm-role, chain); this file
  * composes them and decides region/endpoint/language precedence.
  */
+import { shellQuote } from '../core/shell-quote.js';
 import { UsageError } from '../core/errors.js';
 import { resolveCredentialSource } from './chain.js';
 import type { CredentialSource } from './credentials.js';
@@ -10,7 +11,10 @@ import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import { homeDir } from './paths.js';
 import { chooseProfile, type ProfileChoice, type ProfileSource } from './profile-choice.js';
-import { LANGUAGES, normalizeEndpoint } from './profile-keys.js';
+import { DEFAULT_CLB_HOST, LANGUAGES, normalizeEndpoint } from './profile-keys.js';
+import type { WireEvent } from '../api/client.js';
+import type { Clock } from '../core/clock.js';
+import { isFinancialRegion, regionalEndpoint } from '../api/endpoint.js';
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 
 export type { CredentialSource } from './credentials.js';
@@ -45,6 +49,8 @@ export interface SettingsInput {
   /** An explicit --language. */
   language?: Language;
   now?: () => number;
+  /** The run's clock, for the pauses of STS retries (its `now` is used when `now` is not given). */
+  clock?: Clock;
   /**
    * Where warnings (a credentials file readable by others) go; commands pass ctx.stderr. Without
    * it they still reach the terminal: a security warning must not vanish because a caller forgot.
@@ -54,6 +60,8 @@ export interface SettingsInput {
   signal?: AbortSignal;
   /** Replaces /etc/tencentcloud/credentials (tests). */
   systemCredentialsFile?: string;
+  /** The --debug wire log, for the STS calls a role needs. */
+  onWire?: (event: WireEvent) => void;
 }
 
 export const DEFAULT_ENDPOINT = 'https://clb.tencentcloudapi.com';
@@ -77,15 +85,25 @@ function regionOf(input: SettingsInput, { choice, tccli }: Loaded): { region: st
   throw new UsageError('no region given', '--region', {
     hint:
       `pass --region ap-guangzhou, set ${ENV.region}${choice.explicit ? ' (ignored with --profile)' : ''}, ` +
-      `or store one in the profile: clb-listener configure set region ap-guangzhou${choice.explicit ? ` --profile ${choice.name}` : ''}`,
+      `or store one in the profile: clb-listener configure set region ap-guangzhou${choice.explicit ? ` --profile ${shellQuote(choice.name)}` : ''}`,
   });
 }
 
-function endpointOf(input: SettingsInput, { tccli }: Loaded): { endpoint: string; source: string } {
+/**
+ * `--endpoint`, then the profile's clb.endpoint, then the default host. A financial region
+ * (ap-shanghai-fsi…) is not served by the default nearest-access host, so there the default, and
+ * a profile that merely holds it (tccli writes it into every profile), become
+ * `clb.<region>.tencentcloudapi.com`.
+ */
+function endpointOf(input: SettingsInput, { tccli }: Loaded, region: string | undefined): { endpoint: string; source: string } {
   if (input.endpoint) return { endpoint: input.endpoint, source: '--endpoint' };
   const fromProfile = profileValue(tccli, 'endpoint');
-  if (fromProfile)
-    return { endpoint: normalizeEndpoint(fromProfile), source: `profile ${tccli.name} (clb.endpoint in ${tccli.paths.configure})` };
+  const where = `profile ${tccli.name} (clb.endpoint in ${tccli.paths.configure})`;
+  if (isFinancialRegion(region) && (!fromProfile || normalizeEndpoint(fromProfile) === DEFAULT_ENDPOINT)) {
+    const instead = fromProfile ? `; ${DEFAULT_CLB_HOST} from the ${where} serves only non-financial regions` : '';
+    return { endpoint: regionalEndpoint('clb', region), source: `financial region ${region}${instead}` };
+  }
+  if (fromProfile) return { endpoint: normalizeEndpoint(fromProfile), source: where };
   return { endpoint: DEFAULT_ENDPOINT, source: 'default' };
 }
 
@@ -131,9 +149,19 @@ export function resolveRegion(input: SettingsInput): { region: string; source: s
   return regionOf(input, load(input));
 }
 
-/** Endpoint only: `--endpoint`, then the profile's clb.endpoint, then DEFAULT_ENDPOINT. */
+/** Endpoint only: `--endpoint`, then the profile's clb.endpoint, then the region's default host. */
 export function resolveEndpoint(input: SettingsInput): { endpoint: string; source: string } {
-  return endpointOf(input, load(input));
+  const loaded = load(input);
+  return endpointOf(input, loaded, regionIfKnown(input, loaded));
+}
+
+function regionIfKnown(input: SettingsInput, loaded: Loaded): string | undefined {
+  try {
+    return regionOf(input, loaded).region;
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
 }
 
 /** What `whoami` shows: the settings as far as they resolve, with the region problem kept rather than thrown. */
@@ -143,24 +171,12 @@ export interface SettingsReport extends Omit<ResolvedSettings, 'region' | 'regio
   regionError?: UsageError;
 }
 
-/**
- * Credentials are resolved first: with nothing configured, "no credentials" is the problem to
- * report, not the missing region.
- */
+/** Settings as far as they resolve; a missing region is kept in `regionError`, not thrown. */
 export async function inspectSettings(input: SettingsInput): Promise<SettingsReport> {
   const warn = input.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
   const loaded = load(input);
-  const credentials = await resolveCredentialSource({
-    env: input.env,
-    home: homeDir(input.env, input.home),
-    profile: loaded.choice,
-    tccli: loaded.tccli,
-    now: input.now ?? Date.now,
-    secrets: input.secrets,
-    warn,
-    ...(input.signal ? { signal: input.signal } : {}),
-    ...(input.systemCredentialsFile ? { systemCredentialsFile: input.systemCredentialsFile } : {}),
-  });
+  // The region is looked up first (a financial region has its own hosts), but a missing one is
+  // reported after the credentials: with nothing configured, "no credentials" is the problem.
   let region: { region?: string; regionSource?: string; regionError?: UsageError };
   try {
     const found = regionOf(input, loaded);
@@ -169,7 +185,21 @@ export async function inspectSettings(input: SettingsInput): Promise<SettingsRep
     if (!(error instanceof UsageError)) throw error;
     region = { regionError: error };
   }
-  const { endpoint, source: endpointSource } = endpointOf(input, loaded);
+  const credentials = await resolveCredentialSource({
+    env: input.env,
+    home: homeDir(input.env, input.home),
+    profile: loaded.choice,
+    tccli: loaded.tccli,
+    now: input.now ?? (input.clock ? () => input.clock!.now() : Date.now),
+    secrets: input.secrets,
+    warn,
+    ...(input.clock ? { clock: input.clock } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.systemCredentialsFile ? { systemCredentialsFile: input.systemCredentialsFile } : {}),
+    ...(region.region ? { region: region.region } : {}),
+    ...(input.onWire ? { onWire: input.onWire } : {}),
+  });
+  const { endpoint, source: endpointSource } = endpointOf(input, loaded, region.region);
   return {
     credentials,
     ...region,

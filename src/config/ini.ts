@@ -1,7 +1,9 @@
 /**
  * The small INI dialect of `~/.tencentcloud/credentials`: `[section]` headers, `key = value`
  * (or `key: value`) lines, `#` and `;` comment lines. Lenient like Python's configparser for what
- * the SDKs write; keys are lower-cased, values trimmed, surrounding quotes kept as written.
+ * the SDKs write; keys are lower-cased, values trimmed, and a value in one pair of matching quotes
+ * (`"…"` or `'…'`) is read without them, as the Node SDK's INI parser does: the Python SDK's own
+ * documentation shows `secret_id = "…"`, and a key never starts and ends with a quote.
  */
 export type IniSections = Map<string, Map<string, string>>;
 
@@ -21,7 +23,12 @@ export function parseIni(text: string): IniSections {
     const separator = line.search(/[=:]/);
     // Key lines before any section, or without a separator, carry nothing the SDKs would read.
     if (!current || separator <= 0) continue;
-    current.set(line.slice(0, separator).trim().toLowerCase(), line.slice(separator + 1).trim());
+    current.set(line.slice(0, separator).trim().toLowerCase(), unquote(line.slice(separator + 1).trim()));
   }
   return sections;
+}
+
+function unquote(value: string): string {
+  const quote = value[0];
+  return value.length >= 2 && (quote === '"' || quote === "'") && value.endsWith(quote) ? value.slice(1, -1) : value;
 }

@@ -21,13 +21,25 @@ export function tccliDir(home: string): string {
 }
 
 /**
- * A profile name becomes part of a file name, so anything that could climb out of ~/.tccli
- * (a slash, "..") or hide the file (a leading dot) is refused.
+ * A profile name becomes part of a file name (`~/.tccli/<name>.credential`), as in tccli, which
+ * checks nothing. Refused: what could reach outside ~/.tccli (a `/` or `\`, `..`), what no file
+ * name can hold or no message can show safely (NUL and other control characters), and an empty
+ * name, which in a script usually means an unset variable and would silently pick `default`.
+ * Everything else tccli accepts is accepted: dots, spaces, non-ASCII letters.
  */
 export function checkProfileName(name: string): string {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name)) {
-    throw new UsageError(`invalid profile name "${name}"`, '--profile', {
-      hint: 'use letters, digits, "_", "-" and "." (not first), e.g. --profile prod',
+  const problem = !name.trim()
+    ? 'it is empty'
+    : /[/\\]/.test(name)
+      ? 'it contains a path separator'
+      : name.includes('..')
+        ? 'it contains ".."'
+        : [...name].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+          ? 'it contains a control character'
+          : undefined;
+  if (problem) {
+    throw new UsageError(`invalid profile name ${JSON.stringify(name)}: ${problem}`, '--profile', {
+      hint: 'a profile is a file name under ~/.tccli, e.g. --profile prod',
     });
   }
   return name;

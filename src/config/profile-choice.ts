@@ -18,7 +18,7 @@ export interface ProfileChoice {
 export const DEFAULT_PROFILE = 'default';
 
 export function chooseProfile(flag: string | undefined, env: Record<string, string | undefined>): ProfileChoice {
-  if (flag) return { name: checkProfileName(flag), source: '--profile', explicit: true };
+  if (flag !== undefined) return { name: checkProfileName(flag), source: '--profile', explicit: true };
   const fromEnv = env[ENV.profile]?.trim();
   if (fromEnv) return { name: checkProfileName(fromEnv), source: ENV.profile, explicit: false };
   return { name: DEFAULT_PROFILE, source: 'default', explicit: false };

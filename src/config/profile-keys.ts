@@ -37,6 +37,7 @@ export const OUTPUT_FORMATS = ['json', 'text', 'table'] as const;
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export const REGION_PATTERN = /^[a-z]+-[a-z0-9-]+$/;
 export const DEFAULT_CLB_HOST = 'clb.tencentcloudapi.com';
+export const DEFAULT_STS_HOST = 'sts.tencentcloudapi.com';
 
 function oneOf(name: string, choices: readonly string[]) {
   return (value: string): string => {
@@ -59,30 +60,33 @@ function nonEmpty(name: string) {
 }
 
 /**
- * What `clb.endpoint` holds for an endpoint the client accepts: tccli's bare host
- * (`clb.tencentcloudapi.com`) for https on the default port, else the origin with its scheme and
- * port (the emulator's `http://127.0.0.1:port`), which `normalizeEndpoint` reads back unchanged.
+ * What `clb.endpoint` (or `sts.endpoint`) holds for an endpoint the client accepts: a bare
+ * `host[:port]` for https, which is what tccli and its SDK read (they put the value in the Host
+ * header and prefix `https://`). Plain http, allowed only to this machine, keeps its scheme: it is
+ * the only way to say http, and tccli, which always speaks https, could not use that endpoint anyway.
  */
 function storedEndpoint(url: URL): string {
-  return url.protocol === 'https:' && !url.port ? url.hostname : url.origin;
+  return url.protocol === 'https:' ? url.host : url.origin;
 }
 
 /**
  * The client's own rule (`parseEndpoint`: https anywhere, http only to loopback, no path), so a
  * value `configure set` accepts is never refused later by a command that uses it.
  */
-function endpoint(value: string): string {
-  let url: URL;
-  try {
-    url = parseEndpoint(value, 'endpoint');
-  } catch (error) {
-    if (error instanceof UsageError) error.hint ??= `e.g. ${DEFAULT_CLB_HOST}`;
-    throw error;
-  }
-  if (url.username || url.password || url.hash) {
-    throw new UsageError(`endpoint "${value}": give only scheme, host and port`, undefined, { hint: `e.g. ${DEFAULT_CLB_HOST}` });
-  }
-  return storedEndpoint(url);
+function endpointOf(name: string, example: string) {
+  return (value: string): string => {
+    let url: URL;
+    try {
+      url = parseEndpoint(value, name);
+    } catch (error) {
+      if (error instanceof UsageError) error.hint ??= `e.g. ${example}`;
+      throw error;
+    }
+    if (url.username || url.password || url.hash) {
+      throw new UsageError(`${name} "${value}": give only the host (and port)`, undefined, { hint: `e.g. ${example}` });
+    }
+    return storedEndpoint(url);
+  };
 }
 
 /** What the API client wants: a URL with a scheme. */
@@ -147,8 +151,29 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     aliases: ['clb.endpoint'],
     file: 'configure',
     path: ['clb', 'endpoint'],
-    help: `CLB API host or URL (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}; https, or http to this machine only`,
-    encode: endpoint,
+    help: `CLB API host (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}; https, or http://… to this machine only`,
+    encode: endpointOf('endpoint', DEFAULT_CLB_HOST),
+  },
+  {
+    name: 'sts.endpoint',
+    file: 'configure',
+    path: ['sts', 'endpoint'],
+    help: `STS host for role-arn and TKE OIDC (tccli's sts.endpoint), e.g. ${DEFAULT_STS_HOST}`,
+    encode: endpointOf('sts.endpoint', DEFAULT_STS_HOST),
+  },
+  {
+    name: 'role-arn',
+    file: 'credential',
+    path: ['role-arn'],
+    help: 'act as this role (qcs::cam::uin/<account>:roleName/<name>) through STS AssumeRole',
+    encode: nonEmpty('role-arn'),
+  },
+  {
+    name: 'role-session-name',
+    file: 'credential',
+    path: ['role-session-name'],
+    help: 'session name for role-arn (default clb-listener-<time>)',
+    encode: nonEmpty('role-session-name'),
   },
   {
     name: 'validate',

@@ -3,6 +3,7 @@
  * say about credentials. Writing them is `profile-store.ts`; where each key lives is
  * `profile-keys.ts`.
  */
+import { shellQuote } from '../core/shell-quote.js';
 import { CredentialsError, UsageError } from '../core/errors.js';
 import { keys, type Credentials } from './credentials.js';
 import { readTextIfExists } from './files.js';
@@ -52,17 +53,23 @@ export function profileValue(profile: TccliProfile, keyName: string): string | u
 
 export type ProfileCredentials = { type: 'keys'; credentials: Credentials } | { type: 'cvm-role' } | { type: 'none' };
 
-/** What the profile's credential file asks for: keys, the CVM role (`use-cvm-role true`), or nothing. */
-export function profileCredentials(profile: TccliProfile): ProfileCredentials {
+/**
+ * What the profile's credential file asks for: keys, the CVM role (`use-cvm-role true`), or
+ * nothing. With `keysOverCvmRole` the file's keys win over its CVM-role type, as in tccli when
+ * the environment names a role to assume.
+ */
+export function profileCredentials(profile: TccliProfile, keysOverCvmRole = false): ProfileCredentials {
   const file = profile.files.credential;
   if (!file) return { type: 'none' };
   const type = typeof file.type === 'string' ? file.type : '';
-  if (type === 'cvm-role') return { type: 'cvm-role' };
+  if (type === 'cvm-role' && !(keysOverCvmRole && profileValue(profile, 'secretId') && profileValue(profile, 'secretKey'))) {
+    return { type: 'cvm-role' };
+  }
   // tccli refreshes OAuth/SSO logins with its own browser flow; reusing its short-lived keys here
   // would fail later with an expired token, so say so now.
   if (type === 'oauth' || type === 'sso') {
     throw new CredentialsError(`profile "${profile.name}" uses tccli's ${type} login, which clb-listener cannot refresh`, {
-      hint: `use a key profile (clb-listener configure --profile ${profile.name}) or export TENCENTCLOUD_SECRET_ID/SECRET_KEY/TOKEN`,
+      hint: `use a key profile (clb-listener configure --profile ${shellQuote(profile.name)}) or export TENCENTCLOUD_SECRET_ID/SECRET_KEY/TOKEN`,
     });
   }
   const secretId = profileValue(profile, 'secretId');
@@ -70,7 +77,7 @@ export function profileCredentials(profile: TccliProfile): ProfileCredentials {
   if (!secretId && !secretKey) return { type: 'none' };
   if (!secretId || !secretKey) {
     throw new CredentialsError(`${profile.paths.credential} has ${secretId ? 'secretId but no secretKey' : 'secretKey but no secretId'}`, {
-      hint: `complete it with clb-listener configure --profile ${profile.name}`,
+      hint: `complete it with clb-listener configure --profile ${shellQuote(profile.name)}`,
     });
   }
   return { type: 'keys', credentials: keys(secretId, secretKey, profileValue(profile, 'token')) };

@@ -13,4 +13,16 @@ export const ENV = {
   metadataUrl: 'CLB_LISTENER_METADATA_URL',
   /** `false` sends requests without the client-side rules (like --no-validate). */
   validate: 'CLB_LISTENER_VALIDATE',
+  /** tccli's role pair (tccli needs both; here the ARN alone is enough). */
+  roleArn: 'TENCENTCLOUD_ROLE_ARN',
+  roleSessionName: 'TENCENTCLOUD_ROLE_SESSION_NAME',
+  /** TKE's OIDC variables: all four set, or none is used. */
+  tke: {
+    region: 'TKE_REGION',
+    providerId: 'TKE_PROVIDER_ID',
+    tokenFile: 'TKE_WEB_IDENTITY_TOKEN_FILE',
+    roleArn: 'TKE_ROLE_ARN',
+  },
+  /** Ours: the STS endpoint, like tccli's `sts.endpoint` profile setting. */
+  stsEndpoint: 'CLB_LISTENER_STS_ENDPOINT',
 } as const;

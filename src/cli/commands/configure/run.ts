@@ -1,4 +1,5 @@
 /** The body of `configure` and its subcommands, loaded only when one of them runs. */
+import { shellQuote } from '../../../core/shell-quote.js';
 import { existsSync } from 'node:fs';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { canPrompt } from '../../../ui/terminal.js';
@@ -206,7 +207,8 @@ function loadProfile(ctx: CliContext, globals: GlobalOptions): TccliProfile & { 
 /** Neither of the profile's files is there: listing it is fine, but say so rather than look configured-but-empty. */
 function missingProfileNote(profile: TccliProfile & { choice: ProfileChoice }): string | undefined {
   if (existsSync(profile.paths.credential) || existsSync(profile.paths.configure)) return undefined;
-  const create = profile.choice.source === 'default' ? 'clb-listener configure' : `clb-listener configure --profile ${profile.name}`;
+  const create =
+    profile.choice.source === 'default' ? 'clb-listener configure' : `clb-listener configure --profile ${shellQuote(profile.name)}`;
   return `profile "${profile.name}" does not exist yet (${profile.paths.credential}); create it with ${create}`;
 }
 

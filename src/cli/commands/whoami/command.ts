@@ -1,7 +1,8 @@
 /**
  * `clb-listener whoami` (also `configure show`): which credentials, region and endpoint a command
- * would use, and where each came from. Calls no API; only a CVM role is asked for its keys, on
- * this machine's metadata service.
+ * would use, and where each came from. Calls no CLB API; a CVM role is asked for its keys on this
+ * machine's metadata service, and a role (role-arn, TKE OIDC) is assumed through STS, which shows
+ * that the role works.
  */
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../register.js';
@@ -11,7 +12,7 @@ export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
     .command('whoami')
     .description(
-      'show which credentials (SecretId masked), region and endpoint commands would use, and where each comes from; calls no API',
+      'show which credentials (SecretId masked), role, region and endpoint commands would use, and where each comes from; calls no CLB API',
     )
     .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
     .action(async (_options: unknown, command: Command) => {

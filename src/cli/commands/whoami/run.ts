@@ -10,6 +10,8 @@ export interface WhoamiView {
   ProfileSource: string;
   CredentialSource: string;
   CredentialKind: string | null;
+  /** The role acted as, when the keys come from STS (role-arn, TKE OIDC); null otherwise. */
+  Role: { Arn: string; SessionName: string; Action: string; StsEndpoint: string; StsEndpointSource: string; Source: string } | null;
   SecretId: string;
   HasToken: boolean;
   ExpiresAt: string | null;
@@ -25,6 +27,13 @@ function textReport(view: WhoamiView): string[] {
   const rows: [string, string][] = [
     ['profile', `${view.Profile}  [${view.ProfileSource}]`],
     ['credentials', view.CredentialSource],
+    ...(view.Role
+      ? ([
+          ['role', `${view.Role.Arn}  [${view.Role.Source}]`],
+          ['session name', view.Role.SessionName],
+          ['sts endpoint', `${view.Role.StsEndpoint}  [${view.Role.StsEndpointSource}] (${view.Role.Action})`],
+        ] as [string, string][])
+      : []),
     ['secret id', view.SecretId],
     // Whether the token is there, never the token itself.
     ['session token', view.HasToken ? `temporary credentials (token present)${view.ExpiresAt ? `, expires ${view.ExpiresAt}` : ''}` : 'no'],
@@ -43,11 +52,22 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     warn: (message) => void ctx.stderr.write(`${message}\n`),
   });
   const credentials = await report.credentials.get(ctx.signal);
+  const role = report.credentials.assumedRole;
   const view: WhoamiView = {
     Profile: report.profile,
     ProfileSource: report.profileSource,
     CredentialSource: report.credentials.describe,
     CredentialKind: report.credentials.kind ?? null,
+    Role: role
+      ? {
+          Arn: role.arn,
+          SessionName: role.sessionName,
+          Action: role.action,
+          StsEndpoint: role.stsEndpoint,
+          StsEndpointSource: role.stsEndpointSource,
+          Source: role.source,
+        }
+      : null,
     SecretId: maskIdentifier(credentials.secretId),
     HasToken: !!credentials.token,
     ExpiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
