@@ -15,6 +15,7 @@ import { SecretRegistry } from '../src/core/secrets.js';
 import type { EmulatorKey } from '../src/emulator/types.js';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
+import { runCli } from './helpers/cli.js';
 
 const ROLE = 'qcs::cam::uin/100000000001:roleName/clb-admin';
 const OTHER_ROLE = 'qcs::cam::uin/100000000001:roleName/from-env';
@@ -201,6 +202,44 @@ describe('role-arn', () => {
     // The environment's role pair switches the CVM role off (tccli's cvm_role_flag).
     const withEnvRole = await resolveSettings(input({}, { TENCENTCLOUD_ROLE_ARN: OTHER_ROLE }).settings);
     assert.equal(withEnvRole.credentials.kind, 'role-arn');
+  });
+});
+
+describe('role-arn in commands', () => {
+  test('create --dry-run with a role calls no STS: the request is shown unsigned, naming the role', async () => {
+    home = makeTempHome();
+    await emu.reset();
+    const result = await runCli(
+      ['create', '--lb', 'lb-cuxw2rm0', '--port', '80', '--protocol', 'TCP', '--dry-run', '--endpoint', emu.endpoint],
+      {
+        env: home.env({
+          TENCENTCLOUD_SECRET_ID: emu.secretId,
+          TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+          TENCENTCLOUD_REGION: emu.region,
+          TENCENTCLOUD_ROLE_ARN: ROLE,
+          CLB_LISTENER_STS_ENDPOINT: emu.endpoint,
+        }),
+      },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      JSON.parse(result.stdout).Headers.Authorization,
+      new RegExp(`^<unsigned: signed with the keys of role ${ROLE.replace(/[/:]/g, '.')}`),
+    );
+    assert.equal(await emu.requestCount(), 0, 'nothing sent, STS included');
+  });
+
+  test('environment keys win over a profile whose own keys are unusable (half a pair, an oauth login)', async () => {
+    home = makeTempHome();
+    const env = { TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey };
+    for (const credential of [
+      { secretKey: 'lonelySecretKey000000001' },
+      { type: 'oauth', secretId: 'AKIDx', secretKey: 'y', token: 'z' },
+    ]) {
+      home.tccli('default', { credential });
+      const resolved = await resolveSettings(input({}, env).settings);
+      assert.equal(resolved.credentials.kind, 'environment');
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * --dry-run: the exact request that would be sent, on stdout, with the signature, any session
  * token and private key material redacted. Nothing is sent. Without credentials the request is
- * shown unsigned, so a body can be checked before keys are set up.
+ * shown unsigned, so a body can be checked before keys are set up; so it is with a role, whose
+ * keys only STS can give (a dry run calls nothing).
  */
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { CredentialsError } from '../core/errors.js';
@@ -25,11 +26,18 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
     if (!(error instanceof CredentialsError)) throw error;
     settings = { credentials: UNSIGNED, region: resolveRegion(input).region, endpoint: resolveEndpoint(input).endpoint };
   }
+  // A role's keys come from STS: a dry run does not call it, so the request is shown unsigned.
+  const role = settings.credentials.assumedRole;
+  if (role) settings = { ...settings, credentials: UNSIGNED };
   const client = new ClbClient({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, clock: ctx });
   const prepared = await client.prepare(action, body);
   await client.close();
   const headers = redactHeaders(prepared.headers);
-  if (settings.credentials === UNSIGNED) headers.Authorization = '<unsigned: no credentials found>';
+  if (settings.credentials === UNSIGNED) {
+    headers.Authorization = role
+      ? `<unsigned: signed with the keys of role ${role.arn}, which STS issues only when sending>`
+      : '<unsigned: no credentials found>';
+  }
   const dump = { DryRun: true, Action: action, Region: settings.region, Endpoint: prepared.url, Headers: headers, Body: redactBody(body) };
   // Shown as JSON whatever -o says (it is a request, not a result), but --query still picks from it.
   await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)], table: keyValueTable(dump) });

@@ -24,7 +24,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import type { ProfileChoice } from './profile-choice.js';
 import { roleArnSource, roleFromEnvironment, roleFromProfile, stsEndpointFor, tkeFromEnvironment, tkeOidcSource } from './role.js';
 import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';
-import { profileCredentials, type TccliProfile } from './tccli.js';
+import { profileCredentials, profileValue, type TccliProfile } from './tccli.js';
 
 export interface ChainInput {
   env: Record<string, string | undefined>;
@@ -47,12 +47,13 @@ export interface ChainInput {
 
 export async function resolveCredentialSource(input: ChainInput): Promise<CredentialSource> {
   const { env, profile, tccli } = input;
-  const fromProfile = profileCredentials(tccli);
+  // Only the type is read here: the keys are checked (and a half pair refused) when they are used.
+  const profileType = tccli.files.credential?.type;
   const envRole = profile.explicit ? undefined : roleFromEnvironment(env, input.warn);
   const profileRole = roleFromProfile(tccli, input.warn);
 
   // tccli: the profile's instance role wins unless the environment names a role.
-  if (fromProfile.type === 'cvm-role' && !envRole) {
+  if (profileType === 'cvm-role' && !envRole) {
     if (profileRole)
       input.warn(`warning: profile "${tccli.name}" uses the CVM role, so its role-arn ${profileRole.arn} is ignored (as tccli does)`);
     return profileCvmRole(input);
@@ -75,7 +76,7 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
   if (tke) {
     const ignored = [
       !profile.explicit && env[ENV.secretId]?.trim() ? ENV.secretId : undefined,
-      fromProfile.type === 'keys' ? `the keys in ${tccli.paths.credential}` : undefined,
+      profileValue(tccli, 'secretId') ? `the keys in ${tccli.paths.credential}` : undefined,
     ].filter(Boolean);
     if (ignored.length > 0) {
       input.warn(
