@@ -415,7 +415,8 @@ describe('interactive create: the whole run, in-process', () => {
       await term.answer('? SNI', enter);
       await term.answer('? Server certificates', enter);
       await term.answer('? SSL mode', enter);
-      await term.answer('? Server certificate', enter);
+      // The account has certificates: picking one comes first; this run uploads.
+      await term.answer('❯ An existing certificate in the account', down, enter);
       await term.answer('? Certificate PEM file', 'server.crt', enter);
       await term.answer('? Private key PEM file', 'server.key', enter);
       await term.answer('? Certificate name', enter);

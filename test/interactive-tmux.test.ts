@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTmux, tmuxAvailable, sh, type TmuxSession } from './helpers/tmux.js';
 import { BIN, REPO_ROOT, makeTempHome, runCli, type TempHome } from './helpers/home.js';
-import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { api, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -37,10 +37,9 @@ afterEach(async () => {
 });
 
 /** Runs `clb-listener create -i <args>` in a fresh tmux session in test/fixtures. */
-function runInTerminal(args: string[]): TmuxSession {
+function runInTerminal(args: string[], options: { credentials?: boolean } = {}): TmuxSession {
   const env = home.env({
-    TENCENTCLOUD_SECRET_ID: emulator.secretId,
-    TENCENTCLOUD_SECRET_KEY: emulator.secretKey,
+    ...(options.credentials !== false && { TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey }),
     TENCENTCLOUD_REGION: emulator.region,
   });
   const assignments = Object.entries(env).map(([k, v]) => sh(`${k}=${v}`));
@@ -63,6 +62,18 @@ function runInTerminal(args: string[]): TmuxSession {
   return session;
 }
 
+/** A listener made through the API, as if it had been there before. */
+async function existingListener(lb: string, port: number, protocol: string): Promise<string> {
+  const res = await api(emulator, 'CreateListener', {
+    LoadBalancerId: lb,
+    Ports: [port],
+    Protocol: protocol,
+    Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'EmuRsa01' },
+  });
+  assert.equal(res.Error, undefined, JSON.stringify(res.Error));
+  return (res.ListenerIds as string[])[0]!;
+}
+
 async function exitCode(term: TmuxSession): Promise<{ code: number; pane: string }> {
   const pane = await term.waitFor(/^EXIT=\d+$/m);
   return { code: Number(/^EXIT=(\d+)$/m.exec(pane)![1]), pane: await term.waitFor(/^STTY=/m) };
@@ -76,13 +87,14 @@ function assertNoKeyMaterial(pane: string): void {
 describe('create -i in a real terminal (tmux)', { skip }, () => {
   test('HTTPS: a wrong path is re-asked, then server.crt + server.key are uploaded and the listener created', async () => {
     const term = runInTerminal([]);
-    await term.answer('? Load balancer id', emulator.loadBalancers[0], 'Enter');
+    await term.answer(/❯ lb-emu00001 +emulator-lb-1/, undefined, 'Enter');
     await term.answer('? Protocol', undefined, 'Down', 'Down', 'Down', 'Enter');
     await term.answer('? Port(s)', undefined, 'Enter');
     await term.answer('? SNI', undefined, 'Enter');
     await term.answer('? Server certificates', undefined, 'Enter');
     await term.answer('? SSL mode', undefined, 'Enter');
-    await term.answer(/^\? Server certificate$/m, undefined, 'Enter');
+    // The account has certificates, so picking one is offered first; this run uploads.
+    await term.answer(/❯ An existing certificate in the account/, undefined, 'Down', 'Enter');
     await term.answer('? Certificate PEM file', 'nope.crt', 'Enter');
     await term.answer('> nope.crt: cannot read the file (no such file)', undefined, 'C-u');
     await term.answer(/\? Certificate PEM file\s*$/m, 'server.crt', 'Enter');
@@ -121,11 +133,11 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     const term = runInTerminal(['--lb', emulator.loadBalancers[0]!, '--protocol', 'TCP_SSL', '--port', '7443']);
     await term.answer('? Server certificates', undefined, 'Enter');
     await term.answer('? SSL mode', undefined, 'Down', 'Enter');
-    await term.answer(/^\? Server certificate$/m, undefined, 'Enter');
+    await term.answer(/❯ An existing certificate in the account/, undefined, 'Down', 'Enter');
     await term.answer('? Certificate PEM file', 'server-ecc.crt', 'Enter');
     await term.answer('? Private key PEM file', 'server-ecc.key', 'Enter');
     await term.answer('? Certificate name', undefined, 'Enter');
-    await term.answer('? Client CA certificate', undefined, 'Enter');
+    await term.answer(/❯ An existing CA certificate in the account/, undefined, 'Down', 'Enter');
     await term.answer('? CA certificate PEM file', 'ca.crt', 'Enter');
     await term.answer('? CA certificate name (clb-listener-Test-CA)', undefined, 'Enter');
     await term.answer('? Client certificates', undefined, 'Enter');
@@ -152,6 +164,51 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     const output = listener!.Certificate as Record<string, unknown>;
     assert.equal(output.SSLMode, 'MUTUAL');
     assert.ok(output.CertCaId, 'the listener has a CA certificate');
+  });
+
+  test('picks from the account: a load balancer from the list, the port checked while typed, a certificate from the list', async () => {
+    const holder = await existingListener(emulator.loadBalancers[1]!, 443, 'HTTPS');
+    const term = runInTerminal([]);
+    // Every load balancer with its name, VIP, type and listener count.
+    await term.waitFor(/lb-emu00002 +emulator-lb-2 +203\.0\.113\.3 +OPEN +1 listener/);
+    await term.answer(/❯ lb-emu00001/, undefined, 'Down', 'Enter');
+    await term.answer('? Protocol', undefined, 'Down', 'Down', 'Down', 'Enter');
+    await term.answer('? Port(s)', undefined, 'Enter'); // 443: taken
+    await term.answer(`> 443 is used by ${holder} (HTTPS): pick another port`, undefined, 'C-u');
+    await term.answer(/\? Port\(s\)[^\n]*\s*$/, '8443', 'Enter');
+    await term.answer('? SNI', undefined, 'Enter');
+    await term.answer('? Server certificates', undefined, 'Enter');
+    await term.answer('? SSL mode', undefined, 'Enter');
+    await term.answer(/❯ An existing certificate in the account \(3, 1 expired\)/, undefined, 'Enter');
+    await term.waitFor(/EmuOld01 +old\.example\.com +RSA +expired \d{4}-\d{2}-\d{2} +\(expired\)/);
+    await term.answer('Type an id instead', 'ecc');
+    await term.answer(/❯ EmuEcc01 +www\.example\.com +ECC +expires/, undefined, 'Enter');
+    await term.answer('? Create it?', undefined, 'Enter');
+    const { code, pane } = await exitCode(term);
+
+    assert.equal(code, 0, pane);
+    assert.match(pane, /clb-listener create --lb lb-emu00002 --port 8443 --protocol HTTPS --cert-id EmuEcc01 --endpoint http:/);
+    assert.match(pane, /STTY=icanon echo/);
+    const listener = (await emulator.state()).listeners.find((l) => l.Port === 8443);
+    assert.deepEqual(listener?.request, {
+      LoadBalancerId: 'lb-emu00002',
+      Ports: [8443],
+      Protocol: 'HTTPS',
+      Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'EmuEcc01' },
+    });
+  });
+
+  test('without credentials: a one-line note, then the ids are typed (nothing listed, nothing sent)', async () => {
+    const term = runInTerminal(['--protocol', 'TCP', '--port', '9000', '--dry-run'], { credentials: false });
+    await term.answer('? Load balancer id', 'lb-emu00003', 'Enter');
+    await term.answer('Show the request', undefined, 'Enter');
+    const { code, pane } = await exitCode(term);
+
+    assert.equal(code, 0, pane);
+    assert.match(pane, /^ {2}not listing from the account \(.*\): type the ids$/m);
+    assert.match(pane, /"LoadBalancerId": "lb-emu00003"/);
+    assert.match(pane, /STTY=icanon echo/);
+    assert.equal(await emulator.requestCount(), 0);
   });
 
   test('Ctrl-C at a prompt: exit 130, nothing sent, terminal left sane', async () => {

@@ -141,7 +141,10 @@ export class ClbClient {
    * service's beside this one's (`clb.tencentcloudapi.com` → `ssl.tencentcloudapi.com`); an
    * endpoint that is not Tencent Cloud's own host (the emulator) serves every service and is kept.
    */
-  forService(service: ServiceSpec, overrides: Partial<Pick<ClientOptions, 'retry' | 'requestTimeoutMs'>> = {}): ClbClient {
+  forService(
+    service: ServiceSpec,
+    overrides: Partial<Pick<ClientOptions, 'retry' | 'requestTimeoutMs' | 'connectTimeoutMs'>> = {},
+  ): ClbClient {
     const endpoint = serviceEndpoint(this.endpoint, service.name).origin;
     return new ClbClient({ ...this.options, ...overrides, endpoint, service });
   }

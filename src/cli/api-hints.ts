@@ -7,11 +7,7 @@ import type { ClbClient } from '../api/client.js';
 import { describeListeners } from '../api/clb.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
-
-/** TCP, HTTP, HTTPS and TCP_SSL share the TCP port space; UDP and QUIC share UDP's. */
-export function transportOf(protocol: string): 'TCP' | 'UDP' {
-  return protocol === 'UDP' || protocol === 'QUIC' ? 'UDP' : 'TCP';
-}
+import { portClashes } from '../model/ports.js';
 
 const STATIC_HINTS: Record<string, string> = {
   'AuthFailure.SignatureFailure':
@@ -65,11 +61,7 @@ async function describePortHolders({ client, loadBalancerId, ports, protocol, gl
   const fallback = `a port is already in use on ${loadBalancerId}; see ${suggestCommand(globals, 'list', '--lb', loadBalancerId)}`;
   try {
     const { Listeners } = await describeListeners(client, { LoadBalancerId: loadBalancerId });
-    const family = transportOf(protocol);
-    const holders = (Listeners ?? []).filter((l) => {
-      const end = l.EndPort && l.EndPort > l.Port ? l.EndPort : l.Port;
-      return transportOf(l.Protocol) === family && ports.some((p) => p >= l.Port && p <= end);
-    });
+    const holders = [...new Set(portClashes(ports, protocol, Listeners ?? []).map((c) => c.holder))];
     if (holders.length === 0) return fallback;
     const described = holders.map(
       (l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`,

@@ -21,7 +21,14 @@ export interface Choice<V> {
   value: V;
   name: string;
   description?: string;
+  /** Shown after the answer instead of the name. */
+  short?: string;
+  /** Listed but not selectable; a string says why. */
+  disabled?: boolean | string;
 }
+
+/** The choices for what has been typed so far (undefined: nothing yet); may call the API. */
+export type SearchSource<V> = (term: string | undefined, options: { signal: AbortSignal }) => Promise<readonly Choice<V>[]>;
 
 export type Validate = (value: string) => true | string | Promise<true | string>;
 
@@ -29,6 +36,8 @@ export interface Asker {
   input(config: { message: string; default?: string; validate?: Validate }): Promise<string>;
   select<V>(config: { message: string; choices: readonly Choice<V>[]; default?: V }): Promise<V>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+  /** A list narrowed by what is typed; `source` answers each change of the typed text. */
+  search<V>(config: { message: string; source: SearchSource<V>; pageSize?: number; default?: V }): Promise<V>;
 }
 
 type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal };
@@ -103,8 +112,30 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
                 value: c.value,
                 name: c.name,
                 ...(c.description ? { description: c.description } : {}),
+                ...(c.short ? { short: c.short } : {}),
+                ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
               })),
               loop: false,
+              ...(config.default !== undefined ? { default: config.default } : {}),
+            },
+            context,
+          ) as Promise<V>,
+      ),
+    search: <V>(config: { message: string; source: SearchSource<V>; pageSize?: number; default?: V }) =>
+      ask(
+        (context) =>
+          prompts.search<V>(
+            {
+              message: config.message,
+              source: async (term, options) =>
+                (await config.source(term, options)).map((c) => ({
+                  value: c.value,
+                  name: c.name,
+                  ...(c.description ? { description: c.description } : {}),
+                  ...(c.short ? { short: c.short } : {}),
+                  ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
+                })),
+              pageSize: config.pageSize ?? 10,
               ...(config.default !== undefined ? { default: config.default } : {}),
             },
             context,

@@ -13,7 +13,9 @@ import { nameFromSubject } from '../../model/certificates.js';
 import { type Path, samePath } from '../../model/paths.js';
 import type { RawFlags } from '../../model/request.js';
 import { checkAnswer } from '../../model/validate.js';
-import type { Asker } from './asker.js';
+import type { Asker, Choice } from './asker.js';
+import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
+import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
 import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
 
 export interface FlowEnvironment {
@@ -25,6 +27,13 @@ export interface FlowEnvironment {
   body: Record<string, unknown> | undefined;
   /** Lines for the person (certificate details, notes); not data. */
   note(lines: string[], kind?: 'info' | 'warning'): void;
+  /**
+   * The account, when credentials are there: load balancers, listeners and certificates are then
+   * offered from it. Absent (or failing), every id is typed.
+   */
+  account?: AccountLookup;
+  /** The run's interrupt: a listing cut short by Ctrl-C cancels the run, it does not fall back. */
+  signal?: AbortSignal;
 }
 
 /** Where an uploaded file came from, for the summary and the equivalent command. */
@@ -60,8 +69,10 @@ function validator(
   partial: () => Record<string, unknown>,
   path: Path,
   extra?: (value: string) => string | undefined,
+  remote?: (value: string) => Promise<string | undefined>,
 ) {
-  return (text: string): true | string => checkAnswer(partial(), path, text, { now: env.now }).problem ?? extra?.(text.trim()) ?? true;
+  return async (text: string): Promise<true | string> =>
+    checkAnswer(partial(), path, text, { now: env.now }).problem ?? extra?.(text.trim()) ?? (await remote?.(text.trim())) ?? true;
 }
 
 /** A value given by flag or body that the model would refuse: refuse it now, before any question. */
@@ -89,6 +100,149 @@ const DEFAULT_PORTS: Partial<Record<Protocol, string>> = { HTTP: '80', HTTPS: '4
 
 const CERT_ATTRS = CERTIFICATE_FLAGS.map((c) => attributeOf(c.flag));
 
+// ---- the account: picking what exists ---------------------------------------------------------
+
+/** Why a listing failed, in a few words (the error's own first line). */
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+/** A listing cut short by Ctrl-C ends the run like any question would; other failures fall back. */
+function cancelled(env: FlowEnvironment): boolean {
+  return env.signal?.aborted === true;
+}
+
+/** The list's "more" entry; every other value is a load balancer id. */
+const MORE = '\u0000more';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function loadBalancerChoices(items: readonly LoadBalancerItem[]): Choice<string>[] {
+  const width = (f: (lb: LoadBalancerItem) => string) => Math.max(0, ...items.map((lb) => f(lb).length));
+  const vip = (lb: LoadBalancerItem) => lb.vips.join(',');
+  const [name, vips, type] = [width((lb) => lb.name), width(vip), width((lb) => lb.type)];
+  return items.map((lb) => ({
+    value: lb.id,
+    name: [
+      lb.id,
+      lb.name.padEnd(name),
+      vip(lb).padEnd(vips),
+      lb.type.padEnd(type),
+      lb.listeners === undefined ? '? listeners' : plural(lb.listeners, 'listener'),
+    ].join('  '),
+    short: lb.id,
+  }));
+}
+
+/** A load balancer id the request would accept, to offer as typed or to look up. */
+const acceptableId = (env: FlowEnvironment, text: string): boolean =>
+  checkAnswer({}, ['LoadBalancerId'], text, { now: env.now }).problem === undefined;
+
+/**
+ * The load balancer: picked from a searchable list of the account's (a page at a time, more on
+ * demand, the API searched for what is not loaded yet), or typed; typed when the list cannot be
+ * had, with a note saying why.
+ */
+async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
+  const { asker, account } = env;
+  const typed = async (): Promise<string> =>
+    (await asker.input({ message: 'Load balancer id', validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
+  if (!account) return typed();
+  let loaded: LoadBalancerItem[];
+  let total: number;
+  try {
+    ({ items: loaded, total } = await account.loadBalancers({ offset: 0 }, env.signal));
+  } catch (error) {
+    if (cancelled(env)) throw error;
+    env.note([`could not list the load balancers (${reason(error)}); type the id`], 'warning');
+    return typed();
+  }
+  if (total === 0) {
+    env.note([`no load balancers in ${account.region} for these credentials; type the id (or check --region)`], 'warning');
+    return typed();
+  }
+  const matches = (text: string) => (lb: LoadBalancerItem) =>
+    [lb.id, lb.name, ...lb.vips].some((field) => field.toLowerCase().includes(text.toLowerCase()));
+
+  let first: string | undefined;
+  for (;;) {
+    const picked = await asker.search<string>({
+      // Typing filters by id, name or VIP (and searches the API for what is not loaded yet).
+      message: `Load balancer (${account.region}; type to filter, or an id)`,
+      // After "more", the cursor starts on the first of the new ones.
+      ...(first ? { default: first } : {}),
+      source: async (term, { signal }) => {
+        const text = term?.trim() ?? '';
+        let found = text ? loaded.filter(matches(text)) : loaded;
+        let problem: string | undefined;
+        if (text && loaded.length < total) {
+          // Not everything is loaded: ask the API too (name or VIP, or the exact id typed).
+          try {
+            const remote = await account.loadBalancers({ search: text }, env.signal ? AbortSignal.any([signal, env.signal]) : signal);
+            found = [...found, ...remote.items.filter((r) => !found.some((f) => f.id === r.id))];
+          } catch (error) {
+            if (signal.aborted || env.signal?.aborted) return [];
+            problem = reason(error);
+          }
+        }
+        const choices = loadBalancerChoices(found);
+        if (text && acceptableId(env, text) && !found.some((lb) => lb.id === text)) {
+          choices.push({
+            value: text,
+            name: `${text}  (not listed: use this id)`,
+            description: 'the API will say whether it exists in this region',
+            short: text,
+          });
+        }
+        if (!text && loaded.length < total) {
+          choices.push({
+            value: MORE,
+            name: `… ${total - loaded.length} more: type to search them, or pick this to list ${Math.min(LOAD_BALANCER_PAGE, total - loaded.length)} more`,
+          });
+        }
+        if (problem) choices.push({ value: MORE, name: `search failed: ${problem}`, disabled: true });
+        return choices;
+      },
+    });
+    if (picked !== MORE) return picked;
+    try {
+      const next = await account.loadBalancers({ offset: loaded.length }, env.signal);
+      first = next.items.find((n) => !loaded.some((l) => l.id === n.id))?.id;
+      loaded = [...loaded, ...next.items.filter((n) => !loaded.some((l) => l.id === n.id))];
+      total = Math.max(next.total, loaded.length);
+      if (next.items.length === 0) total = loaded.length;
+    } catch (error) {
+      if (cancelled(env)) throw error;
+      env.note([`could not list more load balancers (${reason(error)})`], 'warning');
+      total = loaded.length;
+    }
+  }
+}
+
+/** The load balancer's listeners, fetched once in the background; undefined when they cannot be had. */
+function listenersOf(env: FlowEnvironment, loadBalancerId: string): Promise<ExistingListener[] | undefined> {
+  const { account } = env;
+  if (!account || !acceptableId(env, loadBalancerId)) return Promise.resolve(undefined);
+  let noted = false;
+  return account.listeners(loadBalancerId, env.signal).catch((error: unknown) => {
+    if (!noted && !env.signal?.aborted)
+      env.note([`could not list the listeners of ${loadBalancerId} (${reason(error)}); ports are not checked`], 'warning');
+    noted = true;
+    return undefined;
+  });
+}
+
+async function clashes(holders: Promise<ExistingListener[] | undefined>, ports: number[], protocol: string): Promise<PortClash[]> {
+  const existing = await holders;
+  return existing ? portClashes(ports, protocol, existing) : [];
+}
+
+/** The ports of a typed or given value, leaving out what is not a number (the field check says so). */
+function numbers(value: unknown): number[] {
+  const list = Array.isArray(value) ? value : splitList(String(value));
+  return list.map((p) => Number(p)).filter((n) => Number.isInteger(n));
+}
+
 // ---- the flow --------------------------------------------------------------------------------
 
 export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<FlowResult> {
@@ -101,10 +255,12 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
   // Load balancer.
   const lb = first(flags, 'lb', 'loadBalancerId') ?? body.LoadBalancerId;
   if (lb === undefined) {
-    flags.lb = (await asker.input({ message: 'Load balancer id', validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
+    flags.lb = await askLoadBalancer(env);
   } else if (typeof lb === 'string') {
     checkGiven(env, ['LoadBalancerId'], lb, '--lb');
   }
+  // Its listeners, fetched while the protocol is asked, for the port check.
+  const holders = listenersOf(env, String(flags.lb ?? lb));
 
   // Protocol.
   let protocol: Protocol;
@@ -123,17 +279,32 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
 
   // Ports.
   const ports = first(flags, 'port', 'ports') ?? body.Ports;
-  if (ports === undefined) {
-    const defaultPort = DEFAULT_PORTS[protocol];
-    flags.port = splitList(
+  let askPorts = ports === undefined;
+  if (ports !== undefined && (Array.isArray(ports) || typeof ports === 'string')) {
+    checkGiven(env, ['Ports'], ports, '--port');
+    // A given port the load balancer already uses: say who holds it and ask again.
+    const taken = (await clashes(holders, numbers(ports), protocol)).filter((c) => c.certain);
+    if (taken.length > 0) {
+      env.note([`--port ${taken.map(describeClash).join('; ')}: choose another`], 'warning');
+      askPorts = true;
+    }
+  }
+  if (askPorts) {
+    const defaultPort = ports === undefined ? DEFAULT_PORTS[protocol] : undefined;
+    const typed = splitList(
       await asker.input({
         message: 'Port(s), comma-separated: one listener each',
         ...(defaultPort ? { default: defaultPort } : {}),
-        validate: validator(env, nothing, ['Ports']),
+        validate: validator(env, nothing, ['Ports'], undefined, async (value) => {
+          const taken = (await clashes(holders, numbers(value), protocol)).filter((c) => c.certain);
+          return taken.length ? `${taken.map(describeClash).join('; ')}: pick another port` : undefined;
+        }),
       }),
     );
-  } else if (Array.isArray(ports) || typeof ports === 'string') {
-    checkGiven(env, ['Ports'], ports, '--port');
+    flags.port = typed;
+    delete flags.ports;
+    const possible = (await clashes(holders, numbers(typed), protocol)).filter((c) => !c.certain);
+    if (possible.length) env.note([`${possible.map(describeClash).join('; ')}: the API may refuse the port`], 'warning');
   }
 
   // SNI (HTTPS only). Certificate flags already say "off".
@@ -169,6 +340,11 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   const { asker } = env;
   const serverGiven = first(flags, 'certId', 'certFile', 'keyFile') !== undefined;
   const caGiven = first(flags, 'caCertId', 'caFile') !== undefined;
+  // The account's certificates, listed while the first questions are answered.
+  const listed: CertificateLists = {
+    SVR: serverGiven ? undefined : listCertificates(env, 'SVR'),
+    CA: caGiven ? undefined : listCertificates(env, 'CA'),
+  };
 
   // The --cert-* flags describe one Certificate: given any, there is one server certificate.
   const several = CERT_ATTRS.some((a) => flags[a] !== undefined)
@@ -203,7 +379,7 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   if (!serverGiven) {
     for (;;) {
       const defaultName = servers.length === 0 && typeof flags.certName === 'string' ? flags.certName : undefined;
-      servers.push(await askServerCertificate(env, servers, several, mode, defaultName));
+      servers.push(await askServerCertificate(env, servers, several, mode, defaultName, listed.SVR));
       if (!several) break;
       const more = await asker.confirm({ message: 'Add another server certificate (of another algorithm)?', default: servers.length < 2 });
       if (!more) break;
@@ -211,7 +387,7 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   }
 
   let ca: CaEntry | undefined;
-  if (mutual && !caGiven) ca = await askCa(env, servers, several, typeof flags.caName === 'string' ? flags.caName : undefined);
+  if (mutual && !caGiven) ca = await askCa(env, servers, several, typeof flags.caName === 'string' ? flags.caName : undefined, listed.CA);
   let verify = upper(flags.sslVerifyClient);
   if (mutual && verify === undefined) {
     verify = await asker.select<string>({
@@ -298,19 +474,42 @@ async function askServerCertificate(
   several: boolean,
   mode: string,
   defaultName: string | undefined,
+  listing: Promise<Listing> | undefined,
 ): Promise<ServerEntry> {
   const { asker } = env;
   const n = earlier.length + 1;
-  const source = await asker.select<'upload' | 'id'>({
+  const account = await listing;
+  const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
+  const source = await asker.select<'upload' | 'id' | 'pick'>({
     message: several ? `Server certificate ${n}` : 'Server certificate',
     choices: [
+      ...(account?.items?.length
+        ? [{ value: 'pick' as const, name: `An existing certificate in the account (${certificateCount(account.items)})` }]
+        : []),
       { value: 'upload', name: 'Upload from PEM files (certificate and private key)' },
-      { value: 'id', name: 'An existing certificate id (SSL Certificate Service)' },
+      {
+        value: 'id',
+        name: 'Type an existing certificate id (SSL Certificate Service)',
+        ...(account?.items?.length === 0 ? { description: 'the account has no server certificates listed' } : {}),
+      },
     ],
-    default: 'upload',
+    default: usable > 0 ? 'pick' : 'upload',
   });
-  if (source === 'id') {
-    const usedIds = earlier.flatMap((e) => (e.kind === 'id' ? [e.id] : []));
+  const usedIds = earlier.flatMap((e) => (e.kind === 'id' ? [e.id] : []));
+  if (source === 'pick') {
+    // Each algorithm once in MultiCertInfo: the uploads' (from their files) and the picks' (from the list).
+    const usedAlgorithms = [
+      ...earlier.flatMap((e) => (e.kind === 'upload' && e.cert.parsed ? [e.cert.parsed.algorithm] : [])),
+      ...pickedAlgorithms(earlier, account!.items!),
+    ];
+    const picked = await pickCertificate(env, account!.items!, {
+      message: several ? `Certificate ${n}, of another algorithm` : 'Certificate',
+      used: usedIds,
+      usedAlgorithms: several ? usedAlgorithms : [],
+    });
+    if (picked) return { kind: 'id', id: picked };
+  }
+  if (source !== 'upload') {
     const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
     const id = await asker.input({
       message: several ? 'Certificate id (of an algorithm not used above)' : 'Certificate id',
@@ -388,19 +587,33 @@ async function askCa(
   servers: readonly ServerEntry[],
   several: boolean,
   defaultName: string | undefined,
+  listing: Promise<Listing> | undefined,
 ): Promise<CaEntry> {
   const { asker } = env;
-  const source = await asker.select<'upload' | 'id'>({
+  const account = await listing;
+  const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
+  const source = await asker.select<'upload' | 'id' | 'pick'>({
     message: 'Client CA certificate (mutual TLS)',
     choices: [
+      ...(account?.items?.length
+        ? [{ value: 'pick' as const, name: `An existing CA certificate in the account (${certificateCount(account.items)})` }]
+        : []),
       { value: 'upload', name: 'Upload a CA PEM file' },
-      { value: 'id', name: 'An existing CA certificate id' },
+      {
+        value: 'id',
+        name: 'Type an existing CA certificate id',
+        ...(account?.items?.length === 0 ? { description: 'the account has no CA certificates listed' } : {}),
+      },
     ],
-    default: 'upload',
+    default: usable > 0 ? 'pick' : 'upload',
   });
+  if (source === 'pick') {
+    const picked = await pickCertificate(env, account!.items!, { message: 'CA certificate', used: [], usedAlgorithms: [] });
+    if (picked) return { kind: 'id', id: picked };
+  }
   const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} });
   const at = (key: 'Id' | 'Content' | 'Name'): Path => (several ? slot.at(`Cert${key}`) : ['Certificate', `CertCa${key}`]);
-  if (source === 'id') {
+  if (source !== 'upload') {
     const id = await asker.input({ message: 'CA certificate id', validate: validator(env, () => slot.partial, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
@@ -413,4 +626,108 @@ async function askCa(
     validate: validator(env, () => slot.partial, at('Name')),
   });
   return { kind: 'upload', cert, name: name.trim() };
+}
+// ---- certificates from the account -----------------------------------------------------------
+
+/** A certificate listing: the items, or undefined when it could not be had (a note said why). */
+interface Listing {
+  items?: CertificateItem[];
+}
+
+interface CertificateLists {
+  SVR: Promise<Listing> | undefined;
+  CA: Promise<Listing> | undefined;
+}
+
+function listCertificates(env: FlowEnvironment, type: 'SVR' | 'CA'): Promise<Listing> | undefined {
+  const { account } = env;
+  if (!account) return undefined;
+  const what = type === 'SVR' ? 'server certificates' : 'CA certificates';
+  return account.certificates(type, env.signal).then(
+    (items) => ({ items }),
+    (error: unknown) => {
+      if (!env.signal?.aborted) env.note([`could not list the account's ${what} (${reason(error)}); upload one or type its id`], 'warning');
+      return {};
+    },
+  );
+}
+
+function certificateCount(items: readonly CertificateItem[]): string {
+  const expired = items.filter((c) => c.expired).length;
+  return expired ? `${items.length}, ${expired} expired` : `${items.length}`;
+}
+
+/** `RSA 2048` → `RSA`: the family MultiCertInfo allows once. */
+function algorithmFamily(algorithm: string): string {
+  return algorithm
+    .trim()
+    .split(/[\s_-]+/)[0]!
+    .toUpperCase();
+}
+
+/** The algorithm families of the certificates already picked by id from the list. */
+function pickedAlgorithms(earlier: readonly ServerEntry[], items: readonly CertificateItem[]): string[] {
+  return earlier.flatMap((e) => {
+    const found = e.kind === 'id' ? items.find((c) => c.id === e.id) : undefined;
+    return found?.algorithm ? [algorithmFamily(found.algorithm)] : [];
+  });
+}
+
+/** `2027-10-30 12:00:00` → `2027-10-30`. */
+const day = (time: string) => time.slice(0, 10);
+
+/**
+ * A certificate from the account's list (searchable by id, domain or alias): expired ones marked,
+ * ones already chosen (or of an algorithm already chosen) not selectable. Returns undefined when
+ * the person chooses to type an id instead. An expired or not-yet-issued choice is a warning:
+ * refusing it is the API's call.
+ */
+async function pickCertificate(
+  env: FlowEnvironment,
+  items: readonly CertificateItem[],
+  options: { message: string; used: readonly string[]; usedAlgorithms: readonly string[] },
+): Promise<string | undefined> {
+  const width = (f: (c: CertificateItem) => string) => Math.max(0, ...items.map((c) => f(c).length));
+  const [id, domain, algorithm] = [width((c) => c.id), width((c) => c.domain), width((c) => c.algorithm)];
+  const TYPE = '\u0000type';
+  const picked = await env.asker.search<string>({
+    message: `${options.message} (type to filter)`,
+    source: async (term) => {
+      const text = term?.trim().toLowerCase() ?? '';
+      const shown = items.filter((c) => !text || [c.id, c.domain, c.alias].some((f) => f.toLowerCase().includes(text)));
+      const choices: Choice<string>[] = shown.map((c) => {
+        const state = c.expired
+          ? `expired ${day(c.expires)}`
+          : c.status !== undefined && c.status !== 1
+            ? `not issued (status ${c.status})`
+            : `expires ${day(c.expires) || '?'}`;
+        const family = algorithmFamily(c.algorithm);
+        const disabled = options.used.includes(c.id)
+          ? 'already in the list'
+          : options.usedAlgorithms.includes(family)
+            ? `${family} is already in the list`
+            : undefined;
+        return {
+          value: c.id,
+          name:
+            [c.id.padEnd(id), c.domain.padEnd(domain), c.algorithm.padEnd(algorithm), state].join('  ') + (c.expired ? '  (expired)' : ''),
+          short: c.id,
+          ...(c.alias ? { description: `alias ${c.alias}` } : {}),
+          ...(disabled ? { disabled } : {}),
+        };
+      });
+      choices.push({ value: TYPE, name: 'Type an id instead' });
+      return choices;
+    },
+  });
+  if (picked === TYPE) return undefined;
+  const chosen = items.find((c) => c.id === picked)!;
+  if (chosen.expired) {
+    const warning = `certificate ${chosen.id} (${chosen.domain}) expired on ${day(chosen.expires)}: clients will refuse it`;
+    env.note([warning], 'warning');
+  } else if (chosen.status !== undefined && chosen.status !== 1) {
+    const warning = `certificate ${chosen.id} (${chosen.domain}) is not issued (status ${chosen.status}); the API may refuse it`;
+    env.note([warning], 'warning');
+  }
+  return chosen.id;
 }

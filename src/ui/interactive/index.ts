@@ -18,6 +18,16 @@ import { createAsker, PromptCancelledError } from './asker.js';
 import { isCi } from '../terminal.js';
 import { askCreate } from './flow.js';
 import { equivalentCommand, requestSummary } from './equivalent-command.js';
+import type { AccountLookup } from './account.js';
+
+export type { AccountLookup } from './account.js';
+export { accountLookup } from './account.js';
+
+/** What the account can offer the questions: a lookup, or a one-line note on why there is none. */
+export interface Picking {
+  account?: AccountLookup;
+  note?: string;
+}
 
 const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
 
@@ -65,10 +75,14 @@ export async function interactiveCreate(
   globals: GlobalOptions,
   ctx: CliContext,
   options: BuildOptions,
+  /** Connects to the account, once the terminal is known to be there (nothing is sent before). */
+  connect?: () => Promise<Picking>,
 ): Promise<BuiltRequest> {
   refuseWithoutTerminal(flags, ctx, options.body);
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const say = (text: string): void => void ctx.stderr.write(`${text}\n`);
+  const picking = connect ? await connect() : {};
+  if (picking.note) say(`  ${color.dim(picking.note)}`);
 
   // Every file read, by content, so the summary can say where each PEM came from.
   const files = new Map<string, string>();
@@ -85,6 +99,8 @@ export async function interactiveCreate(
     now: options.now,
     env: ctx.env,
     body: options.body,
+    signal: ctx.signal,
+    ...(picking.account ? { account: picking.account } : {}),
     note: (lines, kind = 'info') => {
       for (const line of lines) say(kind === 'warning' ? `  ${color.yellow('warning:')} ${line}` : `  ${color.dim(line)}`);
     },

@@ -12,7 +12,7 @@ import { createListenerSkeleton } from '../../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import { inputReader } from '../../read-input.js';
 import type { Session } from '../../session.js';
-import { AcceptedError, ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../../core/errors.js';
+import { AcceptedError, ApiError, CliError, CredentialsError, InterruptedError, NetworkError, UsageError } from '../../../core/errors.js';
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, keyValueTable, printResult, type ResultView } from '../../../ui/output.js';
@@ -41,7 +41,47 @@ function bodyInput(flags: CreateFlags, ctx: CliContext): { path: string; flag: s
   return { path, flag };
 }
 
-async function buildRequest(given: CreateFlags, globals: GlobalOptions, ctx: CliContext): Promise<BuiltRequest> {
+/** Settings for the listings of `create -i`: short, so an unreachable API costs seconds, not minutes. */
+const PICKING = {
+  requestTimeoutMs: 5000,
+  connectTimeoutMs: 3000,
+  // A refusal for the rate limit clears within a second: three tries span that, a dead network one.
+  retry: { maxAttempts: 3, maxConnectAttempts: 1, baseDelayMs: 500, maxDelayMs: 2000 },
+};
+
+/**
+ * For `create -i`: a session whose account the questions can pick from, or a one-line note on why
+ * there is none (no credentials or region: the ids are typed). The session is kept for sending.
+ */
+async function connectForPicking(globals: GlobalOptions, ctx: CliContext, keep: (session: Session) => void) {
+  const [{ openSession }, { accountLookup }, { CLB_SERVICE, SSL_SERVICE }] = await Promise.all([
+    import('../../session.js'),
+    import('../../../ui/interactive/index.js'),
+    import('../../../api/constants.js'),
+  ]);
+  let session: Session;
+  try {
+    session = await openSession(globals, ctx);
+  } catch (error) {
+    if (error instanceof CredentialsError || error instanceof UsageError) {
+      return { note: `not listing from the account (${error.message.split('\n')[0]}): type the ids` };
+    }
+    throw error;
+  }
+  keep(session);
+  const clb = session.client.forService(CLB_SERVICE, PICKING);
+  const ssl = session.client.forService(SSL_SERVICE, PICKING);
+  keep({ ...session, client: clb });
+  keep({ ...session, client: ssl });
+  return { account: accountLookup(clb, ssl, ctx.now) };
+}
+
+async function buildRequest(
+  given: CreateFlags,
+  globals: GlobalOptions,
+  ctx: CliContext,
+  keep: (session: Session) => void,
+): Promise<BuiltRequest> {
   const readText = inputReader(ctx);
   const input = bodyInput(given, ctx);
   // One spelling from here on (the equivalent command of -i says --from-file).
@@ -60,7 +100,7 @@ async function buildRequest(given: CreateFlags, globals: GlobalOptions, ctx: Cli
   if (flags.interactive) {
     // Prompts fill in what the flags left out, then build through the same model.
     const { interactiveCreate } = await import('../../../ui/interactive/index.js');
-    return interactiveCreate(flags, globals, ctx, options);
+    return interactiveCreate(flags, globals, ctx, options, () => connectForPicking(globals, ctx, keep));
   }
   return buildCreateListenerRequest(flags, options);
 }
@@ -72,27 +112,29 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     return;
   }
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
-  const built = await buildRequest(flags, globals, ctx);
-  const { request } = built;
-
-  if (flags.dryRun) {
-    if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${warning}\n`);
-    const { printDryRun } = await import('../../dry-run.js');
-    await printDryRun(ctx, globals, 'CreateListener', request);
-    return;
-  }
-
-  // Whatever can fail on the result must fail now, while nothing has been sent.
-  await checkQueryOn(globals, resultView(request, SAMPLE_ACCEPTED, flags.wait ? 'SUCCESS' : 'PENDING').json);
-  const progress = await createProgress(ctx, globals);
-  for (const warning of built.warnings) progress.warn(warning);
-  // The network side is loaded only once the request is known to be valid.
-  const { openSession } = await import('../../session.js');
-  const session = await openSession(globals, ctx);
+  // Sessions opened while asking (create -i): the first one sends; all are closed at the end.
+  const opened: Session[] = [];
   try {
-    await send(session, request, flags, { ctx, globals, progress, timeoutMs });
+    const built = await buildRequest(flags, globals, ctx, (session) => opened.push(session));
+    const { request } = built;
+
+    if (flags.dryRun) {
+      if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+      const { printDryRun } = await import('../../dry-run.js');
+      await printDryRun(ctx, globals, 'CreateListener', request);
+      return;
+    }
+
+    // Whatever can fail on the result must fail now, while nothing has been sent.
+    await checkQueryOn(globals, resultView(request, SAMPLE_ACCEPTED, flags.wait ? 'SUCCESS' : 'PENDING').json);
+    const progress = await createProgress(ctx, globals);
+    for (const warning of built.warnings) progress.warn(warning);
+    // The network side is loaded only once the request is known to be valid.
+    const { openSession } = await import('../../session.js');
+    if (opened.length === 0) opened.push(await openSession(globals, ctx));
+    await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs });
   } finally {
-    await session.client.close();
+    await Promise.all(opened.map((session) => session.client.close()));
   }
 }
 

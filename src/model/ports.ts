@@ -1,0 +1,57 @@
+/**
+ * Which existing listeners a new one's ports collide with. A load balancer has one port space per
+ * transport: TCP, HTTP, HTTPS and TCP_SSL listeners share TCP's, UDP and QUIC listeners UDP's
+ * (docs/api/create-listener.md); the API refuses a second listener on a taken port with
+ * `InvalidParameter.PortCheckFailed`. That is certain for two listeners of the same protocol and
+ * within the TCP family; between UDP and QUIC it is the emulator's reading, so callers should
+ * warn rather than refuse there.
+ */
+
+export interface ExistingListener {
+  ListenerId: string;
+  Protocol: string;
+  Port: number;
+  EndPort?: number | null;
+  ListenerName?: string | null;
+}
+
+export interface PortClash {
+  port: number;
+  holder: ExistingListener;
+  /** The API's refusal is certain (same protocol, or both in TCP's port space). */
+  certain: boolean;
+}
+
+/** TCP, HTTP, HTTPS and TCP_SSL share the TCP port space; UDP and QUIC share UDP's. */
+export function transportOf(protocol: string): 'TCP' | 'UDP' {
+  const p = protocol.toUpperCase();
+  return p === 'UDP' || p === 'QUIC' ? 'UDP' : 'TCP';
+}
+
+/** Both ends of the port range a listener occupies (a port-range listener has an EndPort). */
+function span(listener: ExistingListener): [number, number] {
+  return [listener.Port, listener.EndPort && listener.EndPort > listener.Port ? listener.EndPort : listener.Port];
+}
+
+/** Every port of `ports` that a listener of `protocol` could not take, with who holds it. */
+export function portClashes(ports: readonly number[], protocol: string, existing: readonly ExistingListener[]): PortClash[] {
+  const wanted = protocol.toUpperCase();
+  const out: PortClash[] = [];
+  for (const port of ports) {
+    for (const holder of existing) {
+      const [from, to] = span(holder);
+      if (port < from || port > to || transportOf(holder.Protocol) !== transportOf(wanted)) continue;
+      const certain = holder.Protocol.toUpperCase() === wanted || transportOf(wanted) === 'TCP';
+      out.push({ port, holder, certain });
+    }
+  }
+  return out;
+}
+
+/** `443 is used by lbl-abcd1234 (HTTPS "web")`. */
+export function describeClash(clash: PortClash): string {
+  const { holder } = clash;
+  const name = holder.ListenerName ? ` "${holder.ListenerName}"` : '';
+  const range = holder.EndPort && holder.EndPort > holder.Port ? `, ports ${holder.Port}-${holder.EndPort}` : '';
+  return `${clash.port} is used by ${holder.ListenerId} (${holder.Protocol}${name}${range})`;
+}

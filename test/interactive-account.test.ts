@@ -1,0 +1,201 @@
+// `create -i` picking from the account, in-process through main() on a fake terminal against the
+// emulator: load balancers from a searchable, paged list (with listener counts), the port checked
+// against DescribeListeners while it is typed, certificates from DescribeCertificates (expired
+// ones marked), and the fall-backs: no credentials, a listing that fails, a given port in use.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { main } from '../src/cli/main.js';
+import { fakeTerminal, KEY, terminalContext, type FakeTerminal } from './helpers/fake-tty.js';
+import { api, inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { makeTempHome, NO_METADATA_URL, type TempHome } from './helpers/home.js';
+
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+const { enter, down, clearLine } = KEY;
+/** 25 load balancers: more than two pages of 10. */
+const LBS = Array.from({ length: 25 }, (_, i) => `lb-pick${String(i + 1).padStart(4, '0')}`);
+
+let emu: InProcessEmulator;
+let home: TempHome;
+
+before(async () => {
+  emu = await inProcessEmulator({ taskDelayMs: 0, loadBalancers: LBS });
+  home = makeTempHome();
+});
+after(async () => {
+  await emu.stop();
+  home.cleanup();
+});
+afterEach(async () => {
+  await emu.reset();
+});
+
+interface Started {
+  term: FakeTerminal;
+  done: Promise<number>;
+}
+
+function start(args: string[], options: { credentials?: boolean } = {}): Started {
+  const term = fakeTerminal();
+  const env: Record<string, string> = {
+    HOME: home.dir,
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
+    TENCENTCLOUD_REGION: emu.region,
+  };
+  if (options.credentials !== false) Object.assign(env, { TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey });
+  const ctx = terminalContext(term, { env, cwd: FIXTURES });
+  const done = main(['create', '-i', '--endpoint', emu.endpoint, ...args], ctx);
+  done.catch(() => {});
+  return { term, done };
+}
+
+async function finish({ term, done }: Started): Promise<{ code: number; request: Record<string, unknown> | undefined }> {
+  const code = await done;
+  const state = await emu.state();
+  return { code, request: state.listeners.at(-1)?.request as Record<string, unknown> | undefined, ...(code !== 0 && { err: term.err() }) };
+}
+
+/** Creates a listener directly through the API (hand-signed), as if it existed before. */
+async function existing(lb: string, port: number, protocol: string, name?: string): Promise<string> {
+  const res = await api(emu, 'CreateListener', {
+    LoadBalancerId: lb,
+    Ports: [port],
+    Protocol: protocol,
+    ...(name && { ListenerNames: [name] }),
+  });
+  assert.equal(res.Error, undefined, JSON.stringify(res.Error));
+  return (res.ListenerIds as string[])[0]!;
+}
+
+describe('create -i picks from the account', () => {
+  test('a load balancer from the list, a port re-asked naming its holder, a server certificate from the list', async () => {
+    const holder = await existing(LBS[1]!, 443, 'TCP', 'legacy');
+    const run = start([]);
+    const { term } = run;
+    // The first page: id, name, VIP, type and listener count, aligned.
+    await term.waitFor(`? Load balancer (${emu.region}; type to filter, or an id)`);
+    await term.waitFor(/lb-pick0010 {2}emulator-lb-10/);
+    const page = term.out();
+    assert.match(page, /lb-pick0001 {2}emulator-lb-1 {3}203\.0\.113\.2 {3}OPEN {2}0 listeners/);
+    assert.match(page, /lb-pick0002 {2}emulator-lb-2 {3}203\.0\.113\.3 {3}OPEN {2}1 listener\n/);
+    term.type(down, enter); // lb-pick0002
+    await term.answer('? Protocol', down, down, down, enter); // HTTPS
+    await term.answer('? Port(s)', enter); // 443, which the TCP listener holds
+    await term.answer(`443 is used by ${holder} (TCP "legacy"): pick another port`, clearLine, '8443', enter);
+    await term.answer('? SNI', enter);
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter);
+    // An existing certificate is offered first when the account has usable ones.
+    await term.answer('An existing certificate in the account (3, 1 expired)', enter);
+    await term.waitFor('? Certificate (type to filter)');
+    await term.waitFor('Type an id instead');
+    const list = term.out();
+    assert.match(list, /EmuRsa01 {2}www\.example\.com {2}RSA {2}expires \d{4}-\d{2}-\d{2}/);
+    assert.match(list, /EmuOld01 {2}old\.example\.com {2}RSA {2}expired \d{4}-\d{2}-\d{2} {2}\(expired\)/);
+    term.type('ecc');
+    await term.answer(/❯ EmuEcc01/, enter);
+    await term.answer('? Create it?', enter);
+    const { code, request } = await finish(run);
+
+    assert.equal(code, 0, term.err());
+    assert.deepEqual(request, {
+      LoadBalancerId: LBS[1],
+      Ports: [8443],
+      Protocol: 'HTTPS',
+      Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'EmuEcc01' },
+    });
+    assert.match(term.err(), new RegExp(`clb-listener create --lb ${LBS[1]} --port 8443 --protocol HTTPS --cert-id EmuEcc01`));
+  });
+
+  test('paging and search: the next page on demand, the API searched for what is not loaded, a typed id that is not listed', async () => {
+    const run = start(['--protocol', 'TCP', '--port', '9000', '--dry-run']);
+    const { term } = run;
+    await term.answer(/❯ lb-pick0001/, 'lb-pick0023'); // not on the first page: found by asking the API
+    await term.answer(/❯ lb-pick0023 {2}emulator-lb-23/, clearLine, 'lb-zzzz9999');
+    await term.answer('lb-zzzz9999  (not listed: use this id)', clearLine);
+    await term.waitFor(/❯ lb-pick0001/);
+    // The last item, after the first page of 10, lists the next page, and again.
+    for (let i = 0; i < 10; i++) term.type(down);
+    await term.answer('❯ … 15 more: type to search them, or pick this to list 10 more', enter);
+    await term.answer(/❯ lb-pick0011 {2}emulator-lb-11/, ...Array(10).fill(down));
+    await term.answer('❯ … 5 more: type to search them, or pick this to list 5 more', enter);
+    // The cursor starts on the first new one.
+    await term.answer(/❯ lb-pick0021 {2}emulator-lb-21/, down, down, down, down);
+    await term.answer(/❯ lb-pick0025 {2}emulator-lb-25/, enter);
+    await term.answer('Show the request', enter);
+    const code = await run.done;
+    assert.equal(code, 0, term.err());
+    assert.match(term.out(), /"LoadBalancerId": "lb-pick0025"/);
+    const counts = (await emu.state()).counts;
+    assert.ok((counts.DescribeLoadBalancers ?? 0) >= 3, 'first page, a search, the second page');
+    assert.equal(counts.CreateListener ?? 0, 0, 'a dry run sends nothing');
+  });
+
+  test('a CA certificate from the account for mutual TLS; an expired server certificate is a warning', async () => {
+    const run = start(['--lb', LBS[0]!, '--protocol', 'TCP_SSL', '--port', '7443']);
+    const { term } = run;
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', down, enter); // mutual
+    await term.answer('? Server certificate', enter); // from the account
+    await term.answer('Type an id instead', 'old');
+    await term.answer(/❯ EmuOld01/, enter);
+    await term.answer('? Client CA certificate', enter); // from the account
+    await term.waitFor('EmuCa001');
+    term.type(enter);
+    await term.answer('? Client certificates', enter);
+    await term.answer('? Create it?', enter);
+    const { code, request } = await finish(run);
+    assert.equal(code, 0, term.err());
+    assert.deepEqual(request?.Certificate, { SSLMode: 'MUTUAL', SSLVerifyClient: 'ON', CertId: 'EmuOld01', CertCaId: 'EmuCa001' });
+    assert.match(term.err(), /warning:.*certificate EmuOld01 \(old\.example\.com\) expired on \d{4}-\d{2}-\d{2}/);
+  });
+
+  test('a given port already in use: a warning naming the listener, and the port asked again', async () => {
+    const holder = await existing(LBS[0]!, 80, 'HTTP');
+    const run = start(['--lb', LBS[0]!, '--protocol', 'TCP', '--port', '80', '--dry-run']);
+    const { term } = run;
+    await term.answer('? Port(s)', '81', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.match(term.err(), new RegExp(`warning:.*--port 80 is used by ${holder} \\(HTTP\\): choose another`));
+    assert.match(term.out(), /"Ports": \[\s*81\s*\]/);
+  });
+});
+
+describe('create -i falls back to typing', () => {
+  test('without credentials: a one-line note, ids typed, nothing sent', async () => {
+    const run = start(['--protocol', 'TCP', '--port', '9100', '--dry-run'], { credentials: false });
+    const { term } = run;
+    await term.answer('? Load balancer id', 'lb-pick0003', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.match(term.err(), /^ {2}not listing from the account \(.*\): type the ids$/m);
+    assert.equal(await emu.requestCount(), 0);
+  });
+
+  test('a listing that fails: a note, the question typed, earlier answers kept', async () => {
+    await emu.faults([
+      { action: 'DescribeLoadBalancers', kind: 'http5xx', times: -1 },
+      { action: 'DescribeCertificates', kind: 'http5xx', times: -1 },
+    ]);
+    const run = start(['--protocol', 'HTTPS', '--dry-run']);
+    const { term } = run;
+    await term.answer('? Load balancer id', 'lb-pick0004', enter);
+    await term.answer('? Port(s)', '8444', enter);
+    await term.answer('? SNI', enter);
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter);
+    await term.answer('? Server certificate', down, enter); // upload, [type an id]
+    await term.answer('? Certificate id', 'MsJyaXVm', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    const err = term.err();
+    assert.match(err, /could not list the load balancers \(DescribeLoadBalancers: the endpoint answered HTTP 503.*\); type the id/);
+    assert.match(err, /could not list the account's server certificates \(.*503.*\); upload one or type its id/);
+    assert.doesNotMatch(term.out(), /An existing certificate in the account/);
+    assert.match(term.out(), /"LoadBalancerId": "lb-pick0004"/);
+    assert.match(term.out(), /"Ports": \[\s*8444\s*\]/);
+    assert.match(term.out(), /"CertId": "MsJyaXVm"/);
+  });
+});
