@@ -118,6 +118,25 @@ describe('no secret in any output', () => {
     assert.equal(malformed.code, 6);
   });
 
+  test('a server that echoes the secrets back: the error, the JSON error and the wire log are redacted', async () => {
+    // Only the per-run secret registry can hide these: the values arrive in an API message.
+    const echo = `The token ${TOKEN} does not belong to the key ${SECRET_KEY}.`;
+    await emu.faults([
+      { action: 'DescribeListeners', kind: 'apiError', code: 'AuthFailure.TokenFailure', message: echo },
+      { action: 'DescribeListeners', kind: 'apiError', code: 'AuthFailure.TokenFailure', message: echo },
+    ]);
+    const text = await run(['list', '--endpoint', emu.endpoint, '--lb', LB]);
+    assert.equal(text.code, 3, text.stderr);
+    assert.match(text.stderr, /AuthFailure\.TokenFailure/);
+    assert.match(text.stderr, /The token \S+ does not belong to the key \S+\./, 'the message is shown, the secrets in it are not');
+    assert.match(text.stderr, /\[debug\] ← DescribeListeners/, 'the wire log showed the answer');
+    const json = await run(['list', '--endpoint', emu.endpoint, '--lb', LB, '-o', 'json']);
+    assert.equal(json.code, 3, json.stderr);
+    for (const out of [text, json]) {
+      assert.ok(!out.stderr.includes(SECRET_KEY) && !out.stderr.includes(TOKEN), `redacted:\n${out.stderr}`);
+    }
+  });
+
   test('wait, list, delete, whoami, configure, completion', async () => {
     const created = await run([
       'create',
