@@ -1,10 +1,14 @@
 // CreateListener's documented rules (docs/api/create-listener.md): the six example bodies of the API page are
-// accepted byte for byte, and a table of violations each gets its documented code.
+// accepted byte for byte, what the live service is known to accept is accepted, and a table of violations
+// each gets a code CreateListener documents (never InvalidParameterValue.Range, which it does not list).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { ACTION_ERRORS, documentedCode, isDocumented } from '../src/emulator/action-errors.js';
 
-// Verbatim from the CreateListener API page (000_43305733a4053f28.txt), whitespace included.
+// Verbatim from the CreateListener API page's six examples (docs/api/create-listener.md), whitespace included.
 // String.raw keeps Example 3's `\\n` exactly as the page has it.
 const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
   {
@@ -105,6 +109,8 @@ const PAGE_EXAMPLES: { name: string; body: string; names?: string[] }[] = [
 ];
 
 const LB = 'lb-6wlxe9rj';
+const SERVER_CRT = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'server.crt'), 'utf8');
+const ECC_CRT = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'server-ecc.crt'), 'utf8');
 const tcp = (extra: Record<string, unknown> = {}) => ({ LoadBalancerId: LB, Ports: [10001], Protocol: 'TCP', ...extra });
 const on = (protocol: string, extra: Record<string, unknown> = {}) => tcp({ Protocol: protocol, ...extra });
 const cert = { Certificate: { CertId: 'cert0001' } };
@@ -120,8 +126,8 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
   ['integer given as a boolean', tcp({ HealthCheck: { HealthSwitch: true } }), 'InvalidParameter.FormatError'],
   ['unknown top-level parameter', tcp({ Port: 80 }), 'UnknownParameter'],
   ['unknown nested parameter', tcp({ HealthCheck: { Foo: 1 } }), 'UnknownParameter'],
-  ['port 0', tcp({ Ports: [0] }), 'InvalidParameterValue.Range'],
-  ['port 65536', tcp({ Ports: [65536] }), 'InvalidParameterValue.Range'],
+  ['port 0', tcp({ Ports: [0] }), 'InvalidParameterValue'],
+  ['port 65536', tcp({ Ports: [65536] }), 'InvalidParameterValue'],
   ['duplicate ports', tcp({ Ports: [80, 80] }), 'InvalidParameterValue'],
   ['empty Ports', tcp({ Ports: [] }), 'InvalidParameterValue'],
   ['unknown protocol', on('SCTP'), 'InvalidParameterValue'],
@@ -130,9 +136,9 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
   ['empty name', tcp({ ListenerNames: [''] }), 'InvalidParameterValue.Length'],
   ['emoji in a name', tcp({ ListenerNames: ['web😀'] }), 'InvalidParameterValue'],
   ['HealthCheck on HTTP', on('HTTP', { HealthCheck: { HealthSwitch: 1 } }), 'InvalidParameterValue'],
-  ['TimeOut over 60', tcp({ HealthCheck: { TimeOut: 61, IntervalTime: 100 } }), 'InvalidParameterValue.Range'],
+  ['TimeOut over 60', tcp({ HealthCheck: { TimeOut: 61, IntervalTime: 100 } }), 'InvalidParameterValue'],
   ['TimeOut not below IntervalTime', tcp({ HealthCheck: { TimeOut: 5, IntervalTime: 5 } }), 'InvalidParameterValue'],
-  ['HealthNum 11', tcp({ HealthCheck: { HealthNum: 11 } }), 'InvalidParameterValue.Range'],
+  ['HealthNum 11', tcp({ HealthCheck: { HealthNum: 11 } }), 'InvalidParameterValue'],
   ['PING check on TCP', tcp({ HealthCheck: { CheckType: 'PING' } }), 'InvalidParameterValue'],
   ['CUSTOM check on TCP_SSL', on('TCP_SSL', { ...cert, HealthCheck: { CheckType: 'CUSTOM' } }), 'InvalidParameterValue'],
   ['HTTP check on TCP without domain', tcp({ HealthCheck: { CheckType: 'HTTP', HttpVersion: 'HTTP/1.1' } }), 'MissingParameter'],
@@ -141,7 +147,7 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
   [
     'HttpCode 32',
     tcp({ HealthCheck: { CheckType: 'HTTP', HttpCheckDomain: 'a', HttpVersion: 'HTTP/1.1', HttpCode: 32 } }),
-    'InvalidParameterValue.Range',
+    'InvalidParameterValue',
   ],
   ['CUSTOM without context', on('UDP', { HealthCheck: { CheckType: 'CUSTOM', SendContext: 'A', RecvContext: 'B' } }), 'MissingParameter'],
   [
@@ -158,35 +164,74 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
     'InvalidParameterValue',
   ],
   ['Certificate on TCP', tcp(cert), 'InvalidParameterValue'],
-  ['Certificate on HTTPS with SNI on', on('HTTPS', { SniSwitch: 1, ...cert }), 'InvalidParameterValue'],
   ['CertId and an upload together', on('HTTPS', { Certificate: { CertId: 'a', CertContent: 'pem' } }), 'InvalidParameterValue'],
   ['upload without CertKey', on('HTTPS', { Certificate: { CertName: 'n', CertContent: 'pem' } }), 'MissingParameter'],
   ['empty CertId', on('HTTPS', { Certificate: { CertId: '' } }), 'InvalidParameterValue.Length'],
   ['MUTUAL without a CA', on('HTTPS', { Certificate: { SSLMode: 'MUTUAL', CertId: 'a' } }), 'MissingParameter'],
-  ['SSLVerifyClient without MUTUAL', on('HTTPS', { Certificate: { CertId: 'a', SSLVerifyClient: 'ON' } }), 'InvalidParameterValue'],
+  [
+    'SSLVerifyClient OPTIONAL without MUTUAL',
+    on('HTTPS', { Certificate: { CertId: 'a', SSLVerifyClient: 'OPTIONAL' } }),
+    'InvalidParameterValue',
+  ],
   ['MultiCertInfo without SSLMode', on('HTTPS', { MultiCertInfo: { CertList: [{ CertId: 'a' }] } }), 'MissingParameter'],
-  ['SessionExpireTime 10', tcp({ SessionExpireTime: 10 }), 'InvalidParameterValue.Range'],
+  ['SessionExpireTime 10', tcp({ SessionExpireTime: 10 }), 'InvalidParameterValue'],
   ['SessionExpireTime on TCP_SSL', on('TCP_SSL', { ...cert, SessionExpireTime: 60 }), 'InvalidParameterValue'],
   ['Scheduler IP_HASH', tcp({ Scheduler: 'IP_HASH' }), 'InvalidParameterValue'],
-  ['Scheduler on HTTP', on('HTTP', { Scheduler: 'WRR' }), 'InvalidParameterValue'],
-  ['SniSwitch on HTTP', on('HTTP', { SniSwitch: 0 }), 'InvalidParameterValue'],
-  ['TargetType on HTTP', on('HTTP', { TargetType: 'NODE' }), 'InvalidParameterValue'],
+  ['SniSwitch 1 on HTTP', on('HTTP', { SniSwitch: 1 }), 'InvalidParameterValue'],
+  ['TargetType TARGETGROUP on HTTP', on('HTTP', { TargetType: 'TARGETGROUP' }), 'InvalidParameterValue'],
   ['DeregisterTargetRst on QUIC', on('QUIC', { DeregisterTargetRst: true }), 'InvalidParameterValue'],
   ['QUIC_CID on TCP', tcp({ SessionType: 'QUIC_CID' }), 'InvalidParameterValue'],
   ['QUIC_CID with LEAST_CONN', on('UDP', { SessionType: 'QUIC_CID', Scheduler: 'LEAST_CONN' }), 'InvalidParameterValue'],
   ['KeepaliveEnable on TCP', tcp({ KeepaliveEnable: 1 }), 'InvalidParameterValue'],
   ['EndPort with two ports', tcp({ Ports: [80, 81], EndPort: 90 }), 'InvalidParameterValue'],
   ['EndPort not above the port', tcp({ Ports: [80], EndPort: 80 }), 'InvalidParameterValue'],
-  ['IdleConnectTimeout 5', tcp({ IdleConnectTimeout: 5 }), 'InvalidParameterValue.Range'],
+  ['IdleConnectTimeout 5', tcp({ IdleConnectTimeout: 5 }), 'InvalidParameterValue'],
   ['IdleConnectTimeout on TCP_SSL', on('TCP_SSL', { ...cert, IdleConnectTimeout: 60 }), 'InvalidParameterValue'],
-  ['MaxConn 0', tcp({ MaxConn: 0 }), 'InvalidParameterValue.Range'],
+  ['MaxConn 0', tcp({ MaxConn: 0 }), 'InvalidParameterValue'],
   ['MaxCps on HTTP', on('HTTP', { MaxCps: 100 }), 'InvalidParameterValue'],
   ['ProxyProtocol on TCP', tcp({ ProxyProtocol: true }), 'InvalidParameterValue'],
-  ['SslCloseSwitch on TCP', tcp({ SslCloseSwitch: false }), 'InvalidParameterValue'],
+  ['SslCloseSwitch on TCP', tcp({ SslCloseSwitch: true }), 'InvalidParameterValue'],
+  ['IdleConnectTimeout 3601', tcp({ IdleConnectTimeout: 3601 }), 'InvalidParameterValue'],
+  [
+    'HTTP check fields on TCP_SSL',
+    on('TCP_SSL', { ...cert, HealthCheck: { CheckType: 'HTTP', HttpCheckPath: '/health' } }),
+    'InvalidParameterValue',
+  ],
+  ['a path with a TCP check on TCP', tcp({ HealthCheck: { CheckType: 'TCP', HttpCheckPath: '/health' } }), 'InvalidParameterValue'],
+  ['ExtendedCode on a listener', tcp({ HealthCheck: { ExtendedCode: '20,25' } }), 'InvalidParameterValue'],
+  ['HealthCheck switched on on HTTP', on('HTTP', { HealthCheck: { HealthSwitch: 1 } }), 'InvalidParameterValue'],
+  [
+    'MultiCertInfo MUTUAL with two CA certificates',
+    on('HTTPS', {
+      MultiCertInfo: {
+        SSLMode: 'MUTUAL',
+        CertList: [
+          { CertName: 's', CertContent: 'pem', CertKey: 'key' },
+          { CertName: 'ca1', CertContent: 'pem' },
+          { CertName: 'ca2', CertContent: 'pem' },
+        ],
+      },
+    }),
+    'InvalidParameterValue',
+  ],
+  [
+    'MultiCertInfo with two RSA server certificates',
+    on('HTTPS', {
+      MultiCertInfo: {
+        SSLMode: 'UNIDIRECTIONAL',
+        CertList: [
+          { CertName: 'a', CertContent: SERVER_CRT, CertKey: 'key' },
+          { CertName: 'b', CertContent: SERVER_CRT, CertKey: 'key' },
+        ],
+      },
+    }),
+    'InvalidParameterValue',
+  ],
+  ['a load balancer that does not exist', tcp({ LoadBalancerId: 'lb-nothere1' }), 'InvalidParameter'],
   ['H2cSwitch on HTTPS', on('HTTPS', { ...cert, H2cSwitch: true }), 'InvalidParameterValue'],
   ['DataCompressMode gzip', tcp({ DataCompressMode: 'gzip' }), 'InvalidParameterValue'],
-  ['FullEndPorts of 1', tcp({ FullEndPorts: [1] }), 'InvalidParameterValue.Range'],
-  ['RescheduleStartTime 3601', tcp({ RescheduleStartTime: 3601 }), 'InvalidParameterValue.Range'],
+  ['FullEndPorts of 1', tcp({ FullEndPorts: [1] }), 'InvalidParameterValue'],
+  ['RescheduleStartTime 3601', tcp({ RescheduleStartTime: 3601 }), 'InvalidParameterValue'],
   ['RescheduleUnhealthy on HTTP', on('HTTP', { RescheduleUnhealthy: true }), 'InvalidParameterValue'],
 ];
 
@@ -254,6 +299,77 @@ const ACCEPTED: [string, Record<string, unknown>][] = [
   ['HTTP with h2c', on('HTTP', { Ports: [20006], H2cSwitch: true, KeepaliveEnable: 0 })],
   ['a TCP port range', tcp({ Ports: [21000], EndPort: 21010, FullEndPorts: [21010] })],
   ['QUIC with a TCP check', on('QUIC', { Ports: [20007], HealthCheck: { CheckType: 'TCP' }, ProxyProtocol: false })],
+  // What the live service is known to accept beyond the reference (docs/api/create-listener.md).
+  [
+    'TCP_SSL with TargetType TARGETGROUP (Terraform)',
+    on('TCP_SSL', { Ports: [20010], ...cert, TargetType: 'TARGETGROUP', Scheduler: 'WRR' }),
+  ],
+  ['QUIC with TargetType TARGETGROUP-V2', on('QUIC', { Ports: [20011], TargetType: 'TARGETGROUP-V2' })],
+  ['HTTP with Scheduler WRR (Terraform)', on('HTTP', { Ports: [20012], Scheduler: 'WRR' })],
+  [
+    'HTTPS with Scheduler and SNI on with a certificate (Terraform)',
+    on('HTTPS', { Ports: [20013], Scheduler: 'WRR', SniSwitch: 1, ...cert }),
+  ],
+  [
+    'TCP health check as Terraform sends it',
+    tcp({
+      Ports: [20014],
+      HealthCheck: {
+        HealthSwitch: 1,
+        TimeOut: 30,
+        IntervalTime: 100,
+        HealthNum: 2,
+        UnHealthNum: 2,
+        CheckType: 'TCP',
+        CheckPort: -1,
+        HttpCheckPath: '',
+        HttpCheckDomain: '',
+      },
+    }),
+  ],
+  [
+    'TCP HTTP check with an empty domain and path',
+    tcp({
+      Ports: [20015],
+      HealthCheck: {
+        CheckType: 'HTTP',
+        HttpVersion: 'HTTP/1.0',
+        HttpCheckMethod: 'GET',
+        HttpCode: 2,
+        HttpCheckDomain: '',
+        HttpCheckPath: '',
+        CheckPort: 200,
+      },
+    }),
+  ],
+  ['MaxConn and MaxCps above 2^31', tcp({ Ports: [20016], MaxConn: 3_000_000_000, MaxCps: 3_000_000_000 })],
+  ['IdleConnectTimeout 3600', tcp({ Ports: [20017], IdleConnectTimeout: 3600 })],
+  [
+    'off values on protocols they do not apply to',
+    tcp({ Ports: [20018], SniSwitch: 0, KeepaliveEnable: 0, H2cSwitch: false, SslCloseSwitch: false }),
+  ],
+  [
+    'SessionExpireTime 0 and HealthSwitch 0 on HTTP',
+    on('HTTP', { Ports: [20019], SessionExpireTime: 0, HealthCheck: { HealthSwitch: 0 }, TargetType: 'NODE' }),
+  ],
+  [
+    'SSLVerifyClient ON with one-way TLS',
+    on('HTTPS', { Ports: [20020], Certificate: { SSLMode: 'UNIDIRECTIONAL', SSLVerifyClient: 'ON', CertId: 'x' } }),
+  ],
+  ['CheckPort -1 on TCP_SSL', on('TCP_SSL', { Ports: [20021], ...cert, HealthCheck: { CheckPort: -1 } })],
+  [
+    'MultiCertInfo with an RSA and an ECC server certificate',
+    on('HTTPS', {
+      Ports: [20022],
+      MultiCertInfo: {
+        SSLMode: 'UNIDIRECTIONAL',
+        CertList: [
+          { CertName: 'rsa', CertContent: SERVER_CRT, CertKey: 'key' },
+          { CertName: 'ecc', CertContent: ECC_CRT, CertKey: 'key' },
+        ],
+      },
+    }),
+  ],
 ];
 
 describe('CreateListener rules', () => {
@@ -295,8 +411,48 @@ describe('CreateListener rules', () => {
       test(`${name} → ${code}`, async () => {
         const res = await api(emu, 'CreateListener', body);
         assert.equal(res.Error?.Code, code, res.Error?.Message ?? 'accepted');
+        assert.ok(isDocumented('CreateListener', code), `${code} is documented for CreateListener`);
       });
     }
+  });
+
+  describe('each action answers only with the codes its documentation lists', () => {
+    test('a code an action does not document becomes its nearest documented parent', () => {
+      assert.equal(documentedCode('CreateListener', 'InvalidParameterValue.Range'), 'InvalidParameterValue');
+      assert.equal(documentedCode('CreateListener', 'InvalidParameter.LBIdNotFound'), 'InvalidParameter');
+      assert.equal(documentedCode('DescribeListeners', 'InvalidParameter.LBIdNotFound'), 'InvalidParameter.LBIdNotFound');
+      assert.equal(documentedCode('DescribeLoadBalancers', 'InvalidParameterValue.Range'), 'InvalidParameterValue.Range');
+      assert.equal(documentedCode('DescribeTaskStatus', 'InvalidParameter.FormatError'), 'InvalidParameter');
+      assert.equal(documentedCode('DeleteLoadBalancerListeners', 'InvalidParameter.ListenerIdNotFound'), 'InvalidParameter');
+      assert.equal(documentedCode('CreateListener', 'AuthFailure.SignatureFailure'), 'AuthFailure.SignatureFailure');
+      assert.equal(documentedCode('CreateListener', 'UnknownParameter'), 'UnknownParameter');
+    });
+
+    test('every emulated action has its documented list', () => {
+      for (const action of [
+        'CreateListener',
+        'DescribeListeners',
+        'DeleteListener',
+        'DeleteLoadBalancerListeners',
+        'DescribeLoadBalancers',
+        'DescribeTaskStatus',
+      ]) {
+        assert.ok(ACTION_ERRORS[action]?.length, action);
+      }
+    });
+
+    test('out-of-range values: Range where the action documents it, InvalidParameterValue where not', async () => {
+      const create = await api(emu, 'CreateListener', tcp({ Ports: [0] }));
+      assert.equal(create.Error?.Code, 'InvalidParameterValue');
+      const describe = await api(emu, 'DescribeLoadBalancers', { Limit: 1000 });
+      assert.equal(describe.Error?.Code, 'InvalidParameterValue.Range');
+      const missing = await api(emu, 'DescribeListeners', { LoadBalancerId: 'lb-nothere1' });
+      assert.equal(missing.Error?.Code, 'InvalidParameter.LBIdNotFound');
+      const deleted = await api(emu, 'DeleteLoadBalancerListeners', { LoadBalancerId: LB, ListenerIds: ['lbl-nothere1'] });
+      assert.equal(deleted.Error?.Code, 'InvalidParameter');
+      const task = await api(emu, 'DescribeTaskStatus', { TaskId: 5 });
+      assert.equal(task.Error?.Code, 'InvalidParameter');
+    });
   });
 
   describe('valid combinations are accepted', () => {

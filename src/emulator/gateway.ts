@@ -24,6 +24,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parseJsonObject } from '../core/json.js';
 import type { ActionContext } from './actions.js';
 import { ApiFault, fault } from './api-error.js';
+import { documentedCode } from './action-errors.js';
 import { verifyRequest, verifyV1Request, type KeyRing } from './auth.js';
 import type { FaultQueue } from './faults.js';
 import { newRequestId } from './ids.js';
@@ -262,10 +263,12 @@ export function handleApiRequest(req: ApiRequest, deps: GatewayDeps): ApiAnswer 
 
 /** The error envelope; also used by the server for failures found before the gateway runs. */
 export function errorAnswer(action: string, failure: ApiFault, requestId: string = newRequestId()): ApiAnswer {
+  // Each action answers only with the codes its documentation lists (action-errors.ts).
+  const code = documentedCode(action, failure.code);
   return {
     action,
     requestId,
-    code: failure.code,
-    envelope: { Response: { Error: { Code: failure.code, Message: failure.message }, RequestId: requestId } },
+    code,
+    envelope: { Response: { Error: { Code: code, Message: failure.message }, RequestId: requestId } },
   };
 }

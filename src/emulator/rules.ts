@@ -3,15 +3,22 @@
  * model on purpose: the CLI validates before sending and the emulator validates what arrives, so
  * a rule one side gets wrong shows up as a disagreement in tests.
  *
- * Where the documentation says a field "applies only to" some protocols, sending it for another
- * protocol is refused even with a harmless value (false, 0): the CLI should leave unset fields
- * out, exactly as the official SDKs do.
+ * Where the documentation says a field "applies only to" some protocols, a value that would do
+ * something is refused on another protocol; the field's default or off value (0, false, -1, "NODE",
+ * "NORMAL", {HealthSwitch: 0}) is accepted and ignored: clients such as Terraform send defaults,
+ * and the API is not known to refuse them. Where the live service is known to accept more than the
+ * reference says (Scheduler on HTTP/HTTPS, TargetType on TCP_SSL/QUIC and TARGETGROUP-V2, empty
+ * HttpCheckPath/HttpCheckDomain and CheckPort -1 in a TCP health check, a certificate with SNI on),
+ * the emulator accepts it too.
  *
  * Codes: MissingParameter for an absent required (or conditionally required) field,
  * InvalidParameterValue.Range for numbers out of range, InvalidParameterValue.Length for bad
  * string lengths and counts, InvalidParameterValue for everything else (enums, combinations,
- * protocol applicability). Type errors were already caught by the shape check.
+ * protocol applicability). Type errors were already caught by the shape check. Each action then
+ * answers only with the codes its documentation lists (action-errors.ts): CreateListener turns
+ * `.Range` into InvalidParameterValue.
  */
+import { X509Certificate } from 'node:crypto';
 import { fault } from './api-error.js';
 import { checkShape, requireFields, type Shape } from './params.js';
 
@@ -166,15 +173,18 @@ const TCP_UDP: readonly Protocol[] = ['TCP', 'UDP'];
 const LAYER4: readonly Protocol[] = ['TCP', 'UDP', 'TCP_SSL', 'QUIC'];
 const WITH_CERTIFICATE: readonly Protocol[] = ['TCP_SSL', 'HTTPS'];
 
-/** Which protocols each optional field applies to (the reference's "only for …" notes). */
+/**
+ * Which protocols each optional field applies to: the reference's "only for …" notes, widened
+ * where the service is known to accept more (TargetType on TCP_SSL and QUIC; Scheduler anywhere;
+ * ModifyListener names QUIC for Certificate).
+ */
 const APPLIES_TO: Readonly<Record<string, readonly Protocol[]>> = {
   HealthCheck: LAYER4,
-  Certificate: WITH_CERTIFICATE,
+  Certificate: [...WITH_CERTIFICATE, 'QUIC'],
   MultiCertInfo: WITH_CERTIFICATE,
   SessionExpireTime: TCP_UDP,
-  Scheduler: LAYER4,
   SniSwitch: ['HTTPS'],
-  TargetType: TCP_UDP,
+  TargetType: LAYER4,
   SessionType: TCP_UDP,
   KeepaliveEnable: ['HTTP', 'HTTPS'],
   DeregisterTargetRst: TCP_UDP,
@@ -190,6 +200,31 @@ const APPLIES_TO: Readonly<Record<string, readonly Protocol[]>> = {
   RescheduleStartTime: TCP_UDP,
   RescheduleInterval: TCP_UDP,
 };
+
+/** Values that change nothing, accepted (and ignored) on protocols the field does not apply to. */
+const OFF_VALUES: Readonly<Record<string, readonly unknown[]>> = {
+  HealthCheck: [{ HealthSwitch: 0 }],
+  SessionExpireTime: [0],
+  SniSwitch: [0],
+  TargetType: ['NODE'],
+  SessionType: ['NORMAL'],
+  KeepaliveEnable: [0],
+  DeregisterTargetRst: [false],
+  MaxConn: [-1],
+  MaxCps: [-1],
+  ProxyProtocol: [false],
+  H2cSwitch: [false],
+  SslCloseSwitch: [false],
+  RescheduleTargetZeroWeight: [false],
+  RescheduleUnhealthy: [false],
+  RescheduleExpandTarget: [false],
+  RescheduleStartTime: [0],
+  RescheduleInterval: [0],
+};
+
+function isOffValue(name: string, value: unknown): boolean {
+  return (OFF_VALUES[name] ?? []).some((off) => JSON.stringify(off) === JSON.stringify(value));
+}
 
 /** Health-check types each listener protocol supports (the CheckType notes). */
 const CHECK_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -276,7 +311,7 @@ function checkListenerNames(input: CreateListenerInput): void {
 function checkApplicability(input: CreateListenerInput): void {
   const body = input as unknown as Fields;
   for (const [name, protocols] of Object.entries(APPLIES_TO)) {
-    if (body[name] !== undefined && !protocols.includes(input.Protocol)) {
+    if (body[name] !== undefined && !protocols.includes(input.Protocol) && !isOffValue(name, body[name])) {
       throw fault.value(`\`${name}\` applies only to ${protocols.join('/')} listeners, not ${input.Protocol}.`);
     }
   }
@@ -286,13 +321,14 @@ function checkScalars(input: CreateListenerInput): void {
   const body = input as unknown as Fields;
   oneOf(body, 'Scheduler', ['WRR', 'LEAST_CONN']);
   oneOf(body, 'SniSwitch', [0, 1]);
-  oneOf(body, 'TargetType', ['NODE', 'TARGETGROUP']);
+  oneOf(body, 'TargetType', ['NODE', 'TARGETGROUP', 'TARGETGROUP-V2']);
   oneOf(body, 'SessionType', ['NORMAL', 'QUIC_CID']);
   oneOf(body, 'KeepaliveEnable', [0, 1]);
   oneOf(body, 'DataCompressMode', ['transparent', 'compatibility']);
   // 0 is the documented default ("off"), so sending it explicitly is fine.
   if (input.SessionExpireTime !== undefined && input.SessionExpireTime !== 0) within(body, 'SessionExpireTime', 30, 3600);
-  within(body, 'IdleConnectTimeout', 10, 1980);
+  // 10–1980 without a quota ticket; ModifyListener documents 3600 as the most a ticket allows.
+  within(body, 'IdleConnectTimeout', 10, 3600);
   within(body, 'RescheduleStartTime', 0, 3600);
   within(body, 'RescheduleInterval', 0, 3600);
   for (const name of ['MaxConn', 'MaxCps'] as const) {
@@ -323,6 +359,7 @@ function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void {
   oneOf(fields, 'ContextType', ['HEX', 'TEXT'], p);
   oneOf(fields, 'CheckType', ['TCP', 'HTTP', 'HTTPS', 'GRPC', 'PING', 'CUSTOM'], p);
   if (hc.CheckPort !== undefined && hc.CheckPort !== -1) within(fields, 'CheckPort', 1, 65535, p);
+  const given = (name: string): boolean => fields[name] !== undefined && fields[name] !== '';
   // The comparison uses the documented defaults (TimeOut 2, IntervalTime 5) for whichever is omitted.
   if ((hc.TimeOut ?? 2) >= (hc.IntervalTime ?? 5)) {
     throw fault.value(
@@ -335,12 +372,16 @@ function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void {
   if (!supported.includes(checkType)) {
     throw fault.value(`\`HealthCheck.CheckType\` ${checkType} is not supported on ${protocol} listeners (use ${supported.join(', ')}).`);
   }
-  onlyWhen(fields, HTTP_CHECK_FIELDS, checkType === 'HTTP', 'applies only when CheckType is HTTP', p);
+  // An empty value is no value: Terraform sends HttpCheckPath "" (and HttpCheckDomain "") with
+  // every TCP listener's health check, whatever its type.
+  const present = (names: readonly string[]) => Object.fromEntries(names.filter(given).map((n) => [n, fields[n]]));
+  onlyWhen(present(HTTP_CHECK_FIELDS), HTTP_CHECK_FIELDS, protocol === 'TCP', 'applies only to the HTTP check of a TCP listener', p);
+  onlyWhen(present(HTTP_CHECK_FIELDS), HTTP_CHECK_FIELDS, checkType === 'HTTP', 'applies only when CheckType is HTTP', p);
   onlyWhen(fields, ['HttpVersion'], checkType === 'HTTP' && protocol === 'TCP', 'applies only to the HTTP check of a TCP listener', p);
-  onlyWhen(fields, ['CheckPort'], TCP_UDP.includes(protocol), 'applies only to TCP and UDP listeners', p);
-  onlyWhen(fields, CUSTOM_CHECK_FIELDS, checkType === 'CUSTOM', 'applies only when CheckType is CUSTOM', p);
+  // -1 is the documented "the backend's port", the default: harmless anywhere.
+  onlyWhen(hc.CheckPort === -1 ? {} : fields, ['CheckPort'], TCP_UDP.includes(protocol), 'applies only to TCP and UDP listeners', p);
+  onlyWhen(present(CUSTOM_CHECK_FIELDS), CUSTOM_CHECK_FIELDS, checkType === 'CUSTOM', 'applies only when CheckType is CUSTOM', p);
   onlyWhen(fields, ['ExtendedCode'], false, 'applies only to GRPC checks of layer-7 rules, not to listeners', p);
-  nonEmpty(fields, ['HttpCheckPath', 'HttpCheckDomain'], p);
 
   if (checkType === 'HTTP' && protocol === 'TCP') requireFields(fields, ['HttpCheckDomain', 'HttpVersion'], p);
   if (checkType === 'CUSTOM') {
@@ -353,6 +394,17 @@ function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void {
         throw fault.value(`With ContextType HEX, \`${p}${name}\` may contain only 0-9A-F and must have an even length.`);
       }
     }
+  }
+}
+
+/** The key family of a PEM certificate (rsa, ec, …), or undefined when it does not parse. */
+function keyAlgorithm(pem: string): string | undefined {
+  try {
+    const key = new X509Certificate(pem).publicKey;
+    const type = key.asymmetricKeyType;
+    return type === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'sm2' ? 'sm2' : type === 'rsa-pss' ? 'rsa' : type;
+  } catch {
+    return undefined;
   }
 }
 
@@ -381,7 +433,9 @@ function checkCertificate(cert: CertificateInput): void {
   const mutual = cert.SSLMode === 'MUTUAL';
   idOrUpload(fields, 'CertId', ['CertName', 'CertKey', 'CertContent'], p);
   if (mutual) idOrUpload(fields, 'CertCaId', ['CertCaName', 'CertCaContent'], p);
-  onlyWhen(fields, ['CertCaId', 'CertCaName', 'CertCaContent', 'SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
+  onlyWhen(fields, ['CertCaId', 'CertCaName', 'CertCaContent'], mutual, MUTUAL_ONLY, p);
+  // ON is the default: harmless with one-way TLS.
+  onlyWhen(cert.SSLVerifyClient === 'ON' ? {} : fields, ['SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
 }
 
 function checkMultiCertInfo(multi: MultiCertInfo): void {
@@ -391,13 +445,14 @@ function checkMultiCertInfo(multi: MultiCertInfo): void {
   oneOf(fields, 'SSLMode', ['UNIDIRECTIONAL', 'MUTUAL'], p);
   oneOf(fields, 'SSLVerifyClient', ['ON', 'OPTIONAL'], p);
   const mutual = multi.SSLMode === 'MUTUAL';
-  onlyWhen(fields, ['SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
+  onlyWhen(multi.SSLVerifyClient === 'ON' ? {} : fields, ['SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
   if (multi.CertList.length === 0) throw fault.value(`\`${p}CertList\` must contain at least one certificate.`);
 
   // CertInfo carries no type: an uploaded entry without a private key can only be the client CA.
-  // Entries given by id are taken on trust (the emulator has no certificate store), and which
-  // algorithm a certificate uses is not checked because contents are not parsed.
+  // Entries given by id are taken on trust; uploaded server certificates are parsed for their
+  // algorithm, which may not repeat.
   const ids = new Set<string>();
+  const algorithms = new Map<string, number>();
   let uploadedCas = 0;
   let uploadedServers = 0;
   multi.CertList.forEach((info, i) => {
@@ -412,7 +467,17 @@ function checkMultiCertInfo(multi: MultiCertInfo): void {
     }
     requireFields(entry, mutual ? ['CertName', 'CertContent'] : ['CertName', 'CertContent', 'CertKey'], q);
     if (info.CertKey === undefined) uploadedCas++;
-    else uploadedServers++;
+    else {
+      uploadedServers++;
+      const algorithm = keyAlgorithm(info.CertContent!);
+      const earlier = algorithm === undefined ? undefined : algorithms.get(algorithm);
+      if (earlier !== undefined) {
+        throw fault.value(
+          `\`${q}CertContent\` is a second ${algorithm} server certificate (like \`${p}CertList.${earlier}\`); each algorithm may appear once.`,
+        );
+      }
+      if (algorithm !== undefined) algorithms.set(algorithm, i);
+    }
   });
   if (uploadedCas > 1) throw fault.value(`\`${p}CertList\` may contain only one CA certificate.`);
   if (mutual && ids.size === 0 && uploadedCas === 0)
@@ -428,10 +493,7 @@ function checkCertificates(input: CreateListenerInput): void {
     const who = input.Protocol === 'HTTPS' ? 'an HTTPS listener with SNI off' : 'a TCP_SSL listener';
     throw fault.missing('Certificate', `${who} needs Certificate or MultiCertInfo`);
   }
-  if (!needsCertificate && given > 0) {
-    // Applicability already refused every protocol but HTTPS, so this is HTTPS with SNI on.
-    throw fault.value('An HTTPS listener with SniSwitch 1 takes its certificates per domain rule, not `Certificate`/`MultiCertInfo`.');
-  }
+  // HTTPS with SNI on may still carry a listener certificate: Terraform's acceptance tests do.
   if (input.Certificate) checkCertificate(input.Certificate);
   if (input.MultiCertInfo) checkMultiCertInfo(input.MultiCertInfo);
 }
@@ -459,7 +521,8 @@ export function validateCreateListener(body: Record<string, unknown>): CreateLis
   checkListenerNames(typed);
   checkApplicability(typed);
   checkScalars(typed);
-  if (typed.HealthCheck) checkHealthCheck(typed.HealthCheck, typed.Protocol);
+  // On a layer-7 listener only the harmless {HealthSwitch: 0} got past the applicability check.
+  if (typed.HealthCheck && LAYER4.includes(typed.Protocol)) checkHealthCheck(typed.HealthCheck, typed.Protocol);
   checkCertificates(typed);
   return typed;
 }

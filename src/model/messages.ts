@@ -111,6 +111,10 @@ export function flagNamer(input: GivenInput): Namer {
       const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
       return { kind: 'flag', name: `${typed}${nestedWords(path.slice(1), list)}` };
     }
+    // A certificate field the --from-file body gave, though friendly flags completed the object.
+    if (top === 'Certificate' && typeof second === 'string' && body && Object.hasOwn(Object(body.Certificate), second)) {
+      return { kind: 'body' };
+    }
     if (top === 'Certificate' && CERTIFICATE_FLAGS.some((c) => flags[attributeOf(c.flag)] !== undefined)) {
       // The friendly flags built this Certificate: name a field by the flag that would set it.
       const friendly =

@@ -931,27 +931,27 @@ const lbIdShape: Rule = {
       : [],
 };
 
+const CERTIFICATE_TEXT_FIELDS = [
+  'Certificate.CertId',
+  'Certificate.CertCaId',
+  'Certificate.CertName',
+  'Certificate.CertCaName',
+  'Certificate.CertContent',
+  'Certificate.CertKey',
+  'Certificate.CertCaContent',
+  'MultiCertInfo.CertList[].CertId',
+  'MultiCertInfo.CertList[].CertName',
+  'MultiCertInfo.CertList[].CertContent',
+  'MultiCertInfo.CertList[].CertKey',
+];
+
 const emptyIds: Rule = {
-  id: 'certificate.empty-names',
-  fields: [
-    'Certificate.CertId',
-    'Certificate.CertCaId',
-    'Certificate.CertName',
-    'Certificate.CertCaName',
-    'MultiCertInfo.CertList[].CertId',
-    'MultiCertInfo.CertList[].CertName',
-  ],
-  checks: 'certificate ids and names are not empty',
-  ...OURS('an empty id or name', 'an empty id names no certificate and an upload needs a name: the API answers an error'),
+  id: 'certificate.empty-fields',
+  fields: CERTIFICATE_TEXT_FIELDS,
+  checks: 'certificate ids, names and contents are not empty',
+  ...OURS('an empty certificate field', 'an empty id names no certificate and an empty upload uploads nothing: the API answers an error'),
   check: ({ request }) =>
-    [
-      'Certificate.CertId',
-      'Certificate.CertCaId',
-      'Certificate.CertName',
-      'Certificate.CertCaName',
-      'MultiCertInfo.CertList[].CertId',
-      'MultiCertInfo.CertList[].CertName',
-    ].flatMap((field) =>
+    CERTIFICATE_TEXT_FIELDS.flatMap((field) =>
       valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
     ),
 };

@@ -45,13 +45,14 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--generate-cli-skeleton [input]', "same as --skeleton (tccli's name)").choices(['input']).helpGroup(run))
     .addOption(new Option('--dry-run', 'validate and print the request that would be sent; send nothing').helpGroup(run))
     .addOption(new Option('-i, --interactive', 'ask for what the flags did not give (certificates walk-through)').helpGroup(run))
+    // --validate first: then neither form sets a default, and CLB_LISTENER_VALIDATE or the profile decide.
+    .addOption(new Option('--validate', 'check the request against the API rules (the default)').helpGroup(run).hideHelp())
     .addOption(
       new Option(
         '--no-validate',
         'send what was given after type checks; rule violations become warnings (or CLB_LISTENER_VALIDATE=false)',
       ).helpGroup(run),
     )
-    .addOption(new Option('--validate', 'check the request against the API rules (the default)').helpGroup(run).hideHelp())
     .addOption(new Option('--no-wait', 'return once the API accepts; follow later with clb-listener wait').helpGroup(run))
     .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5').helpGroup(run))
     .action(async (flags: CreateFlags, cmd: Command) => {

@@ -1,0 +1,234 @@
+// Requests the official tools send every day (Terraform's provider, the SDK models) pass
+// `create --dry-run`, given as flags and as a --from-file body; harmless values and unusual ids
+// are sent with a warning; --no-validate sends what was written. In-process: no spawn.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './helpers/paths.js';
+import { runMain } from './helpers/main-in-process.js';
+
+const HOME = mkdtempSync(join(tmpdir(), 'clb-accepts-'));
+const ENV = { HOME, TENCENTCLOUD_REGION: 'ap-guangzhou' };
+const LB = 'lb-cuxw2rm0';
+const F = join(REPO_ROOT, 'test', 'fixtures');
+
+async function dryRun(args: string[], env: Record<string, string> = {}) {
+  const run = await runMain(['create', ...args, '--dry-run', '-o', 'json'], { env: { ...ENV, ...env }, cwd: REPO_ROOT });
+  const body = run.code === 0 ? (JSON.parse(run.stdout) as { Body: Record<string, unknown> }).Body : undefined;
+  return { ...run, body };
+}
+
+function file(name: string, body: unknown): string {
+  const path = join(HOME, name);
+  writeFileSync(path, JSON.stringify(body));
+  return path;
+}
+
+interface Case {
+  what: string;
+  flags: string[];
+  body: Record<string, unknown>;
+  /** A warning stderr must carry (for both forms), or none at all. */
+  warning?: RegExp;
+}
+
+const TCP = ['--lb', LB, '--port', '80', '--protocol', 'TCP'];
+const CERT = { SSLMode: 'UNIDIRECTIONAL', CertId: 'VjANRdz8' };
+const base = (protocol: string, extra: Record<string, unknown> = {}) => ({
+  LoadBalancerId: LB,
+  Ports: [protocol === 'TCP' || protocol === 'UDP' || protocol === 'HTTP' ? 80 : 443],
+  Protocol: protocol,
+  ...extra,
+});
+
+const CASES: Case[] = [
+  {
+    what: 'TargetType on TCP_SSL',
+    flags: ['--lb', LB, '--port', '443', '--protocol', 'TCP_SSL', '--cert-id', 'VjANRdz8', '--target-type', 'TARGETGROUP'],
+    body: base('TCP_SSL', { Certificate: CERT, TargetType: 'TARGETGROUP' }),
+  },
+  {
+    what: 'TargetType on QUIC',
+    flags: ['--lb', LB, '--port', '443', '--protocol', 'QUIC', '--target-type', 'NODE'],
+    body: base('QUIC', { TargetType: 'NODE' }),
+  },
+  {
+    what: 'TargetType TARGETGROUP-V2',
+    flags: [...TCP, '--target-type', 'targetgroup-v2'],
+    body: base('TCP', { TargetType: 'TARGETGROUP-V2' }),
+  },
+  {
+    what: 'Scheduler on HTTP',
+    flags: ['--lb', LB, '--port', '80', '--protocol', 'HTTP', '--scheduler', 'WRR'],
+    body: base('HTTP', { Scheduler: 'WRR' }),
+  },
+  {
+    what: 'Scheduler on HTTPS',
+    flags: ['--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--cert-id', 'VjANRdz8', '--scheduler', 'WRR'],
+    body: base('HTTPS', { Certificate: CERT, Scheduler: 'WRR' }),
+  },
+  {
+    what: 'a TCP health check with HttpCheckPath "", HttpCheckDomain "" and CheckPort -1',
+    flags: [...TCP, '--health-check', '{"HealthSwitch":1,"CheckType":"TCP","HttpCheckPath":"","HttpCheckDomain":"","CheckPort":-1}'],
+    body: base('TCP', { HealthCheck: { HealthSwitch: 1, CheckType: 'TCP', HttpCheckPath: '', HttpCheckDomain: '', CheckPort: -1 } }),
+  },
+  {
+    what: 'a long HttpCheckPath (no undocumented length cap)',
+    flags: [...TCP, '--health-check', `CheckType=HTTP,HttpVersion=HTTP/1.1,HttpCheckDomain=a.example,HttpCheckPath=/${'p'.repeat(300)}`],
+    body: base('TCP', {
+      HealthCheck: { CheckType: 'HTTP', HttpVersion: 'HTTP/1.1', HttpCheckDomain: 'a.example', HttpCheckPath: `/${'p'.repeat(300)}` },
+    }),
+  },
+  { what: 'SessionExpireTime 0 on TCP', flags: [...TCP, '--session-expire-time', '0'], body: base('TCP', { SessionExpireTime: 0 }) },
+  {
+    what: 'SessionExpireTime 0 on UDP',
+    flags: ['--lb', LB, '--port', '80', '--protocol', 'UDP', '--session-expire-time', '0'],
+    body: base('UDP', { SessionExpireTime: 0 }),
+  },
+  {
+    what: 'MaxConn and MaxCps as int64',
+    flags: [...TCP, '--max-conn', '3000000000', '--max-cps', '3000000000'],
+    body: base('TCP', { MaxConn: 3_000_000_000, MaxCps: 3_000_000_000 }),
+  },
+  {
+    what: 'IdleConnectTimeout 3600, with a warning',
+    flags: [...TCP, '--idle-connect-timeout', '3600'],
+    body: base('TCP', { IdleConnectTimeout: 3600 }),
+    warning: /IdleConnectTimeout|idle-connect-timeout/,
+  },
+  {
+    what: 'off values where they do not apply, with warnings',
+    flags: [...TCP, '--sni-switch', '0', '--keepalive-enable', '0', '--no-h2c-switch'],
+    body: base('TCP', { SniSwitch: 0, KeepaliveEnable: 0, H2cSwitch: false }),
+    warning: /applies only to HTTPS listeners; 0 is sent to this TCP listener as written/,
+  },
+  {
+    what: 'SSLVerifyClient ON with one-way TLS, with a warning',
+    flags: [
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--cert-id',
+      'VjANRdz8',
+      '--ssl-verify-client',
+      'ON',
+      '--ssl-mode',
+      'UNIDIRECTIONAL',
+    ],
+    body: base('HTTPS', { Certificate: { ...CERT, SSLVerifyClient: 'ON' } }),
+    warning: /is used only with (--ssl-mode|Certificate\.SSLMode|SSLMode) MUTUAL; "ON" is sent as written/,
+  },
+  {
+    what: 'an lb- id of another length, with a warning',
+    flags: ['--lb', 'lb-12f60e5', '--port', '80', '--protocol', 'TCP'],
+    body: { LoadBalancerId: 'lb-12f60e5', Ports: [80], Protocol: 'TCP' },
+    warning: /"lb-12f60e5" is not the usual lb-xxxxxxxx/,
+  },
+];
+
+describe('§1 requests pass create --dry-run', () => {
+  for (const c of CASES) {
+    test(`${c.what}: as flags`, async () => {
+      const run = await dryRun(c.flags);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(run.body, c.body);
+      if (c.warning) assert.match(run.stderr, c.warning);
+      else assert.doesNotMatch(run.stderr, /warning:/);
+    });
+    test(`${c.what}: as --from-file`, async () => {
+      const run = await dryRun(['--from-file', file(`${c.what.replace(/\W+/g, '-')}.json`, c.body)]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(run.body, c.body);
+      if (c.warning) assert.match(run.stderr, c.warning);
+      else assert.doesNotMatch(run.stderr, /warning:/);
+    });
+  }
+});
+
+/** A refused create, as a person sees it: text errors on stderr. */
+async function refused(args: string[]) {
+  return runMain(['create', ...args, '--dry-run'], { env: ENV, cwd: REPO_ROOT });
+}
+
+describe('messages name the field as it was given', () => {
+  test('flags: --health-check TimeOut', async () => {
+    const run = await refused([...TCP, '--health-check', 'TimeOut=99,IntervalTime=100']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'error: --health-check TimeOut must be 2–60, got 99\n');
+  });
+
+  test('a file: the file and the field path, never a flag', async () => {
+    const path = file('listener.json', base('TCP', { HealthCheck: { TimeOut: 99, IntervalTime: 100 } }));
+    const run = await refused(['--from-file', path]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, `error: ${path}: HealthCheck.TimeOut must be 2–60, got 99\n`);
+  });
+
+  test('a flag beside a file is named as the flag', async () => {
+    const path = file('listener-flag.json', base('HTTPS', { Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'x' } }));
+    const run = await refused(['--from-file', path, '--ssl-verify-client', 'OPTIONAL']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^error: --ssl-verify-client is used only with SSLMode \(in .*listener-flag\.json\) MUTUAL\n/);
+  });
+});
+
+describe('--no-validate sends what was written, with warnings', () => {
+  const bad = [...TCP, '--health-check', 'TimeOut=99,IntervalTime=100'];
+
+  test('a rule violation is sent, said as a warning', async () => {
+    const run = await dryRun([...bad, '--no-validate']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(run.body?.HealthCheck, { TimeOut: 99, IntervalTime: 100 });
+    assert.match(run.stderr, /warning: --health-check TimeOut must be 2–60, got 99 \(not validated: --no-validate\)/);
+  });
+
+  test('a field newer than this tool is sent from a file', async () => {
+    const run = await dryRun(['--from-file', file('new-field.json', base('TCP', { BrandNewField: 'x' })), '--no-validate']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.body?.BrandNewField, 'x');
+    assert.match(run.stderr, /BrandNewField is not a field of the request/);
+  });
+
+  test('CLB_LISTENER_VALIDATE=false does the same; --validate turns the rules back on', async () => {
+    assert.equal((await dryRun(bad, { CLB_LISTENER_VALIDATE: 'false' })).code, 0);
+    assert.equal((await dryRun([...bad, '--validate'], { CLB_LISTENER_VALIDATE: 'false' })).code, 2);
+    assert.equal((await dryRun(bad, { CLB_LISTENER_VALIDATE: 'maybe' })).code, 2);
+  });
+
+  test('the profile key: configure set validate false', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'clb-validate-'));
+    const set = await runMain(['configure', 'set', 'validate', 'false'], { env: { HOME: home } });
+    assert.equal(set.code, 0, set.stderr);
+    const run = await runMain(['create', ...bad, '--dry-run'], {
+      env: { HOME: home, TENCENTCLOUD_REGION: 'ap-guangzhou' },
+      cwd: REPO_ROOT,
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /not validated/);
+  });
+
+  test('type errors and a private key as a certificate still stop it', async () => {
+    assert.equal((await dryRun([...TCP, '--port', 'eighty', '--no-validate'])).code, 2);
+    const swapped = await refused([
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--cert-file',
+      join(F, 'server.key'),
+      '--key-file',
+      join(F, 'server.crt'),
+      '--no-validate',
+    ]);
+    assert.equal(swapped.code, 2);
+    assert.match(swapped.stderr, /--cert-file holds a PEM private key; only CertKey takes one/);
+    assert.doesNotMatch(swapped.stderr + swapped.stdout, /PRIVATE KEY-----\n[A-Za-z0-9+/]/);
+  });
+});
