@@ -375,3 +375,29 @@ describe('--no-validate', () => {
     assert.equal(blocking(check(tcp({ __proto__: null, constructor: 1 } as Record<string, unknown>)), false)[0]?.rule, 'type');
   });
 });
+
+describe('one body of a document, as apply checks it', () => {
+  test('findings are named where the body sits in its file', async () => {
+    const { checkDocument } = await import('../src/model/validate.js');
+    const checked = checkDocument(tcp({ HealthCheck: { TimeOut: 99 }, SniSwitch: 0 }), {
+      now: NOW,
+      source: 'apply.yaml',
+      base: ['listeners', 2],
+    });
+    assert.equal(checked.refusals[0]?.message, 'apply.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99');
+    assert.ok(checked.warnings.some((w) => w.message.startsWith('apply.yaml: listeners[2].SniSwitch applies only to HTTPS listeners')));
+    const lenient = checkDocument(tcp({ HealthCheck: { TimeOut: 99 } }), { now: NOW, validate: false });
+    assert.deepEqual(lenient.refusals, []);
+  });
+});
+
+describe('redaction', () => {
+  test('a private key is redacted from request dumps wherever it sits', async () => {
+    const { redactBody } = await import('../src/api/redact-request.js');
+    const dump = JSON.stringify(
+      redactBody({ ListenerNames: [SERVER_KEY], Certificate: { CertContent: SERVER_KEY, CertKey: 'x'.repeat(10) } }),
+    );
+    assert.ok(!dump.includes('PRIVATE KEY'), dump);
+    assert.match(dump, /"CertKey":"<redacted: 10 bytes>"/);
+  });
+});

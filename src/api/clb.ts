@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isReadOnlyAction, type ApiResponse, type CallOptions, type ClbClient } from './client.js';
 import { NetworkError, UsageError } from '../core/errors.js';
+import type { CreateListenerRequest } from '../model/fields.js';
 
 const RequestId = z.string().min(1);
 
@@ -75,8 +76,11 @@ export async function invoke<T>(
   return parseReply(schema, action, await client.call(action, params, options));
 }
 
-/** Asynchronous: the listeners are usable once DescribeTaskStatus(RequestId) reports 0. */
-export function createListener(client: ClbClient, params: object, options?: CallOptions): Promise<CreateListenerResult> {
+/**
+ * Asynchronous: the listeners are usable once DescribeTaskStatus(RequestId) reports 0. Takes the
+ * request the model typed and validated (with --no-validate it may carry fields newer than the model).
+ */
+export function createListener(client: ClbClient, params: CreateListenerRequest, options?: CallOptions): Promise<CreateListenerResult> {
   return invoke(client, CreateListenerResponse, 'CreateListener', params, options);
 }
 

@@ -3,6 +3,7 @@
  * session token are replaced, and private key material, temporary keys and OIDC tokens are
  * reduced to their size.
  */
+import { holdsPrivateKey } from '../model/certificates.js';
 import { SECRET_FIELDS } from '../model/fields.js';
 
 const SECRET_HEADERS = new Set(['authorization', 'x-tc-token']);
@@ -22,13 +23,17 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
+const redacted = (text: string): string => `<redacted: ${Buffer.byteLength(text)} bytes>`;
+
 export function redactBody(value: unknown): unknown {
+  if (typeof value === 'string') return holdsPrivateKey(value) ? redacted(value) : value;
   if (Array.isArray(value)) return value.map(redactBody);
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
+    // A private key is redacted wherever it sits (redactBody of a string), not only in its fields.
     const secret = SECRET_FIELDS.has(key) || CREDENTIAL_FIELDS.has(key);
-    out[key] = secret && typeof v === 'string' ? `<redacted: ${Buffer.byteLength(v)} bytes>` : redactBody(v);
+    out[key] = secret && typeof v === 'string' ? redacted(v) : redactBody(v);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import { UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, specAt, type CreateListenerRequest, type FieldSpec } from './fields.js';
-import { promptNamer, renderFinding } from './messages.js';
+import { documentNamer, promptNamer, type RenderedFinding, renderFinding } from './messages.js';
 import { isUnder, type Path } from './paths.js';
 import { checkRules, type Finding, protocolOf } from './rules.js';
 import { typeProblems } from './shape.js';
@@ -56,6 +56,34 @@ export function validateCreateListener(body: Record<string, unknown>, options: V
   if (types.length) return { request: request as unknown as CreateListenerRequest, findings: types };
   const findings = checkRules({ request, protocol: protocolOf(request.Protocol), now: options.now });
   return { request: request as unknown as CreateListenerRequest, findings };
+}
+
+export interface CheckedDocument {
+  request: CreateListenerRequest;
+  findings: Finding[];
+  /** What stops it, named in the document's words: `apply.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`. */
+  refusals: RenderedFinding[];
+  /** What is only said. */
+  warnings: RenderedFinding[];
+}
+
+/**
+ * One request body of a document (a --from-file body, one entry of an apply file) checked and
+ * named where it sits: `source` is the file, `base` the body's path in it (e.g. ['listeners', 2]).
+ */
+export function checkDocument(
+  body: Record<string, unknown>,
+  options: ValidateOptions & { source?: string; base?: Path; validate?: boolean },
+): CheckedDocument {
+  const { request, findings } = validateCreateListener(body, options);
+  const namer = documentNamer(options.source, options.base ?? []);
+  const validate = options.validate !== false;
+  return {
+    request,
+    findings,
+    refusals: blocking(findings, validate).map((f) => renderFinding(f, namer)),
+    warnings: advisory(findings, validate).map((f) => renderFinding(f, namer)),
+  };
 }
 
 /** The findings that stop the request: refusals, or with --no-validate only the ones that always stop it. */

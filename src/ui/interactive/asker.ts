@@ -44,7 +44,8 @@ type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStre
 
 const CANCEL_ERRORS = new Set(['ExitPromptError', 'AbortPromptError', 'CancelPromptError']);
 
-function isPromptCancel(error: unknown): boolean {
+/** Ctrl-C (ExitPromptError), Esc or an aborted signal (AbortPromptError), or a cancelled prompt. */
+export function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && CANCEL_ERRORS.has(error.name);
 }
 

@@ -19,6 +19,7 @@ import {
   writeProfileKey,
   type ProfileKey,
 } from '../../../config/profile-keys.js';
+import { isPromptCancel } from '../../../ui/interactive/asker.js';
 
 const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
@@ -31,9 +32,8 @@ async function loadPrompts(ctx: CliContext) {
   const prompts: Prompts = await import('@inquirer/prompts');
   const context = { input: ctx.stdin, output: ctx.stdout as unknown as NodeJS.WritableStream, signal: ctx.signal };
   const interrupted = (error: unknown): never => {
-    // Ctrl-C at a prompt (ExitPromptError) or the run's signal (AbortPromptError): nothing written.
-    const name = (error as Error | undefined)?.name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError();
+    // Ctrl-C at a prompt, or the run's signal: nothing written.
+    if (isPromptCancel(error)) throw new InterruptedError();
     throw error;
   };
   return {
