@@ -9,6 +9,7 @@ import { main } from '../src/cli/main.js';
 import { fakeTerminal, KEY, terminalContext, type FakeTerminal } from './helpers/fake-tty.js';
 import { api, inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, NO_METADATA_URL, type TempHome } from './helpers/home.js';
+import { eventually } from './helpers/eventually.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const { enter, down, clearLine } = KEY;
@@ -160,6 +161,29 @@ describe('create -i picks from the account', () => {
     assert.equal(await run.done, 0, term.err());
     assert.match(term.err(), new RegExp(`warning:.*--port 80 is used by ${holder} \\(HTTP\\): choose another`));
     assert.match(term.out(), /"Ports": \[\s*81\s*\]/);
+  });
+});
+
+describe('create -i never hangs on a listing', () => {
+  test('Ctrl-C while the load balancers are being listed: cancelled, nothing sent', async () => {
+    await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
+    const abort = new AbortController();
+    const term = fakeTerminal();
+    const env = {
+      HOME: home.dir,
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
+      TENCENTCLOUD_REGION: emu.region,
+      TENCENTCLOUD_SECRET_ID: emu.secretId,
+      TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+    };
+    const done = main(['create', '-i', '--endpoint', emu.endpoint], terminalContext(term, { env, cwd: FIXTURES, signal: abort.signal }));
+    // The listing is under way (the emulator holds it); the person presses Ctrl-C.
+    await eventually(async () => (await emu.requestCount('DescribeLoadBalancers')) > 0, 'the listing to reach the emulator');
+    abort.abort('SIGINT');
+    assert.equal(await done, 130, term.err());
+    assert.match(term.err(), /cancelled, nothing sent/);
+    assert.equal(await emu.requestCount('CreateListener'), 0);
   });
 });
 

@@ -13,7 +13,7 @@ import { nameFromSubject } from '../../model/certificates.js';
 import { type Path, samePath } from '../../model/paths.js';
 import type { RawFlags } from '../../model/request.js';
 import { checkAnswer } from '../../model/validate.js';
-import type { Asker, Choice } from './asker.js';
+import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
 import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
@@ -153,7 +153,7 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
   try {
     ({ items: loaded, total } = await account.loadBalancers({ offset: 0 }, env.signal));
   } catch (error) {
-    if (cancelled(env)) throw error;
+    if (cancelled(env)) throw new PromptCancelledError();
     env.note([`could not list the load balancers (${reason(error)}); type the id`], 'warning');
     return typed();
   }
@@ -212,7 +212,7 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
       total = Math.max(next.total, loaded.length);
       if (next.items.length === 0) total = loaded.length;
     } catch (error) {
-      if (cancelled(env)) throw error;
+      if (cancelled(env)) throw new PromptCancelledError();
       env.note([`could not list more load balancers (${reason(error)})`], 'warning');
       total = loaded.length;
     }
