@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { fakeTerminal, terminalContext } from './helpers/fake-tty.js';
+import { fakeTerminal, KEY, terminalContext } from './helpers/fake-tty.js';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, NO_METADATA_URL, type TempHome } from './helpers/home.js';
 import { CREATE_LISTENER_FIELDS } from '../src/model/fields.js';
@@ -190,6 +190,25 @@ describe('every command: -o json parses in its documented shape, --query picks f
     assert.deepEqual(set, { Profile: 'default', Keys: ['language'], Files: [home.path('.tccli', 'default.configure')] });
     const again = await run(['configure', 'set', 'language', 'en-US', '--query', 'Files'], { emulator: false });
     assert.equal(again.stdout, '', 'nothing changed: an empty list prints nothing in text');
+  });
+
+  test('configure (the prompts): -o json prints what was saved after the last answer', async () => {
+    const term = fakeTerminal();
+    const ctx = terminalContext(term, { env: envFor(false), cwd: home.dir });
+    const done = main(['configure', '--profile', 'prompted', '-o', 'json'], ctx);
+    await term.answer('? SecretId', 'AKIDprompted00000000000000000000000001', KEY.enter);
+    await term.answer('? SecretKey', 'prompted-secret-key-00000000000000001', KEY.enter);
+    await term.answer('? Region', KEY.enter);
+    await term.answer('? Output format', KEY.enter);
+    assert.equal(await done, 0, term.err());
+    // The prompts share stdout (a terminal); the JSON document starts after the last answer.
+    const out = term.out();
+    const saved = JSON.parse(out.slice(out.lastIndexOf('\n{') + 1)) as Record<string, unknown>;
+    assert.deepEqual(saved, {
+      Profile: 'prompted',
+      Keys: ['secretId', 'secretKey', 'region', 'output'],
+      Files: [home.path('.tccli', 'prompted.credential'), home.path('.tccli', 'prompted.configure')],
+    });
   });
 
   test('completion', async () => {

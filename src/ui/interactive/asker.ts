@@ -53,7 +53,7 @@ export function isPromptCancel(error: unknown): boolean {
  * A writable that forwards to the context's stdout and ignores `end()`: inquirer ends its output
  * after every question, which must not end the real stream (or a test's).
  */
-function promptOutput(out: OutStream): NodeJS.WritableStream {
+export function promptOutput(out: OutStream): NodeJS.WritableStream {
   const stream = new Writable({
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, callback) {
