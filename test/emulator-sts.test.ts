@@ -72,7 +72,11 @@ describe('emulator STS', () => {
     assert.equal(await code({ ...good, RoleArn: 'arn:aws:iam::1:role/x' }), 'InvalidParameter.ParamError');
     assert.equal(await code({ ...good, RoleSessionName: 'has space' }), 'InvalidParameter.ParamError');
     assert.equal(await code({ ...good, DurationSeconds: 43201 }), 'InvalidParameter.OverTimeError');
-    assert.equal(await code({ ...good, DurationSeconds: '900' }), 'InvalidParameter.FormatError');
+    assert.equal(
+      await code({ ...good, DurationSeconds: '900' }),
+      'InvalidParameter',
+      'AssumeRole does not document InvalidParameter.FormatError',
+    );
     // The version picks the service: AssumeRole is not a CLB action, DescribeLoadBalancers not an STS one.
     assert.equal(await code(good, { version: '2018-03-17' }), 'InvalidAction');
     assert.equal(await code(good, { region: 'ap-singapore' }), undefined, 'STS is global: any region');

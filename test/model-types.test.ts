@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CreateListenerRequest, HealthCheck, MultiCertInfo } from '../src/model/fields.js';
+import type { CreateFieldFlags } from '../src/model/flags.js';
 
 test('the derived types follow the table', () => {
   const full: CreateListenerRequest = {
@@ -24,4 +25,24 @@ test('the derived types follow the table', () => {
   // @ts-expect-error CertList is required
   const noList: MultiCertInfo = { SSLMode: 'MUTUAL' };
   assert.ok([full, badProtocol, missingPorts, badSwitch, badKey, noList].every(Boolean));
+});
+
+test('the flags types are derived from the table too', () => {
+  // Lists collect strings; toggles are bare (true), --no- (false) or a word; aliases and certificate flags exist.
+  const flags: CreateFieldFlags = {
+    lb: 'lb-x',
+    port: ['80', '81'],
+    protocol: 'tcp',
+    snatEnable: false,
+    sniSwitch: '1',
+    certFile: 'a.pem',
+    healthCheck: 'on',
+  };
+  // @ts-expect-error a list flag is a list of strings
+  const badPorts: CreateFieldFlags = { port: 80 };
+  // @ts-expect-error no such flag
+  const typo: CreateFieldFlags = { healthcheck: 'on' };
+  // @ts-expect-error --cert-file takes a path
+  const badCert: CreateFieldFlags = { certFile: true };
+  assert.ok([flags, badPorts, typo, badCert].every(Boolean));
 });

@@ -5,7 +5,7 @@
  * as flags do. Every typed value is checked against the field tables as it is typed.
  */
 import { UsageError } from '../../core/errors.js';
-import { CERTIFICATE_FLAGS, PROTOCOLS, type Protocol } from '../../model/fields.js';
+import { CERTIFICATE_FLAGS, PROTOCOLS, fieldByApi, type Protocol } from '../../model/fields.js';
 import { coerceScalar, splitList, type ReadText } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { attributeOf } from '../../model/flags.js';
@@ -309,7 +309,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
 
   // SNI (HTTPS only). Certificate flags already say "off".
   let sni = first(flags, 'sniSwitch') ?? body.SniSwitch;
-  if (sni !== undefined) sni = coerceScalar({ api: 'SniSwitch', kind: 'switch', help: '', example: 0 }, sni, '--sni-switch');
+  if (sni !== undefined) sni = coerceScalar(fieldByApi('SniSwitch')!, sni, '--sni-switch');
   const wholeCertificate = [flags.certificate, flags.multiCertInfo, body.Certificate, body.MultiCertInfo].some((v) => v !== undefined);
   if (protocol === 'HTTPS' && sni === undefined && !certFlagsGiven && !wholeCertificate) {
     sni = await asker.select<0 | 1>({
