@@ -86,7 +86,7 @@ export function attributeOf(flag: string): string {
 
 function describe(spec: TopLevelField): string {
   const limits = helpFor(spec.api);
-  const parts = [limits ? `${spec.help}, ${limits}` : spec.help];
+  const parts = [limits ? `${spec.help} [${limits}]` : spec.help];
   if (spec.kind === 'enum') parts.push(`(${spec.values!.join(' | ')})`);
   if (spec.aliases?.length) parts.push(`[alias: ${spec.aliases.map((a) => `--${a}`).join(', ')}]`);
   return parts.join(' ');
