@@ -3,7 +3,7 @@
 // are sent with a warning; --no-validate sends what was written. In-process: no spawn.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
@@ -230,5 +230,90 @@ describe('--no-validate sends what was written, with warnings', () => {
     assert.equal(swapped.code, 2);
     assert.match(swapped.stderr, /--cert-file holds a PEM private key; only CertKey takes one/);
     assert.doesNotMatch(swapped.stderr + swapped.stdout, /PRIVATE KEY-----\n[A-Za-z0-9+/]/);
+  });
+});
+
+describe('certificates: the same checks on every input path', () => {
+  const HTTPS = ['--lb', LB, '--port', '443', '--protocol', 'HTTPS'];
+  const at = (name: string) => join(F, name);
+  /** The same certificate and key given five ways. */
+  const paths = (crt: string, key: string): [string, string[]][] => [
+    ['--cert-file/--key-file', [...HTTPS, '--cert-file', at(crt), '--key-file', at(key), '--cert-name', 'x']],
+    [
+      '--certificate JSON',
+      [...HTTPS, '--certificate', JSON.stringify({ CertName: 'x', CertContent: `file://${at(crt)}`, CertKey: `file://${at(key)}` })],
+    ],
+    ['--certificate shorthand', [...HTTPS, '--certificate', `CertName=x,CertContent=file://${at(crt)},CertKey=file://${at(key)}`]],
+    [
+      '--certificate file://',
+      [
+        ...HTTPS,
+        '--certificate',
+        `file://${file(`cert-${crt}-${key}.json`, { CertName: 'x', CertContent: `file://${at(crt)}`, CertKey: `file://${at(key)}` })}`,
+      ],
+    ],
+    [
+      '--from-file',
+      [
+        '--from-file',
+        file(`body-${crt}-${key}.yaml`, {
+          LoadBalancerId: LB,
+          Ports: [443],
+          Protocol: 'HTTPS',
+          Certificate: { CertName: 'x', CertContent: readFileSync(at(crt), 'utf8'), CertKey: readFileSync(at(key), 'utf8') },
+        }),
+      ],
+    ],
+  ];
+
+  for (const [what, crt, key, code, said] of [
+    ['an expired certificate is sent with a warning', 'expired.crt', 'expired.key', 0, /holds a certificate that expired on 2021-01-01/],
+    ['a key that does not match is refused', 'server.crt', 'other.key', 2, /does not match the certificate/],
+    ['swapped certificate and key are refused', 'server.key', 'server.crt', 2, /holds a PEM private key; only CertKey takes one/],
+  ] as const) {
+    test(what, async () => {
+      for (const [how, args] of paths(crt, key)) {
+        const run = await refused(args);
+        assert.equal(run.code, code, `${how}: ${run.stderr}`);
+        assert.match(run.stderr, said, how);
+        assert.doesNotMatch(run.stderr + run.stdout, /PRIVATE KEY-----\n[A-Za-z0-9+/]/, `${how}: no key material`);
+      }
+    });
+  }
+
+  test('text that is not a PEM certificate is sent with a warning, whatever the path', async () => {
+    for (const [how, args] of paths('README.md', 'server.key')) {
+      const run = await refused(args);
+      assert.equal(run.code, 0, `${how}: ${run.stderr}`);
+      assert.match(run.stderr, /is not a PEM certificate that can be parsed; it is sent as written/, how);
+    }
+  });
+
+  test('two server certificates of one algorithm are refused, from JSON and from a file', async () => {
+    const list = {
+      SSLMode: 'UNIDIRECTIONAL',
+      CertList: [1, 2].map((n) => ({
+        CertName: `rsa${n}`,
+        CertContent: `file://${at('server.crt')}`,
+        CertKey: `file://${at('server.key')}`,
+      })),
+    };
+    const json = await refused([...HTTPS, '--multi-cert-info', JSON.stringify(list)]);
+    assert.equal(json.code, 2);
+    assert.match(json.stderr, /--multi-cert-info CertList\[1\]\.CertContent is RSA, like CertList\[0\]\.CertContent/);
+    const inline = {
+      ...list,
+      CertList: list.CertList.map((c) => ({
+        ...c,
+        CertContent: readFileSync(at('server.crt'), 'utf8'),
+        CertKey: readFileSync(at('server.key'), 'utf8'),
+      })),
+    };
+    const body = await refused([
+      '--from-file',
+      file('multi.json', { LoadBalancerId: LB, Ports: [443], Protocol: 'HTTPS', MultiCertInfo: inline }),
+    ]);
+    assert.equal(body.code, 2);
+    assert.match(body.stderr, /multi\.json: MultiCertInfo\.CertList\[1\]\.CertContent is RSA, like CertList\[0\]\.CertContent/);
   });
 });

@@ -253,7 +253,7 @@ describe('documented rules', () => {
     assertRefused(
       proto('HTTPS', { MultiCertInfo: { SSLMode: 'UNIDIRECTIONAL', CertList: [rsa, { ...rsa, CertName: 'rsa2' }] } }),
       'MultiCertInfo.CertList.algorithms',
-      /CertList\[1\]\.CertContent is RSA, like MultiCertInfo\.CertList\[0\]\.CertContent/,
+      /CertList\[1\]\.CertContent is RSA, like CertList\[0\]\.CertContent/,
     );
   });
 

@@ -37,10 +37,15 @@ export function renderFinding(finding: Finding, namer: Namer): RenderedFinding {
   return rendered;
 }
 
-/** `TimeOut` beside `HealthCheck.IntervalTime`; the full path otherwise. */
+/**
+ * Another field named beside the subject: `IntervalTime` beside `HealthCheck.TimeOut`,
+ * `CertList[0].CertContent` beside `MultiCertInfo.CertList[1].CertContent`, the full path otherwise.
+ */
 function relativeName(path: Path, subject: Path): string {
   const parent = path.slice(0, -1);
-  return parent.length > 0 && samePath(parent, subject.slice(0, -1)) ? pathText(path.slice(-1)) : pathText(path);
+  if (parent.length > 0 && samePath(parent, subject.slice(0, -1))) return pathText(path.slice(-1));
+  if (path.length > 2 && subject.length > 1 && path[0] === subject[0]) return pathText(path.slice(1));
+  return pathText(path);
 }
 
 /** Fields named as they appear in a document: `listener.yaml: HealthCheck.TimeOut`, under `base` (e.g. `listeners[2]`). */
