@@ -28,20 +28,15 @@ export function expandPath(typed: string, env: Record<string, string | undefined
   return path;
 }
 
-/** A read that failed, in a prompt's words: what the file is and why, without a flag name. */
-function readProblem(error: unknown, path: string): string {
-  if (!(error instanceof UsageError)) throw error;
-  const reason = /\(([^()]*)\)\s*$/.exec(error.message)?.[1];
-  return `${path}: ${reason ? `cannot read the file (${reason})` : error.message}`;
-}
-
-async function readFileText(readText: ReadText, path: string, flag: string): Promise<string | { problem: string }> {
+async function readFileText(readText: ReadText, path: string): Promise<string | { problem: string }> {
   if (path === '') return { problem: 'enter a file path' };
   if (path === '-') return { problem: 'give a file path (stdin is this terminal)' };
   try {
-    return await readText(path, flag);
+    // No flag was typed: the reader's message then starts with the path itself.
+    return await readText(path, '');
   } catch (error) {
-    return { problem: readProblem(error, path) };
+    if (error instanceof UsageError) return { problem: error.message.trim() };
+    throw error;
   }
 }
 
@@ -52,13 +47,12 @@ async function readFileText(readText: ReadText, path: string, flag: string): Pro
 export async function readPemAnswer(
   readText: ReadText,
   path: string,
-  flag: string,
   partial: Record<string, unknown>,
   field: Path,
   now: number,
   labels?: (path: Path) => string | undefined,
 ): Promise<CheckedCertificate | string> {
-  const content = await readFileText(readText, path, flag);
+  const content = await readFileText(readText, path);
   if (typeof content !== 'string') return content.problem;
   const check = checkAnswer(partial, field, { value: content }, { now, ...(labels ? { labels } : {}) });
   if (check.problem) return `${path} ${check.problem}`;

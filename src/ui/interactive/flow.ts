@@ -525,8 +525,8 @@ async function askServerCertificate(
 
   // The key is asked next: an empty placeholder marks the entry as a server certificate meanwhile.
   const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } });
-  const cert = await askPemFile(env, 'Certificate PEM file', '--cert-file', (path) =>
-    readPemAnswer(env.readText, path, '--cert-file', certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels),
+  const cert = await askPemFile(env, 'Certificate PEM file', (path) =>
+    readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels),
   );
 
   const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
@@ -537,7 +537,7 @@ async function askServerCertificate(
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
       const labels = (p: Path): string | undefined => (samePath(p, certAt) ? cert.path : keySlot.labels(p));
-      const read = await readPemAnswer(env.readText, path, '--key-file', keySlot.partial, keySlot.at('CertKey'), env.now, labels);
+      const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels);
       if (typeof read === 'string') return read;
       key = read.content;
       return true;
@@ -563,7 +563,6 @@ async function askServerCertificate(
 async function askPemFile(
   env: FlowEnvironment,
   message: string,
-  _flag: string,
   check: (path: string) => Promise<CheckedCertificate | string>,
 ): Promise<CheckedCertificate> {
   let accepted: CheckedCertificate | undefined;
@@ -617,8 +616,8 @@ async function askCa(
     const id = await asker.input({ message: 'CA certificate id', validate: validator(env, () => slot.partial, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
-  const cert = await askPemFile(env, 'CA certificate PEM file', '--ca-file', (path) =>
-    readPemAnswer(env.readText, path, '--ca-file', slot.partial, at('Content'), env.now),
+  const cert = await askPemFile(env, 'CA certificate PEM file', (path) =>
+    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now),
   );
   const name = await asker.input({
     message: 'CA certificate name',
