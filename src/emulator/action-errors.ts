@@ -55,6 +55,7 @@ const DELETE_LISTENER = [
 // biome-ignore format: one action a line
 export const ACTION_ERRORS: Readonly<Record<string, readonly string[]>> = {
   CreateListener: ['FailedOperation', 'FailedOperation.ResourceInOperating', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameter.PortCheckFailed', 'InvalidParameterValue', 'InvalidParameterValue.Length', 'LimitExceeded', 'MissingParameter', 'ResourceInsufficient', 'UnauthorizedOperation'],
+  ModifyListener: ['FailedOperation', 'FailedOperation.ResourceInOperating', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameterValue', 'InvalidParameterValue.Length', 'MissingParameter', 'UnauthorizedOperation'],
   DescribeListeners: ['FailedOperation', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameter.LBIdNotFound', 'InvalidParameter.RegionNotFound', 'InvalidParameterValue', 'InvalidParameterValue.InvalidFilter', 'InvalidParameterValue.Length', 'UnauthorizedOperation'],
   DeleteListener: DELETE_LISTENER,
   DeleteLoadBalancerListeners: [...DELETE_LISTENER, 'FailedOperation.ResourceInOperating', 'MissingParameter'],
