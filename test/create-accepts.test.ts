@@ -317,3 +317,16 @@ describe('certificates: the same checks on every input path', () => {
     assert.match(body.stderr, /multi\.json: MultiCertInfo\.CertList\[1\]\.CertContent is RSA, like CertList\[0\]\.CertContent/);
   });
 });
+
+describe('ids of another length or alphabet are sent with a warning', () => {
+  test('delete and list take lb-/lbl- ids of any shape after the prefix, and refuse ones without it', async () => {
+    const deleted = await runMain(['delete', '--lb', 'lb-12f60e5', '--listener-id', 'lbl-12345', '--dry-run'], { env: ENV });
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.match(deleted.stderr, /warning: --lb "lb-12f60e5" is not the usual lb-xxxxxxxx/);
+    assert.match(deleted.stderr, /warning: --listener-id "lbl-12345" is not the usual lbl-xxxxxxxx/);
+    assert.deepEqual((JSON.parse(deleted.stdout) as { Body: unknown }).Body, { LoadBalancerId: 'lb-12f60e5', ListenerIds: ['lbl-12345'] });
+    const refused = await runMain(['delete', '--lb', 'lb-12f60e5', '--listener-id', '12345', '--dry-run'], { env: ENV });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /^error: --listener-id "12345" must look like lbl-xxxxxxxx$/m);
+  });
+});
