@@ -2,7 +2,7 @@
  * The CLB actions this tool uses, typed. Replies are parsed with zod so a malformed answer becomes
  * a clear error naming the action and the field, never a crash deep in the caller.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { isReadOnlyAction, type ApiResponse, type CallOptions, type ClbClient } from './client.js';
 import { NetworkError, UsageError } from '../core/errors.js';
 import type { CreateListenerRequest } from '../model/fields.js';

@@ -3,7 +3,7 @@
  * the certificates `create -i` offers for a listener. Call it with a client from
  * `client.forService(SSL_SERVICE)`.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import type { CallOptions, ClbClient } from './client.js';
 import { invoke } from './clb.js';
 

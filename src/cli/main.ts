@@ -1,14 +1,13 @@
 /**
  * Parse, run, and the single top-level catch: every failure is rendered once, on stderr, and
- * mapped to its exit code here and nowhere else.
+ * mapped to its exit code here and nowhere else. This module is the bundle's entry, so it
+ * imports only what every run needs; commander and the commands load once a run needs them.
  */
-import { CommanderError } from 'commander';
-import { buildProgram, usageErrorFromCommander } from './program.js';
 import { defaultContext, type CliContext, type GlobalOptions } from '../core/context.js';
 import { ExitCode, exitCodeFor, SIGNAL_EXIT_CODES, type HandledSignal } from './exit-codes.js';
-import { renderError } from '../ui/render-error.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { InterruptedError } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
 
 /**
  * stdout errors: a closed pipe (`| head -1`) is the reader's choice and ends the run quietly; any
@@ -24,6 +23,11 @@ function ignoreStderrError(): void {}
 
 const HANDLED_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as HandledSignal[];
 
+/** `clb-listener --version` alone: the answer needs no parser. */
+function isVersionOnly(argv: readonly string[]): boolean {
+  return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+}
+
 export async function main(argv: readonly string[], overrides: Partial<CliContext> = {}): Promise<number> {
   const interrupt = new AbortController();
   const onSignal = (name: HandledSignal): void => {
@@ -38,26 +42,30 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   if (!overrides.stderr) process.stderr.on('error', ignoreStderrError);
   const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
   if (!overrides.secrets) ctx.secrets = new SecretRegistry(ctx.env);
-  const program = buildProgram(ctx);
   try {
-    await program.parseAsync(argv, { from: 'user' });
-    return ExitCode.Success;
-  } catch (error) {
-    let failure = error;
-    if (error instanceof CommanderError) {
+    if (isVersionOnly(argv)) {
+      ctx.stdout.write(`${VERSION}\n`);
+      return ExitCode.Success;
+    }
+    const { buildProgram, isCommanderExit, usageErrorFromCommander } = await import('./program.js');
+    const program = buildProgram(ctx);
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+      return ExitCode.Success;
+    } catch (error) {
+      let failure = error;
+      const exit = isCommanderExit(error);
       // --help and --version end this way too, successfully.
-      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
-        return ExitCode.Success;
+      if (exit === 'success') return ExitCode.Success;
+      if (exit === 'usage') failure = usageErrorFromCommander(error as Error, program, argv);
+      const signal = ctx.signal.aborted ? ctx.signal.reason : undefined;
+      if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
+        failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
       }
-      failure = usageErrorFromCommander(error, program, argv);
+      const { renderError } = await import('../ui/render-error.js');
+      await renderError(failure, { ctx, globals: program.opts<GlobalOptions>(), secrets: ctx.secrets.list() });
+      return exitCodeFor(failure, signal);
     }
-    const signal = ctx.signal.aborted ? ctx.signal.reason : undefined;
-    if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
-      failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
-    }
-    const globals = program.opts<GlobalOptions>();
-    await renderError(failure, { ctx, globals, secrets: ctx.secrets.list() });
-    return exitCodeFor(failure, signal);
   } finally {
     // The stdout handler stays: a closed pipe may only be noticed after main has returned.
     if (!overrides.signal) for (const [name, handler] of handlers) process.off(name, handler);

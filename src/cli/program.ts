@@ -2,7 +2,7 @@
  * The root command and its global options. A factory, so tests can build a program around a
  * context of their own and inspect the parsed flags without spawning a process.
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
@@ -61,6 +61,13 @@ export function buildProgram(ctx: CliContext): Command {
       'no option takes a secret key on the command line.\n',
   );
   return program;
+}
+
+/** How commander ended a parse by throwing: successfully (--help, --version), or on a usage error. */
+export function isCommanderExit(error: unknown): 'success' | 'usage' | undefined {
+  if (!(error instanceof CommanderError)) return undefined;
+  if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 'success';
+  return 'usage';
 }
 
 /** Commander reports usage problems by throwing; this turns them into our UsageError. */

@@ -4,7 +4,6 @@
  * so trying it costs nothing noticeable. node:http rather than fetch: the service is plain HTTP
  * on a link-local name, and http gives a socket timeout that covers the connect.
  */
-import { get as httpGet } from 'node:http';
 import { CredentialsError, InterruptedError } from '../core/errors.js';
 import { registerCredentials, type CredentialSource, type Credentials } from './credentials.js';
 import type { SecretRegistry } from '../core/secrets.js';
@@ -29,7 +28,10 @@ interface HttpAnswer {
   body: string;
 }
 
-function getText(url: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+async function getText(url: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
+  // Loaded here, only when the instance role is tried: importing node:http up front costs every
+  // run (on Node 24 it loads Node's whole built-in fetch implementation too).
+  const { get: httpGet } = await import('node:http');
   // The socket timeout covers connect and silence; the deadline covers a slow DNS lookup as well.
   const deadline = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
