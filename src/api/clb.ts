@@ -2,58 +2,30 @@
  * The CLB actions this tool uses, typed. Replies are parsed with zod so a malformed answer becomes
  * a clear error naming the action and the field, never a crash deep in the caller.
  */
-import { z } from './zod.js';
+import type * as z from 'zod/mini';
+import type * as Replies from './replies.js';
 import { isReadOnlyAction, type ApiResponse, type CallOptions, type ClbClient } from './client.js';
 import { NetworkError, UsageError } from '../core/errors.js';
 import type { CreateListenerRequest } from '../model/fields.js';
 
-const RequestId = z.string().min(1);
+type ReplyName = {
+  [K in keyof typeof Replies]: (typeof Replies)[K] extends z.ZodMiniType ? K : never;
+}[keyof typeof Replies];
 
-export const CreateListenerResponse = z.looseObject({ ListenerIds: z.array(z.string()), RequestId });
-export const DescribeTaskStatusResponse = z.looseObject({
-  Status: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-  Message: z.string().nullish(),
-  LoadBalancerIds: z.array(z.string()).nullish(),
-  RequestId,
-});
+/** An action's reply schema, loaded (with zod) when the first reply is to be checked. */
+export const reply =
+  <K extends ReplyName>(name: K) =>
+  async (): Promise<(typeof Replies)[K]> =>
+    (await import('./replies.js'))[name];
 
-const Listener = z.looseObject({
-  ListenerId: z.string(),
-  Protocol: z.string(),
-  Port: z.number().int(),
-  ListenerName: z.string().nullish(),
-  EndPort: z.number().int().nullish(),
-  CreateTime: z.string().nullish(),
-});
-export const DescribeListenersResponse = z.looseObject({
-  Listeners: z.array(Listener).nullish(),
-  TotalCount: z.number().int().nullish(),
-  RequestId,
-});
-export const DeleteLoadBalancerListenersResponse = z.looseObject({ RequestId });
-const LoadBalancer = z.looseObject({
-  LoadBalancerId: z.string(),
-  LoadBalancerName: z.string().nullish(),
-  /** OPEN (public) or INTERNAL. */
-  LoadBalancerType: z.string().nullish(),
-  LoadBalancerVips: z.array(z.string()).nullish(),
-  /** 1 = CLB, 0 = classic CLB. */
-  Forward: z.number().int().nullish(),
-});
-export const DescribeLoadBalancersResponse = z.looseObject({
-  LoadBalancerSet: z.array(LoadBalancer).nullish(),
-  TotalCount: z.number().int().nullish(),
-  RequestId,
-});
+export type CreateListenerResult = z.infer<typeof Replies.CreateListener>;
+export type TaskStatusResult = z.infer<typeof Replies.DescribeTaskStatus>;
+export type ListenerSummary = z.infer<typeof Replies.Listener>;
+export type DescribeListenersResult = z.infer<typeof Replies.DescribeListeners>;
+export type DescribeLoadBalancersResult = z.infer<typeof Replies.DescribeLoadBalancers>;
+export type LoadBalancerSummary = z.infer<typeof Replies.LoadBalancer>;
 
-export type CreateListenerResult = z.infer<typeof CreateListenerResponse>;
-export type TaskStatusResult = z.infer<typeof DescribeTaskStatusResponse>;
-export type ListenerSummary = z.infer<typeof Listener>;
-export type DescribeListenersResult = z.infer<typeof DescribeListenersResponse>;
-export type DescribeLoadBalancersResult = z.infer<typeof DescribeLoadBalancersResponse>;
-export type LoadBalancerSummary = z.infer<typeof LoadBalancer>;
-
-function parseReply<T>(schema: z.ZodType<T>, action: string, reply: ApiResponse): T {
+function parseReply<T>(schema: z.ZodMiniType<T>, action: string, reply: ApiResponse): T {
   const parsed = schema.safeParse(reply);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -66,14 +38,19 @@ function parseReply<T>(schema: z.ZodType<T>, action: string, reply: ApiResponse)
   });
 }
 
+/** Calls an action and checks its reply against `schema`, which loads while the request is out. */
 export async function invoke<T>(
   client: ClbClient,
-  schema: z.ZodType<T>,
+  schema: () => Promise<z.ZodMiniType<T>>,
   action: string,
   params: object,
   options?: CallOptions,
 ): Promise<T> {
-  return parseReply(schema, action, await client.call(action, params, options));
+  const loading = schema();
+  // A failure to load is reported once the reply is in, so the request's own outcome comes first.
+  loading.catch(() => {});
+  const answer = await client.call(action, params, options);
+  return parseReply(await loading, action, answer);
 }
 
 /**
@@ -81,11 +58,11 @@ export async function invoke<T>(
  * request the model typed and validated (with --no-validate it may carry fields newer than the model).
  */
 export function createListener(client: ClbClient, params: CreateListenerRequest, options?: CallOptions): Promise<CreateListenerResult> {
-  return invoke(client, CreateListenerResponse, 'CreateListener', params, options);
+  return invoke(client, reply('CreateListener'), 'CreateListener', params, options);
 }
 
 export function describeTaskStatus(client: ClbClient, taskId: string, options?: CallOptions): Promise<TaskStatusResult> {
-  return invoke(client, DescribeTaskStatusResponse, 'DescribeTaskStatus', { TaskId: taskId }, options);
+  return invoke(client, reply('DescribeTaskStatus'), 'DescribeTaskStatus', { TaskId: taskId }, options);
 }
 
 export interface ListenerFilter {
@@ -96,7 +73,7 @@ export interface ListenerFilter {
 }
 
 export function describeListeners(client: ClbClient, filter: ListenerFilter, options?: CallOptions): Promise<DescribeListenersResult> {
-  return invoke(client, DescribeListenersResponse, 'DescribeListeners', filter, options);
+  return invoke(client, reply('DescribeListeners'), 'DescribeListeners', filter, options);
 }
 
 /**
@@ -114,7 +91,7 @@ export function deleteLoadBalancerListeners(
   }
   return invoke(
     client,
-    DeleteLoadBalancerListenersResponse,
+    reply('DeleteLoadBalancerListeners'),
     'DeleteLoadBalancerListeners',
     { LoadBalancerId: loadBalancerId, ListenerIds: [...listenerIds] },
     options,
@@ -126,5 +103,5 @@ export function describeLoadBalancers(
   filter: { LoadBalancerIds?: string[]; SearchKey?: string; Offset?: number; Limit?: number } = {},
   options?: CallOptions,
 ): Promise<DescribeLoadBalancersResult> {
-  return invoke(client, DescribeLoadBalancersResponse, 'DescribeLoadBalancers', filter, options);
+  return invoke(client, reply('DescribeLoadBalancers'), 'DescribeLoadBalancers', filter, options);
 }

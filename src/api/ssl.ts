@@ -3,35 +3,13 @@
  * the certificates `create -i` offers for a listener. Call it with a client from
  * `client.forService(SSL_SERVICE)`.
  */
-import { z } from './zod.js';
+import type * as z from 'zod/mini';
+import type * as Replies from './replies.js';
 import type { CallOptions, ClbClient } from './client.js';
-import { invoke } from './clb.js';
+import { invoke, reply } from './clb.js';
 
-const Certificate = z.looseObject({
-  CertificateId: z.string(),
-  /** `SVR` (server) or `CA` (client CA). */
-  CertificateType: z.string().nullish(),
-  Domain: z.string().nullish(),
-  Alias: z.string().nullish(),
-  SubjectAltName: z.array(z.string()).nullish(),
-  /** e.g. `RSA`, `ECC`, `SM2`. */
-  EncryptAlgorithm: z.string().nullish(),
-  CertBeginTime: z.string().nullish(),
-  /** `YYYY-MM-DD HH:mm:ss`, UTC+8. */
-  CertEndTime: z.string().nullish(),
-  /** 1 approved, 3 expired, others pending or revoked (docs/api/ssl-certificates.md). */
-  Status: z.number().int().nullish(),
-  Deployable: z.boolean().nullish(),
-});
-
-export const DescribeCertificatesResponse = z.looseObject({
-  Certificates: z.array(Certificate).nullish(),
-  TotalCount: z.number().int().nullish(),
-  RequestId: z.string().min(1),
-});
-
-export type CertificateSummary = z.infer<typeof Certificate>;
-export type DescribeCertificatesResult = z.infer<typeof DescribeCertificatesResponse>;
+export type CertificateSummary = z.infer<typeof Replies.Certificate>;
+export type DescribeCertificatesResult = z.infer<typeof Replies.DescribeCertificates>;
 
 export interface CertificateFilter {
   /** `SVR` for server certificates, `CA` for client CAs. */
@@ -48,5 +26,5 @@ export function describeCertificates(
   filter: CertificateFilter,
   options?: CallOptions,
 ): Promise<DescribeCertificatesResult> {
-  return invoke(client, DescribeCertificatesResponse, 'DescribeCertificates', filter, options);
+  return invoke(client, reply('DescribeCertificates'), 'DescribeCertificates', filter, options);
 }

@@ -1,0 +1,81 @@
+/**
+ * The reply schemas of every action this tool calls, in zod's tree-shakable form (zod/mini): a
+ * malformed answer becomes a clear error naming the action and the field. Loaded only when a reply
+ * is to be checked (src/api/clb.ts and ssl.ts import it lazily), so validation, dry runs and
+ * `--help` never load zod, and a create loads 30 KB of it rather than the whole 290 KB library.
+ */
+import { array, boolean, config, int, literal, looseObject, minLength, nullish, number, string, union } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// English messages (zod/mini loads no locale by itself). Schemas are interpreted, not compiled
+// into specialised functions on first use: that pays only over many parses, and a run makes few.
+config(en());
+config({ jitless: true });
+
+const RequestId = string().check(minLength(1));
+
+export const Listener = looseObject({
+  ListenerId: string(),
+  Protocol: string(),
+  Port: number().check(int()),
+  ListenerName: nullish(string()),
+  EndPort: nullish(number().check(int())),
+  CreateTime: nullish(string()),
+});
+
+export const LoadBalancer = looseObject({
+  LoadBalancerId: string(),
+  LoadBalancerName: nullish(string()),
+  /** OPEN (public) or INTERNAL. */
+  LoadBalancerType: nullish(string()),
+  LoadBalancerVips: nullish(array(string())),
+  /** 1 = CLB, 0 = classic CLB. */
+  Forward: nullish(number().check(int())),
+});
+
+export const CreateListener = looseObject({ ListenerIds: array(string()), RequestId });
+
+export const DescribeTaskStatus = looseObject({
+  Status: union([literal(0), literal(1), literal(2)]),
+  Message: nullish(string()),
+  LoadBalancerIds: nullish(array(string())),
+  RequestId,
+});
+
+export const DescribeListeners = looseObject({
+  Listeners: nullish(array(Listener)),
+  TotalCount: nullish(number().check(int())),
+  RequestId,
+});
+
+export const DeleteLoadBalancerListeners = looseObject({ RequestId });
+
+export const DescribeLoadBalancers = looseObject({
+  LoadBalancerSet: nullish(array(LoadBalancer)),
+  TotalCount: nullish(number().check(int())),
+  RequestId,
+});
+
+// The SSL certificate service (src/api/ssl.ts).
+export const Certificate = looseObject({
+  CertificateId: string(),
+  /** `SVR` (server) or `CA` (client CA). */
+  CertificateType: nullish(string()),
+  Domain: nullish(string()),
+  Alias: nullish(string()),
+  SubjectAltName: nullish(array(string())),
+  /** e.g. `RSA`, `ECC`, `SM2`. */
+  EncryptAlgorithm: nullish(string()),
+  CertBeginTime: nullish(string()),
+  /** `YYYY-MM-DD HH:mm:ss`, UTC+8. */
+  CertEndTime: nullish(string()),
+  /** 1 approved, 3 expired, others pending or revoked (docs/api/ssl-certificates.md). */
+  Status: nullish(number().check(int())),
+  Deployable: nullish(boolean()),
+});
+
+export const DescribeCertificates = looseObject({
+  Certificates: nullish(array(Certificate)),
+  TotalCount: nullish(number().check(int())),
+  RequestId,
+});
