@@ -1,17 +1,40 @@
 #!/usr/bin/env node
-// The quick-start demo: starts the embedded CLB API emulator on 127.0.0.1, then runs the real
-// CLI against it twice — a TCP listener with a health check, and an HTTPS listener uploading the
-// committed test certificate — waiting for both tasks. Nothing leaves this machine.
+// The quick-start demo: starts the CLI's own CLB API emulator (`clb-listener emulator`) on
+// 127.0.0.1, then runs the CLI against it twice — a TCP listener with a health check, and an
+// HTTPS listener uploading the committed test certificate — waiting for both tasks. Both are the
+// shipped bundle, as a user runs it. Nothing leaves this machine.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { startEmulator } from '../dist/src/emulator/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/clb-listener.js');
 const LB = 'lb-demo0001';
 
-const emulator = await startEmulator({ port: 0, loadBalancers: [LB], taskDelayMs: 800 });
+/** `clb-listener emulator` prints one JSON line (endpoint, keys, region), then serves until SIGTERM. */
+async function startEmulator() {
+  const child = spawn(process.execPath, [bin, 'emulator', '--port', '0', '--load-balancers', LB, '--task-delay', '800'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+  });
+  const [line] = await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    once(child, 'exit').then(([code]) => Promise.reject(new Error(`the emulator exited (${code}) before it was ready`))),
+  ]);
+  const printed = JSON.parse(line);
+  return {
+    ...printed,
+    state: async () => (await fetch(`${printed.endpoint}/__emulator/state`)).json(),
+    close: async () => {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
+
+const emulator = await startEmulator();
 const env = {
   ...process.env,
   TENCENTCLOUD_SECRET_ID: emulator.secretId,
@@ -74,7 +97,7 @@ try {
   ]);
   failed = tcp.code !== 0 || https.code !== 0;
   if (!failed) {
-    const { listeners } = emulator.state();
+    const { listeners } = await emulator.state();
     process.stderr.write(`\nThe emulator now holds ${listeners.length} listeners on ${LB}:\n`);
     for (const l of listeners) process.stderr.write(`  ${l.ListenerId}  ${l.Protocol}:${l.Port}  ${l.ListenerName}\n`);
   }

@@ -91,11 +91,14 @@ export async function runAgainst(emu: EmulatorHandle, args: readonly string[], o
 
 // ---- end to end: the shipped binary as a child process ----------------------------------------
 
+/** The node that runs the binary: this one, or another named by CLB_LISTENER_TEST_NODE (CI's Node 24 run). */
+export const CLI_NODE = process.env.CLB_LISTENER_TEST_NODE || process.execPath;
+
 /** Runs the real `bin/clb-listener.js` as a child process. End-to-end tests only. */
 export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   countSpawn();
   const env = options.env ?? { PATH: process.env.PATH, HOME: EMPTY_HOME };
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(CLI_NODE, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: env as NodeJS.ProcessEnv,
     stdio: ['pipe', 'pipe', 'pipe'],
