@@ -361,9 +361,9 @@ export class ClbClient {
  * with its baseline compiler and then again with its optimising one: on Node 20 the second pass
  * costs more CPU time than the rest of a whole create, and 35 MiB of memory, for a few short
  * responses. The flag keeps WebAssembly compiled later in this process on the baseline compiler
- * (nothing else here uses WebAssembly).
+ * (nothing else here uses WebAssembly). Every user of undici loads it through here.
  */
-async function loadUndici(): Promise<typeof import('undici')> {
+export async function loadUndici(): Promise<typeof import('undici')> {
   const [{ default: v8 }, undici] = await Promise.all([import('node:v8'), import('undici')]);
   v8.setFlagsFromString('--liftoff-only');
   return undici;

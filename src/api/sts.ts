@@ -9,7 +9,7 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from '../core/clock.js';
 import type { Credentials } from '../core/credentials.js';
 import { CredentialsError, InterruptedError } from '../core/errors.js';
-import { makeDispatcher, REQUEST_CLIENT, type WireEvent } from './client.js';
+import { loadUndici, makeDispatcher, REQUEST_CLIENT, type WireEvent } from './client.js';
 import { parseEndpoint } from './endpoint.js';
 import { proxyFor } from './proxy.js';
 import { sign } from './signer.js';
@@ -58,18 +58,19 @@ export type IssuedCredentials = Credentials & { token: string; expiresAt: number
 
 async function post(options: StsOptions, action: string, body: string, headers: Record<string, string>, attempt: number): Promise<Answer> {
   const url = parseEndpoint(options.endpoint, 'the STS endpoint');
-  const undici = await import('undici');
+  const undici = await loadUndici();
   const dispatcher: Dispatcher = makeDispatcher(undici, proxyFor(url, options.env), { requestTimeoutMs: TIMEOUT_MS });
   const target = `${url.origin}/`;
   options.onWire?.({ type: 'request', action, attempt, url: target, headers, body });
   const started = options.clock.now();
   const deadline = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const response = await undici.request(target, {
+    const response = await dispatcher.request({
+      origin: url.origin,
+      path: '/',
       method: 'POST',
       headers,
       body,
-      dispatcher,
       signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline,
     });
     const text = await response.body.text();
