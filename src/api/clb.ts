@@ -61,6 +61,14 @@ export function createListener(client: ClbClient, params: CreateListenerRequest,
   return invoke(client, reply('CreateListener'), 'CreateListener', params, options);
 }
 
+/**
+ * Asynchronous, like CreateListener: the change is made once DescribeTaskStatus(RequestId)
+ * reports 0. `params` holds LoadBalancerId, ListenerId and the fields to change (docs/api/modify-listener.md).
+ */
+export function modifyListener(client: ClbClient, params: object, options?: CallOptions): Promise<{ RequestId: string }> {
+  return invoke(client, reply('ModifyListener'), 'ModifyListener', params, options);
+}
+
 export function describeTaskStatus(client: ClbClient, taskId: string, options?: CallOptions): Promise<TaskStatusResult> {
   return invoke(client, reply('DescribeTaskStatus'), 'DescribeTaskStatus', { TaskId: taskId }, options);
 }

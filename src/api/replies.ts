@@ -50,6 +50,8 @@ export const DescribeListeners = looseObject({
 
 export const DeleteLoadBalancerListeners = looseObject({ RequestId });
 
+export const ModifyListener = looseObject({ RequestId });
+
 export const DescribeLoadBalancers = looseObject({
   LoadBalancerSet: nullish(array(LoadBalancer)),
   TotalCount: nullish(number().check(int())),

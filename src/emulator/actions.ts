@@ -14,6 +14,7 @@ import type { Store, TaskEffect } from './state.js';
 import { formatCreateTime } from './time.js';
 import type { FaultQueue } from './faults.js';
 import type { EmulatorKey, ListenerView, RuntimeConfig } from './types.js';
+import { modifyPatch, parseModifyListener } from './modify.js';
 
 export interface ActionContext {
   store: Store;
@@ -122,6 +123,22 @@ const createListener: ActionHandler = (body, ctx) => {
   );
   startTask(ctx, 'CreateListener', input.LoadBalancerId, { kind: 'create', listenerIds });
   return { ListenerIds: listenerIds };
+};
+
+// ---- ModifyListener ----------------------------------------------------------------------
+
+const modifyListener: ActionHandler = (body, ctx) => {
+  const input = parseModifyListener(body);
+  // ModifyListener documents no LBIdNotFound/ListenerIdNotFound: unknown ids are InvalidParameter.
+  if (!ctx.store.loadBalancers.has(input.LoadBalancerId)) {
+    throw new ApiFault('InvalidParameter', `The load balancer ${input.LoadBalancerId} does not exist in this region.`);
+  }
+  const listener = ctx.store.listenersOf(input.LoadBalancerId).find((l) => l.ListenerId === input.ListenerId);
+  if (!listener) throw new ApiFault('InvalidParameter', `The listener ${input.ListenerId} does not exist on ${input.LoadBalancerId}.`);
+  const patch = modifyPatch(input, listener);
+  notBusy(ctx, input.LoadBalancerId);
+  startTask(ctx, 'ModifyListener', input.LoadBalancerId, { kind: 'modify', listenerId: input.ListenerId, patch });
+  return {};
 };
 
 // ---- DescribeListeners -------------------------------------------------------------------
@@ -261,6 +278,7 @@ const describeTaskStatus: ActionHandler = (body, ctx) => {
 
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   CreateListener: createListener,
+  ModifyListener: modifyListener,
   DescribeListeners: describeListeners,
   DeleteLoadBalancerListeners: deleteLoadBalancerListeners,
   DeleteListener: deleteListener,

@@ -22,7 +22,7 @@ function certificateOutput(input: CreateListenerInput): Record<string, unknown> 
   return null;
 }
 
-function fromCertificate(cert: CertificateInput): Record<string, unknown> {
+export function fromCertificate(cert: CertificateInput): Record<string, unknown> {
   const mutual = cert.SSLMode === 'MUTUAL';
   return {
     SSLMode: cert.SSLMode ?? 'UNIDIRECTIONAL',
@@ -33,7 +33,7 @@ function fromCertificate(cert: CertificateInput): Record<string, unknown> {
   };
 }
 
-function fromMultiCert(multi: MultiCertInfo): Record<string, unknown> {
+export function fromMultiCert(multi: MultiCertInfo): Record<string, unknown> {
   const mutual = multi.SSLMode === 'MUTUAL';
   const entries = multi.CertList.map((info) => ({
     id: info.CertId ?? newCertId(),
@@ -52,7 +52,7 @@ function fromMultiCert(multi: MultiCertInfo): Record<string, unknown> {
   };
 }
 
-function healthCheckOutput(protocol: Protocol, sent: HealthCheckInput | undefined): Record<string, unknown> | null {
+export function healthCheckOutput(protocol: Protocol, sent: HealthCheckInput | undefined): Record<string, unknown> | null {
   if (LAYER7.includes(protocol)) return null; // HTTP/HTTPS health checks live on rules.
   const checkType = sent?.CheckType ?? defaultCheckType(protocol);
   const httpDefaults = checkType === 'HTTP' ? { HttpCode: 31, HttpCheckPath: '/', HttpCheckMethod: 'HEAD' } : {};
@@ -67,6 +67,29 @@ function healthCheckOutput(protocol: Protocol, sent: HealthCheckInput | undefine
     ...httpDefaults,
     ...sent,
   };
+}
+
+/**
+ * The switches DescribeListeners reports not as fields of their own but as names in AttrFlags
+ * (present = on), the way the Terraform provider reads them back (docs/api/modify-listener.md).
+ */
+export const ATTR_FLAG_FIELDS = [
+  'ProxyProtocol',
+  'SnatEnable',
+  'H2cSwitch',
+  'RescheduleTargetZeroWeight',
+  'RescheduleUnhealthy',
+  'RescheduleExpandTarget',
+] as const;
+
+/** AttrFlags after `changes` (true adds a flag, false removes it) are applied to `current`. */
+export function attrFlags(current: readonly string[], changes: Readonly<Record<string, unknown>>): string[] {
+  const flags = new Set(current);
+  for (const name of ATTR_FLAG_FIELDS) {
+    if (changes[name] === true) flags.add(name);
+    else if (changes[name] === false) flags.delete(name);
+  }
+  return [...flags];
 }
 
 function idleTimeoutDefault(protocol: Protocol): number | null {
@@ -105,7 +128,7 @@ export function buildListeners(input: CreateListenerInput, ctx: BuildContext): L
     KeepaliveEnable: input.KeepaliveEnable ?? 0,
     Toa: false,
     DeregisterTargetRst: input.DeregisterTargetRst ?? false,
-    AttrFlags: [],
+    AttrFlags: attrFlags([], input as unknown as Record<string, unknown>),
     TargetGroupList: [],
     MaxConn: input.MaxConn ?? -1,
     MaxCps: input.MaxCps ?? -1,

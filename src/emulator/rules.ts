@@ -103,7 +103,7 @@ export interface CreateListenerInput {
   RescheduleInterval?: number;
 }
 
-const HEALTH_CHECK_SHAPE: Shape = {
+export const HEALTH_CHECK_SHAPE: Shape = {
   HealthSwitch: 'integer',
   TimeOut: 'integer',
   IntervalTime: 'integer',
@@ -123,7 +123,7 @@ const HEALTH_CHECK_SHAPE: Shape = {
   ExtendedCode: 'string',
 };
 
-const CERTIFICATE_SHAPE: Shape = {
+export const CERTIFICATE_SHAPE: Shape = {
   SSLMode: 'string',
   SSLVerifyClient: 'string',
   CertId: 'string',
@@ -135,7 +135,7 @@ const CERTIFICATE_SHAPE: Shape = {
   CertCaContent: 'string',
 };
 
-const CERT_INFO_SHAPE: Shape = { CertId: 'string', CertName: 'string', CertContent: 'string', CertKey: 'string' };
+export const CERT_INFO_SHAPE: Shape = { CertId: 'string', CertName: 'string', CertContent: 'string', CertKey: 'string' };
 
 const CREATE_LISTENER_SHAPE: Shape = {
   LoadBalancerId: 'string',
@@ -344,7 +344,7 @@ const HTTP_CHECK_FIELDS = ['HttpCode', 'HttpCheckPath', 'HttpCheckDomain', 'Http
 const CUSTOM_CHECK_FIELDS = ['ContextType', 'SendContext', 'RecvContext'] as const;
 const VISIBLE_ASCII = /^[\x20-\x7e]*$/;
 
-function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void {
+export function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void {
   const p = 'HealthCheck.';
   const fields = hc as Fields;
   oneOf(fields, 'HealthSwitch', [0, 1], p);
@@ -424,7 +424,7 @@ function idOrUpload(obj: Fields, idName: string, uploadNames: readonly string[],
 
 const MUTUAL_ONLY = 'applies only with SSLMode MUTUAL';
 
-function checkCertificate(cert: CertificateInput): void {
+export function checkCertificate(cert: CertificateInput): void {
   const p = 'Certificate.';
   const fields = cert as Fields;
   nonEmpty(fields, Object.keys(CERTIFICATE_SHAPE), p);
@@ -438,7 +438,7 @@ function checkCertificate(cert: CertificateInput): void {
   onlyWhen(cert.SSLVerifyClient === 'ON' ? {} : fields, ['SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
 }
 
-function checkMultiCertInfo(multi: MultiCertInfo): void {
+export function checkMultiCertInfo(multi: MultiCertInfo): void {
   const p = 'MultiCertInfo.';
   const fields = multi as unknown as Fields;
   requireFields(fields, ['SSLMode', 'CertList'], p);

@@ -12,7 +12,9 @@ export type TaskEffect =
   /** The listeners exist from the start; a failed task removes them again. */
   | { kind: 'create'; listenerIds: string[] }
   /** The listeners stay listed until the task succeeds. */
-  | { kind: 'delete'; listenerIds: string[] };
+  | { kind: 'delete'; listenerIds: string[] }
+  /** The listener keeps its old settings until the task succeeds; then `patch` is merged into it. */
+  | { kind: 'modify'; listenerId: string; patch: Record<string, unknown> };
 
 interface TaskRecord {
   TaskId: string;
@@ -159,6 +161,14 @@ export class Store {
       const failed = task.failWith !== null;
       task.Status = failed ? 1 : 0;
       task.Message = task.failWith;
+      if (task.effect.kind === 'modify') {
+        const listener = this.listeners.get(task.effect.listenerId);
+        if (!failed && listener) {
+          Object.assign(listener, task.effect.patch);
+          changed = true;
+        }
+        continue;
+      }
       const removes = (task.effect.kind === 'create') === failed;
       if (removes) for (const id of task.effect.listenerIds) changed = this.listeners.delete(id) || changed;
     }
