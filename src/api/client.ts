@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 
 import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
+import { sharedRateLimiter, type ActionRateLimiter } from './rate-limit.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
@@ -87,6 +88,8 @@ export interface ClientOptions {
   clock?: Clock;
   random?: () => number;
   onWire?: (event: WireEvent) => void;
+  /** Paces requests per action; default: the process-wide limiter (20/s per action); null: none. */
+  rateLimiter?: ActionRateLimiter | null;
 }
 
 export interface CallOptions {
@@ -224,6 +227,15 @@ export class ClbClient {
   private async attempt(action: string, body: string, attempt: number, signal?: AbortSignal): Promise<AttemptOutcome> {
     // Interrupted before this attempt went out: nothing was sent, and the caller may say so.
     if (signal?.aborted) return { ok: false, error: InterruptedError.beforeSending(), retryable: false };
+    // Waiting for a turn comes before signing, so the timestamp is fresh when the request leaves.
+    const limiter = this.options.rateLimiter === undefined ? sharedRateLimiter : this.options.rateLimiter;
+    if (limiter) {
+      try {
+        await limiter.acquire(action, signal);
+      } catch {
+        return { ok: false, error: InterruptedError.beforeSending(), retryable: false };
+      }
+    }
     const headers = await this.signedHeaders(action, body);
     const url = `${this.endpoint.origin}/`;
     this.options.onWire?.({ type: 'request', action, attempt, url, headers, body });
