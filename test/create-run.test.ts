@@ -171,11 +171,12 @@ describe('create and wait outcomes', () => {
       const result = await pending;
       assert.equal(result.code, 130, result.stderr);
       assert.match(result.stderr, /→ DescribeTaskStatus/);
-      const requestId = REQUEST_ID.exec(result.stderr)?.[0];
+      // The wire log shows the read before sending first; the task's id is the one interrupted.
+      const requestId = /interrupted while waiting for task ([0-9a-f-]{36})/.exec(result.stderr)?.[1];
       assert.ok(requestId, result.stderr);
       assert.match(result.stderr, new RegExp(`clb-listener wait ${requestId}`));
       assert.doesNotMatch(result.stderr, /\n\s+at /);
-      assert.deepEqual(result.requests, ['CreateListener', 'DescribeTaskStatus'], 'the task was left running, not resent');
+      assert.deepEqual(result.requests, ['DescribeListeners', 'CreateListener', 'DescribeTaskStatus'], 'the task was left running, not resent');
       assert.equal((await emu.state()).tasks.length, 1, 'the task was left running, not resent');
     } finally {
       clock.auto = true;

@@ -43,7 +43,9 @@ async function recorder(runningPolls: number): Promise<Recorder> {
       const reply =
         action === 'CreateListener'
           ? { ListenerIds: ['lbl-aaaa1111'], RequestId: requestId }
-          : { Status: polls++ < runningPolls ? 2 : 0, RequestId: requestId };
+          : action === 'DescribeListeners'
+            ? { Listeners: [], TotalCount: 0, RequestId: requestId }
+            : { Status: polls++ < runningPolls ? 2 : 0, RequestId: requestId };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Response: reply }));
     });
   });
@@ -98,8 +100,15 @@ test('create and wait: one connection carries the create and every poll, and no 
     });
     assert.equal(code, 0, stderr.text());
     assert.equal(stdout.text(), 'lbl-aaaa1111\n');
-    assert.deepEqual(server.actions, ['CreateListener', 'DescribeTaskStatus', 'DescribeTaskStatus', 'DescribeTaskStatus']);
-    assert.equal(server.connections, 1, 'one keep-alive connection for the create and its three polls');
+    // The read before sending tells a listener this create made from one already there (docs/reconcile.md).
+    assert.deepEqual(server.actions, [
+      'DescribeListeners',
+      'CreateListener',
+      'DescribeTaskStatus',
+      'DescribeTaskStatus',
+      'DescribeTaskStatus',
+    ]);
+    assert.equal(server.connections, 1, 'one keep-alive connection for the read, the create and its three polls');
     assert.deepEqual(server.metadata, [], 'keys from the environment: the metadata service is never asked');
   } finally {
     await server.close();

@@ -2,6 +2,7 @@
 import {
   AcceptedError,
   ApiError,
+  ConflictError,
   CredentialsError,
   InterruptedError,
   NetworkError,
@@ -37,7 +38,7 @@ export function isHandledSignal(value: unknown): value is HandledSignal {
 /** The table printed in `--help` and the README. */
 export const EXIT_CODE_HELP: readonly [number, string][] = [
   [0, 'success'],
-  [1, 'the API rejected the request (its Code and RequestId are printed)'],
+  [1, 'the API rejected the request (its Code and RequestId are printed), or a listener is in the way'],
   [2, 'usage or validation error; nothing was sent'],
   [3, 'credentials missing or refused (AuthFailure.*)'],
   [4, 'the task ran and failed (its Message is printed)'],
@@ -55,6 +56,7 @@ export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeVa
   if (error instanceof AcceptedError) return ExitCode.Accepted;
   if (error instanceof CredentialsError) return ExitCode.Credentials;
   if (error instanceof ApiError) return error.isAuthFailure ? ExitCode.Credentials : ExitCode.ApiRejected;
+  if (error instanceof ConflictError) return ExitCode.ApiRejected;
   if (error instanceof TaskFailedError) return ExitCode.TaskFailed;
   if (error instanceof WaitTimeoutError) return ExitCode.WaitTimeout;
   if (error instanceof NetworkError) return ExitCode.Network;

@@ -56,6 +56,13 @@ export function isInternalErrorCode(code: string): boolean {
   return code === 'InternalError' || code.startsWith('InternalError.');
 }
 
+/**
+ * The load balancer's listeners are in the way of the request: a port is held by a listener of
+ * another protocol or name, or a setting cannot be changed in place. Found by reading; nothing was
+ * written.
+ */
+export class ConflictError extends CliError {}
+
 /** No usable credentials were found, before anything was sent. */
 export class CredentialsError extends CliError {}
 

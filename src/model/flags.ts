@@ -51,6 +51,8 @@ export type CreateFlags = CreateFieldFlags & {
   interactive?: boolean;
   /** `--no-validate` stores false. */
   validate?: boolean;
+  /** Keep listeners already on the requested ports (same protocol and name); create the rest. */
+  ifNotExists?: boolean;
 };
 
 export interface FlagSpec {

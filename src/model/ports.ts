@@ -55,3 +55,36 @@ export function describeClash(clash: PortClash): string {
   const range = holder.EndPort && holder.EndPort > holder.Port ? `, ports ${holder.Port}-${holder.EndPort}` : '';
   return `${clash.port} is used by ${holder.ListenerId} (${holder.Protocol}${name}${range})`;
 }
+
+/** What `holderOf` needs of a listener as DescribeListeners reports it. */
+export type PortHolder = ExistingListener;
+
+/** Both ends of the ports a listener holds. */
+export function portSpan(listener: { Port: number; EndPort?: number | null }): [number, number] {
+  return span(listener as ExistingListener);
+}
+
+/**
+ * The listener holding any port of `[port, endPort]` in the port space of `protocol`, if one does
+ * (two listeners never share a port of one space, so there is at most one).
+ */
+export function holderOf<L extends PortHolder>(listeners: readonly L[], protocol: string, port: number, endPort?: number | null): L | undefined {
+  const transport = transportOf(protocol);
+  const [start, end] = span({ ListenerId: '', Protocol: protocol, Port: port, EndPort: endPort ?? null });
+  return listeners.find((l) => {
+    if (transportOf(l.Protocol) !== transport) return false;
+    const [from, to] = span(l);
+    return start <= to && from <= end;
+  });
+}
+
+/** `lbl-abcd1234 (TCP, "web")`, or without the name when it has none. */
+export function describeHolder(listener: PortHolder): string {
+  const name = listener.ListenerName ? `, "${listener.ListenerName}"` : '';
+  return `${listener.ListenerId} (${listener.Protocol.toUpperCase()}${name})`;
+}
+
+/** `80`, or `8000-8010` for a port range. */
+export function portLabel(port: number, endPort?: number | null): string {
+  return typeof endPort === 'number' && endPort > port ? `${port}-${endPort}` : String(port);
+}

@@ -24,6 +24,8 @@ Examples (the CreateListener API page's cases):
   # rescheduling
   clb-listener create --lb lb-fd9kpk4s --port 5689 --protocol tcp --reschedule-target-zero-weight \\
     --reschedule-unhealthy --reschedule-expand-target --reschedule-start-time 25 --reschedule-interval 50
+  # safe to re-run (CI): listeners already there are kept and their ids printed
+  clb-listener create --lb lb-cuxw2rm0 --port 80,443 --protocol TCP --if-not-exists
   # from a request body (JSON or YAML, API field names); flags given beside it override its fields
   clb-listener create --skeleton > req.json    # every field with an example value:
   $EDITOR req.json                             # keep the ones that apply, fill them in
@@ -52,6 +54,11 @@ export function registerCreate(program: Command, ctx: CliContext): void {
         '--no-validate',
         'send what was given after type checks; rule violations become warnings (or CLB_LISTENER_VALIDATE=false)',
       ).helpGroup(run),
+    )
+    .addOption(
+      new Option('--if-not-exists', 'keep listeners already on the ports (same protocol and name), create only the missing ones').helpGroup(
+        run,
+      ),
     )
     .addOption(new Option('--no-wait', 'return once the API accepts; follow later with clb-listener wait').helpGroup(run))
     .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5').helpGroup(run))

@@ -12,11 +12,14 @@ import { createListenerSkeleton } from '../../../model/skeleton.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import { inputReader } from '../../read-input.js';
 import type { Session } from '../../session.js';
-import { AcceptedError, ApiError, CliError, CredentialsError, InterruptedError, NetworkError, UsageError } from '../../../core/errors.js';
+import { AcceptedError, ApiError, CliError, ConflictError, CredentialsError, InterruptedError, UsageError } from '../../../core/errors.js';
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, keyValueTable, printResult, type ResultView } from '../../../ui/output.js';
 import { followTask, waitTimeoutMs } from '../../follow-task.js';
+import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
+import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
+import { describeHolder, holderOf } from '../../../model/ports.js';
 
 function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -126,7 +129,7 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     }
 
     // Whatever can fail on the result must fail now, while nothing has been sent.
-    await checkQueryOn(globals, resultView(request, SAMPLE_ACCEPTED, flags.wait ? 'SUCCESS' : 'PENDING').json);
+    await checkQueryOn(globals, resultView(request, sampleOutcome(request, flags)).json);
     const progress = await createProgress(ctx, globals);
     for (const warning of built.warnings) progress.warn(warning);
     // The network side is loaded only once the request is known to be valid.
@@ -138,78 +141,205 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   }
 }
 
-/** Stand-in ids of the real shape, for checking --query before sending. */
-const SAMPLE_ACCEPTED = { ListenerIds: [] as string[], RequestId: '00000000-0000-0000-0000-000000000000' };
+interface ResultListener {
+  ListenerId: string;
+  Port: number;
+  ListenerName: string | null;
+  /** With --if-not-exists: whether this run created the listener or found it there. */
+  Action?: 'created' | 'existing';
+}
 
-/** What `create` prints, in every format, for an accepted request. */
-function resultView(
-  request: CreateListenerRequest,
-  accepted: { ListenerIds: string[]; RequestId: string },
-  status: 'PENDING' | 'SUCCESS',
-): Required<Omit<ResultView, 'jsonLine'>> {
-  const ListenerIds = accepted.ListenerIds.length ? accepted.ListenerIds : request.Ports.map(() => 'lbl-00000000');
+interface Outcome {
+  RequestId: string | null;
+  /** UNKNOWN: the answer was lost and the listeners were found; their task could not be followed. */
+  TaskStatus: 'PENDING' | 'SUCCESS' | 'UNKNOWN';
+  listeners: ResultListener[];
+  /** Each listener says whether it was created or found (--if-not-exists). */
+  withAction: boolean;
+}
+
+/** Stand-ins of the real shape, for checking --query before sending. */
+function sampleOutcome(request: CreateListenerRequest, flags: CreateFlags): Outcome {
+  return {
+    RequestId: '00000000-0000-0000-0000-000000000000',
+    TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING',
+    listeners: request.Ports.map((port, i) => ({
+      ListenerId: 'lbl-00000000',
+      Port: port,
+      ListenerName: request.ListenerNames?.[i] ?? null,
+      Action: 'created',
+    })),
+    withAction: flags.ifNotExists === true,
+  };
+}
+
+/** What `create` prints, in every format: the listeners in the order the ports were asked for. */
+function resultView(request: CreateListenerRequest, outcome: Outcome): Required<Omit<ResultView, 'jsonLine'>> {
+  const listeners = request.Ports.map((port) => outcome.listeners.find((l) => l.Port === port)).filter(
+    (l): l is ResultListener => l !== undefined,
+  );
+  const shown = listeners.map((l) => ({
+    ListenerId: l.ListenerId,
+    Port: l.Port,
+    ListenerName: l.ListenerName,
+    ...(outcome.withAction && l.Action ? { Action: l.Action } : {}),
+  }));
+  const ListenerIds = listeners.map((l) => l.ListenerId);
   const json = {
     ListenerIds,
-    RequestId: accepted.RequestId,
+    RequestId: outcome.RequestId,
     LoadBalancerId: request.LoadBalancerId,
     Ports: request.Ports,
     Protocol: request.Protocol,
-    TaskStatus: status,
-    Listeners: ListenerIds.map((id, i) => ({ ListenerId: id, Port: request.Ports[i], ListenerName: request.ListenerNames?.[i] ?? null })),
+    TaskStatus: outcome.TaskStatus,
+    Listeners: shown,
   };
   const table = [
-    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'],
-    ...json.Listeners.map((l) => [l.ListenerId, String(l.Port), request.Protocol, l.ListenerName ?? '']),
+    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME', ...(outcome.withAction ? ['ACTION'] : [])],
+    ...shown.map((l) => [
+      l.ListenerId,
+      String(l.Port),
+      request.Protocol,
+      l.ListenerName ?? '',
+      ...(outcome.withAction ? [l.Action ?? ''] : []),
+    ]),
   ];
   return { json, text: ListenerIds, table };
 }
 
-async function send(
+type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
+
+interface RunState {
+  ctx: CliContext;
+  globals: GlobalOptions;
+  progress: Progress;
+  timeoutMs: number;
+}
+
+/**
+ * What is on the load balancer just before sending: with --if-not-exists it decides what to send;
+ * in any case it tells a listener this request created from one that was already there, should
+ * the answer be lost (docs/reconcile.md). Without --if-not-exists a failed read only costs that
+ * certainty.
+ */
+async function readBefore(
   session: Session,
   request: CreateListenerRequest,
   flags: CreateFlags,
-  run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; timeoutMs: number },
-): Promise<void> {
+  run: RunState,
+): Promise<Listed | undefined> {
+  const { describeListeners } = await import('../../../api/clb.js');
+  try {
+    return await describeListeners(session.client, { LoadBalancerId: request.LoadBalancerId }, { signal: run.ctx.signal });
+  } catch (error) {
+    // Only a read was under way: nothing was sent.
+    if (error instanceof InterruptedError) throw InterruptedError.beforeSending();
+    if (flags.ifNotExists) {
+      const { addHint } = await import('../../api-hints.js');
+      throw await addHint(error, { globals: run.globals, loadBalancerId: request.LoadBalancerId });
+    }
+    if (run.globals.debug) run.ctx.stderr.write(`[debug] DescribeListeners before sending failed: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+async function send(session: Session, request: CreateListenerRequest, flags: CreateFlags, run: RunState): Promise<void> {
   const { ctx, globals, progress } = run;
   const [{ createListener }, { addHint }] = await Promise.all([import('../../../api/clb.js'), import('../../api-hints.js')]);
-  const label = `Creating ${describeTarget(request)}`;
+  const withAction = flags.ifNotExists === true;
+  const before = await readBefore(session, request, flags, run);
+
+  let toCreate: CreateListenerRequest | undefined = request;
+  let kept: KeptListener[] = [];
+  if (flags.ifNotExists && before) {
+    const resolution = resolveExisting(request, (before.Listeners ?? []) as ReportedListener[]);
+    if (resolution.conflicts.length > 0) {
+      throw new ConflictError(`${resolution.conflicts.join('; ')}; nothing was sent`, {
+        hint: 'pick other ports, or remove the listener first (clb-listener delete); apply -f changes listeners in place',
+      });
+    }
+    kept = resolution.kept;
+    toCreate = resolution.remaining;
+    for (const listener of kept) {
+      if (listener.differences.length > 0) {
+        progress.warn(
+          `${listener.ListenerId} on port ${listener.Port} already exists and was kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+        );
+      }
+    }
+  }
+  const existing: ResultListener[] = kept.map((l) => ({
+    ListenerId: l.ListenerId,
+    Port: l.Port,
+    ListenerName: l.ListenerName,
+    Action: 'existing',
+  }));
+  if (!toCreate) {
+    const many = request.Ports.length > 1;
+    progress.succeed(
+      `${many ? 'All' : 'The'} ${describeTarget(request).replace(/^1 /, '')} ${many ? 'exist' : 'exists'} already: ${existing.map((l) => l.ListenerId).join(', ')}`,
+    );
+    await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction }));
+    return;
+  }
+
+  const label = `Creating ${describeTarget(toCreate)}`;
   const started = ctx.now();
   progress.start(label);
   let accepted: Awaited<ReturnType<typeof createListener>>;
+  const sentAt = ctx.now();
   try {
     // Interrupted while getting ready (reading credentials, a prompt): nothing has gone out.
     if (ctx.signal.aborted) throw InterruptedError.beforeSending();
-    accepted = await createListener(session.client, request, { signal: ctx.signal });
+    accepted = await createListener(session.client, toCreate, { signal: ctx.signal });
   } catch (error) {
     progress.fail();
-    const check = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
-    if (error instanceof InterruptedError) {
-      // The request may have reached the API before the interruption: say how to find out.
-      error.hint = error.notSent ? undefined : `the request may already have been applied; check with: ${check}`;
+    if (answerWasLost(error)) {
+      const found = await reconcile(session, toCreate, before, sentAt, error, run);
+      if (found) {
+        const created = found.map((l) => ({ ...l, Action: 'created' as const }));
+        await printResult(
+          ctx,
+          globals,
+          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction }),
+        );
+        return;
+      }
       throw error;
     }
-    if (error instanceof NetworkError && error.mayHaveApplied) {
-      error.hint = `the request may or may not have been applied; check with ${check} before retrying`;
-    }
-    if (error instanceof ApiError && error.isInternalError) {
-      // A server-side failure does not say the write was not carried out.
-      error.hint = `the API failed while handling the request, which may or may not have been applied; check with ${check} before retrying`;
-    }
-    throw await addHint(error, {
+    const hinted = await addHint(error, {
       globals,
       client: session.client,
-      loadBalancerId: request.LoadBalancerId,
-      ports: request.Ports,
-      protocol: request.Protocol,
+      loadBalancerId: toCreate.LoadBalancerId,
+      ports: toCreate.Ports,
+      protocol: toCreate.Protocol,
     });
+    if (hinted instanceof ApiError && hinted.code === 'InvalidParameter.PortCheckFailed' && !flags.ifNotExists) {
+      const same = sameProtocolHolders(toCreate, before);
+      if (same)
+        hinted.hint = `${same}: add --if-not-exists to keep it and create only the missing ports${hinted.hint ? `; ${hinted.hint}` : ''}`;
+    }
+    throw hinted;
   }
   const { ListenerIds, RequestId } = accepted;
   const resume = suggestCommand(globals, 'wait', RequestId);
+  const created: ResultListener[] = ListenerIds.map((id, i) => ({
+    ListenerId: id,
+    Port: toCreate.Ports[i]!,
+    ListenerName: toCreate.ListenerNames?.[i] ?? null,
+    Action: 'created',
+  }));
+  const listeners = [...existing, ...created];
+  const allIds = listeners.map((l) => l.ListenerId);
 
   if (!flags.wait) {
     progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
     progress.info(`follow it with: ${resume}`);
-    await printAccepted(ctx, globals, resultView(request, accepted, 'PENDING'), { RequestId, ListenerIds, resume });
+    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
+      RequestId,
+      ListenerIds: allIds,
+      resume,
+    });
     return;
   }
   try {
@@ -223,11 +353,68 @@ async function send(
     });
   } catch (error) {
     // The listeners exist (or may yet): the error says which, so a script or a person can find them.
-    if (error instanceof CliError) error.details.ListenerIds = ListenerIds;
+    if (error instanceof CliError) error.details.ListenerIds = allIds;
     throw error;
   }
-  progress.succeed(`Created ${describeTarget(request)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
-  await printAccepted(ctx, globals, resultView(request, accepted, 'SUCCESS'), { RequestId, ListenerIds, resume });
+  progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
+  await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
+    RequestId,
+    ListenerIds: allIds,
+    resume,
+  });
+}
+
+/** `port 80 already has lbl-… (TCP, "web")`, when listeners of the requested protocol hold requested ports. */
+function sameProtocolHolders(request: CreateListenerRequest, before: Listed | undefined): string | undefined {
+  const listeners = (before?.Listeners ?? []) as ReportedListener[];
+  const found = request.Ports.flatMap((port) => {
+    const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
+    return holder && holder.Protocol.toUpperCase() === request.Protocol ? [`port ${port} already has ${describeHolder(holder)}`] : [];
+  });
+  return found.length > 0 ? found.join(', ') : undefined;
+}
+
+/**
+ * The answer to CreateListener was lost: look for the listeners instead of sending it again.
+ * Returns them when they are there; otherwise says on the error what was checked.
+ */
+async function reconcile(
+  session: Session,
+  request: CreateListenerRequest,
+  before: Listed | undefined,
+  sentAt: number,
+  error: unknown,
+  run: RunState,
+): Promise<ResultListener[] | undefined> {
+  const { ctx, globals, progress } = run;
+  const interrupted = error instanceof InterruptedError;
+  // After Ctrl-C the run's signal is spent: a short look of its own (a second Ctrl-C still ends it).
+  const timeoutMs = Math.min(run.timeoutMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
+  progress.start(`The answer was lost; checking whether the listeners were created on ${request.LoadBalancerId}`);
+  const outcome = await reconcileCreate({
+    client: session.client,
+    request,
+    ...(before ? { before: (before.Listeners ?? []) as ReportedListener[] } : {}),
+    sentAt,
+    timeoutMs,
+    now: ctx.now,
+    ...(interrupted ? {} : { signal: ctx.signal }),
+  });
+  progress.stop();
+  const reason = error instanceof Error ? error.message : String(error);
+  if (outcome.found) {
+    const ids = outcome.listeners.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ');
+    progress.warn(
+      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}; their task could not be followed (its id was in the lost answer)`,
+    );
+    return outcome.listeners;
+  }
+  if (error instanceof CliError) {
+    const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
+    const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
+    error.hint = `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`;
+  }
+  return undefined;
 }
 
 /**

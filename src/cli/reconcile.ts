@@ -1,0 +1,164 @@
+/**
+ * After a write whose answer was lost (the connection dropped after the request was written, a
+ * 5xx, an answer that is not JSON, the request timeout, Ctrl-C after sending), the write may or
+ * may not have happened. CreateListener has no client token, so it is never sent again; instead
+ * DescribeListeners is read, with retries, for a bounded time, to see whether the listeners are
+ * there (docs/reconcile.md).
+ *
+ * A listener that was already on the port before the request is never taken for ours: the caller
+ * passes what DescribeListeners showed just before sending, and only listeners absent from it can
+ * be the request's. Without that snapshot, the listener's CreateTime must not be earlier than the
+ * moment the request left (less a small allowance for clocks and the API's one-second resolution).
+ */
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { ClbClient } from '../api/client.js';
+import { describeListeners } from '../api/clb.js';
+import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
+import type { CreateListenerRequest } from '../model/fields.js';
+import { describeHolder, holderOf, portLabel, type PortHolder } from '../model/ports.js';
+
+/** How much earlier than the request a listener's CreateTime may be and still be the request's. */
+export const CREATE_TIME_ALLOWANCE_MS = 5000;
+/** The longest the reads go on, unless the caller's wait is shorter. */
+export const RECONCILE_TIMEOUT_MS = 10_000;
+const READ_BUDGET_MS = 3000;
+
+export interface ReportedListener extends PortHolder {
+  CreateTime?: string | null;
+  [field: string]: unknown;
+}
+
+/** A write's failure that leaves its outcome unknown: the request may have been carried out. */
+export function answerWasLost(error: unknown): boolean {
+  if (error instanceof NetworkError) return error.mayHaveApplied;
+  if (error instanceof InterruptedError) return !error.notSent;
+  // An internal error may come after the change was made.
+  return error instanceof ApiError && error.isInternalError;
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in China Standard Time (UTC+8), as the API writes CreateTime. */
+export function parseCreateTime(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  return Date.UTC(y!, mo! - 1, d!, h! - 8, mi!, s!);
+}
+
+export interface MatchedListener {
+  ListenerId: string;
+  Port: number;
+  ListenerName: string | null;
+}
+
+export interface Match {
+  /** One per requested port, in order, when every port has the request's listener. */
+  listeners?: MatchedListener[];
+  /** Why not, port by port: missing, or held by a listener that is not the request's. */
+  problems: string[];
+}
+
+/**
+ * Whether `listeners` (a DescribeListeners answer) hold, on every port of the request, a listener
+ * with its protocol and name that this request can have made. Pure.
+ */
+export function matchCreated(
+  request: CreateListenerRequest,
+  listeners: readonly ReportedListener[],
+  context: { before?: readonly PortHolder[]; sentAt: number },
+): Match {
+  const matched: MatchedListener[] = [];
+  const problems: string[] = [];
+  const known = context.before ? new Set(context.before.map((l) => l.ListenerId)) : undefined;
+  for (const [index, port] of request.Ports.entries()) {
+    const name = request.ListenerNames?.[index];
+    const where = `port ${portLabel(port, request.EndPort)}`;
+    const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
+    if (!holder) {
+      problems.push(`no listener on ${where}`);
+      continue;
+    }
+    const sameShape =
+      holder.Protocol.toUpperCase() === request.Protocol &&
+      holder.Port === port &&
+      (holder.EndPort ?? 0) === (request.EndPort ?? 0) &&
+      (name === undefined || (holder.ListenerName ?? '') === name);
+    if (!sameShape) {
+      problems.push(`${where} is held by ${describeHolder(holder)}, not a ${request.Protocol} listener${name ? ` named "${name}"` : ''}`);
+      continue;
+    }
+    if (known) {
+      if (known.has(holder.ListenerId)) {
+        problems.push(`${where} is held by ${describeHolder(holder)}, which was there before the request`);
+        continue;
+      }
+    } else {
+      const created = parseCreateTime(holder.CreateTime);
+      if (created === undefined || created < context.sentAt - CREATE_TIME_ALLOWANCE_MS) {
+        problems.push(
+          `${where} is held by ${describeHolder(holder)}, created ${holder.CreateTime ?? 'at an unknown time'}, before the request was sent`,
+        );
+        continue;
+      }
+    }
+    matched.push({ ListenerId: holder.ListenerId, Port: port, ListenerName: holder.ListenerName || null });
+  }
+  return problems.length === 0 ? { listeners: matched, problems } : { problems };
+}
+
+export interface ReconcileOptions {
+  client: ClbClient;
+  request: CreateListenerRequest;
+  /** DescribeListeners just before sending; undefined when that read failed. */
+  before?: readonly PortHolder[];
+  /** When the request left (ms since the epoch, the caller's clock). */
+  sentAt: number;
+  timeoutMs: number;
+  now: () => number;
+  signal?: AbortSignal;
+}
+
+export type ReconcileOutcome =
+  | { found: true; listeners: MatchedListener[]; reads: number }
+  | { found: false; reads: number; checked: string };
+
+/** Reads DescribeListeners until the request's listeners show up, or the time is up. */
+export async function reconcileCreate(options: ReconcileOptions): Promise<ReconcileOutcome> {
+  const { client, request, now } = options;
+  const started = now();
+  const deadline = started + options.timeoutMs;
+  let reads = 0;
+  let last = 'DescribeListeners could not be read';
+  for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
+    if (options.signal?.aborted) break;
+    reads++;
+    try {
+      // Each read gets a few seconds even near the deadline: a read cut short answers nothing.
+      const readDeadline = AbortSignal.timeout(Math.round(Math.max(READ_BUDGET_MS, deadline - now())));
+      const answer = await describeListeners(
+        client,
+        { LoadBalancerId: request.LoadBalancerId },
+        { signal: options.signal ? AbortSignal.any([options.signal, readDeadline]) : readDeadline },
+      );
+      const match = matchCreated(request, (answer.Listeners ?? []) as ReportedListener[], options);
+      if (match.listeners) return { found: true, listeners: match.listeners, reads };
+      last = match.problems.join('; ');
+    } catch (error) {
+      if (options.signal?.aborted) break;
+      last = `DescribeListeners failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const remaining = deadline - now();
+    if (remaining <= 0) break;
+    try {
+      await sleepFor(Math.min(delay, remaining), undefined, options.signal ? { signal: options.signal } : {});
+    } catch {
+      break;
+    }
+  }
+  const seconds = Math.max(0, Math.round((now() - started) / 1000));
+  return {
+    found: false,
+    reads,
+    checked: `checked DescribeListeners on ${request.LoadBalancerId} ${reads} time${reads === 1 ? '' : 's'} over ${seconds}s: ${last}`,
+  };
+}
