@@ -11,7 +11,7 @@
 # The subcommands of a command path ("" is the root).
 _clb_listener_commands() {
   case "$1" in
-    '') _clb_listener_reply='create wait list delete configure whoami emulator completion help' ;;
+    '') _clb_listener_reply='create apply wait list delete configure whoami emulator completion help' ;;
     'configure') _clb_listener_reply='set get list show' ;;
     *) _clb_listener_reply='' ;;
   esac
@@ -122,6 +122,8 @@ _clb_listener_values() {
     'create|--generate-cli-skeleton') _clb_listener_reply='input' ;;
     'create|--language') _clb_listener_reply='zh-CN en-US' ;;
     'create|--output'|'create|-o') _clb_listener_reply='text json table' ;;
+    'apply|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'apply|--output'|'apply|-o') _clb_listener_reply='text json table' ;;
     'wait|--language') _clb_listener_reply='zh-CN en-US' ;;
     'wait|--output'|'wait|-o') _clb_listener_reply='text json table' ;;
     'list|--protocol') _clb_listener_reply='TCP UDP HTTP HTTPS TCP_SSL QUIC' ;;
@@ -148,6 +150,7 @@ _clb_listener_values() {
     'help|--language') _clb_listener_reply='zh-CN en-US' ;;
     'help|--output'|'help|-o') _clb_listener_reply='text json table' ;;
     'create|--cert-file'|'create|--key-file'|'create|--ca-file'|'create|--from-file') return 2 ;;
+    'apply|--file'|'apply|-f') return 2 ;;
     'emulator|--state'|'emulator|--certificates') return 2 ;;
     *) return 1 ;;
   esac
@@ -161,7 +164,7 @@ _clb_listener_args() {
     'configure set|'*) return 1 ;;
     'configure get|0') return 1 ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
-    'help|0') _clb_listener_reply='create wait list delete configure whoami emulator completion' ;;
+    'help|0') _clb_listener_reply='create apply wait list delete configure whoami emulator completion' ;;
     *) return 3 ;;
   esac
 }

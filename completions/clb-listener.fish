@@ -9,7 +9,7 @@
 function __clb_listener_commands
     switch $argv[1]
         case ''
-            printf '%s\n' 'create' 'wait' 'list' 'delete' 'configure' 'whoami' 'emulator' 'completion' 'help'
+            printf '%s\n' 'create' 'apply' 'wait' 'list' 'delete' 'configure' 'whoami' 'emulator' 'completion' 'help'
         case 'configure'
             printf '%s\n' 'set' 'get' 'list' 'show'
     end
@@ -122,6 +122,7 @@ complete -c clb-listener -f
 
 # clb-listener
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'create' -d 'create one listener per port on a load balancer (CreateListener), and wait for it'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'apply' -d 'make load balancers have the listeners a file describes (create, update, and with --prune delete)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'wait' -d 'wait for a task (the RequestId a write returned) to finish (DescribeTaskStatus)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'list' -d 'list the listeners of a load balancer (DescribeListeners)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'delete' -d 'delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait'
@@ -229,6 +230,27 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-color -d 'disab
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener apply
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l file -s f -r -F -d 'the listeners file, YAML or JSON ("-" = stdin)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l plan -d 'show what would change, per listener; send nothing but reads'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l detailed-exitcode -d 'with --plan: exit 0 when nothing would change, 10 when changes are pending'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l prune -d 'also delete listeners on the named load balancers that the file does not describe'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l yes -s y -d 'do not ask before deleting (needed for --prune without a terminal)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l schema -d 'print the file\'s JSON Schema (for editors) and exit'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l wait-timeout -r -f -d 'give up waiting for one task after this long (default 300)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l profile -r -f -d 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l endpoint -r -f -d 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener wait
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l wait-timeout -r -f -d 'give up after this long (default 300), exit 5'
@@ -437,4 +459,4 @@ complete -c clb-listener -n '__clb_listener_at \'help\'' -l request-timeout -r -
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l quiet -s q -d 'print only data and errors'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l help -s h -d 'show help'
-complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create wait list delete configure whoami emulator completion'
+complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create apply wait list delete configure whoami emulator completion'

@@ -176,7 +176,11 @@ describe('create and wait outcomes', () => {
       assert.ok(requestId, result.stderr);
       assert.match(result.stderr, new RegExp(`clb-listener wait ${requestId}`));
       assert.doesNotMatch(result.stderr, /\n\s+at /);
-      assert.deepEqual(result.requests, ['DescribeListeners', 'CreateListener', 'DescribeTaskStatus'], 'the task was left running, not resent');
+      assert.deepEqual(
+        result.requests,
+        ['DescribeListeners', 'CreateListener', 'DescribeTaskStatus'],
+        'the task was left running, not resent',
+      );
       assert.equal((await emu.state()).tasks.length, 1, 'the task was left running, not resent');
     } finally {
       clock.auto = true;

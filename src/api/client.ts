@@ -31,12 +31,13 @@ export const REQUEST_CLIENT = `clb-listener_${VERSION}`.replace(/[^0-9A-Za-z_,.-
 export function makeDispatcher(
   undici: typeof import('undici'),
   proxy: ProxyChoice | undefined,
-  options: { connectTimeoutMs?: number; requestTimeoutMs?: number },
+  options: { connectTimeoutMs?: number; requestTimeoutMs?: number; connections?: number },
 ): Dispatcher {
   const settings = {
     // Calls are sequential: with one connection per origin the next call waits for the socket
     // the last one just freed, instead of opening another because it is not marked idle yet.
-    connections: 1,
+    // Work on several load balancers at once (apply) asks for more.
+    connections: options.connections ?? 1,
     connect: { timeout: options.connectTimeoutMs ?? 5000 },
     headersTimeout: options.requestTimeoutMs ?? 30000,
     bodyTimeout: options.requestTimeoutMs ?? 30000,
@@ -88,6 +89,8 @@ export interface ClientOptions {
   clock?: Clock;
   random?: () => number;
   onWire?: (event: WireEvent) => void;
+  /** Connections kept open to the endpoint: 1 (the default) for sequential calls, more for parallel work. */
+  connections?: number;
   /** Paces requests per action; default: the process-wide limiter (20/s per action); null: none. */
   rateLimiter?: ActionRateLimiter | null;
 }

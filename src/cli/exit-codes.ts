@@ -3,6 +3,8 @@ import {
   AcceptedError,
   ApiError,
   ConflictError,
+  ExitStatus,
+  PartialFailureError,
   CredentialsError,
   InterruptedError,
   NetworkError,
@@ -20,6 +22,8 @@ export const ExitCode = {
   WaitTimeout: 5,
   Network: 6,
   Accepted: 7,
+  /** `apply --plan --detailed-exitcode`: the plan has changes (Terraform uses 2, which is taken here). */
+  ChangesPending: 10,
   HangUp: 129,
   Interrupted: 130,
   Terminated: 143,
@@ -38,13 +42,14 @@ export function isHandledSignal(value: unknown): value is HandledSignal {
 /** The table printed in `--help` and the README. */
 export const EXIT_CODE_HELP: readonly [number, string][] = [
   [0, 'success'],
-  [1, 'the API rejected the request (its Code and RequestId are printed), or a listener is in the way'],
+  [1, 'the API rejected the request (its Code and RequestId are printed), a listener is in the way, or some apply changes failed'],
   [2, 'usage or validation error; nothing was sent'],
   [3, 'credentials missing or refused (AuthFailure.*)'],
   [4, 'the task ran and failed (its Message is printed)'],
   [5, 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)'],
   [6, 'network failure after retries; outcome unknown'],
   [7, 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)'],
+  [10, 'apply --plan --detailed-exitcode: changes are pending'],
   [129, 'SIGHUP (terminal closed); what was left running is printed, as for Ctrl-C'],
   [130, 'interrupted (Ctrl-C); the RequestId, if any, is printed'],
   [143, 'SIGTERM (e.g. a cancelled CI job); what was left running is printed, as for Ctrl-C'],
@@ -56,7 +61,8 @@ export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeVa
   if (error instanceof AcceptedError) return ExitCode.Accepted;
   if (error instanceof CredentialsError) return ExitCode.Credentials;
   if (error instanceof ApiError) return error.isAuthFailure ? ExitCode.Credentials : ExitCode.ApiRejected;
-  if (error instanceof ConflictError) return ExitCode.ApiRejected;
+  if (error instanceof ConflictError || error instanceof PartialFailureError) return ExitCode.ApiRejected;
+  if (error instanceof ExitStatus) return error.code as ExitCodeValue;
   if (error instanceof TaskFailedError) return ExitCode.TaskFailed;
   if (error instanceof WaitTimeoutError) return ExitCode.WaitTimeout;
   if (error instanceof NetworkError) return ExitCode.Network;

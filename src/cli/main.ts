@@ -6,7 +6,7 @@
 import { defaultContext, type CliContext, type GlobalOptions } from '../core/context.js';
 import { ExitCode, exitCodeFor, SIGNAL_EXIT_CODES, type HandledSignal } from './exit-codes.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { InterruptedError } from '../core/errors.js';
+import { ExitStatus, InterruptedError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 
 /**
@@ -53,6 +53,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       await program.parseAsync(argv, { from: 'user' });
       return ExitCode.Success;
     } catch (error) {
+      // An outcome with its own exit code, not a failure: nothing to render.
+      if (error instanceof ExitStatus) return error.code;
       let failure = error;
       const exit = isCommanderExit(error);
       // --help and --version end this way too, successfully.

@@ -24,7 +24,11 @@ export function parseSeconds(raw: unknown, flag: string, { min = 1, max = 86400 
   return value;
 }
 
-export async function openSession(globals: GlobalOptions & { requestTimeout?: string }, ctx: CliContext): Promise<Session> {
+export async function openSession(
+  globals: GlobalOptions & { requestTimeout?: string },
+  ctx: CliContext,
+  options: { connections?: number } = {},
+): Promise<Session> {
   const settings = await resolveSettings(settingsInput(globals, ctx));
   const requestTimeoutMs = globals.requestTimeout ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600 }) * 1000 : 30000;
   const client = new ClbClient({
@@ -34,6 +38,7 @@ export async function openSession(globals: GlobalOptions & { requestTimeout?: st
     requestTimeoutMs,
     env: ctx.env,
     clock: ctx,
+    ...(options.connections ? { connections: options.connections } : {}),
     // --language went into the settings input; the resolver already put it before the profile's.
     ...(settings.language ? { language: settings.language } : {}),
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),

@@ -63,6 +63,20 @@ export function isInternalErrorCode(code: string): boolean {
  */
 export class ConflictError extends CliError {}
 
+/** Some of several changes did not succeed (apply); the output says which succeeded, failed, or were not tried. */
+export class PartialFailureError extends CliError {}
+
+/**
+ * Ends a command with an exit code that reports an outcome, not a failure (e.g. `apply --plan
+ * --detailed-exitcode`: changes are pending). Nothing is printed for it.
+ */
+export class ExitStatus extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = 'ExitStatus';
+  }
+}
+
 /** No usable credentials were found, before anything was sent. */
 export class CredentialsError extends CliError {}
 

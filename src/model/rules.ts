@@ -71,6 +71,8 @@ export interface Rule {
   always?: boolean;
   /** Shown in --help beside the field, e.g. `2–60`. */
   help?: string;
+  /** A range or length rule's bounds as data, for the JSON Schema of apply files. */
+  bounds?: { kind: 'range' | 'length'; min?: number; max?: number; also?: readonly number[] };
   check(ctx: RuleContext): Emit[];
 }
 
@@ -116,6 +118,7 @@ function range(field: string, min: number | undefined, max: number | undefined, 
     fields: [field],
     checks: `${field.replace('[]', '')} is ${text}`,
     help: text,
+    bounds: { kind: 'range', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), also },
     ...source,
     check: ({ request }) =>
       valuesAt(request, field).flatMap(({ path, value }) =>
@@ -133,6 +136,7 @@ function length(field: string, min: number, max: number, source: Source): Rule {
     fields: [field],
     checks: `${field.replace('[]', '')} has ${text}`,
     help: text,
+    bounds: { kind: 'length', min, max },
     ...source,
     check: ({ request }) =>
       valuesAt(request, field).flatMap(({ path, value }) => {

@@ -1,6 +1,7 @@
 /** Every subcommand, one module each. Registration is cheap: heavy work is imported when a command runs. */
 import type { RegisterCommand } from './register.js';
 import { registerCreate } from './create/command.js';
+import { registerApply } from './apply/command.js';
 import { registerWait } from './wait/command.js';
 import { registerList } from './list/command.js';
 import { registerDelete } from './delete/command.js';
@@ -13,6 +14,7 @@ export type { RegisterCommand } from './register.js';
 
 export const COMMANDS: RegisterCommand[] = [
   registerCreate,
+  registerApply,
   registerWait,
   registerList,
   registerDelete,

@@ -1,0 +1,131 @@
+/**
+ * Waiting for many tasks of the same kind (apply's creates, modifies and deletes) without
+ * wasting polls or time. Tasks of one action on one account tend to take about as long as each
+ * other, so each finished task narrows down how long the next will take: the last poll that saw
+ * it running and the first that saw it done bracket its duration. The next task is polled
+ * inside that bracket (halfway, then at its end), so after a few tasks a finished task is noticed
+ * within tens of milliseconds with one or two polls, and DescribeTaskStatus stays far below its
+ * rate limit even with many load balancers at once. A task that outlasts the bracket falls back
+ * to the usual schedule (docs/api/tasks-and-limits.md).
+ */
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { ClbClient } from './client.js';
+import { describeTaskStatus, type TaskStatusResult } from './clb.js';
+import { nextPollDelay, type TaskOutcome } from './waiter.js';
+import { InterruptedError, TaskFailedError, WaitTimeoutError } from '../core/errors.js';
+
+/** The first poll of a task nothing is known about yet. */
+const FIRST_POLL_MS = 250;
+/** Polls after the bracket start here and grow by the usual schedule. */
+const AFTER_BRACKET_MS = 100;
+/** A bracket this narrow is polled once, at its end. */
+const NARROW_MS = 25;
+
+export class TaskTiming {
+  /** The task took longer than this (ms after it was accepted)… */
+  private lower = 0;
+  /** …and at most this long. Infinity until a task has been seen to finish. */
+  private upper = Number.POSITIVE_INFINITY;
+  private waiters: (() => void)[] = [];
+
+  /** What one finished task showed: last seen running at `runningMs` (0 if never), done at `doneMs`. */
+  observe(runningMs: number, doneMs: number): void {
+    if (runningMs >= this.upper || doneMs <= this.lower) {
+      // This task does not fit the bracket: durations have moved; start again from it.
+      this.lower = runningMs;
+      this.upper = doneMs;
+    } else {
+      this.lower = Math.max(this.lower, runningMs);
+      this.upper = Math.min(this.upper, doneMs);
+    }
+    // Tasks being waited for right now may be done too: let their waits look again.
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves the next time a finished task is observed. */
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** The moments (ms after acceptance) at which to poll first, given what is known. */
+  plannedPolls(): number[] {
+    if (!Number.isFinite(this.upper)) return [FIRST_POLL_MS];
+    if (this.upper - this.lower <= NARROW_MS) return [this.upper];
+    return [Math.round((this.lower + this.upper) / 2), this.upper];
+  }
+}
+
+export interface LearningWaitOptions {
+  timing: TaskTiming;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** The clock the bracket is measured with; default performance.now. */
+  now?: () => number;
+  /** When the write was accepted (same clock); default: now. */
+  acceptedAt?: number;
+}
+
+/** Sleeps `ms`, or less if another task finishes meanwhile; rejects on abort. */
+async function pause(ms: number, timing: TaskTiming, signal?: AbortSignal): Promise<void> {
+  const controller = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  try {
+    await Promise.race([sleepFor(ms, undefined, { signal: stop }), timing.changed()]);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+  } finally {
+    controller.abort();
+  }
+}
+
+/** Polls DescribeTaskStatus until the task ends, learning how long tasks take as it goes. */
+export async function waitForTaskLearning(client: ClbClient, requestId: string, options: LearningWaitOptions): Promise<TaskOutcome> {
+  const now = options.now ?? (() => performance.now());
+  const { timing } = options;
+  const started = options.acceptedAt ?? now();
+  const deadline = started + options.timeoutMs;
+  let lastRunning = -1;
+  let fallback = AFTER_BRACKET_MS;
+  for (let polls = 1; ; polls++) {
+    // The next moment worth polling: the first planned one after the last poll that saw it
+    // running; past the plan, the usual growing schedule.
+    for (;;) {
+      const planned = timing.plannedPolls().find((at) => at > lastRunning);
+      const target = planned ?? lastRunning + fallback;
+      const wait = started + target - now();
+      if (wait <= 0) break;
+      const remaining = deadline - now();
+      if (remaining <= 0) throw new WaitTimeoutError(requestId, now() - started);
+      try {
+        await pause(Math.min(wait, remaining), timing, options.signal);
+      } catch {
+        throw new InterruptedError(requestId);
+      }
+    }
+    if (options.signal?.aborted) throw new InterruptedError(requestId);
+    const pollDeadline = AbortSignal.timeout(Math.max(1, Math.round(deadline - now())));
+    const sent = now();
+    let result: TaskStatusResult;
+    try {
+      result = await describeTaskStatus(client, requestId, {
+        signal: options.signal ? AbortSignal.any([options.signal, pollDeadline]) : pollDeadline,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw new InterruptedError(requestId);
+      if (pollDeadline.aborted) throw new WaitTimeoutError(requestId, now() - started);
+      throw error;
+    }
+    // The API looked at the task about halfway through the round trip.
+    const seenAt = (sent + now()) / 2 - started;
+    if (result.Status === 2) {
+      if (timing.plannedPolls().every((at) => at <= seenAt)) fallback = nextPollDelay(fallback, seenAt);
+      lastRunning = seenAt;
+      continue;
+    }
+    timing.observe(Math.max(0, lastRunning), seenAt);
+    if (result.Status === 1) throw new TaskFailedError(requestId, result.Message ?? '');
+    return { requestId, status: 0, polls, elapsedMs: now() - started, loadBalancerIds: result.LoadBalancerIds ?? [] };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `clb-listener apply -f FILE`: listeners as code. The file lists CreateListener bodies; apply
+ * makes the load balancers match (create, ModifyListener, and with --prune delete), and a second
+ * run changes nothing. `--plan` shows what it would do, sending nothing but reads.
+ */
+import { Option, type Command } from 'commander';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import type { ApplyFlags } from './run.js';
+
+const EXAMPLES = `
+The file (YAML or JSON; CreateListener's own field names; Port or Ports):
+  # yaml-language-server: $schema=./listeners.schema.json
+  listeners:
+    - LoadBalancerId: lb-aaaa1111
+      Port: 443
+      Protocol: HTTPS
+      ListenerName: web
+      Certificate: { SSLMode: UNIDIRECTIONAL, CertId: abc123 }
+    - LoadBalancerId: lb-aaaa1111
+      Ports: [8001, 8002, 8003]
+      Protocol: TCP
+      HealthCheck: { HealthSwitch: 1, TimeOut: 2, IntervalTime: 5 }
+
+Examples:
+  clb-listener apply -f listeners.yaml --plan             # what would change; nothing is sent but reads
+  clb-listener apply -f listeners.yaml                    # make it so; a second run changes nothing
+  clb-listener apply -f listeners.yaml --prune --yes      # also delete listeners the file does not list
+  clb-listener apply -f listeners.yaml --plan --detailed-exitcode   # 0 nothing to do, 10 changes pending
+  clb-listener apply --schema > listeners.schema.json     # for editors
+
+Exit codes: 0 converged; 1 a change failed or a conflict (nothing changed for conflicts);
+2 invalid file, nothing sent; 10 changes pending (--plan --detailed-exitcode).
+`;
+
+export function registerApply(program: Command, ctx: CliContext): void {
+  program
+    .command('apply')
+    .description('make load balancers have the listeners a file describes (create, update, and with --prune delete)')
+    .addOption(new Option('-f, --file <path>', 'the listeners file, YAML or JSON ("-" = stdin)'))
+    .option('--plan', 'show what would change, per listener; send nothing but reads')
+    .option('--detailed-exitcode', 'with --plan: exit 0 when nothing would change, 10 when changes are pending')
+    .option('--prune', 'also delete listeners on the named load balancers that the file does not describe')
+    .option('-y, --yes', 'do not ask before deleting (needed for --prune without a terminal)')
+    .option('--schema', "print the file's JSON Schema (for editors) and exit")
+    .option('--wait-timeout <seconds>', 'give up waiting for one task after this long (default 300)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: ApplyFlags, cmd: Command) => {
+      const { runApply } = await import('./run.js');
+      await runApply(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);
+    });
+}

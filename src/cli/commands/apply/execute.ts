@@ -1,0 +1,214 @@
+/**
+ * Carries out a plan's writes: one worker per load balancer, each sending its writes one at a
+ * time and waiting for each task (a load balancer runs one task at a time), all load balancers at
+ * once. Requests are paced by the process-wide limiter. A write whose answer is lost is
+ * reconciled by reading, never sent again. After a failure on a load balancer its remaining
+ * writes are not tried; other load balancers go on.
+ */
+import type { ClbClient } from '../../../api/client.js';
+import { createListener, deleteLoadBalancerListeners, describeListeners, modifyListener } from '../../../api/clb.js';
+import { TaskTiming, waitForTaskLearning } from '../../../api/task-timing.js';
+import { ApiError, CliError, InterruptedError, TaskFailedError, WaitTimeoutError } from '../../../core/errors.js';
+import { compareListener, type ReportedListener } from '../../../model/compare.js';
+import type { PortHolder } from '../../../model/ports.js';
+import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS } from '../../reconcile.js';
+import type { Operation, PlanItem, ReportedByLb } from './plan.js';
+
+export type ItemStatus = 'done' | 'failed' | 'unknown' | 'not tried';
+
+export interface ItemResult {
+  status: ItemStatus;
+  listenerId: string | null;
+  /** Why it failed or is unknown; for a lost answer that was reconciled, a note. */
+  detail?: string;
+}
+
+export type ExecutionEvent =
+  | { type: 'start'; loadBalancerId: string; operation: Operation }
+  | { type: 'end'; loadBalancerId: string; operation: Operation; status: ItemStatus; detail?: string }
+  | { type: 'done'; loadBalancerId: string; elapsedMs: number; failed: boolean };
+
+export interface ExecuteOptions {
+  client: ClbClient;
+  /** Ctrl-C: no new write starts; the running one is reconciled or reported. */
+  signal: AbortSignal;
+  /** How long to wait for one task. */
+  taskTimeoutMs: number;
+  /** What DescribeListeners showed when the plan was made, per load balancer. */
+  reported: ReportedByLb;
+  onEvent?: (event: ExecutionEvent) => void;
+}
+
+type Outcome = { status: ItemStatus; ids?: (string | null)[]; detail?: string };
+
+function message(error: unknown): string {
+  if (error instanceof ApiError) return `${error.code}: ${error.apiMessage}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads until `check` says the write happened, or the time is up. */
+async function readUntil(check: () => Promise<boolean>, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
+    try {
+      if (await check()) return true;
+    } catch {
+      // A failed read says nothing; try again.
+    }
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || signal?.aborted) return false;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, remaining)));
+  }
+}
+
+class Worker {
+  private readonly timing = { create: new TaskTiming(), modify: new TaskTiming(), delete: new TaskTiming() };
+
+  constructor(private readonly options: ExecuteOptions) {}
+
+  /** Waits for the task; what the wait's failure means for the write. */
+  private async follow(kind: keyof Worker['timing'], requestId: string, acceptedAt: number): Promise<Outcome> {
+    try {
+      await waitForTaskLearning(this.options.client, requestId, {
+        timing: this.timing[kind],
+        timeoutMs: this.options.taskTimeoutMs,
+        signal: this.options.signal,
+        acceptedAt,
+      });
+      return { status: 'done' };
+    } catch (error) {
+      if (error instanceof TaskFailedError)
+        return { status: 'failed', detail: `task ${requestId} failed: ${error.taskMessage || 'no reason given'}` };
+      if (error instanceof WaitTimeoutError)
+        return { status: 'unknown', detail: `task ${requestId} still running; follow it with: clb-listener wait ${requestId}` };
+      if (error instanceof InterruptedError) return { status: 'unknown', detail: `interrupted; task ${requestId} keeps running` };
+      return { status: 'unknown', detail: `task ${requestId} could not be followed: ${message(error)}` };
+    }
+  }
+
+  private async create(op: Extract<Operation, { kind: 'create' }>): Promise<Outcome> {
+    const { client, signal } = this.options;
+    const sentAt = Date.now();
+    let accepted: { ListenerIds: string[]; RequestId: string };
+    try {
+      accepted = await createListener(client, op.request, { signal });
+    } catch (error) {
+      if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
+      const before = (this.options.reported.get(op.loadBalancerId) ?? []) as readonly PortHolder[];
+      const outcome = await reconcileCreate({
+        client,
+        request: op.request,
+        before,
+        sentAt,
+        timeoutMs: signal.aborted ? 5000 : RECONCILE_TIMEOUT_MS,
+        now: Date.now,
+        ...(signal.aborted ? {} : { signal }),
+      });
+      if (outcome.found) {
+        return {
+          status: 'done',
+          ids: op.items.map((item) => outcome.listeners.find((l) => l.Port === item.port)?.ListenerId ?? null),
+          detail: `the answer was lost (${message(error)}); the listeners were found`,
+        };
+      }
+      return { status: 'unknown', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
+    }
+    const ids = accepted.ListenerIds;
+    const followed = await this.follow('create', accepted.RequestId, performance.now());
+    return { ...followed, ids };
+  }
+
+  private async modify(op: Extract<Operation, { kind: 'modify' }>): Promise<Outcome> {
+    const { client, signal } = this.options;
+    const item = op.items[0];
+    let accepted: { RequestId: string };
+    try {
+      accepted = await modifyListener(client, op.body, { signal });
+    } catch (error) {
+      if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
+      const applied = await readUntil(
+        async () => {
+          const answer = await describeListeners(client, { LoadBalancerId: op.loadBalancerId, ListenerIds: [item.listenerId!] });
+          const listener = answer.Listeners?.[0];
+          return listener !== undefined && compareListener(item.desired!, listener as ReportedListener).changes.length === 0;
+        },
+        signal.aborted ? 5000 : RECONCILE_TIMEOUT_MS,
+        signal.aborted ? undefined : signal,
+      );
+      return applied
+        ? { status: 'done', detail: `the answer was lost (${message(error)}); the change was found made` }
+        : { status: 'unknown', detail: `the answer was lost (${message(error)}); the change was not seen in DescribeListeners` };
+    }
+    return this.follow('modify', accepted.RequestId, performance.now());
+  }
+
+  private async delete(op: Extract<Operation, { kind: 'delete' }>): Promise<Outcome> {
+    const { client, signal } = this.options;
+    let accepted: { RequestId: string };
+    try {
+      accepted = await deleteLoadBalancerListeners(client, op.loadBalancerId, op.listenerIds, { signal });
+    } catch (error) {
+      if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
+      const gone = await readUntil(
+        async () => {
+          const answer = await describeListeners(client, { LoadBalancerId: op.loadBalancerId, ListenerIds: op.listenerIds });
+          return (answer.Listeners ?? []).length === 0;
+        },
+        signal.aborted ? 5000 : RECONCILE_TIMEOUT_MS,
+        signal.aborted ? undefined : signal,
+      );
+      return gone
+        ? { status: 'done', detail: `the answer was lost (${message(error)}); the listeners are gone` }
+        : { status: 'unknown', detail: `the answer was lost (${message(error)}); the listeners are still listed` };
+    }
+    return this.follow('delete', accepted.RequestId, performance.now());
+  }
+
+  run(op: Operation): Promise<Outcome> {
+    if (op.kind === 'create') return this.create(op);
+    if (op.kind === 'modify') return this.modify(op);
+    return this.delete(op);
+  }
+}
+
+/** Runs every load balancer's writes; returns the result of each plan item that has a write. */
+export async function execute(operations: ReadonlyMap<string, Operation[]>, options: ExecuteOptions): Promise<Map<PlanItem, ItemResult>> {
+  const results = new Map<PlanItem, ItemResult>();
+  // One worker, so every load balancer learns from every other's task durations.
+  const worker = new Worker(options);
+  const emit = (event: ExecutionEvent) => options.onEvent?.(event);
+  await Promise.all(
+    [...operations].map(async ([lb, ops]) => {
+      const started = Date.now();
+      let stopped = false;
+      for (const op of ops) {
+        if (stopped || options.signal.aborted) {
+          for (const item of op.items) results.set(item, { status: 'not tried', listenerId: item.listenerId });
+          continue;
+        }
+        emit({ type: 'start', loadBalancerId: lb, operation: op });
+        let outcome: Outcome;
+        try {
+          outcome = await worker.run(op);
+        } catch (error) {
+          // Anything unforeseen: the write's fate is unknown, never "not sent".
+          outcome = { status: 'unknown', detail: error instanceof CliError ? error.message : String(error) };
+        }
+        op.items.forEach((item, i) => {
+          const id = outcome.ids?.[i] ?? item.listenerId;
+          results.set(item, { status: outcome.status, listenerId: id, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+        });
+        emit({
+          type: 'end',
+          loadBalancerId: lb,
+          operation: op,
+          status: outcome.status,
+          ...(outcome.detail ? { detail: outcome.detail } : {}),
+        });
+        if (outcome.status !== 'done') stopped = true;
+      }
+      emit({ type: 'done', loadBalancerId: lb, elapsedMs: Date.now() - started, failed: stopped });
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,254 @@
+/**
+ * The plan: what the file asks for against what the load balancers have, listener by listener,
+ * and the requests that carry it out. Pure (no I/O), so `--plan` prints exactly what `apply`
+ * then does.
+ *
+ * A listener is known by its load balancer, port and port space (TCP or UDP). For each one the
+ * file describes:
+ * - nobody on the port: **create**;
+ * - a listener of the same protocol and port: **unchanged**, or **update** (ModifyListener) when
+ *   settings the file gives differ; a difference ModifyListener cannot make is a **conflict**;
+ * - a listener of another protocol or port range: **conflict** (delete and re-create by hand).
+ * With `--prune`, listeners on the file's load balancers that it does not describe: **delete**.
+ */
+import { compareListener, modifyListenerBody, type FieldChange, type ReportedListener } from '../../../model/compare.js';
+import type { DesiredListener } from '../../../model/listener-file.js';
+import { describeHolder, holderOf, portLabel, type PortHolder } from '../../../model/ports.js';
+import type { CreateListenerRequest } from '../../../model/fields.js';
+
+export type PlanAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'delete';
+
+export interface PlanItem {
+  action: PlanAction;
+  loadBalancerId: string;
+  protocol: string;
+  port: number;
+  endPort: number | null;
+  name: string | null;
+  /** The listener on the port now (every action but create). */
+  listenerId: string | null;
+  /** Where the file describes it (every action but delete). */
+  where: string | null;
+  /** The request for this one port (every action but delete). */
+  desired: CreateListenerRequest | null;
+  /** For update: what changes. For a conflict: what cannot be changed in place, if that is why. */
+  changes: FieldChange[];
+  /** For a conflict: why, and what would have to be deleted and created again. */
+  reason: string | null;
+  /** Settings asked for that cannot be compared (e.g. uploaded certificates). */
+  notes: string[];
+}
+
+export interface Plan {
+  /** The load balancers the file names, in file order. */
+  loadBalancers: string[];
+  items: PlanItem[];
+}
+
+export type ReportedByLb = ReadonlyMap<string, readonly (PortHolder & ReportedListener)[]>;
+
+function listenerName(request: CreateListenerRequest): string | null {
+  return request.ListenerNames?.[0] ?? null;
+}
+
+function planOne(desired: DesiredListener, listeners: readonly (PortHolder & ReportedListener)[]): PlanItem {
+  const { request } = desired;
+  const port = request.Ports[0]!;
+  const base = {
+    loadBalancerId: request.LoadBalancerId,
+    protocol: request.Protocol,
+    port,
+    endPort: request.EndPort ?? null,
+    name: listenerName(request),
+    where: desired.where,
+    desired: request,
+  };
+  const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
+  if (!holder) return { ...base, action: 'create', listenerId: null, changes: [], reason: null, notes: [] };
+  const recreate = `delete ${holder.ListenerId} and create it again to change it`;
+  if (holder.Protocol.toUpperCase() !== request.Protocol) {
+    return {
+      ...base,
+      action: 'conflict',
+      listenerId: holder.ListenerId,
+      changes: [{ path: 'Protocol', old: holder.Protocol, new: request.Protocol, modifiable: false }],
+      reason: `port ${portLabel(port, request.EndPort)} is held by ${describeHolder(holder)}; the protocol cannot be changed in place: ${recreate}`,
+      notes: [],
+    };
+  }
+  if (holder.Port !== port || (holder.EndPort ?? 0) !== (request.EndPort ?? 0)) {
+    return {
+      ...base,
+      action: 'conflict',
+      listenerId: holder.ListenerId,
+      changes: [{ path: 'Port', old: portLabel(holder.Port, holder.EndPort), new: portLabel(port, request.EndPort), modifiable: false }],
+      reason: `port ${portLabel(port, request.EndPort)} overlaps ${describeHolder(holder)} on ${portLabel(holder.Port, holder.EndPort)}; ports cannot be changed in place: ${recreate}`,
+      notes: [],
+    };
+  }
+  const { changes, notes } = compareListener(request, holder);
+  const fixed = changes.filter((c) => !c.modifiable);
+  if (fixed.length > 0) {
+    return {
+      ...base,
+      action: 'conflict',
+      listenerId: holder.ListenerId,
+      changes,
+      reason: `${fixed.map((c) => c.path).join(', ')} of ${describeHolder(holder)} cannot be changed by ModifyListener: ${recreate}`,
+      notes,
+    };
+  }
+  return { ...base, action: changes.length > 0 ? 'update' : 'unchanged', listenerId: holder.ListenerId, changes, reason: null, notes };
+}
+
+export function buildPlan(desired: readonly DesiredListener[], reported: ReportedByLb, options: { prune: boolean }): Plan {
+  const loadBalancers = [...new Set(desired.map((d) => d.request.LoadBalancerId))];
+  const items: PlanItem[] = [];
+  for (const lb of loadBalancers) {
+    const listeners = reported.get(lb) ?? [];
+    const mine = desired.filter((d) => d.request.LoadBalancerId === lb).map((d) => planOne(d, listeners));
+    items.push(...mine);
+    if (!options.prune) continue;
+    const described = new Set(mine.map((item) => item.listenerId).filter((id): id is string => id !== null));
+    for (const listener of listeners) {
+      if (described.has(listener.ListenerId)) continue;
+      items.push({
+        action: 'delete',
+        loadBalancerId: lb,
+        protocol: listener.Protocol.toUpperCase(),
+        port: listener.Port,
+        endPort: typeof listener.EndPort === 'number' && listener.EndPort > listener.Port ? listener.EndPort : null,
+        name: listener.ListenerName || null,
+        listenerId: listener.ListenerId,
+        where: null,
+        desired: null,
+        changes: [],
+        reason: null,
+        notes: [],
+      });
+    }
+  }
+  return { loadBalancers, items };
+}
+
+// ---- the requests that carry a plan out ------------------------------------------------------
+
+/**
+ * No source documents a limit on Ports per CreateListener; creates are chunked at 50 ports, the
+ * default listener quota of a load balancer, so one call never asks for more than an ordinary
+ * load balancer can hold.
+ */
+export const MAX_PORTS_PER_CREATE = 50;
+/** DeleteLoadBalancerListeners takes at most 20 ids. */
+export const MAX_IDS_PER_DELETE = 20;
+
+export type Operation =
+  | { kind: 'create'; loadBalancerId: string; request: CreateListenerRequest; items: PlanItem[] }
+  | { kind: 'modify'; loadBalancerId: string; body: Record<string, unknown>; items: [PlanItem] }
+  | { kind: 'delete'; loadBalancerId: string; listenerIds: string[]; items: PlanItem[] };
+
+/** Every setting but the port and the name: creates that agree on it become one CreateListener. */
+function groupKey(request: CreateListenerRequest): string {
+  const { Ports: _ports, ListenerNames, ...settings } = request;
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  // Named and unnamed listeners cannot share a call: ListenerNames must name every port.
+  return JSON.stringify([sorted(settings), ListenerNames !== undefined]);
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The writes a plan needs, per load balancer, in the order they run there: creates (grouped:
+ * every create on a load balancer that shares all settings but port and name is one
+ * CreateListener with Ports.N and ListenerNames.N), then updates, then deletes.
+ */
+export function operationsOf(plan: Plan): Map<string, Operation[]> {
+  const out = new Map<string, Operation[]>();
+  for (const lb of plan.loadBalancers) {
+    const items = plan.items.filter((item) => item.loadBalancerId === lb);
+    const ops: Operation[] = [];
+    const groups = new Map<string, PlanItem[]>();
+    for (const item of items.filter((i) => i.action === 'create')) {
+      // A port range is created alone: EndPort needs exactly one port.
+      const key = item.endPort !== null ? `range:${item.where}` : groupKey(item.desired!);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    for (const group of groups.values()) {
+      for (const chunk of chunks(group, MAX_PORTS_PER_CREATE)) {
+        const first = chunk[0]!.desired!;
+        const { ListenerNames: _names, ...settings } = first;
+        const names = chunk.map((item) => item.name).filter((n): n is string => n !== null);
+        ops.push({
+          kind: 'create',
+          loadBalancerId: lb,
+          request: {
+            ...settings,
+            Ports: chunk.map((item) => item.port),
+            ...(names.length === chunk.length ? { ListenerNames: names } : {}),
+          },
+          items: chunk,
+        });
+      }
+    }
+    for (const item of items.filter((i) => i.action === 'update')) {
+      ops.push({
+        kind: 'modify',
+        loadBalancerId: lb,
+        body: modifyListenerBody(item.desired!, item.listenerId!, item.changes),
+        items: [item],
+      });
+    }
+    for (const chunk of chunks(
+      items.filter((i) => i.action === 'delete'),
+      MAX_IDS_PER_DELETE,
+    )) {
+      ops.push({ kind: 'delete', loadBalancerId: lb, listenerIds: chunk.map((item) => item.listenerId!), items: chunk });
+    }
+    if (ops.length > 0) out.set(lb, ops);
+  }
+  return out;
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  unchanged: number;
+  conflict: number;
+  delete: number;
+  /** The writes apply would send, by action. */
+  requests: { CreateListener: number; ModifyListener: number; DeleteLoadBalancerListeners: number };
+}
+
+export function summarize(plan: Plan): PlanSummary {
+  const count = (action: PlanAction) => plan.items.filter((item) => item.action === action).length;
+  const ops = [...operationsOf(plan).values()].flat();
+  return {
+    create: count('create'),
+    update: count('update'),
+    unchanged: count('unchanged'),
+    conflict: count('conflict'),
+    delete: count('delete'),
+    requests: {
+      CreateListener: ops.filter((op) => op.kind === 'create').length,
+      ModifyListener: ops.filter((op) => op.kind === 'modify').length,
+      DeleteLoadBalancerListeners: ops.filter((op) => op.kind === 'delete').length,
+    },
+  };
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.items.some((item) => item.action === 'create' || item.action === 'update' || item.action === 'delete');
+}

@@ -1,0 +1,223 @@
+/**
+ * The body of `apply`, loaded only when it runs: read and validate the file (nothing is sent for
+ * an invalid file), read every named load balancer's listeners, plan, then show the plan or carry
+ * it out with progress, and print the outcome (docs/apply.md).
+ */
+import { dirname, resolve } from 'node:path';
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
+import { readDocument } from '../../../model/coerce.js';
+import { readListenerFile, type ListenerFile } from '../../../model/listener-file.js';
+import type { ReportedListener } from '../../../model/compare.js';
+import type { PortHolder } from '../../../model/ports.js';
+import { inputReader } from '../../read-input.js';
+import { waitTimeoutMs } from '../../follow-task.js';
+import { ExitCode } from '../../exit-codes.js';
+import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
+import { printResult } from '../../../ui/output.js';
+import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
+import { outcomeView, planView, summaryLine } from './render.js';
+import type { ExecutionEvent, ItemResult } from './execute.js';
+import type { Session } from '../../session.js';
+
+export interface ApplyFlags {
+  file?: string;
+  plan?: boolean;
+  detailedExitcode?: boolean;
+  prune?: boolean;
+  yes?: boolean;
+  schema?: boolean;
+  waitTimeout?: string;
+}
+
+/** Connections kept open to the API: enough for every load balancer's worker and the polls. */
+const CONNECTIONS = 8;
+
+/** Reads the file; `file://` values in it are relative to the file's own directory. */
+async function loadFile(ctx: CliContext, path: string): Promise<{ file: ListenerFile; label: string }> {
+  const label = path === '-' ? 'stdin' : path;
+  const document = await readDocument(path, '--file', inputReader(ctx));
+  const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
+  const readText = inputReader({ ...ctx, cwd: base });
+  const file = await readListenerFile(document, label, { readText, now: ctx.now() });
+  return { file, label };
+}
+
+/** Every named load balancer's listeners, read at once (paced by the limiter). */
+async function readState(
+  session: Session,
+  plan: { loadBalancers: string[] },
+  ctx: CliContext,
+  globals: GlobalOptions,
+): Promise<ReportedByLb> {
+  const [{ describeListeners }, { addHint }] = await Promise.all([import('../../../api/clb.js'), import('../../api-hints.js')]);
+  const reported = new Map<string, (PortHolder & ReportedListener)[]>();
+  await Promise.all(
+    plan.loadBalancers.map(async (lb) => {
+      try {
+        const answer = await describeListeners(session.client, { LoadBalancerId: lb }, { signal: ctx.signal });
+        reported.set(lb, (answer.Listeners ?? []) as (PortHolder & ReportedListener)[]);
+      } catch (error) {
+        if (error instanceof InterruptedError) error.message = 'interrupted, nothing sent';
+        throw await addHint(error, { globals, loadBalancerId: lb });
+      }
+    }),
+  );
+  return reported;
+}
+
+/** Deletes need a yes: --yes, or an answer at a terminal. */
+async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): Promise<void> {
+  const deletes = plan.items.filter((item) => item.action === 'delete');
+  if (deletes.length === 0 || flags.yes) return;
+  const list = deletes.map((d) => `${d.listenerId} (${d.protocol} ${d.port}${d.name ? ` "${d.name}"` : ''} on ${d.loadBalancerId})`);
+  const { canPrompt } = await import('../../../ui/terminal.js');
+  if (!canPrompt(ctx)) {
+    throw new UsageError(
+      `--prune would delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}: ${list.join(', ')}; nothing was sent`,
+      '--prune',
+      {
+        hint: 'add --yes to delete them, or run with --plan to review',
+      },
+    );
+  }
+  const { createAsker } = await import('../../../ui/interactive/asker.js');
+  const asker = await createAsker(ctx);
+  ctx.stdout.write(`Listeners the file does not describe:\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
+  const yes = await asker.confirm({ message: `Delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}?`, default: false });
+  if (!yes) {
+    const cancelled = new InterruptedError();
+    cancelled.message = 'cancelled, nothing sent';
+    throw cancelled;
+  }
+}
+
+function conflictError(plan: Plan): ConflictError {
+  const conflicts = plan.items.filter((item) => item.action === 'conflict');
+  const first = conflicts[0]!;
+  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more conflict${conflicts.length === 2 ? '' : 's'})` : '';
+  return new ConflictError(`${first.where}: ${first.reason}${more}; nothing was changed`, {
+    hint: 'clb-listener apply --plan lists every conflict; nothing is deleted or re-created implicitly',
+  });
+}
+
+/** Progress while writing: a counter at a terminal, and one line per load balancer when it is done. */
+function progressHandler(progress: Progress, plan: Plan, total: number): (event: ExecutionEvent) => void {
+  let done = 0;
+  let finishedLbs = 0;
+  const lbs = new Set(plan.items.filter((i) => ['create', 'update', 'delete'].includes(i.action)).map((i) => i.loadBalancerId)).size;
+  const counts = new Map<string, Record<string, number>>();
+  const failures = new Map<string, string>();
+  return (event) => {
+    if (event.type === 'end') {
+      done += event.operation.items.length;
+      const tally = counts.get(event.loadBalancerId) ?? {};
+      if (event.status === 'done') {
+        const verb = event.operation.kind === 'create' ? 'created' : event.operation.kind === 'modify' ? 'updated' : 'deleted';
+        tally[verb] = (tally[verb] ?? 0) + event.operation.items.length;
+      } else failures.set(event.loadBalancerId, `${event.status}: ${event.detail ?? ''}`);
+      counts.set(event.loadBalancerId, tally);
+      progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
+    } else if (event.type === 'done') {
+      finishedLbs++;
+      const tally = Object.entries(counts.get(event.loadBalancerId) ?? {})
+        .map(([verb, n]) => `${n} ${verb}`)
+        .join(', ');
+      const failure = failures.get(event.loadBalancerId);
+      const line = `${event.loadBalancerId}: ${tally || 'nothing changed'} in ${formatElapsed(event.elapsedMs)}${failure ? `; stopped, ${failure}` : ''}`;
+      progress.info(`${failure ? '✗' : '✓'} ${line}`);
+      progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
+    }
+  };
+}
+
+export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: ApplyFlags): Promise<void> {
+  if (flags.schema) {
+    const { listenerFileJsonSchema } = await import('../../../model/json-schema.js');
+    ctx.stdout.write(`${JSON.stringify(listenerFileJsonSchema(), null, 2)}\n`);
+    return;
+  }
+  if (!flags.file)
+    throw new UsageError('-f/--file is required: the listeners file (YAML or JSON)', '--file', { hint: "see 'clb-listener apply --help'" });
+  if (flags.detailedExitcode && !flags.plan) throw new UsageError('--detailed-exitcode goes with --plan', '--detailed-exitcode');
+  const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const { file, label } = await loadFile(ctx, flags.file);
+  for (const secret of file.secrets) ctx.secrets.add(secret);
+  const progress = await createProgress(ctx, globals);
+  for (const warning of file.warnings) progress.warn(warning);
+
+  const { openSession } = await import('../../session.js');
+  const session = await openSession(globals, ctx, { connections: CONNECTIONS });
+  try {
+    const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
+    progress.start(`Reading the listeners of ${loadBalancers.length} load balancer${loadBalancers.length === 1 ? '' : 's'} (${label})`);
+    const reported = await readState(session, { loadBalancers }, ctx, globals);
+    progress.stop();
+    const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true });
+
+    if (flags.plan) {
+      await printResult(ctx, globals, planView(plan));
+      if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
+      if (flags.detailedExitcode && hasChanges(plan)) throw new ExitStatus(ExitCode.ChangesPending);
+      return;
+    }
+    if (plan.items.some((item) => item.action === 'conflict')) {
+      for (const item of plan.items.filter((i) => i.action === 'conflict')) {
+        if (!globals.quiet && globals.output !== 'json') ctx.stderr.write(`conflict: ${item.where}: ${item.reason}\n`);
+      }
+      throw conflictError(plan);
+    }
+    if (!hasChanges(plan)) {
+      progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
+      await printResult(ctx, globals, outcomeView(plan, new Map()));
+      return;
+    }
+    await confirmDeletes(ctx, plan, flags);
+
+    const { execute } = await import('./execute.js');
+    const operations = operationsOf(plan);
+    const summary = summarize(plan);
+    const total = summary.create + summary.update + summary.delete;
+    const requests = summary.requests.CreateListener + summary.requests.ModifyListener + summary.requests.DeleteLoadBalancerListeners;
+    const started = ctx.now();
+    progress.info(summaryLine(plan));
+    progress.start(
+      `Applying ${total} change${total === 1 ? '' : 's'} (${requests} request${requests === 1 ? '' : 's'}) to ${operations.size} load balancer${operations.size === 1 ? '' : 's'}`,
+    );
+    const results: Map<PlanItem, ItemResult> = await execute(operations, {
+      client: session.client,
+      signal: ctx.signal,
+      taskTimeoutMs,
+      reported,
+      onEvent: progressHandler(progress, plan, total),
+    });
+    const failed = [...results.values()].filter((r) => r.status !== 'done');
+    if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
+    else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
+    await printResult(ctx, globals, outcomeView(plan, results));
+    if (ctx.signal.aborted) {
+      const interrupted = new InterruptedError();
+      interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
+      throw interrupted;
+    }
+    if (failed.length > 0) throw new ApplyFailedError(failed, results);
+  } finally {
+    progress.stop();
+    await session.client.close();
+  }
+}
+
+/** Some changes did not succeed; the summary (stdout) says which. */
+class ApplyFailedError extends PartialFailureError {
+  constructor(failed: ItemResult[], results: Map<unknown, ItemResult>) {
+    const unknown = failed.filter((r) => r.status === 'unknown').length;
+    const notTried = failed.filter((r) => r.status === 'not tried').length;
+    const failedCount = failed.length - unknown - notTried;
+    const done = [...results.values()].filter((r) => r.status === 'done').length;
+    const first = failed.find((r) => r.detail)?.detail;
+    super(
+      `${done} change${done === 1 ? '' : 's'} made, ${failedCount} failed, ${unknown} with an unknown outcome, ${notTried} not tried${first ? `: ${first}` : ''}`,
+      { hint: 'the summary lists each listener; run apply again to retry what is left (what was done stays done)' },
+    );
+  }
+}

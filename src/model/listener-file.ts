@@ -1,0 +1,175 @@
+/**
+ * The `apply` file: `listeners:`, a list of CreateListener request bodies (the API's own field
+ * names), where `Port` may stand for `Ports: [Port]` and `ListenerName` for `ListenerNames:
+ * [ListenerName]`, and string fields of nested objects may be `file://path`. Every entry goes
+ * through the same validator and rules as `create`; every problem is reported with its place:
+ * `listeners.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
+ */
+import { UsageError } from '../core/errors.js';
+import { isPlainObject } from '../core/json.js';
+import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
+import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
+import { collectSecrets } from './request.js';
+import { advisory, blocking, validateCreateListener } from './validate.js';
+import { documentNamer, renderFinding } from './messages.js';
+import { holderOf, portLabel, transportOf } from './ports.js';
+
+/** One listener the file asks for: a CreateListener request for exactly one port. */
+export interface DesiredListener {
+  /** Where it is written: `listeners[2]`, or `listeners[2] (port 8002)` for one of several ports. */
+  where: string;
+  /** The entry's index in `listeners`. */
+  index: number;
+  request: CreateListenerRequest;
+}
+
+export interface ListenerFile {
+  /** One per port, in file order. */
+  listeners: DesiredListener[];
+  /** Each entry as validated (its ports together), in file order. */
+  entries: CreateListenerRequest[];
+  warnings: string[];
+  /** Private keys read, so output can redact them. */
+  secrets: string[];
+}
+
+const TOP_LEVEL_KEYS = new Set(['listeners', '$schema']);
+/** At most this many problems are listed; the count says how many there were. */
+const MAX_LISTED = 5;
+
+function problemsError(label: string, problems: string[]): UsageError {
+  const [first, ...rest] = problems;
+  const more = rest.slice(0, MAX_LISTED - 1);
+  const hidden = rest.length - more.length;
+  const hint = rest.length
+    ? `${rest.length} more: ${more.join('; ')}${hidden > 0 ? `; and ${hidden} more` : ''}`
+    : 'nothing was sent; fix the file and run again';
+  return new UsageError(`${label}: ${first}`, '--file', { hint });
+}
+
+/** `Port` → `Ports`, `ListenerName` → `ListenerNames`; problems are reported, not thrown. */
+function normalizeEntry(entry: Record<string, unknown>, at: string, problems: string[]): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...entry };
+  if (body.Port !== undefined) {
+    if (body.Ports !== undefined) problems.push(`${at}: give Port or Ports, not both`);
+    else body.Ports = Array.isArray(body.Port) ? body.Port : [body.Port];
+    delete body.Port;
+  }
+  if (body.ListenerName !== undefined) {
+    if (body.ListenerNames !== undefined) problems.push(`${at}: give ListenerName or ListenerNames, not both`);
+    else if (Array.isArray(body.Ports) && body.Ports.length > 1) {
+      problems.push(`${at}.ListenerName names one listener; with ${body.Ports.length} Ports give ListenerNames, one per port`);
+    } else body.ListenerNames = [body.ListenerName];
+    delete body.ListenerName;
+  }
+  return body;
+}
+
+/** Values as the model takes them: YAML scalars coerced by the field table, nested `file://` values read. */
+async function coerceEntry(body: Record<string, unknown>, at: string, readText: ReadText): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { ...body };
+  for (const spec of FIELDS) {
+    const value = out[spec.api];
+    if (value === undefined || value === null) continue;
+    if (spec.kind === 'object') {
+      if (isPlainObject(value))
+        out[spec.api] = await coerceNested(spec.nested!, value as Record<string, unknown>, `${at}.${spec.api}`, readText, true);
+    } else if (typeof value === 'string' || (Array.isArray(value) && spec.kind.endsWith('-list'))) {
+      try {
+        out[spec.api] = coerceScalar(spec, value, `${at}.${spec.api}`);
+      } catch {
+        // Left as written: the schema reports it with the rule.
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads and validates the parsed document of an apply file. `label` names the file in messages;
+ * `readText` reads `file://` values (relative to the file). Throws one UsageError listing the
+ * problems (exit 2): nothing may be sent for a file that is not valid as a whole.
+ */
+export async function readListenerFile(
+  document: unknown,
+  label: string,
+  /** `validate: false` (--no-validate): rule violations become warnings; type errors still stop it. */
+  options: { readText: ReadText; now: number; validate?: boolean },
+): Promise<ListenerFile> {
+  if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
+  const doc = document as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(doc))
+    if (!TOP_LEVEL_KEYS.has(key)) problems.push(`"${key}" is not a top-level key (the file holds "listeners")`);
+  if (!Array.isArray(doc.listeners)) {
+    problems.push(doc.listeners === undefined ? 'the file has no "listeners" list' : '"listeners" must be a list');
+    throw problemsError(label, problems);
+  }
+  const result: ListenerFile = { listeners: [], entries: [], warnings: [], secrets: [] };
+  for (const [index, raw] of (doc.listeners as unknown[]).entries()) {
+    const at = `listeners[${index}]`;
+    if (!isPlainObject(raw)) {
+      problems.push(`${at} must be an object of CreateListener fields`);
+      continue;
+    }
+    const before = problems.length;
+    const normalized = normalizeEntry(raw as Record<string, unknown>, at, problems);
+    if (problems.length > before) continue;
+    let body: Record<string, unknown>;
+    try {
+      body = await coerceEntry(normalized, at, options.readText);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+      continue;
+    }
+    // The same validator as create; findings named by their place in the file.
+    result.secrets.push(...collectSecrets(body));
+    const { request, findings } = validateCreateListener(body, { now: options.now });
+    const stops = blocking(findings, options.validate !== false);
+    if (stops.length > 0) {
+      for (const finding of stops) problems.push(renderFinding(finding, documentNamer(undefined, ['listeners', index])).message);
+      continue;
+    }
+    for (const finding of advisory(findings, options.validate !== false)) {
+      const unchecked = finding.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
+      result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
+    }
+    result.entries.push(request);
+    for (const [i, port] of request.Ports.entries()) {
+      const name = request.ListenerNames?.[i];
+      const { ListenerNames: _names, ...rest } = request;
+      result.listeners.push({
+        where: request.Ports.length > 1 ? `${at} (port ${port})` : at,
+        index,
+        request: { ...rest, Ports: [port], ...(name !== undefined ? { ListenerNames: [name] } : {}) },
+      });
+    }
+  }
+  problems.push(...duplicatePorts(result.listeners));
+  if (problems.length > 0) throw problemsError(label, problems);
+  return result;
+}
+
+/** Two entries for one port of one load balancer (in one port space) cannot both be true. */
+function duplicatePorts(listeners: readonly DesiredListener[]): string[] {
+  const problems: string[] = [];
+  const seen: { lb: string; holder: { ListenerId: string; Protocol: string; Port: number; EndPort: number | null } }[] = [];
+  for (const listener of listeners) {
+    const { LoadBalancerId: lb, Protocol, Ports, EndPort } = listener.request;
+    const port = Ports[0]!;
+    const earlier = holderOf(
+      seen.filter((s) => s.lb === lb).map((s) => s.holder),
+      Protocol,
+      port,
+      EndPort,
+    );
+    if (earlier) {
+      problems.push(
+        `${listener.where}: port ${portLabel(port, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.ListenerId}`,
+      );
+    }
+    seen.push({ lb, holder: { ListenerId: listener.where, Protocol, Port: port, EndPort: EndPort ?? null } });
+  }
+  return problems;
+}
