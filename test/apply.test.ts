@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { REPO_ROOT } from './helpers/paths.js';
 import { runAgainstMain } from './support/run-main.js';
+import { fakeTerminal, KEY, terminalContext } from './helpers/fake-tty.js';
+import { emulatorEnv } from './helpers/cli.js';
+import { main } from '../src/cli/main.js';
 
 const LB1 = 'lb-apply001';
 const LB2 = 'lb-apply002';
@@ -180,6 +183,35 @@ listeners:
     const { counts, listeners } = await emu.state();
     assert.equal(counts.DeleteLoadBalancerListeners, 1, 'one call for the three');
     assert.deepEqual(listeners.map((l) => l.Port).sort(), [53, 80]);
+  });
+
+  test('at a terminal, --prune asks first: No sends nothing, Yes deletes', async () => {
+    assert.equal((await apply('-f', file(BASIC))).code, 0);
+    const smaller = file(
+      BASIC.replace(
+        / {2}- LoadBalancerId: lb-apply001\n {4}Ports: \[8001, 8002, 8003\]\n {4}Protocol: TCP\n {4}Scheduler: LEAST_CONN\n/,
+        '',
+      ),
+    );
+    const before = await writes();
+    for (const [key, code] of [
+      ['n', 130],
+      ['y', 0],
+    ] as const) {
+      const term = fakeTerminal();
+      const running = main(
+        ['apply', '-f', smaller, '--prune', '--endpoint', emu.endpoint],
+        terminalContext(term, { env: emulatorEnv(emu) }),
+      );
+      await term.answer(/Delete 3 listeners\?/, key, KEY.enter);
+      assert.equal(await running, code, term.screen());
+      assert.match(term.out(), /Listeners the file does not describe:\n {2}- lbl-\w+ \(TCP 8001 on lb-apply001\)/);
+      if (key === 'n') {
+        assert.match(term.err(), /cancelled; nothing was sent/);
+        assert.equal(await writes(), before, 'No: nothing sent');
+      }
+    }
+    assert.deepEqual((await emu.state()).listeners.map((l) => l.Port).sort(), [53, 80]);
   });
 
   test('20 ports with one setting on one load balancer reach the emulator as one CreateListener', async () => {

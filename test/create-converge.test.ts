@@ -127,6 +127,7 @@ describe('create after a lost answer', () => {
     ['HTTP 502', { action: 'CreateListener', kind: 'http5xx', status: 502, processed: true }, []],
     ['an answer that is not JSON', { action: 'CreateListener', kind: 'malformed', processed: true }, []],
     ['the request timeout', { action: 'CreateListener', kind: 'hang', processed: true }, ['--request-timeout', '1']],
+    ['InternalError', { action: 'CreateListener', kind: 'apiError', code: 'InternalError', processed: true }, []],
   ];
   for (const [what, fault, extra] of cases) {
     test(`${what} after the create was carried out: exit 0, the ids, a warning; one CreateListener`, async () => {

@@ -58,7 +58,8 @@ async function readState(
         const answer = await describeListeners(session.client, { LoadBalancerId: lb }, { signal: ctx.signal });
         reported.set(lb, (answer.Listeners ?? []) as (PortHolder & ReportedListener)[]);
       } catch (error) {
-        if (error instanceof InterruptedError) error.message = 'interrupted, nothing sent';
+        // Only reads were under way: nothing was sent.
+        if (error instanceof InterruptedError) throw InterruptedError.beforeSending();
         throw await addHint(error, { globals, loadBalancerId: lb });
       }
     }),
@@ -86,9 +87,7 @@ async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): P
   ctx.stdout.write(`Listeners the file does not describe:\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
   const yes = await asker.confirm({ message: `Delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}?`, default: false });
   if (!yes) {
-    const cancelled = new InterruptedError();
-    cancelled.message = 'cancelled, nothing sent';
-    throw cancelled;
+    throw InterruptedError.beforeSending('cancelled');
   }
 }
 
