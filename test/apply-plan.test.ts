@@ -237,7 +237,7 @@ describe('the apply file', () => {
           { LoadBalancerId: LB, Port: 82, Protocol: 'TCP', HealthCheck: { TimeOut: 99 } },
         ],
       }),
-      /^UsageError: listeners\.yaml: listeners\[2\]\.HealthCheck\.TimeOut must be an integer from 2 to 60, got 99$/,
+      /^UsageError: listeners\.yaml: listeners\[2\]\.HealthCheck\.TimeOut must be 2–60, got 99$/,
     );
     await assert.rejects(
       read({ listeners: [{ LoadBalancerId: LB, Port: 80, Ports: [81], Protocol: 'TCP' }] }),
@@ -245,7 +245,7 @@ describe('the apply file', () => {
     );
     await assert.rejects(
       read({ listeners: [{ LoadBalancerId: LB, Port: 80, Protocol: 'TCP', Sheduler: 'WRR' }] }),
-      /listeners\[0\]\.Sheduler is not a field; did you mean "Scheduler"\?/,
+      /listeners\[0\]\.Sheduler is not a field of the request; did you mean Scheduler\?/,
     );
     await assert.rejects(
       read({

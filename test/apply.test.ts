@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { REPO_ROOT } from './helpers/paths.js';
-import { runAgainstMain } from './support/run-main.js';
-import { fakeTerminal, KEY, terminalContext } from './helpers/fake-tty.js';
-import { emulatorEnv } from './helpers/cli.js';
-import { main } from '../src/cli/main.js';
+import { runAgainst } from './helpers/cli.js';
+import { fakeTerminal, KEY } from './helpers/fake-tty.js';
 
 const LB1 = 'lb-apply001';
 const LB2 = 'lb-apply002';
@@ -31,7 +29,7 @@ describe('apply -f', () => {
     const { counts } = await emu.state();
     return WRITES.reduce((sum, action) => sum + (counts[action] ?? 0), 0);
   };
-  const apply = (...args: string[]) => runAgainstMain(emu, ['apply', ...args], { env: { CI: 'true' } });
+  const apply = (...args: string[]) => runAgainst(emu, ['apply', ...args], { env: { CI: 'true' } });
 
   before(async () => {
     emu = await inProcessEmulator({ loadBalancers: [LB1, LB2], taskDelayMs: 0 });
@@ -64,11 +62,22 @@ listeners:
     const result = await apply('-f', path);
     assert.equal(result.code, 2, result.stderr);
     assert.equal(result.stdout, '');
-    assert.match(
-      result.stderr,
-      /error: .*listeners-\d+\.yaml: listeners\[1\]\.HealthCheck\.TimeOut must be an integer from 2 to 60, got 99/,
-    );
+    assert.match(result.stderr, /error: .*listeners-\d+\.yaml: listeners\[1\]\.HealthCheck\.TimeOut must be 2–60, got 99/);
     assert.equal(await emu.requestCount(), 0);
+  });
+
+  test('--no-validate: rule violations become warnings (the API has the last word); type errors still stop it', async () => {
+    const path = file(`listeners:\n  - { LoadBalancerId: ${LB1}, Port: 80, Protocol: TCP, SessionExpireTime: 5 }\n`);
+    const plan = await apply('-f', path, '--plan', '--no-validate');
+    assert.equal(plan.code, 0, plan.stderr);
+    assert.match(plan.stderr, /warning: .*listeners\[0\]\.SessionExpireTime must be 0 or 30–3600, got 5 \(not validated: --no-validate\)/);
+    assert.match(plan.stdout, /\+ create\s+TCP 80/);
+    const typed = await apply(
+      '-f',
+      file(`listeners:\n  - { LoadBalancerId: ${LB1}, Port: 80, Protocol: TCP, SessionExpireTime: soon }\n`),
+      '--no-validate',
+    );
+    assert.equal(typed.code, 2, typed.stderr);
   });
 
   test('plan, apply, then a second run that writes nothing; the plan matched what apply did', async () => {
@@ -199,12 +208,9 @@ listeners:
       ['y', 0],
     ] as const) {
       const term = fakeTerminal();
-      const running = main(
-        ['apply', '-f', smaller, '--prune', '--endpoint', emu.endpoint],
-        terminalContext(term, { env: emulatorEnv(emu) }),
-      );
+      const running = runAgainst(emu, ['apply', '-f', smaller, '--prune'], { terminal: term });
       await term.answer(/Delete 3 listeners\?/, key, KEY.enter);
-      assert.equal(await running, code, term.screen());
+      assert.equal((await running).code, code, term.screen());
       assert.match(term.out(), /Listeners the file does not describe:\n {2}- lbl-\w+ \(TCP 8001 on lb-apply001\)/);
       if (key === 'n') {
         assert.match(term.err(), /cancelled; nothing was sent/);
@@ -280,7 +286,7 @@ listeners:
   });
 
   test('--schema prints a JSON Schema generated from the field table', async () => {
-    const result = await runAgainstMain(emu, ['apply', '--schema']);
+    const result = await runAgainst(emu, ['apply', '--schema']);
     assert.equal(result.code, 0, result.stderr);
     const schema = JSON.parse(result.stdout) as {
       $defs: { listener: { properties: Record<string, { description?: string; maximum?: number }> } };

@@ -3,7 +3,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inProcessEmulator, type FaultRule, type InProcessEmulator } from './helpers/emulator.js';
-import { runAgainstMain } from './support/run-main.js';
+import { runAgainst } from './helpers/cli.js';
 
 const LB = 'lb-conv0001';
 
@@ -17,9 +17,9 @@ describe('create --if-not-exists', () => {
 
   test('run twice: the same id, exit 0 both times, one CreateListener', async () => {
     const args = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--name', 'web', '--if-not-exists'];
-    const first = await runAgainstMain(emu, args);
+    const first = await runAgainst(emu, args);
     assert.equal(first.code, 0, first.stderr);
-    const second = await runAgainstMain(emu, args);
+    const second = await runAgainst(emu, args);
     assert.equal(second.code, 0, second.stderr);
     assert.match(first.stdout, /^lbl-[a-z0-9]{8}\n$/);
     assert.equal(second.stdout, first.stdout, 'the kept listener is printed as if created');
@@ -28,9 +28,9 @@ describe('create --if-not-exists', () => {
   });
 
   test('only the missing ports are created; -o json marks each listener created or existing', async () => {
-    const first = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'UDP', '--name', 'a']);
+    const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'UDP', '--name', 'a']);
     assert.equal(first.code, 0, first.stderr);
-    const result = await runAgainstMain(emu, [
+    const result = await runAgainst(emu, [
       'create',
       '--lb',
       LB,
@@ -60,14 +60,14 @@ describe('create --if-not-exists', () => {
   });
 
   test('a port held by another protocol or name: exit 1 naming the holder, nothing sent', async () => {
-    const holder = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '8080', '--protocol', 'HTTP', '--name', 'site']);
+    const holder = await runAgainst(emu, ['create', '--lb', LB, '--port', '8080', '--protocol', 'HTTP', '--name', 'site']);
     assert.equal(holder.code, 0, holder.stderr);
     const holderId = holder.stdout.trim();
     for (const args of [
       ['--port', '8080', '--protocol', 'TCP'],
       ['--port', '8080', '--protocol', 'HTTP', '--name', 'other'],
     ]) {
-      const result = await runAgainstMain(emu, ['create', '--lb', LB, ...args, '--if-not-exists']);
+      const result = await runAgainst(emu, ['create', '--lb', LB, ...args, '--if-not-exists']);
       assert.equal(result.code, 1, result.stderr);
       assert.equal(result.stdout, '');
       assert.match(result.stderr, new RegExp(`port 8080 is held by ${holderId} \\(HTTP, "site"\\)`));
@@ -77,9 +77,9 @@ describe('create --if-not-exists', () => {
   });
 
   test('a kept listener whose settings differ: a warning saying what differs, exit 0', async () => {
-    const first = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '90', '--protocol', 'TCP', '--scheduler', 'WRR']);
+    const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '90', '--protocol', 'TCP', '--scheduler', 'WRR']);
     assert.equal(first.code, 0, first.stderr);
-    const result = await runAgainstMain(emu, [
+    const result = await runAgainst(emu, [
       'create',
       '--lb',
       LB,
@@ -102,8 +102,8 @@ describe('create --if-not-exists', () => {
   });
 
   test('without the flag, a port in use names --if-not-exists in its hint', async () => {
-    await runAgainstMain(emu, ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP']);
-    const again = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP']);
+    await runAgainst(emu, ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP']);
+    const again = await runAgainst(emu, ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP']);
     assert.equal(again.code, 1, again.stderr);
     assert.match(again.stderr, /InvalidParameter\.PortCheckFailed/);
     assert.match(again.stderr, /--if-not-exists/);
@@ -132,7 +132,7 @@ describe('create after a lost answer', () => {
   for (const [what, fault, extra] of cases) {
     test(`${what} after the create was carried out: exit 0, the ids, a warning; one CreateListener`, async () => {
       await emu.faults([fault]);
-      const result = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '100,101', '--protocol', 'TCP', '--name', 'x,y', ...extra]);
+      const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '100,101', '--protocol', 'TCP', '--name', 'x,y', ...extra]);
       assert.equal(result.code, 0, result.stderr);
       const ids = (await emu.state()).listeners.map((l) => l.ListenerId);
       assert.equal(ids.length, 2);
@@ -144,7 +144,7 @@ describe('create after a lost answer', () => {
 
   test('-o json after a lost answer: TaskStatus UNKNOWN, no RequestId, the ids', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'drop', processed: true }]);
-    const result = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '102', '--protocol', 'UDP', '-o', 'json']);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '102', '--protocol', 'UDP', '-o', 'json']);
     assert.equal(result.code, 0, result.stderr);
     const body = JSON.parse(result.stdout) as { ListenerIds: string[]; RequestId: null; TaskStatus: string };
     assert.equal(body.TaskStatus, 'UNKNOWN');
@@ -157,7 +157,7 @@ describe('create after a lost answer', () => {
 
   test('the request never carried out: exit 6 saying what was checked; one CreateListener', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'http5xx', status: 503 }]);
-    const result = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '103', '--protocol', 'TCP', '--wait-timeout', '1']);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '103', '--protocol', 'TCP']);
     assert.equal(result.code, 6, result.stderr);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /hint: checked DescribeListeners on lb-conv0001 \d+ times? over \d+s: no listener on port 103/);
@@ -166,11 +166,11 @@ describe('create after a lost answer', () => {
   });
 
   test('a listener that was there before the request is not taken for ours', async () => {
-    const existing = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '104', '--protocol', 'TCP']);
+    const existing = await runAgainst(emu, ['create', '--lb', LB, '--port', '104', '--protocol', 'TCP']);
     assert.equal(existing.code, 0, existing.stderr);
     // The second create is refused (PortCheckFailed) and its answer lost: the listener on 104 is not its own.
     await emu.faults([{ action: 'CreateListener', kind: 'drop', processed: true }]);
-    const result = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '104', '--protocol', 'TCP', '--wait-timeout', '1']);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '104', '--protocol', 'TCP']);
     assert.equal(result.code, 6, result.stderr);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, new RegExp(`port 104 is held by ${existing.stdout.trim()} \\(TCP\\), which was there before the request`));
@@ -184,7 +184,7 @@ describe('create after a lost answer', () => {
     onRequest = (action) => {
       if (action === 'CreateListener') controller.abort();
     };
-    const result = await runAgainstMain(emu, ['create', '--lb', LB, '--port', '105', '--protocol', 'TCP'], { signal: controller.signal });
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '105', '--protocol', 'TCP'], { signal: controller.signal });
     assert.equal(result.code, 0, result.stderr);
     const [listener] = (await emu.state()).listeners;
     assert.equal(result.stdout, `${listener!.ListenerId}\n`);

@@ -13,7 +13,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 
 import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
-import { sharedRateLimiter, type ActionRateLimiter } from './rate-limit.js';
+import { rateLimiterFor, type ActionRateLimiter } from './rate-limit.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
@@ -91,7 +91,7 @@ export interface ClientOptions {
   onWire?: (event: WireEvent) => void;
   /** Connections kept open to the endpoint: 1 (the default) for sequential calls, more for parallel work. */
   connections?: number;
-  /** Paces requests per action; default: the process-wide limiter (20/s per action); null: none. */
+  /** Paces requests per action; default: the one shared by every client on this clock (20/s per action); null: none. */
   rateLimiter?: ActionRateLimiter | null;
 }
 
@@ -231,7 +231,7 @@ export class ClbClient {
     // Interrupted before this attempt went out: nothing was sent, and the caller may say so.
     if (signal?.aborted) return { ok: false, error: InterruptedError.beforeSending(), retryable: false };
     // Waiting for a turn comes before signing, so the timestamp is fresh when the request leaves.
-    const limiter = this.options.rateLimiter === undefined ? sharedRateLimiter : this.options.rateLimiter;
+    const limiter = this.options.rateLimiter === undefined ? rateLimiterFor(this.clock) : this.options.rateLimiter;
     if (limiter) {
       try {
         await limiter.acquire(action, signal);

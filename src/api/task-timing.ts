@@ -8,8 +8,8 @@
  * rate limit even with many load balancers at once. A task that outlasts the bracket falls back
  * to the usual schedule (docs/api/tasks-and-limits.md).
  */
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { ClbClient } from './client.js';
+import type { Clock } from '../core/clock.js';
 import { describeTaskStatus, type TaskStatusResult } from './clb.js';
 import { nextPollDelay, type TaskOutcome } from './waiter.js';
 import { InterruptedError, TaskFailedError, WaitTimeoutError } from '../core/errors.js';
@@ -61,18 +61,18 @@ export interface LearningWaitOptions {
   timing: TaskTiming;
   timeoutMs: number;
   signal?: AbortSignal;
-  /** The clock the bracket is measured with; default performance.now. */
-  now?: () => number;
+  /** The clock the wait runs on; default the client's. */
+  clock?: Clock;
   /** When the write was accepted (same clock); default: now. */
   acceptedAt?: number;
 }
 
 /** Sleeps `ms`, or less if another task finishes meanwhile; rejects on abort. */
-async function pause(ms: number, timing: TaskTiming, signal?: AbortSignal): Promise<void> {
+async function pause(clock: Clock, ms: number, timing: TaskTiming, signal?: AbortSignal): Promise<void> {
   const controller = new AbortController();
   const stop = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
   try {
-    await Promise.race([sleepFor(ms, undefined, { signal: stop }), timing.changed()]);
+    await Promise.race([clock.sleep(ms, stop), timing.changed()]);
   } catch (error) {
     if (signal?.aborted) throw error;
   } finally {
@@ -82,7 +82,8 @@ async function pause(ms: number, timing: TaskTiming, signal?: AbortSignal): Prom
 
 /** Polls DescribeTaskStatus until the task ends, learning how long tasks take as it goes. */
 export async function waitForTaskLearning(client: ClbClient, requestId: string, options: LearningWaitOptions): Promise<TaskOutcome> {
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? client.clock;
+  const now = () => clock.now();
   const { timing } = options;
   const started = options.acceptedAt ?? now();
   const deadline = started + options.timeoutMs;
@@ -99,13 +100,13 @@ export async function waitForTaskLearning(client: ClbClient, requestId: string, 
       const remaining = deadline - now();
       if (remaining <= 0) throw new WaitTimeoutError(requestId, now() - started);
       try {
-        await pause(Math.min(wait, remaining), timing, options.signal);
+        await pause(clock, Math.min(wait, remaining), timing, options.signal);
       } catch {
         throw new InterruptedError(requestId);
       }
     }
     if (options.signal?.aborted) throw new InterruptedError(requestId);
-    const pollDeadline = AbortSignal.timeout(Math.max(1, Math.round(deadline - now())));
+    const pollDeadline = clock.timeoutSignal(Math.max(1, Math.round(deadline - now())));
     const sent = now();
     let result: TaskStatusResult;
     try {

@@ -10,8 +10,8 @@
  * be the request's. Without that snapshot, the listener's CreateTime must not be earlier than the
  * moment the request left (less a small allowance for clocks and the API's one-second resolution).
  */
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { ClbClient } from '../api/client.js';
+import type { Clock } from '../core/clock.js';
 import { describeListeners } from '../api/clb.js';
 import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
 import type { CreateListenerRequest } from '../model/fields.js';
@@ -114,7 +114,8 @@ export interface ReconcileOptions {
   /** When the request left (ms since the epoch, the caller's clock). */
   sentAt: number;
   timeoutMs: number;
-  now: () => number;
+  /** Default: the client's. */
+  clock?: Clock;
   signal?: AbortSignal;
 }
 
@@ -124,7 +125,9 @@ export type ReconcileOutcome =
 
 /** Reads DescribeListeners until the request's listeners show up, or the time is up. */
 export async function reconcileCreate(options: ReconcileOptions): Promise<ReconcileOutcome> {
-  const { client, request, now } = options;
+  const { client, request } = options;
+  const clock = options.clock ?? client.clock;
+  const now = () => clock.now();
   const started = now();
   const deadline = started + options.timeoutMs;
   let reads = 0;
@@ -134,7 +137,7 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
     reads++;
     try {
       // Each read gets a few seconds even near the deadline: a read cut short answers nothing.
-      const readDeadline = AbortSignal.timeout(Math.round(Math.max(READ_BUDGET_MS, deadline - now())));
+      const readDeadline = clock.timeoutSignal(Math.round(Math.max(READ_BUDGET_MS, deadline - now())));
       const answer = await describeListeners(
         client,
         { LoadBalancerId: request.LoadBalancerId },
@@ -150,7 +153,7 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
     const remaining = deadline - now();
     if (remaining <= 0) break;
     try {
-      await sleepFor(Math.min(delay, remaining), undefined, options.signal ? { signal: options.signal } : {});
+      await clock.sleep(Math.min(delay, remaining), options.signal);
     } catch {
       break;
     }

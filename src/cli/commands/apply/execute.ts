@@ -9,6 +9,7 @@ import type { ClbClient } from '../../../api/client.js';
 import { createListener, deleteLoadBalancerListeners, describeListeners, modifyListener } from '../../../api/clb.js';
 import { TaskTiming, waitForTaskLearning } from '../../../api/task-timing.js';
 import { ApiError, CliError, InterruptedError, TaskFailedError, WaitTimeoutError } from '../../../core/errors.js';
+import type { Clock } from '../../../core/clock.js';
 import { compareListener, type ReportedListener } from '../../../model/compare.js';
 import type { PortHolder } from '../../../model/ports.js';
 import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS } from '../../reconcile.js';
@@ -47,17 +48,21 @@ function message(error: unknown): string {
 }
 
 /** Reads until `check` says the write happened, or the time is up. */
-async function readUntil(check: () => Promise<boolean>, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+async function readUntil(clock: Clock, check: () => Promise<boolean>, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const deadline = clock.now() + timeoutMs;
   for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
     try {
       if (await check()) return true;
     } catch {
       // A failed read says nothing; try again.
     }
-    const remaining = deadline - Date.now();
+    const remaining = deadline - clock.now();
     if (remaining <= 0 || signal?.aborted) return false;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, remaining)));
+    try {
+      await clock.sleep(Math.min(delay, remaining), signal);
+    } catch {
+      return false;
+    }
   }
 }
 
@@ -88,7 +93,7 @@ class Worker {
 
   private async create(op: Extract<Operation, { kind: 'create' }>): Promise<Outcome> {
     const { client, signal } = this.options;
-    const sentAt = Date.now();
+    const sentAt = client.clock.now();
     let accepted: { ListenerIds: string[]; RequestId: string };
     try {
       accepted = await createListener(client, op.request, { signal });
@@ -101,7 +106,6 @@ class Worker {
         before,
         sentAt,
         timeoutMs: signal.aborted ? 5000 : RECONCILE_TIMEOUT_MS,
-        now: Date.now,
         ...(signal.aborted ? {} : { signal }),
       });
       if (outcome.found) {
@@ -114,7 +118,7 @@ class Worker {
       return { status: 'unknown', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
     }
     const ids = accepted.ListenerIds;
-    const followed = await this.follow('create', accepted.RequestId, performance.now());
+    const followed = await this.follow('create', accepted.RequestId, this.options.client.clock.now());
     return { ...followed, ids };
   }
 
@@ -127,6 +131,7 @@ class Worker {
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
       const applied = await readUntil(
+        client.clock,
         async () => {
           const answer = await describeListeners(client, { LoadBalancerId: op.loadBalancerId, ListenerIds: [item.listenerId!] });
           const listener = answer.Listeners?.[0];
@@ -139,7 +144,7 @@ class Worker {
         ? { status: 'done', detail: `the answer was lost (${message(error)}); the change was found made` }
         : { status: 'unknown', detail: `the answer was lost (${message(error)}); the change was not seen in DescribeListeners` };
     }
-    return this.follow('modify', accepted.RequestId, performance.now());
+    return this.follow('modify', accepted.RequestId, this.options.client.clock.now());
   }
 
   private async delete(op: Extract<Operation, { kind: 'delete' }>): Promise<Outcome> {
@@ -150,6 +155,7 @@ class Worker {
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
       const gone = await readUntil(
+        client.clock,
         async () => {
           const answer = await describeListeners(client, { LoadBalancerId: op.loadBalancerId, ListenerIds: op.listenerIds });
           return (answer.Listeners ?? []).length === 0;
@@ -161,7 +167,7 @@ class Worker {
         ? { status: 'done', detail: `the answer was lost (${message(error)}); the listeners are gone` }
         : { status: 'unknown', detail: `the answer was lost (${message(error)}); the listeners are still listed` };
     }
-    return this.follow('delete', accepted.RequestId, performance.now());
+    return this.follow('delete', accepted.RequestId, this.options.client.clock.now());
   }
 
   run(op: Operation): Promise<Outcome> {
@@ -179,7 +185,7 @@ export async function execute(operations: ReadonlyMap<string, Operation[]>, opti
   const emit = (event: ExecutionEvent) => options.onEvent?.(event);
   await Promise.all(
     [...operations].map(async ([lb, ops]) => {
-      const started = Date.now();
+      const started = options.client.clock.now();
       let stopped = false;
       for (const op of ops) {
         if (stopped || options.signal.aborted) {
@@ -207,7 +213,7 @@ export async function execute(operations: ReadonlyMap<string, Operation[]>, opti
         });
         if (outcome.status !== 'done') stopped = true;
       }
-      emit({ type: 'done', loadBalancerId: lb, elapsedMs: Date.now() - started, failed: stopped });
+      emit({ type: 'done', loadBalancerId: lb, elapsedMs: options.client.clock.now() - started, failed: stopped });
     }),
   );
   return results;

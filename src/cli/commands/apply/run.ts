@@ -28,18 +28,20 @@ export interface ApplyFlags {
   yes?: boolean;
   schema?: boolean;
   waitTimeout?: string;
+  /** `--no-validate` stores false. */
+  validate?: boolean;
 }
 
 /** Connections kept open to the API: enough for every load balancer's worker and the polls. */
 const CONNECTIONS = 8;
 
 /** Reads the file; `file://` values in it are relative to the file's own directory. */
-async function loadFile(ctx: CliContext, path: string): Promise<{ file: ListenerFile; label: string }> {
+async function loadFile(ctx: CliContext, path: string, validate: boolean): Promise<{ file: ListenerFile; label: string }> {
   const label = path === '-' ? 'stdin' : path;
   const document = await readDocument(path, '--file', inputReader(ctx));
   const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
   const readText = inputReader({ ...ctx, cwd: base });
-  const file = await readListenerFile(document, label, { readText, now: ctx.now() });
+  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate });
   return { file, label };
 }
 
@@ -140,7 +142,10 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     throw new UsageError('-f/--file is required: the listeners file (YAML or JSON)', '--file', { hint: "see 'clb-listener apply --help'" });
   if (flags.detailedExitcode && !flags.plan) throw new UsageError('--detailed-exitcode goes with --plan', '--detailed-exitcode');
   const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout);
-  const { file, label } = await loadFile(ctx, flags.file);
+  const { resolveValidate } = await import('../../../config/index.js');
+  const { settingsInput } = await import('../../settings-input.js');
+  const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
+  const { file, label } = await loadFile(ctx, flags.file, validate);
   for (const secret of file.secrets) ctx.secrets.add(secret);
   const progress = await createProgress(ctx, globals);
   for (const warning of file.warnings) progress.warn(warning);

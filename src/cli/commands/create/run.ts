@@ -397,7 +397,7 @@ async function reconcile(
     ...(before ? { before: (before.Listeners ?? []) as ReportedListener[] } : {}),
     sentAt,
     timeoutMs,
-    now: ctx.now,
+    clock: ctx,
     ...(interrupted ? {} : { signal: ctx.signal }),
   });
   progress.stop();
