@@ -24,6 +24,8 @@ function __clb_listener_arity
             echo required
         case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target' 'create|--generate-cli-skeleton'
             echo optional
+        case 'apply|--file' 'apply|-f' 'apply|--wait-timeout' 'apply|--profile' 'apply|--region' 'apply|--endpoint' 'apply|--language' 'apply|--output' 'apply|-o' 'apply|--query' 'apply|--filter' 'apply|--request-timeout'
+            echo required
         case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--filter' 'wait|--request-timeout'
             echo required
         case 'list|--lb' 'list|--port' 'list|--protocol' 'list|--listener-id' 'list|--profile' 'list|--region' 'list|--endpoint' 'list|--language' 'list|--output' 'list|-o' 'list|--query' 'list|--filter' 'list|--request-timeout'
@@ -249,6 +251,7 @@ complete -c clb-listener -n '__clb_listener_at \'apply\'' -l endpoint -r -f -d '
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l output -s o -r -f -a 'text json table' -d 'output format'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l request-timeout -r -f -d 'timeout of each API request (default 30)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l debug -d 'redacted wire log on stderr'
