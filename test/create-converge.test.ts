@@ -165,6 +165,18 @@ describe('create after a lost answer', () => {
     assert.deepEqual((await emu.state()).listeners, []);
   });
 
+  test('InternalError before anything was made: exit 1, what was checked, and that it may or may not have been applied', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'apiError', code: 'InternalError' }]);
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '106', '--protocol', 'TCP']);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /InternalError/);
+    assert.match(
+      result.stderr,
+      /hint: checked DescribeListeners on lb-conv0001 \d+ times? over \d+s: no listener on port 106; the API failed while handling the request, which may or may not have been applied/,
+    );
+    assert.equal(await emu.requestCount('CreateListener'), 1);
+  });
+
   test('a listener that was there before the request is not taken for ours', async () => {
     const existing = await runAgainst(emu, ['create', '--lb', LB, '--port', '104', '--protocol', 'TCP']);
     assert.equal(existing.code, 0, existing.stderr);

@@ -68,7 +68,12 @@ export function portSpan(listener: { Port: number; EndPort?: number | null }): [
  * The listener holding any port of `[port, endPort]` in the port space of `protocol`, if one does
  * (two listeners never share a port of one space, so there is at most one).
  */
-export function holderOf<L extends PortHolder>(listeners: readonly L[], protocol: string, port: number, endPort?: number | null): L | undefined {
+export function holderOf<L extends PortHolder>(
+  listeners: readonly L[],
+  protocol: string,
+  port: number,
+  endPort?: number | null,
+): L | undefined {
   const transport = transportOf(protocol);
   const [start, end] = span({ ListenerId: '', Protocol: protocol, Port: port, EndPort: endPort ?? null });
   return listeners.find((l) => {
