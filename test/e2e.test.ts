@@ -10,7 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -367,6 +367,24 @@ describe('shell pipelines', () => {
     assert.match(result.stdout, /^waited=ok$/m);
     assert.match(result.stdout, /^rejected$/m);
     assert.equal(result.stderr, '', '-q keeps stderr empty when all goes well');
+  });
+
+  test('apply -f a YAML file through the shipped bundle: creates, then a second run changes nothing', async () => {
+    const file = join(dir, 'listeners.yaml');
+    writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Ports: [30050, 30051]\n    Protocol: TCP\n    ListenerNames: [a, b]\n`);
+    const first = await spawnAgainst(emu, ['apply', '-f', file, '-o', 'json']);
+    assert.equal(first.code, 0, first.stderr);
+    const outcome = JSON.parse(first.stdout) as { Listeners: { Action: string; Result: string }[] };
+    assert.deepEqual(
+      outcome.Listeners.map((l) => [l.Action, l.Result]),
+      [
+        ['created', 'ok'],
+        ['created', 'ok'],
+      ],
+    );
+    const again = await spawnAgainst(emu, ['apply', '-f', file, '--plan', '--detailed-exitcode']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /Plan: 0 to create, 0 to update, 0 to delete, 2 unchanged\./);
   });
 
   test('-o json | a JSON parser: stdout is one JSON document', async () => {

@@ -106,7 +106,9 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
     // V8's message quotes the text around the error, which may be a private key: give only where.
     if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label);
   }
-  const { parse } = await import('yaml');
+  const yaml = await import('yaml');
+  // yaml is CommonJS under Node: bundled, its functions sit on the module's default export.
+  const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse;
   try {
     return parse(text);
   } catch (yamlError) {
