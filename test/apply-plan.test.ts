@@ -330,4 +330,9 @@ test('task durations: the bracket narrows to where tasks end, and starts over wh
   assert.deepEqual(timing.plannedPolls(), [1010], 'a narrow bracket is polled once, at its end');
   timing.observe(3000, 3100);
   assert.deepEqual(timing.plannedPolls(), [3050, 3100], 'a task far outside the bracket starts it over');
+  // Unplanned polls take turns 100 ms apart, whoever asks, from when they are due.
+  assert.deepEqual(
+    [timing.takeTurn(10_000), timing.takeTurn(10_000), timing.takeTurn(10_050), timing.takeTurn(20_000)],
+    [10_000, 10_100, 10_200, 20_000],
+  );
 });

@@ -5,8 +5,9 @@
  * it running and the first that saw it done bracket its duration. The next task is polled
  * inside that bracket (halfway, then at its end), so after a few tasks a finished task is noticed
  * within tens of milliseconds with one or two polls, and DescribeTaskStatus stays far below its
- * rate limit even with many load balancers at once. A task that outlasts the bracket falls back
- * to the usual schedule (docs/api/tasks-and-limits.md).
+ * rate limit even with many load balancers at once. A task that outlasts the bracket, or one of
+ * the first, nothing being known yet, is polled by the usual schedule in turns shared by all tasks
+ * (docs/apply.md).
  */
 import type { ClbClient } from './client.js';
 import type { Clock } from '../core/clock.js';
@@ -20,6 +21,13 @@ const FIRST_POLL_MS = 250;
 const AFTER_BRACKET_MS = 100;
 /** A bracket this narrow is polled once, at its end. */
 const NARROW_MS = 25;
+/**
+ * Unplanned polls (a task nothing is known about, or one past its bracket) are given out in turns
+ * this far apart, whichever task asks: at most 10 a second together, half of
+ * DescribeTaskStatus's 20, and spread in time, so that tasks started together are not all polled
+ * at the same moments (one of them notices the end early, and its news wakes the others).
+ */
+const TURN_MS = 100;
 
 export class TaskTiming {
   /** The task took longer than this (ms after it was accepted)… */
@@ -27,6 +35,15 @@ export class TaskTiming {
   /** …and at most this long. Infinity until a task has been seen to finish. */
   private upper = Number.POSITIVE_INFINITY;
   private waiters: (() => void)[] = [];
+  /** When (clock time) the next turn for an unplanned poll is free. */
+  private nextTurn = Number.NEGATIVE_INFINITY;
+
+  /** The first free turn for an unplanned poll from `now` (clock time), taken. Asked only when a poll is due. */
+  takeTurn(now: number): number {
+    const turn = Math.max(now, this.nextTurn);
+    this.nextTurn = turn + TURN_MS;
+    return turn;
+  }
 
   /** What one finished task showed: last seen running at `runningMs` (0 if never), done at `doneMs`. */
   observe(runningMs: number, doneMs: number): void {
@@ -91,11 +108,18 @@ export async function waitForTaskLearning(client: ClbClient, requestId: string, 
   let fallback = AFTER_BRACKET_MS;
   for (let polls = 1; ; polls++) {
     // The next moment worth polling: the first planned one after the last poll that saw it
-    // running; past the plan, the usual growing schedule.
+    // running; past the plan, the usual growing schedule, in turns shared by every task.
+    let turn: number | undefined;
     for (;;) {
       const planned = timing.plannedPolls().find((at) => at > lastRunning);
-      const target = planned ?? lastRunning + fallback;
-      const wait = started + target - now();
+      let target: number;
+      if (planned !== undefined) target = started + planned;
+      else {
+        target = started + lastRunning + fallback;
+        // Due: take the next free turn (at once, or a moment later when others just polled).
+        if (target <= now()) target = turn ??= timing.takeTurn(now());
+      }
+      const wait = target - now();
       if (wait <= 0) break;
       const remaining = deadline - now();
       if (remaining <= 0) throw new WaitTimeoutError(requestId, now() - started);

@@ -71,6 +71,11 @@ class Worker {
 
   constructor(private readonly options: ExecuteOptions) {}
 
+  /** When the API took the write on: about halfway through its round trip (the task's clock starts there). */
+  private acceptedAt(sentAt: number): number {
+    return (sentAt + this.options.client.clock.now()) / 2;
+  }
+
   /** Waits for the task; what the wait's failure means for the write. */
   private async follow(kind: keyof Worker['timing'], requestId: string, acceptedAt: number): Promise<Outcome> {
     try {
@@ -118,13 +123,14 @@ class Worker {
       return { status: 'unknown', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
     }
     const ids = accepted.ListenerIds;
-    const followed = await this.follow('create', accepted.RequestId, this.options.client.clock.now());
+    const followed = await this.follow('create', accepted.RequestId, this.acceptedAt(sentAt));
     return { ...followed, ids };
   }
 
   private async modify(op: Extract<Operation, { kind: 'modify' }>): Promise<Outcome> {
     const { client, signal } = this.options;
     const item = op.items[0];
+    const sentAt = client.clock.now();
     let accepted: { RequestId: string };
     try {
       accepted = await modifyListener(client, op.body, { signal });
@@ -144,11 +150,12 @@ class Worker {
         ? { status: 'done', detail: `the answer was lost (${message(error)}); the change was found made` }
         : { status: 'unknown', detail: `the answer was lost (${message(error)}); the change was not seen in DescribeListeners` };
     }
-    return this.follow('modify', accepted.RequestId, this.options.client.clock.now());
+    return this.follow('modify', accepted.RequestId, this.acceptedAt(sentAt));
   }
 
   private async delete(op: Extract<Operation, { kind: 'delete' }>): Promise<Outcome> {
     const { client, signal } = this.options;
+    const sentAt = client.clock.now();
     let accepted: { RequestId: string };
     try {
       accepted = await deleteLoadBalancerListeners(client, op.loadBalancerId, op.listenerIds, { signal });
@@ -167,7 +174,7 @@ class Worker {
         ? { status: 'done', detail: `the answer was lost (${message(error)}); the listeners are gone` }
         : { status: 'unknown', detail: `the answer was lost (${message(error)}); the listeners are still listed` };
     }
-    return this.follow('delete', accepted.RequestId, this.options.client.clock.now());
+    return this.follow('delete', accepted.RequestId, this.acceptedAt(sentAt));
   }
 
   run(op: Operation): Promise<Outcome> {
