@@ -152,6 +152,28 @@ describe('create -i picks from the account', () => {
     assert.match(term.err(), /warning:.*certificate EmuOld01 \(old\.example\.com\) expired on \d{4}-\d{2}-\d{2}/);
   });
 
+  test('several certificates: one picked is not offered again, nor another of its algorithm', async () => {
+    const run = start(['--lb', LBS[0]!, '--protocol', 'HTTPS', '--port', '8445', '--dry-run']);
+    const { term } = run;
+    await term.answer('? SNI', enter);
+    await term.answer('? Server certificates', down, enter); // several
+    await term.answer('? SSL mode', enter);
+    await term.answer('? Server certificate 1', enter); // from the account
+    await term.answer(/❯ EmuRsa01/, enter);
+    await term.answer('? Add another server certificate', enter);
+    await term.answer('? Server certificate 2', enter);
+    await term.waitFor('Type an id instead');
+    const list = term.out().slice(term.out().lastIndexOf('? Certificate 2'));
+    assert.match(list, /EmuRsa01 .* already in the list/);
+    assert.match(list, /EmuOld01 .* RSA is already in the list/);
+    assert.match(list, /❯ EmuEcc01/, 'the first one that can be picked');
+    term.type(enter);
+    await term.answer('? Add another server certificate', 'n', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.match(term.out(), /"CertList": \[\s*\{\s*"CertId": "EmuRsa01"\s*\},\s*\{\s*"CertId": "EmuEcc01"\s*\}\s*\]/);
+  });
+
   test('a given port already in use: a warning naming the listener, and the port asked again', async () => {
     const holder = await existing(LBS[0]!, 80, 'HTTP');
     const run = start(['--lb', LBS[0]!, '--protocol', 'TCP', '--port', '80', '--dry-run']);
