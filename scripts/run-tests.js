@@ -14,10 +14,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const FIRST = ['e2e', 'interactive-tmux', 'completion', 'spinner-tmux', 'configure-tty', 'interactive-prompts'];
 
+// Run only when named: they do not fit npm test's minute, so .ci/run runs them as steps of their own.
+const SEPARATE = ['e2e-pack'];
+
 const names = readdirSync(join(root, 'test'))
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => name.replace(/\.test\.ts$/, ''))
-  .filter((name) => process.argv.length <= 2 || process.argv.slice(2).some((filter) => name.includes(filter)));
+  .filter((name) => (process.argv.length <= 2 ? !SEPARATE.includes(name) : process.argv.slice(2).some((filter) => name.includes(filter))));
 const rank = (name) => {
   const at = FIRST.findIndex((prefix) => name === prefix || name.startsWith(`${prefix}-`));
   return at < 0 ? FIRST.length : at;
