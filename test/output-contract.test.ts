@@ -113,6 +113,23 @@ describe('every command: -o json parses in its documented shape, --query picks f
     );
   });
 
+  test('apply: --plan, the run, --schema', async () => {
+    writeFileSync(home.path('listeners.yaml'), `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 7200\n    Protocol: TCP\n`);
+    const plan = json(await run(['apply', '-f', 'listeners.yaml', '--plan', '-o', 'json']), 'apply --plan');
+    assert.deepEqual(keys(plan), sorted('Changes', 'Summary', 'Requests'));
+    assert.equal((await run(['apply', '-f', 'listeners.yaml', '--plan', '--query', 'Summary.Create'])).stdout, '1\n');
+    const applied = json(await run(['apply', '-f', 'listeners.yaml', '-o', 'json']), 'apply');
+    assert.deepEqual(keys(applied), sorted('Listeners', 'Summary'));
+    assert.deepEqual(
+      keys((applied.Listeners as unknown[])[0]),
+      sorted('LoadBalancerId', 'Protocol', 'Port', 'ListenerName', 'ListenerId', 'Action', 'Result', 'Source'),
+    );
+    assert.equal((await run(['apply', '-f', 'listeners.yaml', '--query', 'Summary.Unchanged'])).stdout, '1\n');
+    const schema = json(await run(['apply', '--schema', '-o', 'json'], { emulator: false }), 'apply --schema');
+    assert.equal(schema.title, 'clb-listener apply file');
+    assert.equal((await run(['apply', '--schema', '--query', 'required[0]'], { emulator: false })).stdout, 'listeners\n');
+  });
+
   test('create --skeleton and --dry-run', async () => {
     const skeleton = json(await run(['create', '--skeleton', '-o', 'json'], { emulator: false }), 'skeleton');
     assert.deepEqual(keys(skeleton), sorted(...CREATE_LISTENER_FIELDS.map((f) => f.api)));

@@ -14,7 +14,7 @@ import { inputReader } from '../../read-input.js';
 import { waitTimeoutMs } from '../../follow-task.js';
 import { ExitCode } from '../../exit-codes.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
-import { printResult } from '../../../ui/output.js';
+import { keyValueTable, printResult } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
 import { outcomeView, planView, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
@@ -135,7 +135,9 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
 export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: ApplyFlags): Promise<void> {
   if (flags.schema) {
     const { listenerFileJsonSchema } = await import('../../../model/json-schema.js');
-    ctx.stdout.write(`${JSON.stringify(listenerFileJsonSchema(), null, 2)}\n`);
+    const schema = listenerFileJsonSchema();
+    // A document, so text is the same JSON; --query picks from it like from any result.
+    await printResult(ctx, globals, { json: schema, text: [JSON.stringify(schema, null, 2)], table: keyValueTable(schema) });
     return;
   }
   if (!flags.file)
