@@ -103,7 +103,9 @@ function listenersFile(loadBalancers: string[]): { yaml: string; tasksPerLb: num
       const size = Math.floor(count / GROUPS) + (g < count % GROUPS ? 1 : 0);
       if (size === 0) continue;
       const ports = Array.from({ length: size }, (_, i) => 10000 + g * 1000 + i);
-      lines.push(`  - { LoadBalancerId: ${lb}, Ports: [${ports.join(', ')}], ${settings[g % settings.length]} }`);
+      // Past the six templates, a distinct idle timeout keeps each group's settings its own.
+      const distinct = g >= settings.length ? `, IdleConnectTimeout: ${300 + g}` : '';
+      lines.push(`  - { LoadBalancerId: ${lb}, Ports: [${ports.join(', ')}], ${settings[g % settings.length]}${distinct} }`);
       tasks += Math.ceil(size / 50);
     }
     tasksPerLb.push(tasks);
@@ -165,6 +167,9 @@ async function main(): Promise<void> {
       converged.push(again.ms);
       // The first apply's requests: from its first read to the poll that saw its last task done.
       const requests = await emu.requests();
+      // The floor counts one task per group of settings; apply must have sent exactly that many.
+      const creates = requests.filter((r) => r.action === 'CreateListener').length;
+      if (creates !== writes) throw new Error(`apply sent ${creates} CreateListener, the floor assumes ${writes}`);
       const firstApply = requests.slice(0, requests.findLastIndex((r) => r.action === 'DescribeTaskStatus') + 1);
       const span = firstApply.at(-1)!.at - firstApply[0]!.at;
       spans.push(span);
