@@ -6,6 +6,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
+import { checkParsedDocument, checkTextNesting, isMachineryKey, MAX_NESTING } from './limits.js';
 
 /** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */
 export type ReadText = (path: string, flag: string) => Promise<string>;
@@ -71,7 +72,7 @@ export function coerceScalar(spec: FieldSpec, raw: unknown, label: string): unkn
  */
 export function parseShorthand(text: string, label: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const parts = text.split(/,(?=\s*[A-Za-z][A-Za-z0-9]*\s*=)/);
+  const parts = text.split(/,(?=\s*[A-Za-z_][A-Za-z0-9_]*\s*=)/);
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
@@ -79,7 +80,15 @@ export function parseShorthand(text: string, label: string): Record<string, stri
         hint: 'e.g. HealthSwitch=1,TimeOut=5,IntervalTime=7',
       });
     }
-    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (isMachineryKey(key)) throw new UsageError(`${label}: unknown field "${key}"`, label);
+    // The same key twice with two values: which one was meant is a guess this tool does not make.
+    if (Object.hasOwn(out, key) && out[key] !== value) {
+      // Values are not echoed: one of them could be a secret typed by mistake.
+      throw new UsageError(`${label}: ${key} is given twice with different values`, label, { hint: `give ${key} once` });
+    }
+    out[key] = value;
   }
   return out;
 }
@@ -99,19 +108,34 @@ function jsonErrorPosition(error: unknown, text: string): string {
   return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
+function nestedTooDeep(label: string): UsageError {
+  return new UsageError(`${label}: nested more than ${MAX_NESTING} levels deep`, label);
+}
+
 async function parseDocument(text: string, label: string, allowYaml: boolean): Promise<unknown> {
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (jsonError) {
     // V8's message quotes the text around the error, which may be a private key: give only where.
     if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label);
+    parsed = await parseYaml(text, label);
   }
+  checkParsedDocument(parsed, label);
+  return parsed;
+}
+
+async function parseYaml(text: string, label: string): Promise<unknown> {
+  // The YAML parser recurses per level: depth is checked on the text first.
+  checkTextNesting(text, label);
   const yaml = await import('yaml');
   // yaml is CommonJS under Node: bundled, its functions sit on the module's default export.
   const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse;
   try {
-    return parse(text);
+    // Warnings (an unknown tag) would go to process warnings, outside every output contract.
+    return parse(text, { logLevel: 'error' });
   } catch (yamlError) {
+    if (yamlError instanceof RangeError || /call stack/i.test((yamlError as Error).message)) throw nestedTooDeep(label);
     const reason = (yamlError as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
     throw new UsageError(`${label}: neither JSON nor YAML (${reason})`, label);
   }

@@ -20,8 +20,11 @@ export function closestName(typed: string, known: readonly string[]): string | u
   if (sameCase) return sameCase;
   let best: { name: string; d: number } | undefined;
   for (const name of known) {
+    const limit = Math.max(1, Math.floor(name.length / 4));
+    // The distance is at least the difference in length: a megabyte-long key costs nothing here.
+    if (Math.abs(lower.length - name.length) > limit) continue;
     const d = distance(lower, name.toLowerCase());
-    if (d <= Math.max(1, Math.floor(name.length / 4)) && (!best || d < best.d)) best = { name, d };
+    if (d <= limit && (!best || d < best.d)) best = { name, d };
   }
   return best?.name;
 }

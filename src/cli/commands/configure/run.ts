@@ -130,10 +130,11 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
 }
 
 async function readStdin(ctx: CliContext): Promise<string> {
-  const text = await readStream(ctx.stdin, {
-    maxBytes: MAX_STDIN_BYTES,
-    tooLarge: () => new UsageError(`stdin is larger than ${MAX_STDIN_BYTES} bytes; expected a single value`),
-  });
+  const text = await readStream(
+    ctx.stdin,
+    { maxBytes: MAX_STDIN_BYTES, tooLarge: () => new UsageError(`stdin is larger than ${MAX_STDIN_BYTES} bytes; expected a single value`) },
+    ctx.signal,
+  );
   // Surrounding whitespace (echo's newline) is dropped; keys and tokens never contain any.
   return text.trim();
 }

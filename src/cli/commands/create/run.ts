@@ -118,7 +118,7 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   // Sessions opened while asking (create -i): the first one sends; all are closed at the end.
   const opened: Session[] = [];
   try {
-    const built = await buildRequest(flags, globals, ctx, (session) => opened.push(session));
+    const built = await beforeSending(() => buildRequest(flags, globals, ctx, (session) => opened.push(session)));
     const { request } = built;
 
     if (flags.dryRun) {
@@ -134,10 +134,22 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     for (const warning of built.warnings) progress.warn(warning);
     // The network side is loaded only once the request is known to be valid.
     const { openSession } = await import('../../session.js');
-    if (opened.length === 0) opened.push(await openSession(globals, ctx));
+    if (opened.length === 0) opened.push(await beforeSending(() => openSession(globals, ctx)));
     await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs });
   } finally {
     await Promise.all(opened.map((session) => session.client.close()));
+  }
+}
+
+/** An interruption while reading input or credentials: nothing has been sent, and the error says so. */
+async function beforeSending<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    // A subclass (a cancelled prompt) already says it in its own words.
+    const plain = Object.getPrototypeOf(error) === InterruptedError.prototype;
+    if (plain && !(error as InterruptedError).notSent && !(error as InterruptedError).requestId) throw InterruptedError.beforeSending();
+    throw error;
   }
 }
 
