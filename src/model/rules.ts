@@ -21,6 +21,7 @@ import {
   THIRTY_DAYS_MS,
 } from './certificates.js';
 import { closestName } from './suggest.js';
+import { controlCharacterProblems } from './control-characters.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
 export type Severity = 'refuse' | 'warn';
@@ -886,6 +887,32 @@ const namesCharacters: Rule = {
     ),
 };
 
+const controlCharacters: Rule = {
+  id: 'strings.control-characters',
+  fields: [
+    'LoadBalancerId',
+    'ListenerNames[]',
+    'HealthCheck.HttpCheckPath',
+    'HealthCheck.HttpCheckDomain',
+    'HealthCheck.SendContext',
+    'HealthCheck.RecvContext',
+    'Certificate.CertId',
+    'Certificate.CertName',
+    'Certificate.CertContent',
+    'MultiCertInfo.CertList[].CertId',
+  ],
+  checks: 'no string holds a control character (C0, DEL, C1, escape sequences); CR, LF and tab only inside PEM text',
+  ...OBSERVED(
+    'the API answers an error to a control character in an id, a name, a path or PEM text; ListenerNames, SendContext/RecvContext, HttpCheckDomain and HttpCheckPath also list the characters they allow',
+  ),
+  check: ({ request }) =>
+    controlCharacterProblems(request).map(({ path, message }) => ({
+      path,
+      message,
+      hint: 'remove it: no id, name, path or check string contains control characters',
+    })),
+};
+
 const endPortOneStart: Rule = {
   id: 'EndPort.one-port',
   fields: ['EndPort', 'Ports'],
@@ -1065,6 +1092,7 @@ const ENUMS = enumPaths(CREATE_LISTENER_FIELDS, '').filter((p) => p !== 'TargetT
 export const RULES: readonly Rule[] = [
   unknownField,
   privateKeyOutOfPlace,
+  controlCharacters,
   required('LoadBalancerId', REF('CreateListener: LoadBalancerId is required')),
   required('Ports', REF('CreateListener: Ports is required')),
   required('Protocol', REF('CreateListener: Protocol is required')),

@@ -5,6 +5,7 @@
  */
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
+import { printableLine } from '../core/printable.js';
 
 export interface Progress {
   /** A new phase, e.g. "Creating 2 TCP listeners on lb-…". */
@@ -34,16 +35,18 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   const quiet = globals.quiet === true || (globals.output === 'json' && !terminal);
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const line = (text: string) => void (!quiet && ctx.stderr.write(`${text}\n`));
-  const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${text}\n`));
+  // What comes from outside (names, paths, certificate subjects) is shown escaped, never obeyed.
+  const p = printableLine;
+  const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${p(text)}\n`));
   const useSpinner = !quiet && terminal;
   if (!useSpinner) {
     return {
-      start: (text) => line(text),
+      start: (text) => line(p(text)),
       update: () => {},
-      succeed: (text) => line(`${color.green('✓')} ${text}`),
-      fail: (text) => text && line(`${color.red('✗')} ${text}`),
+      succeed: (text) => line(`${color.green('✓')} ${p(text)}`),
+      fail: (text) => text && line(`${color.red('✗')} ${p(text)}`),
       warn: warnLine,
-      info: (text) => line(text),
+      info: (text) => line(p(text)),
       stop: () => {},
     };
   }
@@ -63,14 +66,14 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
     if (spinning) spinner.start(text);
   };
   return {
-    start: (text) => void spinner.start(text),
+    start: (text) => void spinner.start(p(text)),
     update: (text) => {
-      spinner.text = text;
+      spinner.text = p(text);
     },
-    succeed: (text) => void spinner.succeed(text),
-    fail: (text) => void (text ? spinner.fail(text) : spinner.stop()),
-    warn: (text) => pause(() => line(`${color.yellow('warning:')} ${text}`)),
-    info: (text) => pause(() => line(text)),
+    succeed: (text) => void spinner.succeed(p(text)),
+    fail: (text) => void (text ? spinner.fail(p(text)) : spinner.stop()),
+    warn: (text) => pause(() => line(`${color.yellow('warning:')} ${p(text)}`)),
+    info: (text) => pause(() => line(p(text))),
     stop: () => void spinner.stop(),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../core/errors.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
+import { escapeControl, printableLine } from '../core/printable.js';
 
 interface RenderOptions {
   ctx: CliContext;
@@ -43,7 +44,9 @@ function errorCode(error: unknown): string {
 const BUG_HINT = 'this is a bug in clb-listener; run again with --debug for details';
 
 export async function renderError(error: unknown, { ctx, globals, secrets }: RenderOptions): Promise<void> {
-  const clean = (text: string) => redact(text, secrets);
+  // The one edge every failure passes: secrets out first, then control characters escaped and
+  // long values cut, so no message can drive the terminal or flood it (src/core/printable.ts).
+  const safe = (text: string) => printableLine(redact(text, secrets));
   const message = error instanceof Error ? error.message : String(error);
   const isBug = !(error instanceof CliError);
   const hint = error instanceof CliError ? error.hint : globals.debug ? undefined : BUG_HINT;
@@ -51,21 +54,25 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
   const details = error instanceof CliError ? error.details : {};
 
   if (globals.output === 'json') {
-    const body: Record<string, unknown> = { Code: errorCode(error), Message: error instanceof ApiError ? error.apiMessage : message };
-    if (requestId) body.RequestId = requestId;
-    if (details.TaskId && details.TaskId !== requestId) body.TaskId = details.TaskId;
-    if (details.ListenerIds) body.ListenerIds = details.ListenerIds;
-    if (hint) body.Hint = hint;
-    ctx.stderr.write(`${clean(JSON.stringify({ Error: body }))}\n`);
+    const body: Record<string, unknown> = {
+      Code: safe(errorCode(error)),
+      Message: safe(error instanceof ApiError ? error.apiMessage : message),
+    };
+    if (requestId) body.RequestId = safe(requestId);
+    if (details.TaskId && details.TaskId !== requestId) body.TaskId = safe(details.TaskId);
+    if (details.ListenerIds) body.ListenerIds = details.ListenerIds.map(safe);
+    if (hint) body.Hint = safe(hint);
+    ctx.stderr.write(`${redact(JSON.stringify({ Error: body }), secrets)}\n`);
   } else {
     const c = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
-    let line = `${c.red('error:')} ${message}`;
+    let line = message;
     if (requestId && !message.includes(requestId)) line += ` (RequestId: ${requestId})`;
-    ctx.stderr.write(`${clean(line)}\n`);
-    if (details.ListenerIds) ctx.stderr.write(`${clean(`listener ids: ${details.ListenerIds.join(', ')}`)}\n`);
-    if (hint) ctx.stderr.write(`${clean(`${c.yellow('hint:')} ${hint}`)}\n`);
+    ctx.stderr.write(`${c.red('error:')} ${safe(line)}\n`);
+    if (details.ListenerIds) ctx.stderr.write(`listener ids: ${safe(details.ListenerIds.join(', '))}\n`);
+    if (hint) ctx.stderr.write(`${c.yellow('hint:')} ${safe(hint)}\n`);
   }
   if (globals.debug && error instanceof Error && error.stack && (isBug || error.cause)) {
-    ctx.stderr.write(`${clean(String(error.stack))}\n`);
+    const stack = redact(String(error.stack), secrets).split('\n').map(escapeControl).join('\n');
+    ctx.stderr.write(`${stack}\n`);
   }
 }
