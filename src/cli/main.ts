@@ -21,6 +21,25 @@ function onStdoutError(error: NodeJS.ErrnoException): void {
 /** After SIGHUP the terminal is gone, and writing to it fails (EIO): nothing more can be said there. */
 function ignoreStderrError(): void {}
 
+/**
+ * The -o/--output a command line asks for, read from the words themselves: a usage error found
+ * while parsing may come before commander has reached `-o json`, and a script that asked for JSON
+ * errors must get one anyway.
+ */
+function outputAskedFor(argv: readonly string[]): Partial<GlobalOptions> {
+  let output: GlobalOptions['output'] | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    let value: string | undefined;
+    if (word === '-o' || word === '--output') value = argv[++i];
+    else if (word.startsWith('--output=')) value = word.slice('--output='.length);
+    else if (/^-o[a-z]/.test(word)) value = word.slice(2);
+    if (value === 'json' || value === 'text' || value === 'table') output = value;
+  }
+  return output ? { output } : {};
+}
+
 const HANDLED_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as HandledSignal[];
 
 /** `clb-listener --version` alone: the answer needs no parser. */
@@ -65,7 +84,11 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
         failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
       }
       const { renderError } = await import('../ui/render-error.js');
-      await renderError(failure, { ctx, globals: program.opts<GlobalOptions>(), secrets: ctx.secrets.list() });
+      await renderError(failure, {
+        ctx,
+        globals: { ...program.opts<GlobalOptions>(), ...outputAskedFor(argv) },
+        secrets: ctx.secrets.list(),
+      });
       return exitCodeFor(failure, signal);
     }
   } finally {

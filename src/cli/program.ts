@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../core/version.js';
+import { guardOptions } from './option-guard.js';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('clb-listener')
@@ -40,6 +41,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('-q, --quiet', 'print only data and errors', false);
 
   for (const register of COMMANDS) register(program, ctx);
+  guardOptions(program);
 
   // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
   program.hook('preAction', async (_program, action) => {

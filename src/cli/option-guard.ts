@@ -1,0 +1,68 @@
+/**
+ * Two guesses this tool refuses to make about options, checked as commander reads each one:
+ * - an empty value (`--endpoint ""`, `--region ""`) is a usage error, never "not given" (which
+ *   would silently fall back to a default host, profile or region);
+ * - a single-value option given twice with different values (`--lb A --lb B`, `--snat-enable
+ *   --no-snat-enable`, `--health-check on --health-check off`) is a usage error, never "the last
+ *   one wins". The same value twice is harmless and passes. Options that collect their values
+ *   (`--port 80 --port 81`) may repeat.
+ */
+import type { Command, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+
+const ON = new Set(['true', '1', 'on', 'yes']);
+const OFF = new Set(['false', '0', 'off', 'no']);
+
+/**
+ * Options whose values accumulate: `...` ones, and the ones with a parser of their own (in this
+ * program every such parser collects). `.choices()` installs a parser too, but a choice is one value.
+ */
+function isRepeatable(option: Option): boolean {
+  return option.variadic || (typeof option.parseArg === 'function' && option.argChoices === undefined);
+}
+
+/** What an occurrence means: toggles compare by meaning (`--x` = `--x 1` = `--x on`), others as typed. */
+function meaning(option: Option, raw: string | null | undefined): string {
+  if (raw === undefined || raw === null) return option.negate ? 'false' : 'true';
+  const text = raw.trim();
+  if (option.negate || option.optional || option.isBoolean()) {
+    const word = text.toLowerCase();
+    if (ON.has(word)) return 'true';
+    if (OFF.has(word)) return 'false';
+  }
+  return text;
+}
+
+function shown(flag: string, raw: string | null | undefined): string {
+  return raw === undefined || raw === null ? flag : `${flag} "${raw}"`;
+}
+
+function guardCommand(command: Command): void {
+  const seen = new Map<string, { flag: string; raw: string | null | undefined; meaning: string }>();
+  for (const option of command.options) {
+    const name = option.name();
+    if (name === 'version' || name === 'help') continue;
+    const flag = option.long ?? option.short ?? `--${name}`;
+    command.on(`option:${name}`, (raw?: string | null) => {
+      if (typeof raw === 'string' && raw.trim() === '') {
+        throw new UsageError(`${flag}: the value is empty`, flag, { hint: `give ${flag} a value, or leave it out` });
+      }
+      if (isRepeatable(option)) return;
+      const key = option.attributeName();
+      const now = meaning(option, raw);
+      const before = seen.get(key);
+      if (before && before.meaning !== now) {
+        throw new UsageError(`${shown(before.flag, before.raw)} and ${shown(flag, raw)} contradict each other`, flag, {
+          hint: `give ${before.flag === flag ? flag : `${before.flag} or ${flag}`} once`,
+        });
+      }
+      if (!before) seen.set(key, { flag, raw, meaning: now });
+    });
+  }
+  for (const sub of command.commands) guardCommand(sub);
+}
+
+/** Installs the checks on a program and all its subcommands (call once every option is added). */
+export function guardOptions(program: Command): void {
+  guardCommand(program);
+}
