@@ -4,7 +4,11 @@
  * Keys this tool does not know (other services' endpoints, waiter settings…) are kept as they were.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { join } from 'node:path';
 import { ensurePrivateDir, writePrivateFileAtomic } from './files.js';
+import { withFileLock } from './lock.js';
+import { CredentialsError } from '../core/errors.js';
+import { shellQuote } from '../core/shell-quote.js';
 import { tccliDir } from './paths.js';
 import { API_VERSION } from '../api/constants.js';
 import { DEFAULT_CLB_HOST, isObject, type JsonObject, type ProfileFiles } from './profile-keys.js';
@@ -49,7 +53,40 @@ export interface StoreResult {
   written: string[];
 }
 
+/**
+ * Read, change and write a profile under its lock file (`~/.tccli/.NAME.lock`), so concurrent runs
+ * never lose each other's updates; a file that cannot be written is named, never a crash.
+ */
 export function updateTccliProfile(home: string, name: string, change: (files: ProfileFiles) => void): StoreResult {
+  const dir = tccliDir(home);
+  writable(dir, () => ensurePrivateDir(dir));
+  return writable(dir, () => withFileLock(join(dir, `.${name}.lock`), `profile "${name}"`, () => updateUnlocked(home, name, change)));
+}
+
+const UNWRITABLE: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a parent is not a directory',
+  EEXIST: 'a file is in the way',
+};
+
+function writable<T>(dir: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code || !(code in UNWRITABLE)) throw error;
+    const path = (error as NodeJS.ErrnoException).path ?? dir;
+    throw new CredentialsError(`cannot write ${path}: ${UNWRITABLE[code]}`, {
+      hint: `check the owner and mode of ${dir} (ls -ld ${shellQuote(dir)}), or point HOME elsewhere`,
+    });
+  }
+}
+
+function updateUnlocked(home: string, name: string, change: (files: ProfileFiles) => void): StoreResult {
   const before = readTccliProfile(home, name);
   const files: ProfileFiles = {
     credential: structuredClone(before.files.credential ?? {}),
