@@ -7,7 +7,9 @@ import { UsageError } from '../core/errors.js';
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // Only `localhost` itself: a name under .localhost is resolved by whatever resolver is in use,
+  // which need not keep it on this machine, and a signed request in clear text must.
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   // A socket's remote address may be IPv4-mapped (::ffff:127.0.0.1).
   if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
@@ -25,6 +27,13 @@ export function withScheme(text: string): string {
  */
 export function parseEndpoint(raw: string, label = '--endpoint'): URL {
   const text = raw.trim();
+  // The URL parser drops tabs and line breaks silently ("https://a\n.com" is https://a.com): a
+  // value holding any is refused rather than guessed at.
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw) || text.includes(' ')) {
+    throw new UsageError(`${label} "${raw}": contains a space or a control character`, label, {
+      hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com',
+    });
+  }
   let url: URL;
   try {
     url = new URL(withScheme(text));

@@ -11,7 +11,7 @@ import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import { homeDir } from './paths.js';
 import { chooseProfile, type ProfileChoice, type ProfileSource } from './profile-choice.js';
-import { DEFAULT_CLB_HOST, LANGUAGES, normalizeEndpoint } from './profile-keys.js';
+import { DEFAULT_CLB_HOST, LANGUAGES, normalizeEndpoint, REGION_PATTERN } from './profile-keys.js';
 import type { WireEvent } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
 import { isFinancialRegion, regionalEndpoint } from '../api/endpoint.js';
@@ -76,7 +76,23 @@ function load(input: SettingsInput): Loaded {
   return { choice, tccli: readTccliProfile(homeDir(input.env, input.home), choice.name) };
 }
 
-function regionOf(input: SettingsInput, { choice, tccli }: Loaded): { region: string; source: string } {
+/**
+ * The region goes into a signed header and the credential scope: anything but a region code
+ * (a CR or LF, a space, an upper-case letter) is refused before signing. The pattern accepts
+ * every form the API uses (ap-guangzhou, na-siliconvalley, ap-shanghai-fsi) and regions that are
+ * not known yet, as long as they have that shape.
+ */
+function regionOf(input: SettingsInput, loaded: Loaded): { region: string; source: string } {
+  const found = pickRegion(input, loaded);
+  if (!REGION_PATTERN.test(found.region)) {
+    throw new UsageError(`${found.source} "${found.region}" is not a region code`, '--region', {
+      hint: 'a region is lower-case words joined by "-", e.g. ap-guangzhou or ap-shanghai-fsi',
+    });
+  }
+  return found;
+}
+
+function pickRegion(input: SettingsInput, { choice, tccli }: Loaded): { region: string; source: string } {
   if (input.region) return { region: input.region, source: '--region' };
   const fromEnv = input.env[ENV.region]?.trim();
   if (fromEnv && !choice.explicit) return { region: fromEnv, source: ENV.region };

@@ -127,9 +127,29 @@ async function serve(req: IncomingMessage, res: ServerResponse, emulator: Emulat
   if (!path.startsWith(CONTROL_PREFIX)) return serveApi(req, res, body, emulator, closing);
   // The listening address is loopback already; this guards against a future change to that.
   if (!isLoopbackAddress(req.socket.remoteAddress)) return sendJson(res, 403, { error: 'the control surface is loopback only' });
+  // A web page the user visits can reach 127.0.0.1 too: through a name it re-points at loopback
+  // (DNS rebinding; the Host is then that name), or with a cross-origin "simple" POST (which
+  // cannot carry a JSON content type without the browser asking first).
+  if (!isLoopbackHostHeader(req.headers.host)) {
+    return sendJson(res, 403, { error: 'the control surface answers only to a loopback Host (127.0.0.1, [::1] or localhost)' });
+  }
+  if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
+    return sendJson(res, 415, { error: 'control requests with a body must be Content-Type: application/json' });
+  }
   if (body === null) return sendJson(res, 413, { error: 'body too large' });
   const answer = handleControl(req.method ?? 'GET', path, body, emulator);
   sendJson(res, answer.status, answer.body);
+}
+
+function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (!host) return false;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
+  const name = bracketed ? bracketed[1]! : host.replace(/:\d+$/, '');
+  return isLoopbackAddress(name.toLowerCase());
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  return value !== undefined && /^application\/json\s*(;|$)/i.test(value.trim());
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
