@@ -1,0 +1,438 @@
+// Hostile input, table-driven, through every input path: flags, shorthand, inline JSON, file://,
+// --from-file, stdin and YAML. Each case must end in exit 2 with nothing on stdout, one escaped
+// error line (and at most a hint), no stack trace, no raw control character, nothing megabytes
+// long, and not one request received by the emulator. In-process: hundreds of cases in seconds.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { makeTempHome, type TempHome } from './helpers/home.js';
+import { runMain, type MainRun } from './helpers/main-in-process.js';
+import { createFlagSpecs } from '../src/model/flags.js';
+import { MAX_INPUT_BYTES } from '../src/model/limits.js';
+
+const LB = 'lb-hostile1';
+const BASE = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP'];
+const HTTPS = ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS'];
+
+/** Control characters as an attacker would use them: terminal escapes, line breaks, C0, DEL, C1. */
+const CONTROL_PAYLOADS: Record<string, string> = {
+  'OSC title': '\u001b]0;PWNED\u0007',
+  'clear screen': '\u001b[2J\u001b[H',
+  CRLF: 'web\r\nX-Injected: 1',
+  LF: 'web\nerror: fake',
+  NUL: 'web\u0000x',
+  DEL: 'web\u007f',
+  'C1 CSI': 'web\u009b31m',
+  'C1 NEL': 'web\u0085x',
+  tab: 'web\tx',
+  backspace: 'web\b\b\bxyz',
+};
+
+const MEGABYTE = 'A'.repeat(1024 * 1024);
+
+interface Case {
+  name: string;
+  argv: string[];
+  stdin?: string;
+  /** Also run with -o json, checking the JSON error contract. */
+  json?: boolean;
+}
+
+let emu: InProcessEmulator;
+let home: TempHome;
+let dir: string;
+const cases: Case[] = [];
+
+function add(name: string, argv: string[], extra: Partial<Case> = {}): void {
+  cases.push({ name, argv, ...extra });
+}
+
+/** Files for the file paths: every kind a path could point at. */
+function makeFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const write = (name: string, text: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    files[name] = path;
+  };
+  files.fifo = join(dir, 'fifo');
+  execFileSync('mkfifo', [files.fifo]);
+  files['link-to-fifo'] = join(dir, 'link-to-fifo');
+  symlinkSync(files.fifo, files['link-to-fifo']);
+  files['dev-zero'] = '/dev/zero';
+  files['link-to-dev-zero'] = join(dir, 'link-to-dev-zero');
+  symlinkSync('/dev/zero', files['link-to-dev-zero']);
+  files.directory = join(dir, 'a-directory');
+  mkdirSync(files.directory);
+  files.missing = join(dir, 'no-such-file');
+  write('too-big.json', `{"Name":"${'x'.repeat(MAX_INPUT_BYTES)}"}`);
+  write('deep-array.json', `${'['.repeat(20000)}${']'.repeat(20000)}`);
+  write('deep-object.json', `${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}`);
+  write('deep-flow.yaml', `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+  write('deep-block.yaml', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'));
+  write('deep-compact.yaml', `${'- '.repeat(20000)}x\n`);
+  write('cyclic.yaml', 'LoadBalancerId: &x [*x]\n');
+  write('proto.json', '{"__proto__": {"Protocol": "TCP"}, "LoadBalancerId": "lb-hostile1"}');
+  write('constructor.yaml', 'constructor: 1\nLoadBalancerId: lb-hostile1\n');
+  write('prototype.json', '{"prototype": 1}');
+  write('dup-keys.yaml', 'Protocol: TCP\nProtocol: UDP\n');
+  write('control-value.json', '{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["\\u001b]0;PWNED\\u0007"]}');
+  write('control-key.json', '{"\\u001b[2JEvil":1}');
+  write('shadow-like', 'root:$6$saltsalt$hashhashhash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n');
+  write('binary', Buffer.from([0, 1, 2, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x9b, 0x7f, 10, 13]));
+  write('yaml-warning.yaml', 'LoadBalancerId: !custom 12\n');
+  write('not-an-object.yaml', '- just\n- a list\n');
+  write('empty', '');
+  write('megabyte-name.json', `{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["${MEGABYTE}"]}`);
+  return files;
+}
+
+/** The document-shaped files, for every path that reads a document. */
+const DOCUMENTS = [
+  'fifo',
+  'link-to-fifo',
+  'dev-zero',
+  'link-to-dev-zero',
+  'directory',
+  'missing',
+  'too-big.json',
+  'deep-array.json',
+  'deep-object.json',
+  'deep-flow.yaml',
+  'deep-block.yaml',
+  'deep-compact.yaml',
+  'cyclic.yaml',
+  'proto.json',
+  'constructor.yaml',
+  'prototype.json',
+  'dup-keys.yaml',
+  'control-value.json',
+  'control-key.json',
+  'shadow-like',
+  'binary',
+  'yaml-warning.yaml',
+  'not-an-object.yaml',
+  'empty',
+  'megabyte-name.json',
+];
+
+/** Documents that can also arrive on stdin (not the special files). */
+const STDIN_DOCUMENTS = DOCUMENTS.filter(
+  (name) => !['fifo', 'link-to-fifo', 'dev-zero', 'link-to-dev-zero', 'directory', 'missing'].includes(name),
+);
+
+function buildCases(files: Record<string, string>, read: (name: string) => string): void {
+  // 1. Flags: control characters in every kind of string flag.
+  const stringFlags: [string, string[]][] = [
+    ['--lb', ['create', '--port', '80', '--protocol', 'TCP']],
+    ['--name', BASE],
+    ['--protocol', ['create', '--lb', LB, '--port', '80']],
+    ['--scheduler', BASE],
+    ['--target-type', BASE],
+    ['--session-type', BASE],
+    ['--data-compress-mode', BASE],
+    ['--cert-id', HTTPS],
+    ['--ca-cert-id', [...HTTPS, '--cert-id', 'abc123']],
+    ['--ssl-mode', [...HTTPS, '--cert-id', 'abc123']],
+    ['--ssl-verify-client', [...HTTPS, '--cert-id', 'abc123']],
+    ['--port', ['create', '--lb', LB, '--protocol', 'TCP']],
+    ['--max-conn', BASE],
+  ];
+  for (const [flag, base] of stringFlags) {
+    for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+      add(`flag ${flag} with ${label}`, [...base, flag, payload], { json: flag === '--name' || flag === '--lb' });
+    }
+  }
+  add('flag --lb with a megabyte value', ['create', '--port', '80', '--protocol', 'TCP', '--lb', MEGABYTE], { json: true });
+  add('flag --name with a megabyte value', [...BASE, '--name', MEGABYTE], { json: true });
+  add('flag --cert-id with a megabyte value', [...HTTPS, '--cert-id', MEGABYTE]);
+
+  // 2. Empty values: every option that takes one.
+  for (const spec of createFlagSpecs()) {
+    if (!spec.value || spec.negate) continue;
+    add(`empty ${spec.long}`, [...BASE, spec.long, '']);
+    add(`blank ${spec.long}`, [...BASE, `${spec.long}=  `]);
+  }
+  for (const flag of [
+    '--profile',
+    '--region',
+    '--endpoint',
+    '--request-timeout',
+    '--query',
+    '--language',
+    '--output',
+    '--from-file',
+    '--wait-timeout',
+  ]) {
+    add(`empty ${flag}`, [...BASE, flag, ''], { json: true });
+  }
+
+  // 3. Conflicting repeats.
+  const repeats: [string, string, string, string[]][] = [
+    ['--lb', 'lb-hostile1', 'lb-hostile2', ['create', '--port', '80', '--protocol', 'TCP']],
+    ['--load-balancer-id', 'lb-hostile1', 'lb-hostile2', ['create', '--port', '80', '--protocol', 'TCP']],
+    ['--protocol', 'TCP', 'UDP', ['create', '--lb', LB, '--port', '80']],
+    ['--scheduler', 'WRR', 'LEAST_CONN', BASE],
+    ['--session-expire-time', '30', '60', BASE],
+    ['--cert-id', 'abc123', 'def456', HTTPS],
+    ['--ssl-mode', 'UNIDIRECTIONAL', 'MUTUAL', [...HTTPS, '--cert-id', 'abc123']],
+    ['--health-check', 'on', 'off', BASE],
+    ['--health-check', 'HealthSwitch=1', 'HealthSwitch=0', BASE],
+    ['--max-conn', '100', '200', BASE],
+    ['--idle-connect-timeout', '100', '200', BASE],
+    ['--region', 'ap-guangzhou', 'ap-shanghai', BASE],
+    ['--endpoint', 'http://127.0.0.1:9', 'http://127.0.0.1:10', BASE],
+    ['--profile', 'one', 'two', BASE],
+    ['--request-timeout', '5', '6', BASE],
+    ['--wait-timeout', '5', '6', BASE],
+    ['--output', 'json', 'text', BASE],
+    ['--query', 'ListenerIds', 'RequestId', BASE],
+    ['--from-file', 'a.json', 'b.json', ['create']],
+  ];
+  for (const [flag, first, second, base] of repeats) add(`repeated ${flag} ${first} / ${second}`, [...base, flag, first, flag, second]);
+  for (const spec of createFlagSpecs().filter((s) => s.negate)) {
+    const positive = spec.long.replace(/^--no-/, '--');
+    add(`${positive} and ${spec.long}`, [...BASE, positive, spec.long]);
+    add(`${positive} 1 and ${spec.long}`, [...BASE, `${positive}=1`, spec.long]);
+    add(`${positive} true and ${positive} false`, [...BASE, `${positive}=true`, `${positive}=false`]);
+  }
+
+  // 4. Shorthand.
+  for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+    add(`shorthand value with ${label}`, [...BASE, '--health-check', `HealthSwitch=1,HttpCheckDomain=${payload}`], { json: true });
+    add(`shorthand key with ${label}`, [...BASE, '--health-check', `${payload}=1`]);
+  }
+  for (const key of ['__proto__', 'constructor', 'prototype']) {
+    add(`shorthand key ${key}`, [...BASE, '--health-check', `${key}=1`], { json: true });
+    add(`shorthand key ${key} after a valid one`, [...BASE, '--health-check', `HealthSwitch=1,${key}=1`]);
+  }
+  add('shorthand repeated key, two values', [...BASE, '--health-check', 'TimeOut=2,TimeOut=5']);
+  add('shorthand repeated switch, two values', [...BASE, '--health-check', 'HealthSwitch=1,HealthSwitch=0']);
+  add('shorthand repeated key in --certificate', [...HTTPS, '--certificate', 'CertId=abc123,CertId=def456']);
+  add('shorthand with a megabyte value', [...BASE, '--health-check', `HttpCheckPath=/${MEGABYTE}`]);
+  add('shorthand with a megabyte key', [...BASE, '--health-check', `${MEGABYTE}=1`]);
+  add('shorthand with no key', [...BASE, '--health-check', '=1']);
+  add('shorthand with 10,000 pairs', [...BASE, '--health-check', Array.from({ length: 10000 }, (_, i) => `K${i}=1`).join(',')]);
+  add('shorthand private key on the command line', [...HTTPS, '--certificate', 'CertKey=-----BEGIN PRIVATE KEY-----x']);
+
+  // 5. Inline JSON.
+  const inline: Record<string, string> = {
+    '__proto__ key': '{"__proto__":{"HealthSwitch":1}}',
+    'constructor key': '{"constructor":{"name":"x"}}',
+    'prototype key': '{"prototype":1}',
+    'nested __proto__': '{"HealthSwitch":1,"x":{"__proto__":{}}}',
+    '20,000-deep array': `${'['.repeat(20000)}${']'.repeat(20000)}`,
+    '20,000-deep object': `${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}`,
+    '33-deep object': `${'{"a":'.repeat(33)}1${'}'.repeat(33)}`,
+    'control character in a key': '{"\\u001b]0;PWNED\\u0007":1}',
+    'raw control character in a key': '{"\u001b]0;PWNED\u0007":1}',
+    'control character in a value': '{"HttpCheckDomain":"a\\u001b[2Jb"}',
+    'megabyte value': `{"HttpCheckPath":"/${MEGABYTE}"}`,
+    'megabyte key': `{"${MEGABYTE}":1}`,
+    'invalid JSON with escapes': '{"HealthSwitch":\u001b]0;PWNED\u0007}',
+    'invalid JSON, truncated': '{"HealthSwitch":',
+    'an array': '[1,2,3]',
+    'a string': '{"HealthSwitch":"\u009b31m"}',
+  };
+  for (const [label, text] of Object.entries(inline)) add(`inline JSON: ${label}`, [...BASE, '--health-check', text], { json: true });
+  add('inline JSON in --certificate: __proto__', [...HTTPS, '--certificate', '{"__proto__":{"CertId":"x"}}']);
+  add('inline JSON in --multi-cert-info: deep', [...HTTPS, '--multi-cert-info', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`]);
+
+  // 6. file:// in a nested flag and in a nested field.
+  for (const name of DOCUMENTS) {
+    add(`file:// ${name} in --health-check`, [...BASE, '--health-check', `file://${files[name]}`]);
+    add(`file:// ${name} as CertContent`, [...HTTPS, '--certificate', `CertContent=file://${files[name]}`]);
+  }
+
+  // 7. --from-file PATH.
+  for (const name of DOCUMENTS) add(`--from-file ${name}`, ['create', '--from-file', files[name]!], { json: name.includes('deep') });
+
+  // 8. stdin.
+  for (const name of STDIN_DOCUMENTS) add(`--from-file - with ${name}`, ['create', '--from-file', '-'], { stdin: read(name) });
+  add('--from-file - with more than the input limit', ['create', '--from-file', '-'], { stdin: `{"a":"${'x'.repeat(MAX_INPUT_BYTES)}"}` });
+  add('stdin for two options', [...HTTPS, '--cert-file', '-', '--key-file', '-'], { stdin: 'x' });
+  add('stdin for --from-file and --cert-file', ['create', '--from-file', '-', '--cert-file', '-'], { stdin: '{}' });
+
+  // 9. YAML through stdin, inline variants.
+  const yaml: Record<string, string> = {
+    'tab-indented': 'LoadBalancerId: lb-hostile1\n\tPorts: [80]\n',
+    'alias bomb': `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from(
+      { length: 12 },
+      (_, i) =>
+        `b${i}: &b${i} [${Array(9)
+          .fill(i === 0 ? '*a' : `*b${i - 1}`)
+          .join(',')}]`,
+    ).join('\n')}\n`,
+    'unknown tag': 'LoadBalancerId: !!binary aGVsbG8=\n',
+    'control characters in a plain scalar': 'LoadBalancerId: lb-hostile1\nPorts: [80]\nProtocol: TCP\nListenerNames: ["\\e]0;PWNED\\a"]\n',
+    'document stream': '---\nLoadBalancerId: a\n---\nLoadBalancerId: b\n',
+    'merge key with __proto__': 'base: &b {__proto__: 1}\n<<: *b\n',
+  };
+  for (const [label, text] of Object.entries(yaml))
+    add(`YAML on stdin: ${label}`, ['create', '--from-file', '-'], { stdin: text, json: true });
+
+  // 10. Certificate and key files.
+  for (const name of ['fifo', 'link-to-fifo', 'dev-zero', 'directory', 'missing', 'too-big.json', 'binary']) {
+    add(`--cert-file ${name}`, [...HTTPS, '--cert-file', files[name]!, '--key-file', files.empty!]);
+    add(`--key-file ${name}`, [...HTTPS, '--cert-file', files.empty!, '--key-file', files[name]!]);
+    add(`--ca-file ${name}`, [...HTTPS, '--cert-id', 'abc123', '--ca-file', files[name]!]);
+  }
+
+  // 11. Global options.
+  const globals: [string, string][] = [
+    ['--region', 'ap-guangzhou\r\nX-Injected: 1'],
+    ['--region', 'AP-GUANGZHOU'],
+    ['--region', 'ap guangzhou'],
+    ['--region', '\u001b]0;PWNED\u0007'],
+    ['--region', 'ap-guangzhou\u0000'],
+    ['--region', MEGABYTE],
+    ['--endpoint', 'http://evil.localhost:1'],
+    ['--endpoint', 'http://clb.example.invalid'],
+    // Hosts under .invalid never resolve: a case that slipped through could not reach anything.
+    ['--endpoint', 'ftp://clb.example.invalid'],
+    ['--endpoint', 'https://clb.example.invalid/path'],
+    ['--endpoint', 'https://clb.example.invalid/?q=1'],
+    ['--endpoint', 'https://clb.exam\u001b]0;x\u0007ple.invalid'],
+    ['--endpoint', 'https://clb.example\n.invalid'],
+    ['--endpoint', 'https://clb.example.invalid\r\n'],
+    ['--endpoint', 'http://127.0.0.1\t:1'],
+    ['--profile', '../escape'],
+    ['--profile', '.hidden'],
+    ['--profile', 'a/b'],
+    ['--profile', '\u001b[2J'],
+    ['--request-timeout', 'abc'],
+    ['--request-timeout', '-1'],
+    ['--request-timeout', '0'],
+    ['--request-timeout', '1e9'],
+    ['--request-timeout', '\u001b[2J'],
+    ['--wait-timeout', 'soon'],
+    ['--wait-timeout', '0'],
+    ['--query', 'ListenerIds[\u001b]0;PWNED\u0007'],
+    ['--query', '['],
+    ['--query', 'abs(ListenerIds)'],
+    ['--output', 'yaml\u001b[2J'],
+    ['--language', 'fr-FR'],
+  ];
+  for (const [flag, value] of globals) add(`global ${flag} ${JSON.stringify(value.slice(0, 40))}`, [...BASE, flag, value], { json: true });
+
+  // 12. Unknown options and commands.
+  add('unknown option with an escape', [...BASE, '--\u001b]0;PWNED\u0007']);
+  add('unknown option with a value and an escape', [...BASE, '--x=\u001b[2J']);
+  add('unknown command with an escape', ['cre\u001b[2Jate']);
+  add('unknown option a megabyte long', [...BASE, `--${MEGABYTE}`]);
+  add('excess argument with an escape', [...BASE, '\u001b]0;PWNED\u0007']);
+
+  // 13. The other commands.
+  for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+    add(`wait with ${label}`, ['wait', payload]);
+    add(`list --lb with ${label}`, ['list', '--lb', payload]);
+    add(`delete --listener-id with ${label}`, ['delete', '--lb', LB, '--listener-id', payload]);
+  }
+  add('wait with a megabyte id', ['wait', MEGABYTE]);
+  add('delete with an empty --listener-id', ['delete', '--lb', LB, '--listener-id', '']);
+  add('list with conflicting --lb', ['list', '--lb', LB, '--lb', 'lb-hostile2']);
+}
+
+/** Everything a hostile input may not do to the output. */
+function assertRefused(result: MainRun, json: boolean, secretKey: string): void {
+  const context = `exit ${result.code}\nstderr: ${JSON.stringify(result.stderr.slice(0, 600))}`;
+  assert.equal(result.code, 2, context);
+  assert.equal(result.stdout, '', `nothing on stdout: ${context}`);
+  assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, `no stack trace: ${context}`);
+  assert.doesNotMatch(result.stderr, /this is a bug|Maximum call stack|YAMLWarning|node:internal/, context);
+  assert.doesNotMatch(
+    result.stderr,
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+    `no raw control character: ${context}`,
+  );
+  assert.ok(result.stderr.length < 4096, `short (${result.stderr.length} characters): ${context}`);
+  assert.ok(!result.stderr.includes(secretKey), 'the secret key never appears');
+  const lines = result.stderr.replace(/\n$/, '').split('\n');
+  if (json) {
+    assert.equal(lines.length, 1, `one JSON line: ${context}`);
+    const body = JSON.parse(lines[0]!) as { Error?: { Code?: string; Message?: string } };
+    assert.equal(body.Error?.Code, 'Usage', context);
+    assert.ok(body.Error?.Message, context);
+  } else {
+    assert.match(lines[0]!, /^error: \S/, `an error line first: ${context}`);
+    assert.ok(lines.length <= 2, `one error line and at most a hint: ${context}`);
+    if (lines[1] !== undefined) assert.match(lines[1], /^hint: \S/, context);
+    for (const line of lines) assert.ok(line.length <= 1100, `a line of ${line.length} characters: ${context}`);
+  }
+}
+
+describe('hostile input: exit 2, one escaped line, nothing sent', () => {
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB, 'lb-hostile2'] });
+    home = makeTempHome();
+    dir = mkdtempSync(join(tmpdir(), 'clb-hostile-'));
+    const files = makeFiles();
+    const { readFileSync } = await import('node:fs');
+    buildCases(files, (name) => readFileSync(files[name]!, 'latin1'));
+  });
+  after(async () => {
+    await emu.stop();
+    home.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the table has at least 300 cases across every input path', () => {
+    assert.ok(cases.length >= 300, `${cases.length} cases`);
+    for (const path of [
+      'flag ',
+      'empty ',
+      'repeated ',
+      'shorthand ',
+      'inline JSON',
+      'file:// ',
+      '--from-file ',
+      '--from-file - ',
+      'YAML ',
+      'global ',
+    ]) {
+      assert.ok(
+        cases.some((c) => c.name.startsWith(path)),
+        `cases for ${path.trim()}`,
+      );
+    }
+  });
+
+  test('every case is refused, safely', async () => {
+    const env = home.env({
+      TENCENTCLOUD_SECRET_ID: emu.secretId,
+      TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+      TENCENTCLOUD_REGION: emu.region,
+    });
+    const failures: string[] = [];
+    let runs = 0;
+    // Read in-process: no control request of its own to count.
+    const sent = () => Object.values(emu.running.state().counts).reduce((a, b) => a + b, 0);
+    const resetLog = () => emu.running.emulator.reset();
+    for (const c of cases) {
+      for (const json of c.json ? [false, true] : [false]) {
+        const argv = [...c.argv, '--endpoint', emu.endpoint, ...(json ? ['-o', 'json'] : [])];
+        // A repeated or empty --endpoint under test must stay the only one.
+        const endpointUnderTest = c.argv.includes('--endpoint');
+        const result = await runMain(endpointUnderTest ? [...c.argv, ...(json ? ['-o', 'json'] : [])] : argv, {
+          env,
+          cwd: dir,
+          ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),
+        });
+        runs++;
+        try {
+          assertRefused(result, json, emu.secretKey);
+          const received = sent();
+          assert.equal(received, 0, `the emulator received ${received} requests`);
+        } catch (error) {
+          resetLog();
+          failures.push(`${c.name}${json ? ' (-o json)' : ''}: ${(error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, [], `${failures.length} of ${runs} runs failed:\n${failures.join('\n')}`);
+  });
+});
