@@ -5,7 +5,17 @@ import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
-import { Collector, runMain } from './helpers/main-in-process.js';
+import { Writable } from 'node:stream';
+import { main } from '../src/cli/main.js';
+import { testContext } from './helpers/run.js';
+
+/** stdout on a full disk: every write fails with ENOSPC, as `> /dev/full` does. */
+class FullDisk extends Writable {
+  text = '';
+  override _write(_chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    callback(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+  }
+}
 
 const LB = 'lb-accept01';
 let emu: InProcessEmulator;
@@ -22,10 +32,14 @@ after(async () => {
 });
 beforeEach(() => emu.reset());
 
-function create(extra: string[], options: { stdout?: Collector } = {}) {
+async function create(extra: string[], options: { fullDisk?: boolean } = {}) {
   const env = home.env({ TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey, TENCENTCLOUD_REGION: emu.region });
   const args = ['create', '--lb', LB, '--port', String(nextPort++), '--protocol', 'TCP', '--endpoint', emu.endpoint, ...extra];
-  return runMain(args, { env, ...options });
+  const ctx = testContext({ env, ...(emu.clock ? { clock: emu.clock } : {}) });
+  const stdout = options.fullDisk ? new FullDisk() : ctx.stdout;
+  stdout.on('error', () => {}); // the command learns of the failure through its write callback
+  const code = await main(args, { ...ctx, stdout });
+  return { code, stdout: stdout.text, stderr: ctx.stderr.text };
 }
 
 describe('--query is checked on the shape of the result before sending', () => {
@@ -49,7 +63,7 @@ describe('--query is checked on the shape of the result before sending', () => {
 describe('stdout fails after an accepted create (a full disk)', () => {
   for (const wait of [true, false]) {
     test(`exit 7, the ids and the resume command on stderr, no stack trace${wait ? '' : ' (--no-wait)'}`, async () => {
-      const result = await create(wait ? [] : ['--no-wait'], { stdout: new Collector('ENOSPC') });
+      const result = await create(wait ? [] : ['--no-wait'], { fullDisk: true });
       assert.equal(result.code, 7, result.stderr);
       const listener = (await emu.state()).listeners[0]!;
       assert.match(result.stderr, /could not write the result to stdout \(no space left on the device\)/);

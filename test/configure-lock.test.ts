@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { withFileLock } from '../src/config/lock.js';
 import { CredentialsError } from '../src/core/errors.js';
-import { runMain, type MainRun } from './helpers/main-in-process.js';
+import { run as runCommand, type RunResult } from './helpers/run.js';
 import type { SetRequest } from './helpers/configure-worker.js';
 
 const ROUNDS = 12;
@@ -39,7 +39,7 @@ describe('concurrent configure set', () => {
   });
 
   const run = (worker: Worker, request: SetRequest) =>
-    new Promise<MainRun>((resolve, reject) => {
+    new Promise<RunResult>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.postMessage(request);
@@ -138,7 +138,7 @@ describe('configure set writes what it was given, or says why it cannot', () => 
   });
 
   test('configure set secretKey - strips the trailing newline of echo', async () => {
-    const result = await runMain(['configure', 'set', 'secretKey', '-'], { env: { HOME: home }, stdin: 'AbCdEf0123456789\n' });
+    const result = await runCommand(['configure', 'set', 'secretKey', '-'], { env: { HOME: home }, stdin: 'AbCdEf0123456789\n' });
     assert.equal(result.code, 0, result.stderr);
     const credential = JSON.parse(readFileSync(join(home, '.tccli', 'default.credential'), 'utf8')) as { secretKey: string };
     assert.equal(credential.secretKey, 'AbCdEf0123456789');
@@ -152,7 +152,7 @@ describe('configure set writes what it was given, or says why it cannot', () => 
     const locked = mkdtempSync(join(tmpdir(), 'clb-ro-'));
     mkdirSync(join(locked, '.tccli'), { mode: 0o500 });
     try {
-      const result = await runMain(['configure', 'set', 'region', 'ap-guangzhou'], { env: { HOME: locked } });
+      const result = await runCommand(['configure', 'set', 'region', 'ap-guangzhou'], { env: { HOME: locked } });
       assert.equal(result.code, 3, result.stderr);
       assert.match(result.stderr, new RegExp(`^error: cannot write ${join(locked, '.tccli')}.*: permission denied$`, 'm'));
       assert.doesNotMatch(result.stderr, /this is a bug|\n\s+at /);
@@ -166,7 +166,7 @@ describe('configure set writes what it was given, or says why it cannot', () => 
     const odd = mkdtempSync(join(tmpdir(), 'clb-odd-'));
     writeFileSync(join(odd, '.tccli'), 'not a directory');
     try {
-      const result = await runMain(['configure', 'set', 'region', 'ap-guangzhou'], { env: { HOME: odd } });
+      const result = await runCommand(['configure', 'set', 'region', 'ap-guangzhou'], { env: { HOME: odd } });
       assert.equal(result.code, 3, result.stderr);
       assert.match(result.stderr, /^error: cannot write .*\.tccli.*: a parent is not a directory$/m);
     } finally {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import tencentcloud from 'tencentcloud-sdk-nodejs-common';
 import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
-import { runMain } from './helpers/main-in-process.js';
+import { run as runMain } from './helpers/run.js';
 
 const CORPUS = join(REPO_ROOT, 'test', 'fixtures', 'corpus');
 const FILES = readdirSync(CORPUS)

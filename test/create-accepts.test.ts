@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
-import { runMain } from './helpers/main-in-process.js';
+import { run as runMain } from './helpers/run.js';
 
 const HOME = mkdtempSync(join(tmpdir(), 'clb-accepts-'));
 const ENV = { HOME, TENCENTCLOUD_REGION: 'ap-guangzhou' };

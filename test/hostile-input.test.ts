@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
-import { runMain, type MainRun } from './helpers/main-in-process.js';
+import { run, type RunResult } from './helpers/run.js';
 import { createFlagSpecs } from '../src/model/flags.js';
 import { MAX_INPUT_BYTES } from '../src/model/limits.js';
 
@@ -333,12 +333,19 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     add(`delete --listener-id with ${label}`, ['delete', '--lb', LB, '--listener-id', payload]);
   }
   add('wait with a megabyte id', ['wait', MEGABYTE]);
+  for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+    add(`configure set secretId with ${label}`, ['configure', 'set', 'secretId', `AKID${payload}`]);
+  }
+  add('configure set secretKey - with two lines on stdin', ['configure', 'set', 'secretKey', '-'], { stdin: 'first\nsecond\n' });
+  add('configure set token - with an escape on stdin', ['configure', 'set', 'token', '-'], { stdin: 'tok\u001b]0;x\u0007en' });
+  add('configure set endpoint with a line break', ['configure', 'set', 'endpoint', 'https://clb.example.invalid\n']);
+  add('configure set with an empty key', ['configure', 'set', '', 'x']);
   add('delete with an empty --listener-id', ['delete', '--lb', LB, '--listener-id', '']);
   add('list with conflicting --lb', ['list', '--lb', LB, '--lb', 'lb-hostile2']);
 }
 
 /** Everything a hostile input may not do to the output. */
-function assertRefused(result: MainRun, json: boolean, secretKey: string): void {
+function assertRefused(result: RunResult, json: boolean, secretKey: string): void {
   const context = `exit ${result.code}\nstderr: ${JSON.stringify(result.stderr.slice(0, 600))}`;
   assert.equal(result.code, 2, context);
   assert.equal(result.stdout, '', `nothing on stdout: ${context}`);
@@ -417,7 +424,7 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
         const argv = [...c.argv, '--endpoint', emu.endpoint, ...(json ? ['-o', 'json'] : [])];
         // A repeated or empty --endpoint under test must stay the only one.
         const endpointUnderTest = c.argv.includes('--endpoint');
-        const result = await runMain(endpointUnderTest ? [...c.argv, ...(json ? ['-o', 'json'] : [])] : argv, {
+        const result = await run(endpointUnderTest ? [...c.argv, ...(json ? ['-o', 'json'] : [])] : argv, {
           env,
           cwd: dir,
           ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),

@@ -2,6 +2,7 @@
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import type { SettingsInput } from '../config/index.js';
 import { wireLogger } from '../ui/debug-log.js';
+import { printableLine } from '../core/printable.js';
 
 export function settingsInput(globals: Partial<GlobalOptions>, ctx: CliContext): SettingsInput {
   return {
@@ -15,7 +16,7 @@ export function settingsInput(globals: Partial<GlobalOptions>, ctx: CliContext):
     now: () => ctx.now(),
     clock: ctx,
     signal: ctx.signal,
-    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${message}\n`)),
+    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${printableLine(message)}\n`)),
     // The STS calls a role needs show in the wire log like the API's own.
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),
   };

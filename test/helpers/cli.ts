@@ -27,6 +27,8 @@ export interface RunOptions extends Omit<InProcessOptions, 'env'> {
   env?: Record<string, string | undefined>;
   /** Spawned runs: killed (and the test failed) after this long. In-process runs: the test fails after it. */
   timeoutMs?: number;
+  /** Spawned runs only: stdin is left open after `stdin` is written (a pipe that has not ended yet). */
+  holdStdin?: boolean;
   /** Spawned runs only: called once the process has started, e.g. to send it SIGINT. */
   onSpawn?: (child: ChildProcess, output: { stdout(): string; stderr(): string }) => void;
 }
@@ -52,7 +54,8 @@ const IN_PROCESS_LIMIT_MS = 60_000;
 
 /** `clb-listener …args` in this process. */
 export async function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const { timeoutMs = IN_PROCESS_LIMIT_MS, onSpawn, ...rest } = options;
+  const { timeoutMs = IN_PROCESS_LIMIT_MS, onSpawn, holdStdin, ...rest } = options;
+  if (holdStdin) throw new Error('holdStdin is for spawned runs (spawnCli); in-process, give a stream of your own');
   if (onSpawn) throw new Error('onSpawn is for spawned runs (spawnCli); in-process, interrupt with options.signal');
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
@@ -107,7 +110,8 @@ export function spawnCli(args: readonly string[], options: RunOptions = {}): Pro
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.end(options.stdin ?? '');
+  if (options.holdStdin) child.stdin.write(options.stdin ?? '');
+  else child.stdin.end(options.stdin ?? '');
   options.onSpawn?.(child, { stdout: () => stdout, stderr: () => stderr });
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
  * test can run several at truly the same time (each thread its own event loop) without spawning.
  */
 import { parentPort } from 'node:worker_threads';
-import { runMain } from './main-in-process.js';
+import { run } from './run.js';
 
 export interface SetRequest {
   home: string;
@@ -13,7 +13,7 @@ export interface SetRequest {
 }
 
 parentPort!.on('message', async (request: SetRequest) => {
-  const result = await runMain(['configure', 'set', request.key, request.value], {
+  const result = await run(['configure', 'set', request.key, request.value], {
     env: { HOME: request.home, PATH: process.env.PATH },
     ...(request.stdin !== undefined ? { stdin: request.stdin } : {}),
   });

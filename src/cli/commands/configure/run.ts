@@ -10,6 +10,7 @@ import { homeDir } from '../../../config/paths.js';
 import { readTccliProfile, profileValue, type TccliProfile } from '../../../config/tccli.js';
 import { updateTccliProfile } from '../../../config/profile-store.js';
 import { printResult } from '../../../ui/output.js';
+import { hasControlCharacters } from '../../../core/printable.js';
 import {
   findProfileKey,
   OUTPUT_FORMATS,
@@ -169,6 +170,11 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!), args[i + 1]!]);
 
   for (const [key, value] of pairs) {
+    if (hasControlCharacters(value)) {
+      if (key.secret) ctx.secrets.add(value);
+      // The value is not quoted back: it may be a secret typed in the wrong place.
+      throw new UsageError(`the value for ${key.name} contains a control character or a line break`);
+    }
     if (key.secret && value !== '-') {
       // Too late to keep it out of the shell history, but not too late to keep it out of our output.
       ctx.secrets.add(value);
@@ -184,6 +190,11 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   for (const pair of fromStdin) {
     pair[1] = await valueFromStdin(ctx, pair[0]);
     if (pair[0].secret) ctx.secrets.add(pair[1]);
+    if (hasControlCharacters(pair[1])) {
+      throw new UsageError(`the value for ${pair[0].name} on stdin holds more than one line or a control character`, undefined, {
+        hint: `pipe the value alone: printf %s "$VALUE" | clb-listener configure set ${pair[0].name} -`,
+      });
+    }
   }
 
   const { name } = chooseProfile(globals.profile, ctx.env);

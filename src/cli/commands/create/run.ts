@@ -20,6 +20,7 @@ import { followTask, waitTimeoutMs } from '../../follow-task.js';
 import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, holderOf } from '../../../model/ports.js';
+import { printableLine } from '../../../core/printable.js';
 
 function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -122,7 +123,7 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     const { request } = built;
 
     if (flags.dryRun) {
-      if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+      if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
       const { printDryRun } = await import('../../dry-run.js');
       await printDryRun(ctx, globals, 'CreateListener', request);
       return;

@@ -3,6 +3,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { settingsInput } from '../../settings-input.js';
 import { inspectSettings, maskIdentifier } from '../../../config/index.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
+import { printableLine } from '../../../core/printable.js';
 
 /** The `-o json` shape of whoami (README, "Output formats"). */
 export interface WhoamiView {
@@ -49,7 +50,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   const report = await inspectSettings({
     ...settingsInput(globals, ctx),
     // Showing where things come from is whoami's whole job: its warnings show even with -q.
-    warn: (message) => void ctx.stderr.write(`${message}\n`),
+    warn: (message) => void ctx.stderr.write(`${printableLine(message)}\n`),
   });
   const credentials = await report.credentials.get(ctx.signal);
   const role = report.credentials.assumedRole;
