@@ -149,7 +149,8 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
   }
   add('flag --lb with a megabyte value', ['create', '--port', '80', '--protocol', 'TCP', '--lb', MEGABYTE], { json: true });
   add('flag --name with a megabyte value', [...BASE, '--name', MEGABYTE], { json: true });
-  add('flag --cert-id with a megabyte value', [...HTTPS, '--cert-id', MEGABYTE]);
+  add('flag --ssl-mode with a megabyte value', [...HTTPS, '--cert-id', 'abc123', '--ssl-mode', MEGABYTE]);
+  add('flag --cert-id with a megabyte value ending in an escape', [...HTTPS, '--cert-id', `${MEGABYTE}\u001b[2J`]);
 
   // 2. Empty values: every option that takes one.
   for (const spec of createFlagSpecs()) {
