@@ -344,18 +344,17 @@ async function send(session: Session, request: CreateListenerRequest, flags: Cre
   }));
   const listeners = [...existing, ...created];
   const allIds = listeners.map((l) => l.ListenerId);
-
-  if (!flags.wait) {
-    progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
-    progress.info(`follow it with: ${resume}`);
-    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
-      RequestId,
-      ListenerIds: allIds,
-      resume,
-    });
-    return;
-  }
   try {
+    if (!flags.wait) {
+      progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
+      progress.info(`follow it with: ${resume}`);
+      await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
+        RequestId,
+        ListenerIds: allIds,
+        resume,
+      });
+      return;
+    }
     await followTask(session.client, RequestId, {
       timeoutMs: run.timeoutMs,
       signal: ctx.signal,
@@ -364,17 +363,26 @@ async function send(session: Session, request: CreateListenerRequest, flags: Cre
       globals,
       accepted: { action: 'CreateListener', listenerIds: ListenerIds },
     });
+    progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
+    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
+      RequestId,
+      ListenerIds: allIds,
+      resume,
+    });
   } catch (error) {
-    // The listeners exist (or may yet): the error says which, so a script or a person can find them.
-    if (error instanceof CliError) error.details.ListenerIds = allIds;
-    throw error;
+    // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
+    // person can find them, and nothing after acceptance can read as "nothing was sent".
+    if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
+      error.details.ListenerIds = allIds;
+      error.details.TaskId ??= RequestId;
+      throw error;
+    }
+    throw new AcceptedError(
+      RequestId,
+      `CreateListener was accepted (task ${RequestId}), but then: ${(error as Error)?.message ?? String(error)}`,
+      { hint: `find out how it ended with ${resume} (do not send it again)`, cause: error, listenerIds: allIds },
+    );
   }
-  progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
-  await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
-    RequestId,
-    ListenerIds: allIds,
-    resume,
-  });
 }
 
 /** `port 80 already has lbl-… (TCP, "web")`, when listeners of the requested protocol hold requested ports. */
