@@ -135,6 +135,7 @@ describe('emulator faults', () => {
   test('bad rules are refused with a 400 and nothing is added', async () => {
     const res = await rawRequest(emu.endpoint, {
       path: '/__emulator/faults',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ rules: [{ kind: 'drop' }, { kind: 'explode' }] }),
     });
     assert.equal(res.status, 400);

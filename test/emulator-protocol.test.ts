@@ -171,7 +171,11 @@ describe('emulator protocol', () => {
     await emu.reset();
     assert.equal(await emu.requestCount(), 0);
     assert.equal((await emu.state()).loadBalancers.length, 3, 'reset keeps the load balancers');
-    const bad = await rawRequest(emu.endpoint, { path: '/__emulator/config', body: '{"rateLimit":0}' });
+    const bad = await rawRequest(emu.endpoint, {
+      path: '/__emulator/config',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"rateLimit":0}',
+    });
     assert.equal(bad.status, 400);
     const missing = await rawRequest(emu.endpoint, { method: 'GET', path: '/__emulator/nothing' });
     assert.equal(missing.status, 404);

@@ -302,7 +302,6 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     ['--endpoint', 'https://clb.example.invalid\r\n'],
     ['--endpoint', 'http://127.0.0.1\t:1'],
     ['--profile', '../escape'],
-    ['--profile', '.hidden'],
     ['--profile', 'a/b'],
     ['--profile', '\u001b[2J'],
     ['--request-timeout', 'abc'],

@@ -4,6 +4,7 @@
  * Keys this tool does not know (other services' endpoints, waiter settings…) are kept as they were.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { existsSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { withFileLock } from './lock.js';
@@ -59,8 +60,23 @@ export interface StoreResult {
  */
 export function updateTccliProfile(home: string, name: string, change: (files: ProfileFiles) => void): StoreResult {
   const dir = tccliDir(home);
+  // The lock lives in the directory, so it is made first; a run that then writes nothing (a
+  // value refused) takes it away again, leaving the home as it found it.
+  const created = !existsSync(dir);
   writable(dir, () => ensurePrivateDir(dir));
-  return writable(dir, () => withFileLock(join(dir, `.${name}.lock`), `profile "${name}"`, () => updateUnlocked(home, name, change)));
+  let result: StoreResult | undefined;
+  try {
+    result = writable(dir, () => withFileLock(join(dir, `.${name}.lock`), `profile "${name}"`, () => updateUnlocked(home, name, change)));
+    return result;
+  } finally {
+    if (created && !result?.written.length) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Not empty: another run is using it.
+      }
+    }
+  }
 }
 
 const UNWRITABLE: Record<string, string> = {
