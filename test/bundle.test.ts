@@ -53,6 +53,10 @@ function packagesIn(files: Set<string>): string[] {
 const MAIN = 'src/cli/main.ts';
 /** Commander and everything the commands run (scripts/bundle.js groups it). */
 const CLI = 'clb-group:cli';
+/** zod's builders for the request's schemas (built in the CLI's own file). */
+const ZOD = 'clb-group:zod';
+/** The reply schemas, which share zod's code with the request's. */
+const REPLIES = 'clb-group:replies';
 
 describe('the bundle layout', () => {
   test('--version reads the entry alone, with no library', () => {
@@ -61,7 +65,7 @@ describe('the bundle layout', () => {
     assert.ok(files.size <= 8, `${files.size} files: ${[...files].join(', ')}`);
   });
 
-  test('--help, validation and dry runs add commander and the CLI itself, no other library', () => {
+  test('--help adds commander and the CLI itself, no other library', () => {
     const files = filesOf(MAIN, CLI);
     assert.deepEqual(packagesIn(files), ['commander']);
     const sources = [...files].flatMap((file) => Object.keys(meta.outputs[file]!.inputs));
@@ -70,20 +74,35 @@ describe('the bundle layout', () => {
     assert.ok(files.size <= 10, `${files.size} files: ${[...files].join(', ')}`);
   });
 
-  test('a create adds the HTTP client when it sends and zod when it checks the reply; ora, chalk, yaml, JMESPath and the prompts stay lazy', () => {
-    const create = new Set([...filesOf(MAIN, CLI), ...filesOf('scripts/undici-slim.js'), ...filesOf('clb-group:replies')]);
+  test('validation and dry runs add zod for the request schemas: its code, and the small file that loads it', () => {
+    const help = filesOf(MAIN, CLI);
+    const validation = new Set([...help, ...filesOf(ZOD)]);
+    assert.deepEqual(packagesIn(validation), ['commander', 'zod']);
+    assert.equal(validation.size, help.size + 2, `${[...validation].filter((file) => !help.has(file)).join(', ')}`);
+    // The schemas are built from the field table in the CLI's own file; the reply schemas stay out.
+    const sources = [...validation].flatMap((file) => Object.keys(meta.outputs[file]!.inputs)).filter((input) => input.startsWith('src/'));
+    assert.ok(sources.includes('src/model/schema.ts') && sources.includes('src/model/zod.ts'));
+    assert.ok(!sources.includes('src/api/replies.ts'), 'the reply schemas load only when a reply is checked');
+  });
+
+  test('a create adds the HTTP client when it sends and the reply schemas when it checks a reply; ora, chalk, yaml, JMESPath and the prompts stay lazy', () => {
+    const files = [MAIN, CLI, ZOD, 'scripts/undici-slim.js', REPLIES].flatMap((entry) => [...filesOf(entry)]);
+    const create = new Set(files);
     assert.deepEqual(packagesIn(create), ['commander', 'undici', 'zod']);
     assert.ok(create.size <= 12, `${create.size} files for a create`);
   });
 
-  test('zod is its tree-shaken form, English messages only', () => {
-    const files = filesOf('clb-group:replies');
+  test('zod is its tree-shaken form, English messages only, one copy for requests and replies', () => {
+    const files = new Set([...filesOf(ZOD), ...filesOf(REPLIES)]);
     const zod = [...files].flatMap((file) =>
       Object.entries(meta.outputs[file]!.inputs).filter(([input, { bytesInOutput }]) => input.includes('/zod/') && bytesInOutput > 0),
     );
     const bytes = zod.reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
     assert.ok(bytes < 60_000, `${bytes} bytes of zod`);
-    const locales = zod.map(([input]) => input).filter((input) => input.includes('/locales/'));
+    const inputs = zod.map(([input]) => input);
+    assert.equal(new Set(inputs).size, inputs.length, 'no zod module is in two files');
+    assert.ok(!inputs.some((input) => input.includes('/v4/classic/')), 'the classic API is not bundled');
+    const locales = inputs.filter((input) => input.includes('/locales/'));
     assert.deepEqual(
       locales.map((input) => input.replace(/.*\/locales\//, '')),
       ['en.js'],

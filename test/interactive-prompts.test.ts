@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { fakeTerminal, terminalContext, KEY, type FakeTerminal } from './helpers/fake-tty.js';
 import { REPO_ROOT, makeTempHome, runCli } from './helpers/home.js';
 import { interactiveCreate, missingFlags } from '../src/ui/interactive/index.js';
-import { checkAnswer } from '../src/model/validate.js';
+import { checkAnswer, loadValidator } from '../src/model/validate.js';
 import { PromptCancelledError } from '../src/ui/interactive/asker.js';
 import { inputReader } from '../src/cli/read-input.js';
 import { exitCodeFor } from '../src/cli/exit-codes.js';
@@ -308,7 +308,8 @@ describe('interactive create: certificate walk-through', () => {
 });
 
 describe('interactive create: validation as typed', () => {
-  test('ports are checked by the request rules: 1–65535, integers, no repeats', () => {
+  test('ports are checked by the request rules: 1–65535, integers, no repeats', async () => {
+    await loadValidator();
     const problem = (text: string) => checkAnswer({}, ['Ports'], text, { now: 0 }).problem;
     assert.equal(problem('80, 443'), undefined);
     assert.equal(problem('0'), 'must be 1–65535, got 0');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
 import { RULES, severityOf, type Finding } from '../src/model/rules.js';
-import { advisory, blocking, checkAnswer, validateCreateListener } from '../src/model/validate.js';
+import { advisory, blocking, checkAnswer, loadValidator, validateCreateListener } from '../src/model/validate.js';
 import { documentNamer, flagNamer, promptNamer, renderFinding } from '../src/model/messages.js';
 import { collectSecrets } from '../src/model/request.js';
 import { rulesMarkdown, withRulesDoc } from '../src/model/rule-docs.js';
@@ -20,6 +20,9 @@ const CA_CRT = fixture('ca.crt');
 const EXPIRED_CRT = fixture('expired.crt');
 const EXPIRED_KEY = fixture('expired.key');
 const NOW = Date.parse('2030-01-01T00:00:00Z');
+
+// The validator's zod schemas load once, as every validating path loads them.
+await loadValidator();
 
 const LB = 'lb-cuxw2rm0';
 const tcp = (extra: Record<string, unknown> = {}) => ({ LoadBalancerId: LB, Ports: [80], Protocol: 'TCP', ...extra });

@@ -1,8 +1,8 @@
 /**
  * The CreateListener request model as data: one entry per API field (docs/api/create-listener.md), and one
- * per field of the nested types. The commander options, the zod schema, the help, the skeleton,
- * the prompts and the shell completions are all derived from these tables; nothing else lists
- * the fields.
+ * per field of the nested types. The commander options, the zod schemas (schema.ts), the help,
+ * the skeleton, the prompts and the shell completions are all derived from these tables; nothing
+ * else lists the fields.
  */
 
 export const PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTPS', 'TCP_SSL', 'QUIC'] as const;
@@ -165,6 +165,14 @@ const MULTI_CERT_INFO_TABLE = [
   { api: 'SSLVerifyClient', kind: 'enum', values: ['ON', 'OPTIONAL'], upperCase: true, help: 'MUTUAL only', example: 'ON' },
 ] as const satisfies readonly FieldSpec[];
 export const MULTI_CERT_INFO_FIELDS: readonly FieldSpec[] = MULTI_CERT_INFO_TABLE;
+
+/** The literal-typed nested tables, for types derived from them (the request's zod schemas in schema.ts). */
+export interface NESTED_FIELD_TABLES {
+  HealthCheck: typeof HEALTH_CHECK_TABLE;
+  CertificateInput: typeof CERTIFICATE_INPUT_TABLE;
+  MultiCertInfo: typeof MULTI_CERT_INFO_TABLE;
+  CertInfo: typeof CERT_INFO_TABLE;
+}
 
 export const NESTED_FIELDS: Record<NestedTypeName, readonly FieldSpec[]> = {
   HealthCheck: HEALTH_CHECK_FIELDS,

@@ -25,8 +25,11 @@ export interface RenderedFinding {
   where: string;
 }
 
+/** `{HealthCheck.TimeOut}`, `{MultiCertInfo.CertList[0].CertContent}`: a field named in a message (a value quoted back, `{"CertId":"a"}`, is not). */
+const FIELD_REFERENCE = /\{([A-Za-z]\w*(?:\.[A-Za-z]\w*|\[\d+\])*)\}/g;
+
 function fill(text: string, namer: Namer, subject: Path): string {
-  return text.replace(/\{([^{}]+)\}/g, (_, path: string) => namer.other(parsePath(path), subject));
+  return text.replace(FIELD_REFERENCE, (_, path: string) => namer.other(parsePath(path), subject));
 }
 
 export function renderFinding(finding: Finding, namer: Namer): RenderedFinding {

@@ -20,7 +20,7 @@ import { attributeOf, type CreateFieldFlags } from './flags.js';
 import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
 import { flagNamer, type GivenInput, renderFinding } from './messages.js';
 import type { Finding } from './rules.js';
-import { advisory, blocking, validateCreateListener } from './validate.js';
+import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
 import { SECRET_FIELDS } from './fields.js';
 
 export type { CreateFieldFlags } from './flags.js';
@@ -142,6 +142,7 @@ export function refusal(findings: readonly Finding[], given: GivenInput): UsageE
 }
 
 export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
+  await loadValidator();
   const body = options.body ?? {};
   const base: Record<string, unknown> = { ...body };
   await applyFieldFlags(base, flags, options.readText);

@@ -1,8 +1,11 @@
 /**
  * The one validator of a CreateListener request, whatever it came from (flags, a --from-file body,
- * prompts, an apply file): the type check, then every rule of the table. It decides nothing about
- * exit codes or wording: it returns the request and what the rules found, each finding with its
- * field path and severity, for the edge to name and to act on.
+ * prompts, an apply file): the type check (the zod schemas of schema.ts), then every rule of the
+ * table. It decides nothing about exit codes or wording: it returns the request and what the rules
+ * found, each finding with its field path and severity, for the edge to name and to act on.
+ *
+ * The schemas bring zod, which only a path that validates should load: such a path awaits
+ * `loadValidator()` once, then validates synchronously (`create`, `create -i`, `list --port`).
  */
 import { UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
@@ -10,7 +13,19 @@ import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, specAt, type CreateListenerReque
 import { documentNamer, promptNamer, type RenderedFinding, renderFinding } from './messages.js';
 import { isUnder, type Path } from './paths.js';
 import { checkRules, type Finding, protocolOf } from './rules.js';
-import { typeProblems } from './shape.js';
+import { loadRequestSchemas, type RequestSchemas, typeProblems as schemaProblems } from './schema.js';
+
+let schemas: RequestSchemas | undefined;
+
+/** Loads the request's zod schemas (and zod). Await it once before validating; later calls cost nothing. */
+export async function loadValidator(): Promise<void> {
+  schemas ??= await loadRequestSchemas();
+}
+
+function typeProblems(body: unknown): Finding[] {
+  if (!schemas) throw new Error('the request validator is not loaded: await loadValidator() before validating');
+  return schemaProblems(schemas, body);
+}
 
 export interface Validation {
   /** The request as it would be sent: enum values upper-cased where the API wants it, fields in table order. */

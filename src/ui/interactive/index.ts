@@ -12,6 +12,7 @@ import { UsageError } from '../../core/errors.js';
 import { CREATE_LISTENER_FIELDS, flagNames } from '../../model/fields.js';
 import { isTrueWord } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
+import { loadValidator } from '../../model/validate.js';
 import { attributeOf } from '../../model/flags.js';
 import { colorEnabled, palette } from '../color.js';
 import { createAsker, PromptCancelledError } from './asker.js';
@@ -92,6 +93,8 @@ export async function interactiveCreate(
     return text;
   };
 
+  // Every answer is checked by the request's validator as it is typed.
+  await loadValidator();
   const asker = await createAsker(ctx);
   const answers = await askCreate(flags, {
     asker,

@@ -4,7 +4,7 @@ import { UsageError } from '../../../core/errors.js';
 import { describeListeners, type ListenerFilter } from '../../../api/clb.js';
 import { PROTOCOLS } from '../../../model/fields.js';
 import { checkListenerIds, checkLoadBalancerId } from '../../../model/ids.js';
-import { checkAnswer } from '../../../model/validate.js';
+import { checkAnswer, loadValidator } from '../../../model/validate.js';
 import { openSession } from '../../session.js';
 import { printResult } from '../../../ui/output.js';
 import { addHint } from '../../api-hints.js';
@@ -16,7 +16,10 @@ export interface ListFlags {
   listenerId?: string[];
 }
 
-/** Flags → a DescribeListeners filter, checked with the same rules `create` uses; unusual ids are only `warn`ed about. */
+/**
+ * Flags → a DescribeListeners filter, checked with the same rules `create` uses; unusual ids are only
+ * `warn`ed about. With --port, `loadValidator()` must have been awaited.
+ */
 export function listFilter(flags: ListFlags, warn: (message: string) => void = () => {}): ListenerFilter {
   const lb = checkLoadBalancerId(flags.lb, '--lb');
   if (lb.warning) warn(lb.warning);
@@ -43,6 +46,7 @@ export function listFilter(flags: ListFlags, warn: (message: string) => void = (
 }
 
 export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
+  if (flags.port !== undefined) await loadValidator();
   const filter = listFilter(flags, (warning) => {
     if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
   });
