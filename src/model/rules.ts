@@ -708,7 +708,9 @@ const certificateParses: Rule = {
   id: 'certificate.pem',
   fields: ['Certificate.CertContent', 'Certificate.CertCaContent', 'MultiCertInfo.CertList[].CertContent'],
   checks: 'certificate content is a PEM certificate that parses (otherwise sent with a warning)',
-  ...OURS("the API page's own upload example sends placeholder text, so the API is not known to refuse it at this step"),
+  ...OURS(
+    "the API page's own upload example sends placeholder text and is answered with success; only the SSL service's own upload action documents a parse error",
+  ),
   check: ({ request }) =>
     readPem(request).flatMap(({ slot, cert }) => {
       const text = valueAt(request, slot.cert);
@@ -776,7 +778,9 @@ const certificateDates: Rule = {
   id: 'certificate.dates',
   fields: ['Certificate.CertContent', 'Certificate.CertCaContent', 'MultiCertInfo.CertList[].CertContent'],
   checks: 'a certificate is in date and not within 30 days of expiry',
-  ...OURS('no source says the API refuses an expired certificate; clients will refuse it'),
+  ...OURS(
+    "neither CreateListener nor the SSL service's UploadCertificate documents an error for an expired certificate; clients will refuse it",
+  ),
   check: ({ request, now }) =>
     readPem(request).flatMap(({ slot, cert }): Emit[] => {
       if (!cert) return [];
