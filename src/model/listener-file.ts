@@ -10,7 +10,7 @@ import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import { collectSecrets } from './request.js';
-import { advisory, blocking, validateCreateListener } from './validate.js';
+import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
 import { documentNamer, renderFinding } from './messages.js';
 import { holderOf, portLabel, transportOf } from './ports.js';
 
@@ -97,6 +97,7 @@ export async function readListenerFile(
   options: { readText: ReadText; now: number; validate?: boolean },
 ): Promise<ListenerFile> {
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
+  await loadValidator();
   const doc = document as Record<string, unknown>;
   const problems: string[] = [];
   for (const key of Object.keys(doc))

@@ -15,6 +15,12 @@
  * zod's issues become findings in one place (`typeProblems`), with this tool's messages and the
  * field's path. zod itself is loaded only when the schemas are first wanted (`loadRequestSchemas`,
  * awaited by the validator's `loadValidator`), so `--help` and `--version` never load it.
+ *
+ * The editor's JSON Schema of apply files (json-schema.ts) is not generated from these with
+ * `z.toJSONSchema()`: it is meant to be stricter (required fields, enum values, the rule table's
+ * ranges and lengths, no unknown keys, apply's Port/ListenerName shorthands), all of which these
+ * schemas leave to the rules, and generating it would load zod for `apply --schema`. Both come
+ * from the field table. The skeleton is the table's examples, not types.
  */
 import type * as z from 'zod/mini';
 import {

@@ -5,7 +5,7 @@
  * found, each finding with its field path and severity, for the edge to name and to act on.
  *
  * The schemas bring zod, which only a path that validates should load: such a path awaits
- * `loadValidator()` once, then validates synchronously (`create`, `create -i`, `list --port`).
+ * `loadValidator()` once, then validates synchronously (`create`, `create -i`, `apply`, `list --port`).
  */
 import { UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
