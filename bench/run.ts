@@ -3,8 +3,10 @@
  * two peers doing the same create against the same emulator: the official Node SDK and a
  * minimal signed client (the practical floor). Every command is run paired with a baseline run,
  * the pair's order alternating, so a noisy machine shifts both halves of a pair alike; the table
- * shows the median ratio with its min–max, the median time, the median peak RSS (/usr/bin/time)
- * and how many module files the CLI's commands load (counted in a separate, untimed run).
+ * shows the median ratio with its min–max, the median time, the CPU time (user + system, from
+ * /usr/bin/time: steadier than wall time on a busy machine) as a ratio to the baselines', the
+ * median peak RSS, and how many module files the CLI's commands load (counted in a separate,
+ * untimed run).
  *
  * Reports; never passes or fails on a figure (it fails only if a command does not do its job).
  *
@@ -13,6 +15,7 @@
  * (installed once into a cache folder; see bench/node-binary.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +38,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 11, nodes: [process.execPath], node24: true };
+  const options: Options = { runs: 21, nodes: [process.execPath], node24: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') options.runs = Number(argv[++i]);
@@ -76,6 +79,18 @@ async function startEmulator(): Promise<Emulator> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** POST to the emulator's control surface on a connection of its own (rounds outlast keep-alive). */
+function control(emu: Emulator, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(new URL(path, emu.endpoint), { method: 'POST', agent: false }, (response) => {
+      response.resume();
+      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${path}: HTTP ${response.statusCode}`))));
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 interface Case {
@@ -121,6 +136,8 @@ const SDK_ROW = 'peer: official Node SDK';
 
 interface Sample {
   ms: number;
+  /** User + system CPU time of the child (10 ms resolution), when /usr/bin/time is there. */
+  cpuMs: number | undefined;
   rssKiB: number | undefined;
 }
 
@@ -144,7 +161,7 @@ function countModules(node: string, args: string[], env: NodeJS.ProcessEnv, expe
 
 function runOnce(node: string, args: string[], env: NodeJS.ProcessEnv, expectCode: number): Sample {
   const rssFile = join(scratch, 'rss');
-  const [command, argv] = hasTime ? [TIME, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, args];
+  const [command, argv] = hasTime ? [TIME, ['-f', '%U %S %M', '-o', rssFile, node, ...args]] : [node, args];
   const started = process.hrtime.bigint();
   const result = spawnSync(command, argv, { env, cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -153,8 +170,9 @@ function runOnce(node: string, args: string[], env: NodeJS.ProcessEnv, expectCod
       `${node} ${args.join(' ')} exited ${result.status ?? result.signal}, expected ${expectCode}\n${result.stdout}${result.stderr}`,
     );
   }
-  const rssKiB = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : undefined;
-  return { ms, rssKiB };
+  if (!hasTime) return { ms, cpuMs: undefined, rssKiB: undefined };
+  const [user = 0, system = 0, rssKiB = 0] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { ms, cpuMs: (user + system) * 1000, rssKiB };
 }
 
 function median(values: number[]): number {
@@ -169,6 +187,8 @@ interface Row {
   ratio: number;
   min: number;
   max: number;
+  /** Median CPU time over the median CPU time of its baselines. */
+  cpuRatio: number | undefined;
   rssMiB: number | undefined;
   files?: number;
   target?: number;
@@ -192,7 +212,7 @@ async function benchRuntime(node: string, version: string, emu: Emulator, runs: 
   let port = 10000;
   // One warm-up round fills the page cache and the compile cache, then the measured rounds.
   for (let round = -1; round < runs; round++) {
-    await fetch(`${emu.endpoint}/__emulator/reset`, { method: 'POST' });
+    await control(emu, '/__emulator/reset');
     for (const [index, entry] of all.entries()) {
       const caseEnv = { ...env, ...entry.env };
       const args = entry.args(port++);
@@ -209,7 +229,11 @@ async function benchRuntime(node: string, version: string, emu: Emulator, runs: 
     }
   }
   const rss = (list: Sample[]): number | undefined => (hasTime ? median(list.map((s) => s.rssKiB ?? 0)) / 1024 : undefined);
-  const rows: Row[] = [{ name: '`node -e 0`', ms: median(baseline.map((s) => s.ms)), ratio: 1, min: 1, max: 1, rssMiB: rss(baseline) }];
+  const cpu = (list: Sample[]): number | undefined => (hasTime ? median(list.map((s) => s.cpuMs ?? 0)) : undefined);
+  const baseCpu = cpu(baseline);
+  const rows: Row[] = [
+    { name: '`node -e 0`', ms: median(baseline.map((s) => s.ms)), ratio: 1, min: 1, max: 1, cpuRatio: 1, rssMiB: rss(baseline) },
+  ];
   for (const [index, entry] of all.entries()) {
     const list = samples[index]!;
     const ratios = list.map((s) => s.ratio);
@@ -219,6 +243,7 @@ async function benchRuntime(node: string, version: string, emu: Emulator, runs: 
       ratio: median(ratios),
       min: Math.min(...ratios),
       max: Math.max(...ratios),
+      cpuRatio: baseCpu ? (cpu(list.map((s) => s.sample)) ?? 0) / baseCpu : undefined,
       rssMiB: rss(list.map((s) => s.sample)),
       ...(entry.countModules && { files: countModules(node, entry.args(port++), { ...env, ...entry.env }, entry.expectCode) }),
       ...(entry.target !== undefined && { target: entry.target }),
@@ -240,15 +265,15 @@ function verdict(row: Row, rows: Row[]): string {
 
 function table(version: string, rows: Row[], runs: number): string {
   const lines = [
-    `Node ${version}: ${runs} pairs per command; × = the command's time over its paired \`node -e 0\` (median, and min–max)`,
+    `Node ${version}: ${runs} pairs per command. × = wall time over the paired \`node -e 0\` (median, and min–max); CPU × = median user+system CPU time over that of the baselines`,
     '',
-    '| command | × `node -e 0` | min–max | ms | peak RSS MiB | files | target |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| command | × `node -e 0` | min–max | ms | CPU × | peak RSS MiB | files | target |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const rss = row.rssMiB === undefined ? 'n/a' : row.rssMiB.toFixed(0);
     lines.push(
-      `| ${row.name} | ${row.ratio.toFixed(2)} | ${row.min.toFixed(2)}–${row.max.toFixed(2)} | ${row.ms.toFixed(0)} | ${rss} | ${row.files ?? ''} | ${verdict(row, rows)} |`,
+      `| ${row.name} | ${row.ratio.toFixed(2)} | ${row.min.toFixed(2)}–${row.max.toFixed(2)} | ${row.ms.toFixed(0)} | ${row.cpuRatio?.toFixed(2) ?? 'n/a'} | ${rss} | ${row.files ?? ''} | ${verdict(row, rows)} |`,
     );
   }
   return lines.join('\n');
