@@ -4,6 +4,8 @@
  * them to exit codes.
  */
 
+import { scrubPrivateKeys } from './secrets.js';
+
 /** What a failure leaves behind that a person or script may need: a running task, created ids. */
 export interface FailureDetails {
   TaskId?: string;
@@ -156,11 +158,12 @@ export class AcceptedError extends CliError {
 const REDACTED = '<redacted>';
 
 /**
- * Replaces every occurrence of each secret in `text`. Secrets shorter than four characters are
- * skipped: replacing them would mangle ordinary words without protecting anything real.
+ * Replaces every occurrence of each secret in `text`, and any private-key block (even one cut
+ * short, even one never registered). Secrets shorter than four characters are skipped: replacing
+ * them would mangle ordinary words without protecting anything real.
  */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
+  let out = scrubPrivateKeys(text);
   for (const secret of secrets) {
     if (!secret || secret.length < 4) continue;
     out = out.split(secret).join(REDACTED);

@@ -4,6 +4,8 @@
  * whole megabyte: everything printed on stderr passes through `printableLine` first.
  */
 
+import { scrubPrivateKeys } from './secrets.js';
+
 /**
  * C0 controls (newline and tab included: a message is one line), DEL, C1 controls, the
  * bidirectional overrides and isolates that reorder what is shown ("trojan source"), the Unicode
@@ -42,11 +44,11 @@ export function shorten(text: string, max = 120): string {
 export const MAX_LINE = 1000;
 
 /**
- * One line, safe to print: unsafe characters escaped, any quoted value or unbroken run longer
+ * One line, safe to print: private-key material removed, unsafe characters escaped, any quoted value or unbroken run longer
  * than 120 characters cut in the middle, and the whole line capped at MAX_LINE.
  */
 export function printableLine(text: string): string {
-  let line = escapeControl(text)
+  let line = escapeControl(scrubPrivateKeys(text))
     .replace(/"([^"]{121,})"/g, (_, inner: string) => `"${shorten(inner)}"`)
     .replace(/\S{201,}/g, (run) => shorten(run, 200));
   if (line.length > MAX_LINE) line = `${line.slice(0, MAX_LINE)}…(${line.length - MAX_LINE} more characters)`;

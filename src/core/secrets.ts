@@ -28,3 +28,17 @@ export class SecretRegistry {
     return [...this.values].sort((a, b) => b.length - a.length);
   }
 }
+
+/**
+ * A PEM private-key block, whole or cut short: from its BEGIN line to its END line, or, when a
+ * message quoted only the start of it, to the end of that quoted value (the next unescaped double
+ * quote) or of the text. Whatever field a key was typed into, none of it is printed.
+ */
+const PRIVATE_KEY_TEXT = /-----BEGIN ?[A-Z0-9 ]*PRIVATE ?KEY-----(?:[\s\S]*?-----END ?[A-Z0-9 ]*PRIVATE ?KEY-----|(?:[^"\\]|\\[^"])*)/g;
+
+export const PRIVATE_KEY_REDACTED = '<a PEM private key>';
+
+/** Text with every private-key block in it, whole or cut short, replaced. */
+export function scrubPrivateKeys(text: string): string {
+  return text.includes('PRIVATE') ? text.replace(PRIVATE_KEY_TEXT, PRIVATE_KEY_REDACTED) : text;
+}

@@ -7,6 +7,7 @@
 import { UsageError } from '../core/errors.js';
 import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
 import { checkParsedDocument, checkTextNesting, isMachineryKey, MAX_NESTING } from './limits.js';
+import { holdsPrivateKey } from './certificates.js';
 
 /** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */
 export type ReadText = (path: string, flag: string) => Promise<string>;
@@ -19,18 +20,24 @@ export function isTrueWord(raw: unknown): boolean {
   return raw === true || raw === 1 || TRUE_WORDS.has(String(raw).trim().toLowerCase());
 }
 
+/** What was typed, quoted back; never a private key (a key typed into the wrong flag is still a secret). */
+function typed(raw: unknown): string {
+  const text = String(raw);
+  return holdsPrivateKey(text) ? '<a PEM private key>' : `"${text}"`;
+}
+
 function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number' && (raw === 0 || raw === 1)) return raw === 1;
   const word = String(raw).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw new UsageError(`${label} "${String(raw)}": ${rule}`, label);
+  throw new UsageError(`${label} ${typed(raw)}: ${rule}`, label);
 }
 
 function parseInteger(raw: string, label: string): number {
   const text = raw.trim();
-  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(`${label} "${raw}": must be an integer`, label);
+  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(`${label} ${typed(raw)}: must be an integer`, label);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) throw new UsageError(`${label} ${text}: too large to send exactly`, label);
   return value;

@@ -4,6 +4,7 @@
  * they are part of the format. Private keys are never quoted back, only the position.
  */
 import { escapeControl } from '../core/printable.js';
+import { holdsPrivateKey } from './certificates.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from './fields.js';
 import type { Path } from './paths.js';
 
@@ -19,7 +20,7 @@ export interface ControlCharacterProblem {
 
 function describe(value: string, index: number, spec: FieldSpec | undefined): string {
   const at = `${escapeControl(value[index]!)} at position ${index + 1}`;
-  if (spec?.secret) return `holds a control character (${at})`;
+  if (spec?.secret || holdsPrivateKey(value)) return `holds a control character (${at})`;
   const shown = escapeControl(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return `"${shown}" holds a control character (${at})`;
 }

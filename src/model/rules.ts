@@ -95,11 +95,21 @@ const L7: readonly Protocol[] = ['HTTP', 'HTTPS'];
 
 const isSet = (value: unknown): boolean => value !== undefined;
 
-/** A value quoted back in a message: short, one line, no control characters. */
+/**
+ * A value quoted back in a message: short, one line, no control characters, and never any part of
+ * a private key (a key typed into the wrong field is still a secret).
+ */
 export function show(value: unknown): string {
+  if (holdsPrivateKeyAnywhere(value)) return '<a PEM private key>';
   const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   const safe = text.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
+}
+
+function holdsPrivateKeyAnywhere(value: unknown): boolean {
+  if (typeof value === 'string') return holdsPrivateKey(value);
+  if (value && typeof value === 'object') return Object.values(value).some(holdsPrivateKeyAnywhere);
+  return false;
 }
 
 /** `TCP and UDP`, `TCP, UDP, TCP_SSL and QUIC`. */

@@ -32,7 +32,6 @@ import {
   type NestedTypeName,
   type TOP_LEVEL_FIELD_TABLE,
 } from './fields.js';
-import { holdsPrivateKey } from './certificates.js';
 import { type Path, valueAt } from './paths.js';
 import { type Finding, show } from './rules.js';
 
@@ -194,8 +193,8 @@ function fieldOf(issuePath: readonly PropertyKey[]): { path: (string | number)[]
   return { path, spec };
 }
 
-/** A value quoted back, except private-key material (a key in the wrong field is still a secret). */
-const quote = (value: unknown): string => (typeof value === 'string' && holdsPrivateKey(value) ? '<a PEM private key>' : show(value));
+/** A value quoted back; `show` never quotes private-key material, wherever it nests. */
+const quote = show;
 
 function findingFor(issue: z.core.$ZodIssue, body: unknown): Finding {
   const issuePath = issue.path as (string | number)[];
