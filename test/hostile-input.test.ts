@@ -40,6 +40,8 @@ interface Case {
   stdin?: string;
   /** Also run with -o json, checking the JSON error contract. */
   json?: boolean;
+  /** Added to (or, when undefined, removed from) the run's environment. */
+  env?: Record<string, string | undefined>;
 }
 
 let emu: InProcessEmulator;
@@ -342,6 +344,22 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
   add('configure set with an empty key', ['configure', 'set', '', 'x']);
   add('delete with an empty --listener-id', ['delete', '--lb', LB, '--listener-id', '']);
   add('list with conflicting --lb', ['list', '--lb', LB, '--lb', 'lb-hostile2']);
+
+  // 14. The environment: keys, tokens and role settings holding what no key or ARN holds.
+  const environments: [string, Record<string, string>][] = [
+    ['a session token with CR/LF', { TENCENTCLOUD_SESSION_TOKEN: 'token-0123456789\r\nX-Injected: 1' }],
+    ['a session token with an escape', { TENCENTCLOUD_TOKEN: 'token\u001b]0;PWNED\u0007' }],
+    ['a SecretId with an escape', { TENCENTCLOUD_SECRET_ID: 'AKID\u001b]0;PWNED\u0007' }],
+    ['a SecretId with a non-ASCII quote', { TENCENTCLOUD_SECRET_ID: 'AKID\u2019x' }],
+    ['a SecretKey with a line break inside', { TENCENTCLOUD_SECRET_KEY: 'first-half\nsecond-half' }],
+    ['a SecretKey with a space inside', { TENCENTCLOUD_SECRET_KEY: 'first-half second-half' }],
+    ['a role ARN with an escape', { TENCENTCLOUD_ROLE_ARN: 'qcs::cam::uin/1:roleName/x\u001b[2J', TENCENTCLOUD_ROLE_SESSION_NAME: 'ok' }],
+    ['a role session name with a space', { TENCENTCLOUD_ROLE_ARN: 'qcs::cam::uin/1:roleName/x', TENCENTCLOUD_ROLE_SESSION_NAME: 'a b' }],
+  ];
+  for (const [label, env] of environments) {
+    add(`environment: ${label}`, BASE, { env, json: true });
+    add(`environment: ${label} (wait)`, ['wait', 'e125544b-3561-421f-a093-54cf7ffe2c20'], { env });
+  }
 }
 
 /** Everything a hostile input may not do to the output. */
@@ -400,6 +418,7 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
       '--from-file - ',
       'YAML ',
       'global ',
+      'environment: ',
     ]) {
       assert.ok(
         cases.some((c) => c.name.startsWith(path)),
@@ -425,7 +444,7 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
         // A repeated or empty --endpoint under test must stay the only one.
         const endpointUnderTest = c.argv.includes('--endpoint');
         const result = await run(endpointUnderTest ? [...c.argv, ...(json ? ['-o', 'json'] : [])] : argv, {
-          env,
+          env: c.env ? { ...env, ...c.env, CLB_LISTENER_STS_ENDPOINT: emu.endpoint } : env,
           cwd: dir,
           ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),
         });

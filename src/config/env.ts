@@ -24,6 +24,11 @@ export function credentialsFromEnvironment(
     warn(`warning: ${set} is set but ${unset} is not; ignoring it and looking for credentials elsewhere (set both, or unset ${set})`);
     return undefined;
   }
-  const token = ENV.tokens.map((name) => value(env, name)).find(Boolean);
-  return staticSource(secrets, 'environment', `environment (${ENV.secretId})`, keys(secretId, secretKey, token));
+  const tokenName = ENV.tokens.find((name) => value(env, name));
+  const token = tokenName ? value(env, tokenName) : undefined;
+  return staticSource(secrets, 'environment', `environment (${ENV.secretId})`, keys(secretId, secretKey, token), undefined, {
+    secretId: ENV.secretId,
+    secretKey: ENV.secretKey,
+    token: tokenName ?? 'the session token',
+  });
 }

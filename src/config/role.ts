@@ -6,7 +6,7 @@
  * before they expire; nothing is cached on disk. docs/credentials.md tells the whole story.
  */
 import { readFileSync } from 'node:fs';
-import { CredentialsError } from '../core/errors.js';
+import { CredentialsError, UsageError } from '../core/errors.js';
 import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import type { AssumedRole, Credentials, CredentialSource } from '../core/credentials.js';
@@ -40,6 +40,24 @@ export interface RoleSetting {
 }
 
 /**
+ * A role ARN or session name holding a space, a line break or a control character names no role:
+ * refused before STS is asked (and before it could reach a log or a header).
+ */
+function checkRoleText(setting: RoleSetting, arnLabel: string, sessionLabel: string): RoleSetting {
+  for (const [label, text] of [
+    [arnLabel, setting.arn],
+    [sessionLabel, setting.sessionName],
+  ] as const) {
+    if (text !== undefined && /[^\x21-\x7e]/.test(text)) {
+      throw new UsageError(`${label} "${text}" holds a space, a line break or a control character; nothing was sent`, undefined, {
+        hint: 'a role ARN looks like qcs::cam::uin/<account>:roleName/<name>; a session name is 2-128 of letters, digits and =,.@_-',
+      });
+    }
+  }
+  return setting;
+}
+
+/**
  * TENCENTCLOUD_ROLE_ARN with TENCENTCLOUD_ROLE_SESSION_NAME. tccli uses the pair only when both
  * are set; here the ARN alone is enough (a session name is made up), and a session name alone is
  * ignored with a warning.
@@ -51,7 +69,7 @@ export function roleFromEnvironment(env: Env, warn: (message: string) => void): 
     if (sessionName) warn(`warning: ${ENV.roleSessionName} is set but ${ENV.roleArn} is not; ignoring it`);
     return undefined;
   }
-  return { arn, ...(sessionName ? { sessionName } : {}), source: ENV.roleArn };
+  return checkRoleText({ arn, ...(sessionName ? { sessionName } : {}), source: ENV.roleArn }, ENV.roleArn, ENV.roleSessionName);
 }
 
 export function roleFromProfile(profile: TccliProfile, warn: (message: string) => void): RoleSetting | undefined {
@@ -61,7 +79,11 @@ export function roleFromProfile(profile: TccliProfile, warn: (message: string) =
     if (sessionName) warn(`warning: ${profile.paths.credential} has role-session-name but no role-arn; ignoring it`);
     return undefined;
   }
-  return { arn, ...(sessionName ? { sessionName } : {}), source: `profile ${profile.name} (${profile.paths.credential})` };
+  return checkRoleText(
+    { arn, ...(sessionName ? { sessionName } : {}), source: `profile ${profile.name} (${profile.paths.credential})` },
+    `role-arn in ${profile.paths.credential}`,
+    `role-session-name in ${profile.paths.credential}`,
+  );
 }
 
 export interface TkeSetting {
