@@ -189,3 +189,33 @@ describe('the last line of defence: private-key text is scrubbed from whatever i
     );
   });
 });
+
+describe('a user name and password in an endpoint are refused, and the password is never shown', () => {
+  const PASSWORD = 'Pa55wordInTheUrl';
+  const endpoints = [
+    `https://user:${PASSWORD}@clb.example.invalid`,
+    `user:${PASSWORD}@clb.example.invalid`,
+    `http://user:${PASSWORD}@127.0.0.1:9`,
+    `https://user:${PASSWORD}@clb.example.invalid/path`,
+    `https://user:${PASSWORD}@clb exa mple`,
+  ];
+  test('--endpoint, configure set endpoint, whoami, with and without -o json', async () => {
+    for (const endpoint of endpoints) {
+      const runs = [
+        ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--dry-run', '--endpoint', endpoint],
+        ['whoami', '--endpoint', endpoint],
+        ['whoami', '--endpoint', endpoint, '-o', 'json'],
+        ['configure', 'set', 'endpoint', endpoint, '--profile', 'url-with-password'],
+        ['configure', 'set', 'sts.endpoint', endpoint, '--profile', 'url-with-password'],
+      ];
+      for (const argv of runs) {
+        // whoami shows its report, then says the endpoint is wrong.
+        const keys = { TENCENTCLOUD_SECRET_ID: 'AKIDwhoamiendpointtest0000000000001', TENCENTCLOUD_SECRET_KEY: 'whoami-endpoint-test-key' };
+        const result = await run(argv, { env: { ...ENV, ...keys }, cwd: DIR });
+        const context = `${argv.join(' ')}: exit ${result.code}\n${result.stdout}${result.stderr}`;
+        assert.equal(result.code, 2, context);
+        assert.ok(!(result.stdout + result.stderr).includes(PASSWORD), context);
+      }
+    }
+  });
+});

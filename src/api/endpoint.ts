@@ -21,15 +21,21 @@ export function withScheme(text: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
 }
 
+/** An endpoint as it may be shown: a user name and password (`https://user:pass@host`) become `…`. */
+export function maskEndpoint(text: string): string {
+  return text.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/?#@]*@/i, (_, scheme: string | undefined) => `${scheme ?? ''}…@`);
+}
+
 /**
  * Accepts `https://host[:port]`, `http://loopback[:port]`, or a bare host (taken as https).
  * `label` names the value in errors: the --endpoint option, or a profile's `endpoint` key.
  */
-export function parseEndpoint(raw: string, label = '--endpoint'): URL {
-  const text = raw.trim();
+export function parseEndpoint(input: string, label = '--endpoint'): URL {
+  const text = input.trim();
+  const raw = maskEndpoint(input);
   // The URL parser drops tabs and line breaks silently ("https://a\n.com" is https://a.com): a
   // value holding any is refused rather than guessed at.
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw) || text.includes(' ')) {
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(input) || text.includes(' ')) {
     throw new UsageError(`${label} "${raw}": contains a space or a control character`, label, {
       hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com',
     });
@@ -39,6 +45,13 @@ export function parseEndpoint(raw: string, label = '--endpoint'): URL {
     url = new URL(withScheme(text));
   } catch {
     throw new UsageError(`${label} "${raw}" is not a URL`, label, { hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com' });
+  }
+  // The API signs every request; a user name or password in the URL would only be sent in the
+  // clear to whatever answers, and shown wherever the endpoint is.
+  if (url.username || url.password) {
+    throw new UsageError(`${label} "${raw}": holds a user name or password, which the API does not take`, label, {
+      hint: 'give only scheme, host and port, e.g. https://clb.ap-guangzhou.tencentcloudapi.com',
+    });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UsageError(`${label} "${raw}": only https:// is supported`, label);

@@ -4,6 +4,8 @@ import { settingsInput } from '../../settings-input.js';
 import { inspectSettings, maskIdentifier } from '../../../config/index.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
 import { printableLine } from '../../../core/printable.js';
+import { maskEndpoint, parseEndpoint } from '../../../api/endpoint.js';
+import type { UsageError } from '../../../core/errors.js';
 
 /** The `-o json` shape of whoami (README, "Output formats"). */
 export interface WhoamiView {
@@ -52,6 +54,13 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     // Showing where things come from is whoami's whole job: its warnings show even with -q.
     warn: (message) => void ctx.stderr.write(`${printableLine(message)}\n`),
   });
+  // Checked as a command would check it; shown without any user name or password it holds.
+  let endpointError: UsageError | undefined;
+  try {
+    parseEndpoint(report.endpoint, report.endpointSource === '--endpoint' ? '--endpoint' : 'clb.endpoint');
+  } catch (error) {
+    endpointError = error as UsageError;
+  }
   const credentials = await report.credentials.get(ctx.signal);
   const role = report.credentials.assumedRole;
   const view: WhoamiView = {
@@ -74,7 +83,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     ExpiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
     Region: report.region ?? null,
     RegionSource: report.regionSource ?? null,
-    Endpoint: report.endpoint,
+    Endpoint: maskEndpoint(report.endpoint),
     EndpointSource: report.endpointSource,
     Language: report.language ?? null,
     LanguageSource: report.languageSource ?? null,
@@ -82,4 +91,5 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   await printResult(ctx, globals, { json: view, text: textReport(view), table: keyValueTable(view) });
   // The report is still useful without a region, but a command would fail, so the exit code says so.
   if (report.regionError) throw report.regionError;
+  if (endpointError) throw endpointError;
 }
