@@ -131,7 +131,7 @@ describe('profile keys', () => {
       ['http://10.0.0.1:8080', /plain http:\/\/ is allowed only for loopback hosts/],
       ['https://clb.tencentcloudapi.com/v3', /the API path is always "\/"/],
       ['https://clb.tencentcloudapi.com/?a=1', /the API path is always "\/"/],
-      ['https://user:pw@clb.tencentcloudapi.com', /give only the host \(and port\)/],
+      ['https://user:pw@clb.tencentcloudapi.com', /^endpoint "https:\/\/…@clb\.tencentcloudapi\.com": holds a user name or password/],
       ['https://clb.tencentcloudapi.com#x', /give only the host \(and port\)/],
       ['ftp://host', /only https:\/\/ is supported/],
       ['', /is not a URL/],
