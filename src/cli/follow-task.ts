@@ -59,13 +59,36 @@ export async function followTask(client: ClbClient, requestId: string, options: 
     else if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
     else if (options.accepted && !(error instanceof TaskFailedError))
       throw pollFailedAfterAcceptance(error, requestId, resume, options.accepted);
-    else if (error instanceof CliError && !(error instanceof TaskFailedError)) {
-      // Polling failed, not the task: it was accepted and may still finish.
-      error.hint = `${error.hint ? `${error.hint}; ` : ''}the task was accepted; follow it with: ${resume}`;
+    else if (isUnknownTask(error)) {
+      // A task the API does not know is not one that was accepted: say so, not "follow it".
+      error.hint = unknownTaskHint(requestId, client.region);
+    } else if (error instanceof CliError && !(error instanceof TaskFailedError)) {
+      // Following failed, not the task (the API could not be asked): it may still be running.
+      error.hint = `${error.hint ? `${error.hint}; ` : ''}the task's outcome is unknown; ask again with: ${resume}`;
     }
     if (error instanceof CliError) error.details.TaskId = requestId;
     throw error;
   }
+}
+
+/**
+ * DescribeTaskStatus refused the TaskId itself (InvalidParameter, other than an unknown region):
+ * no task of that id is known where it was asked. The API documents no other InvalidParameter for
+ * this action, and no time after which a finished task is forgotten.
+ */
+function isUnknownTask(error: unknown): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    error.action === 'DescribeTaskStatus' &&
+    (error.code === 'InvalidParameter' || (error.code.startsWith('InvalidParameter.') && error.code !== 'InvalidParameter.RegionNotFound'))
+  );
+}
+
+function unknownTaskHint(requestId: string, region: string): string {
+  return (
+    `the API knows no task ${requestId} in ${region || 'this region'}: check the id was copied whole from the RequestId ` +
+    'a write printed (create --no-wait, or an interrupted or timed-out create), and that --region and --endpoint are those of that write'
+  );
 }
 
 /** The wait cannot go on after an accepted write: say what failed, what may exist, and how to resume. */
