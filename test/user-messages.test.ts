@@ -33,3 +33,18 @@ describe('wait on a task the API does not know', () => {
     assert.match(error.Hint, /^the API knows no task/);
   });
 });
+
+describe('a mistyped flag or command', () => {
+  test('one line with the suggestion, no literal \\n; the JSON message is clean', async () => {
+    const text = await runAgainst(emu, ['create', '--protocl', 'TCP']);
+    assert.equal(text.code, 2);
+    assert.equal(text.stderr.split('\n')[0], "error: unknown option '--protocl' (did you mean --protocol?)");
+    assert.doesNotMatch(text.stderr, /\\n/);
+    const json = await runAgainst(emu, ['create', '--protocl', 'TCP', '-o', 'json']);
+    assert.equal(json.code, 2);
+    assert.equal(JSON.parse(json.stderr).Error.Message, "unknown option '--protocl' (did you mean --protocol?)");
+    const command = await runAgainst(emu, ['wiat', 'x']);
+    assert.equal(command.code, 2);
+    assert.equal(command.stderr.split('\n')[0], "error: unknown command 'wiat' (did you mean wait?)");
+  });
+});

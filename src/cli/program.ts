@@ -78,6 +78,9 @@ export function usageErrorFromCommander(error: { code?: string; message: string 
   const message = error.message
     .replace(/^error:\s*/i, '')
     .trim()
+    // One line: commander puts its suggestion on a line of its own.
+    .replace(/\s*\n\s*\(Did you mean (.+?)\?\)/, ' (did you mean $1?)')
+    .replace(/\s*\n\s*/g, ' ')
     .replace(/'(--[^'=\s]+)=[^']*'/g, "'$1=…'")
     .replace(/'(-[^-'\s])[^'\s]+'/g, "'$1…'");
   const flag = /'(-[-\w]+)/.exec(message)?.[1];
