@@ -197,6 +197,22 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     ['--from-file', 'a.json', 'b.json', ['create']],
   ];
   for (const [flag, first, second, base] of repeats) add(`repeated ${flag} ${first} / ${second}`, [...base, flag, first, flag, second]);
+  // One field given twice under two spellings: a --cert-* flag and the same key in --certificate.
+  add('repeated CertId: --cert-id and --certificate', [...HTTPS, '--cert-id', 'abc123', '--certificate', 'CertId=def456']);
+  add('repeated SSLMode: --ssl-mode and --certificate', [
+    ...HTTPS,
+    '--ssl-mode',
+    'MUTUAL',
+    '--certificate',
+    'CertId=abc123,SSLMode=UNIDIRECTIONAL',
+  ]);
+  add('repeated CertCaId: --ca-cert-id and --certificate JSON', [
+    ...HTTPS,
+    '--ca-cert-id',
+    'ca1',
+    '--certificate',
+    '{"CertId":"abc123","SSLMode":"MUTUAL","CertCaId":"ca2"}',
+  ]);
   for (const spec of createFlagSpecs().filter((s) => s.negate)) {
     const positive = spec.long.replace(/^--no-/, '--');
     add(`${positive} and ${spec.long}`, [...BASE, positive, spec.long]);

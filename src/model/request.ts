@@ -100,6 +100,9 @@ async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFl
     throw new UsageError(`only one of ${stdinUsers.map((c) => `--${c.flag}`).join(', ')} can read stdin ("-")`, `--${stdinUsers[1]!.flag}`);
   }
   const existing = base.Certificate && typeof base.Certificate === 'object' ? (base.Certificate as Record<string, unknown>) : {};
+  // Beside a --from-file body these flags override its fields; beside --certificate they are the
+  // same option spelled twice, and two different values for one field are not guessed between.
+  const fromCertificateFlag = flags[attributeOf('certificate')] !== undefined;
   const cert: Record<string, unknown> = { ...existing };
   const paths: Record<string, string> = {};
   for (const flag of given) {
@@ -110,6 +113,12 @@ async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFl
       cert[flag.target] = await readText(raw, `--${flag.flag}`);
     } else {
       cert[flag.target] = coerceScalar(spec, raw, `--${flag.flag}`);
+    }
+    if (fromCertificateFlag && existing[flag.target] !== undefined && existing[flag.target] !== cert[flag.target]) {
+      // Neither value is quoted: one of them may be key material.
+      throw new UsageError(`--${flag.flag} and --certificate ${flag.target} give two different values`, `--${flag.flag}`, {
+        hint: `give ${flag.target} once`,
+      });
     }
   }
   if (paths.CertContent && cert.CertKey === undefined) {
