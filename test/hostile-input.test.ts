@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 import { run, type RunResult } from './helpers/run.js';
+import { REPO_ROOT } from './helpers/paths.js';
 import { createFlagSpecs } from '../src/model/flags.js';
 import { MAX_INPUT_BYTES } from '../src/model/limits.js';
 
 const LB = 'lb-hostile1';
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const BASE = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP'];
 const HTTPS = ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS'];
 
@@ -89,6 +91,21 @@ function makeFiles(): Record<string, string> {
   write('yaml-warning.yaml', 'LoadBalancerId: !custom 12\n');
   write('not-an-object.yaml', '- just\n- a list\n');
   write('empty', '');
+  write('dup-keys.json', '{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","Protocol":"UDP"}');
+  write('dup-nested-keys.json', '{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","HealthCheck":{"TimeOut":2,"TimeOut":5}}');
+  // Listeners files for apply: each is refused before any request, the reads of the plan included.
+  const listeners = (entry: string) => `listeners:\n  - LoadBalancerId: lb-hostile1\n    Port: 443\n    Protocol: HTTPS\n${entry}`;
+  write('apply-control.yaml', listeners('    ListenerName: "\\e]0;PWNED\\a"\n    Certificate: {CertId: abc123}\n'));
+  write(
+    'apply-swapped.yaml',
+    listeners(`    Certificate: {CertName: x, CertContent: "file://${FIXTURES}/server.key", CertKey: "file://${FIXTURES}/server.crt"}\n`),
+  );
+  write('apply-fifo.yaml', listeners('    Certificate: {CertName: x, CertContent: "file://fifo", CertKey: "file://fifo"}\n'));
+  write('apply-dev-zero.yaml', listeners('    Certificate: {CertName: x, CertContent: "file:///dev/zero", CertKey: "file:///dev/zero"}\n'));
+  write('apply-dup-keys.json', '{"listeners":[{"LoadBalancerId":"lb-hostile1","Port":80,"Port":81,"Protocol":"TCP"}]}');
+  write('apply-megabyte-name.yaml', listeners(`    ListenerName: ${MEGABYTE}\n    Certificate: {CertId: abc123}\n`));
+  write('apply-proto.yaml', listeners('    __proto__: {Port: 80}\n    Certificate: {CertId: abc123}\n'));
+  write('apply-deep.json', `{"listeners":${'['.repeat(20000)}${']'.repeat(20000)}}`);
   write('megabyte-name.json', `{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["${MEGABYTE}"]}`);
   return files;
 }
@@ -120,6 +137,19 @@ const DOCUMENTS = [
   'not-an-object.yaml',
   'empty',
   'megabyte-name.json',
+  'dup-keys.json',
+  'dup-nested-keys.json',
+];
+
+const APPLY_FILES = [
+  'apply-control.yaml',
+  'apply-swapped.yaml',
+  'apply-fifo.yaml',
+  'apply-dev-zero.yaml',
+  'apply-dup-keys.json',
+  'apply-megabyte-name.yaml',
+  'apply-proto.yaml',
+  'apply-deep.json',
 ];
 
 /** Documents that can also arrive on stdin (not the special files). */
@@ -251,6 +281,7 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     'raw control character in a key': '{"\u001b]0;PWNED\u0007":1}',
     'control character in a value': '{"HttpCheckDomain":"a\\u001b[2Jb"}',
     'megabyte value': `{"HttpCheckPath":"/${MEGABYTE}"}`,
+    'a key given twice': '{"TimeOut":2,"IntervalTime":10,"TimeOut":5}',
     'megabyte key': `{"${MEGABYTE}":1}`,
     'invalid JSON with escapes': '{"HealthSwitch":\u001b]0;PWNED\u0007}',
     'invalid JSON, truncated': '{"HealthSwitch":',
@@ -269,6 +300,13 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
 
   // 7. --from-file PATH.
   for (const name of DOCUMENTS) add(`--from-file ${name}`, ['create', '--from-file', files[name]!], { json: name.includes('deep') });
+
+  // 7b. apply -f FILE, with and without --plan: the special and broken documents, and listeners files of its own.
+  const applyDocuments = ['fifo', 'dev-zero', 'directory', 'too-big.json', 'deep-object.json', 'deep-block.yaml', 'proto.json', 'binary'];
+  for (const name of [...applyDocuments, ...APPLY_FILES]) {
+    add(`apply -f ${name}`, ['apply', '-f', files[name]!], { json: name.startsWith('apply-') });
+    add(`apply -f ${name} --plan`, ['apply', '-f', files[name]!, '--plan']);
+  }
 
   // 8. stdin.
   for (const name of STDIN_DOCUMENTS) add(`--from-file - with ${name}`, ['create', '--from-file', '-'], { stdin: read(name) });
@@ -435,6 +473,7 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
       'YAML ',
       'global ',
       'environment: ',
+      'apply -f ',
     ]) {
       assert.ok(
         cases.some((c) => c.name.startsWith(path)),

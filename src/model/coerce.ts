@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
-import { checkParsedDocument, checkTextNesting, isMachineryKey, MAX_NESTING } from './limits.js';
+import { checkParsedDocument, checkTextNesting, duplicateJsonKey, isMachineryKey, MAX_NESTING } from './limits.js';
 import { holdsPrivateKey } from './certificates.js';
 
 /** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */
@@ -121,14 +121,27 @@ function nestedTooDeep(label: string): UsageError {
 
 async function parseDocument(text: string, label: string, allowYaml: boolean): Promise<unknown> {
   let parsed: unknown;
+  let json = true;
   try {
     parsed = JSON.parse(text);
   } catch (jsonError) {
     // V8's message quotes the text around the error, which may be a private key: give only where.
     if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label);
     parsed = await parseYaml(text, label);
+    json = false;
   }
   checkParsedDocument(parsed, label);
+  // The YAML parser refuses a repeated key itself.
+  if (json && typeof parsed === 'object' && parsed !== null) {
+    const repeated = duplicateJsonKey(text);
+    if (repeated) {
+      throw new UsageError(
+        `${label}: "${repeated.key}" is given twice in ${repeated.path ? repeated.path : 'the same object'}; which one was meant is not guessed`,
+        label,
+        { hint: `give ${repeated.key} once` },
+      );
+    }
+  }
   return parsed;
 }
 

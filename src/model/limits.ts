@@ -114,3 +114,44 @@ export function checkParsedDocument(value: unknown, label: string): void {
     }
   }
 }
+
+/**
+ * The first key that appears twice in one object of a JSON text (which JSON.parse has accepted),
+ * with the path of that object. JSON.parse keeps the last value without a word; YAML refuses a
+ * repeated key, and so does this tool for JSON, rather than guess which value was meant. One pass,
+ * without recursion.
+ */
+export function duplicateJsonKey(text: string): { key: string; path: string } | undefined {
+  type Frame = { object: boolean; path: string; keys: Set<string>; index: number; key?: string; expectKey: boolean };
+  const stack: Frame[] = [];
+  const childPath = (): string => {
+    const top = stack.at(-1);
+    if (!top) return '';
+    if (!top.object) return `${top.path}[${top.index}]`;
+    return top.path ? `${top.path}.${top.key}` : String(top.key);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const top = stack.at(-1);
+      if (top?.object && top.expectKey) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        if (top.keys.has(key)) return { key, path: top.path };
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+    } else if (c === '{' || c === '[') {
+      stack.push({ object: c === '{', path: childPath(), keys: new Set(), index: 0, expectKey: c === '{' });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack.at(-1);
+      if (top?.object) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return undefined;
+}
