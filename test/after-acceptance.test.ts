@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 import { Writable } from 'node:stream';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { testContext } from './helpers/run.js';
 
@@ -108,4 +110,31 @@ describe('a create whose fate is unknown is never resent', () => {
     assert.match(result.stderr, /warning: the answer to CreateListener was lost \(CreateListener failed: InternalError/);
     assert.equal(await emu.requestCount('CreateListener'), 1);
   });
+});
+
+describe('stdout fails after apply made its changes (a full disk)', () => {
+  for (const output of ['text', 'json']) {
+    test(`exit 7 and the created ids on stderr, not "nothing changed" (-o ${output})`, async () => {
+      const file = join(home.dir, `listeners-${output}.yaml`);
+      const ports = [nextPort++, nextPort++];
+      writeFileSync(file, `listeners:\n  - {LoadBalancerId: ${LB}, Ports: [${ports.join(', ')}], Protocol: TCP}\n`);
+      const env = home.env({
+        TENCENTCLOUD_SECRET_ID: emu.secretId,
+        TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+        TENCENTCLOUD_REGION: emu.region,
+      });
+      const ctx = testContext({ env, ...(emu.clock ? { clock: emu.clock } : {}) });
+      const stdout = new FullDisk();
+      stdout.on('error', () => {});
+      const code = await main(['apply', '-f', file, '--endpoint', emu.endpoint, '-o', output], { ...ctx, stdout });
+      const stderr = ctx.stderr.text;
+      assert.equal(code, 7, stderr);
+      const ids = (await emu.state()).listeners.map((l) => l.ListenerId);
+      assert.equal(ids.length, 2);
+      for (const id of ids) assert.ok(stderr.includes(id), `${id} is on stderr: ${stderr}`);
+      assert.match(stderr, /apply made 2 changes, but could not write the result to stdout/);
+      assert.match(stderr, /clb-listener apply -f \S+ --plan --endpoint/);
+      assert.doesNotMatch(stderr, /\n\s+at |this is a bug/);
+    });
+  }
 });

@@ -144,13 +144,14 @@ export class InterruptedError extends CliError {
  * send the write again: the RequestId, any ids, and the command that resumes are printed.
  */
 export class AcceptedError extends CliError {
+  /** `requestId` is absent when several writes were accepted (apply): the ids say what was done. */
   constructor(
-    readonly requestId: string,
+    readonly requestId: string | undefined,
     message: string,
     options: { hint: string; cause?: unknown; listenerIds?: string[] },
   ) {
     super(message, { hint: options.hint, cause: options.cause });
-    this.details.TaskId = requestId;
+    if (requestId) this.details.TaskId = requestId;
     if (options.listenerIds) this.details.ListenerIds = options.listenerIds;
   }
 }
