@@ -75,6 +75,11 @@ const CASES: Case[] = [
     body: base('TCP', { HealthCheck: { HealthSwitch: 1, CheckType: 'TCP', HttpCheckPath: '', HttpCheckDomain: '', CheckPort: -1 } }),
   },
   {
+    what: 'the same TCP health check in shorthand, with quoted empty values',
+    flags: [...TCP, '--health-check', `HealthSwitch=1,CheckType=TCP,HttpCheckPath="",HttpCheckDomain='',CheckPort=-1`],
+    body: base('TCP', { HealthCheck: { HealthSwitch: 1, CheckType: 'TCP', HttpCheckPath: '', HttpCheckDomain: '', CheckPort: -1 } }),
+  },
+  {
     what: 'a long HttpCheckPath (no undocumented length cap)',
     flags: [...TCP, '--health-check', `CheckType=HTTP,HttpVersion=HTTP/1.1,HttpCheckDomain=a.example,HttpCheckPath=/${'p'.repeat(300)}`],
     body: base('TCP', {

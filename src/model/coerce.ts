@@ -88,7 +88,11 @@ export function parseShorthand(text: string, label: string): Record<string, stri
       });
     }
     const key = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
+    // As in the AWS CLI's shorthand, a value may be quoted: `HttpCheckPath=""` is the empty string.
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"([^"]*)"$|^'([^']*)'$/, (_, double: string | undefined, single: string | undefined) => double ?? single ?? '');
     if (isMachineryKey(key)) throw new UsageError(`${label}: unknown field "${key}"`, label);
     // The same key twice with two values: which one was meant is a guess this tool does not make.
     if (Object.hasOwn(out, key) && out[key] !== value) {
