@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
-import { ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
+import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
 import { readDocument } from '../../../model/coerce.js';
 import { readListenerFile, type ListenerFile } from '../../../model/listener-file.js';
 import type { ReportedListener } from '../../../model/compare.js';
@@ -13,6 +13,7 @@ import type { PortHolder } from '../../../model/ports.js';
 import { inputReader } from '../../read-input.js';
 import { waitTimeoutMs } from '../../follow-task.js';
 import { ExitCode } from '../../exit-codes.js';
+import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
@@ -200,7 +201,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const failed = [...results.values()].filter((r) => r.status !== 'done');
     if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
     else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
-    await printResult(ctx, globals, outcomeView(plan, results));
+    await printOutcome(ctx, globals, plan, results, flags.file);
     if (ctx.signal.aborted) {
       const interrupted = new InterruptedError();
       interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
@@ -210,6 +211,33 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   } finally {
     progress.stop();
     await session.client.close();
+  }
+}
+
+/**
+ * The outcome, on stdout. Should stdout fail after writes were made (a full disk, a closed file),
+ * the ids of the listeners created or changed still reach stderr, under exit 7 (accepted, not
+ * reported): a script must not lose them, nor read the run as one that changed nothing.
+ */
+async function printOutcome(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  plan: Plan,
+  results: Map<PlanItem, ItemResult>,
+  file: string,
+): Promise<void> {
+  try {
+    await printResult(ctx, globals, outcomeView(plan, results));
+  } catch (error) {
+    const done = [...results.entries()].filter(([, result]) => result.status === 'done');
+    if (done.length === 0) throw error;
+    const ids = done.flatMap(([item, result]) => (item.action !== 'delete' && result.listenerId ? [result.listenerId] : []));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AcceptedError(undefined, `apply made ${done.length} change${done.length === 1 ? '' : 's'}, but ${reason}`, {
+      hint: `what was done stays done; ${suggestCommand(globals, 'apply', '-f', file, '--plan')} shows where things stand`,
+      cause: error,
+      ...(ids.length ? { listenerIds: ids } : {}),
+    });
   }
 }
 
