@@ -4,6 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const LB = 'lb-msgs0001';
 
@@ -46,5 +49,86 @@ describe('a mistyped flag or command', () => {
     const command = await runAgainst(emu, ['wiat', 'x']);
     assert.equal(command.code, 2);
     assert.equal(command.stderr.split('\n')[0], "error: unknown command 'wiat' (did you mean wait?)");
+  });
+});
+
+describe('accepted, deleted, busy: one wording each', () => {
+  test('create --no-wait and delete --no-wait say "Accepted" the same way', async () => {
+    const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '7001', '--protocol', 'TCP', '--no-wait']);
+    assert.equal(created.code, 0, created.stderr);
+    const id = created.stdout.trim();
+    const createTask = /task ([0-9a-f-]{36})/.exec(created.stderr)?.[1];
+    assert.equal(
+      created.stderr.trim().split('\n').at(-1),
+      `✓ Accepted: creating ${id} on ${LB} (task ${createTask} still running); follow it with: clb-listener wait ${createTask} --endpoint ${emu.endpoint}`,
+    );
+    await emu.finishTasks();
+    const deleted = await runAgainst(emu, ['delete', '--lb', LB, '--listener-id', id, '--no-wait']);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    const deleteTask = /task ([0-9a-f-]{36})/.exec(deleted.stderr)?.[1];
+    assert.equal(
+      deleted.stderr.trim().split('\n').at(-1),
+      `✓ Accepted: deleting ${id} on ${LB} (task ${deleteTask} still running); follow it with: clb-listener wait ${deleteTask} --endpoint ${emu.endpoint}`,
+    );
+    await emu.finishTasks();
+  });
+
+  test('deleting a listener the load balancer does not have points to list', async () => {
+    const result = await runAgainst(emu, ['delete', '--lb', LB, '--listener-id', 'lbl-nothere1']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^error: DeleteLoadBalancerListeners failed: InvalidParameter/m);
+    assert.match(
+      result.stderr,
+      new RegExp(`^hint: check the ids \\(and --lb, --region\\): .* clb-listener list --lb ${LB} --endpoint`, 'm'),
+    );
+  });
+
+  test('a load balancer still busy after the retries: wait for the task the API named', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'taskHang' }]);
+    const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '7002', '--protocol', 'TCP', '--no-wait', '-o', 'json']);
+    assert.equal(first.code, 0, first.stderr);
+    const task = JSON.parse(first.stdout).RequestId as string;
+    const busy = await runAgainst(emu, ['create', '--lb', LB, '--port', '7003', '--protocol', 'TCP']);
+    assert.equal(busy.code, 1, busy.stderr);
+    assert.match(busy.stderr, /FailedOperation\.ResourceInOperating/);
+    assert.match(
+      busy.stderr,
+      new RegExp(
+        `^hint: ${LB} is still busy with task ${task}: wait for it with clb-listener wait ${task} --endpoint \\S+, then run this command again$`,
+        'm',
+      ),
+    );
+    assert.doesNotMatch(busy.stderr, /run the command again/);
+    await emu.reset();
+  });
+
+  test('busy with a task the API did not name: says what to check', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'apiError', code: 'FailedOperation.ResourceInOperating', times: -1 }]);
+    const busy = await runAgainst(emu, ['create', '--lb', LB, '--port', '7004', '--protocol', 'TCP']);
+    await emu.reset();
+    assert.equal(busy.code, 1, busy.stderr);
+    assert.match(
+      busy.stderr,
+      new RegExp(`^hint: ${LB} was still busy with another task after retrying: something else is changing it`, 'm'),
+    );
+  });
+});
+
+describe('apply --prune', () => {
+  test('one listener to delete: "add --yes to delete it"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-prune-'));
+    try {
+      const extra = await runAgainst(emu, ['create', '--lb', LB, '--port', '7010', '--protocol', 'UDP']);
+      assert.equal(extra.code, 0, extra.stderr);
+      const file = join(dir, 'listeners.yaml');
+      writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 7011\n    Protocol: TCP\n`);
+      const refused = await runAgainst(emu, ['apply', '-f', file, '--prune']);
+      assert.equal(refused.code, 2, refused.stderr);
+      assert.match(refused.stderr, /--prune would delete 1 listener: /);
+      assert.match(refused.stderr, /^hint: add --yes to delete it, or run with --plan to review$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await emu.reset();
+    }
   });
 });

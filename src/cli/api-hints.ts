@@ -17,8 +17,6 @@ const STATIC_HINTS: Record<string, string> = {
   'AuthFailure.TokenFailure': 'the session token is invalid or expired; refresh the temporary credentials',
   'AuthFailure.UnauthorizedOperation': 'the credentials are valid but CAM does not allow this action on this resource',
   LimitExceeded: 'the load balancer has reached its listener quota; remove listeners it no longer needs, or ask for a higher quota',
-  'FailedOperation.ResourceInOperating':
-    'the load balancer is still busy with another task after several retries; wait a moment and run the command again',
   'InvalidParameter.LBIdNotFound': 'no such load balancer in this region; check --lb and --region',
   RequestLimitExceeded: 'the API rate limit (20 requests/second) was still exceeded after retries; slow down parallel runs',
 };
@@ -36,10 +34,30 @@ export interface HintContext {
 function contextualHint(error: ApiError, context: HintContext): string | undefined {
   const list = context.loadBalancerId ? suggestCommand(context.globals, 'list', '--lb', context.loadBalancerId) : undefined;
   if (error.code === 'InvalidParameter.ListenerIdNotFound' && list) return `see the listeners that exist with: ${list}`;
+  if (error.code === 'FailedOperation.ResourceInOperating') return busyHint(error, context);
+  // DeleteLoadBalancerListeners documents no ListenerIdNotFound: an unknown id is plain InvalidParameter.
+  if (error.action.startsWith('Delete') && error.code === 'InvalidParameter' && list) {
+    return `check the ids (and --lb, --region): the load balancer's listeners are listed by ${list}`;
+  }
   if (error.action === 'DescribeTaskStatus' && error.code.startsWith('InvalidParameter')) {
     return 'a task id is the RequestId of a write, and is known only in the region (and at the endpoint) of that write; check --region and --endpoint';
   }
   return undefined;
+}
+
+/** A task id (a RequestId: a UUID) named in the API's message, when there is one. */
+const TASK_ID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+
+/**
+ * The load balancer was still busy after the client's retries: the task in the way, when the API
+ * named it, can be waited for; otherwise say what may be holding it.
+ */
+function busyHint(error: ApiError, context: HintContext): string {
+  const lb = context.loadBalancerId ?? 'the load balancer';
+  const task = TASK_ID.exec(error.apiMessage)?.[0];
+  if (task)
+    return `${lb} is still busy with task ${task}: wait for it with ${suggestCommand(context.globals, 'wait', task)}, then run this command again`;
+  return `${lb} was still busy with another task after retrying: something else is changing it (another run of this tool or apply, the console, a scaling group); let it finish, then run this command again`;
 }
 
 export async function addHint(error: unknown, context: HintContext): Promise<unknown> {

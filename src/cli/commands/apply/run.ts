@@ -81,7 +81,7 @@ async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): P
       `--prune would delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}: ${list.join(', ')}; nothing was sent`,
       '--prune',
       {
-        hint: 'add --yes to delete them, or run with --plan to review',
+        hint: `add --yes to delete ${deletes.length === 1 ? 'it' : 'them'}, or run with --plan to review`,
       },
     );
   }

@@ -16,7 +16,7 @@ import { AcceptedError, ApiError, CliError, ConflictError, CredentialsError, Int
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, keyValueTable, printResult, type ResultView } from '../../../ui/output.js';
-import { followTask, waitTimeoutMs } from '../../follow-task.js';
+import { acceptedLine, followTask, waitTimeoutMs } from '../../follow-task.js';
 import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, holderOf } from '../../../model/ports.js';
@@ -346,8 +346,7 @@ async function send(session: Session, request: CreateListenerRequest, flags: Cre
   const allIds = listeners.map((l) => l.ListenerId);
   try {
     if (!flags.wait) {
-      progress.succeed(`Accepted: ${ListenerIds.join(', ')} (task ${RequestId} still running)`);
-      progress.info(`follow it with: ${resume}`);
+      progress.succeed(acceptedLine(`creating ${ListenerIds.join(', ')} on ${toCreate.LoadBalancerId}`, RequestId, globals));
       await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
         RequestId,
         ListenerIds: allIds,

@@ -7,7 +7,7 @@ import { checkQueryOn, printResult } from '../../../ui/output.js';
 import { AcceptedError } from '../../../core/errors.js';
 import { createProgress, formatElapsed } from '../../../ui/progress.js';
 import { addHint } from '../../api-hints.js';
-import { followTask, waitTimeoutMs } from '../../follow-task.js';
+import { acceptedLine, followTask, waitTimeoutMs } from '../../follow-task.js';
 import { listFilter } from '../list/run.js';
 import { suggestCommand } from '../../command-line.js';
 
@@ -60,7 +60,7 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
       });
       progress.succeed(`Deleted ${ids.join(', ')} in ${formatElapsed(ctx.now() - started)}`);
     } else {
-      progress.succeed(`Accepted (task ${RequestId} still running); follow it with: ${suggestCommand(globals, 'wait', RequestId)}`);
+      progress.succeed(acceptedLine(`deleting ${ids.join(', ')} on ${LoadBalancerId}`, RequestId, globals));
     }
     await printResult(ctx, globals, {
       json,
