@@ -71,7 +71,8 @@ describe('configure set / get / list', () => {
       'sts.endpoint': null,
       'role-arn': null,
       'role-session-name': null,
-      'use-cvm-role': 'false',
+      // Unset, like every other key not in the files (not "false").
+      'use-cvm-role': null,
     });
 
     // The files: the layout tccli writes and reads.
@@ -213,6 +214,12 @@ describe('configure set / get / list', () => {
     assert.equal((await runCli(['configure', 'get', 'use-cvm-role'], { env: home.env() })).stdout, 'true\n');
     await runCli(['configure', 'set', 'use-cvm-role', 'false'], { env: home.env() });
     assert.deepEqual(home.readJson('.tccli', 'default.credential'), {});
+    // A tccli profile of another kind says false; one with no kind at all is unset.
+    home.tccli('default', { credential: { type: 'default' } });
+    assert.equal((await runCli(['configure', 'get', 'use-cvm-role'], { env: home.env() })).stdout, 'false\n');
+    home.tccli('default', { credential: { secretId: 'AKIDx' } });
+    const unset = await runCli(['configure', 'get', 'use-cvm-role', '-o', 'json'], { env: home.env() });
+    assert.equal(JSON.parse(unset.stdout).Value, null);
   });
 });
 
@@ -245,12 +252,16 @@ describe('secrets stay off argv', () => {
 
   test("set --help says the profile's output is tccli's, and clb-listener uses -o", async () => {
     home = makeTempHome();
-    const result = await runCli(['configure', 'set', '--help'], { env: home.env() });
-    assert.equal(result.code, 0);
+    // On a wide terminal, one line; elsewhere wrapped at 80 columns, under the text column.
+    const wide = await runCli(['configure', 'set', '--help'], { env: home.env(), tty: { stdout: true }, columns: 200 });
+    assert.equal(wide.code, 0);
     assert.match(
-      result.stdout,
-      /^ {2}output\s+tccli's default output format \(json \| text \| table\); clb-listener ignores it and uses -o \(default text\)$/m,
+      wide.stdout,
+      /^ {2}output\s+tccli's default output format \(json \| text \| table\); clb-listener ignores it and uses -o \(default: text\)$/m,
     );
+    const piped = await runCli(['configure', 'set', '--help'], { env: home.env() });
+    assert.match(piped.stdout, /^ {2}output {13}tccli's default output format \(json \| text \| table\);\n {21}clb-listener ignores it/m);
+    for (const line of piped.stdout.split('\n')) assert.ok([...line].length <= 80, line);
   });
 
   test('--help says no option takes a secret and shows the stdin form', async () => {

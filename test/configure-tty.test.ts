@@ -76,7 +76,7 @@ describe('configure in a terminal', { skip: hasTmux ? false : 'tmux not installe
     await waitFor(session, /\? Region.*ap-guangzhou/);
     tmux('send-keys', '-t', session, 'Enter');
     // The profile's output is tccli's; the label says clb-listener goes by -o.
-    await waitFor(session, /\? Output format for tccli \(json\|text\|table; clb-listener ignores it and uses -o, default text\)/);
+    await waitFor(session, /\? Output format for tccli \(json\|text\|table; stored for tccli, clb-listener uses -o\)/);
     tmux('send-keys', '-t', session, '-l', 'table');
     tmux('send-keys', '-t', session, 'Enter');
     const final = await waitFor(session, /EXIT=\d+/);

@@ -2,13 +2,36 @@
  * The root command and its global options. A factory, so tests can build a program around a
  * context of their own and inspect the parsed flags without spawning a process.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { CliContext } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { EXIT_CODE_HELP } from './exit-codes.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../core/version.js';
 import { guardOptions } from './option-guard.js';
+import { helpWidth, paragraph, twoColumns } from './help-text.js';
+
+/** One spelling of the heading, in the root's help and in every command's (commander's own says "Global Options:"). */
+const GLOBAL_OPTIONS = 'Global options:';
+
+/**
+ * How help is laid out: subcommands list the global options too (--region, --endpoint, -o …)
+ * under their own heading; descriptions wrap at the help width even beside a wide column of
+ * flags (create's), where commander would otherwise let them run on.
+ */
+const HELP_LAYOUT: Partial<Help> = {
+  showGlobalOptions: true,
+  minWidthToWrap: 24,
+  // A switch is off unless given: "(default: false)" beside every one of them says nothing.
+  optionDescription(option: Option): string {
+    const quiet =
+      option.defaultValue === false && option.isBoolean() ? Object.assign(Object.create(option), { defaultValue: undefined }) : option;
+    return Help.prototype.optionDescription.call(this, quiet);
+  },
+  formatItemList(heading: string, items: string[], helper: Help): string[] {
+    return Help.prototype.formatItemList.call(this, heading === 'Global Options:' ? GLOBAL_OPTIONS : heading, items, helper);
+  },
+};
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('clb-listener')
@@ -19,24 +42,27 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({
       writeOut: (text) => void ctx.stdout.write(text),
       writeErr: (text) => void ctx.stderr.write(text),
+      // Help fits the terminal it is shown on, and 80 columns anywhere else (a pipe, a file).
+      getOutHelpWidth: () => helpWidth(ctx.stdout),
+      getErrHelpWidth: () => helpWidth(ctx.stderr),
       // Usage errors are rendered by main.ts, once, in the one-line format every error uses.
       outputError: () => {},
     })
     .exitOverride();
 
   // Subcommand help lists the global options too (--region, --endpoint, -o …), under their own heading.
-  program.configureHelp({ showGlobalOptions: true });
-  program.optionsGroup('Global options:');
+  program.configureHelp(HELP_LAYOUT);
+  program.optionsGroup(GLOBAL_OPTIONS);
   program
-    .option('--profile <name>', 'credentials profile (tccli-compatible; default: $TCCLI_PROFILE or "default")')
+    .option('--profile <name>', 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")')
     .option('--region <region>', 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)')
-    .option('--endpoint <url>', 'API endpoint (default https://clb.tencentcloudapi.com; http:// only for loopback)')
+    .option('--endpoint <url>', 'API endpoint; http:// only for loopback (default: https://clb.tencentcloudapi.com)')
     .addOption(new Option('--language <lang>', 'language of API messages').choices(['zh-CN', 'en-US']))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'table']).default('text'))
     .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')
     .option('--filter <jmespath>', "same as --query (tccli's name for it)")
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--request-timeout <seconds>', 'timeout of each API request (default 30)')
+    .option('--request-timeout <seconds>', 'timeout of each API request (default: 30)')
     .option('--debug', 'redacted wire log on stderr', false)
     .option('-q, --quiet', 'print only data and errors', false);
 
@@ -56,12 +82,18 @@ export function buildProgram(ctx: CliContext): Command {
     await checkQuery(query);
   });
 
-  program.addHelpText(
-    'after',
-    `\nExit codes:\n${EXIT_CODE_HELP.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`).join('\n')}\n` +
-      '\nCredentials come from the environment, tccli profiles, ~/.tencentcloud/credentials or the CVM role;\n' +
-      'no option takes a secret key on the command line.\n',
-  );
+  program.addHelpText('after', () => {
+    const width = helpWidth(ctx.stdout);
+    const codes = twoColumns(
+      EXIT_CODE_HELP.map(([code, text]) => [String(code).padStart(3), text]),
+      width,
+    );
+    const credentials = paragraph(
+      'Credentials come from the environment, tccli profiles, ~/.tencentcloud/credentials or the CVM role; no option takes a secret key on the command line.',
+      width,
+    );
+    return `\nExit codes:\n${codes}\n\n${credentials}\n`;
+  });
   return program;
 }
 

@@ -136,7 +136,7 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     legacyPath: ['output'],
     // Deliberately not clb-listener's default: its stdout is bare ids unless -o says otherwise, so
     // `ids=$(clb-listener create …)` works for a tccli user whose profile says json.
-    help: `tccli's default output format (${OUTPUT_FORMATS.join(' | ')}); clb-listener ignores it and uses -o (default text)`,
+    help: `tccli's default output format (${OUTPUT_FORMATS.join(' | ')}); clb-listener ignores it and uses -o (default: text)`,
     encode: oneOf('output', OUTPUT_FORMATS),
   },
   {
@@ -172,7 +172,7 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     name: 'role-session-name',
     file: 'credential',
     path: ['role-session-name'],
-    help: 'session name for role-arn (default clb-listener-<time>)',
+    help: 'session name for role-arn (default: clb-listener-<time>)',
     encode: nonEmpty('role-session-name'),
   },
   {
@@ -194,7 +194,8 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
       if (value !== 'true' && value !== 'false') throw new UsageError(`use-cvm-role must be true or false; got "${value}"`);
       return value === 'true' ? 'cvm-role' : undefined;
     },
-    decode: (stored) => String(stored === 'cvm-role'),
+    // Unset is null like every other key; tccli writes "default" (or oauth, sso) for other kinds.
+    decode: (stored) => (stored === undefined || stored === null ? undefined : String(stored === 'cvm-role')),
   },
 ];
 

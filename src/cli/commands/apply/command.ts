@@ -22,14 +22,20 @@ The file (YAML or JSON; CreateListener's own field names; Port or Ports):
       HealthCheck: { HealthSwitch: 1, TimeOut: 2, IntervalTime: 5 }
 
 Examples:
-  clb-listener apply -f listeners.yaml --plan             # what would change; nothing is sent but reads
-  clb-listener apply -f listeners.yaml                    # make it so; a second run changes nothing
-  clb-listener apply -f listeners.yaml --prune --yes      # also delete listeners the file does not list
-  clb-listener apply -f listeners.yaml --plan --detailed-exitcode   # 0 nothing to do, 10 changes pending
-  clb-listener apply --schema > listeners.schema.json     # for editors
+  # what would change; nothing is sent but reads
+  clb-listener apply -f listeners.yaml --plan
+  # make it so; a second run changes nothing
+  clb-listener apply -f listeners.yaml
+  # also delete listeners the file does not list
+  clb-listener apply -f listeners.yaml --prune --yes
+  # exit 0: nothing to do, 10: changes pending
+  clb-listener apply -f listeners.yaml --plan --detailed-exitcode
+  # for editors
+  clb-listener apply --schema > listeners.schema.json
 
-Exit codes: 0 converged; 1 a change failed or a conflict (nothing changed for conflicts);
-2 invalid file, nothing sent; 10 changes pending (--plan --detailed-exitcode).
+Exit codes: 0 converged; 1 a change failed or a conflict (nothing changed for
+conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
+--detailed-exitcode).
 `;
 
 export function registerApply(program: Command, ctx: CliContext): void {
@@ -45,7 +51,7 @@ export function registerApply(program: Command, ctx: CliContext): void {
     // --validate first: then neither form sets a default, and CLB_LISTENER_VALIDATE or the profile decide.
     .addOption(new Option('--validate', 'check every entry against the API rules (the default)').hideHelp())
     .addOption(new Option('--no-validate', 'send what the file gives after type checks; rule violations become warnings'))
-    .option('--wait-timeout <seconds>', 'give up waiting for one task after this long (default 300)')
+    .option('--wait-timeout <seconds>', 'give up waiting for one task after this long (default: 300)')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ApplyFlags, cmd: Command) => {
       const { runApply } = await import('./run.js');

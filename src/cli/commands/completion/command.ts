@@ -9,7 +9,8 @@ import { SHELLS, type Shell } from '../../completion/shells.js';
 const HELP = `
 Install:
   # bash (needs bash-completion, or source it from ~/.bashrc)
-  clb-listener completion bash > ~/.local/share/bash-completion/completions/clb-listener
+  clb-listener completion bash \\
+    > ~/.local/share/bash-completion/completions/clb-listener
   echo 'source <(clb-listener completion bash)' >> ~/.bashrc
   # zsh (a directory in $fpath, before compinit runs)
   mkdir -p ~/.zfunc && clb-listener completion zsh > ~/.zfunc/_clb-listener

@@ -7,20 +7,29 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from '../register.js';
 import type { GlobalOptions } from '../../../core/context.js';
 import { PROFILE_KEYS } from '../../../config/profile-keys.js';
+import { helpWidth, paragraph, twoColumns } from '../../help-text.js';
 
-const SECRET_NOTE =
-  'No option or argument takes a secret key or token on the command line (it would end up in shell\n' +
-  'history and the process list): enter them at the masked prompt, or pipe them on stdin with "-":\n' +
-  '  printf %s "$SECRET_KEY" | clb-listener configure set secretKey -\n';
+/** The notes under configure's help, wrapped at the width help is shown at. */
+function secretNote(width: number): string {
+  const prose = paragraph(
+    'No option or argument takes a secret key or token on the command line (it would end up in shell history and the process list): enter them at the masked prompt, or pipe them on stdin with "-":',
+    width,
+  );
+  return `${prose}\n  printf %s "$SECRET_KEY" | clb-listener configure set secretKey -\n`;
+}
 
-const FILES_NOTE =
-  'Profiles are tccli-compatible: ~/.tccli/<profile>.credential (secretId, secretKey, token) and\n' +
-  '~/.tccli/<profile>.configure (_sys_param: region, output, language; clb.endpoint), mode 0600.\n' +
-  'The profile is --profile NAME, else $TCCLI_PROFILE, else "default".\n';
+function filesNote(width: number): string {
+  return `${paragraph(
+    'Profiles are tccli-compatible: ~/.tccli/<profile>.credential (secretId, secretKey, token) and ~/.tccli/<profile>.configure (_sys_param: region, output, language; clb.endpoint), mode 0600. The profile is --profile NAME, else $TCCLI_PROFILE, else "default".',
+    width,
+  )}\n`;
+}
 
-function keysHelp(): string {
-  const width = Math.max(...PROFILE_KEYS.map((k) => k.name.length));
-  return PROFILE_KEYS.map((k) => `  ${k.name.padEnd(width)}  ${k.help}`).join('\n');
+function keysHelp(width: number): string {
+  return twoColumns(
+    PROFILE_KEYS.map((k) => [k.name, k.help]),
+    width,
+  );
 }
 
 /** Commander passes (…arguments, options, command); every action here needs only the globals and the arguments. */
@@ -35,7 +44,7 @@ export const registerConfigure: RegisterCommand = (program, ctx) => {
   const configure = program
     .command('configure')
     .description('create or update a tccli-compatible profile: prompts in a terminal; use the subcommands in scripts')
-    .addHelpText('after', `\n${FILES_NOTE}\n${SECRET_NOTE}`)
+    .addHelpText('after', () => `\n${filesNote(helpWidth(ctx.stdout))}\n${secretNote(helpWidth(ctx.stdout))}`)
     .action(action((body, globals) => body.runInteractive(ctx, globals)));
 
   configure
@@ -43,7 +52,7 @@ export const registerConfigure: RegisterCommand = (program, ctx) => {
     .usage('KEY VALUE [KEY VALUE…]')
     .argument('<key-value...>', 'pairs of a key and its value')
     .description('set profile values without prompting')
-    .addHelpText('after', `\nKeys:\n${keysHelp()}\n\n${SECRET_NOTE}`)
+    .addHelpText('after', () => `\nKeys:\n${keysHelp(helpWidth(ctx.stdout))}\n\n${secretNote(helpWidth(ctx.stdout))}`)
     .action(action((body, globals, [pairs]) => body.runSet(ctx, globals, pairs as string[])));
 
   configure

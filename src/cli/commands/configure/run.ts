@@ -108,7 +108,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
   const output = (
     await input({
       // clb-listener itself prints what -o says; this is only the profile's default for tccli.
-      message: `Output format for tccli (${OUTPUT_FORMATS.join('|')}; clb-listener ignores it and uses -o, default text)`,
+      message: `Output format for tccli (${OUTPUT_FORMATS.join('|')}; stored for tccli, clb-listener uses -o)`,
       default: profileValue(current, 'output') ?? 'json',
       validate: (value) => (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) || `one of ${OUTPUT_FORMATS.join(', ')}`,
     })

@@ -10,25 +10,33 @@ import type { CreateFlags } from '../../../model/flags.js';
 const EXAMPLES = `
 Examples (the CreateListener API page's cases):
   # HTTPS with an existing certificate
-  clb-listener create --lb lb-cuxw2rm0 --port 7572 --protocol HTTPS --cert-id MsJyaXVm
+  clb-listener create --lb lb-cuxw2rm0 --port 7572 --protocol HTTPS \\
+    --cert-id MsJyaXVm
   # TCP with a health check
   clb-listener create --lb lb-cuxw2rm0 --port 7571 --protocol TCP \\
-    --health-check HealthSwitch=1,TimeOut=5,IntervalTime=7,HealthNum=4,UnHealthNum=4
-  # HTTPS uploading a new certificate (the key is read from a file, never from argv)
+    --health-check \\
+    HealthSwitch=1,TimeOut=5,IntervalTime=7,HealthNum=4,UnHealthNum=4
+  # HTTPS uploading a new certificate (the key is read from a file, never argv)
   clb-listener create --lb lb-cuxw2rm0 --port 7573 --protocol HTTPS \\
     --cert-file server.crt --key-file server.key --cert-name my-cert
   # UDP with the default PING health check
-  clb-listener create --lb lb-6wlxe9rj --port 432 --protocol UDP --name lis_test --health-check on
+  clb-listener create --lb lb-6wlxe9rj --port 432 --protocol UDP \\
+    --name lis_test --health-check on
   # two TCP listeners at once, named by position
-  clb-listener create --lb lb-cuxw2rm0 --port 7570,7569 --protocol TCP --name lis1,lis0
+  clb-listener create --lb lb-cuxw2rm0 --port 7570,7569 --protocol TCP \\
+    --name lis1,lis0
   # rescheduling
-  clb-listener create --lb lb-fd9kpk4s --port 5689 --protocol tcp --reschedule-target-zero-weight \\
-    --reschedule-unhealthy --reschedule-expand-target --reschedule-start-time 25 --reschedule-interval 50
-  # safe to re-run (CI): listeners already there are kept and their ids printed
-  clb-listener create --lb lb-cuxw2rm0 --port 80,443 --protocol TCP --if-not-exists
-  # from a request body (JSON or YAML, API field names); flags given beside it override its fields
-  clb-listener create --skeleton > req.json    # every field with an example value:
-  $EDITOR req.json                             # keep the ones that apply, fill them in
+  clb-listener create --lb lb-fd9kpk4s --port 5689 --protocol tcp \\
+    --reschedule-target-zero-weight --reschedule-unhealthy \\
+    --reschedule-expand-target --reschedule-start-time 25 \\
+    --reschedule-interval 50
+  # safe to re-run (CI): listeners already there are kept, their ids printed
+  clb-listener create --lb lb-cuxw2rm0 --port 80,443 --protocol TCP \\
+    --if-not-exists
+  # from a request body (JSON or YAML, API field names); flags beside it
+  # override its fields
+  clb-listener create --skeleton > req.json  # every field, example values
+  $EDITOR req.json                           # keep what applies, fill it in
   clb-listener create --from-file req.json --port 8080
 `;
 
@@ -61,7 +69,7 @@ export function registerCreate(program: Command, ctx: CliContext): void {
       ),
     )
     .addOption(new Option('--no-wait', 'return once the API accepts; follow later with clb-listener wait').helpGroup(run))
-    .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5').helpGroup(run))
+    .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long, exit 5 (default: 300)').helpGroup(run))
     .action(async (flags: CreateFlags, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const { runCreate } = await import('./run.js');

@@ -20,7 +20,7 @@ export function registerDelete(program: Command, ctx: CliContext): void {
     )
     .option('--dry-run', 'print the request that would be sent; send nothing')
     .option('--no-wait', 'return once the API accepts')
-    .option('--wait-timeout <seconds>', 'give up waiting after this long (default 300), exit 5')
+    .option('--wait-timeout <seconds>', 'give up waiting after this long, exit 5 (default: 300)')
     .addHelpText('after', '\nExample:\n  clb-listener delete --lb lb-cuxw2rm0 --listener-id lbl-d1ubsydq,lbl-4udz130k\n')
     .action(async (flags: DeleteFlags, cmd: Command) => {
       const { runDelete } = await import('./run.js');

@@ -15,7 +15,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .addOption(new Option('--listener-id <id>', 'only these listeners (repeat or comma-separate)').argParser(collect))
     .addHelpText(
       'after',
-      "\nExamples:\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json --query 'Listeners[?Port==`80`].ListenerId'\n",
+      "\nExamples:\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json \\\n    --query 'Listeners[?Port==`80`].ListenerId'\n",
     )
     .action(async (flags: ListFlags, cmd: Command) => {
       const { runList } = await import('./run.js');

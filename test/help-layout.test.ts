@@ -1,0 +1,53 @@
+// Help reads the same everywhere: one spelling of the global options heading, one style of
+// defaults, and lines that fit the terminal (80 columns when help goes to a pipe or a file).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from './helpers/cli.js';
+
+/** Every command's help; the emulator's own reference text is checked where it is written. */
+const COMMANDS = [
+  [],
+  ['create'],
+  ['apply'],
+  ['list'],
+  ['delete'],
+  ['wait'],
+  ['whoami'],
+  ['configure'],
+  ['configure', 'set'],
+  ['configure', 'get'],
+  ['configure', 'list'],
+  ['configure', 'show'],
+  ['completion'],
+];
+
+const help = async (words: string[], columns?: number) => {
+  const result = await runCli([...words, '--help'], columns ? { tty: { stdout: true }, columns } : {});
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout;
+};
+
+describe('help layout', () => {
+  for (const words of COMMANDS) {
+    const name = ['clb-listener', ...words].join(' ');
+    test(`${name} --help: 80 columns in a pipe, "Global options:", "(default: …)"`, async () => {
+      const text = await help(words);
+      for (const line of text.split('\n')) assert.ok([...line].length <= 80, `${[...line].length} columns: ${line}`);
+      assert.match(text, /^Global options:$|^Options:$/m);
+      assert.doesNotMatch(text, /Global Options:/);
+      assert.doesNotMatch(text, /\(default [^)]/, 'defaults are written "(default: …)"');
+      assert.doesNotMatch(text, /default: false/, 'a switch is off unless given: no "(default: false)"');
+    });
+  }
+
+  test('create --help wraps its descriptions under their column, at the terminal width', async () => {
+    const narrow = await help(['create']);
+    assert.match(narrow, /^ {2}--ports <port> +listener port\(s\), one listener\n {48}per port;/m);
+    const wide = await help(['create'], 160);
+    assert.match(
+      wide,
+      /^ {2}--ports <port> +listener port\(s\), one listener per port; repeat or comma-separate \[1–65535\] \[alias: --port\]$/m,
+    );
+    for (const line of wide.split('\n')) assert.ok([...line].length <= 160, line);
+  });
+});
