@@ -2,7 +2,6 @@
  * Endpoint checks: HTTPS anywhere, plain HTTP only to this machine (the emulator), because a
  * signed request in clear text to another host would expose the signature and the body.
  */
-import { isIP } from 'node:net';
 import { UsageError } from '../core/errors.js';
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -10,6 +9,8 @@ export function isLoopbackHost(hostname: string): boolean {
   // Only `localhost` itself: a name under .localhost is resolved by whatever resolver is in use,
   // which need not keep it on this machine, and a signed request in clear text must.
   if (host === 'localhost') return true;
+  // node:net is loaded here, when an endpoint is checked, not by every command that can take one.
+  const { isIP } = process.getBuiltinModule('node:net');
   if (isIP(host) === 4) return host.startsWith('127.');
   // A socket's remote address may be IPv4-mapped (::ffff:127.0.0.1).
   if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);

@@ -7,11 +7,14 @@
  * request on the network. Pure: the environment is passed in, nothing is imported from undici,
  * so `--dry-run` and validation never load it. docs/credentials.md describes the behaviour.
  */
-import { BlockList, isIP } from 'node:net';
+import type { BlockList } from 'node:net';
 import { UsageError } from '../core/errors.js';
 import { isLoopbackHost } from './endpoint.js';
 
 type Env = Record<string, string | undefined>;
+
+/** node:net, loaded only when a no_proxy list is read. */
+const net = () => process.getBuiltinModule('node:net');
 
 export interface ProxyChoice {
   /** The proxy URL, credentials included (undici sends them as Proxy-Authorization). */
@@ -58,6 +61,7 @@ interface NoProxyEntry {
 }
 
 function parseNoProxy(value: string): NoProxyEntry[] | 'all' {
+  const { BlockList, isIP } = net();
   const entries: NoProxyEntry[] = [];
   for (const raw of value.split(/[\s,]+/)) {
     const item = raw.trim().toLowerCase();
@@ -92,7 +96,7 @@ export function isExempt(target: URL, noProxy: string): boolean {
   if (entries === 'all') return true;
   const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = defaultPort(target);
-  const family = isIP(host);
+  const family = net().isIP(host);
   return entries.some((entry) => {
     if (entry.range) return family !== 0 && entry.range.check(host, family === 6 ? 'ipv6' : 'ipv4');
     if (entry.port !== undefined && entry.port !== port) return false;

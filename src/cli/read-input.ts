@@ -5,7 +5,7 @@
  * MAX_INPUT_BYTES, and an interrupt (Ctrl-C, SIGTERM, SIGHUP) ends it at once.
  */
 import { constants, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../core/errors.js';
 import type { CliContext } from '../core/context.js';
@@ -116,6 +116,8 @@ export async function readRegularFile(
     });
   let handle: FileHandle;
   try {
+    // node:fs/promises (and the parts of Node it loads) only when a file is read.
+    const { open } = process.getBuiltinModule('node:fs/promises');
     handle = await open(resolve(options.cwd, path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';

@@ -15,7 +15,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { shellQuote } from '../core/shell-quote.js';
 import { CredentialsError } from '../core/errors.js';
@@ -88,7 +87,10 @@ export function writePrivateFileAtomic(path: string, text: string): void {
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`,
+  );
   const fd = openSync(temp, 'wx', PRIVATE_FILE);
   try {
     try {

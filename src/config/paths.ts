@@ -2,7 +2,6 @@
  * Where the credential files live. One place, so the chain, `configure` and the hints printed on
  * failure always name the same paths.
  */
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -13,7 +12,7 @@ export const SDK_CREDENTIALS_FILE = join('.tencentcloud', 'credentials');
 export const SYSTEM_CREDENTIALS_FILE = '/etc/tencentcloud/credentials';
 
 export function homeDir(env: Record<string, string | undefined>, home?: string): string {
-  return home ?? (env.HOME || homedir());
+  return home ?? (env.HOME || process.getBuiltinModule('node:os').homedir());
 }
 
 export function tccliDir(home: string): string {

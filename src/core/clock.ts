@@ -3,8 +3,6 @@
  * The real clock is the system's; tests hand a command a clock they move themselves, so a wait
  * of minutes takes no time and ends at exactly the same step on a loaded machine as on an idle one.
  */
-import { setTimeout as sleepFor } from 'node:timers/promises';
-
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
@@ -14,8 +12,9 @@ export interface Clock {
   timeoutSignal(ms: number): AbortSignal;
 }
 
+/** The system's clock; node:timers/promises is loaded by the first sleep, not by every command. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) => sleepFor(ms, undefined, signal ? { signal } : {}),
+  sleep: (ms, signal) => process.getBuiltinModule('node:timers/promises').setTimeout(ms, undefined, signal ? { signal } : {}),
   timeoutSignal: (ms) => AbortSignal.timeout(ms),
 };

@@ -4,7 +4,10 @@
  * node:crypto does the parsing. Nothing here reads files or decides what is wrong: the rules do
  * (rules.ts), so every input path gets the same checks.
  */
-import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
+
+/** node:crypto, loaded when a certificate or key is first parsed (not by `--help` or a request without one). */
+const crypto = () => process.getBuiltinModule('node:crypto');
 
 export interface CertificateSummary {
   subject: string;
@@ -80,7 +83,7 @@ export function inspectCertificate(text: string): InspectedCertificate | undefin
     let result: InspectedCertificate | null = null;
     if (/-----BEGIN CERTIFICATE-----/.test(text)) {
       try {
-        const x509 = new X509Certificate(text);
+        const x509 = new (crypto().X509Certificate)(text);
         result = { x509, summary: summarize(x509), ...keyAlgorithm(x509) };
       } catch {
         result = null;
@@ -96,7 +99,7 @@ export function inspectCertificate(text: string): InspectedCertificate | undefin
 export function inspectPrivateKey(text: string): KeyObject | undefined {
   if (!holdsPrivateKey(text)) return undefined;
   try {
-    return createPrivateKey(text);
+    return crypto().createPrivateKey(text);
   } catch {
     return undefined;
   }
