@@ -8,13 +8,8 @@ import { formatElapsed, type Progress } from '../ui/progress.js';
 import { AcceptedError, ApiError, CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
-import { parseSeconds } from './session.js';
 
-export const DEFAULT_WAIT_TIMEOUT_SECONDS = 300;
-
-export function waitTimeoutMs(raw: unknown): number {
-  return raw === undefined ? DEFAULT_WAIT_TIMEOUT_SECONDS * 1000 : parseSeconds(raw, '--wait-timeout', { min: 1, max: 86400 }) * 1000;
-}
+export { DEFAULT_WAIT_TIMEOUT_SECONDS, waitTimeoutMs } from './seconds.js';
 
 export function checkRequestId(raw: string): string {
   const id = raw.trim();

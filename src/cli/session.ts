@@ -7,21 +7,14 @@ import { resolveSettings, type ResolvedSettings } from '../config/index.js';
 import { settingsInput } from './settings-input.js';
 import { ClbClient } from '../api/client.js';
 import { proxyPassword, redactProxy } from '../api/proxy.js';
-import { UsageError } from '../core/errors.js';
 import { wireLogger } from '../ui/debug-log.js';
+import { parseSeconds } from './seconds.js';
+
+export { parseSeconds } from './seconds.js';
 
 export interface Session {
   client: ClbClient;
   settings: ResolvedSettings;
-}
-
-export function parseSeconds(raw: unknown, flag: string, { min = 1, max = 86400 } = {}): number {
-  const text = String(raw).trim();
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} "${text}": must be a number of seconds from ${min} to ${max}`, flag);
-  }
-  return value;
 }
 
 export async function openSession(

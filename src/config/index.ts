@@ -5,7 +5,6 @@
  */
 import { shellQuote } from '../core/shell-quote.js';
 import { UsageError } from '../core/errors.js';
-import { resolveCredentialSource } from './chain.js';
 import type { CredentialSource } from './credentials.js';
 import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
@@ -201,6 +200,9 @@ export async function inspectSettings(input: SettingsInput): Promise<SettingsRep
     if (!(error instanceof UsageError)) throw error;
     region = { regionError: error };
   }
+  // The chain (and the STS and metadata clients behind it) loads once credentials are needed:
+  // `--validate`'s setting and a region are read without it.
+  const { resolveCredentialSource } = await import('./chain.js');
   const credentials = await resolveCredentialSource({
     env: input.env,
     home: homeDir(input.env, input.home),

@@ -1,0 +1,79 @@
+/**
+ * What `create` prints, shared by the run (which checks --query on a stand-in of it before sending)
+ * and the sending side.
+ */
+import type { CreateListenerRequest } from '../../../model/fields.js';
+import type { CreateFlags } from '../../../model/flags.js';
+import type { ResultView } from '../../../ui/output.js';
+
+export function describeTarget(request: CreateListenerRequest): string {
+  const count = request.Ports.length;
+  const ports = request.EndPort ? `${request.Ports[0]}-${request.EndPort}` : request.Ports.join(', ');
+  return `${count} ${request.Protocol} listener${count === 1 ? '' : 's'} on ${request.LoadBalancerId} (port${count === 1 ? '' : 's'} ${ports})`;
+}
+
+export interface ResultListener {
+  ListenerId: string;
+  Port: number;
+  ListenerName: string | null;
+  /** With --if-not-exists: whether this run created the listener or found it there. */
+  Action?: 'created' | 'existing';
+}
+
+export interface Outcome {
+  RequestId: string | null;
+  /** UNKNOWN: the answer was lost and the listeners were found; their task could not be followed. */
+  TaskStatus: 'PENDING' | 'SUCCESS' | 'UNKNOWN';
+  listeners: ResultListener[];
+  /** Each listener says whether it was created or found (--if-not-exists). */
+  withAction: boolean;
+}
+
+/** Stand-ins of the real shape, for checking --query before sending. */
+export function sampleOutcome(request: CreateListenerRequest, flags: CreateFlags): Outcome {
+  return {
+    RequestId: '00000000-0000-0000-0000-000000000000',
+    TaskStatus: flags.wait ? 'SUCCESS' : 'PENDING',
+    listeners: request.Ports.map((port, i) => ({
+      ListenerId: 'lbl-00000000',
+      Port: port,
+      ListenerName: request.ListenerNames?.[i] ?? null,
+      Action: 'created',
+    })),
+    withAction: flags.ifNotExists === true,
+  };
+}
+
+/** What `create` prints, in every format: the listeners in the order the ports were asked for. */
+export function resultView(request: CreateListenerRequest, outcome: Outcome): Required<Omit<ResultView, 'jsonLine'>> {
+  const listeners = request.Ports.map((port) => outcome.listeners.find((l) => l.Port === port)).filter(
+    (l): l is ResultListener => l !== undefined,
+  );
+  const shown = listeners.map((l) => ({
+    ListenerId: l.ListenerId,
+    Port: l.Port,
+    ListenerName: l.ListenerName,
+    ...(outcome.withAction && l.Action ? { Action: l.Action } : {}),
+  }));
+  const ListenerIds = listeners.map((l) => l.ListenerId);
+  const json = {
+    ListenerIds,
+    RequestId: outcome.RequestId,
+    LoadBalancerId: request.LoadBalancerId,
+    Ports: request.Ports,
+    Protocol: request.Protocol,
+    TaskStatus: outcome.TaskStatus,
+    Listeners: shown,
+  };
+  const table = [
+    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME', ...(outcome.withAction ? ['ACTION'] : [])],
+    ...shown.map((l) => [
+      l.ListenerId,
+      String(l.Port),
+      request.Protocol,
+      l.ListenerName ?? '',
+      ...(outcome.withAction ? [l.Action ?? ''] : []),
+    ]),
+  ];
+  return { json, text: ListenerIds, table };
+}

@@ -1,0 +1,257 @@
+/**
+ * The sending side of `create`, loaded once the request is valid: read what is on the load
+ * balancer, send CreateListener, follow its task, and reconcile an answer that was lost.
+ */
+import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import type { CreateFlags } from '../../../model/flags.js';
+import type { CreateListenerRequest } from '../../../model/fields.js';
+import type { Session } from '../../session.js';
+import { AcceptedError, ApiError, CliError, ConflictError, CredentialsError, InterruptedError, UsageError } from '../../../core/errors.js';
+import { suggestCommand } from '../../command-line.js';
+import { formatElapsed, type Progress } from '../../../ui/progress.js';
+import { printResult, type ResultView } from '../../../ui/output.js';
+import { acceptedLine, followTask } from '../../follow-task.js';
+import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
+import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
+import { describeHolder, holderOf } from '../../../model/ports.js';
+import { describeTarget, resultView, type ResultListener } from './result.js';
+
+type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
+
+export interface RunState {
+  ctx: CliContext;
+  globals: GlobalOptions;
+  progress: Progress;
+  timeoutMs: number;
+}
+
+/**
+ * What is on the load balancer just before sending: with --if-not-exists it decides what to send;
+ * in any case it tells a listener this request created from one that was already there, should
+ * the answer be lost (docs/reconcile.md). Without --if-not-exists a failed read only costs that
+ * certainty.
+ */
+async function readBefore(
+  session: Session,
+  request: CreateListenerRequest,
+  flags: CreateFlags,
+  run: RunState,
+): Promise<Listed | undefined> {
+  const { describeListeners } = await import('../../../api/clb.js');
+  try {
+    return await describeListeners(session.client, { LoadBalancerId: request.LoadBalancerId }, { signal: run.ctx.signal });
+  } catch (error) {
+    // Only a read was under way: nothing was sent.
+    if (error instanceof InterruptedError) throw InterruptedError.beforeSending();
+    if (flags.ifNotExists) {
+      const { addHint } = await import('../../api-hints.js');
+      throw await addHint(error, { globals: run.globals, loadBalancerId: request.LoadBalancerId });
+    }
+    if (run.globals.debug) run.ctx.stderr.write(`[debug] DescribeListeners before sending failed: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+export async function send(session: Session, request: CreateListenerRequest, flags: CreateFlags, run: RunState): Promise<void> {
+  const { ctx, globals, progress } = run;
+  const [{ createListener }, { addHint }] = await Promise.all([import('../../../api/clb.js'), import('../../api-hints.js')]);
+  const withAction = flags.ifNotExists === true;
+  const before = await readBefore(session, request, flags, run);
+
+  let toCreate: CreateListenerRequest | undefined = request;
+  let kept: KeptListener[] = [];
+  if (flags.ifNotExists && before) {
+    const resolution = resolveExisting(request, (before.Listeners ?? []) as ReportedListener[]);
+    if (resolution.conflicts.length > 0) {
+      throw new ConflictError(`${resolution.conflicts.join('; ')}; nothing was sent`, {
+        hint: 'pick other ports, or remove the listener first (clb-listener delete); apply -f changes listeners in place',
+      });
+    }
+    kept = resolution.kept;
+    toCreate = resolution.remaining;
+    for (const listener of kept) {
+      if (listener.differences.length > 0) {
+        progress.warn(
+          `${listener.ListenerId} on port ${listener.Port} already exists and was kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+        );
+      }
+    }
+  }
+  const existing: ResultListener[] = kept.map((l) => ({
+    ListenerId: l.ListenerId,
+    Port: l.Port,
+    ListenerName: l.ListenerName,
+    Action: 'existing',
+  }));
+  if (!toCreate) {
+    const many = request.Ports.length > 1;
+    progress.succeed(
+      `${many ? 'All' : 'The'} ${describeTarget(request).replace(/^1 /, '')} ${many ? 'exist' : 'exists'} already: ${existing.map((l) => l.ListenerId).join(', ')}`,
+    );
+    await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction }));
+    return;
+  }
+
+  const label = `Creating ${describeTarget(toCreate)}`;
+  const started = ctx.now();
+  progress.start(label);
+  let accepted: Awaited<ReturnType<typeof createListener>>;
+  const sentAt = ctx.now();
+  try {
+    // Interrupted while getting ready (reading credentials, a prompt): nothing has gone out.
+    if (ctx.signal.aborted) throw InterruptedError.beforeSending();
+    accepted = await createListener(session.client, toCreate, { signal: ctx.signal });
+  } catch (error) {
+    progress.fail();
+    if (answerWasLost(error)) {
+      const found = await reconcile(session, toCreate, before, sentAt, error, run);
+      if (found) {
+        const created = found.map((l) => ({ ...l, Action: 'created' as const }));
+        await printResult(
+          ctx,
+          globals,
+          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction }),
+        );
+        return;
+      }
+      throw error;
+    }
+    const hinted = await addHint(error, {
+      globals,
+      client: session.client,
+      loadBalancerId: toCreate.LoadBalancerId,
+      ports: toCreate.Ports,
+      protocol: toCreate.Protocol,
+    });
+    if (hinted instanceof ApiError && hinted.code === 'InvalidParameter.PortCheckFailed' && !flags.ifNotExists) {
+      const same = sameProtocolHolders(toCreate, before);
+      if (same)
+        hinted.hint = `${same}: add --if-not-exists to keep it and create only the missing ports${hinted.hint ? `; ${hinted.hint}` : ''}`;
+    }
+    throw hinted;
+  }
+  const { ListenerIds, RequestId } = accepted;
+  const resume = suggestCommand(globals, 'wait', RequestId);
+  const created: ResultListener[] = ListenerIds.map((id, i) => ({
+    ListenerId: id,
+    Port: toCreate.Ports[i]!,
+    ListenerName: toCreate.ListenerNames?.[i] ?? null,
+    Action: 'created',
+  }));
+  const listeners = [...existing, ...created];
+  const allIds = listeners.map((l) => l.ListenerId);
+  try {
+    if (!flags.wait) {
+      progress.succeed(acceptedLine(`creating ${ListenerIds.join(', ')} on ${toCreate.LoadBalancerId}`, RequestId, globals));
+      await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
+        RequestId,
+        ListenerIds: allIds,
+        resume,
+      });
+      return;
+    }
+    await followTask(session.client, RequestId, {
+      timeoutMs: run.timeoutMs,
+      signal: ctx.signal,
+      progress,
+      label,
+      globals,
+      accepted: { action: 'CreateListener', listenerIds: ListenerIds },
+    });
+    progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
+    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
+      RequestId,
+      ListenerIds: allIds,
+      resume,
+    });
+  } catch (error) {
+    // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
+    // person can find them, and nothing after acceptance can read as "nothing was sent".
+    if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
+      error.details.ListenerIds = allIds;
+      error.details.TaskId ??= RequestId;
+      throw error;
+    }
+    throw new AcceptedError(
+      RequestId,
+      `CreateListener was accepted (task ${RequestId}), but then: ${(error as Error)?.message ?? String(error)}`,
+      { hint: `find out how it ended with ${resume} (do not send it again)`, cause: error, listenerIds: allIds },
+    );
+  }
+}
+
+/** `port 80 already has lbl-… (TCP, "web")`, when listeners of the requested protocol hold requested ports. */
+function sameProtocolHolders(request: CreateListenerRequest, before: Listed | undefined): string | undefined {
+  const listeners = (before?.Listeners ?? []) as ReportedListener[];
+  const found = request.Ports.flatMap((port) => {
+    const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
+    return holder && holder.Protocol.toUpperCase() === request.Protocol ? [`port ${port} already has ${describeHolder(holder)}`] : [];
+  });
+  return found.length > 0 ? found.join(', ') : undefined;
+}
+
+/**
+ * The answer to CreateListener was lost: look for the listeners instead of sending it again.
+ * Returns them when they are there; otherwise says on the error what was checked.
+ */
+async function reconcile(
+  session: Session,
+  request: CreateListenerRequest,
+  before: Listed | undefined,
+  sentAt: number,
+  error: unknown,
+  run: RunState,
+): Promise<ResultListener[] | undefined> {
+  const { ctx, globals, progress } = run;
+  const interrupted = error instanceof InterruptedError;
+  // After Ctrl-C the run's signal is spent: a short look of its own (a second Ctrl-C still ends it).
+  const timeoutMs = Math.min(run.timeoutMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
+  progress.start(`The answer was lost; checking whether the listeners were created on ${request.LoadBalancerId}`);
+  const outcome = await reconcileCreate({
+    client: session.client,
+    request,
+    ...(before ? { before: (before.Listeners ?? []) as ReportedListener[] } : {}),
+    sentAt,
+    timeoutMs,
+    clock: ctx,
+    ...(interrupted ? {} : { signal: ctx.signal }),
+  });
+  progress.stop();
+  const reason = error instanceof Error ? error.message : String(error);
+  if (outcome.found) {
+    const ids = outcome.listeners.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ');
+    progress.warn(
+      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}; their task could not be followed (its id was in the lost answer)`,
+    );
+    return outcome.listeners;
+  }
+  if (error instanceof CliError) {
+    const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
+    const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
+    error.hint = `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`;
+  }
+  return undefined;
+}
+
+/**
+ * Prints the result of an accepted create. Should that fail (stdout on a full disk, a --query that
+ * fails on the real data), the ids still reach stderr with the resume command, under exit 7: a
+ * script must neither lose them nor read "nothing was sent".
+ */
+async function printAccepted(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  view: ResultView,
+  accepted: { RequestId: string; ListenerIds: string[]; resume: string },
+): Promise<void> {
+  try {
+    await printResult(ctx, globals, view);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AcceptedError(accepted.RequestId, `CreateListener was accepted (task ${accepted.RequestId}), but ${reason}`, {
+      hint: `the listener ids are above; check the task with ${accepted.resume}`,
+      cause: error,
+      listenerIds: accepted.ListenerIds,
+    });
+  }
+}
