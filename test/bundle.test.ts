@@ -1,12 +1,17 @@
 // The shipped CLI is the bundle in dist/bundle (scripts/bundle.js). Its start-up paths read a few
 // files and no heavy library they do not use: checked on the bundler's own record of which source
-// went into which file (dist/bundle-meta.json), so these tests count files, never time. That the
+// went into which file (dist/bundle-meta.json), and by running those paths in a worker thread
+// (its own module registry and built-ins), so these tests count modules, never time. That the
 // binary runs the bundle, on this Node and on Node 24, is test/e2e-bundle.test.ts.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { REPO_ROOT } from './helpers/paths.js';
+import { makeTempHome } from './helpers/home.js';
+import type { ProbeInput, ProbeResult } from './helpers/load-probe.js';
 
 interface Output {
   entryPoint?: string;
@@ -51,45 +56,95 @@ function packagesIn(files: Set<string>): string[] {
 }
 
 const MAIN = 'src/cli/main.ts';
-/** Commander and everything the commands run (scripts/bundle.js groups it). */
+/** Commander, the program, every command's options and help (scripts/bundle.js groups it). */
 const CLI = 'clb-group:cli';
+/** Building and validating a create's request; printing results and errors. */
+const REQUEST = 'clb-group:request';
+/** The credentials chain and the signed client: what a dry run adds. */
+const CLIENT = 'clb-group:client';
+/** Sending, waiting, reconciling. */
+const SEND = 'clb-group:send';
 /** zod's builders for the request's schemas (built in the CLI's own file). */
 const ZOD = 'clb-group:zod';
 /** The reply schemas, which share zod's code with the request's. */
 const REPLIES = 'clb-group:replies';
 
+/** The sources in these files. */
+function sourcesIn(files: Set<string>): string[] {
+  return [...files].flatMap((file) => Object.keys(meta.outputs[file]!.inputs)).filter((input) => input.startsWith('src/'));
+}
+
+/** The code that runs a command, which help and a validation error must not load. */
+const RUNNING = [
+  'src/api/client.ts',
+  'src/api/signer.ts',
+  'src/api/waiter.ts',
+  'src/config/chain.ts',
+  'src/cli/session.ts',
+  'src/cli/reconcile.ts',
+  'src/cli/dry-run.ts',
+  'src/cli/commands/create/send.ts',
+  'src/cli/commands/apply/run.ts',
+  'src/ui/interactive/flow.ts',
+];
+
 describe('the bundle layout', () => {
   test('--version reads the entry alone, with no library', () => {
     const files = filesOf(MAIN);
     assert.deepEqual(packagesIn(files), []);
-    assert.ok(files.size <= 8, `${files.size} files: ${[...files].join(', ')}`);
+    assert.ok(files.size <= 3, `${files.size} files: ${[...files].join(', ')}`);
   });
 
-  test('--help adds commander and the CLI itself, no other library', () => {
+  test("--help adds commander and the commands' options, not the code that runs them", () => {
     const files = filesOf(MAIN, CLI);
     assert.deepEqual(packagesIn(files), ['commander']);
-    const sources = [...files].flatMap((file) => Object.keys(meta.outputs[file]!.inputs));
-    assert.ok(sources.includes('src/model/fields.ts') && sources.includes('src/cli/commands/create/run.ts'));
-    assert.ok(!sources.some((source) => source.startsWith('src/emulator/')), 'the emulator is loaded only by its command');
-    assert.ok(files.size <= 10, `${files.size} files: ${[...files].join(', ')}`);
+    const sources = sourcesIn(files);
+    assert.ok(sources.includes('src/model/fields.ts') && sources.includes('src/cli/commands/create/command.ts'));
+    assert.deepEqual(
+      sources.filter(
+        (source) => RUNNING.includes(source) || source.startsWith('src/emulator/') || source === 'src/cli/commands/create/run.ts',
+      ),
+      [],
+    );
+    assert.ok(files.size <= 5, `${files.size} files: ${[...files].join(', ')}`);
   });
 
-  test('validation and dry runs add zod for the request schemas: its code, and the small file that loads it', () => {
+  test("a validation adds the request's checks and zod for its schemas, still not the code that sends", () => {
     const help = filesOf(MAIN, CLI);
-    const validation = new Set([...help, ...filesOf(ZOD)]);
+    const validation = filesOf(MAIN, CLI, REQUEST, ZOD);
     assert.deepEqual(packagesIn(validation), ['commander', 'zod']);
-    assert.equal(validation.size, help.size + 2, `${[...validation].filter((file) => !help.has(file)).join(', ')}`);
-    // The schemas are built from the field table in the CLI's own file; the reply schemas stay out.
-    const sources = [...validation].flatMap((file) => Object.keys(meta.outputs[file]!.inputs)).filter((input) => input.startsWith('src/'));
-    assert.ok(sources.includes('src/model/schema.ts') && sources.includes('src/model/zod.ts'));
-    assert.ok(!sources.includes('src/api/replies.ts'), 'the reply schemas load only when a reply is checked');
+    // Each group is its entry and one chunk; zod's entry shares zod's code with the replies.
+    assert.ok(validation.size <= help.size + 4, `${[...validation].filter((file) => !help.has(file)).join(', ')}`);
+    const sources = sourcesIn(validation);
+    assert.ok(sources.includes('src/model/schema.ts') && sources.includes('src/model/zod.ts') && sources.includes('src/model/validate.ts'));
+    assert.deepEqual(
+      sources.filter((source) => RUNNING.includes(source) || source === 'src/api/replies.ts'),
+      [],
+    );
+  });
+
+  test('a dry run adds the client and the credentials chain, not undici and not the sending side', () => {
+    const dryRun = filesOf(MAIN, CLI, REQUEST, ZOD, CLIENT);
+    assert.deepEqual(packagesIn(dryRun), ['commander', 'zod']);
+    const sources = sourcesIn(dryRun);
+    assert.ok(sources.includes('src/cli/dry-run.ts') && sources.includes('src/api/client.ts'));
+    assert.deepEqual(
+      sources.filter((source) => ['src/cli/commands/create/send.ts', 'src/api/waiter.ts', 'src/cli/reconcile.ts'].includes(source)),
+      [],
+    );
+    assert.ok(dryRun.size <= 11, `${dryRun.size} files for a dry run`);
   });
 
   test('a create adds the HTTP client when it sends and the reply schemas when it checks a reply; ora, chalk, yaml, JMESPath and the prompts stay lazy', () => {
-    const files = [MAIN, CLI, ZOD, 'scripts/undici-slim.js', REPLIES].flatMap((entry) => [...filesOf(entry)]);
-    const create = new Set(files);
+    const create = filesOf(MAIN, CLI, REQUEST, ZOD, CLIENT, SEND, 'scripts/undici-slim.js', REPLIES);
     assert.deepEqual(packagesIn(create), ['commander', 'undici', 'zod']);
-    assert.ok(create.size <= 12, `${create.size} files for a create`);
+    assert.ok(create.size <= 15, `${create.size} files for a create`);
+  });
+
+  test('each group is its small entry and one chunk: code shared by groups is not split per combination', () => {
+    const chunks = Object.keys(meta.outputs).filter((file) => file.endsWith('.js'));
+    const shared = chunks.filter((file) => /\/chunk-[^/]+\.js$/.test(file) && sourcesIn(new Set([file])).length > 0);
+    assert.ok(shared.length <= 8, `${shared.length} shared chunks of our code: ${shared.join(', ')}`);
   });
 
   test('zod is its tree-shaken form, English messages only, one copy for requests and replies', () => {
@@ -131,5 +186,79 @@ describe('the bundle layout', () => {
     }
     const missing = [...used].filter((name) => name && slim[name] === undefined);
     assert.deepEqual(missing, [], 'add them to scripts/undici-slim.js');
+  });
+});
+
+/** Runs one command line of the bundle in a worker thread and reports what it loaded. */
+function probe(argv: string[], env: Record<string, string>): Promise<ProbeResult> {
+  const workerData: ProbeInput = { entry: pathToFileURL(join(REPO_ROOT, 'dist/bundle/main.js')).href, argv, env };
+  const worker = new Worker(join(REPO_ROOT, 'dist/test/helpers/load-probe.js'), { workerData });
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the probe exited (${code}) before reporting`)));
+  });
+}
+
+/** The bundle files among the compiled scripts, as dist/bundle-meta.json names them. */
+function bundleFiles(result: ProbeResult): Set<string> {
+  const prefix = pathToFileURL(REPO_ROOT).href;
+  return new Set(result.scripts.filter((url) => url.startsWith(`${prefix}dist/bundle/`)).map((url) => url.slice(prefix.length)));
+}
+
+/** Built-ins that are not internal parts of Node (`crypto`, not `internal/crypto/hash`). */
+const publicBuiltins = (result: ProbeResult): string[] => result.builtins.filter((name) => !name.startsWith('internal/')).sort();
+
+/**
+ * The public built-ins these paths may add: node:module (each bundle file makes itself a
+ * `require` with it, and the shebang shim in bin/ loads it first anyway) and node:process (commander
+ * requires it; it is the process object itself). Not seen here, because a worker thread has them
+ * from its start: node:stream, node:util, node:events, node:fs, node:path, node:worker_threads.
+ */
+const ALLOWED_BUILTINS = ['module', 'process'];
+
+describe('what the start-up paths load, run in a worker thread', () => {
+  const home = makeTempHome();
+  const env = home.env({
+    TENCENTCLOUD_SECRET_ID: 'AKIDprobe0000000000000000000',
+    TENCENTCLOUD_SECRET_KEY: 'probe-secret-key-000000000000',
+    TENCENTCLOUD_REGION: 'ap-guangzhou',
+  });
+  const create = ['create', '--lb', 'lb-12345678', '--protocol', 'TCP'];
+  const paths: { name: string; argv: string[]; code: number; packages: string[] }[] = [
+    { name: '--version', argv: ['--version'], code: 0, packages: [] },
+    // `create --help` reads the same files (the layout tests above).
+    { name: '--help', argv: ['--help'], code: 0, packages: ['commander'] },
+    // The request's type checks are zod schemas: a validation loads zod, and only that library.
+    { name: 'a validation error', argv: [...create, '--port', '0'], code: 2, packages: ['commander', 'zod'] },
+  ];
+
+  for (const path of paths) {
+    test(`${path.name}: no network, TLS, crypto, terminal or OS module, no library it does not use, no code that runs a command`, async () => {
+      const result = await probe(path.argv, env);
+      assert.equal(result.code, path.code, result.stderr);
+      assert.deepEqual(
+        publicBuiltins(result).filter((name) => !ALLOWED_BUILTINS.includes(name)),
+        [],
+      );
+      const files = bundleFiles(result);
+      assert.ok(files.size > 0 && [...files].every((file) => meta.outputs[file]), [...files].join(', '));
+      assert.deepEqual(packagesIn(files), path.packages);
+      assert.deepEqual(
+        sourcesIn(files).filter((source) => RUNNING.includes(source)),
+        [],
+      );
+    });
+  }
+
+  test('the probe sees what a path loads: a dry run signs (node:crypto) and loads the client', async () => {
+    const result = await probe([...create, '--port', '80', '--dry-run'], env);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /"Action": "CreateListener"/);
+    assert.ok(publicBuiltins(result).includes('crypto'), publicBuiltins(result).join(', '));
+    const sources = sourcesIn(bundleFiles(result));
+    assert.ok(sources.includes('src/api/client.ts') && sources.includes('src/cli/dry-run.ts'));
+    assert.deepEqual(packagesIn(bundleFiles(result)), ['commander', 'zod'], 'a dry run sends nothing: no undici');
+    home.cleanup();
   });
 });
