@@ -280,8 +280,8 @@ listeners:
   test('progress in CI: one plain line per load balancer, no control characters', async () => {
     const result = await apply('-f', file(BASIC));
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, new RegExp(`✓ ${LB1}: 4 created in `));
-    assert.match(result.stderr, new RegExp(`✓ ${LB2}: 1 created in `));
+    assert.match(result.stderr, new RegExp(`✔ ${LB1}: 4 created in `));
+    assert.match(result.stderr, new RegExp(`✔ ${LB2}: 1 created in `));
     assert.doesNotMatch(result.stderr, /[\u001b\r]/);
   });
 

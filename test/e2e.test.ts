@@ -81,7 +81,7 @@ describe('the binary', () => {
       [7569, 'lis0'],
       [7570, 'lis1'],
     ]);
-    assert.match(result.stderr, /✓ Created 2 TCP listeners on lb-e2e00001/);
+    assert.match(result.stderr, /✔ Created 2 TCP listeners on lb-e2e00001/);
     assert.equal((await emu.state()).tasks.find((t) => t.TaskId === listeners[0]!.TaskId)?.Status, 0, 'waited for the task');
   });
 

@@ -100,7 +100,7 @@ describe('create output', () => {
       'the ids printed are the listeners made, in port order',
     );
     assert.match(result.stderr, /Creating 2 TCP listeners/);
-    assert.match(result.stderr, /✓ Created 2 TCP listeners .*: lbl-/);
+    assert.match(result.stderr, /✔ Created 2 TCP listeners .*: lbl-/);
     assert.ok(!result.stderr.includes(ESC), 'no escape codes when stderr is not a terminal');
   });
 
@@ -557,7 +557,7 @@ describe('--dry-run and --debug never show a secret', () => {
 // ---- colour and quiet ------------------------------------------------------------------------
 
 describe('colour and -q', () => {
-  /** A success (green ✓ on stderr) and a port conflict (red error: on stderr), with `extra` applied. */
+  /** A success (green ✔ on stderr) and a port conflict (red error: on stderr), with `extra` applied. */
   async function both(extraArgs: string[], extraEnv: Record<string, string>): Promise<{ ok: RunResult; failed: RunResult }> {
     const p = port();
     const args = ['create', '--lb', LBS[5]!, '--port', String(p), '--protocol', 'TCP', ...extraArgs];
@@ -575,7 +575,7 @@ describe('colour and -q', () => {
 
   test('FORCE_COLOR=1 colours stderr even when it is not a terminal; stdout text stays plain', async () => {
     const { ok, failed } = await both([], { FORCE_COLOR: '1' });
-    assert.ok(ok.stderr.includes(`${ESC}32m✓`), JSON.stringify(ok.stderr));
+    assert.ok(ok.stderr.includes(`${ESC}32m✔`), JSON.stringify(ok.stderr));
     assert.ok(failed.stderr.includes(`${ESC}31merror:`), JSON.stringify(failed.stderr));
     assert.ok(failed.stderr.includes(`${ESC}33mhint:`), JSON.stringify(failed.stderr));
     assert.match(ok.stdout, /^lbl-[a-z0-9]{8}\n$/, 'ids are never coloured');

@@ -60,7 +60,7 @@ describe('accepted, deleted, busy: one wording each', () => {
     const createTask = /task ([0-9a-f-]{36})/.exec(created.stderr)?.[1];
     assert.equal(
       created.stderr.trim().split('\n').at(-1),
-      `✓ Accepted: creating ${id} on ${LB} (task ${createTask} still running); follow it with: clb-listener wait ${createTask} --endpoint ${emu.endpoint}`,
+      `✔ Accepted: creating ${id} on ${LB} (task ${createTask} still running); follow it with: clb-listener wait ${createTask} --endpoint ${emu.endpoint}`,
     );
     await emu.finishTasks();
     const deleted = await runAgainst(emu, ['delete', '--lb', LB, '--listener-id', id, '--no-wait']);
@@ -68,7 +68,7 @@ describe('accepted, deleted, busy: one wording each', () => {
     const deleteTask = /task ([0-9a-f-]{36})/.exec(deleted.stderr)?.[1];
     assert.equal(
       deleted.stderr.trim().split('\n').at(-1),
-      `✓ Accepted: deleting ${id} on ${LB} (task ${deleteTask} still running); follow it with: clb-listener wait ${deleteTask} --endpoint ${emu.endpoint}`,
+      `✔ Accepted: deleting ${id} on ${LB} (task ${deleteTask} still running); follow it with: clb-listener wait ${deleteTask} --endpoint ${emu.endpoint}`,
     );
     await emu.finishTasks();
   });

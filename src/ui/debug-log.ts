@@ -20,7 +20,7 @@ export function wireLogger(stderr: OutStream, secrets: () => readonly string[]):
         write(`[debug] ↻ ${event.action}: retrying in ${event.delayMs} ms after attempt ${event.attempt} (${event.reason})`);
         break;
       case 'error':
-        write(`[debug] ✗ ${event.action} after ${event.ms} ms: ${event.error}`);
+        write(`[debug] ✖ ${event.action} after ${event.ms} ms: ${event.error}`);
         break;
     }
   };

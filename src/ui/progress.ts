@@ -7,6 +7,12 @@ import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { printableLine } from '../core/printable.js';
 
+/**
+ * The marks of a finished step, the same with or without a terminal: ora's spinner and the
+ * prompts' answered questions print these two, so the plain lines (CI, pipes) do too.
+ */
+export const MARK = { done: '✔', failed: '✖' } as const;
+
 export interface Progress {
   /** A new phase, e.g. "Creating 2 TCP listeners on lb-…". */
   start(text: string): void;
@@ -23,8 +29,7 @@ export interface Progress {
 type Spinner = {
   start(text?: string): Spinner;
   text: string;
-  succeed(text?: string): Spinner;
-  fail(text?: string): Spinner;
+  stopAndPersist(options: { symbol: string; text: string }): Spinner;
   stop(): Spinner;
   isSpinning: boolean;
 };
@@ -43,8 +48,8 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
     return {
       start: (text) => line(p(text)),
       update: () => {},
-      succeed: (text) => line(`${color.green('✓')} ${p(text)}`),
-      fail: (text) => text && line(`${color.red('✗')} ${p(text)}`),
+      succeed: (text) => line(`${color.green(MARK.done)} ${p(text)}`),
+      fail: (text) => text && line(`${color.red(MARK.failed)} ${p(text)}`),
       warn: warnLine,
       info: (text) => line(p(text)),
       stop: () => {},
@@ -70,8 +75,8 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
     update: (text) => {
       spinner.text = p(text);
     },
-    succeed: (text) => void spinner.succeed(p(text)),
-    fail: (text) => void (text ? spinner.fail(p(text)) : spinner.stop()),
+    succeed: (text) => void spinner.stopAndPersist({ symbol: color.green(MARK.done), text: p(text) }),
+    fail: (text) => void (text ? spinner.stopAndPersist({ symbol: color.red(MARK.failed), text: p(text) }) : spinner.stop()),
     warn: (text) => pause(() => line(`${color.yellow('warning:')} ${p(text)}`)),
     info: (text) => pause(() => line(p(text))),
     stop: () => void spinner.stop(),

@@ -14,7 +14,7 @@ import { inputReader } from '../../read-input.js';
 import { waitTimeoutMs } from '../../follow-task.js';
 import { ExitCode } from '../../exit-codes.js';
 import { suggestCommand } from '../../command-line.js';
-import { createProgress, formatElapsed, type Progress } from '../../../ui/progress.js';
+import { createProgress, formatElapsed, MARK, type Progress } from '../../../ui/progress.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
 import { outcomeView, planView, summaryLine } from './render.js';
@@ -127,7 +127,7 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
         .join(', ');
       const failure = failures.get(event.loadBalancerId);
       const line = `${event.loadBalancerId}: ${tally || 'nothing changed'} in ${formatElapsed(event.elapsedMs)}${failure ? `; stopped, ${failure}` : ''}`;
-      progress.info(`${failure ? '✗' : '✓'} ${line}`);
+      progress.info(`${failure ? MARK.failed : MARK.done} ${line}`);
       progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
     }
   };
