@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the shipped CLI (part of `npm run build`, so of `npm test` and `prepare`) into
+// Bundles the shipped CLI (part of `npm run build`, so of `npm test` and `prepack`) into
 // dist/bundle/: a small entry and a few lazily loaded chunks, so a run reads a handful of files
 // instead of a module graph of ~180. bin/clb-listener.js runs it. dist/bundle-meta.json (not
 // shipped) records which source went into which file; test/bundle.test.ts reads it to keep heavy

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The quick-start demo: starts the CLI's own CLB API emulator (`clb-listener emulator`) on
-// 127.0.0.1, then runs the CLI against it twice — a TCP listener with a health check, and an
-// HTTPS listener uploading the committed test certificate — waiting for both tasks. Both are the
-// shipped bundle, as a user runs it. Nothing leaves this machine.
-import { spawn } from 'node:child_process';
+// The quick-start demo: builds the shipped bundle if it is missing or older than its sources,
+// starts the CLI's own CLB API emulator (`clb-listener emulator`) on 127.0.0.1, then runs the CLI
+// against it twice — a TCP listener with a health check, and an HTTPS listener uploading the
+// committed test certificate — waiting for both tasks. Both are the shipped bundle, as a user runs
+// it. Nothing leaves this machine.
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -12,6 +14,34 @@ import { join } from 'node:path';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/clb-listener.js');
 const LB = 'lb-demo0001';
+
+/** Modification time in ms, or 0 for a file that does not exist. */
+const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const newest = (dir) =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : mtime(join(dir, e.name)))),
+  );
+
+/**
+ * `npm ci` installs the build tools but builds nothing (the package has no install script), so
+ * the demo builds the bundle the CLI runs, unless it is newer than everything it is made from.
+ */
+function ensureBundle() {
+  const built = mtime(join(root, 'dist/bundle/main.js'));
+  const inputs = [
+    newest(join(root, 'src')),
+    ...['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'scripts/bundle.js', 'scripts/undici-slim.js'].map((f) =>
+      mtime(join(root, f)),
+    ),
+  ];
+  if (built > Math.max(...inputs)) return;
+  process.stderr.write('building the bundle (node scripts/bundle.js)\n');
+  const result = spawnSync(process.execPath, [join(root, 'scripts/bundle.js')], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+ensureBundle();
 
 /** `clb-listener emulator` prints one JSON line (endpoint, keys, region), then serves until SIGTERM. */
 async function startEmulator() {

@@ -33,6 +33,8 @@ let packedFiles: string[];
 /** PATH with the Node under test and the installed `clb-listener` first. */
 let path: string;
 let home: string;
+/** What `npm install --global` printed. */
+let installOutput: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clb-pack-'));
@@ -49,9 +51,14 @@ before(async () => {
   });
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   packedFiles = info!.files.map((f) => f.path);
-  await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(dir, info!.filename)], {
-    env: npmEnv,
-  });
+  const install = await run(
+    'npm',
+    ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(dir, info!.filename)],
+    {
+      env: npmEnv,
+    },
+  );
+  installOutput = install.stdout + install.stderr;
   installed = join(prefix, 'lib', 'node_modules', pkg.name);
   path = [dirname(CLI_NODE), join(prefix, 'bin'), process.env.PATH ?? '/usr/bin:/bin'].join(':');
 });
@@ -105,6 +112,17 @@ test('npm pack → npm install --global --offline in a temp prefix → the insta
     assert.deepEqual(existsSync(modules) ? readdirSync(modules) : [], []);
     assert.ok(existsSync(join(prefix, 'bin', 'clb-listener')));
     assert.equal(realpathSync(join(prefix, 'bin', 'clb-listener')), join(realpathSync(installed), 'bin', 'clb-listener.js'));
+  });
+
+  await t.test('no install script: npm runs nothing of the package and warns of nothing', () => {
+    // npm lists preinstall, install, postinstall and prepare (for a tarball, a non-registry
+    // source) as install scripts, and npm 11 warns about each one allowScripts does not cover.
+    const { scripts = {} } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    const installScripts = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'].filter(
+      (name) => name in scripts,
+    );
+    assert.deepEqual(installScripts, []);
+    assert.doesNotMatch(installOutput, /install-scripts|allowScripts|warn/i, installOutput);
   });
 
   await t.test('the command runs on the Node under test', async () => {
