@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli } from './helpers/cli.js';
 
-/** Every command's help; the emulator's own reference text is checked where it is written. */
+/** Every command's help. */
 const COMMANDS = [
   [],
   ['create'],
@@ -19,6 +19,7 @@ const COMMANDS = [
   ['configure', 'list'],
   ['configure', 'show'],
   ['completion'],
+  ['emulator'],
 ];
 
 const help = async (words: string[], columns?: number) => {

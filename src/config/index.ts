@@ -91,12 +91,20 @@ function regionOf(input: SettingsInput, loaded: Loaded): { region: string; sourc
   return found;
 }
 
-function pickRegion(input: SettingsInput, { choice, tccli }: Loaded): { region: string; source: string } {
+/** `--region`, then TENCENTCLOUD_REGION (not with --profile), then the profile; undefined when none gives one. */
+function findRegion(input: SettingsInput, { choice, tccli }: Loaded): { region: string; source: string } | undefined {
   if (input.region) return { region: input.region, source: '--region' };
   const fromEnv = input.env[ENV.region]?.trim();
   if (fromEnv && !choice.explicit) return { region: fromEnv, source: ENV.region };
   const fromProfile = profileValue(tccli, 'region');
   if (fromProfile) return { region: fromProfile, source: `profile ${tccli.name} (${tccli.paths.configure})` };
+  return undefined;
+}
+
+function pickRegion(input: SettingsInput, loaded: Loaded): { region: string; source: string } {
+  const found = findRegion(input, loaded);
+  if (found) return found;
+  const { choice } = loaded;
   throw new UsageError('no region given', '--region', {
     hint:
       `pass --region ap-guangzhou, set ${ENV.region}${choice.explicit ? ' (ignored with --profile)' : ''}, ` +
@@ -162,6 +170,15 @@ export function resolveValidate(input: SettingsInput, flag: boolean | undefined)
 /** Region only: `--region`, then TENCENTCLOUD_REGION (not with --profile), then the profile. */
 export function resolveRegion(input: SettingsInput): { region: string; source: string } {
   return regionOf(input, load(input));
+}
+
+/**
+ * The region a command would use, or undefined when nothing gives one (the emulator then serves
+ * its default). A region that is given but malformed is refused as for any command.
+ */
+export function resolveRegionIfGiven(input: SettingsInput): { region: string; source: string } | undefined {
+  const loaded = load(input);
+  return findRegion(input, loaded) ? regionOf(input, loaded) : undefined;
 }
 
 /** Endpoint only: `--endpoint`, then the profile's clb.endpoint, then the region's default host. */

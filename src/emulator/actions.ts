@@ -15,6 +15,7 @@ import { formatCreateTime } from './time.js';
 import type { FaultQueue } from './faults.js';
 import type { EmulatorKey, ListenerView, RuntimeConfig } from './types.js';
 import { modifyPatch, parseModifyListener } from './modify.js';
+import type { CLB_ACTIONS } from './catalog.js';
 
 export interface ActionContext {
   store: Store;
@@ -276,7 +277,7 @@ const describeTaskStatus: ActionHandler = (body, ctx) => {
   return { Status: task.Status, Message: task.Message, LoadBalancerIds: [task.LoadBalancerId] };
 };
 
-export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
+export const ACTIONS: Readonly<Record<(typeof CLB_ACTIONS)[number], ActionHandler>> = {
   CreateListener: createListener,
   ModifyListener: modifyListener,
   DescribeListeners: describeListeners,

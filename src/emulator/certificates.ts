@@ -12,10 +12,11 @@ import { checkShape, type Shape } from './params.js';
 import { formatCreateTime } from './time.js';
 import type { ActionHandler } from './actions.js';
 import type { CertificateRecord } from './types.js';
+import type { SSL_ACTIONS_SERVED } from './catalog.js';
 
 export type { CertificateRecord } from './types.js';
 
-export const SSL_VERSION = '2019-12-05';
+export { SSL_VERSION } from './catalog.js';
 
 const DAY_MS = 86_400_000;
 
@@ -237,4 +238,6 @@ const describeCertificates: ActionHandler = (body, ctx) => {
   return { TotalCount: views.length, Certificates: views.slice(offset, offset + limit) };
 };
 
-export const SSL_ACTIONS: Readonly<Record<string, ActionHandler>> = { DescribeCertificates: describeCertificates };
+export const SSL_ACTIONS: Readonly<Record<(typeof SSL_ACTIONS_SERVED)[number], ActionHandler>> = {
+  DescribeCertificates: describeCertificates,
+};

@@ -7,11 +7,12 @@ import { isIP } from 'node:net';
 import { isLoopbackHost } from '../api/endpoint.js';
 import { LOAD_BALANCER_ID, REGION } from './ids.js';
 import type { RuntimeConfig } from './types.js';
+import { DEFAULT_REGION } from './catalog.js';
 
 export const DEFAULTS = {
   host: '127.0.0.1',
   port: 0,
-  region: 'ap-guangzhou',
+  region: DEFAULT_REGION,
   loadBalancers: ['lb-emu00001', 'lb-emu00002', 'lb-emu00003'],
   taskDelayMs: 1000,
   rateLimit: 20,

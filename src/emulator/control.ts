@@ -17,6 +17,7 @@
 import { parseJsonObject } from '../core/json.js';
 import { parseFaultRule } from './faults.js';
 import type { EmulatorKey, EmulatorState, FaultRule, RuntimeConfig, TaskView } from './types.js';
+import { CONTROL_CATALOG, type ControlMethod, type ControlPath } from './catalog.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -59,7 +60,8 @@ function parseKey(input: Record<string, unknown>): EmulatorKey {
 
 type Route = (body: Buffer, target: ControlTarget) => unknown;
 
-const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
+/** One entry per path of the catalog (catalog.ts), which help and docs list: none missing, none extra. */
+export const ROUTES: Readonly<Record<ControlPath, Readonly<Partial<Record<ControlMethod, Route>>>>> = {
   state: { GET: (_, t) => t.snapshot() },
   faults: {
     GET: (_, t) => ({ ok: true, rules: t.faultRules() }),
@@ -114,13 +116,13 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Route>>>> = {
 
 export function handleControl(method: string, path: string, body: Buffer, target: ControlTarget): ControlAnswer {
   const name = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
-  const routes = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
+  const routes = Object.hasOwn(ROUTES, name) ? ROUTES[name as ControlPath] : undefined;
   if (!routes)
     return {
       status: 404,
-      body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{state,faults,reset,config,keys,clock,tasks/finish}` },
+      body: { error: `no control endpoint ${path}; see ${CONTROL_PREFIX}{${CONTROL_CATALOG.map((c) => c.path).join(',')}}` },
     };
-  const route = Object.hasOwn(routes, method) ? routes[method] : undefined;
+  const route = Object.hasOwn(routes, method) ? routes[method as ControlMethod] : undefined;
   if (!route) return { status: 405, body: { error: `${path} accepts ${Object.keys(routes).join(', ')}` } };
   try {
     return { status: 200, body: route(body, target) };

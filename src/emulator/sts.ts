@@ -15,8 +15,9 @@ import { ApiFault } from './api-error.js';
 import { newSecretId, newSecretKey } from './ids.js';
 import { checkShape, requireFields, type Shape } from './params.js';
 import type { EmulatorKey } from './types.js';
+import type { STS_ACTIONS_SERVED } from './catalog.js';
 
-export const STS_VERSION = '2018-08-13';
+export { STS_VERSION } from './catalog.js';
 /** What STS hands out when the request does not say. */
 const DEFAULT_DURATION_SECONDS = 7200;
 const MAX_DURATION_SECONDS = 43200;
@@ -128,7 +129,7 @@ function assumeRoleWithWebIdentity(body: Record<string, unknown>, ctx: StsContex
   return credentialsFor(input.RoleArn, input.RoleSessionName, durationOf(input.DurationSeconds), ctx);
 }
 
-export const STS_ACTIONS: Readonly<Record<string, ActionHandler>> = {
+export const STS_ACTIONS: Readonly<Record<(typeof STS_ACTIONS_SERVED)[number], ActionHandler>> = {
   AssumeRole: assumeRole,
   AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
 };
