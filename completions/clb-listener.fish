@@ -3,7 +3,7 @@
 # (In the source tree, `npm run completions` rewrites completions/.)
 #
 # Install:
-#   clb-listener completion fish > ~/.config/fish/completions/clb-listener.fish
+#   mkdir -p ~/.config/fish/completions && clb-listener completion fish > ~/.config/fish/completions/clb-listener.fish
 
 # The subcommands of a command path ("" is the root), one a line.
 function __clb_listener_commands
@@ -213,6 +213,7 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l generate-cli-skele
 complete -c clb-listener -n '__clb_listener_at \'create\'; and __clb_listener_after --generate-cli-skeleton' -f -a 'input'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l dry-run -d 'validate and print the request that would be sent; send nothing'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l interactive -s i -d 'ask for what the flags did not give (certificates walk-through)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l validate -d 'check the request against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-validate -d 'send what was given after type checks; rule violations become warnings (or CLB_LISTENER_VALIDATE=false)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l if-not-exists -d 'keep listeners already on the ports (same protocol and name), create only the missing ones'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-wait -d 'return once the API accepts; follow later with clb-listener wait'
@@ -241,6 +242,7 @@ complete -c clb-listener -n '__clb_listener_at \'apply\'' -l detailed-exitcode -
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l prune -d 'also delete listeners on the named load balancers that the file does not describe'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l yes -s y -d 'do not ask before deleting (needed for --prune without a terminal)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l schema -d 'print the file\'s JSON Schema (for editors) and exit'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l validate -d 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l no-validate -d 'send what the file gives after type checks; rule violations become warnings'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l wait-timeout -r -f -d 'give up waiting for one task after this long (default: 300)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l help -s h -d 'show help'
@@ -345,6 +347,18 @@ complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l no-color -d
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'configure set\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 0' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 2' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 4' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 6' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 8' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 10' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 12' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 14' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 16' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 18' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 20' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+complete -c clb-listener -n '__clb_listener_at \'configure set\' 22' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
 
 # clb-listener configure get
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l help -s h -d 'show help'
@@ -360,6 +374,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l no-color -d
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'configure get\' 0' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
 
 # clb-listener configure list
 complete -c clb-listener -n '__clb_listener_at \'configure list\'' -l help -s h -d 'show help'

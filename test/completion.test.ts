@@ -18,6 +18,7 @@ import { defaultContext } from '../src/core/context.js';
 import { runCli } from './helpers/cli.js';
 import { completionScript, COMPLETION_FILES, SHELLS, type Shell } from '../src/cli/completion/index.js';
 import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, CREATE_LISTENER_FIELDS, PROTOCOLS } from '../src/model/fields.js';
+import { PROFILE_KEYS } from '../src/config/profile-keys.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scriptPath = (shell: Shell) => join(ROOT, 'completions', COMPLETION_FILES[shell]);
@@ -246,6 +247,13 @@ const CASES: Case[] = [
   // A value that was given is skipped over: the next word is an option again.
   { line: 'clb-listener create --protocol TCP --ssl-v', exactly: ['--ssl-verify-client'] },
   { line: 'clb-listener create --scheduler WRR --targ', exactly: ['--target-type'] },
+  // --validate turns the rules back on for one command: shown, so completed.
+  { line: 'clb-listener create --val', exactly: ['--validate'] },
+  { line: 'clb-listener apply --val', exactly: ['--validate'] },
+  // Profile keys: `configure get KEY`, and every key position of `configure set KEY VALUE …`.
+  { line: 'clb-listener configure get ', exactly: PROFILE_KEYS.map((k) => k.name) },
+  { line: 'clb-listener configure set reg', exactly: ['region'] },
+  { line: 'clb-listener configure set region ap-guangzhou ou', exactly: ['output'] },
 ];
 
 function check(shell: Shell, cases: readonly Case[], answers: string[][]): void {
@@ -259,7 +267,7 @@ function check(shell: Shell, cases: readonly Case[], answers: string[][]): void 
 }
 
 /** `<command> --<TAB>` offers every long flag commander has there, and nothing else. */
-const FLAG_PATHS: string[][] = [[], ['create'], ['wait'], ['completion'], ['emulator']];
+const FLAG_PATHS: string[][] = [[], ['create'], ['apply'], ['wait'], ['completion'], ['emulator']];
 
 function checkFlags(shell: Shell, answers: string[][]): void {
   for (const [i, path] of FLAG_PATHS.entries()) {

@@ -79,11 +79,14 @@ export function bashScript(spec: CompletionSpec): string {
   const argArms: string[] = [];
   for (const command of commands.filter((c) => !c.commands.length)) {
     const key = pathKey(command);
+    // Positions that complete alike share an arm (`configure set`: every key position).
+    const byBody = new Map<string, string[]>();
     for (const [index, argument] of command.args.entries()) {
       const pattern = argument.variadic ? `${sq(`${key}|`)}*` : sq(`${key}|${index}`);
       const body = argument.values?.length ? `${reply}=${sq(argument.values.join(' '))}` : argument.files ? 'return 2' : 'return 1';
-      argArms.push(arm([pattern], body));
+      byBody.set(body, [...(byBody.get(body) ?? []), pattern]);
     }
+    for (const [body, patterns] of byBody) argArms.push(arm(patterns, body));
   }
 
   return `# bash completion for ${spec.bin}                                -*- shell-script -*-
@@ -92,6 +95,7 @@ export function bashScript(spec: CompletionSpec): string {
 # (In the source tree, \`npm run completions\` rewrites completions/.)
 #
 # Install, either:
+#   mkdir -p ~/.local/share/bash-completion/completions
 #   ${spec.bin} completion bash > ~/.local/share/bash-completion/completions/${spec.bin}
 # or, in ~/.bashrc:
 #   source <(${spec.bin} completion bash)

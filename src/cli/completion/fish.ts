@@ -77,7 +77,7 @@ export function fishScript(spec: CompletionSpec): string {
 # (In the source tree, \`npm run completions\` rewrites completions/.)
 #
 # Install:
-#   ${bin} completion fish > ~/.config/fish/completions/${bin}.fish
+#   mkdir -p ~/.config/fish/completions && ${bin} completion fish > ~/.config/fish/completions/${bin}.fish
 
 # The subcommands of a command path ("" is the root), one a line.
 function ${fn}_commands

@@ -7,6 +7,7 @@
  */
 import type { Argument, Command, Option } from 'commander';
 import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, CREATE_LISTENER_FIELDS, type TopLevelField } from '../../model/fields.js';
+import { PROFILE_KEYS } from '../../config/profile-keys.js';
 
 export type Arity = 'none' | 'required' | 'optional';
 
@@ -173,6 +174,27 @@ function completionArgument(argument: Argument, siblings: string[], isHelp: bool
   return result;
 }
 
+/**
+ * The profile keys `configure get KEY` and `configure set KEY VALUE [KEY VALUE…]` take (the
+ * commands check them themselves, so commander knows no choices). `set` alternates a key and its
+ * value: its one variadic argument becomes positions key, value, key, value…, one pair per key.
+ */
+function profileKeyArguments(path: string[]): CompletionArgument[] | undefined {
+  const keys = PROFILE_KEYS.map((k) => k.name);
+  const key = (required: boolean): CompletionArgument => ({
+    name: 'key',
+    description: 'profile key',
+    required,
+    variadic: false,
+    values: keys,
+  });
+  if (path.join(' ') === 'configure get') return [key(true)];
+  if (path.join(' ') === 'configure set') {
+    return keys.flatMap((_, i) => [key(i === 0), { name: 'value', description: 'its value', required: i === 0, variadic: false }]);
+  }
+  return undefined;
+}
+
 function walk(command: Command, path: string[], inherited: CompletionOption[], isHelp: boolean, siblings: string[]): CompletionCommand {
   const options = mergeOptions(optionsOf(command).map(completionOption), inherited);
   const children = command.createHelp().visibleCommands(command);
@@ -185,7 +207,7 @@ function walk(command: Command, path: string[], inherited: CompletionOption[], i
     aliases: command.aliases(),
     options,
     commands: children.map((child) => walk(child, [...path, child.name()], options, child === implicitHelp, childNames)),
-    args: command.registeredArguments.map((a) => completionArgument(a, siblings, isHelp)),
+    args: profileKeyArguments(path) ?? command.registeredArguments.map((a) => completionArgument(a, siblings, isHelp)),
   };
 }
 

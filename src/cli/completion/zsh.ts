@@ -103,7 +103,7 @@ export function zshScript(spec: CompletionSpec): string {
 # (In the source tree, \`npm run completions\` rewrites completions/.)
 #
 # Install, either: put this file, named _${spec.bin}, in a directory of $fpath before compinit runs:
-#   ${spec.bin} completion zsh > ~/.zfunc/_${spec.bin}    # and in ~/.zshrc: fpath=(~/.zfunc $fpath)
+#   mkdir -p ~/.zfunc && ${spec.bin} completion zsh > ~/.zfunc/_${spec.bin}    # and in ~/.zshrc: fpath=(~/.zfunc $fpath)
 # or, in ~/.zshrc after compinit:
 #   source <(${spec.bin} completion zsh)
 

@@ -49,7 +49,9 @@ export function registerApply(program: Command, ctx: CliContext): void {
     .option('-y, --yes', 'do not ask before deleting (needed for --prune without a terminal)')
     .option('--schema', "print the file's JSON Schema (for editors) and exit")
     // --validate first: then neither form sets a default, and CLB_LISTENER_VALIDATE or the profile decide.
-    .addOption(new Option('--validate', 'check every entry against the API rules (the default)').hideHelp())
+    .addOption(
+      new Option('--validate', 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'),
+    )
     .addOption(new Option('--no-validate', 'send what the file gives after type checks; rule violations become warnings'))
     .option('--wait-timeout <seconds>', 'give up waiting for one task after this long (default: 300)')
     .addHelpText('after', EXAMPLES)

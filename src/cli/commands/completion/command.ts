@@ -9,6 +9,7 @@ import { SHELLS, type Shell } from '../../completion/shells.js';
 const HELP = `
 Install:
   # bash (needs bash-completion, or source it from ~/.bashrc)
+  mkdir -p ~/.local/share/bash-completion/completions
   clb-listener completion bash \\
     > ~/.local/share/bash-completion/completions/clb-listener
   echo 'source <(clb-listener completion bash)' >> ~/.bashrc
@@ -16,6 +17,7 @@ Install:
   mkdir -p ~/.zfunc && clb-listener completion zsh > ~/.zfunc/_clb-listener
   echo 'fpath=(~/.zfunc $fpath); autoload -Uz compinit; compinit' >> ~/.zshrc
   # fish
+  mkdir -p ~/.config/fish/completions
   clb-listener completion fish > ~/.config/fish/completions/clb-listener.fish
 
 Examples:

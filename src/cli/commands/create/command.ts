@@ -56,7 +56,12 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--dry-run', 'validate and print the request that would be sent; send nothing').helpGroup(run))
     .addOption(new Option('-i, --interactive', 'ask for what the flags did not give (certificates walk-through)').helpGroup(run))
     // --validate first: then neither form sets a default, and CLB_LISTENER_VALIDATE or the profile decide.
-    .addOption(new Option('--validate', 'check the request against the API rules (the default)').helpGroup(run).hideHelp())
+    .addOption(
+      new Option(
+        '--validate',
+        'check the request against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)',
+      ).helpGroup(run),
+    )
     .addOption(
       new Option(
         '--no-validate',
