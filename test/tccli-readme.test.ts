@@ -1,6 +1,8 @@
 // The README's "Coming from tccli" examples are true: each tccli command there, read the way
 // tccli reads --cli-unfold-argument (dotted keys, space-separated lists, True/False), is the same
-// request body as the clb-listener command beside it sends (its --dry-run Body). In-process.
+// request body as the clb-listener command beside it sends (its --dry-run Body). Both README lists
+// of the API page's six examples are numbered as test/fixtures/seed-examples/exampleN.json, and
+// each command sends that example's body. In-process.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -17,15 +19,43 @@ const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 /** The README's file names, played by the test certificate and key. */
 const FILES: Record<string, string> = { 'my-cert.pem': 'server.crt', 'my-cert.key': 'server.key' };
 
-/** The commands of the code block after "six examples", continuation lines joined. */
+/** The first code block after `marker`, continuation lines joined. */
+function blockAfter(marker: string): string {
+  const at = README.indexOf(marker);
+  assert.ok(at >= 0, `the README has ${marker}`);
+  const block = /```sh\n([\s\S]*?)```/.exec(README.slice(at))?.[1];
+  assert.ok(block, `a code block follows ${marker}`);
+  return block.replace(/\\\n\s*/g, ' ');
+}
+
+/** The tccli and clb-listener commands of the "Coming from tccli" examples block. */
 function exampleCommands(): string[] {
-  const section = README.slice(README.indexOf('## Coming from tccli'));
-  const block = /six examples[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(section)?.[1];
-  assert.ok(block, 'the "Coming from tccli" section has the examples block');
-  return block
-    .replace(/\\\n\s*/g, ' ')
+  return blockAfter("The API page's six examples, tccli then clb-listener")
     .split('\n')
     .filter((line) => line.startsWith('tccli ') || line.startsWith('clb-listener '));
+}
+
+/** `# N. …` comment lines of a block, in order, with the commands after each. */
+function numbered(block: string): { number: number; commands: string[] }[] {
+  const out: { number: number; commands: string[] }[] = [];
+  for (const line of block.split('\n')) {
+    const heading = /^# (\d)\. /.exec(line);
+    if (heading) out.push({ number: Number(heading[1]), commands: [] });
+    else if (/^(tccli|clb-listener) /.test(line)) out.at(-1)?.commands.push(line);
+  }
+  return out;
+}
+
+/** The API page's example N as the fixtures hold it, minus uploaded PEM text (placeholders there). */
+function fixtureBody(n: number): Record<string, unknown> {
+  const body = JSON.parse(readFileSync(join(FIXTURES, 'seed-examples', `example${n}.json`), 'utf8')) as Record<string, unknown>;
+  return withoutPem({ ...body, Protocol: String(body.Protocol).toUpperCase() });
+}
+
+function withoutPem(body: Record<string, unknown>): Record<string, unknown> {
+  if (!body.Certificate) return body;
+  const { CertContent: _content, CertKey: _key, ...certificate } = body.Certificate as Record<string, unknown>;
+  return { ...body, Certificate: certificate };
 }
 
 /** Shell words: double quotes kept together, `"$(cat FILE)"` replaced by the file's content. */
@@ -93,6 +123,22 @@ describe('README: Coming from tccli', () => {
   test('six pairs, tccli then clb-listener', () => {
     assert.equal(commands.length, 12, commands.join('\n'));
     for (const [i, line] of commands.entries()) assert.ok(line.startsWith(i % 2 === 0 ? 'tccli ' : 'clb-listener '), line);
+  });
+
+  test('both lists of the six examples are numbered 1 to 6, as the fixtures example1..6', async () => {
+    for (const marker of ["### The API page's examples as commands", "The API page's six examples, tccli then clb-listener"]) {
+      const examples = numbered(blockAfter(marker));
+      assert.deepEqual(
+        examples.map((e) => e.number),
+        [1, 2, 3, 4, 5, 6],
+        marker,
+      );
+      for (const { number, commands } of examples) {
+        const command = commands.find((c) => c.startsWith('clb-listener '));
+        assert.ok(command, `${marker}: example ${number} has a clb-listener command`);
+        assert.deepEqual(withoutPem(await dryRunBody(words(command).slice(1))), fixtureBody(number), `${marker}: example ${number}`);
+      }
+    }
   });
 
   for (let i = 0; i < 6; i++) {

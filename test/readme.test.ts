@@ -1,0 +1,352 @@
+// The README (and the docs shipped beside it) stay true: every relative link resolves in the
+// package as npm ships it; the examples that show output or an error show what the tool prints
+// (run here in-process against the emulator); the shell completion install lines work in a fresh
+// HOME; the Node SDK snippet runs as written against the emulator; and the README, docs/emulator.md
+// and `clb-listener emulator --help` list the actions and control endpoints the emulator serves.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { parse, stringify } from 'yaml';
+import { main } from '../src/cli/main.js';
+import type { InStream } from '../src/core/context.js';
+import { CLB_ACTIONS, CONTROL_CATALOG, SERVICE_CATALOG } from '../src/emulator/catalog.js';
+import { COMPLETION_FILES } from '../src/cli/completion/shells.js';
+import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { runAgainst, runCli } from './helpers/cli.js';
+import { makeTempHome, type TempHome } from './helpers/home.js';
+import { fakeTerminal, KEY, terminalContext } from './helpers/fake-tty.js';
+import { interactiveCreate } from '../src/ui/interactive/index.js';
+import { inputReader } from '../src/cli/read-input.js';
+import type { GlobalOptions } from '../src/core/context.js';
+import type { CreateFlags } from '../src/model/flags.js';
+
+const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const PACKAGE = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[]; engines: { node: string } };
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+const exec = promisify(execFile);
+
+/** The README from `## heading` to the next `## ` heading. */
+function section(heading: string): string {
+  const start = README.indexOf(`\n## ${heading}\n`);
+  assert.ok(start >= 0, `the README has "## ${heading}"`);
+  const end = README.indexOf('\n## ', start + 1);
+  return README.slice(start, end < 0 ? undefined : end);
+}
+
+/** The fenced block of `lang` whose first line is (or, with a RegExp, matches) `first`. */
+function block(lang: string, first: string | RegExp, text = README): string {
+  for (const match of text.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))) {
+    const body = match[1]!;
+    const line = body.split('\n')[0]!;
+    if (typeof first === 'string' ? line === first : first.test(line)) return body;
+  }
+  assert.fail(`the README has a ${lang} block starting ${first}`);
+}
+
+const markdownFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
+
+describe('README: links', () => {
+  test('every relative link of the README and docs/ points at a file the npm package ships', () => {
+    const shipped = (path: string) => PACKAGE.files.some((entry) => path === entry || path.startsWith(`${entry}/`));
+    const broken: string[] = [];
+    for (const file of [join(REPO_ROOT, 'README.md'), ...markdownFiles(join(REPO_ROOT, 'docs'))]) {
+      const text = readFileSync(file, 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target!) || target!.startsWith('#')) continue;
+        const path = relative(REPO_ROOT, normalize(join(dirname(file), target!.replace(/#.*$/, ''))));
+        if (!existsSync(join(REPO_ROOT, path)) || !shipped(path)) broken.push(`${relative(REPO_ROOT, file)}: ${target}`);
+      }
+    }
+    assert.deepEqual(
+      broken,
+      [],
+      'link only to what the package holds (README.md, docs/, …); name other files as "in the source repository"',
+    );
+  });
+
+  test('the Node version the README names is the one engines allows', () => {
+    const floor = /^>=(\d+\.\d+\.\d+)$/.exec(PACKAGE.engines.node)?.[1];
+    assert.ok(floor, PACKAGE.engines.node);
+    const named = [...README.matchAll(/Node(?:\.js)? (\d+\.\d+(?:\.\d+)?)\+? or later/g)].map((m) => m[1]);
+    assert.ok(named.length >= 2, 'the quick start and the install say which Node');
+    for (const version of named) assert.equal(version, floor);
+  });
+});
+
+describe('README: shell completion install lines', () => {
+  test('run as written in a fresh HOME, they put each script where its shell looks', async () => {
+    const lines = block('sh', /^# bash/, section('Scripts and CI'));
+    const home = mkdtempSync(join(tmpdir(), 'clb-readme-home-'));
+    try {
+      // `clb-listener completion SHELL` prints the committed script (the completion test holds it
+      // to what the command prints).
+      const shim = `clb-listener() { cat "$COMPLETIONS/$(case $2 in bash) echo ${COMPLETION_FILES.bash};; zsh) echo ${COMPLETION_FILES.zsh};; fish) echo ${COMPLETION_FILES.fish};; esac)"; }\n`;
+      await exec('bash', ['--norc', '--noprofile', '-euc', shim + lines], {
+        env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', COMPLETIONS: join(REPO_ROOT, 'completions') },
+      });
+      const installed = {
+        bash: join(home, '.local/share/bash-completion/completions/clb-listener'),
+        zsh: join(home, '.zfunc/_clb-listener'),
+        fish: join(home, '.config/fish/completions/clb-listener.fish'),
+      };
+      for (const [shell, path] of Object.entries(installed)) {
+        const file = COMPLETION_FILES[shell as keyof typeof COMPLETION_FILES];
+        assert.equal(readFileSync(path, 'utf8'), readFileSync(join(REPO_ROOT, 'completions', file), 'utf8'), `${shell}: ${path}`);
+      }
+      assert.match(readFileSync(join(home, '.bashrc'), 'utf8'), /source <\(clb-listener completion bash\)/);
+      assert.match(readFileSync(join(home, '.zshrc'), 'utf8'), /fpath=\(~\/\.zfunc \$fpath\)/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('README: the emulator lists what it serves', () => {
+  const actions = SERVICE_CATALOG.flatMap((s) => s.actions).sort();
+  const controls = CONTROL_CATALOG.map((c) => c.path).sort();
+  const ACTION_WORD = /\b(?:Create|Modify|Describe|Delete|Assume)[A-Z][A-Za-z]+\b/g;
+  const uniq = (words: Iterable<string>) => [...new Set(words)].sort();
+
+  test('the README: every action, and `METHOD path` for every control endpoint', () => {
+    const text = section('The emulator');
+    const served = text.slice(text.indexOf('What it does:'), text.indexOf('Its full contract'));
+    assert.deepEqual(uniq(served.match(ACTION_WORD) ?? []), actions);
+    assert.deepEqual(uniq([...served.matchAll(/`(?:(?:GET|POST|DELETE)\/?)+ ([a-z/]+)`/g)].map((m) => m[1]!)), controls);
+  });
+
+  test('docs/emulator.md: a table row for every action and every control endpoint', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'emulator.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| ([A-Z][A-Za-z]+) \|/gm)]
+      .map((m) => m[1]!)
+      .filter((w) => new RegExp(`^${ACTION_WORD.source}$`).test(w));
+    assert.deepEqual(uniq(rows), actions);
+    assert.deepEqual(uniq([...doc.matchAll(/^\| `(?:GET|POST|DELETE) \/__emulator\/([a-z/]+)`/gm)].map((m) => m[1]!)), controls);
+  });
+
+  test('`clb-listener emulator --help`: the same actions and control endpoints', async () => {
+    const help = (await runCli(['emulator', '--help'])).stdout;
+    const listed = help.slice(help.indexOf('Actions ('), help.indexOf('With --accept-sdk-forms'));
+    assert.deepEqual(uniq(listed.match(ACTION_WORD) ?? []), actions);
+    for (const c of CONTROL_CATALOG) assert.match(listed, new RegExp(`^  ${c.methods.join('\\|')} +/__emulator/${c.path}\\b`, 'm'));
+    assert.deepEqual(uniq([...listed.matchAll(/\/__emulator\/([a-z/]+)/g)].map((m) => m[1]!)), controls);
+    assert.ok(CLB_ACTIONS.includes('ModifyListener'), 'apply needs it');
+  });
+});
+
+/** `clb-listener emulator --port 0 …args` in this process, on real time: its printed line, and how to stop it. */
+async function printedEmulator(args: string[], cwd: string): Promise<{ line: string; stop(): Promise<void> }> {
+  const stop = new AbortController();
+  let printed = '';
+  let announce: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (announce = resolve));
+  const exited = main(['emulator', '--port', '0', ...args], {
+    env: { PATH: process.env.PATH },
+    cwd,
+    stdout: {
+      write: (chunk: string) => {
+        printed += chunk;
+        if (printed.includes('\n')) announce();
+        return true;
+      },
+    },
+    stderr: { write: () => true },
+    stdin: Readable.from([]) as unknown as InStream,
+    signal: stop.signal,
+  });
+  await Promise.race([ready, exited.then((code) => assert.fail(`the emulator exited (${code}) before printing`))]);
+  return {
+    line: printed,
+    stop: async () => {
+      stop.abort();
+      assert.equal(await exited, 0);
+    },
+  };
+}
+
+describe('README: the Node SDK snippet, as written', () => {
+  test('saved as create-listener.mjs beside emulator.json, `node create-listener.mjs` creates the listener', async () => {
+    const code = block('js', '// create-listener.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'clb-readme-sdk-'));
+    // As the README starts it: clb-listener emulator --port 0 --load-balancers lb-aaaa1111 > emulator.json
+    const emulator = await printedEmulator(['--load-balancers', 'lb-aaaa1111', '--task-delay', '0'], dir);
+    const printed = emulator.line;
+    try {
+      writeFileSync(join(dir, 'emulator.json'), printed);
+      writeFileSync(join(dir, 'create-listener.mjs'), code);
+      // Where the user installed the SDK: here, the repository's own devDependency.
+      symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      // The SDK sends even loopback requests through http_proxy: the README says to unset it.
+      const run = await exec(process.execPath, ['create-listener.mjs'], { cwd: dir, env: { PATH: process.env.PATH }, timeout: 30_000 });
+      const ids = run.stdout.trim().split('\n');
+      assert.equal(ids.length, 1, run.stdout);
+      assert.match(ids[0]!, /^lbl-[a-z0-9]{8}$/);
+      const info = JSON.parse(printed) as { endpoint: string };
+      const state = (await (await fetch(`${info.endpoint}/__emulator/state`)).json()) as {
+        listeners: { ListenerId: string; Port: number }[];
+      };
+      assert.deepEqual(
+        state.listeners.map((l) => [l.ListenerId, l.Port]),
+        [[ids[0], 80]],
+      );
+    } finally {
+      await emulator.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('README: the output and errors it shows are what the tool prints', () => {
+  let emu: InProcessEmulator;
+  let home: TempHome;
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: ['lb-cuxw2rm0', 'lb-aaaa1111', 'lb-bbbb2222'], taskDelayMs: 0 });
+    home = makeTempHome();
+  });
+  after(async () => {
+    await emu.stop();
+    home.cleanup();
+  });
+
+  /** A line of the README, with ids, times and other varying parts matched loosely. */
+  function loose(line: string): RegExp {
+    const escaped = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escaped.replace(/lbl-[a-z0-9]{8}/g, 'lbl-[a-z0-9]{8}').replace(/\d+\\\.\ds/g, '\\d+\\.\\ds')}$`);
+  }
+
+  test('the first example: the progress lines on stderr and the ids on stdout', async () => {
+    const example = block('console', /^\$ clb-listener create --lb lb-cuxw2rm0 --port 7570,7569/);
+    const [command, ...shown] = example.trimEnd().split('\n');
+    const stderr = shown.filter((l) => l.includes('(stderr)')).map((l) => l.replace(/\s+\(stderr\)$/, ''));
+    const stdout = shown.filter((l) => !l.includes('(stderr)')).map((l) => l.replace(/\s+\(stdout\)$/, ''));
+    const result = await runAgainst(emu, command!.replace(/^\$ clb-listener /, '').split(' '));
+    assert.equal(result.code, 0, result.stderr);
+    const printed = result.stderr.trimEnd().split('\n');
+    assert.equal(printed.length, stderr.length, result.stderr);
+    for (const [i, line] of stderr.entries()) assert.match(printed[i]!, loose(line));
+    const ids = result.stdout.trimEnd().split('\n');
+    assert.equal(ids.length, stdout.length);
+    for (const [i, line] of stdout.entries()) assert.match(ids[i]!, loose(line));
+  });
+
+  test('`--query` with -o json and -o table: the console block, byte for byte but the ids', async () => {
+    const example = block('console', /--query 'Listeners\[\]\.Port'$/);
+    const commands = example.split('\n').flatMap((line, i, all) => {
+      if (!line.startsWith('$ ')) return [];
+      const output: string[] = [];
+      for (const next of all.slice(i + 1)) {
+        if (next.startsWith('$ ')) break;
+        output.push(next);
+      }
+      return [{ line: line.slice(2), output: output.join('\n').replace(/\n*$/, '\n') }];
+    });
+    assert.equal(commands.length, 2);
+    for (const { line, output } of commands) {
+      const args = [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+      const quietStderr = args.at(-1) === '2>/dev/null';
+      const result = await runAgainst(emu, quietStderr ? args.slice(0, -1) : args);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(
+        result.stdout,
+        new RegExp(`^${output.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/lbl-[a-z0-9]{8}/g, 'lbl-[a-z0-9]{8}')}$`),
+      );
+    }
+  });
+
+  test("apply's error example: the README's listeners.yaml with TimeOut 99 in the second entry", async () => {
+    const message = /With `TimeOut: 99` in the second entry above:\n\s*`error: ([^`]+)`/.exec(README)?.[1];
+    assert.ok(message, 'the README shows the error');
+    const file = parse(block('yaml', '# listeners.yaml (JSON works too)')) as { listeners: { HealthCheck?: { TimeOut?: number } }[] };
+    file.listeners[1]!.HealthCheck!.TimeOut = 99;
+    writeFileSync(home.path('listeners.yaml'), stringify(file));
+    mkdirSync(home.path('certs'), { recursive: true });
+    writeFileSync(home.path('certs', 'www.crt'), readFileSync(join(FIXTURES, 'server.crt')));
+    writeFileSync(home.path('certs', 'www.key'), readFileSync(join(FIXTURES, 'server.key')));
+    const result = await runAgainst(emu, ['apply', '-f', 'listeners.yaml', '--plan'], { cwd: home.dir });
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr.split('\n')[0], `error: ${message}`);
+    assert.deepEqual(result.requests, [], 'nothing sent');
+  });
+
+  test("-o json errors: one object with the README's keys, in its order", async () => {
+    const shown = JSON.parse(block('json', /^\{"Error":/).trim()) as { Error: Record<string, string> };
+    const args = ['create', '--lb', 'lb-cuxw2rm0', '--port', '9901', '--protocol', 'TCP', '-o', 'json'];
+    assert.equal((await runAgainst(emu, args)).code, 0);
+    const clash = await runAgainst(emu, args);
+    assert.equal(clash.code, 1);
+    const printed = JSON.parse(clash.stderr) as { Error: Record<string, string> };
+    assert.deepEqual(Object.keys(printed), Object.keys(shown));
+    assert.deepEqual(Object.keys(printed.Error), Object.keys(shown.Error));
+    assert.equal(printed.Error.Code, shown.Error.Code);
+  });
+
+  test('--dry-run redacts the key as the README shows it, for the committed test key', async () => {
+    const shown = /`"CertKey": "(<redacted: \d+ bytes>)"`/.exec(README)?.[1];
+    assert.ok(shown);
+    const args = [
+      'create',
+      '--lb',
+      'lb-cuxw2rm0',
+      '--port',
+      '443',
+      '--protocol',
+      'HTTPS',
+      '--cert-file',
+      'server.crt',
+      '--key-file',
+      'server.key',
+    ];
+    const result = await runAgainst(emu, [...args, '--cert-name', 'www', '--dry-run', '--query', 'Body.Certificate.CertKey'], {
+      cwd: FIXTURES,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `${shown}\n`);
+    assert.equal(statSync(join(FIXTURES, 'server.key')).size, Number(/\d+/.exec(shown)![0]));
+  });
+
+  test("the emulator's line: the keys the README shows, in its order, on one line", async () => {
+    const shown = /^# (\{"endpoint".*\})$/m.exec(section('The emulator'))?.[1];
+    assert.ok(shown);
+    const emulator = await printedEmulator(['--load-balancers', 'lb-aaaa1111,lb-bbbb2222'], home.dir);
+    await emulator.stop();
+    assert.match(emulator.line, /^\{.*\}\n$/);
+    const printed = JSON.parse(emulator.line) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(printed), Object.keys(JSON.parse(shown)));
+    assert.deepEqual(printed.loadBalancers, (JSON.parse(shown) as Record<string, unknown>).loadBalancers);
+  });
+
+  test('create -i: the Request block and the equivalent command, byte for byte', async () => {
+    const transcript = block('console', /^✔ Certificate PEM file server\.crt$/);
+    const shown = transcript.slice(transcript.indexOf('\nRequest:\n') + 1, transcript.indexOf('\n✔ Create it?'));
+    const term = fakeTerminal();
+    const ctx = terminalContext(term, { cwd: FIXTURES, env: {} });
+    const globals = { output: 'text', color: true, debug: false, quiet: false } as GlobalOptions;
+    const flags = { wait: true, lb: 'lb-emu00001', protocol: 'HTTPS', port: ['443'] } as unknown as CreateFlags;
+    const done = interactiveCreate(flags, globals, ctx, { readText: inputReader(ctx), now: Date.now() });
+    done.catch(() => {});
+    for (const [question, ...keys] of [
+      ['? SNI', KEY.enter],
+      ['? Server certificates', KEY.enter],
+      ['? SSL mode', KEY.enter],
+      ['? Server certificate', KEY.enter],
+      ['? Certificate PEM file', 'server.crt', KEY.enter],
+      ['? Private key PEM file', 'server.key', KEY.enter],
+      ['? Certificate name', KEY.enter],
+      ['? Create it?', KEY.enter],
+    ] as const) {
+      await term.answer(question, ...keys);
+    }
+    await done;
+    const printed = term.err();
+    const at = printed.indexOf('Request:\n');
+    assert.ok(at >= 0, printed);
+    assert.equal(printed.slice(at, at + shown.length + 1), `${shown}\n`);
+  });
+});
