@@ -4,17 +4,25 @@
  */
 import { UsageError } from '../core/errors.js';
 
+/**
+ * IP literals as node:net's isIP reads them (the same patterns): a dotted-decimal IPv4 address
+ * in 127.0.0.0/8, and an IPv4-mapped IPv6 one (`::ffff:127.0.0.1`, which a socket may report),
+ * with the zone suffix isIP allows. Matched here because isIP's IPv6 pattern is large: compiling
+ * it cost a run more than the rest of the endpoint checks (docs/design.md, "Start-up").
+ * test/loopback.test.ts checks these against isIP itself.
+ */
+const V4_SEGMENT = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const LOOPBACK_V4 = new RegExp(`^127\\.(?:${V4_SEGMENT}\\.){2}${V4_SEGMENT}$`);
+const MAPPED_LOOPBACK_V4 = new RegExp(`^::ffff:127\\.(?:${V4_SEGMENT}\\.){2}${V4_SEGMENT}(?:%[0-9a-zA-Z-.:]{1,})?$`);
+
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   // Only `localhost` itself: a name under .localhost is resolved by whatever resolver is in use,
   // which need not keep it on this machine, and a signed request in clear text must.
   if (host === 'localhost') return true;
-  // node:net is loaded here, when an endpoint is checked, not by every command that can take one.
-  const { isIP } = process.getBuiltinModule('node:net');
-  if (isIP(host) === 4) return host.startsWith('127.');
+  if (LOOPBACK_V4.test(host)) return true;
   // A socket's remote address may be IPv4-mapped (::ffff:127.0.0.1).
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
-  return false;
+  return host === '::1' || host === '0:0:0:0:0:0:0:1' || MAPPED_LOOPBACK_V4.test(host);
 }
 
 /** A bare host is taken as https: `clb.tencentcloudapi.com` → `https://clb.tencentcloudapi.com`. */
