@@ -186,6 +186,29 @@ test('npm pack → npm install --global --offline in a temp prefix → the insta
     assert.equal(await exited, 0, 'SIGTERM ends the emulator cleanly');
   });
 
+  await t.test("the README's emulator script runs as written: start, read emulator.json, create, stop", async () => {
+    const at = README.indexOf('\n## The emulator\n');
+    const script = /```sh\n(clb-listener emulator --port 0 [^\n]*> emulator\.json &\n[\s\S]*?)```/.exec(README.slice(at))?.[1];
+    assert.ok(script, 'the README has the script');
+    const work = join(dir, 'emulator-script');
+    mkdirSync(work);
+    countSpawn();
+    // A process group of its own, so that nothing it started outlives a failure.
+    const shell = spawn('bash', ['-e', '-c', script], { cwd: work, env: { PATH: path, HOME: home }, detached: true });
+    let stdout = '';
+    let stderr = '';
+    shell.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    shell.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => shell.on('close', resolve));
+    try {
+      process.kill(-shell.pid!, 'SIGKILL');
+    } catch {
+      // Already gone: kill %1 stopped the emulator, as the script says.
+    }
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^lbl-[a-z0-9]{8}\n$/);
+  });
+
   await t.test("the README's offline CI recipe runs as written", async () => {
     const recipe = /```yaml\n(# \.github\/workflows\/scripts\.yml[\s\S]*?)```/.exec(README)?.[1];
     assert.ok(recipe, 'the README has the emulator job');

@@ -311,6 +311,18 @@ describe('README: the output and errors it shows are what the tool prints', () =
     assert.equal(statSync(join(FIXTURES, 'server.key')).size, Number(/\d+/.exec(shown)![0]));
   });
 
+  test('--dry-run on a fresh machine: unsigned without credentials, but a region is needed, and the hint says how', async () => {
+    assert.match(README, /It still needs a\s+region, as the endpoint and the signed headers depend on it/);
+    const args = ['create', '--lb', 'lb-cuxw2rm0', '--port', '80', '--protocol', 'TCP', '--dry-run'];
+    const fresh = await runCli(args);
+    assert.equal(fresh.code, 2);
+    assert.equal(fresh.stdout, '');
+    assert.match(fresh.stderr, /^error: no region given\nhint: .*--region .*TENCENTCLOUD_REGION.*clb-listener configure set region /);
+    const withRegion = await runCli([...args, '--region', 'ap-guangzhou']);
+    assert.equal(withRegion.code, 0, withRegion.stderr);
+    assert.match((JSON.parse(withRegion.stdout) as { Headers: Record<string, string> }).Headers.Authorization!, /^<unsigned/);
+  });
+
   test("the emulator's line: the keys the README shows, in its order, on one line", async () => {
     const shown = /^# (\{"endpoint".*\})$/m.exec(section('The emulator'))?.[1];
     assert.ok(shown);
