@@ -193,8 +193,8 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
   ['SslCloseSwitch on TCP', tcp({ SslCloseSwitch: true }), 'InvalidParameterValue'],
   ['IdleConnectTimeout 3601', tcp({ IdleConnectTimeout: 3601 }), 'InvalidParameterValue'],
   [
-    'HTTP check fields on TCP_SSL',
-    on('TCP_SSL', { ...cert, HealthCheck: { CheckType: 'HTTP', HttpCheckPath: '/health' } }),
+    'HTTP check fields with a TCP check on TCP_SSL',
+    on('TCP_SSL', { ...cert, HealthCheck: { CheckType: 'TCP', HttpCheckPath: '/health' } }),
     'InvalidParameterValue',
   ],
   ['a path with a TCP check on TCP', tcp({ HealthCheck: { CheckType: 'TCP', HttpCheckPath: '/health' } }), 'InvalidParameterValue'],
@@ -305,6 +305,21 @@ const ACCEPTED: [string, Record<string, unknown>][] = [
     on('TCP_SSL', { Ports: [20010], ...cert, TargetType: 'TARGETGROUP', Scheduler: 'WRR' }),
   ],
   ['QUIC with TargetType TARGETGROUP-V2', on('QUIC', { Ports: [20011], TargetType: 'TARGETGROUP-V2' })],
+  [
+    'TCP_SSL with an HTTP check as the console guide sets it',
+    on('TCP_SSL', {
+      Ports: [20099],
+      ...cert,
+      HealthCheck: {
+        CheckType: 'HTTP',
+        HttpCheckDomain: 'a.example',
+        HttpCheckPath: '/health',
+        HttpCheckMethod: 'GET',
+        HttpVersion: 'HTTP/1.1',
+        HttpCode: 2,
+      },
+    }),
+  ],
   ['HTTP with Scheduler WRR (Terraform)', on('HTTP', { Ports: [20012], Scheduler: 'WRR' })],
   [
     'HTTPS with Scheduler and SNI on with a certificate (Terraform)',

@@ -209,13 +209,25 @@ describe('documented rules', () => {
     assertRefused({ ...tcp(), Protocol: 'UDP', SessionType: 'QUIC_CID', Scheduler: 'LEAST_CONN' }, 'SessionType.QUIC_CID', /must be WRR/);
   });
 
-  test('HTTP check fields apply only to a TCP listener HTTP check, not TCP_SSL or QUIC', () => {
-    assertRefused(
-      proto('TCP_SSL', { ...CERT, HealthCheck: { CheckType: 'HTTP', HttpCheckPath: '/health' } }),
-      'HealthCheck.HTTP-fields.applicability',
-      /HttpCheckPath applies only to the HTTP health check of a TCP listener, not TCP_SSL/,
+  test('HTTP check fields belong to HTTP checks; on TCP_SSL and QUIC they are sent with a warning', () => {
+    // The console guide sets a domain, path, method, HTTP/1.1 and status codes on a TCP_SSL HTTP check.
+    assertAccepted(
+      proto('TCP_SSL', {
+        ...CERT,
+        HealthCheck: { CheckType: 'HTTP', HttpCheckPath: '/health', HttpCheckDomain: 'a.example', HttpVersion: 'HTTP/1.1', HttpCode: 2 },
+      }),
+      [
+        /HttpCheckPath in the HTTP check of a TCP_SSL listener: the reference names it for TCP listeners only; it is sent as written/,
+        /HttpVersion in the HTTP check of a TCP_SSL listener/,
+      ],
     );
-    assertRefused(proto('QUIC', { HealthCheck: { CheckType: 'HTTP', HttpCode: 2 } }), 'HealthCheck.HTTP-fields.applicability', /not QUIC/);
+    assertAccepted(proto('QUIC', { HealthCheck: { CheckType: 'HTTP', HttpCode: 2 } }), [/HttpCode in the HTTP check of a QUIC listener/]);
+    assertRefused(
+      proto('TCP_SSL', { ...CERT, HealthCheck: { CheckType: 'TCP', HttpCheckPath: '/x' } }),
+      'HealthCheck.HTTP-fields.applicability',
+      /only when CheckType is HTTP/,
+    );
+    assertRefused(proto('UDP', { HealthCheck: { HttpCode: 2 } }), 'HealthCheck.HTTP-fields.applicability', /not UDP/);
     assertRefused(
       tcp({ HealthCheck: { CheckType: 'TCP', HttpCheckPath: '/x' } }),
       'HealthCheck.HTTP-fields.applicability',
@@ -223,7 +235,7 @@ describe('documented rules', () => {
     );
     // "" on TCP_SSL: harmless, said.
     assertAccepted(proto('TCP_SSL', { ...CERT, HealthCheck: { HttpCheckPath: '' } }), [
-      /HttpCheckPath applies only to the HTTP health check/,
+      /HttpCheckPath applies only when CheckType is HTTP; "" is sent as written/,
     ]);
   });
 

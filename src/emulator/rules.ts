@@ -375,9 +375,10 @@ export function checkHealthCheck(hc: HealthCheckInput, protocol: Protocol): void
   // An empty value is no value: Terraform sends HttpCheckPath "" (and HttpCheckDomain "") with
   // every TCP listener's health check, whatever its type.
   const present = (names: readonly string[]) => Object.fromEntries(names.filter(given).map((n) => [n, fields[n]]));
-  onlyWhen(present(HTTP_CHECK_FIELDS), HTTP_CHECK_FIELDS, protocol === 'TCP', 'applies only to the HTTP check of a TCP listener', p);
+  // The reference names these fields for TCP listeners; its CheckType list gives TCP_SSL and QUIC an
+  // HTTP check too, and the console guide sets them there: accepted on any HTTP check.
   onlyWhen(present(HTTP_CHECK_FIELDS), HTTP_CHECK_FIELDS, checkType === 'HTTP', 'applies only when CheckType is HTTP', p);
-  onlyWhen(fields, ['HttpVersion'], checkType === 'HTTP' && protocol === 'TCP', 'applies only to the HTTP check of a TCP listener', p);
+  onlyWhen(fields, ['HttpVersion'], checkType === 'HTTP', 'applies only when CheckType is HTTP', p);
   // -1 is the documented "the backend's port", the default: harmless anywhere.
   onlyWhen(hc.CheckPort === -1 ? {} : fields, ['CheckPort'], TCP_UDP.includes(protocol), 'applies only to TCP and UDP listeners', p);
   onlyWhen(present(CUSTOM_CHECK_FIELDS), CUSTOM_CHECK_FIELDS, checkType === 'CUSTOM', 'applies only when CheckType is CUSTOM', p);

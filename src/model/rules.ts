@@ -413,25 +413,49 @@ function emptyOnTcp(protocol: Protocol | undefined): (name: string, value: unkno
   return (_name, value) => (value === '' ? (protocol === 'TCP' ? 'silent' : 'warn') : undefined);
 }
 
+/** Listeners whose health check may be HTTP: TCP by the reference, TCP_SSL and QUIC by its CheckType list. */
+const HTTP_CHECK_PROTOCOLS: readonly Protocol[] = ['TCP', 'TCP_SSL', 'QUIC'];
+
+/** Why an HTTP check field does not belong in this health check, or undefined when it does (or only warns). */
+function httpFieldReason(health: Record<string, unknown>, protocol: Protocol): string | undefined {
+  if (!HTTP_CHECK_PROTOCOLS.includes(protocol))
+    return `applies only to HTTP health checks (TCP, TCP_SSL and QUIC listeners), not ${protocol}`;
+  return checkTypeOf(health, protocol) !== 'HTTP' ? 'applies only when {HealthCheck.CheckType} is HTTP' : undefined;
+}
+
 const httpFieldsOnlyOnTcpHttp: Rule = {
   id: 'HealthCheck.HTTP-fields.applicability',
   fields: HTTP_CHECK_FIELDS.map((f) => `HealthCheck.${f}`),
-  checks: 'HttpCode, HttpCheckPath, HttpCheckDomain and HttpCheckMethod are set only for a TCP listener\'s HTTP check ("" is harmless)',
+  checks: 'HttpCode, HttpCheckPath, HttpCheckDomain and HttpCheckMethod are set only for an HTTP health check ("" is harmless)',
   ...REF('HealthCheck: these fields are for HTTP/HTTPS rules and the HTTP check of TCP listeners'),
   check: ({ request, protocol }) => {
     if (!protocol || !L4_AND_TLS.includes(protocol)) return [];
-    return onlyWith(
-      request,
-      'HealthCheck',
-      HTTP_CHECK_FIELDS,
-      (health) =>
-        protocol !== 'TCP'
-          ? `applies only to the HTTP health check of a TCP listener, not ${protocol}`
-          : checkTypeOf(health, protocol) !== 'HTTP'
-            ? 'applies only when {HealthCheck.CheckType} is HTTP'
-            : undefined,
-      emptyOnTcp(protocol),
-    );
+    return onlyWith(request, 'HealthCheck', HTTP_CHECK_FIELDS, (health) => httpFieldReason(health, protocol), emptyOnTcp(protocol));
+  },
+};
+
+/**
+ * The reference names the HTTP check fields for TCP listeners only, but gives TCP_SSL and QUIC
+ * listeners an HTTP check type, and the console guide sets a domain, a path, a method, HTTP/1.1 and
+ * the status codes on a TCP_SSL listener's HTTP check: sent, with a warning.
+ */
+const httpFieldsOnTlsHttpCheck: Rule = {
+  id: 'HealthCheck.HTTP-fields.TCP_SSL-QUIC',
+  fields: [...HTTP_CHECK_FIELDS, 'HttpVersion'].map((f) => `HealthCheck.${f}`),
+  checks:
+    'HttpCode, HttpCheckPath, HttpCheckDomain, HttpCheckMethod and HttpVersion in the HTTP check of a TCP_SSL or QUIC listener (warning only)',
+  ...OURS(
+    "the reference names these fields for TCP listeners' HTTP checks only; the console guide sets them on TCP_SSL listeners' HTTP checks, and no source says the API refuses them there",
+  ),
+  check: ({ request, protocol }) => {
+    const health = record(request.HealthCheck);
+    if (!health || (protocol !== 'TCP_SSL' && protocol !== 'QUIC') || checkTypeOf(health, protocol) !== 'HTTP') return [];
+    return [...HTTP_CHECK_FIELDS, 'HttpVersion' as const]
+      .filter((name) => isSet(health[name]) && health[name] !== '')
+      .map((name) => ({
+        path: ['HealthCheck', name],
+        message: `in the HTTP check of a ${protocol} listener: the reference names it for TCP listeners only; it is sent as written`,
+      }));
   },
 };
 
@@ -1177,6 +1201,7 @@ export const RULES: readonly Rule[] = [
   httpCheckOnTcpNeeds,
   httpFieldsOnlyOnTcpHttp,
   httpVersionOnly(),
+  httpFieldsOnTlsHttpCheck,
   extendedCodeNotOnListeners(),
   serverCertificate,
   idOrUpload,
@@ -1216,21 +1241,13 @@ function httpVersionOnly(): Rule {
   return {
     id: 'HealthCheck.HttpVersion.applicability',
     fields: ['HealthCheck.HttpVersion'],
-    checks: 'HttpVersion is set only for the HTTP check of a TCP listener',
+    checks: 'HttpVersion is set only for an HTTP health check',
     ...REF('HealthCheck.HttpVersion: TCP listeners, HTTP checks'),
     check: (ctx) => {
       const health = record(ctx.request.HealthCheck);
       if (!health || !isSet(health.HttpVersion) || !ctx.protocol || !L4_AND_TLS.includes(ctx.protocol)) return [];
-      if (ctx.protocol === 'TCP' && checkTypeOf(health, ctx.protocol) === 'HTTP') return [];
-      return [
-        {
-          path: ['HealthCheck', 'HttpVersion'],
-          message:
-            ctx.protocol === 'TCP'
-              ? 'applies only when {HealthCheck.CheckType} is HTTP'
-              : `applies only to the HTTP health check of a TCP listener, not ${ctx.protocol}`,
-        },
-      ];
+      const message = httpFieldReason(health, ctx.protocol);
+      return message ? [{ path: ['HealthCheck', 'HttpVersion'], message }] : [];
     },
   };
 }
