@@ -190,11 +190,6 @@ const CASES: [string, string[], RegExp][] = [
     https('--certificate', '{"SSLMode":"MUTUAL","CertId":"a","CertCaContent":"x"}'),
     /--certificate CertCaName is required to upload the client CA/,
   ],
-  [
-    'SSLVerifyClient without MUTUAL',
-    https(...CERT, '--ssl-verify-client', 'OPTIONAL'),
-    /--ssl-verify-client is used only with --ssl-mode MUTUAL/,
-  ],
   ['unknown SSL mode', https(...CERT, '--ssl-mode', 'TWO-WAY'), /--ssl-mode must be one of UNIDIRECTIONAL, MUTUAL, got "TWO-WAY"/],
   [
     'MultiCertInfo entry without id or content',

@@ -168,11 +168,6 @@ const VIOLATIONS: [string, Record<string, unknown>, string][] = [
   ['upload without CertKey', on('HTTPS', { Certificate: { CertName: 'n', CertContent: 'pem' } }), 'MissingParameter'],
   ['empty CertId', on('HTTPS', { Certificate: { CertId: '' } }), 'InvalidParameterValue.Length'],
   ['MUTUAL without a CA', on('HTTPS', { Certificate: { SSLMode: 'MUTUAL', CertId: 'a' } }), 'MissingParameter'],
-  [
-    'SSLVerifyClient OPTIONAL without MUTUAL',
-    on('HTTPS', { Certificate: { CertId: 'a', SSLVerifyClient: 'OPTIONAL' } }),
-    'InvalidParameterValue',
-  ],
   ['MultiCertInfo without SSLMode', on('HTTPS', { MultiCertInfo: { CertList: [{ CertId: 'a' }] } }), 'MissingParameter'],
   ['SessionExpireTime 10', tcp({ SessionExpireTime: 10 }), 'InvalidParameterValue'],
   ['SessionExpireTime on TCP_SSL', on('TCP_SSL', { ...cert, SessionExpireTime: 60 }), 'InvalidParameterValue'],
@@ -366,6 +361,10 @@ const ACCEPTED: [string, Record<string, unknown>][] = [
   [
     'SessionExpireTime 0 and HealthSwitch 0 on HTTP',
     on('HTTP', { Ports: [20019], SessionExpireTime: 0, HealthCheck: { HealthSwitch: 0 }, TargetType: 'NODE' }),
+  ],
+  [
+    'SSLVerifyClient OPTIONAL and a client CA with one-way TLS (not used, not refused)',
+    on('HTTPS', { Ports: [20098], Certificate: { CertId: 'a', SSLVerifyClient: 'OPTIONAL', CertCaId: 'ca1', CertCaName: '' } }),
   ],
   [
     'SSLVerifyClient ON with one-way TLS',

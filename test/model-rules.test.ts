@@ -170,10 +170,28 @@ describe('requests the official tools send are accepted', () => {
     assertAccepted(proto('TCP_SSL', { ...CERT, HealthCheck: { CheckPort: -1 } }), [/CheckPort applies only to TCP and UDP listeners/]);
     // A value that does something is still refused.
     assertRefused(tcp({ SniSwitch: 1 }), 'SniSwitch.protocols', /SniSwitch applies only to HTTPS listeners, not TCP/);
+  });
+
+  test('the client CA and SSLVerifyClient without MUTUAL: no source says the API refuses them, so they are sent with a warning', () => {
+    assertAccepted(
+      proto('HTTPS', {
+        Certificate: { SSLMode: 'UNIDIRECTIONAL', SSLVerifyClient: 'OPTIONAL', CertId: 'x', CertCaId: 'ca1', CertCaName: '' },
+      }),
+      [
+        /Certificate\.SSLVerifyClient is used only with SSLMode MUTUAL; "OPTIONAL" is sent as written \(no client is verified without MUTUAL\)/,
+        /Certificate\.CertCaId is used only with SSLMode MUTUAL; "ca1" is sent as written/,
+        /Certificate\.CertCaName is used only with SSLMode MUTUAL; "" is sent as written/,
+      ],
+    );
+    assertAccepted(
+      proto('HTTPS', { MultiCertInfo: { SSLMode: 'UNIDIRECTIONAL', SSLVerifyClient: 'OPTIONAL', CertList: [{ CertId: 'x' }] } }),
+      [/MultiCertInfo\.SSLVerifyClient is used only with SSLMode MUTUAL/],
+    );
+    // With MUTUAL an empty CA id names no CA: refused.
     assertRefused(
-      proto('HTTPS', { Certificate: { SSLMode: 'UNIDIRECTIONAL', SSLVerifyClient: 'OPTIONAL', CertId: 'x' } }),
-      'Certificate.MUTUAL-only',
-      /used only with SSLMode MUTUAL/,
+      proto('HTTPS', { Certificate: { SSLMode: 'MUTUAL', CertId: 'x', CertCaId: '' } }),
+      'certificate.empty-fields',
+      /CertCaId must not be empty/,
     );
   });
 
@@ -359,11 +377,14 @@ describe('messages are written once and named at the edge', () => {
       LoadBalancerId: LB,
       Ports: [443],
       Protocol: 'HTTPS',
-      Certificate: { SSLMode: 'UNIDIRECTIONAL', SSLVerifyClient: 'OPTIONAL', CertId: 'x' },
+      Certificate: { SSLMode: 'MUTUAL', CertId: 'x' },
     };
     const hit = refusals(body)[0]!;
     const message = renderFinding(hit, flagNamer({ flags: {}, body, bodySource: 'l.json' })).message;
-    assert.equal(message, 'l.json: Certificate.SSLVerifyClient is used only with SSLMode MUTUAL');
+    assert.equal(
+      message,
+      'l.json: Certificate.CertCaId is required with SSLMode MUTUAL, or upload the client CA with CertCaName and CertCaContent',
+    );
     assert.doesNotMatch(message, /--/);
   });
 

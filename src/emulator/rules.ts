@@ -423,20 +423,22 @@ function idOrUpload(obj: Fields, idName: string, uploadNames: readonly string[],
   requireFields(obj, uploads.length === 0 ? [idName] : uploadNames, prefix);
 }
 
-const MUTUAL_ONLY = 'applies only with SSLMode MUTUAL';
-
 export function checkCertificate(cert: CertificateInput): void {
   const p = 'Certificate.';
   const fields = cert as Fields;
-  nonEmpty(fields, Object.keys(CERTIFICATE_SHAPE), p);
+  const mutual = cert.SSLMode === 'MUTUAL';
+  // Without MUTUAL the client CA fields and SSLVerifyClient are not used: the reference describes
+  // them for mutual TLS only and says nothing of refusing them, so they are accepted and ignored.
+  const ca = ['CertCaId', 'CertCaName', 'CertCaContent'];
+  nonEmpty(
+    fields,
+    Object.keys(CERTIFICATE_SHAPE).filter((name) => mutual || !ca.includes(name)),
+    p,
+  );
   oneOf(fields, 'SSLMode', ['UNIDIRECTIONAL', 'MUTUAL'], p);
   oneOf(fields, 'SSLVerifyClient', ['ON', 'OPTIONAL'], p);
-  const mutual = cert.SSLMode === 'MUTUAL';
   idOrUpload(fields, 'CertId', ['CertName', 'CertKey', 'CertContent'], p);
   if (mutual) idOrUpload(fields, 'CertCaId', ['CertCaName', 'CertCaContent'], p);
-  onlyWhen(fields, ['CertCaId', 'CertCaName', 'CertCaContent'], mutual, MUTUAL_ONLY, p);
-  // ON is the default: harmless with one-way TLS.
-  onlyWhen(cert.SSLVerifyClient === 'ON' ? {} : fields, ['SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
 }
 
 export function checkMultiCertInfo(multi: MultiCertInfo): void {
@@ -446,7 +448,6 @@ export function checkMultiCertInfo(multi: MultiCertInfo): void {
   oneOf(fields, 'SSLMode', ['UNIDIRECTIONAL', 'MUTUAL'], p);
   oneOf(fields, 'SSLVerifyClient', ['ON', 'OPTIONAL'], p);
   const mutual = multi.SSLMode === 'MUTUAL';
-  onlyWhen(multi.SSLVerifyClient === 'ON' ? {} : fields, ['SSLVerifyClient'], mutual, MUTUAL_ONLY, p);
   if (multi.CertList.length === 0) throw fault.value(`\`${p}CertList\` must contain at least one certificate.`);
 
   // CertInfo carries no type: an uploaded entry without a private key can only be the client CA.

@@ -573,20 +573,32 @@ const mutualNeedsCa: Rule = {
   },
 };
 
+/**
+ * The reference describes SSLVerifyClient and the client CA for mutual TLS; it does not say the
+ * API refuses them beside UNIDIRECTIONAL (Terraform sends a CA id with either mode): sent, with a
+ * warning that no client is verified.
+ */
 const certificateMutualOnly: Rule = {
   id: 'Certificate.MUTUAL-only',
   fields: MUTUAL_ONLY.map((f) => `Certificate.${f}`),
-  checks: 'SSLVerifyClient and the client CA fields come only with SSLMode MUTUAL (SSLVerifyClient ON elsewhere only warns)',
-  ...REF('CertificateInput: SSLVerifyClient and the CA are used with MUTUAL only'),
-  check: ({ request }) =>
-    onlyWith(
-      request,
-      'Certificate',
-      MUTUAL_ONLY,
-      (cert) => (cert.SSLMode === 'MUTUAL' ? undefined : 'is used only with {Certificate.SSLMode} MUTUAL'),
-      (name, value) => (name === 'SSLVerifyClient' && value === 'ON' ? 'warn' : undefined),
-    ),
+  checks: 'SSLVerifyClient and the client CA fields come with SSLMode MUTUAL (elsewhere a warning)',
+  ...OURS(
+    'the reference describes SSLVerifyClient and the client CA for MUTUAL only, and no source says the API refuses them with UNIDIRECTIONAL, where no client is verified',
+  ),
+  check: ({ request }) => mutualOnlyWarnings(request, 'Certificate', MUTUAL_ONLY),
 };
+
+/** Each of `names` set in `parent` without SSLMode MUTUAL, said once: it is sent, and verifies no client. */
+function mutualOnlyWarnings(request: Record<string, unknown>, parent: 'Certificate' | 'MultiCertInfo', names: readonly string[]): Emit[] {
+  const object = record(request[parent]);
+  if (!object || object.SSLMode === 'MUTUAL') return [];
+  return names
+    .filter((name) => isSet(object[name]))
+    .map((name) => ({
+      path: [parent, name],
+      message: `is used only with {${parent}.SSLMode} MUTUAL; ${name === 'CertCaContent' ? 'it' : show(object[name])} is sent as written (no client is verified without MUTUAL)`,
+    }));
+}
 
 /** MultiCertInfo entries: an upload without a key can only be the client CA (CertInfo has no type field). */
 function multiEntries(request: Record<string, unknown>): { path: Path; entry: Record<string, unknown> }[] {
@@ -659,16 +671,9 @@ const multiOneCa: Rule = {
 const multiMutualOnly: Rule = {
   id: 'MultiCertInfo.SSLVerifyClient.MUTUAL-only',
   fields: ['MultiCertInfo.SSLVerifyClient'],
-  checks: 'MultiCertInfo.SSLVerifyClient comes only with SSLMode MUTUAL (ON elsewhere only warns)',
-  ...REF('MultiCertInfo: SSLVerifyClient is used with MUTUAL only'),
-  check: ({ request }) =>
-    onlyWith(
-      request,
-      'MultiCertInfo',
-      ['SSLVerifyClient'],
-      (multi) => (multi.SSLMode === 'MUTUAL' ? undefined : 'is used only with {MultiCertInfo.SSLMode} MUTUAL'),
-      (_name, value) => (value === 'ON' ? 'warn' : undefined),
-    ),
+  checks: 'MultiCertInfo.SSLVerifyClient comes with SSLMode MUTUAL (elsewhere a warning)',
+  ...OURS('the reference describes SSLVerifyClient for MUTUAL only, and no source says the API refuses it with UNIDIRECTIONAL'),
+  check: ({ request }) => mutualOnlyWarnings(request, 'MultiCertInfo', ['SSLVerifyClient']),
 };
 
 // ---- certificate content: the same checks whatever the input path ---------------------------
@@ -1014,15 +1019,20 @@ const CERTIFICATE_TEXT_FIELDS = [
   'MultiCertInfo.CertList[].CertKey',
 ];
 
+const CA_TEXT_FIELDS = new Set(['Certificate.CertCaId', 'Certificate.CertCaName', 'Certificate.CertCaContent']);
+
 const emptyIds: Rule = {
   id: 'certificate.empty-fields',
   fields: CERTIFICATE_TEXT_FIELDS,
-  checks: 'certificate ids, names and contents are not empty',
+  checks: 'certificate ids, names and contents are not empty (the client CA fields only with SSLMode MUTUAL)',
   ...OURS('an empty certificate field', 'an empty id names no certificate and an empty upload uploads nothing: the API answers an error'),
-  check: ({ request }) =>
-    CERTIFICATE_TEXT_FIELDS.flatMap((field) =>
+  check: ({ request }) => {
+    // Without MUTUAL the client CA is not used: an empty one is a harmless value (Certificate.MUTUAL-only says so).
+    const mutual = record(request.Certificate)?.SSLMode === 'MUTUAL';
+    return CERTIFICATE_TEXT_FIELDS.filter((field) => mutual || !CA_TEXT_FIELDS.has(field)).flatMap((field) =>
       valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
-    ),
+    );
+  },
 };
 
 // ---- listener fields -------------------------------------------------------------------------
