@@ -1,8 +1,13 @@
 // Requests the official tools send every day (Terraform's provider, the SDK models) pass
-// `create --dry-run`, given as flags and as a --from-file body; harmless values and unusual ids
-// are sent with a warning; --no-validate sends what was written. In-process: no spawn.
-import { describe, test } from 'node:test';
+// `create --dry-run`, given as flags and as a --from-file body, and the emulator accepts them from
+// the official Node SDK; harmless values and unusual ids are sent with a warning; --no-validate
+// sends what was written. In-process: no spawn.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
+import tencentcloud from 'tencentcloud-sdk-nodejs-common';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +156,37 @@ describe('§1 requests pass create --dry-run', () => {
       assert.deepEqual(run.body, c.body);
       if (c.warning) assert.match(run.stderr, c.warning);
       else assert.doesNotMatch(run.stderr, /warning:/);
+    });
+  }
+});
+
+describe('§1 requests are accepted by the emulator from the official Node SDK', () => {
+  let emu: InProcessEmulator;
+  let agent: http.Agent;
+  before(async () => {
+    emu = await inProcessEmulator({ taskDelayMs: 0, loadBalancers: [...new Set(CASES.map((c) => String(c.body.LoadBalancerId)))] });
+    const port = Number(new URL(emu.endpoint).port);
+    // Every SDK socket goes to the emulator on loopback, whatever host the SDK names.
+    agent = new (class extends http.Agent {
+      override createConnection(): net.Socket {
+        return net.connect({ host: '127.0.0.1', port });
+      }
+    })({ keepAlive: false });
+  });
+  after(async () => {
+    agent.destroy();
+    await emu.stop();
+  });
+  for (const c of CASES) {
+    test(c.what, async () => {
+      await emu.reset();
+      const sdk = new tencentcloud.CommonClient('clb.tencentcloudapi.com', '2018-03-17', {
+        credential: { secretId: emu.secretId, secretKey: emu.secretKey },
+        region: emu.region,
+        profile: { httpProfile: { protocol: 'http://', agent, reqTimeout: 10 } },
+      });
+      const answer = (await sdk.request('CreateListener', c.body)) as { ListenerIds: string[] };
+      assert.equal(answer.ListenerIds.length, (c.body.Ports as number[]).length);
     });
   }
 });

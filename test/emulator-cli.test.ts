@@ -16,7 +16,7 @@ describe('clb-listener emulator', () => {
     assert.equal(host.code, 2);
     assert.match(host.stderr, /loopback/);
     assert.equal(host.stdout, '');
-    const lb = await runCli(['emulator', '--load-balancers', 'lb-BAD']);
+    const lb = await runCli(['emulator', '--load-balancers', 'lb_BAD']);
     assert.equal(lb.code, 2);
     assert.match(lb.stderr, /--load-balancers|lb-/);
     const delay = await runCli(['emulator', '--task-delay', 'soon']);

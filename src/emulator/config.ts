@@ -70,7 +70,7 @@ export function checkLoadBalancerIds(ids: readonly string[]): string[] {
   for (const id of ids) {
     if (!LOAD_BALANCER_ID.test(id)) {
       throw new EmulatorConfigError(
-        `load balancer ids look like lb- followed by 8 lowercase letters or digits, got "${id}"`,
+        `load balancer ids look like lb- followed by letters or digits (lb-xxxxxxxx), got "${id}"`,
         '--load-balancers',
       );
     }

@@ -17,5 +17,10 @@ export const newCertId = (): string => randomString(8, MIXED_ALNUM);
 export const newSecretId = (): string => `AKID${randomString(32, MIXED_ALNUM)}`;
 export const newSecretKey = (): string => randomString(32, MIXED_ALNUM);
 
-export const LOAD_BALANCER_ID = /^lb-[a-z0-9]{8}$/;
+/**
+ * A load balancer id to seed: `lb-` and letters or digits. Real ids have 8 lower-case ones, but no
+ * source makes that a rule (ids such as `lb-12f60e5` appear in the official examples), so the
+ * emulator serves any such id a client may send.
+ */
+export const LOAD_BALANCER_ID = /^lb-[A-Za-z0-9]{1,60}$/;
 export const REGION = /^[a-z]+-[a-z0-9-]+$/;

@@ -32,7 +32,7 @@ export interface EmulatorOptions {
   extraKeys?: EmulatorKey[];
   /** Default ap-guangzhou. */
   region?: string;
-  /** Seeded load balancer ids (`lb-` + 8 lowercase alphanumerics). Default lb-emu00001..3. */
+  /** Seeded load balancer ids (`lb-` and letters or digits, usually 8 lower-case ones). Default lb-emu00001..3. */
   loadBalancers?: string[];
   /**
    * A JSON file of more certificates for DescribeCertificates (an array of `Certificates`
