@@ -246,9 +246,6 @@ export class ClbClient {
     let status: number;
     let text: string;
     let traceId: string | undefined;
-    // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
-    // whole exchange, so a server that drips its answer cannot hold the command forever.
-    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30000);
     let dispatcher: Dispatcher;
     try {
       dispatcher = await this.transport();
@@ -256,6 +253,10 @@ export class ClbClient {
       this.options.onWire?.({ type: 'error', action, attempt, ms: this.clock.now() - started, error: describeTransportError(error) });
       return this.notBuilt(action, error);
     }
+    // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
+    // whole exchange, so a server that drips its answer cannot hold the command forever. It starts
+    // once the transport is loaded: loading undici on the first call is not the server's time.
+    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30000);
     try {
       const response = await dispatcher.request({
         origin: this.endpoint.origin,
