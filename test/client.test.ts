@@ -103,7 +103,7 @@ describe('client against the emulator', () => {
     clock.auto = false;
     try {
       const waiting = waitForTask(c, accepted.RequestId, { timeoutMs: 10_000, signal: controller.signal });
-      await clock.sleeping();
+      await clock.sleeping(waiting);
       controller.abort();
       await assert.rejects(waiting, (error: unknown) => {
         assert.ok(error instanceof InterruptedError);

@@ -166,7 +166,7 @@ describe('create and wait outcomes', () => {
     try {
       const pending = runAgainst(emu, ['create', '--lb', LB, '--port', '87', '--protocol', 'TCP', '--debug'], { signal: ctrlC.signal });
       // Interrupt once the wait has begun: the first poll is answered and the waiter sleeps.
-      await clock.sleeping();
+      await clock.sleeping(pending);
       ctrlC.abort('SIGINT');
       const result = await pending;
       assert.equal(result.code, 130, result.stderr);

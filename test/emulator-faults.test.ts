@@ -26,7 +26,7 @@ describe('emulator faults', () => {
         return res;
       });
       // The emulator holds the answer for 300 ms of its clock: not a moment less.
-      await clock.sleeping();
+      await clock.sleeping(delayed);
       clock.advance(299);
       assert.equal((await api(emu, 'DescribeLoadBalancers')).Error, undefined, 'another request is answered meanwhile');
       assert.equal(answered, false, 'still held at 299 ms');

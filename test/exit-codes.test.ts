@@ -158,7 +158,7 @@ describe('exit codes (docs/design.md)', () => {
         signal: ctrlC.signal,
       });
       // Interrupt only once the listener was accepted and the task is being polled.
-      await clock.sleeping();
+      await clock.sleeping(pending);
       ctrlC.abort('SIGINT');
       const result = await pending;
       assertExit(result, 130, 'interrupted');

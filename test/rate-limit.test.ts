@@ -42,7 +42,7 @@ test('an aborted wait rejects with InterruptedError and frees its place', async 
   await limiter.acquire('CreateListener');
   const controller = new AbortController();
   const waiting = limiter.acquire('CreateListener', controller.signal);
-  await clock.sleeping();
+  await clock.sleeping(waiting);
   controller.abort();
   await assert.rejects(waiting, InterruptedError);
   assert.equal(clock.pendingSleeps, 0, 'no pause is left behind');

@@ -7,7 +7,7 @@
  *   due on the way, then resolves on the next turn of the event loop. A command that waits through
  *   the clock runs at full speed and sees exactly the time it asked for.
  * - `auto: false`: sleeps stay pending until the test calls `advance()`, so a test can stop a
- *   command mid-wait (`await clock.sleeping()`), look, interrupt it, or let time pass.
+ *   command mid-wait (`await clock.sleeping(pending)`), look, interrupt it, or let time pass.
  *
  * `timeoutSignal(ms)` never moves the clock by itself: it aborts only when the clock passes it.
  */
@@ -95,16 +95,38 @@ export class FakeClock implements Clock {
     return this.timers.filter((t) => t.kind === 'sleep').length;
   }
 
-  /** Resolves once something sleeps on this clock (with `auto: false`): the command is waiting. */
-  sleeping(): Promise<void> {
+  /**
+   * Resolves once something sleeps on this clock (with `auto: false`): the command is waiting.
+   * `until` is the command (or call) expected to wait: should it end without ever sleeping (a
+   * waiter that stops at the first answer, say), this rejects at once, saying how it ended,
+   * instead of waiting forever.
+   */
+  sleeping(until: PromiseLike<unknown>): Promise<void> {
     if (this.pendingSleeps > 0) return Promise.resolve();
-    return new Promise((resolve) => this.sleepWaiters.push(resolve));
+    return new Promise((resolve, reject) => {
+      this.sleepWaiters.push(resolve);
+      until.then(
+        (value) => reject(new Error(`it ended without waiting on the clock: ${endedWith(value)}`)),
+        (error: unknown) => reject(new Error(`it failed without waiting on the clock: ${String(error)}`, { cause: error })),
+      );
+    });
   }
 
   private add(ms: number, kind: Timer['kind'], fire: () => void): Timer {
     const timer: Timer = { at: this.current + Math.max(0, ms), seq: this.seq++, kind, fire };
     this.timers.push(timer);
     return timer;
+  }
+}
+
+/** How a run or a call ended, for the message above: a run's exit code and stderr, else the value. */
+function endedWith(value: unknown): string {
+  const run = value as { code?: unknown; stderr?: unknown } | undefined;
+  if (run && typeof run.code === 'number' && typeof run.stderr === 'string') return `exit ${run.code}\n${run.stderr}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 
