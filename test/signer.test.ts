@@ -15,6 +15,8 @@ import {
   stringToSign,
   utcDate,
 } from '../src/api/signer.js';
+// The official Node SDK's own TC3 signer: an implementation written apart from ours, to compare with.
+import sdkSign from 'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js';
 
 // Exactly 86 ASCII bytes: the \uXXXX escapes are literal six-character sequences.
 const PAYLOAD = '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}';
@@ -28,14 +30,39 @@ const HEADERS = {
   'X-TC-Region': 'ap-guangzhou',
 };
 
+/** 00:30 UTC on 2019-02-26. */
+const AFTER_UTC_MIDNIGHT = 1551141000;
+
+/** Runs `body` with the process's local time zone set to `zone`, then puts the old one back. */
+function inTimeZone<T>(zone: string, body: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return body();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
 describe('shared inputs of the worked example', () => {
   test('the payload is 86 bytes and hashes as published', () => {
     assert.equal(Buffer.byteLength(PAYLOAD), 86);
     assert.equal(hashedRequestPayload(PAYLOAD), '35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064');
   });
   test('the date is the UTC date, not the local one', () => {
-    assert.equal(utcDate(TIMESTAMP), '2019-02-25');
-    assert.equal(credentialScope(utcDate(TIMESTAMP), serviceFromHost('cvm.tencentcloudapi.com')), '2019-02-25/cvm/tc3_request');
+    // 16:44 UTC on the 25th is already the 26th in UTC+8; 00:30 UTC on the 26th is still the 25th
+    // in Los Angeles. A date read in local time is wrong in one of them, whatever zone runs the test.
+    inTimeZone('Asia/Shanghai', () => {
+      assert.equal(new Date(TIMESTAMP * 1000).getDate(), 26, 'the time zone took effect (local date is the 26th)');
+      assert.equal(utcDate(TIMESTAMP), '2019-02-25', 'the credential scope takes the UTC date, not the local one (UTC+8)');
+      assert.equal(credentialScope(utcDate(TIMESTAMP), serviceFromHost('cvm.tencentcloudapi.com')), '2019-02-25/cvm/tc3_request');
+    });
+    inTimeZone('America/Los_Angeles', () => {
+      assert.equal(new Date(AFTER_UTC_MIDNIGHT * 1000).getDate(), 25, 'the time zone took effect (local date is the 25th)');
+      assert.equal(utcDate(AFTER_UTC_MIDNIGHT), '2019-02-26', 'the credential scope takes the UTC date, not the local one (UTC-8)');
+      assert.equal(utcDate(TIMESTAMP), '2019-02-25', 'the credential scope takes the UTC date, not the local one (UTC-8)');
+    });
   });
   test('service is the first host label', () => {
     assert.equal(serviceFromHost('clb.ap-guangzhou.tencentcloudapi.com'), 'clb');
@@ -166,6 +193,56 @@ describe('variant C: content-type;host;x-tc-action', () => {
       timestampSeconds: TIMESTAMP,
     });
     assert.equal(result.signature, 'be4f67d323c78ab9acb7395e43c0dbcf822a9cfac32fea2449a7bc7726b770a3');
+  });
+});
+
+describe('the official SDK signs the same request the same way', () => {
+  // A CreateListener body with Chinese text and an emoji: the payload hash is over its UTF-8 bytes,
+  // which an ASCII-only example cannot tell apart from any other encoding.
+  const body = JSON.stringify({ LoadBalancerId: 'lb-cuxw2rm0', Ports: [443], Protocol: 'HTTPS', ListenerNames: ['网站-监听器 ✓ 🚀'] });
+  const secretId = 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE';
+  const secretKey = 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE';
+  const contentType = 'application/json; charset=utf-8';
+
+  test('a non-ASCII body, near midnight, in a time zone east of UTC: the same Authorization header', () => {
+    assert.ok(Buffer.byteLength(body) > body.length, 'the body has characters of more than one byte');
+    const [ours, theirs] = inTimeZone('Asia/Shanghai', () => [
+      sign({
+        method: 'POST',
+        headers: {
+          'Content-Type': contentType,
+          Host: 'clb.tencentcloudapi.com',
+          'X-TC-Action': 'CreateListener',
+          'X-TC-Timestamp': String(TIMESTAMP),
+          'X-TC-Version': '2018-03-17',
+          'X-TC-Region': 'ap-guangzhou',
+        },
+        payload: body,
+        secretId,
+        secretKey,
+        service: 'clb',
+        timestampSeconds: TIMESTAMP,
+      }).authorization,
+      sdkSign.default.sign3({
+        method: 'POST',
+        url: 'https://clb.tencentcloudapi.com/',
+        payload: Buffer.from(body, 'utf8'),
+        timestamp: TIMESTAMP,
+        service: 'clb',
+        secretId,
+        secretKey,
+        multipart: false,
+        boundary: '',
+        headers: { 'Content-Type': contentType },
+      }),
+    ]);
+    assert.match(theirs, /Credential=AKID\w+\/2019-02-25\/clb\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
+    assert.equal(ours, theirs, "our Authorization header is the official SDK's for the same request");
+  });
+
+  test('the payload hash is over the UTF-8 bytes, whether given as text or as bytes', () => {
+    assert.equal(hashedRequestPayload(body), hashedRequestPayload(Buffer.from(body, 'utf8')), 'text is hashed as its UTF-8 bytes');
+    assert.notEqual(hashedRequestPayload(body), hashedRequestPayload(Buffer.from(body, 'latin1')), 'the example tells encodings apart');
   });
 });
 
