@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { systemClock } from '../../src/core/clock.js';
 import { REPO_ROOT, type EmulatorHandle } from './emulator.js';
+import { assertGenerous } from './eventually.js';
 import { countSpawn } from './spawn-count.js';
 import { EMPTY_HOME, NO_METADATA_URL, run, transcript, type RunOptions as InProcessOptions, type RunResult } from './run.js';
 
@@ -57,8 +58,10 @@ export async function runCli(args: readonly string[], options: RunOptions = {}):
   const { timeoutMs = IN_PROCESS_LIMIT_MS, onSpawn, holdStdin, ...rest } = options;
   if (holdStdin) throw new Error('holdStdin is for spawned runs (spawnCli); in-process, give a stream of your own');
   if (onSpawn) throw new Error('onSpawn is for spawned runs (spawnCli); in-process, interrupt with options.signal');
+  assertGenerous(timeoutMs, `clb-listener ${args.join(' ')}`);
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
+    // not a wait: a generous limit that fails a run that hangs
     timer = setTimeout(
       () => reject(new Error(`clb-listener ${args.join(' ')} (in-process) did not finish within ${timeoutMs} ms`)),
       timeoutMs,
@@ -99,6 +102,8 @@ export const CLI_NODE = process.env.CLB_LISTENER_TEST_NODE || process.execPath;
 
 /** Runs the real `bin/clb-listener.js` as a child process. End-to-end tests only. */
 export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  assertGenerous(timeoutMs, `clb-listener ${args.join(' ')}`);
   countSpawn();
   const env = options.env ?? { PATH: process.env.PATH, HOME: EMPTY_HOME };
   const child = spawn(CLI_NODE, [BIN, ...args], {
@@ -113,8 +118,8 @@ export function spawnCli(args: readonly string[], options: RunOptions = {}): Pro
   if (options.holdStdin) child.stdin.write(options.stdin ?? '');
   else child.stdin.end(options.stdin ?? '');
   options.onSpawn?.(child, { stdout: () => stdout, stderr: () => stderr });
-  const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
+    // not a wait: a generous limit that fails a run that hangs
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`clb-listener ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));

@@ -101,6 +101,7 @@ export function rawRequest(
     );
     req.on('error', reject);
     if (options.timeoutMs !== undefined) {
+      // not a wait: the caller's limit on a request that is meant to go unanswered
       req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
     }
     req.end(options.body);
@@ -166,6 +167,7 @@ export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
+      // not a wait: the last resort for an emulator that ignores SIGTERM
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
@@ -173,6 +175,7 @@ export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
   };
 
   return new Promise((resolve, reject) => {
+    // not a wait: a generous limit on the emulator's start-up line
     const timer = setTimeout(() => {
       void stop();
       reject(new Error(`the emulator printed no JSON line within 10 s; stderr: ${err}`));
