@@ -9,6 +9,7 @@ import type { CreateListenerRequest } from '../src/model/fields.js';
 import { buildPlan, MAX_PORTS_PER_CREATE, operationsOf, summarize } from '../src/cli/commands/apply/plan.js';
 import { matchCreated } from '../src/cli/reconcile.js';
 import { TaskTiming } from '../src/api/task-timing.js';
+import { FakeClock } from './helpers/clock.js';
 import { resolveExisting } from '../src/cli/commands/create/existing.js';
 
 const LB = 'lb-plan0001';
@@ -322,17 +323,68 @@ test('create --if-not-exists: kept, conflicting and missing ports', () => {
 
 test('task durations: the bracket narrows to where tasks end, and starts over when they change', () => {
   const timing = new TaskTiming();
-  assert.deepEqual(timing.plannedPolls(), [250], 'nothing known: the usual first poll');
+  assert.deepEqual(timing.plannedPolls(), [], 'nothing known: no plan, polls are unplanned');
   timing.observe(650, 1150);
-  assert.deepEqual(timing.plannedPolls(), [900, 1150], 'halfway, then the end of the bracket');
+  assert.deepEqual(timing.plannedPolls(), [900, 1150, 1175], 'halfway, the end of the bracket, and a moment later');
   timing.observe(900, 1010);
   timing.observe(990, 1010);
-  assert.deepEqual(timing.plannedPolls(), [1010], 'a narrow bracket is polled once, at its end');
+  assert.deepEqual(timing.plannedPolls(), [1010, 1035], 'a narrow bracket is polled at its end (and a moment later)');
+  timing.observe(1020, 1040);
+  assert.deepEqual(timing.plannedPolls(), [1015, 1040, 1065], 'a task that ran a little past the end moves the end');
   timing.observe(3000, 3100);
-  assert.deepEqual(timing.plannedPolls(), [3050, 3100], 'a task far outside the bracket starts it over');
-  // Unplanned polls take turns 100 ms apart, whoever asks, from when they are due.
-  assert.deepEqual(
-    [timing.takeTurn(10_000), timing.takeTurn(10_000), timing.takeTurn(10_050), timing.takeTurn(20_000)],
-    [10_000, 10_100, 10_200, 20_000],
-  );
+  assert.deepEqual(timing.plannedPolls(), [3050, 3100, 3125], 'a task far outside the bracket starts it over');
+});
+
+test('task sightings: a task younger than one just seen running is taken to be running; an end clears later sightings', () => {
+  const timing = new TaskTiming();
+  timing.sawRunning(600, 10_000);
+  assert.equal(timing.runningBeyond(550, 10_010), true, 'younger than a task seen running');
+  assert.equal(timing.runningBeyond(650, 10_010), false, 'older than any seen running: worth a poll');
+  assert.equal(timing.runningBeyond(550, 16_000), false, 'a sighting goes stale');
+  timing.sawRunning(900, 20_000);
+  timing.observe(500, 800);
+  assert.equal(timing.runningBeyond(850, 20_010), false, 'a task that ended at 800 says tasks of 850 may be done');
+});
+
+test('unplanned polls take turns 100 ms apart, the oldest waiting task first (an overdue one before it); news sends the others to look again', async () => {
+  const clock = new FakeClock({ start: 50_000, auto: false });
+  const timing = new TaskTiming();
+  const order: string[] = [];
+  const ask = (name: string, started: number, overdue = false) =>
+    timing.turn(started, clock, { overdue }).then((yours) => {
+      order.push(`${name}:${yours ? 'turn' : 'look again'}@${clock.now()}`);
+      return yours;
+    });
+  const young = ask('young', 49_900);
+  const old = ask('old', 49_700);
+  const middle = ask('middle', 49_800);
+  await Promise.resolve();
+  // The first turn is free at once and goes to the first to ask; then every 100 ms, oldest first.
+  await young;
+  await clock.sleeping(old);
+  clock.advance(100);
+  await old;
+  await clock.sleeping(middle);
+  clock.advance(100);
+  await middle;
+  assert.deepEqual(order, ['young:turn@50000', 'old:turn@50100', 'middle:turn@50200']);
+  // A task left unpolled for long (overdue) goes before older ones.
+  order.length = 0;
+  const elder = ask('elder', 40_000);
+  const overdue = ask('overdue', 49_950, true);
+  await clock.sleeping(overdue);
+  clock.advance(100);
+  await overdue;
+  await clock.sleeping(elder);
+  clock.advance(100);
+  await elder;
+  assert.deepEqual(order, ['overdue:turn@50300', 'elder:turn@50400']);
+  // Waiting for a turn when a task is seen running (or done): look again.
+  order.length = 0;
+  const waiting = ask('late', 49_000);
+  const other = ask('later', 49_500);
+  await Promise.resolve();
+  timing.sawRunning(1200, clock.now());
+  assert.deepEqual(await Promise.all([waiting, other]), [false, false]);
+  assert.deepEqual(order.sort(), ['late:look again@50400', 'later:look again@50400']);
 });

@@ -97,6 +97,11 @@ export interface ClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Called as each attempt is handed to the connection (after any wait for the rate limiter),
+   * with the clock's time: how long a write's task has been running is counted from the last.
+   */
+  onSend?: (at: number) => void;
 }
 
 /** What every successful action returns besides its own fields. */
@@ -180,7 +185,7 @@ export class ClbClient {
   async call(action: string, params: object, options: CallOptions = {}): Promise<ApiResponse> {
     const body = JSON.stringify(params);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(action, body, attempt, options.signal);
+      const outcome = await this.attempt(action, body, attempt, options.signal, options.onSend);
       if (outcome.ok) return outcome.response;
       const limit = outcome.connect ? Math.min(this.retry.maxConnectAttempts, this.retry.maxAttempts) : this.retry.maxAttempts;
       if (!outcome.retryable || attempt >= limit) throw outcome.error;
@@ -227,7 +232,13 @@ export class ClbClient {
     return headers;
   }
 
-  private async attempt(action: string, body: string, attempt: number, signal?: AbortSignal): Promise<AttemptOutcome> {
+  private async attempt(
+    action: string,
+    body: string,
+    attempt: number,
+    signal?: AbortSignal,
+    onSend?: (at: number) => void,
+  ): Promise<AttemptOutcome> {
     // Interrupted before this attempt went out: nothing was sent, and the caller may say so.
     if (signal?.aborted) return { ok: false, error: InterruptedError.beforeSending(), retryable: false };
     // Waiting for a turn comes before signing, so the timestamp is fresh when the request leaves.
@@ -258,6 +269,7 @@ export class ClbClient {
     // once the transport is loaded: loading undici on the first call is not the server's time.
     const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30000);
     try {
+      onSend?.(this.clock.now());
       const response = await dispatcher.request({
         origin: this.endpoint.origin,
         path: '/',

@@ -71,9 +71,12 @@ class Worker {
 
   constructor(private readonly options: ExecuteOptions) {}
 
-  /** When the API took the write on: about halfway through its round trip (the task's clock starts there). */
-  private acceptedAt(sentAt: number): number {
-    return (sentAt + this.options.client.clock.now()) / 2;
+  /**
+   * When the API took the write on: about halfway through the round trip of the attempt that
+   * was answered (the task's clock starts there), not counting any wait for the rate limiter.
+   */
+  private acceptedAt(lastSend: number): number {
+    return (lastSend + this.options.client.clock.now()) / 2;
   }
 
   /** Waits for the task; what the wait's failure means for the write. */
@@ -99,9 +102,13 @@ class Worker {
   private async create(op: Extract<Operation, { kind: 'create' }>): Promise<Outcome> {
     const { client, signal } = this.options;
     const sentAt = client.clock.now();
+    let lastSend = sentAt;
+    const onSend = (at: number) => {
+      lastSend = at;
+    };
     let accepted: { ListenerIds: string[]; RequestId: string };
     try {
-      accepted = await createListener(client, op.request, { signal });
+      accepted = await createListener(client, op.request, { signal, onSend });
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
       const before = (this.options.reported.get(op.loadBalancerId) ?? []) as readonly PortHolder[];
@@ -123,17 +130,20 @@ class Worker {
       return { status: 'unknown', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
     }
     const ids = accepted.ListenerIds;
-    const followed = await this.follow('create', accepted.RequestId, this.acceptedAt(sentAt));
+    const followed = await this.follow('create', accepted.RequestId, this.acceptedAt(lastSend));
     return { ...followed, ids };
   }
 
   private async modify(op: Extract<Operation, { kind: 'modify' }>): Promise<Outcome> {
     const { client, signal } = this.options;
     const item = op.items[0];
-    const sentAt = client.clock.now();
+    let lastSend = client.clock.now();
+    const onSend = (at: number) => {
+      lastSend = at;
+    };
     let accepted: { RequestId: string };
     try {
-      accepted = await modifyListener(client, op.body, { signal });
+      accepted = await modifyListener(client, op.body, { signal, onSend });
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
       const applied = await readUntil(
@@ -150,15 +160,18 @@ class Worker {
         ? { status: 'done', detail: `the answer was lost (${message(error)}); the change was found made` }
         : { status: 'unknown', detail: `the answer was lost (${message(error)}); the change was not seen in DescribeListeners` };
     }
-    return this.follow('modify', accepted.RequestId, this.acceptedAt(sentAt));
+    return this.follow('modify', accepted.RequestId, this.acceptedAt(lastSend));
   }
 
   private async delete(op: Extract<Operation, { kind: 'delete' }>): Promise<Outcome> {
     const { client, signal } = this.options;
-    const sentAt = client.clock.now();
+    let lastSend = client.clock.now();
+    const onSend = (at: number) => {
+      lastSend = at;
+    };
     let accepted: { RequestId: string };
     try {
-      accepted = await deleteLoadBalancerListeners(client, op.loadBalancerId, op.listenerIds, { signal });
+      accepted = await deleteLoadBalancerListeners(client, op.loadBalancerId, op.listenerIds, { signal, onSend });
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
       const gone = await readUntil(
@@ -174,7 +187,7 @@ class Worker {
         ? { status: 'done', detail: `the answer was lost (${message(error)}); the listeners are gone` }
         : { status: 'unknown', detail: `the answer was lost (${message(error)}); the listeners are still listed` };
     }
-    return this.follow('delete', accepted.RequestId, this.acceptedAt(sentAt));
+    return this.follow('delete', accepted.RequestId, this.acceptedAt(lastSend));
   }
 
   run(op: Operation): Promise<Outcome> {

@@ -176,6 +176,18 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
  * CreateListener with Ports.N and ListenerNames.N), then updates, then deletes.
  */
 export function operationsOf(plan: Plan): Map<string, Operation[]> {
+  let out = operationsCache.get(plan);
+  if (!out) {
+    out = groupOperations(plan);
+    operationsCache.set(plan, out);
+  }
+  return out;
+}
+
+/** A plan's operations are worked out once: the summary, the progress and the run share them. */
+const operationsCache = new WeakMap<Plan, Map<string, Operation[]>>();
+
+function groupOperations(plan: Plan): Map<string, Operation[]> {
   const out = new Map<string, Operation[]>();
   for (const lb of plan.loadBalancers) {
     const items = plan.items.filter((item) => item.loadBalancerId === lb);

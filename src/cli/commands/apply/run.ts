@@ -33,8 +33,12 @@ export interface ApplyFlags {
   validate?: boolean;
 }
 
-/** Connections kept open to the API: enough for every load balancer's worker and the polls. */
-const CONNECTIONS = 8;
+/**
+ * Connections kept open to the API: one per load balancer (each has at most one request out at a
+ * time: its read, then a write or a poll), so a wave of polls or writes never queues for one;
+ * at most 16, past which the rate limit paces requests anyway.
+ */
+const MAX_CONNECTIONS = 16;
 
 /** Reads the file; `file://` values in it are relative to the file's own directory. */
 async function loadFile(ctx: CliContext, path: string, validate: boolean): Promise<{ file: ListenerFile; label: string }> {
@@ -153,11 +157,14 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   const progress = await createProgress(ctx, globals);
   for (const warning of file.warnings) progress.warn(warning);
 
+  const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
   const { openSession } = await import('../../session.js');
-  const session = await openSession(globals, ctx, { connections: CONNECTIONS });
+  const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, loadBalancers.length) });
   try {
-    const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
     progress.start(`Reading the listeners of ${loadBalancers.length} load balancer${loadBalancers.length === 1 ? '' : 's'} (${label})`);
+    // What carries the plan out loads while the reads are out.
+    const executing = flags.plan ? undefined : import('./execute.js');
+    executing?.catch(() => {});
     const reported = await readState(session, { loadBalancers }, ctx, globals);
     progress.stop();
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true });
@@ -181,7 +188,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     }
     await confirmDeletes(ctx, plan, flags);
 
-    const { execute } = await import('./execute.js');
+    const { execute } = await (executing ?? import('./execute.js'));
     const operations = operationsOf(plan);
     const summary = summarize(plan);
     const total = summary.create + summary.update + summary.delete;
