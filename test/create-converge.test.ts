@@ -155,15 +155,22 @@ describe('create after a lost answer', () => {
     );
   });
 
-  test('the request never carried out: exit 6 saying what was checked; one CreateListener', async () => {
-    await emu.faults([{ action: 'CreateListener', kind: 'http5xx', status: 503 }]);
-    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '103', '--protocol', 'TCP']);
-    assert.equal(result.code, 6, result.stderr);
-    assert.equal(result.stdout, '');
-    assert.match(result.stderr, /hint: checked DescribeListeners on lb-conv0001 \d+ times? over \d+s: no listener on port 103/);
-    assert.equal(await emu.requestCount('CreateListener'), 1);
-    assert.deepEqual((await emu.state()).listeners, []);
-  });
+  const lost: [string, FaultRule][] = [
+    ['HTTP 503', { action: 'CreateListener', kind: 'http5xx', status: 503 }],
+    ['a dropped connection', { action: 'CreateListener', kind: 'drop' }],
+    ['an answer that is not JSON', { action: 'CreateListener', kind: 'malformed' }],
+  ];
+  for (const [what, fault] of lost) {
+    test(`${what}, the request never carried out: exit 6 saying what was checked; one CreateListener`, async () => {
+      await emu.faults([fault]);
+      const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '103', '--protocol', 'TCP']);
+      assert.equal(result.code, 6, result.stderr);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /hint: checked DescribeListeners on lb-conv0001 \d+ times? over \d+s: no listener on port 103/);
+      assert.equal(await emu.requestCount('CreateListener'), 1);
+      assert.deepEqual((await emu.state()).listeners, []);
+    });
+  }
 
   test('InternalError before anything was made: exit 1, what was checked, and that it may or may not have been applied', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'apiError', code: 'InternalError' }]);
