@@ -204,7 +204,7 @@ describe('apply: what it did, told as it is', () => {
     assert.match(result.stdout, new RegExp(`${LB1}\\s+TCP\\s+80\\s+web\\s+lbl-\\w+\\s+update\\s+failed: task \\S+ failed: backend busy`));
     assert.match(result.stdout, new RegExp(`${LB1}\\s+TCP\\s+83\\s+new\\s+lbl-\\w+\\s+created\\s+ok`));
     assert.match(result.stdout, new RegExp(`${LB1}\\s+TCP\\s+82\\s+gone\\s+lbl-\\w+\\s+delete\\s+not tried`));
-    assert.match(result.stderr, /✗ lb-outc0001: 1 created in .*; stopped, failed: task \S+ failed: backend busy/);
+    assert.match(result.stderr, /lb-outc0001: 1 created in .*; stopped, failed: task \S+ failed: backend busy/);
     assert.match(result.stderr, /error: 1 change made, 1 failed, 0 with an unknown outcome, 1 not tried: task \S+ failed: backend busy/);
   });
 
