@@ -159,6 +159,10 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/** Some dependencies are CommonJS and call require(); an ES module has no `require` of its own. */
+const REQUIRE_BANNER =
+  "import { createRequire as __clbCreateRequire } from 'node:module';\nconst require = __clbCreateRequire(import.meta.url);";
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -171,10 +175,8 @@ const result = await build({
   target: 'node20',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  // Some dependencies are CommonJS and call require(); an ES module has no `require` of its own.
-  banner: {
-    js: "import { createRequire as __clbCreateRequire } from 'node:module';\nconst require = __clbCreateRequire(import.meta.url);",
-  },
+  // Only the files that call require() keep it (see below).
+  banner: { js: REQUIRE_BANNER },
   // The version is fixed at build time: the bundle does not read package.json at start-up.
   define: { CLB_LISTENER_VERSION: JSON.stringify(version) },
   plugins: [groupedLazyImports, slimUndici, lazyChildProcessForCommander],
@@ -185,6 +187,15 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+
+// Most files never call require(): esbuild's own helper (`__require`, in the runtime chunk) is what
+// CommonJS code calls. The others lose the banner, and with it a createRequire() at load.
+for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.js'))) {
+  const text = readFileSync(join(root, file), 'utf8');
+  if (!text.startsWith(`${REQUIRE_BANNER}\n`)) throw new Error(`${file} does not start with the require banner`);
+  const body = text.slice(REQUIRE_BANNER.length + 1);
+  if (!/(?<![\w$.])require\b/.test(body)) writeFileSync(join(root, file), body);
+}
 writeFileSync(join(root, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
 
 // The bundle carries other packages' code, so it carries their licence texts too.
