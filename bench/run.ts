@@ -84,12 +84,17 @@ async function startEmulator(): Promise<Emulator> {
 /** POST to the emulator's control surface on a connection of its own (rounds outlast keep-alive). */
 function control(emu: Emulator, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = http.request(new URL(path, emu.endpoint), { method: 'POST', agent: false }, (response) => {
-      response.resume();
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${path}: HTTP ${response.statusCode}`))));
-    });
+    // The control surface takes POSTs only as JSON (a browser cannot send those cross-origin).
+    const request = http.request(
+      new URL(path, emu.endpoint),
+      { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${path}: HTTP ${response.statusCode}`))));
+      },
+    );
     request.on('error', reject);
-    request.end();
+    request.end('{}');
   });
 }
 
