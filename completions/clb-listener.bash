@@ -13,7 +13,7 @@
 _clb_listener_commands() {
   case "$1" in
     '') _clb_listener_reply='create apply wait list delete configure whoami emulator completion help' ;;
-    'configure') _clb_listener_reply='set get list show' ;;
+    'configure') _clb_listener_reply='set unset get list show' ;;
     *) _clb_listener_reply='' ;;
   esac
 }
@@ -29,6 +29,7 @@ _clb_listener_options() {
     'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'configure unset') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure get') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -75,6 +76,9 @@ _clb_listener_arity() {
     'configure set|--profile'|'configure set|--region'|'configure set|--endpoint'|'configure set|--language'|\
     'configure set|--output'|'configure set|-o'|'configure set|--query'|'configure set|--filter'|\
     'configure set|--request-timeout') _clb_listener_reply=required ;;
+    'configure unset|--profile'|'configure unset|--region'|'configure unset|--endpoint'|\
+    'configure unset|--language'|'configure unset|--output'|'configure unset|-o'|'configure unset|--query'|\
+    'configure unset|--filter'|'configure unset|--request-timeout') _clb_listener_reply=required ;;
     'configure get|--profile'|'configure get|--region'|'configure get|--endpoint'|'configure get|--language'|\
     'configure get|--output'|'configure get|-o'|'configure get|--query'|'configure get|--filter'|\
     'configure get|--request-timeout') _clb_listener_reply=required ;;
@@ -139,6 +143,8 @@ _clb_listener_values() {
     'configure|--output'|'configure|-o') _clb_listener_reply='text json table' ;;
     'configure set|--language') _clb_listener_reply='zh-CN en-US' ;;
     'configure set|--output'|'configure set|-o') _clb_listener_reply='text json table' ;;
+    'configure unset|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'configure unset|--output'|'configure unset|-o') _clb_listener_reply='text json table' ;;
     'configure get|--language') _clb_listener_reply='zh-CN en-US' ;;
     'configure get|--output'|'configure get|-o') _clb_listener_reply='text json table' ;;
     'configure list|--language') _clb_listener_reply='zh-CN en-US' ;;
@@ -171,6 +177,7 @@ _clb_listener_args() {
     'configure set|1'|'configure set|3'|'configure set|5'|'configure set|7'|'configure set|9'|\
     'configure set|11'|'configure set|13'|'configure set|15'|'configure set|17'|'configure set|19'|\
     'configure set|21'|'configure set|23') return 1 ;;
+    'configure unset|'*) return 1 ;;
     'configure get|0') _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
     'help|0') _clb_listener_reply='create apply wait list delete configure whoami emulator completion' ;;

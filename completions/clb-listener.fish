@@ -11,7 +11,7 @@ function __clb_listener_commands
         case ''
             printf '%s\n' 'create' 'apply' 'wait' 'list' 'delete' 'configure' 'whoami' 'emulator' 'completion' 'help'
         case 'configure'
-            printf '%s\n' 'set' 'get' 'list' 'show'
+            printf '%s\n' 'set' 'unset' 'get' 'list' 'show'
     end
 end
 
@@ -35,6 +35,8 @@ function __clb_listener_arity
         case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--filter' 'configure|--request-timeout'
             echo required
         case 'configure set|--profile' 'configure set|--region' 'configure set|--endpoint' 'configure set|--language' 'configure set|--output' 'configure set|-o' 'configure set|--query' 'configure set|--filter' 'configure set|--request-timeout'
+            echo required
+        case 'configure unset|--profile' 'configure unset|--region' 'configure unset|--endpoint' 'configure unset|--language' 'configure unset|--output' 'configure unset|-o' 'configure unset|--query' 'configure unset|--filter' 'configure unset|--request-timeout'
             echo required
         case 'configure get|--profile' 'configure get|--region' 'configure get|--endpoint' 'configure get|--language' 'configure get|--output' 'configure get|-o' 'configure get|--query' 'configure get|--filter' 'configure get|--request-timeout'
             echo required
@@ -316,6 +318,7 @@ complete -c clb-listener -n '__clb_listener_at \'delete\'' -l quiet -s q -d 'pri
 
 # clb-listener configure
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'set' -d 'set profile values without prompting'
+complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'unset' -d 'remove values from the profile (e.g. a role-arn or a stale token)'
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'get' -d 'print one profile value (secrets masked)'
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'list' -d 'print every profile value (secrets masked)'
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'show' -d 'same as whoami'
@@ -359,6 +362,21 @@ complete -c clb-listener -n '__clb_listener_at \'configure set\' 16' -f -a 'secr
 complete -c clb-listener -n '__clb_listener_at \'configure set\' 18' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
 complete -c clb-listener -n '__clb_listener_at \'configure set\' 20' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
 complete -c clb-listener -n '__clb_listener_at \'configure set\' 22' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
+
+# clb-listener configure unset
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l endpoint -r -f -d 'API endpoint; http:// only for loopback (default: https://clb.tencentcloudapi.com)'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener configure get
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l help -s h -d 'show help'

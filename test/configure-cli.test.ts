@@ -223,6 +223,43 @@ describe('configure set / get / list', () => {
   });
 });
 
+describe('configure unset', () => {
+  test('removes keys (and objects left empty), keeps the rest; a key not set is said, not an error', async () => {
+    home = makeTempHome();
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY, token: TOKEN, 'role-arn': 'qcs::cam::uin/1:roleName/x', 'role-session-name': 'ci' },
+      configure: { _sys_param: { region: 'ap-guangzhou', output: 'json' }, 'clb-listener': { validate: 'false' } },
+    });
+    const result = await runCli(['configure', 'unset', 'role-arn', 'ROLE-SESSION-NAME', 'token', 'validate', 'language'], {
+      env: home.env(),
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^removed from profile "default": role-arn, role-session-name, token, validate$/m);
+    assert.match(result.stderr, /^not set in profile "default", nothing to remove: language$/m);
+    assert.deepEqual(home.readJson('.tccli', 'default.credential'), { secretId: ID, secretKey: KEY });
+    assert.deepEqual(home.readJson('.tccli', 'default.configure'), { _sys_param: { region: 'ap-guangzhou', output: 'json' } });
+    const json = await runCli(['configure', 'unset', 'role-arn', '-o', 'json'], { env: home.env() });
+    assert.deepEqual(JSON.parse(json.stdout), { Profile: 'default', Keys: [], Files: [] });
+    assertNoSecrets([result, json]);
+  });
+
+  test('set with an empty value points to unset; an unknown key is a usage error', async () => {
+    home = makeTempHome();
+    const empty = await runCli(['configure', 'set', 'role-arn', ''], { env: home.env() });
+    assert.equal(empty.code, 2);
+    assert.match(
+      empty.stderr,
+      /^error: role-arn must not be empty\nhint: to remove it from the profile: clb-listener configure unset role-arn$/m,
+    );
+    const unknown = await runCli(['configure', 'unset', 'nope'], { env: home.env() });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown configuration key "nope"/);
+    const nothing = await runCli(['configure', 'unset'], { env: home.env() });
+    assert.equal(nothing.code, 2);
+  });
+});
+
 describe('secrets stay off argv', () => {
   for (const key of ['secretKey', 'token']) {
     test(`configure set ${key} VALUE is refused, nothing written, the value not echoed`, async () => {

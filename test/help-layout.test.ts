@@ -18,6 +18,7 @@ const COMMANDS = [
   ['configure', 'get'],
   ['configure', 'list'],
   ['configure', 'show'],
+  ['configure', 'unset'],
   ['completion'],
   ['emulator'],
 ];

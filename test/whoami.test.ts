@@ -122,15 +122,21 @@ describe('whoami', () => {
     assert.match((await runCli(['whoami'], { env: home.env() })).stdout, /^session token\s+no$/m);
   });
 
-  test('missing credentials: exit 3 naming the variables, configure and the profile path', async () => {
+  test('missing credentials: what is known is shown, then exit 3 naming the variables, both configure forms and the profile path', async () => {
     home = makeTempHome();
-    const result = await runCli(['whoami'], { env: home.env() });
+    const result = await runCli(['whoami'], { env: home.env({ TENCENTCLOUD_REGION: 'ap-tokyo' }) });
     assert.equal(result.code, 3);
-    assert.equal(result.stdout, '');
+    assert.match(result.stdout, /^profile\s+default\s+\[default\]$/m);
+    assert.match(result.stdout, /^credentials\s+\(none found: see the error below\)$/m);
+    assert.match(result.stdout, /^region\s+ap-tokyo\s+\[TENCENTCLOUD_REGION\]$/m);
+    assert.match(result.stdout, /^endpoint\s+https:\/\/clb\.tencentcloudapi\.com\s+\[default\]$/m);
+    assert.match(result.stderr, /^error: no credentials found/m);
     for (const expected of [
       'TENCENTCLOUD_SECRET_ID',
       'TENCENTCLOUD_SECRET_KEY',
-      'clb-listener configure',
+      "'clb-listener configure' asks for the keys",
+      "'clb-listener configure set secretId AKID…'",
+      'clb-listener configure set secretKey -',
       home.path('.tccli', 'default.credential'),
     ]) {
       assert.ok(result.stderr.includes(expected), `missing ${expected} in ${result.stderr}`);
@@ -138,6 +144,28 @@ describe('whoami', () => {
     const json = await runCli(['whoami', '-o', 'json'], { env: home.env() });
     assert.equal(json.code, 3);
     assert.equal(JSON.parse(json.stderr).Error.Code, 'Credentials');
+    const view = JSON.parse(json.stdout);
+    assert.equal(view.CredentialSource, null);
+    assert.equal(view.SecretId, null);
+    assert.equal(view.Endpoint, 'https://clb.tencentcloudapi.com');
+  });
+
+  test('a role whose STS cannot be reached: the report with the role, then the STS failure, exit 3', async () => {
+    home = makeTempHome();
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY, 'role-arn': 'qcs::cam::uin/100000000001:roleName/clb-admin', 'role-session-name': 'ci' },
+      configure: { _sys_param: { region: 'ap-guangzhou' }, sts: { endpoint: 'http://127.0.0.1:9' } },
+    });
+    const result = await runCli(['whoami'], { env: home.env() });
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(result.stdout, /^profile\s+default\s+\[default\]$/m);
+    assert.match(result.stdout, /^role\s+qcs::cam::uin\/100000000001:roleName\/clb-admin\s+\[profile default/m);
+    assert.match(result.stdout, /^sts endpoint\s+http:\/\/127\.0\.0\.1:9/m);
+    assert.match(result.stdout, /^secret id\s+\(not issued: AssumeRole failed, see the error below\)$/m);
+    assert.match(result.stdout, /^region\s+ap-guangzhou\s+\[profile default/m);
+    assert.match(result.stdout, /^endpoint\s+https:\/\/clb\.tencentcloudapi\.com/m);
+    assert.match(result.stderr, /^error: AssumeRole at http:\/\/127\.0\.0\.1:9 failed/m);
+    assertNoSecrets([result]);
   });
 
   test('missing region: the report is printed, then exit 2 naming the three ways', async () => {

@@ -109,6 +109,14 @@ async function profileCvmRole(input: ChainInput): Promise<CredentialSource> {
   });
 }
 
+/** The two ways to write a profile's keys: the prompts, or `configure set` in a script. */
+function configureHint(profile: string): string {
+  return (
+    `'clb-listener configure${profile}' asks for the keys; in a script, 'clb-listener configure set secretId AKID…${profile}' ` +
+    `then 'printf %s "$SECRET_KEY" | clb-listener configure set secretKey -${profile}'`
+  );
+}
+
 /**
  * Steps 4–7: keys of the caller's own (also what a role is assumed with). With `keysOverCvmRole`
  * a profile's keys are used even if it says use-cvm-role (tccli, when the environment names a role).
@@ -138,7 +146,7 @@ async function keySource(input: ChainInput, keysOverCvmRole = false): Promise<Cr
     throw new CredentialsError(
       `profile "${tccli.name}" (from ${profile.source}) has no credentials: ${tccli.paths.credential} is missing or empty`,
       {
-        hint: `run: clb-listener configure --profile ${shellQuote(tccli.name)}`,
+        hint: configureHint(` --profile ${shellQuote(tccli.name)}`),
       },
     );
   }
@@ -161,7 +169,7 @@ async function keySource(input: ChainInput, keysOverCvmRole = false): Promise<Cr
     {
       hint:
         `set ${ENV.secretId} and ${ENV.secretKey} (plus ${ENV.tokens[0]} for temporary keys), ` +
-        `or run 'clb-listener configure' to write ${tccli.paths.credential}`,
+        `or write ${tccli.paths.credential}: ${configureHint('')}`,
     },
   );
 }

@@ -203,8 +203,24 @@ export interface SettingsReport extends Omit<ResolvedSettings, 'region' | 'regio
   regionError?: UsageError;
 }
 
+/**
+ * What `whoami` shows even when no credentials resolve: the profile, region and endpoint, with the
+ * credentials' failure kept in `credentialsError` rather than thrown.
+ */
+export interface SettingsOverview extends Omit<SettingsReport, 'credentials'> {
+  credentials?: CredentialSource;
+  credentialsError?: unknown;
+}
+
 /** Settings as far as they resolve; a missing region is kept in `regionError`, not thrown. */
 export async function inspectSettings(input: SettingsInput): Promise<SettingsReport> {
+  const { credentials, credentialsError, ...rest } = await overviewSettings(input);
+  if (!credentials) throw credentialsError;
+  return { ...rest, credentials };
+}
+
+/** As `inspectSettings`, with a credentials failure kept in the overview, not thrown. */
+export async function overviewSettings(input: SettingsInput): Promise<SettingsOverview> {
   const warn = input.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
   const loaded = load(input);
   // The region is looked up first (a financial region has its own hosts), but a missing one is
@@ -233,10 +249,13 @@ export async function inspectSettings(input: SettingsInput): Promise<SettingsRep
     ...(input.systemCredentialsFile ? { systemCredentialsFile: input.systemCredentialsFile } : {}),
     ...(region.region ? { region: region.region } : {}),
     ...(input.onWire ? { onWire: input.onWire } : {}),
-  });
+  }).then(
+    (source) => ({ credentials: source }),
+    (error: unknown) => ({ credentialsError: error }),
+  );
   const { endpoint, source: endpointSource } = endpointOf(input, loaded, region.region);
   return {
-    credentials,
+    ...credentials,
     ...region,
     endpoint,
     endpointSource,

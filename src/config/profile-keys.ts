@@ -54,7 +54,11 @@ function region(value: string): string {
 function nonEmpty(name: string) {
   return (value: string): string => {
     const trimmed = value.trim();
-    if (!trimmed) throw new UsageError(`${name} must not be empty`);
+    if (!trimmed) {
+      throw new UsageError(`${name} must not be empty`, undefined, {
+        hint: `to remove it from the profile: clb-listener configure unset ${name}`,
+      });
+    }
     return trimmed;
   };
 }
@@ -242,4 +246,28 @@ export function writeProfileKey(files: ProfileFiles, key: ProfileKey, value: str
   const leaf = key.path[key.path.length - 1]!;
   if (stored === undefined) delete node[leaf];
   else node[leaf] = stored;
+}
+
+/**
+ * Removes the key from the profile (both its place and tccli's older one), and any object on its
+ * path that this leaves empty; other keys are untouched. Returns whether anything was there.
+ */
+export function removeProfileKey(files: ProfileFiles, key: ProfileKey): boolean {
+  let removed = false;
+  for (const path of [key.path, ...(key.legacyPath ? [key.legacyPath] : [])]) {
+    const parents: JsonObject[] = [files[key.file]];
+    for (const part of path.slice(0, -1)) {
+      const next = parents[parents.length - 1]![part];
+      if (!isObject(next)) break;
+      parents.push(next);
+    }
+    if (parents.length !== path.length) continue;
+    const leaf = path[path.length - 1]!;
+    const holder = parents[parents.length - 1]!;
+    if (!Object.hasOwn(holder, leaf)) continue;
+    delete holder[leaf];
+    removed = true;
+    for (let i = parents.length - 1; i > 0 && Object.keys(parents[i]!).length === 0; i--) delete parents[i - 1]![path[i - 1]!];
+  }
+  return removed;
 }

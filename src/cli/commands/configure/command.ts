@@ -56,6 +56,17 @@ export const registerConfigure: RegisterCommand = (program, ctx) => {
     .action(action((body, globals, [pairs]) => body.runSet(ctx, globals, pairs as string[])));
 
   configure
+    .command('unset')
+    .usage('KEY [KEY…]')
+    .argument('<key...>', `keys to remove: ${PROFILE_KEYS.map((k) => k.name).join(', ')}`)
+    .description('remove values from the profile (e.g. a role-arn or a stale token)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  clb-listener configure unset role-arn role-session-name\n  clb-listener configure unset token --profile ci\n',
+    )
+    .action(action((body, globals, [keys]) => body.runUnset(ctx, globals, keys as string[])));
+
+  configure
     .command('get')
     .argument('<key>', `one of: ${PROFILE_KEYS.map((k) => k.name).join(', ')}`)
     .description('print one profile value (secrets masked)')

@@ -17,6 +17,7 @@ import {
   PROFILE_KEYS,
   readProfileKey,
   REGION_PATTERN,
+  removeProfileKey,
   writeProfileKey,
   type ProfileKey,
 } from '../../../config/profile-keys.js';
@@ -209,6 +210,20 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
     pairs.map(([key]) => key.name),
     written,
   );
+}
+
+/** `configure unset KEY…`: removes keys from the profile (what `configure set` cannot: a value is never empty). */
+export async function runUnset(ctx: CliContext, globals: GlobalOptions, names: string[]): Promise<void> {
+  const keys = [...new Set(names.map((name) => findProfileKey(name)))];
+  const { name } = chooseProfile(globals.profile, ctx.env);
+  const removed: string[] = [];
+  const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
+    for (const key of keys) if (removeProfileKey(files, key)) removed.push(key.name);
+  });
+  const absent = keys.filter((key) => !removed.includes(key.name)).map((key) => key.name);
+  if (removed.length) note(ctx, globals, `removed from profile "${name}": ${removed.join(', ')}`);
+  if (absent.length) note(ctx, globals, `not set in profile "${name}", nothing to remove: ${absent.join(', ')}`);
+  await printSaved(ctx, globals, name, removed, written);
 }
 
 function shown(key: ProfileKey, value: string | undefined): string | undefined {

@@ -1,21 +1,24 @@
 /** The body of `whoami` (and `configure show`), loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { settingsInput } from '../../settings-input.js';
-import { inspectSettings, maskIdentifier } from '../../../config/index.js';
+import { maskIdentifier, overviewSettings } from '../../../config/index.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
 import { printableLine } from '../../../core/printable.js';
 import { maskEndpoint, parseEndpoint } from '../../../api/endpoint.js';
 import type { UsageError } from '../../../core/errors.js';
+import type { Credentials } from '../../../core/credentials.js';
 
 /** The `-o json` shape of whoami (README, "Output formats"). */
 export interface WhoamiView {
   Profile: string;
   ProfileSource: string;
-  CredentialSource: string;
+  /** null when no credentials were found (the error says where it looked). */
+  CredentialSource: string | null;
   CredentialKind: string | null;
   /** The role acted as, when the keys come from STS (role-arn, TKE OIDC); null otherwise. */
   Role: { Arn: string; SessionName: string; Action: string; StsEndpoint: string; StsEndpointSource: string; Source: string } | null;
-  SecretId: string;
+  /** Masked; null when there are no keys to show (none found, or STS did not issue them). */
+  SecretId: string | null;
   HasToken: boolean;
   ExpiresAt: string | null;
   Region: string | null;
@@ -29,7 +32,7 @@ export interface WhoamiView {
 function textReport(view: WhoamiView): string[] {
   const rows: [string, string][] = [
     ['profile', `${view.Profile}  [${view.ProfileSource}]`],
-    ['credentials', view.CredentialSource],
+    ['credentials', view.CredentialSource ?? '(none found: see the error below)'],
     ...(view.Role
       ? ([
           ['role', `${view.Role.Arn}  [${view.Role.Source}]`],
@@ -37,9 +40,16 @@ function textReport(view: WhoamiView): string[] {
           ['sts endpoint', `${view.Role.StsEndpoint}  [${view.Role.StsEndpointSource}] (${view.Role.Action})`],
         ] as [string, string][])
       : []),
-    ['secret id', view.SecretId],
-    // Whether the token is there, never the token itself.
-    ['session token', view.HasToken ? `temporary credentials (token present)${view.ExpiresAt ? `, expires ${view.ExpiresAt}` : ''}` : 'no'],
+    ['secret id', view.SecretId ?? (view.Role ? `(not issued: ${view.Role.Action} failed, see the error below)` : '(none)')],
+    // Whether the token is there, never the token itself (nothing to say without keys).
+    ...(view.SecretId === null
+      ? []
+      : ([
+          [
+            'session token',
+            view.HasToken ? `temporary credentials (token present)${view.ExpiresAt ? `, expires ${view.ExpiresAt}` : ''}` : 'no',
+          ],
+        ] as [string, string][])),
     ['region', view.Region ? `${view.Region}  [${view.RegionSource}]` : '(not set)'],
     ['endpoint', `${view.Endpoint}  [${view.EndpointSource}]`],
     ['language', view.Language ? `${view.Language}  [${view.LanguageSource}]` : '(API default)'],
@@ -49,7 +59,7 @@ function textReport(view: WhoamiView): string[] {
 }
 
 export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promise<void> {
-  const report = await inspectSettings({
+  const report = await overviewSettings({
     ...settingsInput(globals, ctx),
     // Showing where things come from is whoami's whole job: its warnings show even with -q.
     warn: (message) => void ctx.stderr.write(`${printableLine(message)}\n`),
@@ -61,13 +71,23 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   } catch (error) {
     endpointError = error as UsageError;
   }
-  const credentials = await report.credentials.get(ctx.signal);
-  const role = report.credentials.assumedRole;
+  // What is known is shown even when the keys cannot be had (none found, STS refused or
+  // unreachable): the failure is the error below the report, and the exit code.
+  let credentialsError = report.credentialsError;
+  let credentials: Credentials | undefined;
+  if (report.credentials) {
+    try {
+      credentials = await report.credentials.get(ctx.signal);
+    } catch (error) {
+      credentialsError = error;
+    }
+  }
+  const role = report.credentials?.assumedRole;
   const view: WhoamiView = {
     Profile: report.profile,
     ProfileSource: report.profileSource,
-    CredentialSource: report.credentials.describe,
-    CredentialKind: report.credentials.kind ?? null,
+    CredentialSource: report.credentials?.describe ?? null,
+    CredentialKind: report.credentials?.kind ?? null,
     Role: role
       ? {
           Arn: role.arn,
@@ -78,9 +98,9 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
           Source: role.source,
         }
       : null,
-    SecretId: maskIdentifier(credentials.secretId),
-    HasToken: !!credentials.token,
-    ExpiresAt: credentials.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
+    SecretId: credentials ? maskIdentifier(credentials.secretId) : null,
+    HasToken: !!credentials?.token,
+    ExpiresAt: credentials?.expiresAt ? new Date(credentials.expiresAt).toISOString() : null,
     Region: report.region ?? null,
     RegionSource: report.regionSource ?? null,
     Endpoint: maskEndpoint(report.endpoint),
@@ -89,7 +109,8 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     LanguageSource: report.languageSource ?? null,
   };
   await printResult(ctx, globals, { json: view, text: textReport(view), table: keyValueTable(view) });
-  // The report is still useful without a region, but a command would fail, so the exit code says so.
+  // The report is still useful without keys or a region, but a command would fail: the exit code says so.
+  if (credentialsError !== undefined) throw credentialsError;
   if (report.regionError) throw report.regionError;
   if (endpointError) throw endpointError;
 }
