@@ -177,7 +177,7 @@ _clb_listener_args() {
     'configure set|1'|'configure set|3'|'configure set|5'|'configure set|7'|'configure set|9'|\
     'configure set|11'|'configure set|13'|'configure set|15'|'configure set|17'|'configure set|19'|\
     'configure set|21'|'configure set|23') return 1 ;;
-    'configure unset|'*) return 1 ;;
+    'configure unset|'*) _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'configure get|0') _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
     'help|0') _clb_listener_reply='create apply wait list delete configure whoami emulator completion' ;;

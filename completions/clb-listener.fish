@@ -377,6 +377,7 @@ complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l no-color 
 complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
 complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'configure unset\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'configure unset\' 0+' -f -a 'secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role'
 
 # clb-listener configure get
 complete -c clb-listener -n '__clb_listener_at \'configure get\'' -l help -s h -d 'show help'

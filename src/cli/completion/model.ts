@@ -175,7 +175,7 @@ function completionArgument(argument: Argument, siblings: string[], isHelp: bool
 }
 
 /**
- * The profile keys `configure get KEY` and `configure set KEY VALUE [KEY VALUE…]` take (the
+ * The profile keys `configure get KEY`, `configure unset KEY…` and `configure set KEY VALUE [KEY VALUE…]` take (the
  * commands check them themselves, so commander knows no choices). `set` alternates a key and its
  * value: its one variadic argument becomes positions key, value, key, value…, one pair per key.
  */
@@ -189,6 +189,7 @@ function profileKeyArguments(path: string[]): CompletionArgument[] | undefined {
     values: keys,
   });
   if (path.join(' ') === 'configure get') return [key(true)];
+  if (path.join(' ') === 'configure unset') return [{ ...key(true), variadic: true }];
   if (path.join(' ') === 'configure set') {
     return keys.flatMap((_, i) => [key(i === 0), { name: 'value', description: 'its value', required: i === 0, variadic: false }]);
   }
