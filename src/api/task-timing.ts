@@ -11,11 +11,11 @@
  *   the bracket, polls are given out in turns 100 ms apart, and each turn goes to the oldest task
  *   waiting for one: it is the likeliest to have ended. The first poll comes 250 ms after the
  *   write, then one every 100 ms for the first two seconds, then the usual growing schedule.
- * - **No poll that cannot tell anything.** A task younger than one of its kind just seen still
- *   running is taken to be running too, and is not polled, for at most 1.5 s at a time. So a
- *   wave of tasks started together costs one poll per turn (the oldest's) until one ends, and
- *   then about one poll each, which keeps DescribeTaskStatus under its rate limit with many
- *   load balancers at once.
+ * - **No poll that cannot tell anything.** A task younger than one of its kind seen still
+ *   running in the last 0.3 s is taken to be running too, and is not polled, for at most 1.5 s
+ *   at a time. So a wave of tasks started together costs one poll per turn (the oldest's) until
+ *   one ends, and then about one poll each, which keeps DescribeTaskStatus under its rate limit
+ *   with many load balancers at once.
  */
 import type { ClbClient } from './client.js';
 import type { Clock } from '../core/clock.js';
@@ -36,8 +36,12 @@ const NOISE_MS = 50;
 export const TURN_MS = 100;
 /** A task is not polled because an older one is still running for at most this long since its own last poll (or its write). */
 export const SKIP_LIMIT_MS = 1500;
-/** A sighting of a running task counts for this long. */
-const SIGHTING_TTL_MS = 5000;
+/**
+ * A sighting of a running task counts for this long: enough to cover the tasks started with it
+ * (a wave starts within a turn or two), never the next wave, which an outlier of this one (an
+ * age overestimated on a slow answer) would otherwise hold back.
+ */
+const SIGHTING_TTL_MS = 300;
 
 interface TurnWaiter {
   started: number;
