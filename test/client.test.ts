@@ -362,3 +362,37 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+test('an endpoint that streams its answer without end is cut off at 32 MiB, once, with a clear error', async () => {
+  let requests = 0;
+  const chunk = Buffer.alloc(1024 * 1024, 'x');
+  const server = (await import('node:http')).createServer((req, res) => {
+    requests++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const more = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once('drain', more);
+    };
+    more();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const client = new ClbClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'ap-guangzhou',
+    credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDtest', secretKey: 'key' }) },
+    retry: FAST_RETRY,
+  });
+  try {
+    await assert.rejects(describeLoadBalancers(client, {}), (error: unknown) => {
+      assert.ok(error instanceof NetworkError, String(error));
+      assert.match(error.message, /^DescribeLoadBalancers: the answer was cut off after 32 MiB, more than any API answer/);
+      return true;
+    });
+    assert.equal(requests, 1, 'not asked again: the same server would answer the same way');
+  } finally {
+    await client.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});

@@ -25,6 +25,12 @@ const CONTENT_TYPE = 'application/json';
 export const REQUEST_CLIENT = `clb-listener_${VERSION}`.replace(/[^0-9A-Za-z_,.-]/g, '_').slice(0, 128);
 
 /**
+ * The most an answer may hold: far above any API answer (a page of 100 listeners is well under a
+ * megabyte), low enough that a server streaming without end cannot exhaust memory.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/**
  * An undici dispatcher for one endpoint: a plain Agent, or a ProxyAgent when the environment
  * names a proxy for it. Shared with the STS client so both honour the same proxy settings.
  */
@@ -41,6 +47,8 @@ export function makeDispatcher(
     connect: { timeout: options.connectTimeoutMs ?? 5000 },
     headersTimeout: options.requestTimeoutMs ?? 30000,
     bodyTimeout: options.requestTimeoutMs ?? 30000,
+    // An endpoint that streams without end (a wrong host, a broken proxy) is cut off, not buffered.
+    maxResponseSize: MAX_RESPONSE_BYTES,
   };
   return proxy ? new undici.ProxyAgent({ ...settings, uri: proxy.url.href }) : new undici.Agent(settings);
 }
@@ -432,6 +440,8 @@ function errorCode(error: unknown): string | undefined {
 
 function isDeterministicFailure(error: unknown): boolean {
   const code = errorCode(error);
+  // A server that answered too much once will do it again.
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return true;
   return code !== undefined && TLS_CODES.has(code) && code !== 'EPROTO';
 }
 
@@ -460,6 +470,8 @@ function describeTransportError(error: unknown): string {
   const code = errorCode(error);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'no answer before the request timeout';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'could not connect before the connect timeout';
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+    return `the answer was cut off after ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, more than any API answer (is the endpoint the API?)`;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ECONNREFUSED') return `connection refused (${message.replace(/^connect /, '')})`;
   if (code === 'UND_ERR_SOCKET') return 'the connection was closed before an answer arrived';
