@@ -366,7 +366,7 @@ async function closedPort(): Promise<number> {
 test('an endpoint that streams its answer without end is cut off at 32 MiB, once, with a clear error', async () => {
   let requests = 0;
   const chunk = Buffer.alloc(1024 * 1024, 'x');
-  const server = (await import('node:http')).createServer((req, res) => {
+  const server = (await import('node:http')).createServer((_req, res) => {
     requests++;
     res.writeHead(200, { 'content-type': 'application/json' });
     const more = () => {
