@@ -54,12 +54,21 @@ describe('exit codes (docs/design.md)', () => {
     assertExit(await cli(['create', '--lb', LBS[0]!, '--port', port(), '--protocol', 'TCP']), 0, 'create');
   });
 
-  test('1: the API rejected the request (port conflict); its Code and RequestId are printed', async () => {
-    const p = port();
-    assertExit(await cli(['create', '--lb', LBS[0]!, '--port', p, '--protocol', 'TCP']), 0, 'first create');
-    const result = await cli(['create', '--lb', LBS[0]!, '--port', p, '--protocol', 'TCP']);
+  test('1: the API rejected the request (a port taken meanwhile); its Code and RequestId are printed', async () => {
+    await emu.faults([{ action: 'CreateListener', kind: 'apiError', code: 'InvalidParameter.PortCheckFailed' }]);
+    const result = await cli(['create', '--lb', LBS[0]!, '--port', port(), '--protocol', 'TCP']);
     assertExit(result, 1, 'port conflict');
     assert.match(result.stderr, new RegExp(`InvalidParameter\\.PortCheckFailed.*RequestId: ${REQUEST_ID}`));
+  });
+
+  test('1: a listener is in the way (the port is held already: found by reading, nothing sent)', async () => {
+    const p = port();
+    assertExit(await cli(['create', '--lb', LBS[0]!, '--port', p, '--protocol', 'TCP']), 0, 'first create');
+    const creates = await emu.requestCount('CreateListener');
+    const result = await cli(['create', '--lb', LBS[0]!, '--port', p, '--protocol', 'TCP']);
+    assertExit(result, 1, 'port held');
+    assert.match(result.stderr, /nothing was sent/);
+    assert.equal(await emu.requestCount('CreateListener'), creates);
   });
 
   test('2: usage and validation errors; nothing was sent', async () => {

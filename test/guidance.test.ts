@@ -149,7 +149,7 @@ describe('guidance', () => {
       { env },
     );
     assert.equal(clash.code, 1);
-    const remove = /remove it first: (clb-listener delete .*)$/m.exec(clash.stderr)?.[1];
+    const remove = /delete the listener in the way first: (clb-listener delete .*)$/m.exec(clash.stderr)?.[1];
     assert.ok(remove, clash.stderr);
     const removed = await runCli(remove.split(' ').slice(1), { env });
     assert.equal(removed.code, 0, removed.stderr);

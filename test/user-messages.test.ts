@@ -2,9 +2,9 @@
 // wording of accepted writes, deletes and retries. In-process against the emulator.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -131,4 +131,95 @@ describe('apply --prune', () => {
       await emu.reset();
     }
   });
+});
+
+describe('create on a port that is taken', () => {
+  const ports = (() => {
+    let next = 7100;
+    return () => String(next++);
+  })();
+  const create = (...args: string[]) => runAgainst(emu, ['create', '--lb', LB, ...args]);
+
+  test('held by the listener asked for: refused before sending, one line, the hint is --if-not-exists', async () => {
+    const p = ports();
+    const first = await create('--port', p, '--protocol', 'TCP', '--name', 'web');
+    const id = first.stdout.trim();
+    const again = await create('--port', p, '--protocol', 'TCP', '--name', 'web');
+    assert.equal(again.code, 1);
+    assert.deepEqual(again.requests, ['DescribeListeners'], 'nothing was sent');
+    assert.equal(
+      again.stderr,
+      `error: port ${p} on ${LB} is held by ${id} (TCP, "web"); nothing was sent\n` +
+        'hint: it is the listener asked for: add --if-not-exists to keep it and create only the missing ports\n',
+    );
+    const json = await create('--port', p, '--protocol', 'TCP', '-o', 'json');
+    const { Error: error } = JSON.parse(json.stderr) as { Error: Record<string, unknown> };
+    assert.equal(error.Code, 'Conflict');
+    assert.equal(error.RequestId, undefined, 'nothing was sent');
+    assert.match(String(error.Hint), /--if-not-exists/);
+  });
+
+  test('held under another name, or by another protocol of the TCP space: delete or another port, never --if-not-exists', async () => {
+    const [a, b] = [ports(), ports()];
+    const web = (await create('--port', a, '--protocol', 'HTTP', '--name', 'web')).stdout.trim();
+    const api = (await create('--port', b, '--protocol', 'TCP', '--name', 'api')).stdout.trim();
+    const result = await create('--port', `${a},${b}`, '--protocol', 'TCP', '--name', 'x,y');
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.requests, ['DescribeListeners']);
+    assert.equal(
+      result.stderr,
+      `error: ports on ${LB} are held: ${a} by ${web} (HTTP, "web"), not TCP; ${b} by ${api} (TCP, "api"), not named "y"; nothing was sent\n` +
+        `hint: pick other ports, or delete the listeners in the way first: clb-listener delete --lb ${LB} --listener-id ${web},${api} --endpoint ${emu.endpoint}\n`,
+    );
+  });
+
+  test('one as asked, one not: both fixes, each for its listener', async () => {
+    const [a, b] = [ports(), ports()];
+    const kept = (await create('--port', a, '--protocol', 'TCP')).stdout.trim();
+    const other = (await create('--port', b, '--protocol', 'HTTP')).stdout.trim();
+    const result = await create('--port', `${a},${b}`, '--protocol', 'TCP');
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^hint: ${other} is not the listener asked for: pick other ports, or delete it first \\(clb-listener delete --lb ${LB} --listener-id ${other} --endpoint \\S+\\) and add --if-not-exists to keep ${kept}$`,
+        'm',
+      ),
+    );
+  });
+
+  test('a UDP port asked for QUIC is sent with a warning; the API refusal gets one hint naming the holder', async () => {
+    const p = ports();
+    const udp = (await create('--port', p, '--protocol', 'UDP')).stdout.trim();
+    const quic = await create('--port', p, '--protocol', 'QUIC');
+    assert.equal(quic.code, 1);
+    assert.deepEqual(quic.requests, ['DescribeListeners', 'CreateListener', 'DescribeListeners']);
+    assert.match(
+      quic.stderr,
+      new RegExp(`^warning: port ${p} is held by ${udp} \\(UDP\\); the API may refuse a QUIC listener beside it$`, 'm'),
+    );
+    assert.match(quic.stderr, /^error: CreateListener failed: InvalidParameter\.PortCheckFailed/m);
+    const hints = quic.stderr.split('\n').filter((l) => l.startsWith('hint:'));
+    assert.deepEqual(hints, [
+      `hint: port ${p} on ${LB} is held by ${udp} (UDP), not QUIC: pick another port, or delete the listener in the way first: clb-listener delete --lb ${LB} --listener-id ${udp} --endpoint ${emu.endpoint}`,
+    ]);
+  });
+});
+
+test("the README's port-conflict example is what the tool prints", async () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const example = /```console\n(\$ clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP\n[\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, 'the README has the example');
+  const [command, ...printed] = example.trimEnd().split('\n');
+  const readmeEmu = await inProcessEmulator({ taskDelayMs: 0, loadBalancers: ['lb-cuxw2rm0'] });
+  try {
+    const holder = await runAgainst(readmeEmu, ['create', '--lb', 'lb-cuxw2rm0', '--port', '80', '--protocol', 'HTTP', '--name', 'web']);
+    assert.equal(holder.code, 0, holder.stderr);
+    const result = await runAgainst(readmeEmu, command!.replace(/^\$ clb-listener /, '').split(' '));
+    assert.equal(result.code, 1);
+    const shown = result.stderr.replaceAll(holder.stdout.trim(), 'lbl-d1ubsydq').replaceAll(` --endpoint ${readmeEmu.endpoint}`, '');
+    assert.equal(shown, `${printed.join('\n')}\n`);
+  } finally {
+    await readmeEmu.stop();
+  }
 });

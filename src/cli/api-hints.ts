@@ -7,7 +7,9 @@ import type { ClbClient } from '../api/client.js';
 import { describeListeners } from '../api/clb.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
-import { portClashes } from '../model/ports.js';
+import { portsInTheWay, type PortHolder } from '../model/ports.js';
+import type { CreateListenerRequest } from '../model/fields.js';
+import { describePortConflict } from './port-conflicts.js';
 
 const STATIC_HINTS: Record<string, string> = {
   'AuthFailure.SignatureFailure':
@@ -25,8 +27,10 @@ export interface HintContext {
   globals: Partial<GlobalOptions>;
   client?: ClbClient;
   loadBalancerId?: string;
-  ports?: number[];
-  protocol?: string;
+  /** The create that was refused, for PortCheckFailed: which of its ports are held, and by whom. */
+  request?: Pick<CreateListenerRequest, 'Ports' | 'Protocol' | 'EndPort' | 'ListenerNames'>;
+  /** The create ran with --if-not-exists (listeners as asked are kept, so never suggested). */
+  ifNotExists?: boolean;
   action?: string;
 }
 
@@ -69,22 +73,26 @@ export async function addHint(error: unknown, context: HintContext): Promise<unk
     error.hint = hint;
     return error;
   }
-  if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.ports && context.protocol) {
-    error.hint = await describePortHolders(context as Required<HintContext>);
+  if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.request) {
+    error.hint = await describePortHolders(context.client, context.loadBalancerId, context.request, context);
   }
   return error;
 }
 
-async function describePortHolders({ client, loadBalancerId, ports, protocol, globals }: Required<HintContext>): Promise<string> {
+/** PortCheckFailed: the listeners read again, to name the holders and the one fix that fits. */
+async function describePortHolders(
+  client: ClbClient,
+  loadBalancerId: string,
+  request: NonNullable<HintContext['request']>,
+  { globals, ifNotExists }: HintContext,
+): Promise<string> {
   const fallback = `a port is already in use on ${loadBalancerId}; see ${suggestCommand(globals, 'list', '--lb', loadBalancerId)}`;
   try {
     const { Listeners } = await describeListeners(client, { LoadBalancerId: loadBalancerId });
-    const holders = [...new Set(portClashes(ports, protocol, Listeners ?? []).map((c) => c.holder))];
-    if (holders.length === 0) return fallback;
-    const described = holders.map(
-      (l) => `port ${l.Port} is held by ${l.ListenerId} (${l.Protocol}${l.ListenerName ? `, "${l.ListenerName}"` : ''})`,
-    );
-    return `${described.join('; ')}; pick another port, or remove it first: ${suggestCommand(globals, 'delete', '--lb', loadBalancerId, '--listener-id', holders.map((l) => l.ListenerId).join(','))}`;
+    const inTheWay = portsInTheWay(request, (Listeners ?? []) as PortHolder[]);
+    if (inTheWay.length === 0) return fallback;
+    const { summary, hint } = describePortConflict(loadBalancerId, request.EndPort, inTheWay, globals, ifNotExists ? { ifNotExists } : {});
+    return `${summary}: ${hint}`;
   } catch {
     return fallback;
   }

@@ -1,10 +1,10 @@
 /**
  * Which existing listeners a new one's ports collide with. A load balancer has one port space per
  * transport: TCP, HTTP, HTTPS and TCP_SSL listeners share TCP's, UDP and QUIC listeners UDP's
- * (docs/api/create-listener.md); the API refuses a second listener on a taken port with
- * `InvalidParameter.PortCheckFailed`. That is certain for two listeners of the same protocol and
- * within the TCP family; between UDP and QUIC it is the emulator's reading, so callers should
- * warn rather than refuse there.
+ * (docs/api/create-listener.md, "Ports already taken"); the API refuses a second listener on a
+ * taken port with `InvalidParameter.PortCheckFailed`. That is certain for two listeners of the
+ * same protocol and within the TCP family; between UDP and QUIC it is the emulator's reading, so
+ * callers warn rather than refuse there.
  */
 
 export interface ExistingListener {
@@ -92,4 +92,55 @@ export function describeHolder(listener: PortHolder): string {
 /** `80`, or `8000-8010` for a port range. */
 export function portLabel(port: number, endPort?: number | null): string {
   return typeof endPort === 'number' && endPort > port ? `${port}-${endPort}` : String(port);
+}
+
+/** A requested port that a listener already on the load balancer holds. */
+export interface PortInTheWay<L extends PortHolder = PortHolder> {
+  /** The requested port (the start port of a port-range request). */
+  port: number;
+  holder: L;
+  /**
+   * The API's PortCheckFailed is certain: the holder has the request's protocol, or both are in
+   * TCP's port space. Between UDP and QUIC it is not documented, so only a warning.
+   */
+  certain: boolean;
+  /**
+   * The holder is the listener asked for: same protocol and ports, and the same name when one is
+   * asked for. `create --if-not-exists` keeps such a listener instead of creating it.
+   */
+  asked: boolean;
+  /** Why it is not the listener asked for: `not HTTP`, `not named "web"`, `on ports 8000-8010`. */
+  unlike?: string;
+}
+
+/** The requested ports that listeners already hold, one entry per port, in the request's order. */
+export function portsInTheWay<L extends PortHolder>(
+  request: { Ports: readonly number[]; Protocol: string; EndPort?: number | null; ListenerNames?: readonly string[] },
+  listeners: readonly L[],
+): PortInTheWay<L>[] {
+  const protocol = request.Protocol.toUpperCase();
+  return request.Ports.flatMap((port, index) => {
+    const holder = holderOf(listeners, protocol, port, request.EndPort);
+    if (!holder) return [];
+    const sameProtocol = holder.Protocol.toUpperCase() === protocol;
+    const samePorts = holder.Port === port && (holder.EndPort ?? 0) === (request.EndPort ?? 0);
+    const name = request.ListenerNames?.[index];
+    const sameName = name === undefined || (holder.ListenerName ?? '') === name;
+    const unlike = !sameProtocol
+      ? `not ${protocol}`
+      : !samePorts
+        ? `on ports ${portLabel(holder.Port, holder.EndPort)}`
+        : !sameName
+          ? `not named "${name}"`
+          : undefined;
+    return [
+      {
+        port,
+        holder,
+        certain: sameProtocol || transportOf(protocol) === 'TCP',
+        asked: unlike === undefined,
+        ...(unlike ? { unlike } : {}),
+      },
+    ];
+  });
 }

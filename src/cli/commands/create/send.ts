@@ -13,7 +13,8 @@ import { printResult, type ResultView } from '../../../ui/output.js';
 import { acceptedLine, followTask } from '../../follow-task.js';
 import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
-import { describeHolder, holderOf } from '../../../model/ports.js';
+import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
+import { describePortConflict } from '../../port-conflicts.js';
 import { describeTarget, resultView, type ResultListener } from './result.js';
 
 type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
@@ -60,13 +61,9 @@ export async function send(session: Session, request: CreateListenerRequest, fla
 
   let toCreate: CreateListenerRequest | undefined = request;
   let kept: KeptListener[] = [];
+  if (before) refuseTakenPorts(request, (before.Listeners ?? []) as ReportedListener[], flags, run);
   if (flags.ifNotExists && before) {
     const resolution = resolveExisting(request, (before.Listeners ?? []) as ReportedListener[]);
-    if (resolution.conflicts.length > 0) {
-      throw new ConflictError(`${resolution.conflicts.join('; ')}; nothing was sent`, {
-        hint: 'pick other ports, or remove the listener first (clb-listener delete); apply -f changes listeners in place',
-      });
-    }
     kept = resolution.kept;
     toCreate = resolution.remaining;
     for (const listener of kept) {
@@ -116,19 +113,13 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       }
       throw error;
     }
-    const hinted = await addHint(error, {
+    throw await addHint(error, {
       globals,
       client: session.client,
       loadBalancerId: toCreate.LoadBalancerId,
-      ports: toCreate.Ports,
-      protocol: toCreate.Protocol,
+      request: toCreate,
+      ...(flags.ifNotExists ? { ifNotExists: true } : {}),
     });
-    if (hinted instanceof ApiError && hinted.code === 'InvalidParameter.PortCheckFailed' && !flags.ifNotExists) {
-      const same = sameProtocolHolders(toCreate, before);
-      if (same)
-        hinted.hint = `${same}: add --if-not-exists to keep it and create only the missing ports${hinted.hint ? `; ${hinted.hint}` : ''}`;
-    }
-    throw hinted;
   }
   const { ListenerIds, RequestId } = accepted;
   const resume = suggestCommand(globals, 'wait', RequestId);
@@ -180,14 +171,27 @@ export async function send(session: Session, request: CreateListenerRequest, fla
   }
 }
 
-/** `port 80 already has lbl-… (TCP, "web")`, when listeners of the requested protocol hold requested ports. */
-function sameProtocolHolders(request: CreateListenerRequest, before: Listed | undefined): string | undefined {
-  const listeners = (before?.Listeners ?? []) as ReportedListener[];
-  const found = request.Ports.flatMap((port) => {
-    const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
-    return holder && holder.Protocol.toUpperCase() === request.Protocol ? [`port ${port} already has ${describeHolder(holder)}`] : [];
-  });
-  return found.length > 0 ? found.join(', ') : undefined;
+/**
+ * Ports the load balancer's listeners already hold, seen just before sending: where the API's
+ * PortCheckFailed is certain (the same protocol, or both in TCP's port space), nothing is sent and
+ * the error names each port, its holder and the fix; between UDP and QUIC, a warning. With
+ * --if-not-exists only the holders that are not the listeners asked for are in the way (those
+ * asked for are kept), and any of them is a conflict, as that flag promises.
+ */
+function refuseTakenPorts(request: CreateListenerRequest, listeners: readonly ReportedListener[], flags: CreateFlags, run: RunState): void {
+  const inTheWay = portsInTheWay(request, listeners).filter((c) => !(flags.ifNotExists && c.asked));
+  const refused = flags.ifNotExists ? inTheWay : inTheWay.filter((c) => c.certain);
+  if (refused.length > 0) {
+    const { summary, hint } = describePortConflict(request.LoadBalancerId, request.EndPort, refused, run.globals, {
+      ifNotExists: flags.ifNotExists === true,
+    });
+    throw new ConflictError(`${summary}; nothing was sent`, { hint });
+  }
+  for (const clash of inTheWay) {
+    run.progress.warn(
+      `port ${portLabel(clash.port, request.EndPort)} is held by ${describeHolder(clash.holder)}; the API may refuse a ${request.Protocol} listener beside it`,
+    );
+  }
 }
 
 /**
