@@ -3,6 +3,7 @@
 // answer, and how task durations are learned.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { UsageError } from '../src/core/errors.js';
 import { compareListener, modifyListenerBody } from '../src/model/compare.js';
 import { readListenerFile, type DesiredListener } from '../src/model/listener-file.js';
 import type { CreateListenerRequest } from '../src/model/fields.js';
@@ -266,9 +267,20 @@ describe('the apply file', () => {
         readText,
         now: Date.now(),
       }),
-      (error: Error & { hint?: string }) => {
+      (error: UsageError) => {
         assert.match(error.message, /^l\.yaml: listeners\[0\]\.Ports\[0\] must be 1–65535, got 0$/);
-        assert.match(error.hint ?? '', /1 more: listeners\[0\]\.SessionExpireTime must be 0 or 30–3600, got 5/);
+        assert.deepEqual(
+          error.problems?.map((p) => [p.path, p.value, p.rule, p.message]),
+          [
+            ['listeners[0].Ports[0]', 0, 'Ports.range', 'l.yaml: listeners[0].Ports[0] must be 1–65535, got 0'],
+            [
+              'listeners[0].SessionExpireTime',
+              5,
+              'SessionExpireTime.range',
+              'l.yaml: listeners[0].SessionExpireTime must be 0 or 30–3600, got 5',
+            ],
+          ],
+        );
         return true;
       },
     );

@@ -294,7 +294,14 @@ describe('validation before sending', () => {
       assert.match(result.stderr, expected);
       const lines = result.stderr.trim().split('\n');
       assert.match(lines[0]!, /^error: /, 'the first line says what is wrong');
-      assert.ok(lines.length <= 2 && lines.slice(1).every((l) => l.startsWith('hint: ')), `one line and at most a hint:\n${result.stderr}`);
+      // Then any further problems, one a line, and at most a hint.
+      const rest = lines.slice(1);
+      const hints = rest.filter((l) => l.startsWith('hint: '));
+      assert.ok(hints.length <= 1 && (hints.length === 0 || rest.at(-1) === hints[0]), `at most a hint, last:\n${result.stderr}`);
+      assert.ok(
+        rest.filter((l) => !l.startsWith('hint: ')).every((l) => /^ {2}\S/.test(l)),
+        `one line per problem:\n${result.stderr}`,
+      );
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
       // This run's requests, so one case that leaks does not fail the cases after it.
       assert.deepEqual(result.requests, [], 'nothing reached the API');

@@ -4,6 +4,7 @@
 // long, and not one request received by the emulator. In-process: hundreds of cases in seconds.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { PROBLEMS_SHOWN } from '../src/ui/render-error.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -438,8 +439,11 @@ function assertRefused(result: RunResult, json: boolean, secretKey: string): voi
     assert.ok(body.Error?.Message, context);
   } else {
     assert.match(lines[0]!, /^error: \S/, `an error line first: ${context}`);
-    assert.ok(lines.length <= 2, `one error line and at most a hint: ${context}`);
-    if (lines[1] !== undefined) assert.match(lines[1], /^hint: \S/, context);
+    // Then each further problem of the input on a line of its own (a few at most), then a hint.
+    const hint = lines.at(-1)?.startsWith('hint: ') ? 1 : 0;
+    const problems = lines.slice(1, lines.length - hint);
+    assert.ok(problems.length <= PROBLEMS_SHOWN, `one error line, at most ${PROBLEMS_SHOWN - 1} problems and a hint: ${context}`);
+    for (const line of problems) assert.match(line, /^ {2}\S/, `a problem line: ${context}`);
     for (const line of lines) assert.ok(line.length <= 1100, `a line of ${line.length} characters: ${context}`);
   }
 }

@@ -223,3 +223,120 @@ test("the README's port-conflict example is what the tool prints", async () => {
     await readmeEmu.stop();
   }
 });
+
+describe('every validation problem, for create and apply alike', () => {
+  const MANY = [
+    'create',
+    '--lb',
+    'x',
+    '--port',
+    '0',
+    '--protocol',
+    'FOO',
+    '--scheduler',
+    'X',
+    '--session-expire-time',
+    '5',
+    '--max-conn',
+    '0',
+    '--health-check',
+    'TimeOut=100,IntervalTime=1,HealthNum=99,UnHealthNum=1',
+  ];
+
+  test('create: the first line as before, then one line per problem, capped with "and N more"; exit 2, nothing sent', async () => {
+    const result = await runAgainst(emu, MANY);
+    assert.equal(result.code, 2);
+    assert.deepEqual(result.requests, []);
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines[0], 'error: --protocol must be one of TCP, UDP, HTTP, HTTPS, TCP_SSL, QUIC, got "FOO"');
+    assert.deepEqual(lines.slice(1, 8), [
+      '  --scheduler must be one of WRR, LEAST_CONN, got "X"',
+      '  --lb "x" must look like lb-xxxxxxxx',
+      '  --port must be 1–65535, got 0',
+      '  --session-expire-time must be 0 or 30–3600, got 5',
+      '  --max-conn must be -1 or at least 1, got 0',
+      '  --health-check TimeOut must be 2–60, got 100',
+      '  --health-check IntervalTime must be 2–300, got 1',
+    ]);
+    assert.equal(lines[8], '  … and 3 more (-o json lists every problem)');
+    assert.equal(lines.length, 9);
+  });
+
+  test('create -o json: every problem with its field, path, value and rule; the Message is the first line', async () => {
+    const result = await runAgainst(emu, [...MANY, '-o', 'json']);
+    assert.equal(result.code, 2);
+    const { Error: error } = JSON.parse(result.stderr) as {
+      Error: { Message: string; ProblemCount: number; Problems: Record<string, unknown>[] };
+    };
+    assert.equal(error.Message, '--protocol must be one of TCP, UDP, HTTP, HTTPS, TCP_SSL, QUIC, got "FOO"');
+    assert.equal(error.ProblemCount, 11);
+    assert.equal(error.Problems.length, 11);
+    assert.deepEqual(error.Problems[0], {
+      Field: '--protocol',
+      Path: 'Protocol',
+      Value: 'FOO',
+      Rule: 'enum-values',
+      Message: '--protocol must be one of TCP, UDP, HTTP, HTTPS, TCP_SSL, QUIC, got "FOO"',
+    });
+    assert.deepEqual(error.Problems.map((p) => [p.Field, p.Path, p.Value, p.Rule]).slice(-3), [
+      ['--health-check HealthNum', 'HealthCheck.HealthNum', 99, 'HealthCheck.HealthNum.range'],
+      ['--health-check UnHealthNum', 'HealthCheck.UnHealthNum', 1, 'HealthCheck.UnHealthNum.range'],
+      ['--health-check TimeOut', 'HealthCheck.TimeOut', 100, 'HealthCheck.TimeOut.below-interval'],
+    ]);
+  });
+
+  test('values that are not even of their type are all reported too', async () => {
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', 'abc', '--protocol', 'TCP', '--max-conn', 'zz']);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'error: --port "abc": must be an integer\n  --max-conn "zz": must be an integer\n');
+    const json = await runAgainst(emu, ['create', '--lb', LB, '--port', 'abc', '--protocol', 'TCP', '--max-conn', 'zz', '-o', 'json']);
+    const problems = (JSON.parse(json.stderr) as { Error: { Problems: Record<string, unknown>[] } }).Error.Problems;
+    assert.deepEqual(
+      problems.map((p) => [p.Field, p.Path, p.Value, p.Rule]),
+      [
+        ['--port', 'Ports', ['abc'], 'type'],
+        ['--max-conn', 'MaxConn', 'zz', 'type'],
+      ],
+    );
+  });
+
+  test('apply: the same lines and the same JSON problems, named by their place in the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-problems-'));
+    try {
+      const file = join(dir, 'l.yaml');
+      writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 0\n    Protocol: FOO\n    SessionExpireTime: 5\n`);
+      const text = await runAgainst(emu, ['apply', '-f', file]);
+      assert.equal(text.code, 2);
+      assert.deepEqual(text.stderr.trimEnd().split('\n'), [
+        `error: ${file}: listeners[0].Protocol must be one of TCP, UDP, HTTP, HTTPS, TCP_SSL, QUIC, got "FOO"`,
+        `  ${file}: listeners[0].Ports[0] must be 1–65535, got 0`,
+        `  ${file}: listeners[0].SessionExpireTime must be 0 or 30–3600, got 5`,
+        'hint: nothing was sent; fix the file and run again',
+      ]);
+      const json = await runAgainst(emu, ['apply', '-f', file, '-o', 'json']);
+      const problems = (JSON.parse(json.stderr) as { Error: { Problems: Record<string, unknown>[] } }).Error.Problems;
+      assert.deepEqual(
+        problems.map((p) => [p.Path, p.Value, p.Rule]),
+        [
+          ['listeners[0].Protocol', 'FOO', 'enum-values'],
+          ['listeners[0].Ports[0]', 0, 'Ports.range'],
+          ['listeners[0].SessionExpireTime', 5, 'SessionExpireTime.range'],
+        ],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test("the README's validation example is what the tool prints", async () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const example = /```console\n(\$ clb-listener create --lb lb-cuxw2rm0 --port 0 --protocol TCP --session-expire-time 5\n[\s\S]*?)```/.exec(
+    readme,
+  )?.[1];
+  assert.ok(example, 'the README has the example');
+  const [command, ...printed] = example.trimEnd().split('\n');
+  const result = await runAgainst(emu, command!.replace(/^\$ clb-listener /, '').split(' '));
+  assert.equal(result.code, 2);
+  assert.equal(result.stderr, `${printed.join('\n')}\n`);
+});

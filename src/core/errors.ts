@@ -23,14 +23,35 @@ export abstract class CliError extends Error {
   }
 }
 
+/**
+ * One thing wrong with the input, when validation found several: each is one line of text output
+ * and one entry of the `-o json` error's `Problems`.
+ */
+export interface Problem {
+  /** The field as the person gave it: `--health-check TimeOut`, `listeners.yaml: listeners[2].Port`. */
+  field: string;
+  /** The API field path, `HealthCheck.TimeOut` (`listeners[2].HealthCheck.TimeOut` in an apply file). */
+  path?: string;
+  /** The value found there, when there is one (shown shortened, never a private key). */
+  value?: unknown;
+  /** The rule's id (README, "Validation rules"), `type` for a value of the wrong type. */
+  rule?: string;
+  /** The whole sentence, as the error line says it. */
+  message: string;
+  hint?: string;
+}
+
 /** Bad input: nothing was sent. */
 export class UsageError extends CliError {
   /** The flag at fault, e.g. `--health-check`. */
   readonly flag?: string;
+  /** Every problem found, the first being the message itself; set by validation. */
+  readonly problems?: readonly Problem[];
   /** `where` may be a flag or a longer label such as `--health-check TimeOut`: its first word is the flag. */
-  constructor(message: string, where?: string, options?: { hint?: string; cause?: unknown }) {
+  constructor(message: string, where?: string, options?: { hint?: string; cause?: unknown; problems?: readonly Problem[] }) {
     super(message, options);
     if (where) this.flag = where.split(' ')[0];
+    if (options?.problems?.length) this.problems = options.problems;
   }
 }
 

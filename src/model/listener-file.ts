@@ -5,13 +5,13 @@
  * through the same validator and rules as `create`; every problem is reported with its place:
  * `listeners.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
  */
-import { UsageError } from '../core/errors.js';
+import { UsageError, type Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import { collectSecrets } from './request.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
-import { documentNamer, renderFinding } from './messages.js';
+import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
 import { holderOf, portLabel, transportOf } from './ports.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
@@ -34,31 +34,43 @@ export interface ListenerFile {
 }
 
 const TOP_LEVEL_KEYS = new Set(['listeners', '$schema']);
-/** At most this many problems are listed; the count says how many there were. */
-const MAX_LISTED = 5;
 
-function problemsError(label: string, problems: string[]): UsageError {
-  const [first, ...rest] = problems;
-  const more = rest.slice(0, MAX_LISTED - 1);
-  const hidden = rest.length - more.length;
-  const hint = rest.length
-    ? `${rest.length} more: ${more.join('; ')}${hidden > 0 ? `; and ${hidden} more` : ''}`
-    : 'nothing was sent; fix the file and run again';
-  return new UsageError(`${label}: ${first}`, '--file', { hint });
+/**
+ * Every problem of the file at once (exit 2, nothing sent): the first is the message, named with
+ * the file; all are the error's problems, listed one a line (and in full with -o json).
+ */
+function problemsError(label: string, problems: readonly Problem[]): UsageError {
+  const named = problems.map((p) => ({ ...p, message: `${label}: ${p.message}` }));
+  return new UsageError(named[0]!.message, '--file', {
+    hint: named[0]!.hint ?? 'nothing was sent; fix the file and run again',
+    problems: named,
+  });
+}
+
+/** A problem of the file's shape, not of a field's value. */
+function shapeProblem(field: string, message: string, rule: string): Problem {
+  return { field, rule, message };
 }
 
 /** `Port` → `Ports`, `ListenerName` → `ListenerNames`; problems are reported, not thrown. */
-function normalizeEntry(entry: Record<string, unknown>, at: string, problems: string[]): Record<string, unknown> {
+function normalizeEntry(entry: Record<string, unknown>, at: string, problems: Problem[]): Record<string, unknown> {
   const body: Record<string, unknown> = { ...entry };
   if (body.Port !== undefined) {
-    if (body.Ports !== undefined) problems.push(`${at}: give Port or Ports, not both`);
+    if (body.Ports !== undefined) problems.push(shapeProblem(at, `${at}: give Port or Ports, not both`, 'file.port-or-ports'));
     else body.Ports = Array.isArray(body.Port) ? body.Port : [body.Port];
     delete body.Port;
   }
   if (body.ListenerName !== undefined) {
-    if (body.ListenerNames !== undefined) problems.push(`${at}: give ListenerName or ListenerNames, not both`);
+    if (body.ListenerNames !== undefined)
+      problems.push(shapeProblem(at, `${at}: give ListenerName or ListenerNames, not both`, 'file.name-or-names'));
     else if (Array.isArray(body.Ports) && body.Ports.length > 1) {
-      problems.push(`${at}.ListenerName names one listener; with ${body.Ports.length} Ports give ListenerNames, one per port`);
+      problems.push(
+        shapeProblem(
+          `${at}.ListenerName`,
+          `${at}.ListenerName names one listener; with ${body.Ports.length} Ports give ListenerNames, one per port`,
+          'file.name-or-names',
+        ),
+      );
     } else body.ListenerNames = [body.ListenerName];
     delete body.ListenerName;
   }
@@ -99,18 +111,25 @@ export async function readListenerFile(
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
   await loadValidator();
   const doc = document as Record<string, unknown>;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const key of Object.keys(doc))
-    if (!TOP_LEVEL_KEYS.has(key)) problems.push(`"${key}" is not a top-level key (the file holds "listeners")`);
+    if (!TOP_LEVEL_KEYS.has(key))
+      problems.push(shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners")`, 'file.keys'));
   if (!Array.isArray(doc.listeners)) {
-    problems.push(doc.listeners === undefined ? 'the file has no "listeners" list' : '"listeners" must be a list');
+    problems.push(
+      shapeProblem(
+        'listeners',
+        doc.listeners === undefined ? 'the file has no "listeners" list' : '"listeners" must be a list',
+        'file.listeners',
+      ),
+    );
     throw problemsError(label, problems);
   }
   const result: ListenerFile = { listeners: [], entries: [], warnings: [], secrets: [] };
   for (const [index, raw] of (doc.listeners as unknown[]).entries()) {
     const at = `listeners[${index}]`;
     if (!isPlainObject(raw)) {
-      problems.push(`${at} must be an object of CreateListener fields`);
+      problems.push(shapeProblem(at, `${at} must be an object of CreateListener fields`, 'file.entry'));
       continue;
     }
     const before = problems.length;
@@ -121,7 +140,7 @@ export async function readListenerFile(
       body = await coerceEntry(normalized, at, options.readText);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      problems.push(error.message);
+      problems.push({ field: at, rule: 'input', message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
       continue;
     }
     // The same validator as create; findings named by their place in the file.
@@ -129,7 +148,8 @@ export async function readListenerFile(
     const { request, findings } = validateCreateListener(body, { now: options.now });
     const stops = blocking(findings, options.validate !== false);
     if (stops.length > 0) {
-      for (const finding of stops) problems.push(renderFinding(finding, documentNamer(undefined, ['listeners', index])).message);
+      for (const finding of listedFindings(stops))
+        problems.push(problemOf(finding, documentNamer(undefined, ['listeners', index]), body, ['listeners', index]));
       continue;
     }
     for (const finding of advisory(findings, options.validate !== false)) {
@@ -153,8 +173,8 @@ export async function readListenerFile(
 }
 
 /** Two entries for one port of one load balancer (in one port space) cannot both be true. */
-function duplicatePorts(listeners: readonly DesiredListener[]): string[] {
-  const problems: string[] = [];
+function duplicatePorts(listeners: readonly DesiredListener[]): Problem[] {
+  const problems: Problem[] = [];
   const seen: { lb: string; holder: { ListenerId: string; Protocol: string; Port: number; EndPort: number | null } }[] = [];
   for (const listener of listeners) {
     const { LoadBalancerId: lb, Protocol, Ports, EndPort } = listener.request;
@@ -166,9 +186,13 @@ function duplicatePorts(listeners: readonly DesiredListener[]): string[] {
       EndPort,
     );
     if (earlier) {
-      problems.push(
-        `${listener.where}: port ${portLabel(port, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.ListenerId}`,
-      );
+      problems.push({
+        field: listener.where,
+        path: `listeners[${listener.index}].Ports`,
+        value: port,
+        rule: 'file.duplicate-port',
+        message: `${listener.where}: port ${portLabel(port, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.ListenerId}`,
+      });
     }
     seen.push({ lb, holder: { ListenerId: listener.where, Protocol, Port: port, EndPort: EndPort ?? null } });
   }

@@ -6,8 +6,9 @@
  */
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, fieldByApi, flagNames, type TopLevelField } from './fields.js';
 import { attributeOf } from './flags.js';
-import { isUnder, parsePath, type Path, pathText, samePath } from './paths.js';
+import { isUnder, parsePath, type Path, pathText, samePath, valueAt } from './paths.js';
 import type { Finding } from './rules.js';
+import type { Problem } from '../core/errors.js';
 
 export interface Namer {
   /** The field a sentence is about; '' when the reader already knows (a prompt's own question). */
@@ -38,6 +39,32 @@ export function renderFinding(finding: Finding, namer: Namer): RenderedFinding {
   const rendered: RenderedFinding = { message, where: name || pathText(finding.path) };
   if (finding.hint) rendered.hint = fill(finding.hint, namer, finding.path);
   return rendered;
+}
+
+/**
+ * The findings worth listing: a value holding a control character is reported for that alone
+ * (whatever else its rules say about it is about the garbage, not about what was meant).
+ */
+export function listedFindings<F extends Finding>(findings: readonly F[]): F[] {
+  const garbled = findings.filter((f) => f.rule === 'strings.control-characters').map((f) => f.path);
+  return findings.filter((f) => f.rule === 'strings.control-characters' || !garbled.some((p) => samePath(p, f.path)));
+}
+
+/**
+ * A finding as one entry of an error's problem list: named by `namer`, with its API path (under
+ * `base` in a document) and the value `root` holds there.
+ */
+export function problemOf(finding: Finding, namer: Namer, root?: unknown, base: Path = []): Problem {
+  const rendered = renderFinding(finding, namer);
+  const value = root === undefined ? undefined : valueAt(root, finding.path);
+  return {
+    field: rendered.where,
+    path: pathText([...base, ...finding.path]),
+    ...(value !== undefined ? { value } : {}),
+    rule: finding.rule,
+    message: rendered.message,
+    ...(rendered.hint ? { hint: rendered.hint } : {}),
+  };
 }
 
 /**

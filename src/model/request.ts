@@ -6,7 +6,7 @@
  * named the way they were given: `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
  */
 import { basename } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { UsageError, type Problem } from '../core/errors.js';
 import {
   CERTIFICATE_FLAGS,
   CERTIFICATE_INPUT_FIELDS,
@@ -18,7 +18,7 @@ import {
 import { coerceNested, coerceScalar, parseObjectFlag, type ReadText } from './coerce.js';
 import { attributeOf, type CreateFieldFlags } from './flags.js';
 import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
-import { flagNamer, type GivenInput, renderFinding } from './messages.js';
+import { flagNamer, type GivenInput, listedFindings, problemOf, renderFinding } from './messages.js';
 import type { Finding } from './rules.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
 import { SECRET_FIELDS } from './fields.js';
@@ -64,19 +64,40 @@ function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
   return given[0];
 }
 
-async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<void> {
+/**
+ * Each flag turned into its typed value. A flag that cannot be (not a number, JSON that does not
+ * parse, a file that cannot be read) is a problem of its own; every flag is tried, so all of them
+ * are reported together.
+ */
+async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<Problem[]> {
+  const problems: Problem[] = [];
   for (const spec of CREATE_LISTENER_FIELDS) {
-    const raw = rawValue(spec, flags);
-    if (raw === undefined) continue;
     // Named as typed: `--port` when the person wrote --port.
     const label = `--${flagNames(spec).find((n) => flags[attributeOf(n)] !== undefined) ?? spec.flag}`;
-    if (spec.kind === 'object') {
-      const source = await parseObjectFlag(spec, String(raw), label, readText);
-      base[spec.api] = await coerceNested(spec.nested!, source.value, label, readText, source.fromFile);
-    } else {
-      base[spec.api] = coerceScalar(spec, raw, label);
+    let raw: unknown;
+    try {
+      raw = rawValue(spec, flags);
+      if (raw === undefined) continue;
+      if (spec.kind === 'object') {
+        const source = await parseObjectFlag(spec, String(raw), label, readText);
+        base[spec.api] = await coerceNested(spec.nested!, source.value, label, readText, source.fromFile);
+      } else {
+        base[spec.api] = coerceScalar(spec, raw, label);
+      }
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push({
+        field: label,
+        path: spec.api,
+        // An object flag's text is its own problem's subject (a file, JSON); a scalar's value is shown.
+        ...(raw !== undefined && spec.kind !== 'object' ? { value: raw } : {}),
+        rule: spec.kind === 'object' ? 'input' : 'type',
+        message: error.message,
+        ...(error.hint ? { hint: error.hint } : {}),
+      });
     }
   }
+  return problems;
 }
 
 /** Every string that holds private-key material, wherever it nests, so output can redact it. */
@@ -139,22 +160,28 @@ async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFl
   base.Certificate = cert;
 }
 
-/** Turns the first blocking finding into the UsageError the person sees, named their way. */
-export function refusal(findings: readonly Finding[], given: GivenInput): UsageError {
-  const first = findings[0]!;
-  const rendered = renderFinding(first, flagNamer(given));
-  const more = findings.length - 1;
-  const hint = [rendered.hint, more > 0 ? `${more} more problem${more === 1 ? '' : 's'} after this one` : undefined]
-    .filter(Boolean)
-    .join('; ');
-  return new UsageError(rendered.message, rendered.where, hint ? { hint } : undefined);
+/**
+ * The UsageError for blocking findings, every one of them named the way it was given: the first
+ * is the message (the one line scripts read), all are its problems.
+ */
+export function refusal(findings: readonly Finding[], given: GivenInput, request?: Record<string, unknown>): UsageError {
+  return problemsRefusal(listedFindings(findings).map((f) => problemOf(f, flagNamer(given), request)));
+}
+
+/** A UsageError whose message is the first problem and whose problems are all of them. */
+export function problemsRefusal(problems: readonly Problem[]): UsageError {
+  const [first] = problems;
+  return new UsageError(first!.message, first!.field, { ...(first!.hint ? { hint: first!.hint } : {}), problems });
 }
 
 export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
   await loadValidator();
   const body = options.body ?? {};
   const base: Record<string, unknown> = { ...body };
-  await applyFieldFlags(base, flags, options.readText);
+  const typeProblems = await applyFieldFlags(base, flags, options.readText);
+  // What could not even be read as its type is reported alone, as the validator does: rules
+  // checked on a request missing those fields would speak of the gaps, not of what was given.
+  if (typeProblems.length) throw problemsRefusal(typeProblems);
   await applyCertificateFlags(base, flags, options.readText);
   const secrets = collectSecrets(base);
   for (const secret of secrets) options.secrets?.add(secret);
@@ -166,7 +193,7 @@ export async function buildCreateListenerRequest(flags: RawFlags, options: Build
     ...(options.bodySource ? { bodySource: options.bodySource } : {}),
   };
   const stops = blocking(findings, validate);
-  if (stops.length) throw refusal(stops, given);
+  if (stops.length) throw refusal(stops, given, base);
   const namer = flagNamer(given);
   const warnings = advisory(findings, validate).map((f) => {
     const rendered = renderFinding(f, namer);

@@ -10,12 +10,14 @@ import {
   InterruptedError,
   NetworkError,
   TaskFailedError,
+  UsageError,
   WaitTimeoutError,
   redact,
 } from '../core/errors.js';
+import { scrubPrivateKeys } from '../core/secrets.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
-import { escapeControl, printableLine } from '../core/printable.js';
+import { escapeControl, printableLine, shorten } from '../core/printable.js';
 
 interface RenderOptions {
   ctx: CliContext;
@@ -43,6 +45,26 @@ function errorCode(error: unknown): string {
 
 const BUG_HINT = 'this is a bug in clb-listener; run again with --debug for details';
 
+/** How many problems the text lists (the first included); `-o json` carries every one. */
+export const PROBLEMS_SHOWN = 8;
+/** The most problems `-o json` carries (ProblemCount says how many there were). */
+const PROBLEMS_IN_JSON = 100;
+/** A listed problem beyond the first is cut to this many characters. */
+const PROBLEM_LINE = 300;
+
+/**
+ * A problem's value as JSON may carry it: private-key text scrubbed, long strings cut, a large
+ * object or list replaced by its size. Every string is escaped by JSON itself.
+ */
+function jsonValue(value: unknown): unknown {
+  // JSON escapes C0 controls but not DEL, C1 or the bidirectional overrides: escaped here, as everywhere.
+  if (typeof value === 'string') return shorten(escapeControl(scrubPrivateKeys(value)));
+  if (value === null || typeof value !== 'object') return value;
+  const text = JSON.stringify(value);
+  if (text.length > 200 || /-----BEGIN/.test(text)) return `<${Array.isArray(value) ? 'list' : 'object'} of ${text.length} characters>`;
+  return JSON.parse(text, (_key, item: unknown) => (typeof item === 'string' ? escapeControl(item) : item));
+}
+
 export async function renderError(error: unknown, { ctx, globals, secrets }: RenderOptions): Promise<void> {
   // The one edge every failure passes: secrets out first, then control characters escaped and
   // long values cut, so no message can drive the terminal or flood it (src/core/printable.ts).
@@ -62,12 +84,31 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
     if (details.TaskId && details.TaskId !== requestId) body.TaskId = safe(details.TaskId);
     if (details.ListenerIds) body.ListenerIds = details.ListenerIds.map(safe);
     if (hint) body.Hint = safe(hint);
+    if (error instanceof UsageError && error.problems) {
+      // Every problem a request can have fits (it has some thirty fields); only a hostile input
+      // (ten thousand unknown keys) is cut, and the count says so.
+      body.ProblemCount = error.problems.length;
+      body.Problems = error.problems.slice(0, PROBLEMS_IN_JSON).map((p) => ({
+        Field: safe(p.field),
+        ...(p.path !== undefined ? { Path: safe(p.path) } : {}),
+        ...(p.value !== undefined ? { Value: jsonValue(p.value) } : {}),
+        ...(p.rule !== undefined ? { Rule: p.rule } : {}),
+        Message: safe(p.message),
+        ...(p.hint ? { Hint: safe(p.hint) } : {}),
+      }));
+    }
     ctx.stderr.write(`${redact(JSON.stringify({ Error: body }), secrets)}\n`);
   } else {
     const c = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
     let line = message;
     if (requestId && !message.includes(requestId)) line += ` (RequestId: ${requestId})`;
     ctx.stderr.write(`${c.red('error:')} ${safe(line)}\n`);
+    // Every further problem, one line each, up to a few; the JSON error lists them all.
+    const more = error instanceof UsageError && error.problems ? error.problems.slice(1) : [];
+    for (const problem of more.slice(0, PROBLEMS_SHOWN - 1)) ctx.stderr.write(`  ${shorten(safe(problem.message), PROBLEM_LINE)}\n`);
+    if (more.length >= PROBLEMS_SHOWN) {
+      ctx.stderr.write(`  … and ${more.length - (PROBLEMS_SHOWN - 1)} more (-o json lists every problem)\n`);
+    }
     if (details.ListenerIds) ctx.stderr.write(`listener ids: ${safe(details.ListenerIds.join(', '))}\n`);
     if (hint) ctx.stderr.write(`${c.yellow('hint:')} ${safe(hint)}\n`);
   }
