@@ -212,6 +212,8 @@ interface Case {
   includes?: readonly string[];
   /** None of these. */
   excludes?: readonly string[];
+  /** Asked in bash only (one of many cases of the same generated shape). */
+  bashOnly?: boolean;
 }
 
 const enumFields = CREATE_LISTENER_FIELDS.filter((f) => f.kind === 'enum');
@@ -241,9 +243,11 @@ const CASES: Case[] = [
     line: `clb-listener create ${flag} test/fixtures/server.`,
     exactly: ['test/fixtures/server.crt', 'test/fixtures/server.key'],
   })),
-  // Every enum of the field table, and the certificate flags' enums.
-  ...enumFields.map((f) => ({ line: `clb-listener create --${f.flag} `, exactly: f.values! })),
-  ...enumCertFlags.map(({ c, target }) => ({ line: `clb-listener create --${c.flag} `, exactly: target.values! })),
+  // Every enum of the field table, and the certificate flags' enums: all of them in bash; zsh
+  // and fish, whose every query costs a tenth of a second, check the first of each kind (the
+  // generators write every enum the same way, and the drift test holds the scripts to them).
+  ...enumFields.map((f, i) => ({ line: `clb-listener create --${f.flag} `, exactly: f.values!, bashOnly: i > 0 })),
+  ...enumCertFlags.map(({ c, target }, i) => ({ line: `clb-listener create --${c.flag} `, exactly: target.values!, bashOnly: i > 0 })),
   // A value that was given is skipped over: the next word is an option again.
   { line: 'clb-listener create --protocol TCP --ssl-v', exactly: ['--ssl-verify-client'] },
   { line: 'clb-listener create --scheduler WRR --targ', exactly: ['--target-type'] },
@@ -330,13 +334,14 @@ describe('generated completion scripts', () => {
 });
 
 describe('completion in real shells', () => {
-  const lines = [...CASES.map((c) => c.line), ...FLAG_PATHS.map((p) => ['clb-listener', ...p, '--'].join(' '))];
   for (const shell of SHELLS) {
     test(`${shell}: create --pro<TAB> → --protocol, --protocol <TAB> → the six protocols, and the rest`, async (t) => {
       if (!hasShell(shell)) return t.skip(`${shell} is not installed`);
+      const cases = shell === 'bash' ? CASES : CASES.filter((c) => !c.bashOnly);
+      const lines = [...cases.map((c) => c.line), ...FLAG_PATHS.map((p) => ['clb-listener', ...p, '--'].join(' '))];
       const answers = await COMPLETERS[shell](lines);
-      check(shell, CASES, answers.slice(0, CASES.length));
-      checkFlags(shell, answers.slice(CASES.length));
+      check(shell, cases, answers.slice(0, cases.length));
+      checkFlags(shell, answers.slice(cases.length));
     });
   }
 
