@@ -93,7 +93,8 @@ describe('create -i picks from the account', () => {
     await term.waitFor('Type an id instead');
     const list = term.out();
     assert.match(list, /EmuRsa01 {2}www\.example\.com {2}RSA {2}expires \d{4}-\d{2}-\d{2}/);
-    assert.match(list, /EmuOld01 {2}old\.example\.com {2}RSA {2}expired \d{4}-\d{2}-\d{2} {2}\(expired\)/);
+    // Expired, said once.
+    assert.match(list, /EmuOld01 {2}old\.example\.com {2}RSA {2}expired \d{4}-\d{2}-\d{2}\n/);
     term.type('ecc');
     await term.answer(/❯ EmuEcc01/, enter);
     await term.answer('? Create it?', enter);
@@ -186,6 +187,89 @@ describe('create -i picks from the account', () => {
   });
 });
 
+describe('create -i: searching, typed ids, certificate wording', () => {
+  test('any part of an id, a name or a VIP finds a load balancer not loaded yet', async () => {
+    const run = start(['--protocol', 'TCP', '--port', '9002', '--dry-run']);
+    const { term } = run;
+    await term.answer(/❯ lb-pick0001/, '0023'); // part of an id, not on the first page
+    await term.answer(/❯ lb-pick0023 {2}emulator-lb-23 {2}203\.0\.113\.24 {2}OPEN {2}0 listeners/, clearLine, '113.25');
+    await term.answer(/❯ lb-pick0024 {2}emulator-lb-24/, clearLine, 'LB-2'); // a name, any case
+    await term.waitFor(/❯ lb-pick0002 {2}emulator-lb-2 /);
+    const shown = term.out();
+    assert.match(shown, /lb-pick0025 {2}emulator-lb-25/);
+    assert.doesNotMatch(shown.slice(shown.lastIndexOf('❯ lb-pick0002')), /not listed/, 'a part of a listed name is never offered as an id');
+    term.type(enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.match(term.out(), /"LoadBalancerId": "lb-pick0002"/);
+  });
+
+  test('a typed id of an unusual shape is offered only when nothing listed matches, saying so', async () => {
+    const run = start(['--protocol', 'TCP', '--port', '9003', '--dry-run']);
+    const { term } = run;
+    await term.answer(/❯ lb-pick0001/, 'lb-pick00'); // the start of listed ids: not offered as an id
+    await term.waitFor(/❯ lb-pick0001/);
+    term.type(clearLine, 'lb-99'); // matches no id, name ("emulator-lb-23" holds lb-23) or VIP
+    await term.answer('lb-99  (not listed, and not the usual lb-xxxxxxxx: use it anyway)', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.doesNotMatch(term.out(), /lb-pick00 {2}\(not listed/);
+    assert.match(term.out(), /"LoadBalancerId": "lb-99"/);
+    assert.match(term.err(), /warning:.*"lb-99" is not the usual lb-xxxxxxxx/);
+  });
+
+  test('several certificates: the first is "Certificate 1", the next one names the algorithm', async () => {
+    const run = start(['--lb', LBS[0]!, '--protocol', 'HTTPS', '--port', '8447', '--dry-run']);
+    const { term } = run;
+    await term.answer('? SNI', enter);
+    await term.answer('? Server certificates', down, enter); // several
+    await term.answer('? SSL mode', enter);
+    await term.answer('? Server certificate 1', enter);
+    await term.answer('? Certificate 1 (type to filter)', enter);
+    await term.answer('? Add another server certificate', enter);
+    await term.answer('? Server certificate 2', enter);
+    await term.waitFor('? Certificate 2 (an algorithm not used above) (type to filter)');
+    await term.answer(/❯ EmuEcc01/, enter); // the one of another algorithm
+    await term.answer('? Add another server certificate', 'n', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.doesNotMatch(term.out(), /Certificate 1, of another algorithm/);
+  });
+
+  test('a slow certificate listing shows "listing …" while it runs; one-way TLS says nothing of CA certificates', async () => {
+    // Both listings (server, CA) hang once: the retry, after the 5 s request timeout, answers.
+    await emu.faults([{ action: 'DescribeCertificates', kind: 'hang', times: 2 }]);
+    const run = start(['--lb', LBS[0]!, '--protocol', 'HTTPS', '--port', '8448', '--dry-run']);
+    const { term } = run;
+    await term.answer('? SNI', enter);
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter); // one-way
+    await eventually(() => term.err().includes("listing the account's server certificates…"), 'the listing line');
+    assert.doesNotMatch(term.out(), /\? Server certificate\b/, 'the question waits for the listing');
+    await emu.advance(5000);
+    await term.answer('? Server certificate', enter);
+    await term.answer(/❯ EmuRsa01/, enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.doesNotMatch(term.err(), /CA certificates/);
+  });
+
+  test('a certificate listing that fails: one-way TLS warns about the server certificates only', async () => {
+    await emu.faults([{ action: 'DescribeCertificates', kind: 'http5xx', times: -1 }]);
+    const run = start(['--lb', LBS[0]!, '--protocol', 'HTTPS', '--port', '8449', '--dry-run']);
+    const { term } = run;
+    await term.answer('? SNI', enter);
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter); // one-way
+    await term.answer('? Server certificate', down, enter); // [upload], type an id
+    await term.answer('? Certificate id', 'MsJyaXVm', enter);
+    await term.answer('Show the request', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.match(term.err(), /could not list the account's server certificates/);
+    assert.doesNotMatch(term.err(), /could not list the account's CA certificates/);
+  });
+});
+
 describe('create -i never hangs on a listing', () => {
   test('Ctrl-C while the load balancers are being listed: cancelled, nothing sent', async () => {
     await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
@@ -216,7 +300,42 @@ describe('create -i falls back to typing', () => {
     await term.answer('? Load balancer id', 'lb-pick0003', enter);
     await term.answer('Show the request', enter);
     assert.equal(await run.done, 0, term.err());
-    assert.match(term.err(), /^ {2}not listing from the account \(.*\): type the ids$/m);
+    assert.match(
+      term.err(),
+      /^ {2}not listing from the account \(no credentials found\): type the ids; without credentials the request can only be printed, not sent$/m,
+    );
+    assert.equal(await emu.requestCount(), 0);
+  });
+
+  test('without credentials and without --dry-run: said before the first question; the end offers the request printed, exit 0', async () => {
+    const run = start(['--protocol', 'TCP', '--port', '9101'], { credentials: false });
+    const { term } = run;
+    await term.waitFor('? Load balancer id');
+    assert.match(term.err(), /without credentials the request can only be printed, not sent/, 'before the first answer');
+    term.type('lb-pick0003', enter);
+    await term.answer('? Nothing can be sent without credentials. Print the request (as --dry-run would)?', enter);
+    assert.equal(await run.done, 0, term.err());
+    assert.doesNotMatch(term.out(), /Create it\?/);
+    assert.match(term.out(), /"LoadBalancerId": "lb-pick0003"/);
+    assert.match(term.err(), /clb-listener create --lb lb-pick0003 --port 9101 --protocol TCP/);
+    assert.match(term.err(), /^to create it: set up credentials .*then run the equivalent command above$/m);
+    assert.doesNotMatch(term.err(), /no credentials found \(looked in/, 'not a failure after all the answers');
+    assert.equal(await emu.requestCount(), 0);
+  });
+
+  test('no region: the error before any question (not even the request could be printed)', async () => {
+    const term = fakeTerminal();
+    const env = {
+      HOME: home.dir,
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
+      TENCENTCLOUD_SECRET_ID: emu.secretId,
+      TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+    };
+    const code = await main(['create', '-i', '--endpoint', emu.endpoint], terminalContext(term, { env, cwd: FIXTURES }));
+    assert.equal(code, 2, term.err());
+    assert.equal(term.out(), '', 'no question was asked');
+    assert.match(term.err(), /^error: .*region/m);
     assert.equal(await emu.requestCount(), 0);
   });
 

@@ -43,6 +43,12 @@ export interface AccountLookup {
   region: string;
   /** A page of load balancers: from `offset`, or those matching `search` (name, VIP, or an exact id). */
   loadBalancers(query: { offset?: number; search?: string }, signal?: AbortSignal): Promise<LoadBalancerPage>;
+  /**
+   * Load balancers whose id, name or a VIP holds `text` (any part of it, any case): the account's
+   * load balancers are listed once, a hundred a page (the API's SearchKey matches names and VIPs,
+   * never ids), up to SEARCHED of them; beyond that, the API's own search adds what it finds.
+   */
+  search(text: string, signal?: AbortSignal): Promise<LoadBalancerItem[]>;
   /** The listeners of one load balancer (as listed for its count, when it was). */
   listeners(loadBalancerId: string, signal?: AbortSignal): Promise<ListenerSummary[]>;
   /** Server (`SVR`) or client CA (`CA`) certificates, the usable first. */
@@ -57,6 +63,10 @@ export const LOAD_BALANCER_PAGE = 10;
 /** How long counting the listeners of a page may take before the list is shown without them. */
 const COUNT_BUDGET_MS = 3000;
 const CERTIFICATE_LIMIT = 1000;
+/** The API's largest page of DescribeLoadBalancers. */
+const SEARCH_PAGE = 100;
+/** How many load balancers a search lists to find a part of an id (ten requests at most). */
+export const SEARCHED = 1000;
 
 const LB_ID = /^lb-[a-z0-9]{8}$/;
 
@@ -89,7 +99,19 @@ function certificate(c: CertificateSummary, now: number): CertificateItem {
   };
 }
 
-export function accountLookup(clb: ClbClient, ssl: ClbClient, now: () => number): AccountLookup {
+/** `work`, or a rejection as soon as `signal` aborts (the work itself goes on, for whoever else waits on it). */
+function until<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/** `runSignal`: the run's interrupt, which alone cancels the one listing every search shares. */
+export function accountLookup(clb: ClbClient, ssl: ClbClient, now: () => number, runSignal?: AbortSignal): AccountLookup {
   // Each load balancer's listeners as fetched for its count: the port check uses them too, so
   // picking one costs no further request (and a page of counts stays within the rate limit).
   const known = new Map<string, ListenerSummary[]>();
@@ -116,8 +138,47 @@ export function accountLookup(clb: ClbClient, ssl: ClbClient, now: () => number)
     }
   }
 
+  // Every load balancer (up to SEARCHED), listed on the first search: ids are matched here.
+  let everything: Promise<{ items: LoadBalancerItem[]; complete: boolean }> | undefined;
+  const listEverything = () => {
+    everything ??= (async () => {
+      const items: LoadBalancerItem[] = [];
+      for (;;) {
+        const answer = await describeLoadBalancers(
+          clb,
+          { Offset: items.length, Limit: SEARCH_PAGE },
+          runSignal ? { signal: runSignal } : {},
+        );
+        const page = (answer.LoadBalancerSet ?? []).map(item);
+        items.push(...page);
+        const total = answer.TotalCount ?? items.length;
+        if (page.length === 0 || items.length >= total) return { items, complete: true };
+        if (items.length >= SEARCHED) return { items, complete: false };
+      }
+    })();
+    // A failed or cancelled listing is tried again by the next search.
+    everything.catch(() => (everything = undefined));
+    return everything;
+  };
+  const holds = (text: string) => (lb: LoadBalancerItem) => [lb.id, lb.name, ...lb.vips].some((f) => f.toLowerCase().includes(text));
+
   return {
     region: clb.region,
+    async search(text, signal) {
+      const wanted = text.trim().toLowerCase();
+      // Shared by every keystroke's search: one that is overtaken stops waiting, the listing goes on.
+      const { items, complete } = await until(listEverything(), signal);
+      let found = items.filter(holds(wanted));
+      if (!complete) {
+        // More than SEARCHED: the API's search (names, VIPs; an exact id) finds the rest.
+        const filter = LB_ID.test(wanted) ? { LoadBalancerIds: [wanted] } : { SearchKey: wanted, Limit: LOAD_BALANCER_PAGE };
+        const answer = await describeLoadBalancers(clb, filter, signal ? { signal } : {});
+        found = [...found, ...(answer.LoadBalancerSet ?? []).map(item).filter((r) => !found.some((f) => f.id === r.id))];
+      }
+      // Counted for the first screenful only: each count is a request.
+      await countListeners(found.slice(0, LOAD_BALANCER_PAGE), signal);
+      return found;
+    },
     async loadBalancers(query, signal) {
       const search = query.search?.trim();
       const filter = search

@@ -34,6 +34,8 @@ export interface FlowEnvironment {
   account?: AccountLookup;
   /** The run's interrupt: a listing cut short by Ctrl-C cancels the run, it does not fall back. */
   signal?: AbortSignal;
+  /** Shows `text` (a spinner at a terminal) until `work` settles, if it has not already. */
+  waiting?<T>(text: string, work: Promise<T>): Promise<T>;
 }
 
 /** Where an uploaded file came from, for the summary and the equivalent command. */
@@ -139,6 +141,22 @@ const acceptableId = (env: FlowEnvironment, text: string): boolean =>
   checkAnswer({}, ['LoadBalancerId'], text, { now: env.now }).problem === undefined;
 
 /**
+ * The typed text as an id of its own, when the list does not have it: offered plainly when it has
+ * the usual shape (lb- and 8 lower-case letters or digits); of another shape (the model only
+ * warns: no source states the format) only once nothing listed matches it, saying so, so that
+ * the first letters of a listed id are never offered as an id.
+ */
+function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalancerItem[]): Choice<string> | undefined {
+  if (!text || found.some((lb) => lb.id === text)) return undefined;
+  const check = checkAnswer({}, ['LoadBalancerId'], text, { now: env.now });
+  if (check.problem) return undefined;
+  const description = 'not in the list: the API will say whether it exists in this region';
+  if (check.warnings.length === 0) return { value: text, name: `${text}  (not listed: use this id)`, description, short: text };
+  if (found.length > 0) return undefined;
+  return { value: text, name: `${text}  (not listed, and not the usual lb-xxxxxxxx: use it anyway)`, description, short: text };
+}
+
+/**
  * The load balancer: picked from a searchable list of the account's (a page at a time, more on
  * demand, the API searched for what is not loaded yet), or typed; typed when the list cannot be
  * had, with a note saying why.
@@ -176,24 +194,18 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
         let found = text ? loaded.filter(matches(text)) : loaded;
         let problem: string | undefined;
         if (text && loaded.length < total) {
-          // Not everything is loaded: ask the API too (name or VIP, or the exact id typed).
+          // Not everything is loaded: search the rest too (any part of an id, a name or a VIP).
           try {
-            const remote = await account.loadBalancers({ search: text }, env.signal ? AbortSignal.any([signal, env.signal]) : signal);
-            found = [...found, ...remote.items.filter((r) => !found.some((f) => f.id === r.id))];
+            const more = await account.search(text, env.signal ? AbortSignal.any([signal, env.signal]) : signal);
+            found = [...found, ...more.filter((r) => !found.some((f) => f.id === r.id))];
           } catch (error) {
             if (signal.aborted || env.signal?.aborted) return [];
             problem = reason(error);
           }
         }
         const choices = loadBalancerChoices(found);
-        if (text && acceptableId(env, text) && !found.some((lb) => lb.id === text)) {
-          choices.push({
-            value: text,
-            name: `${text}  (not listed: use this id)`,
-            description: 'the API will say whether it exists in this region',
-            short: text,
-          });
-        }
+        const typed = typedId(env, text, found);
+        if (typed) choices.push(typed);
         if (!text && loaded.length < total) {
           choices.push({
             value: MORE,
@@ -478,7 +490,7 @@ async function askServerCertificate(
 ): Promise<ServerEntry> {
   const { asker } = env;
   const n = earlier.length + 1;
-  const account = await listing;
+  const account = await listingFor(env, listing, "the account's server certificates");
   const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
   const source = await asker.select<'upload' | 'id' | 'pick'>({
     message: several ? `Server certificate ${n}` : 'Server certificate',
@@ -503,7 +515,7 @@ async function askServerCertificate(
       ...pickedAlgorithms(earlier, account!.items!),
     ];
     const picked = await pickCertificate(env, account!.items!, {
-      message: several ? `Certificate ${n}, of another algorithm` : 'Certificate',
+      message: !several ? 'Certificate' : n === 1 ? 'Certificate 1' : `Certificate ${n} (an algorithm not used above)`,
       used: usedIds,
       usedAlgorithms: several ? usedAlgorithms : [],
     });
@@ -512,7 +524,7 @@ async function askServerCertificate(
   if (source !== 'upload') {
     const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
     const id = await asker.input({
-      message: several ? 'Certificate id (of an algorithm not used above)' : 'Certificate id',
+      message: several && n > 1 ? 'Certificate id (of an algorithm not used above)' : 'Certificate id',
       validate: validator(
         env,
         () => slot.partial,
@@ -589,7 +601,7 @@ async function askCa(
   listing: Promise<Listing> | undefined,
 ): Promise<CaEntry> {
   const { asker } = env;
-  const account = await listing;
+  const account = await listingFor(env, listing, "the account's CA certificates");
   const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
   const source = await asker.select<'upload' | 'id' | 'pick'>({
     message: 'Client CA certificate (mutual TLS)',
@@ -628,9 +640,10 @@ async function askCa(
 }
 // ---- certificates from the account -----------------------------------------------------------
 
-/** A certificate listing: the items, or undefined when it could not be had (a note said why). */
+/** A certificate listing: the items, or why they could not be had (said when the question comes). */
 interface Listing {
   items?: CertificateItem[];
+  problem?: string;
 }
 
 interface CertificateLists {
@@ -644,11 +657,20 @@ function listCertificates(env: FlowEnvironment, type: 'SVR' | 'CA'): Promise<Lis
   const what = type === 'SVR' ? 'server certificates' : 'CA certificates';
   return account.certificates(type, env.signal).then(
     (items) => ({ items }),
-    (error: unknown) => {
-      if (!env.signal?.aborted) env.note([`could not list the account's ${what} (${reason(error)}); upload one or type its id`], 'warning');
-      return {};
-    },
+    (error: unknown) => ({ problem: `could not list the account's ${what} (${reason(error)}); upload one or type its id` }),
   );
+}
+
+/**
+ * The listing a question offers from, once it is there: a line saying it is being listed while
+ * it is not (at a terminal, a spinner), and why it could not be had, if so. Said only here, when
+ * the question that needs it comes: a CA listing that fails says nothing to a one-way TLS run.
+ */
+async function listingFor(env: FlowEnvironment, listing: Promise<Listing> | undefined, what: string): Promise<Listing | undefined> {
+  if (!listing) return undefined;
+  const result = await (env.waiting ? env.waiting(`listing ${what}…`, listing) : listing);
+  if (result.problem && !env.signal?.aborted) env.note([result.problem], 'warning');
+  return result;
 }
 
 function certificateCount(items: readonly CertificateItem[]): string {
@@ -696,7 +718,7 @@ async function pickCertificate(
       const shown = items.filter((c) => !text || [c.id, c.domain, c.alias].some((f) => f.toLowerCase().includes(text)));
       const choices: Choice<string>[] = shown.map((c) => {
         const state = c.expired
-          ? `expired ${day(c.expires)}`
+          ? `expired ${day(c.expires)}`.trim()
           : c.status !== undefined && c.status !== 1
             ? `not issued (status ${c.status})`
             : `expires ${day(c.expires) || '?'}`;
@@ -708,8 +730,8 @@ async function pickCertificate(
             : undefined;
         return {
           value: c.id,
-          name:
-            [c.id.padEnd(id), c.domain.padEnd(domain), c.algorithm.padEnd(algorithm), state].join('  ') + (c.expired ? '  (expired)' : ''),
+          // The state says it once: `expired 2026-10-27`, `expires 2027-10-30`, `not issued`.
+          name: [c.id.padEnd(id), c.domain.padEnd(domain), c.algorithm.padEnd(algorithm), state].join('  '),
           short: c.id,
           ...(c.alias ? { description: `alias ${c.alias}` } : {}),
           ...(disabled ? { disabled } : {}),

@@ -28,7 +28,12 @@ export { accountLookup } from './account.js';
 export interface Picking {
   account?: AccountLookup;
   note?: string;
+  /** No credentials: nothing can be sent, so the end offers the request printed, as --dry-run does. */
+  cannotSend?: boolean;
 }
+
+/** What the questions built; `printOnly` when it can only be printed (no credentials), not sent. */
+export type InteractiveRequest = BuiltRequest & { printOnly?: boolean };
 
 const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
 
@@ -78,7 +83,7 @@ export async function interactiveCreate(
   options: BuildOptions,
   /** Connects to the account, once the terminal is known to be there (nothing is sent before). */
   connect?: () => Promise<Picking>,
-): Promise<BuiltRequest> {
+): Promise<InteractiveRequest> {
   refuseWithoutTerminal(flags, ctx, options.body);
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const say = (text: string): void => void ctx.stderr.write(`${text}\n`);
@@ -104,6 +109,7 @@ export async function interactiveCreate(
     body: options.body,
     signal: ctx.signal,
     ...(picking.account ? { account: picking.account } : {}),
+    waiting: (text, work) => showWhile(ctx, globals, text, work),
     note: (lines, kind = 'info') => {
       for (const line of lines) say(kind === 'warning' ? `  ${color.yellow('warning:')} ${line}` : `  ${color.dim(line)}`);
     },
@@ -120,7 +126,35 @@ export async function interactiveCreate(
   say(`  ${equivalentCommand(answers.flags, globals as GlobalOptions & Record<string, unknown>, answers.multiCertInfo?.byReference)}`);
   say('');
 
+  if (picking.cannotSend && !flags.dryRun) {
+    // What works without credentials: the request, printed; the command above runs it later.
+    const show = 'Nothing can be sent without credentials. Print the request (as --dry-run would)?';
+    if (!(await asker.confirm({ message: show, default: true }))) throw new PromptCancelledError();
+    return { ...built, printOnly: true };
+  }
   const what = flags.dryRun ? 'Show the request (--dry-run: nothing is sent)?' : 'Create it?';
   if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
   return built;
+}
+
+/**
+ * `text` on stderr until `work` settles, when it has not settled by the next turn of the event
+ * loop (a listing already there shows nothing); at a terminal with a spinner.
+ */
+async function showWhile<T>(ctx: CliContext, globals: GlobalOptions, text: string, work: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  done.catch(() => {});
+  await new Promise((resolve) => setImmediate(resolve));
+  if (settled) return work;
+  const { createProgress } = await import('../progress.js');
+  const progress = await createProgress(ctx, { ...globals, output: 'text' });
+  progress.start(text);
+  try {
+    return await work;
+  } finally {
+    progress.stop();
+  }
 }

@@ -57,8 +57,15 @@ async function connectForPicking(globals: GlobalOptions, ctx: CliContext, keep: 
   try {
     session = await openSession(globals, ctx);
   } catch (error) {
-    if (error instanceof CredentialsError || error instanceof UsageError) {
-      return { note: `not listing from the account (${error.message.split('\n')[0]}): type the ids` };
+    // Without credentials the request can still be built and printed: say so before the first
+    // question, not after the last. Anything else that stops a session (no region, a bad
+    // endpoint) would stop the dry run too: it is the error, before any question.
+    if (error instanceof CredentialsError) {
+      const why = error.message.split('\n')[0]!.replace(/ \(looked in: .*\)$/, '');
+      return {
+        note: `not listing from the account (${why}): type the ids; without credentials the request can only be printed, not sent`,
+        cannotSend: true,
+      };
     }
     throw error;
   }
@@ -67,7 +74,7 @@ async function connectForPicking(globals: GlobalOptions, ctx: CliContext, keep: 
   const ssl = session.client.forService(SSL_SERVICE, PICKING);
   keep({ ...session, client: clb });
   keep({ ...session, client: ssl });
-  return { account: accountLookup(clb, ssl, ctx.now) };
+  return { account: accountLookup(clb, ssl, ctx.now, ctx.signal) };
 }
 
 async function buildRequest(
@@ -75,7 +82,7 @@ async function buildRequest(
   globals: GlobalOptions,
   ctx: CliContext,
   keep: (session: Session) => void,
-): Promise<BuiltRequest> {
+): Promise<BuiltRequest & { printOnly?: boolean }> {
   const readText = inputReader(ctx);
   const input = bodyInput(given, ctx);
   // One spelling from here on (the equivalent command of -i says --from-file).
@@ -112,10 +119,16 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     const built = await beforeSending(() => buildRequest(flags, globals, ctx, (session) => opened.push(session)));
     const { request } = built;
 
-    if (flags.dryRun) {
+    const printOnly = built.printOnly === true;
+    if (flags.dryRun || printOnly) {
       if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
       const { printDryRun } = await import('../../dry-run.js');
       await printDryRun(ctx, globals, 'CreateListener', request);
+      if (printOnly && !globals.quiet) {
+        ctx.stderr.write(
+          "to create it: set up credentials ('clb-listener configure', or TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY), then run the equivalent command above\n",
+        );
+      }
       return;
     }
 
