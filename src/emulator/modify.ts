@@ -11,11 +11,10 @@ import { ApiFault, fault } from './api-error.js';
 import { attrFlags, fromCertificate, fromMultiCert, healthCheckOutput } from './listeners.js';
 import { checkShape, requireFields, type Shape } from './params.js';
 import {
-  CERT_INFO_SHAPE,
-  CERTIFICATE_SHAPE,
   checkCertificate,
   checkHealthCheck,
   checkMultiCertInfo,
+  LISTENER_SETTINGS_SHAPE,
   HEALTH_CHECK_SHAPE,
   type CertificateInput,
   type HealthCheckInput,
@@ -51,32 +50,7 @@ export interface ModifyListenerInput {
   RescheduleInterval?: number;
 }
 
-const MODIFY_LISTENER_SHAPE: Shape = {
-  LoadBalancerId: 'string',
-  ListenerId: 'string',
-  ListenerName: 'string',
-  SessionExpireTime: 'integer',
-  HealthCheck: { object: HEALTH_CHECK_SHAPE },
-  Certificate: { object: CERTIFICATE_SHAPE },
-  Scheduler: 'string',
-  SniSwitch: 'integer',
-  TargetType: 'string',
-  KeepaliveEnable: 'integer',
-  DeregisterTargetRst: 'boolean',
-  SessionType: 'string',
-  MultiCertInfo: { object: { SSLMode: 'string', CertList: { array: { object: CERT_INFO_SHAPE } }, SSLVerifyClient: 'string' } },
-  MaxConn: 'integer',
-  MaxCps: 'integer',
-  IdleConnectTimeout: 'integer',
-  ProxyProtocol: 'boolean',
-  SnatEnable: 'boolean',
-  DataCompressMode: 'string',
-  RescheduleTargetZeroWeight: 'boolean',
-  RescheduleUnhealthy: 'boolean',
-  RescheduleExpandTarget: 'boolean',
-  RescheduleStartTime: 'integer',
-  RescheduleInterval: 'integer',
-};
+const MODIFY_LISTENER_SHAPE: Shape = { ...LISTENER_SETTINGS_SHAPE, ListenerId: 'string', ListenerName: 'string' };
 
 const TCP_UDP: readonly Protocol[] = ['TCP', 'UDP'];
 const LAYER4: readonly Protocol[] = ['TCP', 'UDP', 'TCP_SSL', 'QUIC'];

@@ -137,11 +137,13 @@ export const CERTIFICATE_SHAPE: Shape = {
 
 export const CERT_INFO_SHAPE: Shape = { CertId: 'string', CertName: 'string', CertContent: 'string', CertKey: 'string' };
 
-const CREATE_LISTENER_SHAPE: Shape = {
+/**
+ * The listener settings CreateListener and ModifyListener both take, typed alike: each action's
+ * shape adds its own fields (the ports and protocol of a new listener; the id and one name of an
+ * existing one).
+ */
+export const LISTENER_SETTINGS_SHAPE: Shape = {
   LoadBalancerId: 'string',
-  Ports: { array: 'integer' },
-  Protocol: 'string',
-  ListenerNames: { array: 'string' },
   HealthCheck: { object: HEALTH_CHECK_SHAPE },
   Certificate: { object: CERTIFICATE_SHAPE },
   SessionExpireTime: 'integer',
@@ -150,7 +152,6 @@ const CREATE_LISTENER_SHAPE: Shape = {
   TargetType: 'string',
   SessionType: 'string',
   KeepaliveEnable: 'integer',
-  EndPort: 'integer',
   DeregisterTargetRst: 'boolean',
   MultiCertInfo: { object: { SSLMode: 'string', CertList: { array: { object: CERT_INFO_SHAPE } }, SSLVerifyClient: 'string' } },
   MaxConn: 'integer',
@@ -158,15 +159,23 @@ const CREATE_LISTENER_SHAPE: Shape = {
   IdleConnectTimeout: 'integer',
   ProxyProtocol: 'boolean',
   SnatEnable: 'boolean',
-  FullEndPorts: { array: 'integer' },
-  H2cSwitch: 'boolean',
-  SslCloseSwitch: 'boolean',
   DataCompressMode: 'string',
   RescheduleTargetZeroWeight: 'boolean',
   RescheduleUnhealthy: 'boolean',
   RescheduleExpandTarget: 'boolean',
   RescheduleStartTime: 'integer',
   RescheduleInterval: 'integer',
+};
+
+const CREATE_LISTENER_SHAPE: Shape = {
+  ...LISTENER_SETTINGS_SHAPE,
+  Ports: { array: 'integer' },
+  Protocol: 'string',
+  ListenerNames: { array: 'string' },
+  EndPort: 'integer',
+  FullEndPorts: { array: 'integer' },
+  H2cSwitch: 'boolean',
+  SslCloseSwitch: 'boolean',
 };
 
 const TCP_UDP: readonly Protocol[] = ['TCP', 'UDP'];
