@@ -19,8 +19,7 @@
  */
 import type { ClbClient } from './client.js';
 import type { Clock } from '../core/clock.js';
-import { describeTaskStatus, type TaskStatusResult } from './clb.js';
-import { nextPollDelay, type TaskOutcome } from './waiter.js';
+import { nextPollDelay, pollTask, type TaskOutcome } from './waiter.js';
 import { InterruptedError, TaskFailedError, WaitTimeoutError } from '../core/errors.js';
 
 /** The first poll of a task nothing is known about yet, after its write was accepted. */
@@ -256,18 +255,8 @@ export async function waitForTaskLearning(client: ClbClient, requestId: string, 
     }
     if (options.signal?.aborted) throw new InterruptedError(requestId);
     if (now() >= deadline) throw new WaitTimeoutError(requestId, now() - started);
-    const pollDeadline = clock.timeoutSignal(Math.max(1, Math.round(deadline - now())));
     const sent = now();
-    let result: TaskStatusResult;
-    try {
-      result = await describeTaskStatus(client, requestId, {
-        signal: options.signal ? AbortSignal.any([options.signal, pollDeadline]) : pollDeadline,
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw new InterruptedError(requestId);
-      if (pollDeadline.aborted) throw new WaitTimeoutError(requestId, now() - started);
-      throw error;
-    }
+    const result = await pollTask(client, requestId, { clock, started, deadline, signal: options.signal });
     lastPolled = now();
     // The API looked at the task about halfway through the round trip.
     const seenAt = (sent + now()) / 2 - started;

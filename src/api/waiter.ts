@@ -43,6 +43,27 @@ export function nextPollDelay(previousMs: number, elapsedMs: number, maxDelayMs 
   return Math.min(grown, maxDelayMs);
 }
 
+/**
+ * One DescribeTaskStatus of a wait that started at `started`. The poll (with its own retries) may
+ * not outlive the wait: the deadline is the deadline (WaitTimeoutError); an abort of `signal` is
+ * InterruptedError.
+ */
+export async function pollTask(
+  client: ClbClient,
+  requestId: string,
+  wait: { clock: Clock; started: number; deadline: number; signal?: AbortSignal | undefined },
+): Promise<TaskStatusResult> {
+  const { clock, signal } = wait;
+  const pollDeadline = clock.timeoutSignal(Math.max(1, Math.round(wait.deadline - clock.now())));
+  try {
+    return await describeTaskStatus(client, requestId, { signal: signal ? AbortSignal.any([signal, pollDeadline]) : pollDeadline });
+  } catch (error) {
+    if (signal?.aborted) throw new InterruptedError(requestId);
+    if (pollDeadline.aborted) throw new WaitTimeoutError(requestId, clock.now() - wait.started);
+    throw error;
+  }
+}
+
 export async function waitForTask(client: ClbClient, requestId: string, options: WaitOptions): Promise<TaskOutcome> {
   const clock = options.clock ?? client.clock;
   const now = () => clock.now();
@@ -52,18 +73,7 @@ export async function waitForTask(client: ClbClient, requestId: string, options:
   let delay = Math.min(options.firstDelayMs ?? 250, maxDelay);
   for (let polls = 1; ; polls++) {
     if (options.signal?.aborted) throw new InterruptedError(requestId);
-    let result: TaskStatusResult;
-    // A poll (with its own retries) may not outlive the wait: the deadline is the deadline.
-    const pollDeadline = clock.timeoutSignal(Math.max(1, deadline - now()));
-    try {
-      result = await describeTaskStatus(client, requestId, {
-        signal: options.signal ? AbortSignal.any([options.signal, pollDeadline]) : pollDeadline,
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw new InterruptedError(requestId);
-      if (pollDeadline.aborted) throw new WaitTimeoutError(requestId, now() - started);
-      throw error;
-    }
+    const result = await pollTask(client, requestId, { clock, started, deadline, signal: options.signal });
     const elapsedMs = now() - started;
     options.onPoll?.({ requestId, status: result.Status, polls, elapsedMs });
     if (result.Status === 0) return { requestId, status: 0, polls, elapsedMs, loadBalancerIds: result.LoadBalancerIds ?? [] };
