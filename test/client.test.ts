@@ -8,6 +8,7 @@ import { createListener, deleteLoadBalancerListeners, describeListeners, describ
 import { waitForTask } from '../src/api/waiter.js';
 import { ApiError, NetworkError, TaskFailedError, UsageError, WaitTimeoutError, InterruptedError } from '../src/core/errors.js';
 import { parseEndpoint } from '../src/api/endpoint.js';
+import { eventually } from './helpers/eventually.js';
 
 const LB = 'lb-cuxw2rm0';
 const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 8 };
@@ -243,9 +244,19 @@ describe('client against the emulator', () => {
 
   test('a server that never answers times out', async () => {
     await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
-    const c = client({ requestTimeoutMs: 300, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    // The deadline runs on the client's clock: once each attempt has reached the emulator, the
+    // test moves that clock past it (undici's own timer of the same length is only a backstop).
+    const c = client({ requestTimeoutMs: 3000, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    const call = describeLoadBalancers(c);
+    for (const attempt of [1, 2]) {
+      await eventually(
+        async () => (await emu.requestCount('DescribeLoadBalancers')) >= attempt,
+        `attempt ${attempt} to reach the emulator`,
+      );
+      emu.clock!.advance(3000);
+    }
     await assert.rejects(
-      describeLoadBalancers(c),
+      call,
       (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message),
     );
     assert.equal(events.filter((e) => e.type === 'request').length, 2, 'a read is tried again, then given up');

@@ -275,7 +275,7 @@ export class ClbClient {
     // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
     // whole exchange, so a server that drips its answer cannot hold the command forever. It starts
     // once the transport is loaded: loading undici on the first call is not the server's time.
-    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30000);
+    const deadline = this.clock.timeoutSignal(this.options.requestTimeoutMs ?? 30000);
     try {
       onSend?.(this.clock.now());
       const response = await dispatcher.request({
