@@ -9,6 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { CliContext } from '../../src/core/context.js';
 import { FakeClock, sharedClock } from './clock.js';
 import { eventually } from './eventually.js';
+import { offline } from './offline.js';
 
 export const KEY = {
   enter: '\r',
@@ -118,7 +119,6 @@ export function fakeTerminal(options: { tty?: boolean } = {}): FakeTerminal {
 export function terminalContext(term: FakeTerminal, overrides: Partial<CliContext> = {}): CliContext {
   const clock = sharedClock() ?? new FakeClock();
   return {
-    env: {},
     cwd: process.cwd(),
     stdin: term.stdin,
     stdout: term.stdout,
@@ -129,5 +129,6 @@ export function terminalContext(term: FakeTerminal, overrides: Partial<CliContex
     signal: new AbortController().signal,
     secrets: new SecretRegistry(),
     ...overrides,
+    env: offline(overrides.env ?? {}),
   };
 }

@@ -4,7 +4,8 @@
  * process: exit code, stdout, stderr. This is how commands are tested; only the few end-to-end
  * tests (test/helpers/cli.ts `spawnCli`) start the shipped binary.
  *
- * Nothing of the test process leaks in: the command sees only `env` (not process.env), `cwd`,
+ * Nothing of the test process leaks in: the command sees only `env` (not process.env; plus the
+ * loopback metadata URL of `offline`, unless env names one), `cwd`,
  * these streams and this clock. Ctrl-C is an AbortController's `abort('SIGINT')` (pass its `signal`).
  * Everything printed is kept in `transcript`, for the secret scans.
  */
@@ -18,6 +19,7 @@ import type { CliContext, InStream } from '../../src/core/context.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
 import { FakeClock, sharedClock } from './clock.js';
 import { Collector, type FakeTerminal } from './fake-tty.js';
+import { offline } from './offline.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface RunOptions {
@@ -56,8 +58,7 @@ export const transcript: string[] = [];
 /** A temporary HOME, so no profile of the machine's user leaks into a test. */
 export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'clb-home-'));
 
-/** Port 9 (discard) on loopback: nothing listens, so a metadata probe is refused at once and never leaves the machine. */
-export const NO_METADATA_URL = 'http://127.0.0.1:9/latest/meta-data';
+export { NO_METADATA_URL } from './offline.js';
 
 export function defaultEnv(): Record<string, string | undefined> {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: EMPTY_HOME };
@@ -73,7 +74,7 @@ function stdinStream(text: string | undefined, tty: boolean): InStream {
 export function testContext(options: RunOptions = {}): CliContext & { stdout: Collector; stderr: Collector } {
   const tty = typeof options.tty === 'boolean' ? { stdin: options.tty, stdout: options.tty, stderr: options.tty } : (options.tty ?? {});
   const clock = options.clock ?? sharedClock() ?? new FakeClock();
-  const env = options.env ?? defaultEnv();
+  const env = offline(options.env ?? defaultEnv());
   const term = options.terminal;
   const stdout = term?.stdout ?? new Collector(tty.stdout === true, options.columns);
   const stderr = term?.stderr ?? new Collector(tty.stderr === true, options.columns);
