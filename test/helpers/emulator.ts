@@ -25,6 +25,7 @@ import {
   type TaskView,
 } from '../../src/emulator/index.js';
 import { FakeClock, registerShared } from './clock.js';
+import { EMPTY_HOME } from './run.js';
 import { countSpawn } from './spawn-count.js';
 
 export type { EmulatorState, FaultRule, TaskView };
@@ -145,11 +146,16 @@ process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** Spawns `node bin/clb-listener.js emulator --port 0 ...args` and reads its JSON line. */
+/**
+ * Spawns `node bin/clb-listener.js emulator --port 0 ...args` and reads its JSON line. Its
+ * environment is PATH and an empty HOME: a developer's TENCENTCLOUD_REGION or profile does not
+ * change the region it serves.
+ */
 export function spawnEmulator(args: string[] = []): Promise<SpawnedEmulator> {
   countSpawn();
   const child = spawn(process.execPath, ['bin/clb-listener.js', 'emulator', '--port', '0', ...args], {
     cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: EMPTY_HOME },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
