@@ -64,10 +64,10 @@ function testFile(name) {
   return join(root, 'dist', 'test', `${name}.test.js`);
 }
 
-/** The entry of one shared process: each file a suite, imported inside it so its hooks stay its own. */
+/** The entry of one shared process: each file a suite (test/helpers/shared-process.ts). */
 function groupEntry(members) {
-  const suites = members.map((name) => `describe('${name}.test.js', async () => {\n  await import('../${name}.test.js');\n});\n`);
-  return `// Made by scripts/run-tests.js: these test files share this process.\nimport { describe } from 'node:test';\n\n${suites.join('')}`;
+  const suites = members.map((name) => `sharedFile('${name}.test.js', () => import('../${name}.test.js'));\n`);
+  return `// Made by scripts/run-tests.js: these test files share this process.\nimport { sharedFile } from '../helpers/shared-process.js';\n\n${suites.join('')}`;
 }
 
 const groupDir = join(root, 'dist', 'test', 'groups');
