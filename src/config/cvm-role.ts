@@ -29,9 +29,9 @@ interface HttpAnswer {
 }
 
 async function getText(url: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpAnswer> {
-  // Loaded here, only when the instance role is tried: importing node:http up front costs every
-  // run (on Node 24 it loads Node's whole built-in fetch implementation too).
-  const { get: httpGet } = await import('node:http');
+  // Loaded here, only when the instance role is tried, and as CommonJS: importing node:http up
+  // front costs every run, and on Node 24 its ES module view loads Node's built-in fetch too.
+  const { get: httpGet } = process.getBuiltinModule('node:http');
   // The socket timeout covers connect and silence; the deadline covers a slow DNS lookup as well.
   const deadline = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;

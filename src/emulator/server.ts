@@ -3,7 +3,7 @@
  * else to the API gateway, applies transport faults, and answers. API answers are always HTTP 200
  * with the JSON envelope, except when a fault says otherwise.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiFault } from './api-error.js';
 import { checkPort, DEFAULTS, isLoopbackAddress, loopbackHost } from './config.js';
@@ -168,7 +168,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const port = checkPort(options.port ?? DEFAULTS.port);
   const emulator = new Emulator(options);
   const closing = new AbortController();
-  const server = createServer((req, res) => {
+  // The CommonJS view of node:http: on Node 24 its ES module view loads Node's built-in fetch too.
+  const server = process.getBuiltinModule('node:http').createServer((req, res) => {
     // A request cut short by close() (a hang, a latency sleep) just ends with its socket.
     serve(req, res, emulator, closing.signal).catch(() => res.destroy());
   });
