@@ -39,59 +39,31 @@ function file(name: string, text: string): string {
 const body = (extra: Record<string, unknown>) => JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'TCP', ...extra });
 const yamlBlock = (indent: number) => `|\n${KEY.trimEnd().replace(/^/gm, ' '.repeat(indent))}\n`;
 
+/** The start of a create command line, for the cases that add one field to it. */
+const TCP_80 = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP'];
+const HTTPS_443 = ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS'];
+
 /** [what, argv, stdin]: each puts the key where no key belongs. */
 const CASES: [string, string[], string?][] = [
-  ['--name', ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--name', KEY]],
+  ['--name', [...TCP_80, '--name', KEY]],
   ['--port', ['create', '--lb', LB, '--protocol', 'TCP', '--port', KEY]],
   ['--protocol', ['create', '--lb', LB, '--port', '80', '--protocol', KEY]],
   ['--lb', ['create', '--port', '80', '--protocol', 'TCP', '--lb', KEY]],
-  ['--scheduler', ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--scheduler', KEY]],
-  ['--max-conn', ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--max-conn', KEY]],
-  ['--snat-enable', ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', `--snat-enable=${KEY}`]],
-  [
-    '--health-check file:// value',
-    ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--health-check', `HttpCheckDomain=file://${KEY_PATH}`],
-  ],
-  ['--health-check JSON', ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--health-check', JSON.stringify({ TimeOut: KEY })]],
+  ['--scheduler', [...TCP_80, '--scheduler', KEY]],
+  ['--max-conn', [...TCP_80, '--max-conn', KEY]],
+  ['--snat-enable', [...TCP_80, `--snat-enable=${KEY}`]],
+  ['--health-check file:// value', [...TCP_80, '--health-check', `HttpCheckDomain=file://${KEY_PATH}`]],
+  ['--health-check JSON', [...TCP_80, '--health-check', JSON.stringify({ TimeOut: KEY })]],
   [
     '--certificate CertCaContent',
-    [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '443',
-      '--protocol',
-      'HTTPS',
-      '--certificate',
-      `CertId=abc,SSLMode=MUTUAL,CertCaName=ca,CertCaContent=file://${KEY_PATH}`,
-    ],
+    [...HTTPS_443, '--certificate', `CertId=abc,SSLMode=MUTUAL,CertCaName=ca,CertCaContent=file://${KEY_PATH}`],
   ],
-  [
-    '--certificate swapped',
-    [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '443',
-      '--protocol',
-      'HTTPS',
-      '--certificate',
-      `CertName=x,CertContent=file://${KEY_PATH},CertKey=file://${CERT_PATH}`,
-    ],
-  ],
-  ['--ca-file', ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--cert-id', 'abc', '--ca-file', KEY_PATH]],
+  ['--certificate swapped', [...HTTPS_443, '--certificate', `CertName=x,CertContent=file://${KEY_PATH},CertKey=file://${CERT_PATH}`]],
+  ['--ca-file', [...HTTPS_443, '--cert-id', 'abc', '--ca-file', KEY_PATH]],
   [
     '--multi-cert-info',
     [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '443',
-      '--protocol',
-      'HTTPS',
+      ...HTTPS_443,
       '--multi-cert-info',
       JSON.stringify({
         SSLMode: 'UNIDIRECTIONAL',
