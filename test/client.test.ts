@@ -377,7 +377,7 @@ async function closedPort(): Promise<number> {
 test('an endpoint that streams its answer without end is cut off at 32 MiB, once, with a clear error', async () => {
   let requests = 0;
   const chunk = Buffer.alloc(1024 * 1024, 'x');
-  const server = (await import('node:http')).createServer((_req, res) => {
+  const endless = (_req: unknown, res: import('node:http').ServerResponse) => {
     requests++;
     res.writeHead(200, { 'content-type': 'application/json' });
     const more = () => {
@@ -385,25 +385,13 @@ test('an endpoint that streams its answer without end is cut off at 32 MiB, once
       if (!res.destroyed) res.once('drain', more);
     };
     more();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  const client = new ClbClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'ap-guangzhou',
-    credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDtest', secretKey: 'key' }) },
-    retry: FAST_RETRY,
-  });
-  try {
+  };
+  await withOddServer(endless, { retry: FAST_RETRY }, async (client) => {
     await assert.rejects(describeLoadBalancers(client, {}), (error: unknown) => {
       assert.ok(error instanceof NetworkError, String(error));
       assert.match(error.message, /^DescribeLoadBalancers: the answer was cut off after 32 MiB, more than any API answer/);
       return true;
     });
     assert.equal(requests, 1, 'not asked again: the same server would answer the same way');
-  } finally {
-    await client.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  });
 });
