@@ -36,16 +36,20 @@ interface Started {
   done: Promise<number>;
 }
 
-function start(args: string[], options: { credentials?: boolean } = {}): Started {
-  const term = fakeTerminal();
-  const env: Record<string, string> = {
+/** The environment of a run against the emulator: its region and its keys, unless left out. */
+function runEnv(options: { region?: boolean; credentials?: boolean } = {}): Record<string, string> {
+  return {
     HOME: home.dir,
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
-    TENCENTCLOUD_REGION: emu.region,
+    ...(options.region !== false && { TENCENTCLOUD_REGION: emu.region }),
+    ...(options.credentials !== false && { TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey }),
   };
-  if (options.credentials !== false) Object.assign(env, { TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey });
-  const ctx = terminalContext(term, { env, cwd: FIXTURES });
+}
+
+function start(args: string[], options: { credentials?: boolean } = {}): Started {
+  const term = fakeTerminal();
+  const ctx = terminalContext(term, { env: runEnv(options), cwd: FIXTURES });
   const done = main(['create', '-i', '--endpoint', emu.endpoint, ...args], ctx);
   done.catch(() => {});
   return { term, done };
@@ -275,14 +279,7 @@ describe('create -i never hangs on a listing', () => {
     await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
     const abort = new AbortController();
     const term = fakeTerminal();
-    const env = {
-      HOME: home.dir,
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
-      TENCENTCLOUD_REGION: emu.region,
-      TENCENTCLOUD_SECRET_ID: emu.secretId,
-      TENCENTCLOUD_SECRET_KEY: emu.secretKey,
-    };
+    const env = runEnv();
     const done = main(['create', '-i', '--endpoint', emu.endpoint], terminalContext(term, { env, cwd: FIXTURES, signal: abort.signal }));
     // The listing is under way (the emulator holds it); the person presses Ctrl-C.
     await eventually(async () => (await emu.requestCount('DescribeLoadBalancers')) > 0, 'the listing to reach the emulator');
@@ -325,13 +322,7 @@ describe('create -i falls back to typing', () => {
 
   test('no region: the error before any question (not even the request could be printed)', async () => {
     const term = fakeTerminal();
-    const env = {
-      HOME: home.dir,
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
-      TENCENTCLOUD_SECRET_ID: emu.secretId,
-      TENCENTCLOUD_SECRET_KEY: emu.secretKey,
-    };
+    const env = runEnv({ region: false });
     const code = await main(['create', '-i', '--endpoint', emu.endpoint], terminalContext(term, { env, cwd: FIXTURES }));
     assert.equal(code, 2, term.err());
     assert.equal(term.out(), '', 'no question was asked');
