@@ -5,6 +5,7 @@
  */
 import { systemClock, type Clock } from './clock.js';
 import { SecretRegistry } from './secrets.js';
+import type { Language } from './i18n.js';
 
 export interface OutStream {
   /** `callback` (when the stream takes one) learns whether the bytes were really written. */
@@ -28,6 +29,11 @@ export interface CliContext extends Clock {
   signal: AbortSignal;
   /** What this run must never print. */
   secrets: SecretRegistry;
+  /**
+   * The language of what this run prints for people (`en` when unset); chosen once, as the run
+   * starts, by `chooseLanguage` (src/core/i18n.ts).
+   */
+  language?: Language;
 }
 
 export interface GlobalOptions {
