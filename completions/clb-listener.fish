@@ -244,7 +244,7 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l quiet -s q -d 'pri
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l file -s f -r -F -d 'the listeners file, YAML or JSON ("-" = stdin)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l plan -d 'show what would change, per listener; send nothing but reads'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l detailed-exitcode -d 'with --plan: exit 0 when nothing would change, 10 when changes are pending'
-complete -c clb-listener -n '__clb_listener_at \'apply\'' -l prune -d 'also delete listeners on the named load balancers that the file does not describe'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l prune -d 'also delete listeners on the named load balancers that the file does not describe, within its prune: scope'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l yes -s y -d 'do not ask before deleting (needed for --prune without a terminal)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l schema -d 'print the file\'s JSON Schema (for editors) and exit'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l validate -d 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'

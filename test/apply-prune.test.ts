@@ -4,12 +4,15 @@
 // In-process against the emulator; the scope check itself as pure calls.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { parse } from 'yaml';
 import { globMatches, parsePruneScope, scopeCheck } from '../src/model/prune-scope.js';
+import { readListenerFile } from '../src/model/listener-file.js';
+import { REPO_ROOT } from './helpers/paths.js';
 
 const LB = 'lb-prune001';
 
@@ -127,6 +130,20 @@ listeners:
 });
 
 describe('the scope check', () => {
+  test("the README's prune: example is a file apply reads, with the scope it describes", async () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n(prune:\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README shows a prune: block');
+    const read = await readListenerFile(parse(example), 'README', { readText: async () => '', now: 0 });
+    assert.deepEqual(read.prune, {
+      names: ['web-*'],
+      ports: [
+        { from: 443, to: 443 },
+        { from: 8000, to: 8999 },
+      ],
+    });
+  });
+
   test('globs: * any run, ? one character, the rest literally; case matters', () => {
     assert.ok(globMatches('web-*', 'web-old'));
     assert.ok(globMatches('web-?', 'web-1'));

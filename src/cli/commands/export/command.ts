@@ -17,9 +17,9 @@ Examples:
   # two load balancers, TCP listeners only, as JSON
   clb-listener export --lb lb-aaaa1111 --lb lb-bbbb2222 --protocol TCP -o json
 
-Values equal to the API's defaults are left out, certificates are named by CertId,
-and no secret is printed. Fields DescribeListeners does not report are left out,
-with a comment saying so.
+Values equal to the API's defaults are left out, certificates are named by
+CertId, and no secret is printed. Fields DescribeListeners does not report are
+left out, with a comment saying so.
 `;
 
 export function registerExport(program: Command, ctx: CliContext): void {
