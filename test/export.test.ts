@@ -77,6 +77,7 @@ describe('export', () => {
     const text = exported.stdout;
     assert.match(text, /^# clb-listener export: 6 listeners of lb-export01$/m);
     assert.match(text, /^# Not reported by DescribeListeners, so never exported: FullEndPorts, SslCloseSwitch\.$/m);
+    assert.match(text, /^# Applied as it is, this file changes nothing: /m);
     assert.match(
       text,
       /# SslCloseSwitch: not reported by DescribeListeners, so not exported.*\n {2}- LoadBalancerId: lb-export01\n {4}Protocol: TCP_SSL/,
@@ -282,6 +283,18 @@ describe('the listener exporter', () => {
       /TargetType: "TARGETGROUP" left out: applies only to TCP, UDP, TCP_SSL and QUIC listeners, not HTTP/,
     );
     assert.match(out.notes.join('\n'), /IdleConnectTimeout: 60 left out: applies only to TCP and UDP listeners, not HTTP/);
+  });
+
+  test('an entry the rules refuse whatever is left out says so, and the header stops promising a clean plan', async () => {
+    const out = exportListener('lb-aaaa0001', { ...base, Protocol: 'HTTPS', SniSwitch: 0, Certificate: null }, { now: 0, secrets: [] });
+    assert.equal(out.refused, true);
+    assert.deepEqual(out.notes, [
+      'apply refuses this entry as exported: Certificate is required: an HTTPS listener with SNI off needs a certificate (or MultiCertInfo)',
+    ]);
+    const { exportYaml } = await import('../src/cli/commands/export/yaml.js');
+    const text = await exportYaml([{ kind: 'listener', ...out }], { loadBalancers: ['lb-aaaa0001'], filtered: false });
+    assert.match(text, /^# 1 entry needs an edit before apply takes this file: the comment above it says why\.$/m);
+    assert.doesNotMatch(text, /changes nothing/);
   });
 
   test('several server certificates are MultiCertInfo by id, the CA among them as apply compares it', () => {

@@ -23,6 +23,8 @@ export interface ExportedEntry {
   /** What the entry leaves out, and why (one line each). */
   notes: string[];
   listenerId: string;
+  /** The rules still refuse the entry as written (a note says why): it needs an edit before apply takes it. */
+  refused: boolean;
 }
 
 export interface ExportOptions {
@@ -205,6 +207,7 @@ export function exportListener(loadBalancerId: string, reported: ReportedListene
     }
   }
   // What the rules refuse is left out (so apply takes the file), and said; what cannot be left out is said too.
+  let refusedAsWritten = false;
   for (let pass = 0; pass < 5; pass++) {
     const { findings } = validateCreateListener(requestOf(entry), { now: options.now });
     const refused = blocking(findings, true);
@@ -217,11 +220,13 @@ export function exportListener(loadBalancerId: string, reported: ReportedListene
       if (!identity && value !== undefined && drop(entry, path)) {
         dropped = true;
         notes.push(`${pathText(path)}: ${show(value)} left out: ${finding.message.replace(/\{([^}]+)\}/g, '$1')}`);
-      } else if (pass === 0 || !dropped) {
-        notes.push(`apply refuses this entry as exported: ${pathText(path)} ${finding.message.replace(/\{([^}]+)\}/g, '$1')}`);
+      } else {
+        refusedAsWritten = true;
+        const note = `apply refuses this entry as exported: ${pathText(path)} ${finding.message.replace(/\{([^}]+)\}/g, '$1')}`;
+        if (!notes.includes(note)) notes.push(note);
       }
     }
     if (!dropped) break;
   }
-  return { entry, notes, listenerId: String(reported.ListenerId ?? '') };
+  return { entry, notes, listenerId: String(reported.ListenerId ?? ''), refused: refusedAsWritten };
 }

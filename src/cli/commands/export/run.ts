@@ -24,9 +24,10 @@ const MAX_CONNECTIONS = 16;
 
 export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: ExportFlags): Promise<void> {
   const warn = (message: string) => {
-    if (!globals.quiet && globals.output !== 'json') ctx.stderr.write(`warning: ${message}\n`);
+    if (!globals.quiet) ctx.stderr.write(`warning: ${printableLine(message)}\n`);
   };
-  if (flags.port !== undefined) await loadValidator();
+  // The port check and the exporter's check of each entry use the model's validator.
+  await loadValidator();
   const lbs = [...new Set(flags.lb.flatMap((lb) => lb.split(',')).map((lb) => lb.trim()))];
   if (lbs.some((lb) => lb === '')) throw new UsageError('--lb: an empty load balancer id', '--lb');
   // The same checks as `list` (ids, one port, a protocol), before anything is sent.
@@ -40,7 +41,6 @@ export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: 
       warn,
     ),
   );
-  await loadValidator();
   const [{ openSession }, { addHint }] = await Promise.all([import('../../session.js'), import('../../api-hints.js')]);
   const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, lbs.length) });
   const exported: Exported[] = [];

@@ -22,8 +22,13 @@ export async function exportYaml(
     "Values equal to the API's defaults are left out; certificates are named by CertId; no secret is written.",
     'Not reported by DescribeListeners, so never exported: FullEndPorts, SslCloseSwitch.',
     'Forwarding rules and targets are not exported: apply manages listeners.',
-    'Applied as it is, this file changes nothing: clb-listener apply -f FILE --plan --detailed-exitcode exits 0.',
   ];
+  const refused = exported.filter((e) => e.refused).length;
+  header.push(
+    refused
+      ? `${refused} entr${refused === 1 ? 'y needs' : 'ies need'} an edit before apply takes this file: the comment above ${refused === 1 ? 'it says' : 'each says'} why.`
+      : 'Applied as it is, this file changes nothing: clb-listener apply -f FILE --plan --detailed-exitcode exits 0.',
+  );
   if (options.filtered) {
     header.push(
       'Filtered (--port/--protocol): with --prune, apply deletes the listeners left out of this file',
