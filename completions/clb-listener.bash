@@ -12,7 +12,7 @@
 # The subcommands of a command path ("" is the root).
 _clb_listener_commands() {
   case "$1" in
-    '') _clb_listener_reply='create apply wait list delete configure whoami emulator completion help' ;;
+    '') _clb_listener_reply='create apply export wait list delete configure whoami emulator completion help' ;;
     'configure') _clb_listener_reply='set unset get list show' ;;
     *) _clb_listener_reply='' ;;
   esac
@@ -24,6 +24,7 @@ _clb_listener_options() {
     '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
     'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --validate --no-validate --if-not-exists --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
     'apply') _clb_listener_reply='--file --plan --detailed-exitcode --prune --yes --schema --validate --no-validate --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -f -y -h -V -o -q' ;;
+    'export') _clb_listener_reply='--lb --port --protocol --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'list') _clb_listener_reply='--lb --port --protocol --listener-id --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -62,6 +63,9 @@ _clb_listener_arity() {
     'create|--reschedule-expand-target'|'create|--generate-cli-skeleton') _clb_listener_reply=optional ;;
     'apply|--file'|'apply|-f'|'apply|--wait-timeout'|'apply|--profile'|'apply|--region'|'apply|--endpoint'|\
     'apply|--language'|'apply|--output'|'apply|-o'|'apply|--query'|'apply|--filter'|'apply|--request-timeout') _clb_listener_reply=required ;;
+    'export|--lb'|'export|--port'|'export|--protocol'|'export|--profile'|'export|--region'|\
+    'export|--endpoint'|'export|--language'|'export|--output'|'export|-o'|'export|--query'|'export|--filter'|\
+    'export|--request-timeout') _clb_listener_reply=required ;;
     'wait|--wait-timeout'|'wait|--profile'|'wait|--region'|'wait|--endpoint'|'wait|--language'|\
     'wait|--output'|'wait|-o'|'wait|--query'|'wait|--filter'|'wait|--request-timeout') _clb_listener_reply=required ;;
     'list|--lb'|'list|--port'|'list|--protocol'|'list|--listener-id'|'list|--profile'|'list|--region'|\
@@ -132,6 +136,9 @@ _clb_listener_values() {
     'create|--output'|'create|-o') _clb_listener_reply='text json table' ;;
     'apply|--language') _clb_listener_reply='zh-CN en-US' ;;
     'apply|--output'|'apply|-o') _clb_listener_reply='text json table' ;;
+    'export|--protocol') _clb_listener_reply='TCP UDP HTTP HTTPS TCP_SSL QUIC' ;;
+    'export|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'export|--output'|'export|-o') _clb_listener_reply='text json table' ;;
     'wait|--language') _clb_listener_reply='zh-CN en-US' ;;
     'wait|--output'|'wait|-o') _clb_listener_reply='text json table' ;;
     'list|--protocol') _clb_listener_reply='TCP UDP HTTP HTTPS TCP_SSL QUIC' ;;
@@ -180,7 +187,7 @@ _clb_listener_args() {
     'configure unset|'*) _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'configure get|0') _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
-    'help|0') _clb_listener_reply='create apply wait list delete configure whoami emulator completion' ;;
+    'help|0') _clb_listener_reply='create apply export wait list delete configure whoami emulator completion' ;;
     *) return 3 ;;
   esac
 }

@@ -9,7 +9,7 @@
 function __clb_listener_commands
     switch $argv[1]
         case ''
-            printf '%s\n' 'create' 'apply' 'wait' 'list' 'delete' 'configure' 'whoami' 'emulator' 'completion' 'help'
+            printf '%s\n' 'create' 'apply' 'export' 'wait' 'list' 'delete' 'configure' 'whoami' 'emulator' 'completion' 'help'
         case 'configure'
             printf '%s\n' 'set' 'unset' 'get' 'list' 'show'
     end
@@ -25,6 +25,8 @@ function __clb_listener_arity
         case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target' 'create|--generate-cli-skeleton'
             echo optional
         case 'apply|--file' 'apply|-f' 'apply|--wait-timeout' 'apply|--profile' 'apply|--region' 'apply|--endpoint' 'apply|--language' 'apply|--output' 'apply|-o' 'apply|--query' 'apply|--filter' 'apply|--request-timeout'
+            echo required
+        case 'export|--lb' 'export|--port' 'export|--protocol' 'export|--profile' 'export|--region' 'export|--endpoint' 'export|--language' 'export|--output' 'export|-o' 'export|--query' 'export|--filter' 'export|--request-timeout'
             echo required
         case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--filter' 'wait|--request-timeout'
             echo required
@@ -127,6 +129,7 @@ complete -c clb-listener -f
 # clb-listener
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'create' -d 'create one listener per port on a load balancer (CreateListener), and wait for it'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'apply' -d 'make load balancers have the listeners a file describes (create, update, and with --prune delete)'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'export' -d 'print an apply file describing the listeners that exist (YAML, or JSON with -o json)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'wait' -d 'wait for a task (the RequestId a write returned) to finish (DescribeTaskStatus)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'list' -d 'list the listeners of a load balancer (DescribeListeners)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'delete' -d 'delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait'
@@ -241,7 +244,7 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l quiet -s q -d 'pri
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l file -s f -r -F -d 'the listeners file, YAML or JSON ("-" = stdin)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l plan -d 'show what would change, per listener; send nothing but reads'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l detailed-exitcode -d 'with --plan: exit 0 when nothing would change, 10 when changes are pending'
-complete -c clb-listener -n '__clb_listener_at \'apply\'' -l prune -d 'also delete listeners on the named load balancers that the file does not describe'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l prune -d 'also delete listeners on the named load balancers that the file does not describe, within its prune: scope'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l yes -s y -d 'do not ask before deleting (needed for --prune without a terminal)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l schema -d 'print the file\'s JSON Schema (for editors) and exit'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l validate -d 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'
@@ -260,6 +263,24 @@ complete -c clb-listener -n '__clb_listener_at \'apply\'' -l no-color -d 'disabl
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener export
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx); repeat for several'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l port -r -f -d 'only the listener on this port'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'only listeners of this protocol'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l endpoint -r -f -d 'API endpoint; http:// only for loopback (default: https://clb.tencentcloudapi.com)'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l language -r -f -a 'zh-CN en-US' -d 'language of API messages'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'export\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener wait
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l wait-timeout -r -f -d 'give up after this long, exit 5 (default: 300)'
@@ -498,4 +519,4 @@ complete -c clb-listener -n '__clb_listener_at \'help\'' -l request-timeout -r -
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l quiet -s q -d 'print only data and errors'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l help -s h -d 'show help'
-complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create apply wait list delete configure whoami emulator completion'
+complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create apply export wait list delete configure whoami emulator completion'

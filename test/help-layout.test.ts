@@ -9,6 +9,7 @@ const COMMANDS = [
   [],
   ['create'],
   ['apply'],
+  ['export'],
   ['list'],
   ['delete'],
   ['wait'],

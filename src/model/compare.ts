@@ -29,7 +29,7 @@ export interface Comparison {
 export type ReportedListener = Record<string, unknown>;
 
 /** The switches reported as names in AttrFlags (present = on). */
-const ATTR_FLAG_FIELDS = new Set([
+export const ATTR_FLAG_FIELDS: ReadonlySet<string> = new Set([
   'ProxyProtocol',
   'SnatEnable',
   'H2cSwitch',
@@ -65,13 +65,13 @@ export const MODIFIABLE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Fields DescribeListeners does not report: asked for, they cannot be checked. */
-const UNREPORTED_FIELDS = new Set(['FullEndPorts', 'SslCloseSwitch']);
+export const UNREPORTED_FIELDS: ReadonlySet<string> = new Set(['FullEndPorts', 'SslCloseSwitch']);
 
 /** Fields that say which listener this is rather than how it is set. */
 const IDENTITY_FIELDS = new Set(['LoadBalancerId', 'Ports', 'Protocol']);
 
 /** The documented defaults, for settings the API reports as null. */
-function topDefault(field: string, protocol: string): unknown {
+export function topDefault(field: string, protocol: string): unknown {
   switch (field) {
     case 'SessionExpireTime':
     case 'SniSwitch':
@@ -100,7 +100,7 @@ function topDefault(field: string, protocol: string): unknown {
   }
 }
 
-function healthDefault(field: string, protocol: string): unknown {
+export function healthDefault(field: string, protocol: string): unknown {
   switch (field) {
     case 'HealthSwitch':
       return 1;
@@ -129,7 +129,7 @@ function healthDefault(field: string, protocol: string): unknown {
 const isAbsent = (value: unknown): boolean => value === undefined || value === null;
 
 /** Equal as settings: an empty string matches nothing reported, case is ignored for words. */
-function same(wanted: unknown, reported: unknown): boolean {
+export function same(wanted: unknown, reported: unknown): boolean {
   if (wanted === reported) return true;
   if (wanted === '' && isAbsent(reported)) return true;
   if (typeof wanted === 'string' && typeof reported === 'string') return wanted.toUpperCase() === reported.toUpperCase();

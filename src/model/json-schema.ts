@@ -96,6 +96,36 @@ function entrySchema(): Schema {
   };
 }
 
+/** The `prune:` block (src/model/prune-scope.ts): what the file owns, so all `--prune` may delete. */
+function pruneSchema(): Schema {
+  return {
+    type: 'object',
+    description:
+      'what this file owns: with --prune, only listeners it does not describe that are inside this scope are deleted (every criterion given must hold). Listeners named TKE-… or k8s-… (controllers) are kept unless a names glob starting with that mark names them.',
+    properties: {
+      names: {
+        type: 'array',
+        description: 'globs on ListenerName (* any characters, ? one character; case matters)',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+      },
+      ports: {
+        type: 'array',
+        description: 'ports and port ranges ("8000-8999"); a port-range listener is inside when its whole range is',
+        items: {
+          anyOf: [
+            { type: 'integer', minimum: 1, maximum: 65535 },
+            { type: 'string', pattern: '^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$' },
+          ],
+        },
+        minItems: 1,
+      },
+    },
+    additionalProperties: false,
+    anyOf: [{ required: ['names'] }, { required: ['ports'] }],
+  };
+}
+
 export function listenerFileJsonSchema(): Schema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -105,6 +135,7 @@ export function listenerFileJsonSchema(): Schema {
     properties: {
       $schema: { type: 'string' },
       listeners: { type: 'array', items: { $ref: '#/$defs/listener' } },
+      prune: pruneSchema(),
     },
     required: ['listeners'],
     additionalProperties: false,

@@ -13,6 +13,7 @@ import { collectSecrets } from './request.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
 import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
 import { holderOf, portLabel, transportOf } from './ports.js';
+import { parsePruneScope, type PruneScope } from './prune-scope.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -31,9 +32,11 @@ export interface ListenerFile {
   warnings: string[];
   /** Private keys read, so output can redact them. */
   secrets: string[];
+  /** What the file owns (its `prune:` block): all `--prune` may delete. Absent: no scope. */
+  prune?: PruneScope;
 }
 
-const TOP_LEVEL_KEYS = new Set(['listeners', '$schema']);
+const TOP_LEVEL_KEYS = new Set(['listeners', '$schema', 'prune']);
 
 /**
  * Every problem of the file at once (exit 2, nothing sent): the first is the message, named with
@@ -114,7 +117,13 @@ export async function readListenerFile(
   const problems: Problem[] = [];
   for (const key of Object.keys(doc))
     if (!TOP_LEVEL_KEYS.has(key))
-      problems.push(shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners")`, 'file.keys'));
+      problems.push(shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners" and "prune")`, 'file.keys'));
+  let prune: PruneScope | undefined;
+  if (doc.prune !== undefined) {
+    const parsed = parsePruneScope(doc.prune);
+    problems.push(...parsed.problems);
+    prune = parsed.scope;
+  }
   if (!Array.isArray(doc.listeners)) {
     problems.push(
       shapeProblem(
@@ -125,7 +134,7 @@ export async function readListenerFile(
     );
     throw problemsError(label, problems);
   }
-  const result: ListenerFile = { listeners: [], entries: [], warnings: [], secrets: [] };
+  const result: ListenerFile = { listeners: [], entries: [], warnings: [], secrets: [], ...(prune ? { prune } : {}) };
   for (const [index, raw] of (doc.listeners as unknown[]).entries()) {
     const at = `listeners[${index}]`;
     if (!isPlainObject(raw)) {

@@ -2,6 +2,7 @@
 import type { RegisterCommand } from './register.js';
 import { registerCreate } from './create/command.js';
 import { registerApply } from './apply/command.js';
+import { registerExport } from './export/command.js';
 import { registerWait } from './wait/command.js';
 import { registerList } from './list/command.js';
 import { registerDelete } from './delete/command.js';
@@ -15,6 +16,7 @@ export type { RegisterCommand } from './register.js';
 export const COMMANDS: RegisterCommand[] = [
   registerCreate,
   registerApply,
+  registerExport,
   registerWait,
   registerList,
   registerDelete,

@@ -20,14 +20,21 @@ The file (YAML or JSON; CreateListener's own field names; Port or Ports):
       Ports: [8001, 8002, 8003]
       Protocol: TCP
       HealthCheck: { HealthSwitch: 1, TimeOut: 2, IntervalTime: 5 }
+  # optional: what --prune may delete (every criterion given must hold);
+  # TKE-… and k8s-… listeners are kept unless a names glob starting so matches
+  prune:
+    names: ["web*"]
+    ports: ["8000-8999"]
 
 Examples:
   # what would change; nothing is sent but reads
   clb-listener apply -f listeners.yaml --plan
   # make it so; a second run changes nothing
   clb-listener apply -f listeners.yaml
-  # also delete listeners the file does not list
+  # also delete listeners the file does not list (inside its prune: scope)
   clb-listener apply -f listeners.yaml --prune --yes
+  # start from what exists
+  clb-listener export --lb lb-aaaa1111 > listeners.yaml
   # exit 0: nothing to do, 10: changes pending
   clb-listener apply -f listeners.yaml --plan --detailed-exitcode
   # for editors
@@ -45,7 +52,7 @@ export function registerApply(program: Command, ctx: CliContext): void {
     .addOption(new Option('-f, --file <path>', 'the listeners file, YAML or JSON ("-" = stdin)'))
     .option('--plan', 'show what would change, per listener; send nothing but reads')
     .option('--detailed-exitcode', 'with --plan: exit 0 when nothing would change, 10 when changes are pending')
-    .option('--prune', 'also delete listeners on the named load balancers that the file does not describe')
+    .option('--prune', 'also delete listeners on the named load balancers that the file does not describe, within its prune: scope')
     .option('-y, --yes', 'do not ask before deleting (needed for --prune without a terminal)')
     .option('--schema', "print the file's JSON Schema (for editors) and exit")
     // --validate first: then neither form sets a default, and CLB_LISTENER_VALIDATE or the profile decide.

@@ -9,12 +9,15 @@
  * - a listener of the same protocol and port: **unchanged**, or **update** (ModifyListener) when
  *   settings the file gives differ; a difference ModifyListener cannot make is a **conflict**;
  * - a listener of another protocol or port range: **conflict** (delete and re-create by hand).
- * With `--prune`, listeners on the file's load balancers that it does not describe: **delete**.
+ * With `--prune`, listeners on the file's load balancers that it does not describe: **delete**, when
+ * they are inside the file's `prune:` scope (src/model/prune-scope.ts); the others are **kept**,
+ * and counted.
  */
 import { compareListener, modifyListenerBody, type FieldChange, type ReportedListener } from '../../../model/compare.js';
 import type { DesiredListener } from '../../../model/listener-file.js';
 import { describeHolder, holderOf, portLabel, type PortHolder } from '../../../model/ports.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
+import { scopeCheck, type PruneScope } from '../../../model/prune-scope.js';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'delete';
 
@@ -33,16 +36,27 @@ export interface PlanItem {
   desired: CreateListenerRequest | null;
   /** For update: what changes. For a conflict: what cannot be changed in place, if that is why. */
   changes: FieldChange[];
-  /** For a conflict: why, and what would have to be deleted and created again. */
+  /** For a conflict: why, and what would have to be deleted and created again. For a delete: why it is in scope. */
   reason: string | null;
   /** Settings asked for that cannot be compared (e.g. uploaded certificates). */
   notes: string[];
+}
+
+/** A listener `--prune` leaves alone although the file does not describe it: outside the scope. */
+export interface KeptListener {
+  loadBalancerId: string;
+  listenerId: string;
+  reason: string;
+  /** Kept for a controller's mark on its name (the controller), rather than for the scope's criteria. */
+  controller?: string;
 }
 
 export interface Plan {
   /** The load balancers the file names, in file order. */
   loadBalancers: string[];
   items: PlanItem[];
+  /** With --prune: the listeners not described and kept, because they are outside the prune scope. */
+  kept: KeptListener[];
 }
 
 export type ReportedByLb = ReadonlyMap<string, readonly (PortHolder & ReportedListener)[]>;
@@ -101,9 +115,15 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
   return { ...base, action: changes.length > 0 ? 'update' : 'unchanged', listenerId: holder.ListenerId, changes, reason: null, notes };
 }
 
-export function buildPlan(desired: readonly DesiredListener[], reported: ReportedByLb, options: { prune: boolean }): Plan {
+export function buildPlan(
+  desired: readonly DesiredListener[],
+  reported: ReportedByLb,
+  /** `scope`: the file's `prune:` block; without one, everything not described is in scope but controllers' listeners. */
+  options: { prune: boolean; scope?: PruneScope },
+): Plan {
   const loadBalancers = [...new Set(desired.map((d) => d.request.LoadBalancerId))];
   const items: PlanItem[] = [];
+  const kept: KeptListener[] = [];
   for (const lb of loadBalancers) {
     const listeners = reported.get(lb) ?? [];
     const mine = desired.filter((d) => d.request.LoadBalancerId === lb).map((d) => planOne(d, listeners));
@@ -112,23 +132,35 @@ export function buildPlan(desired: readonly DesiredListener[], reported: Reporte
     const described = new Set(mine.map((item) => item.listenerId).filter((id): id is string => id !== null));
     for (const listener of listeners) {
       if (described.has(listener.ListenerId)) continue;
+      const endPort = typeof listener.EndPort === 'number' && listener.EndPort > listener.Port ? listener.EndPort : null;
+      const name = listener.ListenerName || null;
+      const verdict = scopeCheck(options.scope, { kind: 'listener', name, port: listener.Port, endPort });
+      if (!verdict.inScope) {
+        kept.push({
+          loadBalancerId: lb,
+          listenerId: listener.ListenerId,
+          reason: verdict.reason,
+          ...(verdict.controller ? { controller: verdict.controller } : {}),
+        });
+        continue;
+      }
       items.push({
         action: 'delete',
         loadBalancerId: lb,
         protocol: listener.Protocol.toUpperCase(),
         port: listener.Port,
-        endPort: typeof listener.EndPort === 'number' && listener.EndPort > listener.Port ? listener.EndPort : null,
-        name: listener.ListenerName || null,
+        endPort,
+        name,
         listenerId: listener.ListenerId,
         where: null,
         desired: null,
         changes: [],
-        reason: null,
+        reason: verdict.reason,
         notes: [],
       });
     }
   }
-  return { loadBalancers, items };
+  return { loadBalancers, items, kept };
 }
 
 // ---- the requests that carry a plan out ------------------------------------------------------

@@ -44,6 +44,15 @@ function itemJson(item: PlanItem) {
   };
 }
 
+/** `3 kept outside the prune scope (2 for a controller's mark)`, or nothing when --prune keeps nothing. */
+function keptText(plan: Plan, lb?: string): string | undefined {
+  const kept = plan.kept.filter((k) => lb === undefined || k.loadBalancerId === lb);
+  if (kept.length === 0) return undefined;
+  const marked = kept.filter((k) => k.controller).length;
+  const plural = kept.length === 1 ? 'listener' : 'listeners';
+  return `${kept.length} ${plural} kept outside the prune scope${marked ? ` (${marked} for a controller's name mark)` : ''}`;
+}
+
 export function summaryLine(plan: Plan): string {
   const s = summarize(plan);
   const parts = [
@@ -53,6 +62,8 @@ export function summaryLine(plan: Plan): string {
     `${s.unchanged} unchanged`,
   ];
   if (s.conflict) parts.push(`${s.conflict} conflict${s.conflict === 1 ? '' : 's'}`);
+  const kept = keptText(plan);
+  if (kept) parts.push(kept);
   return `Plan: ${parts.join(', ')}.`;
 }
 
@@ -71,13 +82,23 @@ export function planView(plan: Plan): ResultView {
       if (item.reason) lines.push(`        ${item.reason}`);
       for (const note of item.notes) lines.push(`        note: ${note}`);
     }
+    const kept = keptText(plan, lb);
+    if (kept) lines.push(`  ${kept}`);
   }
   lines.push(summaryLine(plan));
   const s = summarize(plan);
   return {
     json: {
       Changes: plan.items.map(itemJson),
-      Summary: { Create: s.create, Update: s.update, Delete: s.delete, Unchanged: s.unchanged, Conflict: s.conflict },
+      Summary: {
+        Create: s.create,
+        Update: s.update,
+        Delete: s.delete,
+        Unchanged: s.unchanged,
+        Conflict: s.conflict,
+        KeptOutsideScope: plan.kept.length,
+        KeptForControllerMark: plan.kept.filter((k) => k.controller).length,
+      },
       Requests: s.requests,
     },
     text: lines,

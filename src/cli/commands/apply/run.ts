@@ -167,7 +167,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     executing?.catch(() => {});
     const reported = await readState(session, { loadBalancers }, ctx, globals);
     progress.stop();
-    const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true });
+    const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
 
     if (flags.plan) {
       await printResult(ctx, globals, planView(plan));

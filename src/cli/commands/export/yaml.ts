@@ -1,0 +1,46 @@
+/**
+ * The exported file as YAML: a header saying what the file is and what it cannot hold, then
+ * `listeners:`, each entry with its notes as comments above it. The `yaml` library writes the
+ * values (quoting what needs it), so the text reads back as exactly the JSON form.
+ */
+import { escapeControl } from '../../../core/printable.js';
+import type { Exported } from './exporters.js';
+
+/** A comment line: one line, nothing a terminal or the YAML reader would take for more. */
+const comment = (text: string): string => ` ${escapeControl(text)}`;
+
+export async function exportYaml(
+  exported: readonly Exported[],
+  options: { loadBalancers: readonly string[]; filtered: boolean },
+): Promise<string> {
+  const yaml = await import('yaml');
+  // yaml is CommonJS under Node: bundled, its classes sit on the module's default export.
+  const { Document } = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
+  const count = exported.length;
+  const header = [
+    `clb-listener export: ${count} listener${count === 1 ? '' : 's'} of ${options.loadBalancers.join(', ')}`,
+    "Values equal to the API's defaults are left out; certificates are named by CertId; no secret is written.",
+    'Not reported by DescribeListeners, so never exported: FullEndPorts, SslCloseSwitch.',
+    'Forwarding rules and targets are not exported: apply manages listeners.',
+  ];
+  const refused = exported.filter((e) => e.refused).length;
+  header.push(
+    refused
+      ? `${refused} entr${refused === 1 ? 'y needs' : 'ies need'} an edit before apply takes this file: the comment above ${refused === 1 ? 'it says' : 'each says'} why.`
+      : 'Applied as it is, this file changes nothing: clb-listener apply -f FILE --plan --detailed-exitcode exits 0.',
+  );
+  if (options.filtered) {
+    header.push(
+      'Filtered (--port/--protocol): with --prune, apply deletes the listeners left out of this file',
+      'unless a prune: block keeps them outside its scope (docs/apply.md, "Prune scope").',
+    );
+  }
+  const doc = new Document({ listeners: exported.map((e) => e.entry) });
+  doc.commentBefore = header.map(comment).join('\n');
+  const list = doc.get('listeners') as { items: { commentBefore?: string }[] } | undefined;
+  for (const [i, e] of exported.entries()) {
+    const item = list?.items[i];
+    if (item && e.notes.length) item.commentBefore = e.notes.map(comment).join('\n');
+  }
+  return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+}
