@@ -156,7 +156,7 @@ function domainsOf(rule: RuleInput, p: string): string[] {
   if (rule.Domain === undefined && rule.Domains === undefined) throw fault.missing(`${p}Domain`);
   const domains = rule.Domain !== undefined ? [rule.Domain] : rule.Domains!;
   if (domains.length === 0) throw fault.value(`\`${p}Domains\` must hold at least one domain.`);
-  domains.forEach((d, i) => checkDomain(d, rule.Domain !== undefined ? `${p}Domain` : `${p}Domains.${i}`));
+  for (const [i, d] of domains.entries()) checkDomain(d, rule.Domain !== undefined ? `${p}Domain` : `${p}Domains.${i}`);
   if (new Set(domains).size !== domains.length) throw fault.value(`\`${p}Domains\` lists a domain twice.`);
   return domains;
 }
@@ -474,7 +474,7 @@ const modifyDomainAttributes: ActionHandler = (body, ctx) => {
   if (ofDomain.length === 0) throw fault.value(`The domain ${input.Domain} has no rule on ${listener.ListenerId}.`);
   if (input.NewDomain !== undefined && input.NewDomains !== undefined) throw fault.value('Give `NewDomain` or `NewDomains`, never both.');
   const renamed = input.NewDomain !== undefined ? [input.NewDomain] : input.NewDomains;
-  renamed?.forEach((d, i) => checkDomain(d, input.NewDomain !== undefined ? 'NewDomain' : `NewDomains.${i}`));
+  for (const [i, d] of (renamed ?? []).entries()) checkDomain(d, input.NewDomain !== undefined ? 'NewDomain' : `NewDomains.${i}`);
   checkDomainSwitches(input, listener, '');
   checkRuleCertificate(input, listener, '');
   const next = input.NewDefaultServerDomain;
