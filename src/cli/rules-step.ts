@@ -147,7 +147,7 @@ export async function sendRules(
     }
     const reason = error instanceof Error ? error.message : String(error);
     progress.warn(say(language, T.lostRules, { reason, ids: found.join(', ') }));
-    toSend.forEach((rule, i) => results.set(rule, resultOf(rule, target.ListenerId, found[i]!, 'created')));
+    for (const [i, rule] of toSend.entries()) results.set(rule, resultOf(rule, target.ListenerId, found[i]!, 'created'));
     return ordered().map(stripUndefined);
   }
   await followTask(client, accepted.RequestId, {
@@ -158,7 +158,7 @@ export async function sendRules(
     globals,
     accepted: { action: 'CreateRule', listenerIds: [target.ListenerId] },
   });
-  toSend.forEach((rule, i) => results.set(rule, resultOf(rule, target.ListenerId, accepted.LocationIds[i] ?? '', 'created')));
+  for (const [i, rule] of toSend.entries()) results.set(rule, resultOf(rule, target.ListenerId, accepted.LocationIds[i] ?? '', 'created'));
   progress.succeed(
     say(language, T.createdRules, { count: toSend.length, listener: target.ListenerId, ids: accepted.LocationIds.join(', ') }),
   );
