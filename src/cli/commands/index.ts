@@ -5,6 +5,7 @@ import { registerApply } from './apply/command.js';
 import { registerWait } from './wait/command.js';
 import { registerList } from './list/command.js';
 import { registerDelete } from './delete/command.js';
+import { registerRule } from './rule/command.js';
 import { registerConfigure } from './configure/command.js';
 import { registerWhoami } from './whoami/command.js';
 import { registerEmulator } from './emulator/command.js';
@@ -18,6 +19,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerWait,
   registerList,
   registerDelete,
+  registerRule,
   registerConfigure,
   registerWhoami,
   registerEmulator,
