@@ -128,6 +128,27 @@ export const RULE_TEXT = defineMessages({
   modified: { en: 'Changed %{what} on %{listener}: %{fields}', zh: '已修改 %{listener} 上的 %{what}：%{fields}' },
   oneRuleToModify: { en: 'rule modify takes one --rule', zh: 'rule modify 只接受一个 --rule' },
   dryRunPortListener: { en: '<the listener on port %{port}>', zh: '<端口 %{port} 上的监听器>' },
+  planRulesHeading: { en: 'Forwarding rules:', zh: '转发规则：' },
+  planRulesSummary: {
+    en: 'Rules: %{create} to create, %{update} to update, %{delete} to delete%{conflicts}.',
+    zh: '转发规则：创建 %{create} 条，修改 %{update} 处，删除 %{delete} 条%{conflicts}。',
+  },
+  planRulesConflicts: { en: ', %{count} conflict(s)', zh: '，冲突 %{count} 处' },
+  planNewListener: { en: 'the new listener', zh: '新监听器' },
+  applyRuleDeletes: {
+    en: '--prune would delete %{count} forwarding rule(s): %{list}; nothing was sent',
+    zh: '--prune 将删除 %{count} 条转发规则：%{list}；未发送任何请求',
+  },
+  applyRuleDeletesHint: { en: 'add --yes to delete them, or run with --plan to review', zh: '加上 --yes 以删除，或用 --plan 先查看' },
+  applyRuleDeletesAsk: { en: 'Delete %{count} forwarding rule(s)?', zh: '删除 %{count} 条转发规则？' },
+  applyRulesFailed: {
+    en: '%{failed} forwarding rule change(s) did not succeed: %{detail}',
+    zh: '%{failed} 处转发规则变更未成功：%{detail}',
+  },
+  applyRulesFailedHint: {
+    en: 'the summary lists each rule; run apply again to retry what is left (what was done stays done)',
+    zh: '摘要列出了每条规则；再次运行 apply 可重试剩余部分（已完成的保持不变）',
+  },
   headListenerId: { en: 'LISTENER ID', zh: '监听器 ID' },
   headPort: { en: 'PORT', zh: '端口' },
   headDomain: { en: 'DOMAIN', zh: '域名' },

@@ -9,7 +9,8 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { CliError, ConflictError, InterruptedError, UsageError } from '../../../core/errors.js';
 import { say } from '../../../core/i18n.js';
 import { resolveValidate } from '../../../config/index.js';
-import { RULE_INPUT_FIELDS, ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
+import { ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
+import { domainChanges, FIXED_FIELDS, RULE_FIELDS, ruleChanges } from '../../rule-diff.js';
 import { checkRuleInputs, parseRuleFlags, type ParsedRule } from '../../../model/rule-input.js';
 import { printableLine } from '../../../core/printable.js';
 import { createProgress, type Progress } from '../../../ui/progress.js';
@@ -303,54 +304,6 @@ function withLostHint(error: unknown, ctx: CliContext, globals: GlobalOptions, r
 }
 
 // ---- rule modify ----------------------------------------------------------------------------
-
-const DOMAIN_FIELDS = new Set(RULE_INPUT_FIELDS.filter((f) => f.level === 'domain').map((f) => f.api));
-const RULE_FIELDS = new Set(RULE_INPUT_FIELDS.filter((f) => f.level === 'rule').map((f) => f.api));
-/** Rule fields ModifyRule does not take. */
-const FIXED_FIELDS = new Set(['TargetType']);
-
-type Current = FoundListener['Rules'][number];
-
-/** Whether every field `wanted` gives already has that value in `current` (objects compared field by field). */
-export function alreadyHas(current: unknown, wanted: unknown): boolean {
-  if (wanted && typeof wanted === 'object' && !Array.isArray(wanted)) {
-    const have = current && typeof current === 'object' ? (current as Record<string, unknown>) : {};
-    return Object.entries(wanted).every(([k, v]) => alreadyHas(have[k], v));
-  }
-  return JSON.stringify(current) === JSON.stringify(wanted);
-}
-
-/** The domain-level fields of `wanted` that differ from the domain's current rule. */
-export function domainChanges(current: Current, wanted: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(wanted)) {
-    if (!DOMAIN_FIELDS.has(key)) continue;
-    if (key === 'Quic') {
-      if ((current.QuicStatus === 'QUIC_ACTIVE') !== value) out.Quic = value;
-    } else if (key === 'Certificate') {
-      const cert = value as Record<string, unknown>;
-      const have = (current.Certificate ?? {}) as Record<string, unknown>;
-      // A certificate given by id is the same when the id (and mode) are; an upload is always new.
-      const same =
-        cert.CertId !== undefined &&
-        cert.CertId === have.CertId &&
-        (cert.SSLMode ?? 'UNIDIRECTIONAL') === (have.SSLMode ?? 'UNIDIRECTIONAL');
-      if (!same) out.Certificate = value;
-    } else if (key === 'MultiCertInfo') {
-      out.MultiCertInfo = value;
-    } else if ((current[key] ?? false) !== value) out[key] = value;
-  }
-  return out;
-}
-
-/** The rule-level fields of `wanted` that differ from `current`. */
-export function ruleChanges(current: Current, wanted: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(wanted)) {
-    if (RULE_FIELDS.has(key) && !FIXED_FIELDS.has(key) && !alreadyHas(current[key], value)) out[key] = value;
-  }
-  return out;
-}
 
 async function ruleModify(ctx: CliContext, globals: GlobalOptions, flags: RuleFlags, ref: ListenerRef): Promise<void> {
   const t = text(ctx);

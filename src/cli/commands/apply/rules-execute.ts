@@ -1,0 +1,116 @@
+/**
+ * Carries out the rule changes of a plan once the listeners are done: listener by listener, the
+ * missing rules in one CreateRule, each ModifyRule, each ModifyDomainAttributes, then one
+ * DeleteRule, every task followed before the next write (one task at a time per load balancer).
+ * A failure stops that listener's remaining rule changes ("not tried"); a lost answer is never
+ * resent (CreateRule's is looked up by reading; the others are reported as unknown).
+ */
+import type { ClbClient } from '../../../api/client.js';
+import type { RuleInput } from '../../../model/rule-fields.js';
+import { answerWasLost } from '../../reconcile.js';
+import { sendRules, type RuleRun } from '../../rules-step.js';
+import type { ItemResult } from './execute.js';
+import type { PlanItem } from './plan.js';
+import type { RuleChange } from './rules-plan.js';
+
+export interface RuleResult {
+  status: 'done' | 'failed' | 'unknown' | 'not tried';
+  locationId: string | null;
+  detail?: string;
+}
+
+const ORDER: Record<RuleChange['kind'], number> = { create: 0, 'modify-rule': 1, 'modify-domain': 2, delete: 3, conflict: 4 };
+
+export async function executeRules(
+  client: ClbClient,
+  changes: readonly RuleChange[],
+  listenerResults: ReadonlyMap<PlanItem, ItemResult>,
+  run: RuleRun,
+): Promise<Map<RuleChange, RuleResult>> {
+  const results = new Map<RuleChange, RuleResult>();
+  const api = await import('../../../api/clb.js');
+  const { followTask } = await import('../../follow-task.js');
+  const byItem = new Map<PlanItem, RuleChange[]>();
+  for (const change of changes) {
+    if (change.kind === 'conflict') continue;
+    byItem.set(change.item, [...(byItem.get(change.item) ?? []), change]);
+  }
+  for (const [item, list] of byItem) {
+    const listenerResult = listenerResults.get(item);
+    const listenerId = item.listenerId ?? (listenerResult?.status === 'done' ? listenerResult.listenerId : null);
+    const pending = [...list].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+    const notTried = (from: number, detail?: string) => {
+      for (const change of pending.slice(from))
+        results.set(change, { status: 'not tried', locationId: change.locationId, ...(detail ? { detail } : {}) });
+    };
+    if (!listenerId || run.ctx.signal.aborted) {
+      notTried(0, listenerId ? undefined : 'the listener was not created');
+      continue;
+    }
+    const target = { LoadBalancerId: item.loadBalancerId, ListenerId: listenerId };
+    const follow = async (requestId: string, action: string, label: string) =>
+      followTask(client, requestId, {
+        timeoutMs: run.timeoutMs,
+        signal: run.ctx.signal,
+        progress: run.progress,
+        label,
+        globals: run.globals,
+        accepted: { action, listenerIds: [listenerId] },
+      });
+    let i = 0;
+    try {
+      const creates = pending.filter((c) => c.kind === 'create');
+      if (creates.length > 0) {
+        const made = await sendRules(
+          client,
+          target,
+          creates.map((c) => c.body as unknown as RuleInput),
+          run,
+        );
+        creates.forEach((change, n) => {
+          results.set(change, { status: 'done', locationId: made[n]?.LocationId ?? null });
+        });
+        i += creates.length;
+      }
+      for (; i < pending.length && pending[i]!.kind !== 'delete'; i++) {
+        const change = pending[i]!;
+        const label = `${change.kind === 'modify-rule' ? 'ModifyRule' : 'ModifyDomainAttributes'} ${change.domain}${change.url ?? ''} on ${listenerId}`;
+        run.progress.start(label);
+        const accepted =
+          change.kind === 'modify-rule'
+            ? await api.modifyRule(client, { ...target, LocationId: change.locationId! }, change.body, { signal: run.ctx.signal })
+            : await api.modifyDomainAttributes(client, { ...target, Domain: change.domain }, change.body, { signal: run.ctx.signal });
+        await follow(accepted.RequestId, change.kind === 'modify-rule' ? 'ModifyRule' : 'ModifyDomainAttributes', label);
+        run.progress.succeed(label);
+        results.set(change, { status: 'done', locationId: change.locationId });
+      }
+      const deletes = pending.slice(i);
+      if (deletes.length > 0) {
+        const label = `DeleteRule ${deletes.map((d) => d.locationId).join(', ')} on ${listenerId}`;
+        run.progress.start(label);
+        const ids = deletes.map((d) => d.locationId!);
+        const accepted = await api.deleteRules(client, target, ids, {}, { signal: run.ctx.signal });
+        await follow(accepted.RequestId, 'DeleteRule', label);
+        run.progress.succeed(label);
+        for (const change of deletes) results.set(change, { status: 'done', locationId: change.locationId });
+        i = pending.length;
+      }
+    } catch (error) {
+      run.progress.fail();
+      const detail = error instanceof Error ? error.message : String(error);
+      const failed = pending[i];
+      if (failed) {
+        const lost = answerWasLost(error);
+        results.set(failed, {
+          status: lost ? 'unknown' : 'failed',
+          locationId: failed.locationId,
+          detail: lost ? `${detail}; not sent again: apply --plan shows where things stand` : detail,
+        });
+        // CreateRule went out for every create at once: they share its fate.
+        if (failed.kind === 'create') for (const c of pending.filter((p) => p.kind === 'create')) results.set(c, results.get(failed)!);
+        notTried(failed.kind === 'create' ? pending.filter((p) => p.kind === 'create').length : i + 1);
+      }
+    }
+  }
+  return results;
+}
