@@ -82,7 +82,7 @@ async function buildRequest(
   globals: GlobalOptions,
   ctx: CliContext,
   keep: (session: Session) => void,
-): Promise<BuiltRequest & { printOnly?: boolean }> {
+): Promise<BuiltRequest & { printOnly?: boolean; rules?: string[] }> {
   const readText = inputReader(ctx);
   const input = bodyInput(given, ctx);
   // One spelling from here on (the equivalent command of -i says --from-file).
@@ -118,10 +118,12 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   try {
     const built = await beforeSending(() => buildRequest(flags, globals, ctx, (session) => opened.push(session)));
     const { request } = built;
-    const rules = flags.rule?.length
+    // --rule, or the domains create -i asked for (SNI).
+    const ruleSpecs = flags.rule ?? built.rules;
+    const rules = ruleSpecs?.length
       ? await beforeSending(async () => {
           const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
-          return (await import('./rules.js')).prepareRules(flags, request, ctx, validate);
+          return (await import('./rules.js')).prepareRules({ ...flags, rule: ruleSpecs }, request, ctx, validate);
         })
       : undefined;
     const warnings = [...built.warnings, ...(rules?.warnings ?? [])];
