@@ -6,6 +6,9 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst, runCli } from './helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './helpers/paths.js';
 
 const LB = 'lb-cuxw2rm0';
 const WWW = 'Domain=www.example.com,Url=/,DefaultServer=true,Certificate={"CertId":"WwwCert1"}';
@@ -166,6 +169,23 @@ describe('create --rule', () => {
     assert.deepEqual(result.requests, []);
     assert.match(result.stderr, /a private key is never taken from the command line/);
     assert.doesNotMatch(result.stdout + result.stderr, /MIIEvQ/);
+  });
+
+  test('a rule certificate uploaded from files: sent whole, but its private key never printed (dry run, debug, errors)', async () => {
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures');
+    const key = readFileSync(join(fixtures, 'server.key'), 'utf8');
+    const keyLines = key.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));
+    const rule = `Domain=www.example.com,Url=/,Certificate={"CertName":"www","CertContent":"file://${join(fixtures, 'server.crt')}","CertKey":"file://${join(fixtures, 'server.key')}"}`;
+    const dry = await runAgainst(emu, [...SNI, '--rule', rule, '--dry-run', '--debug']);
+    assert.equal(dry.code, 0, dry.stderr);
+    const made = await runAgainst(emu, [...SNI, '--rule', rule, '--debug']);
+    assert.equal(made.code, 0, made.stderr);
+    for (const output of [dry.stdout, dry.stderr, made.stdout, made.stderr]) {
+      for (const line of keyLines) assert.ok(!output.includes(line), 'a private key line was printed');
+      assert.doesNotMatch(output, /-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+    }
+    const listener = (await emu.state()).listeners[0]!;
+    assert.equal(((listener.Rules as Record<string, unknown>[])[0]!.Certificate as { CertId: string }).CertId.length > 0, true);
   });
 
   test('--no-wait with --rule is a usage error', async () => {
