@@ -149,6 +149,12 @@ export const RULE_TEXT = defineMessages({
     en: 'the summary lists each rule; run apply again to retry what is left (what was done stays done)',
     zh: '摘要列出了每条规则；再次运行 apply 可重试剩余部分（已完成的保持不变）',
   },
+  applyRuleWrite: { en: '%{action}: %{what} on %{listener}', zh: '%{action}：%{listener} 上的 %{what}' },
+  applyListenerNotMade: { en: 'the listener was not created', zh: '监听器未创建' },
+  applyNotResent: {
+    en: '%{reason}; not sent again: apply --plan shows where things stand',
+    zh: '%{reason}；未重复发送：apply --plan 可查看当前状态',
+  },
   headListenerId: { en: 'LISTENER ID', zh: '监听器 ID' },
   headPort: { en: 'PORT', zh: '端口' },
   headDomain: { en: 'DOMAIN', zh: '域名' },

@@ -12,6 +12,8 @@ import { sendRules, type RuleRun } from '../../rules-step.js';
 import type { ItemResult } from './execute.js';
 import type { PlanItem } from './plan.js';
 import type { RuleChange } from './rules-plan.js';
+import { say } from '../../../core/i18n.js';
+import { RULE_TEXT as T } from '../../rule-text.js';
 
 export interface RuleResult {
   status: 'done' | 'failed' | 'unknown' | 'not tried';
@@ -28,6 +30,7 @@ export async function executeRules(
   run: RuleRun,
 ): Promise<Map<RuleChange, RuleResult>> {
   const results = new Map<RuleChange, RuleResult>();
+  const language = run.ctx.language ?? 'en';
   const api = await import('../../../api/clb.js');
   const { followTask } = await import('../../follow-task.js');
   const byItem = new Map<PlanItem, RuleChange[]>();
@@ -44,7 +47,7 @@ export async function executeRules(
         results.set(change, { status: 'not tried', locationId: change.locationId, ...(detail ? { detail } : {}) });
     };
     if (!listenerId || run.ctx.signal.aborted) {
-      notTried(0, listenerId ? undefined : 'the listener was not created');
+      notTried(0, listenerId ? undefined : say(language, T.applyListenerNotMade));
       continue;
     }
     const target = { LoadBalancerId: item.loadBalancerId, ListenerId: listenerId };
@@ -74,19 +77,24 @@ export async function executeRules(
       }
       for (; i < pending.length && pending[i]!.kind !== 'delete'; i++) {
         const change = pending[i]!;
-        const label = `${change.kind === 'modify-rule' ? 'ModifyRule' : 'ModifyDomainAttributes'} ${change.domain}${change.url ?? ''} on ${listenerId}`;
+        const action = change.kind === 'modify-rule' ? 'ModifyRule' : 'ModifyDomainAttributes';
+        const label = say(language, T.applyRuleWrite, { action, what: `${change.domain}${change.url ?? ''}`, listener: listenerId });
         run.progress.start(label);
         const accepted =
           change.kind === 'modify-rule'
             ? await api.modifyRule(client, { ...target, LocationId: change.locationId! }, change.body, { signal: run.ctx.signal })
             : await api.modifyDomainAttributes(client, { ...target, Domain: change.domain }, change.body, { signal: run.ctx.signal });
-        await follow(accepted.RequestId, change.kind === 'modify-rule' ? 'ModifyRule' : 'ModifyDomainAttributes', label);
+        await follow(accepted.RequestId, action, label);
         run.progress.succeed(label);
         results.set(change, { status: 'done', locationId: change.locationId });
       }
       const deletes = pending.slice(i);
       if (deletes.length > 0) {
-        const label = `DeleteRule ${deletes.map((d) => d.locationId).join(', ')} on ${listenerId}`;
+        const label = say(language, T.applyRuleWrite, {
+          action: 'DeleteRule',
+          what: deletes.map((d) => d.locationId).join(', '),
+          listener: listenerId,
+        });
         run.progress.start(label);
         const ids = deletes.map((d) => d.locationId!);
         const accepted = await api.deleteRules(client, target, ids, {}, { signal: run.ctx.signal });
@@ -104,7 +112,7 @@ export async function executeRules(
         results.set(failed, {
           status: lost ? 'unknown' : 'failed',
           locationId: failed.locationId,
-          detail: lost ? `${detail}; not sent again: apply --plan shows where things stand` : detail,
+          detail: lost ? say(language, T.applyNotResent, { reason: detail }) : detail,
         });
         // CreateRule went out for every create at once: they share its fate.
         if (failed.kind === 'create') for (const c of pending.filter((p) => p.kind === 'create')) results.set(c, results.get(failed)!);
