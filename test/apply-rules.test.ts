@@ -109,6 +109,30 @@ ${extra}`;
     assert.deepEqual(writesIn((await apply('-f', path)).requests), []);
   });
 
+  test('a lost ModifyRule answer is reconciled by reading the rules, never resent', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    await emu.faults([{ action: 'ModifyRule', kind: 'drop', processed: true }]);
+    const path = file(site('/healthz', 'WwwCert1'));
+    const result = await apply('-f', path, '-o', 'json');
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(writesIn(result.requests), ['ModifyRule'], 'sent once');
+    assert.match(result.stderr, /the answer to ModifyRule was lost .*DescribeListeners shows the change was made/);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as { Rules: { Result: string }[] }).Rules.map((r) => r.Result),
+      ['ok'],
+    );
+    assert.deepEqual(writesIn((await apply('-f', path)).requests), []);
+  });
+
+  test('apply --schema knows Rules: a list of RuleInput objects', async () => {
+    const result = await apply('--schema');
+    const schema = JSON.parse(result.stdout) as {
+      $defs: { listener: { properties: Record<string, { items: { properties: Record<string, unknown> } }> } };
+    };
+    const rules = schema.$defs.listener.properties.Rules!;
+    assert.deepEqual(Object.keys(rules.items.properties).slice(0, 3), ['Domain', 'Domains', 'Url']);
+  });
+
   test('a removed rule goes only with --prune --yes', async () => {
     assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
     const fewer = file(`

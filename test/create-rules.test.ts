@@ -91,6 +91,36 @@ describe('create --rule', () => {
     assert.deepEqual(JSON.parse(queried.stdout), ['a.example.com', 'b.example.com']);
   });
 
+  test('--if-not-exists: run twice, the second keeps the listener and its rules and writes nothing', async () => {
+    const args = [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '80',
+      '--protocol',
+      'HTTP',
+      '--rule',
+      'Domain=www.example.com,Url=/',
+      '--if-not-exists',
+      '-o',
+      'json',
+    ];
+    const first = await runAgainst(emu, args);
+    assert.equal(first.code, 0, first.stderr);
+    const second = await runAgainst(emu, args);
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(second.requests, ['DescribeListeners'], 'only the read');
+    const [a, b] = [first, second].map(
+      (r) => JSON.parse(r.stdout) as { ListenerIds: string[]; Rules: { LocationId: string; Action: string }[] },
+    );
+    assert.deepEqual(b!.ListenerIds, a!.ListenerIds);
+    assert.deepEqual(
+      b!.Rules.map((r) => [r.LocationId, r.Action]),
+      [[a!.Rules[0]!.LocationId, 'existing']],
+    );
+  });
+
   test('--dry-run shows CreateListener and CreateRule and sends nothing', async () => {
     const result = await runAgainst(emu, [...SNI, '--rule', WWW, '--rule', API, '--dry-run']);
     assert.equal(result.code, 0, result.stderr);

@@ -65,6 +65,35 @@ async function listedRules(client: ClbClient, loadBalancerId: string, listenerId
   return (listed.Listeners?.[0]?.Rules ?? []) as ExistingRule[];
 }
 
+/**
+ * After a lost answer: reads the listener's rules until `done` says the change shows, for a bounded
+ * time (a read that fails proves nothing either way). True when it showed.
+ */
+export async function readRulesUntil(
+  client: ClbClient,
+  target: { LoadBalancerId: string; ListenerId: string },
+  done: (rules: ExistingRule[]) => boolean,
+  ctx: CliContext,
+  options: { interrupted?: boolean; timeoutMs?: number } = {},
+): Promise<boolean> {
+  const signal = options.interrupted ? undefined : ctx.signal;
+  const deadline = ctx.now() + Math.min(options.timeoutMs ?? RECONCILE_TIMEOUT_MS, options.interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
+  for (;;) {
+    try {
+      if (done(await listedRules(client, target.LoadBalancerId, target.ListenerId, signal))) return true;
+    } catch (error) {
+      if (error instanceof InterruptedError) return false;
+    }
+    const left = deadline - ctx.now();
+    if (left <= 0) return false;
+    try {
+      await ctx.sleep(Math.min(1000, left), signal);
+    } catch {
+      return false;
+    }
+  }
+}
+
 /** The rules of a lost CreateRule, looked for on the listener until they show; undefined if they do not in time. */
 async function reconcileRules(
   client: ClbClient,
@@ -74,24 +103,18 @@ async function reconcileRules(
   run: RuleRun,
   interrupted: boolean,
 ): Promise<string[] | undefined> {
-  const { ctx } = run;
-  const deadline = ctx.now() + Math.min(run.timeoutMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
-  for (;;) {
-    try {
-      const there = await listedRules(client, loadBalancerId, listenerId, interrupted ? undefined : ctx.signal);
-      const ids = rules.map((r) => locationOf(r, there));
-      if (ids.every((id) => id !== undefined)) return ids as string[];
-    } catch (error) {
-      if (error instanceof InterruptedError) return undefined;
-    }
-    const left = deadline - ctx.now();
-    if (left <= 0) return undefined;
-    try {
-      await ctx.sleep(Math.min(1000, left), interrupted ? undefined : ctx.signal);
-    } catch {
-      return undefined;
-    }
-  }
+  let ids: (string | undefined)[] = [];
+  const found = await readRulesUntil(
+    client,
+    { LoadBalancerId: loadBalancerId, ListenerId: listenerId },
+    (there) => {
+      ids = rules.map((r) => locationOf(r, there));
+      return ids.every((id) => id !== undefined);
+    },
+    run.ctx,
+    { interrupted, timeoutMs: run.timeoutMs },
+  );
+  return found ? (ids as string[]) : undefined;
 }
 
 /**

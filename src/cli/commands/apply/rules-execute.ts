@@ -3,12 +3,15 @@
  * missing rules in one CreateRule, each ModifyRule, each ModifyDomainAttributes, then one
  * DeleteRule, every task followed before the next write (one task at a time per load balancer).
  * A failure stops that listener's remaining rule changes ("not tried"); a lost answer is never
- * resent (CreateRule's is looked up by reading; the others are reported as unknown).
+ * resent: the listener's rules are read until the change shows (then it is done), else its
+ * outcome is unknown.
  */
 import type { ClbClient } from '../../../api/client.js';
 import type { RuleInput } from '../../../model/rule-fields.js';
 import { answerWasLost } from '../../reconcile.js';
-import { sendRules, type RuleRun } from '../../rules-step.js';
+import { readRulesUntil, sendRules, type RuleRun } from '../../rules-step.js';
+import { type CurrentRule, currentDomains, domainChanges, ruleChanges } from '../../rule-diff.js';
+import { InterruptedError } from '../../../core/errors.js';
 import type { ItemResult } from './execute.js';
 import type { PlanItem } from './plan.js';
 import type { RuleChange } from './rules-plan.js';
@@ -60,6 +63,22 @@ export async function executeRules(
         globals: run.globals,
         accepted: { action, listenerIds: [listenerId] },
       });
+    /**
+     * Sends a write; should its answer be lost, reads the listener's rules until the change shows
+     * (then it is done, and said so) or the bounded look ends (then the error stands): never resent.
+     */
+    const lostAnswerChecked = async (action: string, shows: (rules: CurrentRule[]) => boolean, write: () => Promise<void>) => {
+      try {
+        await write();
+      } catch (error) {
+        if (!answerWasLost(error)) throw error;
+        const seen = await readRulesUntil(client, target, (rules) => shows(rules as CurrentRule[]), run.ctx, {
+          interrupted: error instanceof InterruptedError,
+        });
+        if (!seen) throw error;
+        run.progress.warn(say(language, T.lostModify, { action, reason: error instanceof Error ? error.message : String(error) }));
+      }
+    };
     let i = 0;
     try {
       const creates = pending.filter((c) => c.kind === 'create');
@@ -80,11 +99,22 @@ export async function executeRules(
         const action = change.kind === 'modify-rule' ? 'ModifyRule' : 'ModifyDomainAttributes';
         const label = say(language, T.applyRuleWrite, { action, what: `${change.domain}${change.url ?? ''}`, listener: listenerId });
         run.progress.start(label);
-        const accepted =
-          change.kind === 'modify-rule'
-            ? await api.modifyRule(client, { ...target, LocationId: change.locationId! }, change.body, { signal: run.ctx.signal })
-            : await api.modifyDomainAttributes(client, { ...target, Domain: change.domain }, change.body, { signal: run.ctx.signal });
-        await follow(accepted.RequestId, action, label);
+        const shows = (rules: CurrentRule[]): boolean => {
+          const now =
+            change.kind === 'modify-rule'
+              ? rules.find((r) => r.LocationId === change.locationId)
+              : rules.find((r) => currentDomains(r).includes(change.domain));
+          if (!now) return false;
+          const left = change.kind === 'modify-rule' ? ruleChanges(now, change.body) : domainChanges(now, change.body);
+          return Object.keys(left).length === 0;
+        };
+        await lostAnswerChecked(action, shows, async () => {
+          const accepted =
+            change.kind === 'modify-rule'
+              ? await api.modifyRule(client, { ...target, LocationId: change.locationId! }, change.body, { signal: run.ctx.signal })
+              : await api.modifyDomainAttributes(client, { ...target, Domain: change.domain }, change.body, { signal: run.ctx.signal });
+          await follow(accepted.RequestId, action, label);
+        });
         run.progress.succeed(label);
         results.set(change, { status: 'done', locationId: change.locationId });
       }
@@ -97,8 +127,14 @@ export async function executeRules(
         });
         run.progress.start(label);
         const ids = deletes.map((d) => d.locationId!);
-        const accepted = await api.deleteRules(client, target, ids, {}, { signal: run.ctx.signal });
-        await follow(accepted.RequestId, 'DeleteRule', label);
+        await lostAnswerChecked(
+          'DeleteRule',
+          (rules) => !rules.some((r) => ids.includes(r.LocationId)),
+          async () => {
+            const accepted = await api.deleteRules(client, target, ids, {}, { signal: run.ctx.signal });
+            await follow(accepted.RequestId, 'DeleteRule', label);
+          },
+        );
         run.progress.succeed(label);
         for (const change of deletes) results.set(change, { status: 'done', locationId: change.locationId });
         i = pending.length;

@@ -17,7 +17,7 @@ import { createProgress, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, printResult } from '../../../ui/output.js';
 import { inputReader } from '../../read-input.js';
 import { RULE_TEXT as T } from '../../rule-text.js';
-import { sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
+import { readRulesUntil, sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
 import { settingsInput } from '../../settings-input.js';
 import { waitTimeoutMs } from '../../seconds.js';
 import { answerWasLost } from '../../reconcile.js';
@@ -224,13 +224,7 @@ async function ruleDelete(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
     } catch (error) {
       progress.fail();
       if (!answerWasLost(error)) throw error;
-      const gone = await lookAgain(
-        session.client,
-        ref,
-        listener.ListenerId,
-        (rules) => !rules.some((r) => locationIds.includes(r.LocationId)),
-        ctx,
-      );
+      const gone = await readRulesUntil(session.client, target, (rules) => !rules.some((r) => locationIds.includes(r.LocationId)), ctx);
       if (!gone) throw withLostHint(error, ctx, globals, ref);
       progress.warn(t(T.lostDelete, { reason: (error as Error).message }));
       await printResult(ctx, globals, view(null));
@@ -259,33 +253,6 @@ async function follow(
     globals: run.globals,
     accepted: { action, listenerIds: [listenerId] },
   });
-}
-
-/** After a lost answer: reads the listener's rules until `done` says the change shows, for a bounded time. */
-async function lookAgain(
-  client: ClbClient,
-  ref: ListenerRef,
-  listenerId: string,
-  done: (rules: FoundListener['Rules']) => boolean,
-  ctx: CliContext,
-): Promise<boolean> {
-  const { RECONCILE_TIMEOUT_MS } = await import('../../reconcile.js');
-  const deadline = ctx.now() + RECONCILE_TIMEOUT_MS;
-  for (;;) {
-    try {
-      const listener = await findListener(client, { ...ref, ListenerId: listenerId }, ctx);
-      if (done(listener.Rules)) return true;
-    } catch {
-      // A read that fails proves nothing either way; try again until the deadline.
-    }
-    const left = deadline - ctx.now();
-    if (left <= 0) return false;
-    try {
-      await ctx.sleep(Math.min(1000, left), ctx.signal);
-    } catch {
-      return false;
-    }
-  }
 }
 
 function withLostHint(error: unknown, ctx: CliContext, globals: GlobalOptions, ref: ListenerRef): unknown {
@@ -390,11 +357,11 @@ async function ruleModify(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
       } catch (error) {
         progress.fail();
         if (!answerWasLost(error)) throw error;
-        const shows = await lookAgain(
+        const shows = await readRulesUntil(
           session.client,
-          ref,
-          listener.ListenerId,
-          (rules) => {
+          target,
+          (found) => {
+            const rules = found as FoundListener['Rules'];
             const now = rules.find((r) =>
               rule
                 ? r.LocationId === rule.LocationId
