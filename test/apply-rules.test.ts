@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { REPO_ROOT } from './helpers/paths.js';
 
 const LB = 'lb-rules001';
 const WRITES = [
@@ -122,6 +123,26 @@ ${extra}`;
       ['ok'],
     );
     assert.deepEqual(writesIn((await apply('-f', path)).requests), []);
+  });
+
+  test('a rule certificate uploaded from files: created once, then kept (a second run sends nothing)', async () => {
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures');
+    const path = file(`
+listeners:
+  - LoadBalancerId: ${LB}
+    Port: 443
+    Protocol: HTTPS
+    SniSwitch: 1
+    Rules:
+      - Domain: www.example.com
+        Url: /
+        Certificate: { CertName: www, CertContent: file://${join(fixtures, 'server.crt')}, CertKey: file://${join(fixtures, 'server.key')} }
+`);
+    const first = await apply('-f', path);
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual(writesIn(first.requests), ['CreateListener', 'CreateRule']);
+    const second = await apply('-f', path, '--plan', '--detailed-exitcode');
+    assert.equal(second.code, 0, second.stdout);
   });
 
   test('apply --schema knows Rules: a list of RuleInput objects', async () => {

@@ -38,8 +38,17 @@ export function fieldChanges(current: unknown, wanted: unknown, path: string): R
   return JSON.stringify(current) === JSON.stringify(wanted) ? [] : [{ path, old: current ?? null, new: wanted }];
 }
 
-/** The domain-level fields of `wanted` that differ from the domain's current rule. */
-export function domainChanges(current: CurrentRule, wanted: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The domain-level fields of `wanted` that differ from the domain's current rule. An uploaded
+ * certificate (no CertId) cannot be compared with the one there: `uploads: 'change'` (rule modify:
+ * the person asks for it now) sends it, `uploads: 'keep'` (apply: a file applied again) keeps the
+ * one there when the domain has a certificate.
+ */
+export function domainChanges(
+  current: CurrentRule,
+  wanted: Record<string, unknown>,
+  options: { uploads: 'change' | 'keep' } = { uploads: 'change' },
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
     if (!DOMAIN_FIELDS.has(key)) continue;
@@ -50,10 +59,11 @@ export function domainChanges(current: CurrentRule, wanted: Record<string, unkno
       const have = (current.Certificate ?? {}) as Record<string, unknown>;
       // A certificate given by id is the same when the id (and mode) are; an upload is always new.
       const mode = (c: Record<string, unknown>) => c.SSLMode ?? 'UNIDIRECTIONAL';
+      const kept = cert.CertId === undefined && options.uploads === 'keep' && have.CertId !== undefined && have.CertId !== null;
       const same = cert.CertId !== undefined && cert.CertId === have.CertId && mode(cert) === mode(have);
-      if (!same) out.Certificate = value;
+      if (!same && !kept) out.Certificate = value;
     } else if (key === 'MultiCertInfo') {
-      out.MultiCertInfo = value;
+      if (!(options.uploads === 'keep' && current.Certificate)) out.MultiCertInfo = value;
     } else if ((current[key] ?? false) !== value) out[key] = value;
   }
   return out;

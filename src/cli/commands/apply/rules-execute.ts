@@ -105,7 +105,7 @@ export async function executeRules(
               ? rules.find((r) => r.LocationId === change.locationId)
               : rules.find((r) => currentDomains(r).includes(change.domain));
           if (!now) return false;
-          const left = change.kind === 'modify-rule' ? ruleChanges(now, change.body) : domainChanges(now, change.body);
+          const left = change.kind === 'modify-rule' ? ruleChanges(now, change.body) : domainChanges(now, change.body, { uploads: 'keep' });
           return Object.keys(left).length === 0;
         };
         await lostAnswerChecked(action, shows, async () => {

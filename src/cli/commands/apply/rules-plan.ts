@@ -106,7 +106,8 @@ function planListener(item: PlanItem, rules: readonly RuleInput[], current: read
     }
     const domainKey = [...currentDomains(there)].sort().join(',');
     if (domainsDone.has(domainKey)) continue;
-    const perDomain = domainChanges(there, wanted);
+    // Uploaded certificates cannot be compared: one already there is kept (docs/apply.md).
+    const perDomain = domainChanges(there, wanted, { uploads: 'keep' });
     if (Object.keys(perDomain).length > 0) {
       domainsDone.add(domainKey);
       out.push({
