@@ -12,6 +12,7 @@ import {
   UsageError,
   WaitTimeoutError,
 } from '../core/errors.js';
+import { RulesIncompleteError } from '../core/rule-errors.js';
 
 export const ExitCode = {
   Success: 0,
@@ -22,6 +23,8 @@ export const ExitCode = {
   WaitTimeout: 5,
   Network: 6,
   Accepted: 7,
+  /** The listener was created, but its forwarding rules were not (all): the id and the command that finishes are printed. */
+  RulesIncomplete: 8,
   /** `apply --plan --detailed-exitcode`: the plan has changes (Terraform uses 2, which is taken here). */
   ChangesPending: 10,
   HangUp: 129,
@@ -49,6 +52,7 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
   [5, 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)'],
   [6, 'network failure after retries; outcome unknown'],
   [7, 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)'],
+  [8, 'the listener was created, but its forwarding rules were not (all); its id and the command that finishes are on stderr'],
   [10, 'apply --plan --detailed-exitcode: changes are pending'],
   [129, 'SIGHUP (terminal closed); what was left running is printed, as for Ctrl-C'],
   [130, 'interrupted (Ctrl-C); the RequestId, if any, is printed'],
@@ -58,6 +62,7 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
 /** `interruptedBy` is the signal that ended the run, when one did (SIGINT if unknown). */
 export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeValue {
   if (error instanceof UsageError) return ExitCode.Usage;
+  if (error instanceof RulesIncompleteError) return ExitCode.RulesIncomplete;
   if (error instanceof AcceptedError) return ExitCode.Accepted;
   if (error instanceof CredentialsError) return ExitCode.Credentials;
   if (error instanceof ApiError) return error.isAuthFailure ? ExitCode.Credentials : ExitCode.ApiRejected;

@@ -7,6 +7,9 @@
  */
 import { API_VERSION } from '../api/constants.js';
 
+/** The layer-7 forwarding-rule actions (rule-actions.ts). */
+export const CLB_RULE_ACTIONS = ['CreateRule', 'ModifyRule', 'DeleteRule', 'ModifyDomainAttributes'] as const;
+
 export const CLB_ACTIONS = [
   'CreateListener',
   'ModifyListener',
@@ -15,6 +18,7 @@ export const CLB_ACTIONS = [
   'DeleteListener',
   'DescribeLoadBalancers',
   'DescribeTaskStatus',
+  ...CLB_RULE_ACTIONS,
 ] as const;
 export const SSL_ACTIONS_SERVED = ['DescribeCertificates'] as const;
 export const STS_ACTIONS_SERVED = ['AssumeRole', 'AssumeRoleWithWebIdentity'] as const;

@@ -14,7 +14,9 @@ export type TaskEffect =
   /** The listeners stay listed until the task succeeds. */
   | { kind: 'delete'; listenerIds: string[] }
   /** The listener keeps its old settings until the task succeeds; then `patch` is merged into it. */
-  | { kind: 'modify'; listenerId: string; patch: Record<string, unknown> };
+  | { kind: 'modify'; listenerId: string; patch: Record<string, unknown> }
+  /** A change to a listener's forwarding rules: `commit` runs when the task succeeds, `rollback` when it fails. */
+  | { kind: 'rules'; commit?: () => void; rollback?: () => void };
 
 interface TaskRecord {
   TaskId: string;
@@ -161,6 +163,11 @@ export class Store {
       const failed = task.failWith !== null;
       task.Status = failed ? 1 : 0;
       task.Message = task.failWith;
+      if (task.effect.kind === 'rules') {
+        (failed ? task.effect.rollback : task.effect.commit)?.();
+        changed = true;
+        continue;
+      }
       if (task.effect.kind === 'modify') {
         const listener = this.listeners.get(task.effect.listenerId);
         if (!failed && listener) {

@@ -53,6 +53,8 @@ export type CreateFlags = CreateFieldFlags & {
   validate?: boolean;
   /** Keep listeners already on the requested ports (same protocol and name); create the rest. */
   ifNotExists?: boolean;
+  /** `--rule`, repeatable: forwarding rules to create on the new listener (rule-input.ts). */
+  rule?: string[];
 };
 
 export interface FlagSpec {

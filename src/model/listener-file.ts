@@ -14,6 +14,8 @@ import { advisory, blocking, loadValidator, validateCreateListener } from './val
 import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
 import { holderOf, portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
+import { readEntryRules } from './rule-file.js';
+import type { RuleInput } from './rule-fields.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -22,6 +24,8 @@ export interface DesiredListener {
   /** The entry's index in `listeners`. */
   index: number;
   request: CreateListenerRequest;
+  /** The entry's `Rules` (forwarding rules, rule-file.ts); undefined when it has none, so they are not managed. */
+  rules?: RuleInput[];
 }
 
 export interface ListenerFile {
@@ -142,7 +146,9 @@ export async function readListenerFile(
       continue;
     }
     const before = problems.length;
-    const normalized = normalizeEntry(raw as Record<string, unknown>, at, problems);
+    // Forwarding rules are read on their own (rule-file.ts), once the listener's own fields are known.
+    const { Rules: rawRules, ...listenerFields } = raw as Record<string, unknown>;
+    const normalized = normalizeEntry(listenerFields, at, problems);
     if (problems.length > before) continue;
     let body: Record<string, unknown>;
     try {
@@ -165,6 +171,18 @@ export async function readListenerFile(
       const unchecked = finding.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
       result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
     }
+    const entryRules = await readEntryRules(
+      rawRules,
+      index,
+      { protocol: request.Protocol, sniSwitch: request.SniSwitch ?? 0 },
+      { readText: options.readText, now: options.now, ...(options.validate !== undefined ? { validate: options.validate } : {}) },
+    );
+    result.secrets.push(...entryRules.secrets);
+    result.warnings.push(...entryRules.warnings.map((w) => `${label}: ${w}`));
+    if (entryRules.problems.length > 0) {
+      problems.push(...entryRules.problems);
+      continue;
+    }
     result.entries.push(request);
     for (const [i, port] of request.Ports.entries()) {
       const name = request.ListenerNames?.[i];
@@ -173,6 +191,7 @@ export async function readListenerFile(
         where: request.Ports.length > 1 ? `${at} (port ${port})` : at,
         index,
         request: { ...rest, Ports: [port], ...(name !== undefined ? { ListenerNames: [name] } : {}) },
+        ...(entryRules.rules ? { rules: entryRules.rules } : {}),
       });
     }
   }

@@ -19,6 +19,10 @@ import { keyValueTable, printResult } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
 import { outcomeView, planView, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
+import { hasRuleChanges, planRules, type RuleChange } from './rules-plan.js';
+import { withRuleOutcome, withRulePlan } from './rules-render.js';
+import type { RuleResult } from './rules-execute.js';
+import type { ResultView } from '../../../ui/output.js';
 import type { Session } from '../../session.js';
 
 export interface ApplyFlags {
@@ -168,11 +172,14 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const reported = await readState(session, { loadBalancers }, ctx, globals);
     progress.stop();
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
+    // Forwarding rules of the entries that give `Rules:` (rules-plan.ts), carried out after the listeners.
+    const rules = planRules(plan, file.listeners, reported, { prune: flags.prune === true });
+    const language = ctx.language ?? 'en';
 
     if (flags.plan) {
-      await printResult(ctx, globals, planView(plan));
+      await printResult(ctx, globals, withRulePlan(planView(plan), rules, language));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
-      if (flags.detailedExitcode && hasChanges(plan)) throw new ExitStatus(ExitCode.ChangesPending);
+      if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules))) throw new ExitStatus(ExitCode.ChangesPending);
       return;
     }
     if (plan.items.some((item) => item.action === 'conflict')) {
@@ -181,12 +188,19 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       }
       throw conflictError(plan);
     }
-    if (!hasChanges(plan)) {
+    if (!hasChanges(plan) && !hasRuleChanges(rules)) {
       progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
-      await printResult(ctx, globals, outcomeView(plan, new Map()));
+      await printResult(ctx, globals, withRuleOutcome(outcomeView(plan, new Map()), rules, new Map(), language));
       return;
     }
     await confirmDeletes(ctx, plan, flags);
+    const { confirmRuleDeletes, runRuleChanges } = await import('./rules-apply.js');
+    await confirmRuleDeletes(ctx, rules, flags);
+    if (!hasChanges(plan)) {
+      const ruleResults = await runRuleChanges(session, rules, new Map(), { ctx, globals, progress, timeoutMs: taskTimeoutMs });
+      await printOutcome(ctx, globals, plan, new Map(), flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
+      return;
+    }
 
     const { execute } = await (executing ?? import('./execute.js'));
     const operations = operationsOf(plan);
@@ -208,13 +222,21 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const failed = [...results.values()].filter((r) => r.status !== 'done');
     if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
     else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
-    await printOutcome(ctx, globals, plan, results, flags.file);
+    let ruleResults = new Map<RuleChange, RuleResult>();
+    if (hasRuleChanges(rules) && !ctx.signal.aborted) {
+      const { runRuleChanges } = await import('./rules-apply.js');
+      ruleResults = await runRuleChanges(session, rules, results, { ctx, globals, progress, timeoutMs: taskTimeoutMs });
+    }
+    await printOutcome(ctx, globals, plan, results, flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
     if (ctx.signal.aborted) {
       const interrupted = new InterruptedError();
       interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
       throw interrupted;
     }
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
+    const { ruleFailure } = await import('./rules-apply.js');
+    const ruleFailed = ruleFailure(rules, ruleResults, language);
+    if (ruleFailed) throw ruleFailed;
   } finally {
     progress.stop();
     await session.client.close();
@@ -232,9 +254,11 @@ async function printOutcome(
   plan: Plan,
   results: Map<PlanItem, ItemResult>,
   file: string,
+  /** Adds to the view what else was done (the forwarding rules). */
+  extend: (view: ResultView) => ResultView = (view) => view,
 ): Promise<void> {
   try {
-    await printResult(ctx, globals, outcomeView(plan, results));
+    await printResult(ctx, globals, extend(outcomeView(plan, results)));
   } catch (error) {
     const done = [...results.entries()].filter(([, result]) => result.status === 'done');
     if (done.length === 0) throw error;

@@ -6,6 +6,8 @@ import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { createListenerOptions } from '../../options.js';
 import type { CreateFlags } from '../../../model/flags.js';
+import { say } from '../../../core/i18n.js';
+import { RULE_TEXT } from '../../rule-text.js';
 
 const EXAMPLES = `
 Examples (the CreateListener API page's cases):
@@ -30,6 +32,11 @@ Examples (the CreateListener API page's cases):
     --reschedule-target-zero-weight --reschedule-unhealthy \\
     --reschedule-expand-target --reschedule-start-time 25 \\
     --reschedule-interval 50
+  # HTTPS with SNI: two domains, each with its own certificate
+  clb-listener create --lb lb-cuxw2rm0 --port 443 --protocol HTTPS \\
+    --sni-switch 1 \\
+    --rule 'Domain=www.example.com,Url=/,Certificate={"CertId":"MsJyaXVm"}' \\
+    --rule 'Domain=api.example.com,Url=/,Certificate={"CertId":"Ecc0Cert"}'
   # safe to re-run (CI): listeners already there are kept, their ids printed
   clb-listener create --lb lb-cuxw2rm0 --port 80,443 --protocol TCP \\
     --if-not-exists
@@ -48,6 +55,11 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addHelpOption(new Option('-h, --help', 'show help').helpGroup(run))
     .addHelpText('after', EXAMPLES);
   for (const option of createListenerOptions()) command.addOption(option);
+  command.addOption(
+    new Option('--rule <spec>', say(ctx.language ?? 'en', RULE_TEXT.ruleOption))
+      .helpGroup('Forwarding rules (HTTP/HTTPS):')
+      .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+  );
   command
     .addOption(new Option('--from-file <path>', 'request body with API field names, JSON or YAML ("-" = stdin)').helpGroup(run))
     .addOption(new Option('--cli-input-json <file://path>', "same as --from-file (tccli's name; file://PATH, a path or -)").helpGroup(run))

@@ -15,7 +15,10 @@ import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedList
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
-import { describeTarget, resultView, type ResultListener } from './result.js';
+import { describeTarget, resultView, type Outcome, type ResultListener } from './result.js';
+import type { CreateRules } from './rules.js';
+import type { ExistingRule } from '../../../model/rule-rules.js';
+import { RulesIncompleteError } from '../../../core/rule-errors.js';
 
 type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
 
@@ -24,6 +27,28 @@ export interface RunState {
   globals: GlobalOptions;
   progress: Progress;
   timeoutMs: number;
+  /** `--rule`: forwarding rules to create once the listeners exist (rules.ts). */
+  rules?: CreateRules;
+}
+
+/** The rules step, when --rule was given: on each listener this run made or kept. */
+async function rulesStep(
+  session: Session,
+  request: CreateListenerRequest,
+  listeners: readonly ResultListener[],
+  before: Listed | undefined,
+  flags: CreateFlags,
+  run: RunState,
+): Promise<Pick<Outcome, 'rules' | 'language'>> {
+  if (!run.rules) return {};
+  const { createRulesOn } = await import('./rules.js');
+  const reported = (before?.Listeners ?? []) as (ReportedListener & { Rules?: ExistingRule[] | null })[];
+  const targets = listeners.map((l) => {
+    const existing = l.Action === 'existing' ? reported.find((r) => r.ListenerId === l.ListenerId)?.Rules : undefined;
+    return { ListenerId: l.ListenerId, ...(existing ? { existing } : {}) };
+  });
+  const rules = await createRulesOn(session.client, request, targets, run.rules, run, flags.ifNotExists === true);
+  return { rules, ...(run.ctx.language ? { language: run.ctx.language } : {}) };
 }
 
 /**
@@ -85,7 +110,12 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     progress.succeed(
       `${many ? 'All' : 'The'} ${describeTarget(request).replace(/^1 /, '')} ${many ? 'exist' : 'exists'} already: ${existing.map((l) => l.ListenerId).join(', ')}`,
     );
-    await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction }));
+    const withRules = await rulesStep(session, request, existing, before, flags, run);
+    await printResult(
+      ctx,
+      globals,
+      resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction, ...withRules }),
+    );
     return;
   }
 
@@ -104,10 +134,11 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       const found = await reconcile(session, toCreate, before, sentAt, error, run);
       if (found) {
         const created = found.map((l) => ({ ...l, Action: 'created' as const }));
+        const withRules = await rulesStep(session, request, [...existing, ...created], before, flags, run);
         await printResult(
           ctx,
           globals,
-          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction }),
+          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction, ...withRules }),
         );
         return;
       }
@@ -150,12 +181,15 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       accepted: { action: 'CreateListener', listenerIds: ListenerIds },
     });
     progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
-    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
+    const withRules = await rulesStep(session, request, listeners, before, flags, run);
+    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction, ...withRules }), {
       RequestId,
       ListenerIds: allIds,
       resume,
     });
   } catch (error) {
+    // The rules step names the listeners and how to finish on its own.
+    if (error instanceof RulesIncompleteError) throw error;
     // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
     // person can find them, and nothing after acceptance can read as "nothing was sent".
     if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
