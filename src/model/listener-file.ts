@@ -5,14 +5,14 @@
  * through the same validator and rules as `create`; every problem is reported with its place:
  * `listeners.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
  */
-import { UsageError, type Problem } from '../core/errors.js';
+import { InterruptedError, UsageError, type Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import { collectSecrets } from './request.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
 import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
-import { holderOf, portLabel, transportOf } from './ports.js';
+import { portLabel, transportOf } from './ports.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -106,7 +106,7 @@ export async function readListenerFile(
   document: unknown,
   label: string,
   /** `validate: false` (--no-validate): rule violations become warnings; type errors still stop it. */
-  options: { readText: ReadText; now: number; validate?: boolean },
+  options: { readText: ReadText; now: number; validate?: boolean; signal?: AbortSignal },
 ): Promise<ListenerFile> {
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
   await loadValidator();
@@ -125,8 +125,14 @@ export async function readListenerFile(
     );
     throw problemsError(label, problems);
   }
+  const entries = doc.listeners as unknown[];
+  const absurd = absurdSize(entries);
+  if (absurd) throw problemsError(label, [absurd]);
   const result: ListenerFile = { listeners: [], entries: [], warnings: [], secrets: [] };
-  for (const [index, raw] of (doc.listeners as unknown[]).entries()) {
+  // Ctrl-C is heard between entries: a large file is checked with pauses for the event loop.
+  const pause = pauser(options.signal);
+  for (const [index, raw] of entries.entries()) {
+    await pause(1);
     const at = `listeners[${index}]`;
     if (!isPlainObject(raw)) {
       problems.push(shapeProblem(at, `${at} must be an object of CreateListener fields`, 'file.entry'));
@@ -145,7 +151,9 @@ export async function readListenerFile(
     }
     // The same validator as create; findings named by their place in the file.
     result.secrets.push(...collectSecrets(body));
-    const { request, findings } = validateCreateListener(body, { now: options.now });
+    // apply sends an entry's ports in batches of the most one CreateListener takes.
+    const { request, findings: all } = validateCreateListener(body, { now: options.now });
+    const findings = all.filter((f) => f.rule !== 'Ports.count');
     const stops = blocking(findings, options.validate !== false);
     if (stops.length > 0) {
       for (const finding of listedFindings(stops))
@@ -157,9 +165,10 @@ export async function readListenerFile(
       result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
     }
     result.entries.push(request);
+    const { ListenerNames: _names, ...rest } = request;
     for (const [i, port] of request.Ports.entries()) {
+      await pause(1);
       const name = request.ListenerNames?.[i];
-      const { ListenerNames: _names, ...rest } = request;
       result.listeners.push({
         where: request.Ports.length > 1 ? `${at} (port ${port})` : at,
         index,
@@ -172,29 +181,106 @@ export async function readListenerFile(
   return result;
 }
 
-/** Two entries for one port of one load balancer (in one port space) cannot both be true. */
-function duplicatePorts(listeners: readonly DesiredListener[]): Problem[] {
-  const problems: Problem[] = [];
-  const seen: { lb: string; holder: { ListenerId: string; Protocol: string; Port: number; EndPort: number | null } }[] = [];
-  for (const listener of listeners) {
-    const { LoadBalancerId: lb, Protocol, Ports, EndPort } = listener.request;
-    const port = Ports[0]!;
-    const earlier = holderOf(
-      seen.filter((s) => s.lb === lb).map((s) => s.holder),
-      Protocol,
-      port,
-      EndPort,
+/**
+ * The most listeners one file can describe: every port of both port spaces of a load balancer,
+ * on a few load balancers. A file beyond it cannot be true (two listeners never share a port) and
+ * is refused before anything in it is checked.
+ */
+export const MAX_FILE_LISTENERS = 65535 * 2 * 4;
+
+/** A list longer than any file could mean, refused at once with its size. */
+function absurdSize(entries: readonly unknown[]): Problem | undefined {
+  if (entries.length > MAX_FILE_LISTENERS) {
+    return shapeProblem(
+      'listeners',
+      `"listeners" has ${entries.length} entries; a file describes at most ${MAX_FILE_LISTENERS} listeners`,
+      'file.size',
     );
-    if (earlier) {
-      problems.push({
-        field: listener.where,
-        path: `listeners[${listener.index}].Ports`,
-        value: port,
-        rule: 'file.duplicate-port',
-        message: `${listener.where}: port ${portLabel(port, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.ListenerId}`,
-      });
-    }
-    seen.push({ lb, holder: { ListenerId: listener.where, Protocol, Port: port, EndPort: EndPort ?? null } });
   }
-  return problems;
+  let total = 0;
+  for (const [index, entry] of entries.entries()) {
+    const body = isPlainObject(entry) ? (entry as Record<string, unknown>) : undefined;
+    const ports = body ? (body.Ports ?? body.Port) : undefined;
+    if (!Array.isArray(ports)) continue;
+    if (ports.length > 65535) {
+      return shapeProblem(
+        `listeners[${index}].Ports`,
+        `listeners[${index}].Ports lists ${ports.length} ports; there are 65535`,
+        'file.size',
+      );
+    }
+    total += ports.length;
+    if (total > MAX_FILE_LISTENERS) {
+      return shapeProblem(
+        'listeners',
+        `the file lists more than ${MAX_FILE_LISTENERS} ports; a file describes at most that many listeners`,
+        'file.size',
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Lets the event loop run (and so hear Ctrl-C) every few thousand steps of a long check, and
+ * stops with nothing sent once the run is interrupted.
+ */
+function pauser(signal: AbortSignal | undefined): (steps: number) => Promise<void> {
+  let count = 0;
+  return async (steps) => {
+    count += steps;
+    if (count < 2048) return;
+    count = 0;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw InterruptedError.beforeSending('interrupted while checking the file');
+  };
+}
+
+/**
+ * Two entries for one port of one load balancer (in one port space) cannot both be true. Sorted
+ * by start port per load balancer and port space, then swept: n log n, however many ports.
+ */
+function duplicatePorts(listeners: readonly DesiredListener[]): Problem[] {
+  const groups = new Map<string, { listener: DesiredListener; order: number; start: number; end: number }[]>();
+  listeners.forEach((listener, order) => {
+    const { LoadBalancerId: lb, Protocol, Ports, EndPort } = listener.request;
+    const start = Ports[0]!;
+    const end = typeof EndPort === 'number' && EndPort > start ? EndPort : start;
+    const key = `${lb}\u0000${transportOf(Protocol)}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = [];
+      groups.set(key, group);
+    }
+    group.push({ listener, order, start, end });
+  });
+  const found: { order: number; problem: Problem }[] = [];
+  const reported = new Set<number>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.start - b.start || a.order - b.order);
+    // The entry reaching furthest so far: whatever starts before its end overlaps it.
+    let reach: (typeof group)[number] | undefined;
+    for (const entry of group) {
+      if (reach && entry.start <= reach.end) {
+        // Named by file order: the later entry is the duplicate of the earlier one.
+        const [earlier, later] = reach.order < entry.order ? [reach, entry] : [entry, reach];
+        if (!reported.has(later.order)) {
+          reported.add(later.order);
+          const { LoadBalancerId: lb, Protocol, EndPort } = later.listener.request;
+          found.push({
+            order: later.order,
+            problem: {
+              field: later.listener.where,
+              path: `listeners[${later.listener.index}].Ports`,
+              value: later.start,
+              rule: 'file.duplicate-port',
+              message: `${later.listener.where}: port ${portLabel(later.start, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.listener.where}`,
+            },
+          });
+        }
+      }
+      if (!reach || entry.end > reach.end) reach = entry;
+    }
+  }
+  return found.sort((a, b) => a.order - b.order).map((f) => f.problem);
 }

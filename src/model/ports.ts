@@ -7,6 +7,13 @@
  * callers warn rather than refuse there.
  */
 
+/**
+ * The most ports one CreateListener takes. The API refuses 50 or more ("Length of .Ports should be
+ * less than 50"), as Tencent's own TKE service controller records, which creates listeners in
+ * batches of 49 (docs/api/create-listener.md, "How many ports one request takes").
+ */
+export const MAX_PORTS_PER_CREATE = 49;
+
 export interface ExistingListener {
   ListenerId: string;
   Protocol: string;
@@ -143,4 +150,65 @@ export function portsInTheWay<L extends PortHolder>(
       },
     ];
   });
+}
+
+/**
+ * The listeners of one load balancer, indexed by port space and start port, so that finding the
+ * holder of a port costs a binary search instead of a scan: a plan of tens of thousands of ports
+ * against as many listeners stays n log n. Answers what `holderOf` answers for listeners that do
+ * not overlap one another (a load balancer never has two on one port of a space).
+ */
+export class PortIndex<L extends PortHolder> {
+  private readonly spaces = new Map<'TCP' | 'UDP', { starts: number[]; ends: number[]; reach: number[]; holders: L[] }>();
+
+  constructor(listeners: readonly L[]) {
+    const bySpace = new Map<'TCP' | 'UDP', L[]>();
+    for (const listener of listeners) {
+      const transport = transportOf(listener.Protocol);
+      let list = bySpace.get(transport);
+      if (!list) {
+        list = [];
+        bySpace.set(transport, list);
+      }
+      list.push(listener);
+    }
+    for (const [transport, list] of bySpace) {
+      // A stable sort: of two listeners on one start port, the first listed stays first.
+      const sorted = list.map((holder, order) => ({ holder, order, span: span(holder) }));
+      sorted.sort((a, b) => a.span[0] - b.span[0] || a.order - b.order);
+      // reach[i]: the highest port any of the first i + 1 listeners holds.
+      let highest = -1;
+      const reach = sorted.map((s) => {
+        highest = Math.max(highest, s.span[1]);
+        return highest;
+      });
+      this.spaces.set(transport, {
+        starts: sorted.map((s) => s.span[0]),
+        ends: sorted.map((s) => s.span[1]),
+        reach,
+        holders: sorted.map((s) => s.holder),
+      });
+    }
+  }
+
+  /** The listener holding any port of `[port, endPort]` in the port space of `protocol`. */
+  holderOf(protocol: string, port: number, endPort?: number | null): L | undefined {
+    const space = this.spaces.get(transportOf(protocol));
+    if (!space) return undefined;
+    const [start, end] = span({ ListenerId: '', Protocol: protocol, Port: port, EndPort: endPort ?? null });
+    // The listeners starting at or before `end` are the first `low`; one of them overlaps when any reaches `start`.
+    let low = 0;
+    let high = space.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (space.starts[middle]! <= end) low = middle + 1;
+      else high = middle;
+    }
+    if (low === 0 || space.reach[low - 1]! < start) return undefined;
+    // Listeners never overlap one another, so it is the last of them; should a listing overlap
+    // itself, the earliest that reaches `start`.
+    if (space.ends[low - 1]! >= start) return space.holders[low - 1];
+    for (let i = 0; i < low; i++) if (space.ends[i]! >= start) return space.holders[i];
+    return undefined;
+  }
 }

@@ -22,6 +22,7 @@ import {
 } from './certificates.js';
 import { closestName } from './suggest.js';
 import { controlCharacterProblems } from './control-characters.js';
+import { MAX_PORTS_PER_CREATE } from './ports.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
 export type Severity = 'refuse' | 'warn';
@@ -891,9 +892,36 @@ const portsUnique: Rule = {
   ),
   check: ({ request }) => {
     const ports = Array.isArray(request.Ports) ? request.Ports : [];
-    return ports.flatMap((port, i) =>
-      ports.indexOf(port) !== i ? [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }] : [],
-    );
+    // A set, not indexOf: an apply entry may list tens of thousands of ports.
+    const seen = new Set<unknown>();
+    return ports.flatMap((port, i) => {
+      if (!seen.has(port)) {
+        seen.add(port);
+        return [];
+      }
+      return [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }];
+    });
+  },
+};
+
+const portsCount: Rule = {
+  id: 'Ports.count',
+  fields: ['Ports'],
+  checks: `at most ${MAX_PORTS_PER_CREATE} ports in one request`,
+  ...OBSERVED(
+    'CreateListener refuses 50 or more Ports ("Length of .Ports should be less than 50"), as recorded by Tencent\'s TKE service controller, which batches at 49',
+  ),
+  check: ({ request }) => {
+    const ports = Array.isArray(request.Ports) ? request.Ports : [];
+    return ports.length > MAX_PORTS_PER_CREATE
+      ? [
+          {
+            path: ['Ports'],
+            message: `gives ${ports.length} ports; one CreateListener takes at most ${MAX_PORTS_PER_CREATE}`,
+            hint: `create them in several runs of at most ${MAX_PORTS_PER_CREATE} ports, or list them in an apply file (apply sends them in batches)`,
+          },
+        ]
+      : [];
   },
 };
 
@@ -1152,6 +1180,7 @@ export const RULES: readonly Rule[] = [
   lbIdShape,
   range('Ports[]', 1, 65535, REF('CreateListener.Ports: 1–65535')),
   portsUnique,
+  portsCount,
   namesMatchPorts,
   length('ListenerNames[]', 1, 80, REF('CreateListener.ListenerNames: 1–80 characters')),
   namesCharacters,

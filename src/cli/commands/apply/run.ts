@@ -46,7 +46,7 @@ async function loadFile(ctx: CliContext, path: string, validate: boolean): Promi
   const document = await readDocument(path, '--file', inputReader(ctx));
   const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
   const readText = inputReader({ ...ctx, cwd: base });
-  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate });
+  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate, signal: ctx.signal });
   return { file, label };
 }
 
