@@ -3,7 +3,7 @@
 // answer, and how task durations are learned.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UsageError } from '../src/core/errors.js';
+import { InterruptedError, type UsageError } from '../src/core/errors.js';
 import { compareListener, modifyListenerBody } from '../src/model/compare.js';
 import { readListenerFile, type DesiredListener } from '../src/model/listener-file.js';
 import type { CreateListenerRequest } from '../src/model/fields.js';
@@ -208,6 +208,27 @@ describe('the apply file', () => {
   const readText = async (path: string) => {
     throw new Error(`unexpected read of ${path}`);
   };
+
+  test('Ctrl-C is heard while a large file is checked: it stops, saying nothing was sent', async () => {
+    const controller = new AbortController();
+    controller.abort('SIGINT');
+    const document = { listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 10000 }, (_, i) => i + 1) }] };
+    await assert.rejects(readListenerFile(document, 'big.yaml', { readText, now: 0, signal: controller.signal }), (error: unknown) => {
+      assert.ok(error instanceof InterruptedError, String(error));
+      assert.equal(error.notSent, true);
+      return true;
+    });
+    // Not interrupted, the same file is read whole: 10,000 listeners, in one entry of more than 49 ports.
+    const file = await readListenerFile(document, 'big.yaml', { readText, now: 0 });
+    assert.equal(file.listeners.length, 10000);
+  });
+
+  test('an entry listing more ports than exist is refused before its ports are checked', async () => {
+    const document = { listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 70000 }, () => 'x') }] };
+    await assert.rejects(readListenerFile(document, 'big.yaml', { readText, now: 0 }), {
+      message: 'big.yaml: listeners[0].Ports lists 70000 ports; there are 65535',
+    });
+  });
 
   test('Port and ListenerName shorthands; one desired listener per port', async () => {
     const file = await readListenerFile(
