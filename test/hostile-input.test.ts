@@ -128,6 +128,10 @@ function makeFiles(): Record<string, string> {
     JSON.stringify({ listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 70000 }, (_, i) => i) }] }),
   );
   write('fifty-ports.json', JSON.stringify({ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 50 }, (_, i) => 1000 + i) }));
+  // The run's own SecretKey as input: a key file handed to a field.
+  write('own-key', emu.secretKey);
+  write('own-key-body.json', JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'TCP', ListenerNames: [`k${emu.secretKey}`] }));
+  write('apply-own-key.yaml', listeners(`    ListenerName: "k${emu.secretKey}"\n    Certificate: {CertId: abc123}\n`));
   write('megabyte-name.json', `{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["${MEGABYTE}"]}`);
   return files;
 }
@@ -179,6 +183,7 @@ const APPLY_FILES = [
   'apply-deep.json',
   'apply-latin1.yaml',
   'apply-absurd-ports.json',
+  'apply-own-key.yaml',
 ];
 
 /** Documents that can also arrive on stdin (not the special files). */
@@ -409,6 +414,11 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     ['--language', 'fr-FR'],
   ];
   for (const [flag, value] of globals) add(`global ${flag} ${JSON.stringify(value.slice(0, 40))}`, [...BASE, flag, value], { json: true });
+
+  // 11a. The run's own SecretKey in what would be sent.
+  add('own SecretKey as CertId through file://', [...HTTPS, '--certificate', `CertId=file://${files['own-key']}`], { json: true });
+  add('own SecretKey in a --from-file body', ['create', '--from-file', files['own-key-body.json']!], { json: true });
+  add('own SecretKey in a --dry-run body', ['create', '--from-file', files['own-key-body.json']!, '--dry-run']);
 
   // 11b. Arguments whose bytes were not UTF-8 (Node hands them over with U+FFFD in their place).
   add('argv: --name with a byte that is not UTF-8', [...BASE, '--name', 'caf\uFFFD'], { json: true });

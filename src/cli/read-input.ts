@@ -166,9 +166,18 @@ export async function readRegularFile(
   }
 }
 
-export function inputReader(ctx: CliContext): (path: string, flag: string) => Promise<string> {
+/**
+ * Reads the inputs of one run. `beforeFirstRead` runs once, before any input is read: commands
+ * register the credential files' secrets there, so a key file given as input is never printed.
+ */
+export function inputReader(ctx: CliContext, beforeFirstRead?: () => void): (path: string, flag: string) => Promise<string> {
   let stdinUsed = false;
+  let first = true;
   return async (path, flag) => {
+    if (first) {
+      first = false;
+      beforeFirstRead?.();
+    }
     if (path === '-') {
       if (stdinUsed) throw new UsageError(`${flag}: stdin ("-") was already read by another option`, flag);
       if (ctx.stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the content in or give a file path`, flag);

@@ -4,7 +4,8 @@
  * first, whatever the format.
  */
 import type { CliContext, GlobalOptions } from '../core/context.js';
-import { CliError, UsageError } from '../core/errors.js';
+import { CliError, redact, UsageError } from '../core/errors.js';
+import { escapeControl } from '../core/printable.js';
 import { colorEnabled, palette } from './color.js';
 
 export interface ResultView {
@@ -125,14 +126,32 @@ export async function checkQueryOn(globals: Partial<GlobalOptions>, sample: unkn
 export async function printResult(ctx: CliContext, globals: Partial<GlobalOptions>, view: ResultView): Promise<void> {
   const format = globals.output ?? 'text';
   const queried = globals.query ? await applyQuery(view.json, globals.query) : undefined;
+  const secrets = ctx.secrets.list();
+  // Every secret of the run redacted; in text and tables each line escaped as on stderr (a name
+  // holding a bidirectional override is shown as `\u202e`, not obeyed), before colour is added.
+  // Line breaks and tabs stay: they are the output's own layout (`list` separates with tabs).
+  const shown = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.split('\t').map(escapeControl).join('\t'))
+      .join('\n');
   let out: string;
   if (format === 'json') {
-    out = JSON.stringify(globals.query ? (queried ?? null) : view.json, null, view.jsonLine ? undefined : 2);
+    out = jsonData(redact(JSON.stringify(globals.query ? (queried ?? null) : view.json, null, view.jsonLine ? undefined : 2), secrets));
   } else if (format === 'table') {
     const rows = globals.query ? tableFromValue(queried) : (view.table ?? tableFromValue(view.json));
-    out = renderTable(rows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
+    const safeRows = rows.map((row) => row.map((cell) => shown(redact(cell, secrets))));
+    out = renderTable(safeRows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
   } else {
-    out = (globals.query ? textLines(queried) : view.text).join('\n');
+    out = shown(redact((globals.query ? textLines(queried) : view.text).join('\n'), secrets));
   }
   if (out !== '') await writeData(ctx.stdout, `${out}\n`);
+}
+
+/** What JSON leaves as it is but a terminal obeys: DEL, C1, bidirectional overrides and isolates, line separators. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** JSON text with those characters written as `\uXXXX` escapes: the same value, nothing a terminal obeys. */
+function jsonData(text: string): string {
+  return text.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
