@@ -113,6 +113,17 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       }
       throw error;
     }
+    if (flags.ifNotExists && error instanceof ApiError && error.code === 'InvalidParameter.PortCheckFailed') {
+      // Another run created the listeners between the read and the write (the API refused the
+      // write, so nothing of it was made): read again, and keep them if they are the ones asked for.
+      const settled = await keptAfterRace(session, toCreate, run);
+      if (settled) {
+        const listeners = [...existing, ...settled];
+        progress.succeed(`Created meanwhile by another run, kept: ${settled.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ')}`);
+        await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners, withAction }));
+        return;
+      }
+    }
     throw await addHint(error, {
       globals,
       client: session.client,
@@ -169,6 +180,37 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       { hint: `find out how it ended with ${resume} (do not send it again)`, cause: error, listenerIds: allIds },
     );
   }
+}
+
+/**
+ * `--if-not-exists` after PortCheckFailed: the listeners read again. When every port of the
+ * refused request now holds the listener asked for (same protocol, ports and name), they are the
+ * result, as if they had been there at the first read; otherwise undefined, and the API's error
+ * stands. A failed read also leaves the error as it is.
+ */
+async function keptAfterRace(session: Session, request: CreateListenerRequest, run: RunState): Promise<ResultListener[] | undefined> {
+  const { describeListeners } = await import('../../../api/clb.js');
+  let listed: Listed;
+  try {
+    listed = await describeListeners(session.client, { LoadBalancerId: request.LoadBalancerId }, { signal: run.ctx.signal });
+  } catch {
+    return undefined;
+  }
+  const resolution = resolveExisting(request, (listed.Listeners ?? []) as ReportedListener[]);
+  if (resolution.remaining || resolution.conflicts.length > 0) return undefined;
+  for (const listener of resolution.kept) {
+    if (listener.differences.length > 0) {
+      run.progress.warn(
+        `${listener.ListenerId} on port ${listener.Port} was created meanwhile and kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+      );
+    }
+  }
+  return resolution.kept.map((l) => ({
+    ListenerId: l.ListenerId,
+    Port: l.Port,
+    ListenerName: l.ListenerName,
+    Action: 'existing' as const,
+  }));
 }
 
 /**
