@@ -140,7 +140,8 @@ export function outcomeView(plan: Plan, results: ReadonlyMap<PlanItem, ItemResul
       r.item.name ?? '',
       r.listenerId ?? '',
       r.action,
-      r.detail && r.result !== 'ok' ? `${r.result}: ${r.detail}` : r.result,
+      // A detail beside ok says how a lost answer was settled.
+      r.detail ? `${r.result}: ${r.detail}` : r.result,
     ]),
   ];
   const count = (predicate: (r: (typeof rows)[number]) => boolean) => rows.filter(predicate).length;

@@ -11,7 +11,7 @@ import { suggestCommand } from '../../command-line.js';
 import { formatElapsed, type Progress } from '../../../ui/progress.js';
 import { printResult, type ResultView } from '../../../ui/output.js';
 import { acceptedLine, followTask } from '../../follow-task.js';
-import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
+import { answerWasLost, LostTaskFailedError, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
@@ -264,15 +264,31 @@ async function reconcile(
   });
   progress.stop();
   const reason = error instanceof Error ? error.message : String(error);
-  if (outcome.found) {
+  const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
+  if (outcome.found && outcome.settled) {
     const ids = outcome.listeners.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ');
     progress.warn(
-      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}; their task could not be followed (its id was in the lost answer)`,
+      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}, still listed once their task should have ended (its id was in the lost answer, so it could not be followed)`,
     );
     return outcome.listeners;
   }
+  if (outcome.found) {
+    // Listed, but their task may still fail and remove them: the ids, and no claim of success.
+    const ids = outcome.listeners.map((l) => l.ListenerId);
+    const hint = `DescribeListeners lists them, but their task may still be running (its id was in the lost answer) and a failed task removes them: check with ${list}; do not send it again`;
+    if (error instanceof InterruptedError) {
+      error.details.ListenerIds = ids;
+      error.hint = hint;
+      throw error;
+    }
+    throw new AcceptedError(undefined, `the answer to CreateListener was lost (${reason}); its listeners are listed: ${ids.join(', ')}`, {
+      hint,
+      cause: error,
+      listenerIds: ids,
+    });
+  }
+  if (outcome.vanished) throw new LostTaskFailedError(`the answer to CreateListener was lost (${reason}); ${outcome.checked}`, list);
   if (error instanceof CliError) {
-    const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
     const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
     error.hint = `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`;
   }
