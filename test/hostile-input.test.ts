@@ -128,6 +128,10 @@ function makeFiles(): Record<string, string> {
     JSON.stringify({ listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 70000 }, (_, i) => i) }] }),
   );
   write('fifty-ports.json', JSON.stringify({ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 50 }, (_, i) => 1000 + i) }));
+  // Switches out of range and numbers as strings, which flags already refused.
+  write('apply-sni-2.yaml', listeners('    SniSwitch: 2\n    Certificate: {CertId: abc123}\n'));
+  write('apply-string-port.yaml', 'listeners:\n  - { LoadBalancerId: lb-hostile1, Port: "80", Protocol: TCP }\n');
+  write('keepalive-7.json', JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'HTTP', KeepaliveEnable: 7 }));
   // The run's own SecretKey as input: a key file handed to a field.
   write('own-key', emu.secretKey);
   write('own-key-body.json', JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'TCP', ListenerNames: [`k${emu.secretKey}`] }));
@@ -170,6 +174,7 @@ const DOCUMENTS = [
   'surrogate.yaml',
   'cut-short.json',
   'fifty-ports.json',
+  'keepalive-7.json',
 ];
 
 const APPLY_FILES = [
@@ -184,6 +189,8 @@ const APPLY_FILES = [
   'apply-latin1.yaml',
   'apply-absurd-ports.json',
   'apply-own-key.yaml',
+  'apply-sni-2.yaml',
+  'apply-string-port.yaml',
 ];
 
 /** Documents that can also arrive on stdin (not the special files). */
@@ -410,6 +417,7 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     ['--query', 'ListenerIds[\u001b]0;PWNED\u0007'],
     ['--query', '['],
     ['--query', 'abs(ListenerIds)'],
+    ['--query', 'ListenerIdz[0]'],
     ['--output', 'yaml\u001b[2J'],
     ['--language', 'fr-FR'],
   ];

@@ -86,7 +86,13 @@ async function coerceEntry(body: Record<string, unknown>, at: string, readText: 
     if (spec.kind === 'object') {
       if (isPlainObject(value))
         out[spec.api] = await coerceNested(spec.nested!, value as Record<string, unknown>, `${at}.${spec.api}`, readText, true);
-    } else if (typeof value === 'string' || (Array.isArray(value) && spec.kind.endsWith('-list'))) {
+    } else if (
+      (spec.kind === 'enum' && typeof value === 'string') ||
+      (spec.kind === 'string-list' && (typeof value === 'string' || Array.isArray(value)))
+    ) {
+      // Only text is shaped here (enums upper-cased, a name list): a number, switch or boolean
+      // written as a string ("80") stays as written and is refused by the type check, as the
+      // file's JSON Schema and --from-file say.
       try {
         out[spec.api] = coerceScalar(spec, value, `${at}.${spec.api}`);
       } catch {
@@ -114,7 +120,11 @@ export async function readListenerFile(
   const problems: Problem[] = [];
   for (const key of Object.keys(doc))
     if (!TOP_LEVEL_KEYS.has(key))
-      problems.push(shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners")`, 'file.keys'));
+      problems.push(
+        /^[A-Za-z$][A-Za-z0-9_-]{0,63}$/.test(key)
+          ? shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners")`, 'file.keys')
+          : shapeProblem('(a key)', `a key of ${key.length} characters is not a top-level key (the file holds "listeners")`, 'file.keys'),
+      );
   if (!Array.isArray(doc.listeners)) {
     problems.push(
       shapeProblem(

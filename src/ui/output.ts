@@ -120,7 +120,51 @@ export function writeData(stream: CliContext['stdout'], text: string): Promise<v
  * happened, rather than an error after a create succeeded that takes its ids with it.
  */
 export async function checkQueryOn(globals: Partial<GlobalOptions>, sample: unknown): Promise<void> {
-  if (globals.query) await applyQuery(sample, globals.query);
+  if (!globals.query) return;
+  await applyQuery(sample, globals.query);
+  // A field the result never has selects nothing: the run would succeed and print nothing at all
+  // (with -q, its ids nowhere). Such a name is a typo, refused while nothing has been sent.
+  const { compile } = await import('@jmespath-community/jmespath');
+  const unknown = unknownFields(compile(globals.query), sample);
+  if (unknown.length > 0) {
+    const known = [...keysOf(sample)].sort().join(', ');
+    throw new UsageError(
+      `--query "${globals.query}": the result has no field ${unknown.map((name) => `"${name}"`).join(', ')}; it has ${known}`,
+      '--query',
+      { hint: 'nothing was sent' },
+    );
+  }
+}
+
+/** Every key of a value, at any depth. */
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysOf(item, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      out.add(key);
+      keysOf(item, out);
+    }
+  }
+  return out;
+}
+
+/** The field names an expression reads that neither the value nor the expression itself (`{id: …}`) has. */
+function unknownFields(ast: unknown, value: unknown): string[] {
+  const fields = new Set<string>();
+  const made = new Set<string>();
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      const { type, name } = node as { type?: unknown; name?: unknown };
+      if (type === 'Field' && typeof name === 'string') fields.add(name);
+      if (type === 'KeyValuePair' && typeof name === 'string') made.add(name);
+      stack.push(...Object.values(node));
+    }
+  }
+  const known = keysOf(value);
+  return [...fields].filter((name) => !known.has(name) && !made.has(name));
 }
 
 export async function printResult(ctx: CliContext, globals: Partial<GlobalOptions>, view: ResultView): Promise<void> {
