@@ -12,6 +12,7 @@ import { matchCreated } from '../src/cli/reconcile.js';
 import { TaskTiming } from '../src/api/task-timing.js';
 import { FakeClock } from './helpers/clock.js';
 import { resolveExisting } from '../src/cli/commands/create/existing.js';
+import { holderOf, PortIndex, type PortHolder } from '../src/model/ports.js';
 
 const LB = 'lb-plan0001';
 
@@ -201,6 +202,45 @@ describe('the plan', () => {
       ModifyListener: 0,
       DeleteLoadBalancerListeners: 0,
     });
+  });
+});
+
+describe('the port index', () => {
+  test('answers what holderOf answers, for single ports and ranges in both port spaces', () => {
+    // A deterministic walk over ports: listeners that never overlap within a space, as on a load balancer.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const protocols = ['TCP', 'HTTP', 'HTTPS', 'TCP_SSL', 'UDP', 'QUIC'];
+    const listeners: PortHolder[] = [];
+    for (const space of [
+      ['TCP', 'HTTP', 'HTTPS', 'TCP_SSL'],
+      ['UDP', 'QUIC'],
+    ]) {
+      for (let port = 1; port < 3000; port += 1 + next(20)) {
+        const range = next(5) === 0 ? next(15) + 1 : 0;
+        listeners.push({
+          ListenerId: `lbl-${listeners.length}`,
+          Protocol: space[next(space.length)]!,
+          Port: port,
+          EndPort: range ? port + range : 0,
+        });
+        port += range;
+      }
+    }
+    const index = new PortIndex(listeners);
+    for (let i = 0; i < 4000; i++) {
+      const protocol = protocols[next(protocols.length)]!;
+      const port = 1 + next(3100);
+      const endPort = next(4) === 0 ? port + 1 + next(30) : null;
+      assert.equal(
+        index.holderOf(protocol, port, endPort)?.ListenerId,
+        holderOf(listeners, protocol, port, endPort)?.ListenerId,
+        `${protocol} ${port}-${endPort}`,
+      );
+    }
   });
 });
 

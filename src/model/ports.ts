@@ -155,8 +155,8 @@ export function portsInTheWay<L extends PortHolder>(
 /**
  * The listeners of one load balancer, indexed by port space and start port, so that finding the
  * holder of a port costs a binary search instead of a scan: a plan of tens of thousands of ports
- * against as many listeners stays n log n. Answers what `holderOf` answers for listeners that do
- * not overlap one another (a load balancer never has two on one port of a space).
+ * against as many listeners stays n log n. Answers what `holderOf` answers (where a range spans
+ * several listeners, the lowest-starting one, where `holderOf` takes the first listed).
  */
 export class PortIndex<L extends PortHolder> {
   private readonly spaces = new Map<'TCP' | 'UDP', { starts: number[]; ends: number[]; reach: number[]; holders: L[] }>();
@@ -191,24 +191,28 @@ export class PortIndex<L extends PortHolder> {
     }
   }
 
-  /** The listener holding any port of `[port, endPort]` in the port space of `protocol`. */
+  /**
+   * A listener holding any port of `[port, endPort]` in the port space of `protocol`: of several
+   * (a range can span more than one), the one starting lowest.
+   */
   holderOf(protocol: string, port: number, endPort?: number | null): L | undefined {
     const space = this.spaces.get(transportOf(protocol));
     if (!space) return undefined;
     const [start, end] = span({ ListenerId: '', Protocol: protocol, Port: port, EndPort: endPort ?? null });
-    // The listeners starting at or before `end` are the first `low`; one of them overlaps when any reaches `start`.
+    // The first listener whose ports reach `start` or beyond, counting those before it (reach
+    // only grows, so a binary search finds it); from there, the first that does overlap.
     let low = 0;
-    let high = space.starts.length;
+    let high = space.reach.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (space.starts[middle]! <= end) low = middle + 1;
+      if (space.reach[middle]! < start) low = middle + 1;
       else high = middle;
     }
-    if (low === 0 || space.reach[low - 1]! < start) return undefined;
-    // Listeners never overlap one another, so it is the last of them; should a listing overlap
-    // itself, the earliest that reaches `start`.
-    if (space.ends[low - 1]! >= start) return space.holders[low - 1];
-    for (let i = 0; i < low; i++) if (space.ends[i]! >= start) return space.holders[i];
+    // Listeners never overlap one another, so this loop looks at one; a listing that overlaps
+    // itself costs a few more.
+    for (let i = low; i < space.starts.length && space.starts[i]! <= end; i++) {
+      if (space.ends[i]! >= start) return space.holders[i];
+    }
     return undefined;
   }
 }
