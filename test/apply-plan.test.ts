@@ -3,7 +3,7 @@
 // answer, and how task durations are learned.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UsageError } from '../src/core/errors.js';
+import { InterruptedError, type UsageError } from '../src/core/errors.js';
 import { compareListener, modifyListenerBody } from '../src/model/compare.js';
 import { readListenerFile, type DesiredListener } from '../src/model/listener-file.js';
 import type { CreateListenerRequest } from '../src/model/fields.js';
@@ -12,6 +12,7 @@ import { matchCreated } from '../src/cli/reconcile.js';
 import { TaskTiming } from '../src/api/task-timing.js';
 import { FakeClock } from './helpers/clock.js';
 import { resolveExisting } from '../src/cli/commands/create/existing.js';
+import { holderOf, PortIndex, type PortHolder } from '../src/model/ports.js';
 
 const LB = 'lb-plan0001';
 
@@ -171,7 +172,7 @@ describe('the plan', () => {
     );
   });
 
-  test('creates that share every setting but port and name become one CreateListener; chunks of 50', () => {
+  test('creates that share every setting but port and name become one CreateListener; chunks of 49, the most one CreateListener takes', () => {
     const wanted = [
       ...Array.from({ length: 20 }, (_, i) =>
         desired({ Ports: [8000 + i], ListenerNames: [`n${i}`], Scheduler: 'WRR' }, `listeners[${i}]`),
@@ -193,8 +194,9 @@ describe('the plan', () => {
     const chunked = operationsOf(buildPlan(many, new Map(), { prune: false })).get(LB)!;
     assert.deepEqual(
       chunked.map((op) => (op.kind === 'create' ? op.request.Ports.length : 0)),
-      [MAX_PORTS_PER_CREATE, MAX_PORTS_PER_CREATE, 20],
+      [49, 49, 22],
     );
+    assert.equal(MAX_PORTS_PER_CREATE, 49);
     assert.deepEqual(summarize(buildPlan(many, new Map(), { prune: false })).requests, {
       CreateListener: 3,
       ModifyListener: 0,
@@ -203,10 +205,70 @@ describe('the plan', () => {
   });
 });
 
+describe('the port index', () => {
+  test('answers what holderOf answers, for single ports and ranges in both port spaces', () => {
+    // A deterministic walk over ports: listeners that never overlap within a space, as on a load balancer.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const protocols = ['TCP', 'HTTP', 'HTTPS', 'TCP_SSL', 'UDP', 'QUIC'];
+    const listeners: PortHolder[] = [];
+    for (const space of [
+      ['TCP', 'HTTP', 'HTTPS', 'TCP_SSL'],
+      ['UDP', 'QUIC'],
+    ]) {
+      for (let port = 1; port < 3000; port += 1 + next(20)) {
+        const range = next(5) === 0 ? next(15) + 1 : 0;
+        listeners.push({
+          ListenerId: `lbl-${listeners.length}`,
+          Protocol: space[next(space.length)]!,
+          Port: port,
+          EndPort: range ? port + range : 0,
+        });
+        port += range;
+      }
+    }
+    const index = new PortIndex(listeners);
+    for (let i = 0; i < 4000; i++) {
+      const protocol = protocols[next(protocols.length)]!;
+      const port = 1 + next(3100);
+      const endPort = next(4) === 0 ? port + 1 + next(30) : null;
+      assert.equal(
+        index.holderOf(protocol, port, endPort)?.ListenerId,
+        holderOf(listeners, protocol, port, endPort)?.ListenerId,
+        `${protocol} ${port}-${endPort}`,
+      );
+    }
+  });
+});
+
 describe('the apply file', () => {
   const readText = async (path: string) => {
     throw new Error(`unexpected read of ${path}`);
   };
+
+  test('Ctrl-C is heard while a large file is checked: it stops, saying nothing was sent', async () => {
+    const controller = new AbortController();
+    controller.abort('SIGINT');
+    const document = { listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 10000 }, (_, i) => i + 1) }] };
+    await assert.rejects(readListenerFile(document, 'big.yaml', { readText, now: 0, signal: controller.signal }), (error: unknown) => {
+      assert.ok(error instanceof InterruptedError, String(error));
+      assert.equal(error.notSent, true);
+      return true;
+    });
+    // Not interrupted, the same file is read whole: 10,000 listeners, in one entry of more than 49 ports.
+    const file = await readListenerFile(document, 'big.yaml', { readText, now: 0 });
+    assert.equal(file.listeners.length, 10000);
+  });
+
+  test('an entry listing more ports than exist is refused before its ports are checked', async () => {
+    const document = { listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 70000 }, () => 'x') }] };
+    await assert.rejects(readListenerFile(document, 'big.yaml', { readText, now: 0 }), {
+      message: 'big.yaml: listeners[0].Ports lists 70000 ports; there are 65535',
+    });
+  });
 
   test('Port and ListenerName shorthands; one desired listener per port', async () => {
     const file = await readListenerFile(

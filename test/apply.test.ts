@@ -233,6 +233,36 @@ listeners:
     assert.deepEqual(listeners[0]!.request.Ports, ports);
   });
 
+  test('60 ports with one setting reach the emulator in CreateListener calls of at most 49 ports (the API refuses 50)', async () => {
+    const ports = Array.from({ length: 60 }, (_, i) => 10000 + i);
+    await emu.configure({ listenerQuota: 100 });
+    const result = await apply('-f', file(`listeners:\n  - { LoadBalancerId: ${LB1}, Ports: [${ports.join(', ')}], Protocol: TCP }\n`));
+    await emu.configure({ listenerQuota: 50 });
+    assert.equal(result.code, 0, result.stderr);
+    const { counts, listeners } = await emu.state();
+    assert.equal(counts.CreateListener, 2);
+    assert.equal(listeners.length, 60);
+    const calls = new Map<string, number[]>();
+    for (const l of listeners) calls.set(l.TaskId, (l.request.Ports as number[]) ?? []);
+    assert.deepEqual(
+      [...calls.values()].map((sent) => sent.length),
+      [49, 11],
+    );
+    assert.deepEqual([...calls.values()].flat(), ports);
+  });
+
+  test('apply --plan of 40,000 ports in one entry: every port planned, in CreateListener calls of 49, nothing sent but the read', async () => {
+    const ports = Array.from({ length: 40000 }, (_, i) => i + 1);
+    const path = join(dir, 'forty-thousand.json');
+    writeFileSync(path, JSON.stringify({ listeners: [{ LoadBalancerId: LB1, Protocol: 'TCP', Ports: ports }] }));
+    const result = await apply('-f', path, '--plan', '-o', 'json', '--query', '[Summary, Requests]');
+    assert.equal(result.code, 0, result.stderr);
+    const [summary, requests] = JSON.parse(result.stdout) as [Record<string, number>, Record<string, number>];
+    assert.equal(summary.Create, 40000);
+    assert.equal(requests.CreateListener, Math.ceil(40000 / 49));
+    assert.deepEqual(result.requests, ['DescribeListeners']);
+  });
+
   test('a failed change: exit 1, the summary says what succeeded, what failed and what was not tried', async () => {
     await emu.faults([{ action: 'CreateListener', kind: 'taskFail', message: 'backend capacity exhausted' }]);
     const twoGroups = `${BASIC}  - { LoadBalancerId: ${LB1}, Port: 7000, Protocol: UDP }\n`;

@@ -37,6 +37,11 @@ const CASES: [string, string[], RegExp][] = [
   ['fewer names than ports', [...LB, '--port', '80,81', '--protocol', 'TCP', '--name', 'a'], /--name gives 1 name for 2 ports/],
   ['more names than ports', tcp('--name', 'a,b'), /--name gives 2 names for 1 port/],
   ['name too long', tcp('--name', 'x'.repeat(81)), /--name must be 1–80 characters, got 81/],
+  [
+    '50 ports in one request',
+    [...LB, '--protocol', 'TCP', '--port', Array.from({ length: 50 }, (_, i) => 2000 + i).join(',')],
+    /--port gives 50 ports; one CreateListener takes at most 49/,
+  ],
   ['emoji in a name', tcp('--name', 'web🙂'), /--name "web🙂": emoji/],
   // health check
   ['health check on HTTP', http('--health-check', 'on'), /--health-check applies only to TCP, UDP, TCP_SSL and QUIC listeners, not HTTP/],

@@ -52,4 +52,27 @@ describe('emulator control surface', () => {
     }
     assert.deepEqual((await emu.state()).faults, [], 'nothing was changed');
   });
+
+  test('a request from a web page (an Origin other than the emulator itself) is refused, for reads too', async () => {
+    const port = new URL(emu.endpoint).port;
+    for (const origin of ['https://attacker.example', 'null', `http://localhost:${Number(port) + 1}`]) {
+      for (const method of ['GET', 'POST']) {
+        const res = await rawRequest(emu.endpoint, {
+          method,
+          path: method === 'GET' ? '/__emulator/state' : '/__emulator/faults',
+          headers: { Origin: origin, 'Content-Type': 'application/json' },
+          ...(method === 'POST' ? { body: rule } : {}),
+        });
+        assert.equal(res.status, 403, `${origin} ${method}: ${res.text}`);
+        assert.match(res.text, /Origin/);
+      }
+    }
+    assert.deepEqual((await emu.state()).faults, [], 'nothing was changed');
+    const own = await rawRequest(emu.endpoint, {
+      method: 'GET',
+      path: '/__emulator/state',
+      headers: { Origin: `http://127.0.0.1:${port}` },
+    });
+    assert.equal(own.status, 200, own.text);
+  });
 });

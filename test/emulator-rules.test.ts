@@ -455,6 +455,17 @@ describe('CreateListener rules', () => {
       }
     });
 
+    test('50 ports in one CreateListener are refused as the API refuses them; 49 are not refused for their number', async () => {
+      const ports = (n: number) => Array.from({ length: n }, (_, i) => 30000 + i);
+      const fifty = await api(emu, 'CreateListener', tcp({ Ports: ports(50) }));
+      assert.equal(fifty.Error?.Code, 'InvalidParameterValue.Length');
+      assert.equal(fifty.Error?.Message, 'Length of .Ports should be less than 50');
+      // 49, one of them out of range: refused for the range, not the count (and nothing is created).
+      const fortyNine = await api(emu, 'CreateListener', tcp({ Ports: [...ports(48), 0] }));
+      assert.equal(fortyNine.Error?.Code, 'InvalidParameterValue');
+      assert.doesNotMatch(String(fortyNine.Error?.Message), /Length of \.Ports/);
+    });
+
     test('out-of-range values: Range where the action documents it, InvalidParameterValue where not', async () => {
       const create = await api(emu, 'CreateListener', tcp({ Ports: [0] }));
       assert.equal(create.Error?.Code, 'InvalidParameterValue');

@@ -40,7 +40,7 @@ const MEGABYTE = 'A'.repeat(1024 * 1024);
 interface Case {
   name: string;
   argv: string[];
-  stdin?: string;
+  stdin?: string | Buffer;
   /** Also run with -o json, checking the JSON error contract. */
   json?: boolean;
   /** Added to (or, when undefined, removed from) the run's environment. */
@@ -107,6 +107,35 @@ function makeFiles(): Record<string, string> {
   write('apply-megabyte-name.yaml', listeners(`    ListenerName: ${MEGABYTE}\n    Certificate: {CertId: abc123}\n`));
   write('apply-proto.yaml', listeners('    __proto__: {Port: 80}\n    Certificate: {CertId: abc123}\n'));
   write('apply-deep.json', `{"listeners":${'['.repeat(20000)}${']'.repeat(20000)}}`);
+  // Bytes that are not UTF-8: Latin-1, an overlong form, an encoded surrogate, a cut-off sequence.
+  write('latin1.json', Buffer.from('{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["caf\xe9"]}', 'latin1'));
+  write(
+    'overlong.json',
+    Buffer.concat([Buffer.from('{"HealthSwitch":1,"HttpCheckPath":"/'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]),
+  );
+  write('surrogate.yaml', Buffer.concat([Buffer.from('LoadBalancerId: lb-'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n')]));
+  write(
+    'cut-short.json',
+    Buffer.concat([
+      Buffer.from('{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["'),
+      Buffer.from([0xe2, 0x82]),
+    ]),
+  );
+  write('apply-latin1.yaml', Buffer.from(listeners('    ListenerName: "caf\xe9"\n    Certificate: {CertId: abc123}\n'), 'latin1'));
+  // More ports than exist in one entry, and more than one CreateListener takes.
+  write(
+    'apply-absurd-ports.json',
+    JSON.stringify({ listeners: [{ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 70000 }, (_, i) => i) }] }),
+  );
+  write('fifty-ports.json', JSON.stringify({ LoadBalancerId: LB, Protocol: 'TCP', Ports: Array.from({ length: 50 }, (_, i) => 1000 + i) }));
+  // Switches out of range and numbers as strings, which flags already refused.
+  write('apply-sni-2.yaml', listeners('    SniSwitch: 2\n    Certificate: {CertId: abc123}\n'));
+  write('apply-string-port.yaml', 'listeners:\n  - { LoadBalancerId: lb-hostile1, Port: "80", Protocol: TCP }\n');
+  write('keepalive-7.json', JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'HTTP', KeepaliveEnable: 7 }));
+  // The run's own SecretKey as input: a key file handed to a field.
+  write('own-key', emu.secretKey);
+  write('own-key-body.json', JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'TCP', ListenerNames: [`k${emu.secretKey}`] }));
+  write('apply-own-key.yaml', listeners(`    ListenerName: "k${emu.secretKey}"\n    Certificate: {CertId: abc123}\n`));
   write('megabyte-name.json', `{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["${MEGABYTE}"]}`);
   return files;
 }
@@ -140,6 +169,12 @@ const DOCUMENTS = [
   'megabyte-name.json',
   'dup-keys.json',
   'dup-nested-keys.json',
+  'latin1.json',
+  'overlong.json',
+  'surrogate.yaml',
+  'cut-short.json',
+  'fifty-ports.json',
+  'keepalive-7.json',
 ];
 
 const APPLY_FILES = [
@@ -151,14 +186,22 @@ const APPLY_FILES = [
   'apply-megabyte-name.yaml',
   'apply-proto.yaml',
   'apply-deep.json',
+  'apply-latin1.yaml',
+  'apply-absurd-ports.json',
+  'apply-own-key.yaml',
+  'apply-sni-2.yaml',
+  'apply-string-port.yaml',
 ];
 
 /** Documents that can also arrive on stdin (not the special files). */
 const STDIN_DOCUMENTS = DOCUMENTS.filter(
-  (name) => !['fifo', 'link-to-fifo', 'dev-zero', 'link-to-dev-zero', 'directory', 'missing'].includes(name),
+  (name) =>
+    !['fifo', 'link-to-fifo', 'dev-zero', 'link-to-dev-zero', 'directory', 'missing'].includes(name) &&
+    // Their bytes go to stdin as they are, below: read as text here, they would be valid UTF-8.
+    !['latin1.json', 'overlong.json', 'surrogate.yaml', 'cut-short.json'].includes(name),
 );
 
-function buildCases(files: Record<string, string>, read: (name: string) => string): void {
+function buildCases(files: Record<string, string>, read: (name: string) => string, readBytes: (name: string) => Buffer): void {
   // 1. Flags: control characters in every kind of string flag.
   const stringFlags: [string, string[]][] = [
     ['--lb', ['create', '--port', '80', '--protocol', 'TCP']],
@@ -312,6 +355,9 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
   // 8. stdin.
   for (const name of STDIN_DOCUMENTS) add(`--from-file - with ${name}`, ['create', '--from-file', '-'], { stdin: read(name) });
   add('--from-file - with more than the input limit', ['create', '--from-file', '-'], { stdin: `{"a":"${'x'.repeat(MAX_INPUT_BYTES)}"}` });
+  for (const name of ['latin1.json', 'overlong.json', 'surrogate.yaml', 'cut-short.json']) {
+    add(`--from-file - with the bytes of ${name}`, ['create', '--from-file', '-'], { stdin: readBytes(name), json: true });
+  }
   add('stdin for two options', [...HTTPS, '--cert-file', '-', '--key-file', '-'], { stdin: 'x' });
   add('stdin for --from-file and --cert-file', ['create', '--from-file', '-', '--cert-file', '-'], { stdin: '{}' });
 
@@ -371,10 +417,28 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     ['--query', 'ListenerIds[\u001b]0;PWNED\u0007'],
     ['--query', '['],
     ['--query', 'abs(ListenerIds)'],
+    ['--query', 'ListenerIdz[0]'],
     ['--output', 'yaml\u001b[2J'],
     ['--language', 'fr-FR'],
   ];
   for (const [flag, value] of globals) add(`global ${flag} ${JSON.stringify(value.slice(0, 40))}`, [...BASE, flag, value], { json: true });
+
+  // 11a. The run's own SecretKey in what would be sent.
+  add('own SecretKey as CertId through file://', [...HTTPS, '--certificate', `CertId=file://${files['own-key']}`], { json: true });
+  add('own SecretKey in a --from-file body', ['create', '--from-file', files['own-key-body.json']!], { json: true });
+  add('own SecretKey in a --dry-run body', ['create', '--from-file', files['own-key-body.json']!, '--dry-run']);
+
+  // 11b. Arguments whose bytes were not UTF-8 (Node hands them over with U+FFFD in their place).
+  add('argv: --name with a byte that is not UTF-8', [...BASE, '--name', 'caf\uFFFD'], { json: true });
+  add('argv: --lb=… with a byte that is not UTF-8', ['create', '--port', '80', '--protocol', 'TCP', '--lb=lb-\uFFFD'], { json: true });
+  add('argv: an option name with a byte that is not UTF-8', [...BASE, '--na\uFFFDme', 'x']);
+  add(
+    'argv: --port with 50 ports',
+    ['create', '--lb', LB, '--protocol', 'TCP', '--port', Array.from({ length: 50 }, (_, i) => 1000 + i).join(',')],
+    {
+      json: true,
+    },
+  );
 
   // 12. Unknown options and commands.
   add('unknown option with an escape', [...BASE, '--\u001b]0;PWNED\u0007']);
@@ -455,7 +519,11 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
     dir = mkdtempSync(join(tmpdir(), 'clb-hostile-'));
     const files = makeFiles();
     const { readFileSync } = await import('node:fs');
-    buildCases(files, (name) => readFileSync(files[name]!, 'latin1'));
+    buildCases(
+      files,
+      (name) => readFileSync(files[name]!, 'latin1'),
+      (name) => readFileSync(files[name]!),
+    );
   });
   after(async () => {
     await emu.stop();

@@ -227,6 +227,14 @@ describe('documented rules', () => {
     assertRefused({ ...tcp(), Protocol: 'UDP', SessionType: 'QUIC_CID', Scheduler: 'LEAST_CONN' }, 'SessionType.QUIC_CID', /must be WRR/);
   });
 
+  test('at most 49 ports in one CreateListener (observed: the API refuses 50); a port given twice is found in a long list', () => {
+    const ports = (n: number) => Array.from({ length: n }, (_, i) => 1000 + i);
+    assertAccepted(tcp({ Ports: ports(49) }));
+    assertRefused(tcp({ Ports: ports(50) }), 'Ports.count', /^Ports gives 50 ports; one CreateListener takes at most 49$/);
+    assert.equal(RULES.find((r) => r.id === 'Ports.count')?.provenance, 'observed');
+    assertRefused(tcp({ Ports: [...ports(30000), 1000] }), 'Ports.unique', /^Ports\[30000\] gives 1000 twice/);
+  });
+
   test('HTTP check fields belong to HTTP checks; on TCP_SSL and QUIC they are sent with a warning', () => {
     // The console guide sets a domain, path, method, HTTP/1.1 and status codes on a TCP_SSL HTTP check.
     assertAccepted(

@@ -87,3 +87,32 @@ describe('stdin', () => {
     assert.ok(stdin.destroyed, 'a pipe that never ends cannot keep the process alive');
   });
 });
+
+describe('UTF-8', () => {
+  test('bytes that are not UTF-8 are refused with the offset of the first one, never decoded to U+FFFD', async () => {
+    const cases: [string, Buffer, number][] = [
+      ['Latin-1', Buffer.from('{"a":"caf\xe9"}', 'latin1'), 9],
+      ['an overlong slash', Buffer.from([0x61, 0xc0, 0xaf]), 1],
+      ['an encoded surrogate', Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]), 2],
+      ['a sequence cut short', Buffer.from([0xe2, 0x82]), 0],
+      ['above U+10FFFF', Buffer.from([0x20, 0xf4, 0x90, 0x80, 0x80]), 1],
+      ['a lone continuation byte after valid text', Buffer.concat([Buffer.from('€ ok '), Buffer.from([0x80])]), 7],
+    ];
+    for (const [name, bytes, offset] of cases) {
+      const path = join(dir, 'bytes');
+      writeFileSync(path, bytes);
+      await assert.rejects(readRegularFile(path, '--from-file', { cwd: dir }), (error: unknown) => {
+        assert.ok(error instanceof UsageError, name);
+        assert.equal(error.message, `--from-file ${path}: not valid UTF-8 at byte ${offset}`, name);
+        return true;
+      });
+      const stream = new PassThrough();
+      stream.end(bytes);
+      await assert.rejects(readStream(stream, { maxBytes: 100, tooLarge: () => new Error('too large'), what: 'stdin' }), {
+        message: `stdin: not valid UTF-8 at byte ${offset}`,
+      });
+    }
+    writeFileSync(join(dir, 'fine'), 'café €𝄞');
+    assert.equal(await readRegularFile('fine', '--from-file', { cwd: dir }), 'café €𝄞');
+  });
+});

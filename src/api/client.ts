@@ -9,6 +9,7 @@ import { ApiError, InterruptedError, isInternalErrorCode, NetworkError } from '.
 import { parseEndpoint, serviceEndpoint } from './endpoint.js';
 import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
+import { refuseOwnSecrets } from './own-secrets.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 
@@ -215,6 +216,7 @@ export class ClbClient {
 
   private async signedHeaders(action: string, body: string): Promise<Record<string, string>> {
     const credentials = await this.options.credentials.get();
+    refuseOwnSecrets(action, body, credentials);
     const timestampSeconds = Math.floor(this.clock.now() / 1000);
     const headers: Record<string, string> = {
       Host: this.endpoint.host,

@@ -6,7 +6,8 @@
 import { defaultContext, type CliContext, type GlobalOptions } from '../core/context.js';
 import { ExitCode, exitCodeFor, SIGNAL_EXIT_CODES, type HandledSignal } from './exit-codes.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { ExitStatus, InterruptedError } from '../core/errors.js';
+import { ExitStatus, InterruptedError, UsageError } from '../core/errors.js';
+import { repairedArgument } from '../core/utf8.js';
 import { VERSION } from '../core/version.js';
 
 /**
@@ -69,6 +70,13 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
     const { buildProgram, isCommanderExit, usageErrorFromCommander } = await import('./program.js');
     const program = buildProgram(ctx);
     try {
+      // Bytes that were not UTF-8 reach argv as U+FFFD: refused, never sent as if typed.
+      const repaired = repairedArgument(argv);
+      if (repaired) {
+        throw new UsageError(`${repaired.name}: not valid UTF-8 at byte ${repaired.offset}`, undefined, {
+          hint: 'Node reads bytes that are not UTF-8 as U+FFFD; give the arguments in UTF-8 (nothing was sent)',
+        });
+      }
       await program.parseAsync(argv, { from: 'user' });
       return ExitCode.Success;
     } catch (error) {

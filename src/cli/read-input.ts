@@ -10,10 +10,23 @@ import { resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../core/errors.js';
 import type { CliContext } from '../core/context.js';
 import { MAX_INPUT_BYTES } from '../model/limits.js';
+import { decodeUtf8 } from '../core/utf8.js';
 
 export interface ReadLimit {
   maxBytes: number;
   tooLarge: () => Error;
+  /** How the input is named when its bytes are not UTF-8 (default `stdin`), and the flag it came from. */
+  what?: string;
+  flag?: string;
+}
+
+/** Input bytes as text; bytes that are not UTF-8 are refused with where they are, never replaced. */
+function textOrThrow(bytes: Buffer, what: string, flag: string | undefined): string {
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return decoded.text;
+  throw new UsageError(`${what}: ${decoded.problem}`, flag, {
+    hint: 'give the input as UTF-8 (iconv -f <its encoding> -t UTF-8 converts it); nothing was sent',
+  });
 }
 
 function sizeText(bytes: number): string {
@@ -56,7 +69,11 @@ export function readStream(stream: NodeJS.ReadableStream, limit?: ReadLimit, sig
     };
     const onEnd = (): void => {
       stop();
-      resolvePromise(Buffer.concat(chunks).toString('utf8'));
+      try {
+        resolvePromise(textOrThrow(Buffer.concat(chunks), limit?.what ?? 'stdin', limit?.flag));
+      } catch (error) {
+        reject(error);
+      }
     };
     const onError = (error: Error): void => {
       stop();
@@ -139,7 +156,7 @@ export async function readRegularFile(
       if (total > maxBytes) throw tooLargeError(`${flag} ${path}`, flag, maxBytes);
       chunks.push(chunk.subarray(0, bytesRead));
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return textOrThrow(Buffer.concat(chunks), `${flag} ${path}`, flag);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InterruptedError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -149,14 +166,27 @@ export async function readRegularFile(
   }
 }
 
-export function inputReader(ctx: CliContext): (path: string, flag: string) => Promise<string> {
+/**
+ * Reads the inputs of one run. `beforeFirstRead` runs once, before any input is read: commands
+ * register the credential files' secrets there, so a key file given as input is never printed.
+ */
+export function inputReader(ctx: CliContext, beforeFirstRead?: () => void): (path: string, flag: string) => Promise<string> {
   let stdinUsed = false;
+  let first = true;
   return async (path, flag) => {
+    if (first) {
+      first = false;
+      beforeFirstRead?.();
+    }
     if (path === '-') {
       if (stdinUsed) throw new UsageError(`${flag}: stdin ("-") was already read by another option`, flag);
       if (ctx.stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the content in or give a file path`, flag);
       stdinUsed = true;
-      return readStream(ctx.stdin, { maxBytes: MAX_INPUT_BYTES, tooLarge: () => tooLargeError(`${flag} stdin`, flag) }, ctx.signal);
+      return readStream(
+        ctx.stdin,
+        { maxBytes: MAX_INPUT_BYTES, tooLarge: () => tooLargeError(`${flag} stdin`, flag), what: `${flag} stdin`, flag },
+        ctx.signal,
+      );
     }
     if (path.trim() === '') throw new UsageError(`${flag}: the file name is empty`, flag);
     return readRegularFile(path, flag, { cwd: ctx.cwd, signal: ctx.signal });

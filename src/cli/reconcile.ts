@@ -13,7 +13,7 @@
 import type { ClbClient } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
 import { describeListeners } from '../api/clb.js';
-import { ApiError, InterruptedError, NetworkError } from '../core/errors.js';
+import { ApiError, InterruptedError, NetworkError, TaskFailedError } from '../core/errors.js';
 import type { CreateListenerRequest } from '../model/fields.js';
 import { describeHolder, holderOf, portLabel, type PortHolder } from '../model/ports.js';
 
@@ -21,11 +21,30 @@ import { describeHolder, holderOf, portLabel, type PortHolder } from '../model/p
 export const CREATE_TIME_ALLOWANCE_MS = 5000;
 /** The longest the reads go on, unless the caller's wait is shorter. */
 export const RECONCILE_TIMEOUT_MS = 10_000;
+/**
+ * CreateListener's listeners are listed while its task runs, and a task that fails removes them
+ * again; no read says whether the load balancer is still busy with it. So listeners found are
+ * read once more after this long since the request left, longer than a create task usually runs
+ * (docs/api/tasks-and-limits.md), and taken as created only if they are still there.
+ */
+export const SETTLE_MS = 5000;
 const READ_BUDGET_MS = 3000;
 
 export interface ReportedListener extends PortHolder {
   CreateTime?: string | null;
   [field: string]: unknown;
+}
+
+/**
+ * A create whose answer was lost, whose listeners were listed and then removed: its task failed
+ * (exit 4, as for any failed task). Its id was in the lost answer, so none is named.
+ */
+export class LostTaskFailedError extends TaskFailedError {
+  constructor(message: string, list: string) {
+    super('', message);
+    this.message = `${message}; nothing was created`;
+    this.hint = `see what is there with ${list}`;
+  }
 }
 
 /** A write's failure that leaves its outcome unknown: the request may have been carried out. */
@@ -117,21 +136,30 @@ export interface ReconcileOptions {
   /** Default: the client's. */
   clock?: Clock;
   signal?: AbortSignal;
+  /** How long after `sentAt` found listeners are read again (default SETTLE_MS). */
+  settleMs?: number;
 }
 
 export type ReconcileOutcome =
-  | { found: true; listeners: MatchedListener[]; reads: number }
-  | { found: false; reads: number; checked: string };
+  /** `settled`: still listed once the task should be over (false: found, but the time ran out first). */
+  | { found: true; listeners: MatchedListener[]; reads: number; settled: boolean }
+  /** `vanished`: the listeners were listed, then were gone: their task failed. */
+  | { found: false; reads: number; checked: string; vanished?: boolean };
 
-/** Reads DescribeListeners until the request's listeners show up, or the time is up. */
+/**
+ * Reads DescribeListeners until the request's listeners show up and are still there once their
+ * task should be over (SETTLE_MS after the request left), or the time is up.
+ */
 export async function reconcileCreate(options: ReconcileOptions): Promise<ReconcileOutcome> {
   const { client, request } = options;
   const clock = options.clock ?? client.clock;
   const now = () => clock.now();
   const started = now();
   const deadline = started + options.timeoutMs;
+  const settleAt = options.sentAt + (options.settleMs ?? SETTLE_MS);
   let reads = 0;
   let last = 'DescribeListeners could not be read';
+  let seen: MatchedListener[] | undefined;
   for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
     if (options.signal?.aborted) break;
     reads++;
@@ -144,20 +172,35 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
         { signal: options.signal ? AbortSignal.any([options.signal, readDeadline]) : readDeadline },
       );
       const match = matchCreated(request, (answer.Listeners ?? []) as ReportedListener[], options);
-      if (match.listeners) return { found: true, listeners: match.listeners, reads };
-      last = match.problems.join('; ');
+      if (match.listeners) {
+        // Still (or first) listed once their task should be over: created.
+        if (now() >= settleAt) return { found: true, listeners: match.listeners, reads, settled: true };
+        seen = match.listeners;
+        last = match.problems.join('; ');
+      } else if (seen) {
+        const seconds = Math.max(0, Math.round((now() - started) / 1000));
+        return {
+          found: false,
+          vanished: true,
+          reads,
+          checked: `DescribeListeners on ${request.LoadBalancerId} listed the listeners, then ${reads} read${reads === 1 ? '' : 's'} and ${seconds}s later no longer (${match.problems.join('; ')}): their task failed`,
+        };
+      } else last = match.problems.join('; ');
     } catch (error) {
       if (options.signal?.aborted) break;
       last = `DescribeListeners failed: ${error instanceof Error ? error.message : String(error)}`;
     }
     const remaining = deadline - now();
     if (remaining <= 0) break;
+    // Once found, the next read is when their task should be over.
+    const pause = seen ? Math.max(1, Math.min(settleAt - now(), remaining)) : Math.min(delay, remaining);
     try {
-      await clock.sleep(Math.min(delay, remaining), options.signal);
+      await clock.sleep(pause, options.signal);
     } catch {
       break;
     }
   }
+  if (seen) return { found: true, listeners: seen, reads, settled: false };
   const seconds = Math.max(0, Math.round((now() - started) / 1000));
   return {
     found: false,

@@ -2,6 +2,7 @@
  * File access for credential files: reads that treat "absent" as a normal answer, the check that
  * a secret file is private, and writes that never leave a half-written or world-readable file.
  */
+import { removeStaleTempFiles } from '../core/stale-temp.js';
 import {
   chmodSync,
   closeSync,
@@ -87,6 +88,7 @@ export function writePrivateFileAtomic(path: string, text: string): void {
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
+  removeStaleTempFiles(dirname(target), basename(target));
   const temp = join(
     dirname(target),
     `.${basename(target)}.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`,

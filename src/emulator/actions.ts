@@ -120,6 +120,7 @@ const createListener: ActionHandler = (body, ctx) => {
       createTime: formatCreateTime(ctx.clock()),
       taskId: ctx.requestId,
       request: body,
+      isCaCert: (id) => ctx.store.certificates.some((c) => c.CertificateId === id && c.CertificateType === 'CA'),
     }),
   );
   startTask(ctx, 'CreateListener', input.LoadBalancerId, { kind: 'create', listenerIds });

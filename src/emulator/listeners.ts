@@ -16,9 +16,9 @@ import type { ListenerView } from './types.js';
 const LAYER7: readonly Protocol[] = ['HTTP', 'HTTPS'];
 
 /** CertificateOutput: SSLMode, SSLVerifyClient, CertId, CertCaId, ExtCertIds. Uploads get fresh ids. */
-function certificateOutput(input: CreateListenerInput): Record<string, unknown> | null {
+function certificateOutput(input: CreateListenerInput, isCaCert?: (id: string) => boolean): Record<string, unknown> | null {
   if (input.Certificate) return fromCertificate(input.Certificate);
-  if (input.MultiCertInfo) return fromMultiCert(input.MultiCertInfo);
+  if (input.MultiCertInfo) return fromMultiCert(input.MultiCertInfo, isCaCert);
   return null;
 }
 
@@ -33,15 +33,18 @@ export function fromCertificate(cert: CertificateInput): Record<string, unknown>
   };
 }
 
-export function fromMultiCert(multi: MultiCertInfo): Record<string, unknown> {
+/**
+ * An entry uploaded without a key is a CA; an entry given by id is what the certificate service
+ * says it is (`isCaCert`: its CertificateType is CA). An id the service does not know is taken as
+ * a server certificate, never guessed to be the CA from its place in the list.
+ */
+export function fromMultiCert(multi: MultiCertInfo, isCaCert: (id: string) => boolean = () => false): Record<string, unknown> {
   const mutual = multi.SSLMode === 'MUTUAL';
   const entries = multi.CertList.map((info) => ({
     id: info.CertId ?? newCertId(),
-    isCa: info.CertId === undefined && info.CertKey === undefined,
+    isCa: info.CertId === undefined ? info.CertKey === undefined : isCaCert(info.CertId),
   }));
-  // Entries given by id carry no type; with MUTUAL and no uploaded CA, the last one is taken as the CA.
-  let ca = entries.find((e) => e.isCa);
-  if (mutual && !ca && entries.length > 1) ca = entries[entries.length - 1];
+  const ca = entries.find((e) => e.isCa);
   const servers = entries.filter((e) => e !== ca).map((e) => e.id);
   return {
     SSLMode: multi.SSLMode,
@@ -56,14 +59,26 @@ export function healthCheckOutput(protocol: Protocol, sent: HealthCheckInput | u
   if (LAYER7.includes(protocol)) return null; // HTTP/HTTPS health checks live on rules.
   const checkType = sent?.CheckType ?? defaultCheckType(protocol);
   const httpDefaults = checkType === 'HTTP' ? { HttpCode: 31, HttpCheckPath: '/', HttpCheckMethod: 'HEAD' } : {};
+  // Every member of the HealthCheck model is reported, as the API reports them: null where it has
+  // no value (docs/emulator.md).
   return {
     HealthSwitch: 1,
     TimeOut: 2,
     IntervalTime: 5,
     HealthNum: 3,
     UnHealthNum: 3,
+    HttpCode: null,
+    HttpCheckPath: null,
+    HttpCheckDomain: null,
+    HttpCheckMethod: null,
+    CheckPort: -1,
+    ContextType: null,
+    SendContext: null,
+    RecvContext: null,
     CheckType: checkType,
+    HttpVersion: null,
     SourceIpType: 0,
+    ExtendedCode: null,
     ...httpDefaults,
     ...sent,
   };
@@ -103,11 +118,13 @@ export interface BuildContext {
   taskId: string;
   /** The body exactly as received, stored with each listener for the control surface. */
   request: Record<string, unknown>;
+  /** Whether a certificate id names a CA certificate of the certificate service. */
+  isCaCert?: (id: string) => boolean;
 }
 
 export function buildListeners(input: CreateListenerInput, ctx: BuildContext): ListenerView[] {
   const layer4 = !LAYER7.includes(input.Protocol);
-  const certificate = certificateOutput(input);
+  const certificate = certificateOutput(input, ctx.isCaCert);
   const healthCheck = healthCheckOutput(input.Protocol, input.HealthCheck);
   return input.Ports.map((port, i) => ({
     ListenerId: ctx.listenerIds[i]!,

@@ -4,7 +4,9 @@
  * mid-write never leaves half a file for the next start to choke on.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { EmulatorConfigError } from './config.js';
+import { removeStaleTempFiles } from '../core/stale-temp.js';
 import type { ListenerView, LoadBalancerRecord } from './types.js';
 
 export interface PersistedState {
@@ -28,6 +30,7 @@ export function loadStateFile(path: string): PersistedState | undefined {
 }
 
 export function saveStateFile(path: string, state: PersistedState): void {
+  removeStaleTempFiles(dirname(path), basename(path));
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`);
   renameSync(temp, path);

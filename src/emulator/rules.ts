@@ -281,6 +281,8 @@ function onlyWhen(obj: Fields, names: readonly string[], condition: boolean, why
 function checkPorts(input: CreateListenerInput): void {
   const { Ports: ports } = input;
   if (ports.length === 0) throw fault.value('`Ports` must contain at least one port.');
+  // The live API's own words for 50 or more ports (docs/emulator.md).
+  if (ports.length >= 50) throw fault.length('Length of .Ports should be less than 50');
   for (const [i, port] of ports.entries()) inRange(`Ports.${i}`, port, 1, 65535);
   const seen = new Set<number>();
   for (const port of ports) {

@@ -133,12 +133,27 @@ async function serve(req: IncomingMessage, res: ServerResponse, emulator: Emulat
   if (!isLoopbackHostHeader(req.headers.host)) {
     return sendJson(res, 403, { error: 'the control surface answers only to a loopback Host (127.0.0.1, [::1] or localhost)' });
   }
+  // A browser names the page a request comes from: only a page of the emulator itself may use it
+  // (a test client, curl and the SDKs send no Origin at all).
+  if (!isSameOrigin(req.headers.origin, req.headers.host)) {
+    return sendJson(res, 403, { error: 'the control surface does not answer requests from web pages (Origin)' });
+  }
   if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
     return sendJson(res, 415, { error: 'control requests with a body must be Content-Type: application/json' });
   }
   if (body === null) return sendJson(res, 413, { error: 'body too large' });
   const answer = handleControl(req.method ?? 'GET', path, body, emulator);
   sendJson(res, answer.status, answer.body);
+}
+
+/** No Origin header, or one naming this very server (scheme aside); `null` and any other page are refused. */
+function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 function isLoopbackHostHeader(host: string | undefined): boolean {

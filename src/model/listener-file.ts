@@ -5,14 +5,14 @@
  * through the same validator and rules as `create`; every problem is reported with its place:
  * `listeners.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
  */
-import { UsageError, type Problem } from '../core/errors.js';
+import { InterruptedError, UsageError, type Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import { collectSecrets } from './request.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
 import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
-import { holderOf, portLabel, transportOf } from './ports.js';
+import { portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
 import { readEntryRules } from './rule-file.js';
 import type { RuleInput } from './rule-fields.js';
@@ -93,7 +93,13 @@ async function coerceEntry(body: Record<string, unknown>, at: string, readText: 
     if (spec.kind === 'object') {
       if (isPlainObject(value))
         out[spec.api] = await coerceNested(spec.nested!, value as Record<string, unknown>, `${at}.${spec.api}`, readText, true);
-    } else if (typeof value === 'string' || (Array.isArray(value) && spec.kind.endsWith('-list'))) {
+    } else if (
+      (spec.kind === 'enum' && typeof value === 'string') ||
+      (spec.kind === 'string-list' && (typeof value === 'string' || Array.isArray(value)))
+    ) {
+      // Only text is shaped here (enums upper-cased, a name list): a number, switch or boolean
+      // written as a string ("80") stays as written and is refused by the type check, as the
+      // file's JSON Schema and --from-file say.
       try {
         out[spec.api] = coerceScalar(spec, value, `${at}.${spec.api}`);
       } catch {
@@ -113,7 +119,7 @@ export async function readListenerFile(
   document: unknown,
   label: string,
   /** `validate: false` (--no-validate): rule violations become warnings; type errors still stop it. */
-  options: { readText: ReadText; now: number; validate?: boolean },
+  options: { readText: ReadText; now: number; validate?: boolean; signal?: AbortSignal },
 ): Promise<ListenerFile> {
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
   await loadValidator();
@@ -121,7 +127,15 @@ export async function readListenerFile(
   const problems: Problem[] = [];
   for (const key of Object.keys(doc))
     if (!TOP_LEVEL_KEYS.has(key))
-      problems.push(shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners" and "prune")`, 'file.keys'));
+      problems.push(
+        /^[A-Za-z$][A-Za-z0-9_-]{0,63}$/.test(key)
+          ? shapeProblem(key, `"${key}" is not a top-level key (the file holds "listeners" and "prune")`, 'file.keys')
+          : shapeProblem(
+              '(a key)',
+              `a key of ${key.length} characters is not a top-level key (the file holds "listeners" and "prune")`,
+              'file.keys',
+            ),
+      );
   let prune: PruneScope | undefined;
   if (doc.prune !== undefined) {
     const parsed = parsePruneScope(doc.prune);
@@ -138,8 +152,14 @@ export async function readListenerFile(
     );
     throw problemsError(label, problems);
   }
+  const entries = doc.listeners as unknown[];
+  const absurd = absurdSize(entries);
+  if (absurd) throw problemsError(label, [absurd]);
   const result: ListenerFile = { listeners: [], entries: [], warnings: [], secrets: [], ...(prune ? { prune } : {}) };
-  for (const [index, raw] of (doc.listeners as unknown[]).entries()) {
+  // Ctrl-C is heard between entries: a large file is checked with pauses for the event loop.
+  const pause = pauser(options.signal);
+  for (const [index, raw] of entries.entries()) {
+    await pause(1);
     const at = `listeners[${index}]`;
     if (!isPlainObject(raw)) {
       problems.push(shapeProblem(at, `${at} must be an object of CreateListener fields`, 'file.entry'));
@@ -160,7 +180,9 @@ export async function readListenerFile(
     }
     // The same validator as create; findings named by their place in the file.
     result.secrets.push(...collectSecrets(body));
-    const { request, findings } = validateCreateListener(body, { now: options.now });
+    // apply sends an entry's ports in batches of the most one CreateListener takes.
+    const { request, findings: all } = validateCreateListener(body, { now: options.now });
+    const findings = all.filter((f) => f.rule !== 'Ports.count');
     const stops = blocking(findings, options.validate !== false);
     if (stops.length > 0) {
       for (const finding of listedFindings(stops))
@@ -184,9 +206,10 @@ export async function readListenerFile(
       continue;
     }
     result.entries.push(request);
+    const { ListenerNames: _names, ...rest } = request;
     for (const [i, port] of request.Ports.entries()) {
+      await pause(1);
       const name = request.ListenerNames?.[i];
-      const { ListenerNames: _names, ...rest } = request;
       result.listeners.push({
         where: request.Ports.length > 1 ? `${at} (port ${port})` : at,
         index,
@@ -200,29 +223,106 @@ export async function readListenerFile(
   return result;
 }
 
-/** Two entries for one port of one load balancer (in one port space) cannot both be true. */
-function duplicatePorts(listeners: readonly DesiredListener[]): Problem[] {
-  const problems: Problem[] = [];
-  const seen: { lb: string; holder: { ListenerId: string; Protocol: string; Port: number; EndPort: number | null } }[] = [];
-  for (const listener of listeners) {
-    const { LoadBalancerId: lb, Protocol, Ports, EndPort } = listener.request;
-    const port = Ports[0]!;
-    const earlier = holderOf(
-      seen.filter((s) => s.lb === lb).map((s) => s.holder),
-      Protocol,
-      port,
-      EndPort,
+/**
+ * The most listeners one file can describe: every port of both port spaces of a load balancer,
+ * on a few load balancers. A file beyond it cannot be true (two listeners never share a port) and
+ * is refused before anything in it is checked.
+ */
+export const MAX_FILE_LISTENERS = 65535 * 2 * 4;
+
+/** A list longer than any file could mean, refused at once with its size. */
+function absurdSize(entries: readonly unknown[]): Problem | undefined {
+  if (entries.length > MAX_FILE_LISTENERS) {
+    return shapeProblem(
+      'listeners',
+      `"listeners" has ${entries.length} entries; a file describes at most ${MAX_FILE_LISTENERS} listeners`,
+      'file.size',
     );
-    if (earlier) {
-      problems.push({
-        field: listener.where,
-        path: `listeners[${listener.index}].Ports`,
-        value: port,
-        rule: 'file.duplicate-port',
-        message: `${listener.where}: port ${portLabel(port, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.ListenerId}`,
-      });
-    }
-    seen.push({ lb, holder: { ListenerId: listener.where, Protocol, Port: port, EndPort: EndPort ?? null } });
   }
-  return problems;
+  let total = 0;
+  for (const [index, entry] of entries.entries()) {
+    const body = isPlainObject(entry) ? (entry as Record<string, unknown>) : undefined;
+    const ports = body ? (body.Ports ?? body.Port) : undefined;
+    if (!Array.isArray(ports)) continue;
+    if (ports.length > 65535) {
+      return shapeProblem(
+        `listeners[${index}].Ports`,
+        `listeners[${index}].Ports lists ${ports.length} ports; there are 65535`,
+        'file.size',
+      );
+    }
+    total += ports.length;
+    if (total > MAX_FILE_LISTENERS) {
+      return shapeProblem(
+        'listeners',
+        `the file lists more than ${MAX_FILE_LISTENERS} ports; a file describes at most that many listeners`,
+        'file.size',
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Lets the event loop run (and so hear Ctrl-C) every few thousand steps of a long check, and
+ * stops with nothing sent once the run is interrupted.
+ */
+function pauser(signal: AbortSignal | undefined): (steps: number) => Promise<void> {
+  let count = 0;
+  return async (steps) => {
+    count += steps;
+    if (count < 2048) return;
+    count = 0;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw InterruptedError.beforeSending('interrupted while checking the file');
+  };
+}
+
+/**
+ * Two entries for one port of one load balancer (in one port space) cannot both be true. Sorted
+ * by start port per load balancer and port space, then swept: n log n, however many ports.
+ */
+function duplicatePorts(listeners: readonly DesiredListener[]): Problem[] {
+  const groups = new Map<string, { listener: DesiredListener; order: number; start: number; end: number }[]>();
+  listeners.forEach((listener, order) => {
+    const { LoadBalancerId: lb, Protocol, Ports, EndPort } = listener.request;
+    const start = Ports[0]!;
+    const end = typeof EndPort === 'number' && EndPort > start ? EndPort : start;
+    const key = `${lb}\u0000${transportOf(Protocol)}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = [];
+      groups.set(key, group);
+    }
+    group.push({ listener, order, start, end });
+  });
+  const found: { order: number; problem: Problem }[] = [];
+  const reported = new Set<number>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.start - b.start || a.order - b.order);
+    // The entry reaching furthest so far: whatever starts before its end overlaps it.
+    let reach: (typeof group)[number] | undefined;
+    for (const entry of group) {
+      if (reach && entry.start <= reach.end) {
+        // Named by file order: the later entry is the duplicate of the earlier one.
+        const [earlier, later] = reach.order < entry.order ? [reach, entry] : [entry, reach];
+        if (!reported.has(later.order)) {
+          reported.add(later.order);
+          const { LoadBalancerId: lb, Protocol, EndPort } = later.listener.request;
+          found.push({
+            order: later.order,
+            problem: {
+              field: later.listener.where,
+              path: `listeners[${later.listener.index}].Ports`,
+              value: later.start,
+              rule: 'file.duplicate-port',
+              message: `${later.listener.where}: port ${portLabel(later.start, EndPort)} (${transportOf(Protocol)}) on ${lb} is already described by ${earlier.listener.where}`,
+            },
+          });
+        }
+      }
+      if (!reach || entry.end > reach.end) reach = entry;
+    }
+  }
+  return found.sort((a, b) => a.order - b.order).map((f) => f.problem);
 }

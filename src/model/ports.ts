@@ -7,6 +7,13 @@
  * callers warn rather than refuse there.
  */
 
+/**
+ * The most ports one CreateListener takes. The API refuses 50 or more ("Length of .Ports should be
+ * less than 50"), as Tencent's own TKE service controller records, which creates listeners in
+ * batches of 49 (docs/api/create-listener.md, "How many ports one request takes").
+ */
+export const MAX_PORTS_PER_CREATE = 49;
+
 export interface ExistingListener {
   ListenerId: string;
   Protocol: string;
@@ -143,4 +150,69 @@ export function portsInTheWay<L extends PortHolder>(
       },
     ];
   });
+}
+
+/**
+ * The listeners of one load balancer, indexed by port space and start port, so that finding the
+ * holder of a port costs a binary search instead of a scan: a plan of tens of thousands of ports
+ * against as many listeners stays n log n. Answers what `holderOf` answers (where a range spans
+ * several listeners, the lowest-starting one, where `holderOf` takes the first listed).
+ */
+export class PortIndex<L extends PortHolder> {
+  private readonly spaces = new Map<'TCP' | 'UDP', { starts: number[]; ends: number[]; reach: number[]; holders: L[] }>();
+
+  constructor(listeners: readonly L[]) {
+    const bySpace = new Map<'TCP' | 'UDP', L[]>();
+    for (const listener of listeners) {
+      const transport = transportOf(listener.Protocol);
+      let list = bySpace.get(transport);
+      if (!list) {
+        list = [];
+        bySpace.set(transport, list);
+      }
+      list.push(listener);
+    }
+    for (const [transport, list] of bySpace) {
+      // A stable sort: of two listeners on one start port, the first listed stays first.
+      const sorted = list.map((holder, order) => ({ holder, order, span: span(holder) }));
+      sorted.sort((a, b) => a.span[0] - b.span[0] || a.order - b.order);
+      // reach[i]: the highest port any of the first i + 1 listeners holds.
+      let highest = -1;
+      const reach = sorted.map((s) => {
+        highest = Math.max(highest, s.span[1]);
+        return highest;
+      });
+      this.spaces.set(transport, {
+        starts: sorted.map((s) => s.span[0]),
+        ends: sorted.map((s) => s.span[1]),
+        reach,
+        holders: sorted.map((s) => s.holder),
+      });
+    }
+  }
+
+  /**
+   * A listener holding any port of `[port, endPort]` in the port space of `protocol`: of several
+   * (a range can span more than one), the one starting lowest.
+   */
+  holderOf(protocol: string, port: number, endPort?: number | null): L | undefined {
+    const space = this.spaces.get(transportOf(protocol));
+    if (!space) return undefined;
+    const [start, end] = span({ ListenerId: '', Protocol: protocol, Port: port, EndPort: endPort ?? null });
+    // The first listener whose ports reach `start` or beyond, counting those before it (reach
+    // only grows, so a binary search finds it); from there, the first that does overlap.
+    let low = 0;
+    let high = space.reach.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (space.reach[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    // Listeners never overlap one another, so this loop looks at one; a listing that overlaps
+    // itself costs a few more.
+    for (let i = low; i < space.starts.length && space.starts[i]! <= end; i++) {
+      if (space.ends[i]! >= start) return space.holders[i];
+    }
+    return undefined;
+  }
 }

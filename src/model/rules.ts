@@ -22,6 +22,7 @@ import {
 } from './certificates.js';
 import { closestName } from './suggest.js';
 import { controlCharacterProblems } from './control-characters.js';
+import { MAX_PORTS_PER_CREATE } from './ports.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
 export type Severity = 'refuse' | 'warn';
@@ -891,9 +892,36 @@ const portsUnique: Rule = {
   ),
   check: ({ request }) => {
     const ports = Array.isArray(request.Ports) ? request.Ports : [];
-    return ports.flatMap((port, i) =>
-      ports.indexOf(port) !== i ? [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }] : [],
-    );
+    // A set, not indexOf: an apply entry may list tens of thousands of ports.
+    const seen = new Set<unknown>();
+    return ports.flatMap((port, i) => {
+      if (!seen.has(port)) {
+        seen.add(port);
+        return [];
+      }
+      return [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }];
+    });
+  },
+};
+
+const portsCount: Rule = {
+  id: 'Ports.count',
+  fields: ['Ports'],
+  checks: `at most ${MAX_PORTS_PER_CREATE} ports in one request`,
+  ...OBSERVED(
+    'CreateListener refuses 50 or more Ports ("Length of .Ports should be less than 50"), as recorded by Tencent\'s TKE service controller, which batches at 49',
+  ),
+  check: ({ request }) => {
+    const ports = Array.isArray(request.Ports) ? request.Ports : [];
+    return ports.length > MAX_PORTS_PER_CREATE
+      ? [
+          {
+            path: ['Ports'],
+            message: `gives ${ports.length} ports; one CreateListener takes at most ${MAX_PORTS_PER_CREATE}`,
+            hint: `create them in several runs of at most ${MAX_PORTS_PER_CREATE} ports, or list them in an apply file (apply sends them in batches)`,
+          },
+        ]
+      : [];
   },
 };
 
@@ -1103,6 +1131,9 @@ const unknownField: Rule = {
   check: ({ request }) => unknownKeys(request, CREATE_LISTENER_FIELDS, []),
 };
 
+/** What a field name can look like: API names are letters and digits, and a typo of one stays close. */
+const FIELD_LIKE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
 function unknownKeys(value: Record<string, unknown>, specs: readonly FieldSpec[], path: (string | number)[]): Emit[] {
   const out: Emit[] = [];
   for (const [key, child] of Object.entries(value)) {
@@ -1111,7 +1142,9 @@ function unknownKeys(value: Record<string, unknown>, specs: readonly FieldSpec[]
       const known = specs.map((s) => s.api);
       const guess = closestName(key, known);
       out.push({
-        path: [...path, key],
+        // A key that could be a field's name is quoted back; anything else (a line of a file read
+        // by mistake: a password hash, a key) is only measured, never echoed as a "field".
+        path: [...path, FIELD_LIKE.test(key) ? key : `<a key of ${key.length} characters>`],
         message: guess ? `is not a field of the request; did you mean ${guess}?` : 'is not a field of the request',
         hint: `valid fields${path.length ? ` of ${pathText(path)}` : ''}: ${known.join(', ')}`,
       });
@@ -1146,12 +1179,13 @@ export const RULES: readonly Rule[] = [
   required('Protocol', REF('CreateListener: Protocol is required')),
   required('MultiCertInfo.SSLMode', REF('MultiCertInfo: SSLMode is required')),
   required('MultiCertInfo.CertList', REF('MultiCertInfo: CertList is required')),
-  enumValues(ENUMS, 'enum-values', 'enum fields hold one of their documented values (Protocol case-insensitive)', REF('each enum field lists its values; the API page\'s example 6 sends "tcp"')),
+  enumValues(ENUMS, 'enum-values', 'enum fields hold one of their documented values (upper-case ones in any case: sent upper-cased)', REF('each enum field lists its values; the API page\'s example 6 sends "tcp"')),
   enumValues(['TargetType'], 'TargetType.values', 'TargetType is NODE, TARGETGROUP or TARGETGROUP-V2', SDK('the SDK\'s Listener and RuleInput models list TARGETGROUP-V2; Terraform\'s target_type accepts it')),
   lbIdPrefix,
   lbIdShape,
   range('Ports[]', 1, 65535, REF('CreateListener.Ports: 1–65535')),
   portsUnique,
+  portsCount,
   namesMatchPorts,
   length('ListenerNames[]', 1, 80, REF('CreateListener.ListenerNames: 1–80 characters')),
   namesCharacters,
@@ -1167,10 +1201,12 @@ export const RULES: readonly Rule[] = [
   range('SessionExpireTime', 30, 3600, REF('CreateListener.SessionExpireTime: 30–3600, default 0 (off)'), [0]),
   schedulerLayer7,
   appliesTo('SniSwitch', ['HTTPS'], REF('CreateListener.SniSwitch: HTTPS only'), [0]),
+  range('SniSwitch', 0, 1, REF('CreateListener.SniSwitch: 0 off, 1 on')),
   appliesTo('TargetType', L4_AND_TLS, OBSERVED('Terraform sends TargetType on every TCP, UDP, TCP_SSL and QUIC listener it creates, and its acceptance tests create TCP_SSL listeners with TARGETGROUP (the reference names only TCP and UDP)'), ['NODE']),
   appliesTo('SessionType', L4, REF('CreateListener.SessionType: TCP and UDP only'), ['NORMAL']),
   quicCid,
   appliesTo('KeepaliveEnable', L7, REF('CreateListener.KeepaliveEnable: HTTP and HTTPS only'), [0]),
+  range('KeepaliveEnable', 0, 1, REF('CreateListener.KeepaliveEnable: 0 off, 1 on')),
   appliesTo('DeregisterTargetRst', L4, REF('CreateListener.DeregisterTargetRst: TCP and UDP only'), [false]),
   appliesTo('MaxConn', L4_AND_TLS, REF('CreateListener.MaxConn: TCP, UDP, TCP_SSL and QUIC'), [-1]),
   range('MaxConn', 1, undefined, REF('CreateListener.MaxConn: -1 is no limit; ModifyListener: from 1'), [-1]),

@@ -4,7 +4,8 @@
  * first, whatever the format.
  */
 import type { CliContext, GlobalOptions } from '../core/context.js';
-import { CliError, UsageError } from '../core/errors.js';
+import { CliError, redact, UsageError } from '../core/errors.js';
+import { escapeControl } from '../core/printable.js';
 import { colorEnabled, palette } from './color.js';
 
 export interface ResultView {
@@ -119,20 +120,82 @@ export function writeData(stream: CliContext['stdout'], text: string): Promise<v
  * happened, rather than an error after a create succeeded that takes its ids with it.
  */
 export async function checkQueryOn(globals: Partial<GlobalOptions>, sample: unknown): Promise<void> {
-  if (globals.query) await applyQuery(sample, globals.query);
+  if (!globals.query) return;
+  await applyQuery(sample, globals.query);
+  // A field the result never has selects nothing: the run would succeed and print nothing at all
+  // (with -q, its ids nowhere). Such a name is a typo, refused while nothing has been sent.
+  const { compile } = await import('@jmespath-community/jmespath');
+  const unknown = unknownFields(compile(globals.query), sample);
+  if (unknown.length > 0) {
+    const known = [...keysOf(sample)].sort().join(', ');
+    throw new UsageError(
+      `--query "${globals.query}": the result has no field ${unknown.map((name) => `"${name}"`).join(', ')}; it has ${known}`,
+      '--query',
+      { hint: 'nothing was sent' },
+    );
+  }
+}
+
+/** Every key of a value, at any depth. */
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysOf(item, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      out.add(key);
+      keysOf(item, out);
+    }
+  }
+  return out;
+}
+
+/** The field names an expression reads that neither the value nor the expression itself (`{id: …}`) has. */
+function unknownFields(ast: unknown, value: unknown): string[] {
+  const fields = new Set<string>();
+  const made = new Set<string>();
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      const { type, name } = node as { type?: unknown; name?: unknown };
+      if (type === 'Field' && typeof name === 'string') fields.add(name);
+      if (type === 'KeyValuePair' && typeof name === 'string') made.add(name);
+      stack.push(...Object.values(node));
+    }
+  }
+  const known = keysOf(value);
+  return [...fields].filter((name) => !known.has(name) && !made.has(name));
 }
 
 export async function printResult(ctx: CliContext, globals: Partial<GlobalOptions>, view: ResultView): Promise<void> {
   const format = globals.output ?? 'text';
   const queried = globals.query ? await applyQuery(view.json, globals.query) : undefined;
+  const secrets = ctx.secrets.list();
+  // Every secret of the run redacted; in text and tables each line escaped as on stderr (a name
+  // holding a bidirectional override is shown as `\u202e`, not obeyed), before colour is added.
+  // Line breaks and tabs stay: they are the output's own layout (`list` separates with tabs).
+  const shown = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.split('\t').map(escapeControl).join('\t'))
+      .join('\n');
   let out: string;
   if (format === 'json') {
-    out = JSON.stringify(globals.query ? (queried ?? null) : view.json, null, view.jsonLine ? undefined : 2);
+    out = jsonData(redact(JSON.stringify(globals.query ? (queried ?? null) : view.json, null, view.jsonLine ? undefined : 2), secrets));
   } else if (format === 'table') {
     const rows = globals.query ? tableFromValue(queried) : (view.table ?? tableFromValue(view.json));
-    out = renderTable(rows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
+    const safeRows = rows.map((row) => row.map((cell) => shown(redact(cell, secrets))));
+    out = renderTable(safeRows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
   } else {
-    out = (globals.query ? textLines(queried) : view.text).join('\n');
+    out = shown(redact((globals.query ? textLines(queried) : view.text).join('\n'), secrets));
   }
   if (out !== '') await writeData(ctx.stdout, `${out}\n`);
+}
+
+/** What JSON leaves as it is but a terminal obeys: DEL, C1, bidirectional overrides and isolates, line separators. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** JSON text with those characters written as `\uXXXX` escapes: the same value, nothing a terminal obeys. */
+function jsonData(text: string): string {
+  return text.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -6,6 +6,7 @@
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { printableLine } from '../core/printable.js';
+import { redact } from '../core/errors.js';
 
 /**
  * The marks of a finished step, the same with or without a terminal: ora's spinner and the
@@ -41,7 +42,7 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
   const line = (text: string) => void (!quiet && ctx.stderr.write(`${text}\n`));
   // What comes from outside (names, paths, certificate subjects) is shown escaped, never obeyed.
-  const p = printableLine;
+  const p = (text: string) => printableLine(redact(text, ctx.secrets.list()));
   const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${p(text)}\n`));
   const useSpinner = !quiet && terminal;
   if (!useSpinner) {

@@ -14,7 +14,6 @@ import {
   WaitTimeoutError,
   redact,
 } from '../core/errors.js';
-import { scrubPrivateKeys } from '../core/secrets.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { escapeControl, printableLine, shorten } from '../core/printable.js';
@@ -56,13 +55,25 @@ const PROBLEM_LINE = 300;
  * A problem's value as JSON may carry it: private-key text scrubbed, long strings cut, a large
  * object or list replaced by its size. Every string is escaped by JSON itself.
  */
-function jsonValue(value: unknown): unknown {
+function jsonValue(value: unknown, secrets: readonly string[]): unknown {
+  // Secrets out before anything is cut: a value cut through a secret would keep half of it.
+  const clean = redactStrings(value, secrets);
   // JSON escapes C0 controls but not DEL, C1 or the bidirectional overrides: escaped here, as everywhere.
-  if (typeof value === 'string') return shorten(escapeControl(scrubPrivateKeys(value)));
-  if (value === null || typeof value !== 'object') return value;
-  const text = JSON.stringify(value);
-  if (text.length > 200 || /-----BEGIN/.test(text)) return `<${Array.isArray(value) ? 'list' : 'object'} of ${text.length} characters>`;
+  if (typeof clean === 'string') return shorten(escapeControl(clean));
+  if (clean === null || typeof clean !== 'object') return clean;
+  const text = JSON.stringify(clean);
+  if (text.length > 200 || /-----BEGIN/.test(text)) return `<${Array.isArray(clean) ? 'list' : 'object'} of ${text.length} characters>`;
   return JSON.parse(text, (_key, item: unknown) => (typeof item === 'string' ? escapeControl(item) : item));
+}
+
+/** Every string in a value (keys too), secrets and private keys replaced. */
+function redactStrings(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, secrets));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, secrets), redactStrings(v, secrets)]));
+  }
+  return value;
 }
 
 export async function renderError(error: unknown, { ctx, globals, secrets }: RenderOptions): Promise<void> {
@@ -91,7 +102,7 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
       body.Problems = error.problems.slice(0, PROBLEMS_IN_JSON).map((p) => ({
         Field: safe(p.field),
         ...(p.path !== undefined ? { Path: safe(p.path) } : {}),
-        ...(p.value !== undefined ? { Value: jsonValue(p.value) } : {}),
+        ...(p.value !== undefined ? { Value: jsonValue(p.value, secrets) } : {}),
         ...(p.rule !== undefined ? { Rule: p.rule } : {}),
         Message: safe(p.message),
         ...(p.hint ? { Hint: safe(p.hint) } : {}),

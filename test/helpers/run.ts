@@ -25,8 +25,8 @@ import { REPO_ROOT } from './paths.js';
 export interface RunOptions {
   /** Exactly the environment the command sees. Default: PATH and an empty HOME. */
   env?: Record<string, string | undefined>;
-  /** Piped to stdin, which then ends. Without it stdin is an empty, closed pipe. */
-  stdin?: string;
+  /** Piped to stdin (a string as UTF-8, a Buffer as its bytes), which then ends. Without it stdin is an empty, closed pipe. */
+  stdin?: string | Buffer;
   /** Which of stdin, stdout, stderr say they are terminals (default none: a script's pipes). */
   tty?: boolean | { stdin?: boolean; stdout?: boolean; stderr?: boolean };
   /** Terminal width stdout and stderr report. */
@@ -64,8 +64,9 @@ export function defaultEnv(): Record<string, string | undefined> {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: EMPTY_HOME };
 }
 
-function stdinStream(text: string | undefined, tty: boolean): InStream {
-  const stream = Readable.from(text === undefined || text === '' ? [] : [Buffer.from(text, 'utf8')]) as Readable & { isTTY?: boolean };
+function stdinStream(text: string | Buffer | undefined, tty: boolean): InStream {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const stream = Readable.from(bytes === undefined || bytes.length === 0 ? [] : [bytes]) as Readable & { isTTY?: boolean };
   if (tty) stream.isTTY = true;
   return stream;
 }

@@ -121,12 +121,21 @@ class Worker {
         ...(signal.aborted ? {} : { signal }),
       });
       if (outcome.found) {
-        return {
-          status: 'done',
-          ids: op.items.map((item) => outcome.listeners.find((l) => l.Port === item.port)?.ListenerId ?? null),
-          detail: `the answer was lost (${message(error)}); the listeners were found`,
-        };
+        const byPort = new Map(outcome.listeners.map((l) => [l.Port, l.ListenerId]));
+        const ids = op.items.map((item) => byPort.get(item.port) ?? null);
+        return outcome.settled
+          ? {
+              status: 'done',
+              ids,
+              detail: `the answer was lost (${message(error)}); the listeners were found by reading, still listed once their task should have ended`,
+            }
+          : {
+              status: 'unknown',
+              ids,
+              detail: `the answer was lost (${message(error)}); the listeners are listed, but their task may still be running`,
+            };
       }
+      if (outcome.vanished) return { status: 'failed', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
       return { status: 'unknown', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
     }
     const ids = accepted.ListenerIds;

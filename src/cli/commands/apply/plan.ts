@@ -15,7 +15,7 @@
  */
 import { compareListener, modifyListenerBody, type FieldChange, type ReportedListener } from '../../../model/compare.js';
 import type { DesiredListener } from '../../../model/listener-file.js';
-import { describeHolder, holderOf, portLabel, type PortHolder } from '../../../model/ports.js';
+import { describeHolder, MAX_PORTS_PER_CREATE, portLabel, PortIndex, type PortHolder } from '../../../model/ports.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import { scopeCheck, type PruneScope } from '../../../model/prune-scope.js';
 
@@ -65,7 +65,7 @@ function listenerName(request: CreateListenerRequest): string | null {
   return request.ListenerNames?.[0] ?? null;
 }
 
-function planOne(desired: DesiredListener, listeners: readonly (PortHolder & ReportedListener)[]): PlanItem {
+function planOne(desired: DesiredListener, listeners: PortIndex<PortHolder & ReportedListener>): PlanItem {
   const { request } = desired;
   const port = request.Ports[0]!;
   const base = {
@@ -77,7 +77,7 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
     where: desired.where,
     desired: request,
   };
-  const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
+  const holder = listeners.holderOf(request.Protocol, port, request.EndPort);
   if (!holder) return { ...base, action: 'create', listenerId: null, changes: [], reason: null, notes: [] };
   const recreate = `delete ${holder.ListenerId} and create it again to change it`;
   if (holder.Protocol.toUpperCase() !== request.Protocol) {
@@ -121,15 +121,29 @@ export function buildPlan(
   /** `scope`: the file's `prune:` block; without one, everything not described is in scope but controllers' listeners. */
   options: { prune: boolean; scope?: PruneScope },
 ): Plan {
-  const loadBalancers = [...new Set(desired.map((d) => d.request.LoadBalancerId))];
+  // One pass to group by load balancer, an index per load balancer: linear (n log n) in ports and listeners.
+  const byLb = new Map<string, DesiredListener[]>();
+  for (const d of desired) {
+    let list = byLb.get(d.request.LoadBalancerId);
+    if (!list) {
+      list = [];
+      byLb.set(d.request.LoadBalancerId, list);
+    }
+    list.push(d);
+  }
+  const loadBalancers = [...byLb.keys()];
   const items: PlanItem[] = [];
   const kept: KeptListener[] = [];
-  for (const lb of loadBalancers) {
+  for (const [lb, wanted] of byLb) {
     const listeners = reported.get(lb) ?? [];
-    const mine = desired.filter((d) => d.request.LoadBalancerId === lb).map((d) => planOne(d, listeners));
-    items.push(...mine);
+    const index = new PortIndex(listeners);
+    const described = new Set<string>();
+    for (const d of wanted) {
+      const item = planOne(d, index);
+      items.push(item);
+      if (item.listenerId !== null) described.add(item.listenerId);
+    }
     if (!options.prune) continue;
-    const described = new Set(mine.map((item) => item.listenerId).filter((id): id is string => id !== null));
     for (const listener of listeners) {
       if (described.has(listener.ListenerId)) continue;
       const endPort = typeof listener.EndPort === 'number' && listener.EndPort > listener.Port ? listener.EndPort : null;
@@ -165,12 +179,8 @@ export function buildPlan(
 
 // ---- the requests that carry a plan out ------------------------------------------------------
 
-/**
- * No source documents a limit on Ports per CreateListener; creates are chunked at 50 ports, the
- * default listener quota of a load balancer, so one call never asks for more than an ordinary
- * load balancer can hold.
- */
-export const MAX_PORTS_PER_CREATE = 50;
+/** Creates are chunked at the most ports one CreateListener takes (the `Ports.count` rule). */
+export { MAX_PORTS_PER_CREATE };
 /** DeleteLoadBalancerListeners takes at most 20 ids. */
 export const MAX_IDS_PER_DELETE = 20;
 
@@ -194,6 +204,23 @@ function groupKey(request: CreateListenerRequest): string {
         : value;
   // Named and unnamed listeners cannot share a call: ListenerNames must name every port.
   return JSON.stringify([sorted(settings), ListenerNames !== undefined]);
+}
+
+/** Every field but Ports and ListenerNames is the same value (nested objects: the same object). */
+function sameSettings(a: CreateListenerRequest, b: CreateListenerRequest): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) {
+    if (key === 'Ports') continue;
+    if (key === 'ListenerNames') {
+      if ((x[key] === undefined) !== (y[key] === undefined)) return false;
+      continue;
+    }
+    if (x[key] !== y[key]) return false;
+  }
+  return true;
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
@@ -221,14 +248,27 @@ const operationsCache = new WeakMap<Plan, Map<string, Operation[]>>();
 
 function groupOperations(plan: Plan): Map<string, Operation[]> {
   const out = new Map<string, Operation[]>();
-  for (const lb of plan.loadBalancers) {
-    const items = plan.items.filter((item) => item.loadBalancerId === lb);
+  const byLb = new Map<string, PlanItem[]>(plan.loadBalancers.map((lb) => [lb, []]));
+  for (const item of plan.items) byLb.get(item.loadBalancerId)?.push(item);
+  for (const [lb, items] of byLb) {
     const ops: Operation[] = [];
     const groups = new Map<string, PlanItem[]>();
-    for (const item of items.filter((i) => i.action === 'create')) {
+    // The ports of one file entry share its settings (the very same nested objects): the key of
+    // the previous item is reused when nothing but the port and the name differ.
+    let last: { request: CreateListenerRequest; key: string } | undefined;
+    for (const item of items) {
+      if (item.action !== 'create') continue;
       // A port range is created alone: EndPort needs exactly one port.
-      const key = item.endPort !== null ? `range:${item.where}` : groupKey(item.desired!);
-      groups.set(key, [...(groups.get(key) ?? []), item]);
+      let key: string;
+      if (item.endPort !== null) key = `range:${item.where}`;
+      else if (last && sameSettings(last.request, item.desired!)) key = last.key;
+      else {
+        key = groupKey(item.desired!);
+        last = { request: item.desired!, key };
+      }
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
     for (const group of groups.values()) {
       for (const chunk of chunks(group, MAX_PORTS_PER_CREATE)) {
@@ -277,20 +317,17 @@ export interface PlanSummary {
 }
 
 export function summarize(plan: Plan): PlanSummary {
-  const count = (action: PlanAction) => plan.items.filter((item) => item.action === action).length;
-  const ops = [...operationsOf(plan).values()].flat();
-  return {
-    create: count('create'),
-    update: count('update'),
-    unchanged: count('unchanged'),
-    conflict: count('conflict'),
-    delete: count('delete'),
-    requests: {
-      CreateListener: ops.filter((op) => op.kind === 'create').length,
-      ModifyListener: ops.filter((op) => op.kind === 'modify').length,
-      DeleteLoadBalancerListeners: ops.filter((op) => op.kind === 'delete').length,
-    },
-  };
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, unchanged: 0, conflict: 0, delete: 0 };
+  for (const item of plan.items) counts[item.action]++;
+  const requests = { CreateListener: 0, ModifyListener: 0, DeleteLoadBalancerListeners: 0 };
+  for (const ops of operationsOf(plan).values()) {
+    for (const op of ops) {
+      if (op.kind === 'create') requests.CreateListener++;
+      else if (op.kind === 'modify') requests.ModifyListener++;
+      else requests.DeleteLoadBalancerListeners++;
+    }
+  }
+  return { ...counts, requests };
 }
 
 export function hasChanges(plan: Plan): boolean {

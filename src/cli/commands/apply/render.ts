@@ -70,14 +70,16 @@ export function summaryLine(plan: Plan): string {
 /** `--plan`: text like a diff, a table, or the plan as data. */
 export function planView(plan: Plan): ResultView {
   const lines: string[] = [];
-  for (const lb of plan.loadBalancers) {
-    const items = plan.items.filter((item) => item.loadBalancerId === lb);
+  const byLb = new Map<string, PlanItem[]>(plan.loadBalancers.map((lb) => [lb, []]));
+  for (const item of plan.items) byLb.get(item.loadBalancerId)?.push(item);
+  for (const [lb, items] of byLb) {
     lines.push(lb);
-    const width = Math.max(...items.map((item) => what(item).length));
-    for (const item of items) {
+    const labels = items.map(what);
+    const width = labels.reduce((most, label) => Math.max(most, label.length), 0);
+    for (const [i, item] of items.entries()) {
       const id = item.listenerId ? `  ${item.listenerId}` : '';
       const source = item.where ? `  (${item.where})` : '';
-      lines.push(`  ${SIGN[item.action]} ${item.action.padEnd(9)} ${what(item).padEnd(width)}${id}${source}`);
+      lines.push(`  ${SIGN[item.action]} ${item.action.padEnd(9)} ${labels[i]!.padEnd(width)}${id}${source}`);
       if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change)}`);
       if (item.reason) lines.push(`        ${item.reason}`);
       for (const note of item.notes) lines.push(`        note: ${note}`);
@@ -134,7 +136,7 @@ function resultOf(item: PlanItem, result: ItemResult | undefined): { action: str
 }
 
 function aligned(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((most, r) => Math.max(most, (r[i] ?? '').length), 0));
   return rows.map((row) =>
     row
       .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
@@ -159,7 +161,8 @@ export function outcomeView(plan: Plan, results: ReadonlyMap<PlanItem, ItemResul
       r.item.name ?? '',
       r.listenerId ?? '',
       r.action,
-      r.detail && r.result !== 'ok' ? `${r.result}: ${r.detail}` : r.result,
+      // A detail beside ok says how a lost answer was settled.
+      r.detail ? `${r.result}: ${r.detail}` : r.result,
     ]),
   ];
   const count = (predicate: (r: (typeof rows)[number]) => boolean) => rows.filter(predicate).length;

@@ -11,6 +11,7 @@ import { readListenerFile, type ListenerFile } from '../../../model/listener-fil
 import type { ReportedListener } from '../../../model/compare.js';
 import type { PortHolder } from '../../../model/ports.js';
 import { inputReader } from '../../read-input.js';
+import { settingsInput } from '../../settings-input.js';
 import { waitTimeoutMs } from '../../follow-task.js';
 import { ExitCode } from '../../exit-codes.js';
 import { suggestCommand } from '../../command-line.js';
@@ -45,12 +46,20 @@ export interface ApplyFlags {
 const MAX_CONNECTIONS = 16;
 
 /** Reads the file; `file://` values in it are relative to the file's own directory. */
-async function loadFile(ctx: CliContext, path: string, validate: boolean): Promise<{ file: ListenerFile; label: string }> {
+async function loadFile(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  path: string,
+  validate: boolean,
+): Promise<{ file: ListenerFile; label: string }> {
   const label = path === '-' ? 'stdin' : path;
+  // The credential files' secrets are known before the file is: a key read into it is never printed.
+  const { registerStoredSecrets } = await import('../../../config/stored-secrets.js');
+  registerStoredSecrets(settingsInput(globals, ctx));
   const document = await readDocument(path, '--file', inputReader(ctx));
   const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
   const readText = inputReader({ ...ctx, cwd: base });
-  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate });
+  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate, signal: ctx.signal });
   return { file, label };
 }
 
@@ -154,9 +163,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   if (flags.detailedExitcode && !flags.plan) throw new UsageError('--detailed-exitcode goes with --plan', '--detailed-exitcode');
   const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout);
   const { resolveValidate } = await import('../../../config/index.js');
-  const { settingsInput } = await import('../../settings-input.js');
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
-  const { file, label } = await loadFile(ctx, flags.file, validate);
+  const { file, label } = await loadFile(ctx, globals, flags.file, validate);
   for (const secret of file.secrets) ctx.secrets.add(secret);
   const progress = await createProgress(ctx, globals);
   for (const warning of file.warnings) progress.warn(warning);
@@ -165,6 +173,12 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   const { openSession } = await import('../../session.js');
   const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, loadBalancers.length) });
   try {
+    // The keys that sign must not be in what is sent (or printed in the plan): checked before any request.
+    const [{ refuseOwnSecrets }, credentials] = await Promise.all([
+      import('../../../api/own-secrets.js'),
+      session.settings.credentials.get(),
+    ]);
+    for (const entry of file.entries) refuseOwnSecrets('CreateListener', JSON.stringify(entry), credentials);
     progress.start(`Reading the listeners of ${loadBalancers.length} load balancer${loadBalancers.length === 1 ? '' : 's'} (${label})`);
     // What carries the plan out loads while the reads are out.
     const executing = flags.plan ? undefined : import('./execute.js');

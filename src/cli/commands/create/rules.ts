@@ -57,7 +57,18 @@ export function dryRunRules(request: CreateListenerRequest, rules: CreateRules, 
 /** Stand-ins of the result's rules, for checking --query before sending. */
 export function sampleRules(listenerIds: readonly string[], rules: CreateRules): ResultRule[] {
   return listenerIds.flatMap((id) =>
-    rules.rules.map((rule) => ({ ListenerId: id, Domain: ruleDomains(rule)[0] ?? '', Url: rule.Url, LocationId: 'loc-00000000' })),
+    rules.rules.map((rule) => {
+      const domains = ruleDomains(rule);
+      return {
+        ListenerId: id,
+        Domain: domains[0] ?? '',
+        // The same shape as the real result: Domains when the rule has several, an Action when asked.
+        ...(domains.length > 1 ? { Domains: domains } : {}),
+        Url: rule.Url,
+        LocationId: 'loc-00000000',
+        Action: 'created' as const,
+      };
+    }),
   );
 }
 

@@ -6,6 +6,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest } from '../../../model/request.js';
 import { resolveValidate } from '../../../config/index.js';
+import { registerStoredSecrets } from '../../../config/stored-secrets.js';
 import { settingsInput } from '../../settings-input.js';
 import { readDocument } from '../../../model/coerce.js';
 import { createListenerSkeleton } from '../../../model/skeleton.js';
@@ -83,7 +84,7 @@ async function buildRequest(
   ctx: CliContext,
   keep: (session: Session) => void,
 ): Promise<BuiltRequest & { printOnly?: boolean; rules?: string[] }> {
-  const readText = inputReader(ctx);
+  const readText = inputReader(ctx, () => registerStoredSecrets(settingsInput(globals, ctx)));
   const input = bodyInput(given, ctx);
   // One spelling from here on (the equivalent command of -i says --from-file).
   const { cliInputJson: _, ...rest } = given;
@@ -151,6 +152,9 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     // The network side is loaded only once the request is known to be valid.
     const [{ openSession }, { send }] = await Promise.all([import('../../session.js'), import('./send.js')]);
     if (opened.length === 0) opened.push(await beforeSending(() => openSession(globals, ctx)));
+    // The keys that sign must not be in the body: refused before any request, the read included.
+    const { refuseOwnSecrets } = await import('../../../api/own-secrets.js');
+    refuseOwnSecrets('CreateListener', JSON.stringify(request), await beforeSending(() => opened[0]!.settings.credentials.get()));
     await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs, ...(rules ? { rules } : {}) });
   } finally {
     await Promise.all(opened.map((session) => session.client.close()));

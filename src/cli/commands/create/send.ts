@@ -11,7 +11,7 @@ import { suggestCommand } from '../../command-line.js';
 import { formatElapsed, type Progress } from '../../../ui/progress.js';
 import { printResult, type ResultView } from '../../../ui/output.js';
 import { acceptedLine, followTask } from '../../follow-task.js';
-import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
+import { answerWasLost, LostTaskFailedError, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
@@ -144,6 +144,17 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       }
       throw error;
     }
+    if (flags.ifNotExists && error instanceof ApiError && error.code === 'InvalidParameter.PortCheckFailed') {
+      // Another run created the listeners between the read and the write (the API refused the
+      // write, so nothing of it was made): read again, and keep them if they are the ones asked for.
+      const settled = await keptAfterRace(session, toCreate, run);
+      if (settled) {
+        const listeners = [...existing, ...settled];
+        progress.succeed(`Created meanwhile by another run, kept: ${settled.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ')}`);
+        await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners, withAction }));
+        return;
+      }
+    }
     throw await addHint(error, {
       globals,
       client: session.client,
@@ -206,6 +217,37 @@ export async function send(session: Session, request: CreateListenerRequest, fla
 }
 
 /**
+ * `--if-not-exists` after PortCheckFailed: the listeners read again. When every port of the
+ * refused request now holds the listener asked for (same protocol, ports and name), they are the
+ * result, as if they had been there at the first read; otherwise undefined, and the API's error
+ * stands. A failed read also leaves the error as it is.
+ */
+async function keptAfterRace(session: Session, request: CreateListenerRequest, run: RunState): Promise<ResultListener[] | undefined> {
+  const { describeListeners } = await import('../../../api/clb.js');
+  let listed: Listed;
+  try {
+    listed = await describeListeners(session.client, { LoadBalancerId: request.LoadBalancerId }, { signal: run.ctx.signal });
+  } catch {
+    return undefined;
+  }
+  const resolution = resolveExisting(request, (listed.Listeners ?? []) as ReportedListener[]);
+  if (resolution.remaining || resolution.conflicts.length > 0) return undefined;
+  for (const listener of resolution.kept) {
+    if (listener.differences.length > 0) {
+      run.progress.warn(
+        `${listener.ListenerId} on port ${listener.Port} was created meanwhile and kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+      );
+    }
+  }
+  return resolution.kept.map((l) => ({
+    ListenerId: l.ListenerId,
+    Port: l.Port,
+    ListenerName: l.ListenerName,
+    Action: 'existing' as const,
+  }));
+}
+
+/**
  * Ports the load balancer's listeners already hold, seen just before sending: where the API's
  * PortCheckFailed is certain (the same protocol, or both in TCP's port space), nothing is sent and
  * the error names each port, its holder and the fix; between UDP and QUIC, a warning. With
@@ -256,15 +298,31 @@ async function reconcile(
   });
   progress.stop();
   const reason = error instanceof Error ? error.message : String(error);
-  if (outcome.found) {
+  const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
+  if (outcome.found && outcome.settled) {
     const ids = outcome.listeners.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ');
     progress.warn(
-      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}; their task could not be followed (its id was in the lost answer)`,
+      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}, still listed once their task should have ended (its id was in the lost answer, so it could not be followed)`,
     );
     return outcome.listeners;
   }
+  if (outcome.found) {
+    // Listed, but their task may still fail and remove them: the ids, and no claim of success.
+    const ids = outcome.listeners.map((l) => l.ListenerId);
+    const hint = `DescribeListeners lists them, but their task may still be running (its id was in the lost answer) and a failed task removes them: check with ${list}; do not send it again`;
+    if (error instanceof InterruptedError) {
+      error.details.ListenerIds = ids;
+      error.hint = hint;
+      throw error;
+    }
+    throw new AcceptedError(undefined, `the answer to CreateListener was lost (${reason}); its listeners are listed: ${ids.join(', ')}`, {
+      hint,
+      cause: error,
+      listenerIds: ids,
+    });
+  }
+  if (outcome.vanished) throw new LostTaskFailedError(`the answer to CreateListener was lost (${reason}); ${outcome.checked}`, list);
   if (error instanceof CliError) {
-    const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
     const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
     error.hint = `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`;
   }
