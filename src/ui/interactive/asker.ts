@@ -61,7 +61,8 @@ export function promptOutput(out: OutStream): NodeJS.WritableStream {
       callback();
     },
   });
-  Object.defineProperty(stream, 'columns', { get: () => out.columns ?? 80 });
+  // 0 columns (a terminal that reports no width) would leave nothing to lay a question out in.
+  Object.defineProperty(stream, 'columns', { get: () => (out.columns && out.columns > 0 ? out.columns : 80) });
   Object.defineProperty(stream, 'isTTY', { get: () => out.isTTY === true });
   return stream;
 }
