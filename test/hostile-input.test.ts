@@ -591,6 +591,19 @@ describe('hostile networks and terminals: every wait ends, with the truth', () =
         /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) closed the connection before the tunnel was open \(3 attempts\)$/m,
     },
     {
+      name: 'a proxy that resets every CONNECT (reported as "may have been applied" before)',
+      run: async () => {
+        const proxy = await startDeafProxy('reset');
+        try {
+          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
+        } finally {
+          await proxy.close();
+        }
+      },
+      code: 6,
+      stderr: /^hint: nothing was sent; check the endpoint \(https:\/\/clb\.tencentcloudapi\.com\), the proxy/m,
+    },
+    {
       name: 'a proxy that refuses every CONNECT (HTTP 403)',
       run: async () => {
         const proxy = await startProxy();

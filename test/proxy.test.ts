@@ -194,6 +194,23 @@ describe('a proxy that never opens the tunnel', () => {
     }
   });
 
+  test('one that resets every CONNECT: nothing was sent (never "may have been applied"), 3 tries, exit 6', async () => {
+    const proxy = await startDeafProxy('reset');
+    try {
+      const result = await runCli([...CREATE, '--request-timeout', '5'], { env: env(proxy.port), clock: new FakeClock() });
+      assert.equal(result.code, 6, result.stderr);
+      assert.match(
+        result.stderr,
+        /^error: CreateListener: .+ \(through the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\)\) \(3 attempts\)$/m,
+      );
+      assert.match(result.stderr, /^hint: nothing was sent; /m);
+      assert.doesNotMatch(result.stderr, /may or may not have been applied/);
+      assert.equal(proxy.connects(), 6, 'three tries for the read before sending, three for the create');
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('one that never answers the CONNECT: SIGTERM ends the run at once with 143, nothing sent', async () => {
     const proxy = await startDeafProxy('silent');
     const controller = new AbortController();

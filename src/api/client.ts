@@ -14,7 +14,7 @@ import { VERSION } from '../core/version.js';
 
 import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
 import { rateLimiterFor, type ActionRateLimiter } from './rate-limit.js';
-import { ConnectionFailed, connectOnceFactory, proxyClientFactory } from './connect-once.js';
+import { ConnectionFailed, connectOnceFactory, proxyClientFactory, underlying } from './connect-once.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
@@ -417,7 +417,7 @@ export class ClbClient {
     const detail = this.describeFailure(error);
     const notSent = wasNeverSent(error);
     // A refused certificate fails the same way every time: no point in trying again.
-    const deterministic = isDeterministicFailure(error);
+    const deterministic = isDeterministicFailure(underlying(error));
     const readOnly = isReadOnlyAction(action);
     const mayHaveApplied = !readOnly && !notSent;
     const via = this.proxy ? `, the proxy (${redactProxy(this.proxy.url)} from ${this.proxy.source})` : '';
@@ -428,7 +428,7 @@ export class ClbClient {
       error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error, mayHaveApplied }),
       // A proxy that refuses the tunnel does so by policy, and a refused certificate is refused
       // again: asking again gets the same answer.
-      retryable: !mayHaveApplied && !deterministic && !isProxyRefusal(error),
+      retryable: !mayHaveApplied && !deterministic && !isProxyRefusal(underlying(error)),
       connect: notSent,
     };
   }
@@ -436,7 +436,7 @@ export class ClbClient {
   /** What went wrong, naming the proxy when the failure was on the way through it. */
   private describeFailure(error: unknown): string {
     const proxy = this.proxy && `the proxy ${redactProxy(this.proxy.url)} (${this.proxy.source})`;
-    const refused = isProxyRefusal(error) && /\((\d+)\)/.exec((error as Error).message);
+    const refused = isProxyRefusal(underlying(error)) && /\((\d+)\)/.exec((underlying(error) as Error).message);
     if (proxy && refused) return `${proxy} refused the tunnel (HTTP ${refused[1]})`;
     if (!(error instanceof ConnectionFailed)) return describeTransportError(error);
     const closed = errorCode(error.cause) === 'UND_ERR_SOCKET';
