@@ -78,6 +78,28 @@ function watchTerminal(stdin: TerminalInput, onHangUp: () => void): { hungUp(): 
   };
 }
 
+/**
+ * Runs one question of @inquirer/prompts with the signal it should stop on (the run's, or a
+ * hang-up of the terminal): a hang-up ends it as TerminalHangUpError. For prompts asked without
+ * the Asker (configure).
+ */
+export async function watchingTerminal<T>(ctx: CliContext, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) onAbort();
+  else ctx.signal.addEventListener('abort', onAbort, { once: true });
+  const terminal = watchTerminal(ctx.stdin as TerminalInput, () => controller.abort(new Error('hang-up')));
+  try {
+    return await ask(controller.signal);
+  } catch (error) {
+    if (terminal.hungUp() && !ctx.signal.aborted) throw new TerminalHangUpError();
+    throw error;
+  } finally {
+    terminal.stop();
+    ctx.signal.removeEventListener('abort', onAbort);
+  }
+}
+
 export interface Choice<V> {
   value: V;
   name: string;
