@@ -242,24 +242,43 @@ describe('client against the emulator', () => {
     await c.close();
   });
 
-  test('a server that never answers times out', async () => {
+  test('a server that never answers: the request ends at its timeout, with no second try', async () => {
     await emu.faults([{ action: 'DescribeLoadBalancers', kind: 'hang', times: -1 }]);
-    // The deadline runs on the client's clock: once each attempt has reached the emulator, the
+    // The deadline runs on the client's clock: once the attempt has reached the emulator, the
     // test moves that clock past it (undici's own timer of the same length is only a backstop).
-    const c = client({ requestTimeoutMs: 3000, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+    const c = client({ requestTimeoutMs: 3000, retry: { maxAttempts: 8, baseDelayMs: 10, maxDelayMs: 10 } });
     const call = describeLoadBalancers(c);
-    for (const attempt of [1, 2]) {
-      await eventually(
-        async () => (await emu.requestCount('DescribeLoadBalancers')) >= attempt,
-        `attempt ${attempt} to reach the emulator`,
-      );
-      emu.clock!.advance(3000);
-    }
+    await eventually(async () => (await emu.requestCount('DescribeLoadBalancers')) >= 1, 'the attempt to reach the emulator');
+    emu.clock!.advance(3000);
     await assert.rejects(
       call,
-      (error: unknown) => error instanceof NetworkError && /no answer before the request timeout/.test(error.message),
+      (error: unknown) => error instanceof NetworkError && /no answer before the request timeout$/.test(error.message),
     );
-    assert.equal(events.filter((e) => e.type === 'request').length, 2, 'a read is tried again, then given up');
+    assert.equal(events.filter((e) => e.type === 'request').length, 1, 'the timeout is the whole request, retries included');
+    assert.equal(await emu.requestCount('DescribeLoadBalancers'), 1);
+    await c.close();
+  });
+
+  test('retries share the request timeout: a try after a pause gets what is left of it', async () => {
+    // A 503 (a read: retried after a 1 s pause), then no answer at all.
+    await emu.faults([
+      { action: 'DescribeLoadBalancers', kind: 'http5xx', status: 503 },
+      { action: 'DescribeLoadBalancers', kind: 'hang', times: -1 },
+    ]);
+    const c = client({ requestTimeoutMs: 3000, retry: { maxAttempts: 8, baseDelayMs: 1000, maxDelayMs: 1000 } });
+    const started = emu.clock!.now();
+    let ended: unknown;
+    const call = describeLoadBalancers(c).then(
+      () => (ended = 'answered'),
+      (error: unknown) => (ended = error),
+    );
+    await eventually(async () => (await emu.requestCount('DescribeLoadBalancers')) >= 2, 'the second attempt to reach the emulator');
+    // The pause moved the clock by 0.5–1 s; what is left of the 3 s ends the second try.
+    emu.clock!.advance(started + 3000 - emu.clock!.now());
+    await eventually(() => ended !== undefined, 'the request to end at its timeout, not a full timeout after its second try');
+    await call;
+    assert.ok(ended instanceof NetworkError, String(ended));
+    assert.match(ended.message, /^DescribeLoadBalancers: no answer before the request timeout \(2 attempts\)$/);
     assert.equal(await emu.requestCount('DescribeLoadBalancers'), 2);
     await c.close();
   });

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { emulatorEnv, spawnCli, type CliResult } from './helpers/cli.js';
 import { eventually } from './helpers/eventually.js';
+import { startDeafProxy } from './helpers/proxy.js';
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 type Signal = keyof typeof SIGNALS;
@@ -155,5 +156,49 @@ describe('SIGINT, SIGTERM and SIGHUP at each stage of a create', () => {
       assert.match(run.outcome.stderr, new RegExp(`clb-listener wait ${id}`));
       assert.equal(await run.emu.requestCount('CreateListener'), 1);
     }
+  });
+});
+
+describe('a proxy that never opens the tunnel, on the shipped binary', () => {
+  test('closing every CONNECT: exit 6 after a few tries (it spun for ever before); never answering it: SIGTERM ends it with 143', async () => {
+    const closing = await startDeafProxy('close');
+    const silent = await startDeafProxy('silent');
+    cleanups.push(
+      () => closing.close(),
+      () => silent.close(),
+    );
+    const env = (port: number) => ({
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: '/nonexistent',
+      TENCENTCLOUD_SECRET_ID: 'AKIDe2eproxy000000001',
+      TENCENTCLOUD_SECRET_KEY: 'e2e-proxy-secret-key-000001',
+      TENCENTCLOUD_REGION: 'ap-guangzhou',
+      HTTPS_PROXY: `http://127.0.0.1:${port}`,
+    });
+    const args = [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '80',
+      '--protocol',
+      'TCP',
+      '--endpoint',
+      'clb.tencentcloudapi.com',
+      '--request-timeout',
+      '5',
+    ];
+    const [closed, terminated] = await Promise.all([
+      spawnCli(args, { env: env(closing.port) }),
+      spawnCli(args, {
+        env: env(silent.port),
+        onSpawn: (child) => void eventually(() => silent.connects() >= 1, 'the CONNECT').then(() => child.kill('SIGTERM')),
+      }),
+    ]);
+    assert.equal(closed.code, 6, closed.stderr);
+    assert.match(closed.stderr, /closed the connection before the tunnel was open \(3 attempts\)$/m);
+    assert.ok(closing.connects() <= 6, `${closing.connects()} CONNECTs`);
+    assert.equal(terminated.code, 143, terminated.stderr);
+    assert.match(terminated.stderr, /^error: interrupted by SIGTERM; nothing was sent$/m);
   });
 });

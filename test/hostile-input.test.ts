@@ -15,6 +15,14 @@ import { run, type RunResult } from './helpers/run.js';
 import { REPO_ROOT } from './helpers/paths.js';
 import { createFlagSpecs } from '../src/model/flags.js';
 import { MAX_INPUT_BYTES } from '../src/model/limits.js';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { main } from '../src/cli/main.js';
+import { runAgainst, runCli, type CliResult } from './helpers/cli.js';
+import { FakeClock } from './helpers/clock.js';
+import { eventually } from './helpers/eventually.js';
+import { fakeTerminal, terminalContext } from './helpers/fake-tty.js';
+import { startDeafProxy, startProxy } from './helpers/proxy.js';
+import { EMPTY_HOME, NO_METADATA_URL } from './helpers/run.js';
 
 const LB = 'lb-hostile1';
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
@@ -588,4 +596,169 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
     }
     assert.deepEqual(failures, [], `${failures.length} of ${runs} runs failed:\n${failures.join('\n')}`);
   });
+});
+
+// Hostile networks and terminals: not refusals (the input is fine) but places where a command
+// used to wait for ever, crash, or print nothing. Each must end with its exit code, one error line
+// naming what failed, no stack trace and no secret.
+describe('hostile networks and terminals: every wait ends, with the truth', () => {
+  const SECRET_KEY = 'hostile-network-secret-key-0001';
+  const NET_ENV = {
+    HOME: EMPTY_HOME,
+    TENCENTCLOUD_SECRET_ID: 'AKIDhostilenetwork0001',
+    TENCENTCLOUD_SECRET_KEY: SECRET_KEY,
+    TENCENTCLOUD_REGION: 'ap-guangzhou',
+    CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
+    NO_COLOR: '1',
+  };
+  const CREATE = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP'];
+  const viaProxy = (port: number) => ({ ...NET_ENV, HTTPS_PROXY: `http://127.0.0.1:${port}` });
+  const REMOTE = ['--endpoint', 'clb.tencentcloudapi.com'];
+
+  let emulator: InProcessEmulator;
+  let silent: TcpServer;
+  let silentRequests = 0;
+  const silentSockets = new Set<Socket>();
+  before(async () => {
+    emulator = await inProcessEmulator({ loadBalancers: [LB] });
+    silent = createTcpServer((socket) => {
+      silentSockets.add(socket);
+      socket.on('close', () => silentSockets.delete(socket));
+      socket.on('error', () => {});
+      socket.on('data', (chunk: Buffer) => (silentRequests += chunk.toString('latin1').split('POST / HTTP/1.1').length - 1));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  });
+  after(async () => {
+    for (const socket of silentSockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+    await emulator.stop();
+  });
+
+  interface Edge {
+    name: string;
+    run(): Promise<Pick<CliResult, 'code' | 'stdout' | 'stderr'>>;
+    code: number;
+    stderr: RegExp;
+    stdout?: RegExp;
+  }
+
+  const edges: Edge[] = [
+    {
+      name: 'a proxy that closes every CONNECT (it was asked again thousands of times a second, for ever)',
+      run: async () => {
+        const proxy = await startDeafProxy('close');
+        try {
+          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
+        } finally {
+          await proxy.close();
+        }
+      },
+      code: 6,
+      stderr:
+        /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) closed the connection before the tunnel was open \(3 attempts\)$/m,
+    },
+    {
+      name: 'a proxy that resets every CONNECT (reported as "may have been applied" before)',
+      run: async () => {
+        const proxy = await startDeafProxy('reset');
+        try {
+          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
+        } finally {
+          await proxy.close();
+        }
+      },
+      code: 6,
+      stderr: /^hint: nothing was sent; check the endpoint \(https:\/\/clb\.tencentcloudapi\.com\), the proxy/m,
+    },
+    {
+      name: 'a proxy that refuses every CONNECT (HTTP 403)',
+      run: async () => {
+        const proxy = await startProxy();
+        try {
+          return await runCli([...CREATE, ...REMOTE], { env: viaProxy(proxy.port), clock: new FakeClock() });
+        } finally {
+          await proxy.close();
+        }
+      },
+      code: 6,
+      stderr: /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) refused the tunnel \(HTTP 403\)$/m,
+    },
+    {
+      name: 'a proxy that never answers the CONNECT, then SIGTERM',
+      run: async () => {
+        const proxy = await startDeafProxy('silent');
+        const controller = new AbortController();
+        try {
+          const pending = runCli([...CREATE, ...REMOTE], {
+            env: viaProxy(proxy.port),
+            clock: new FakeClock({ auto: false }),
+            signal: controller.signal,
+          });
+          await eventually(() => proxy.connects() >= 1, 'the CONNECT to reach the proxy');
+          controller.abort('SIGTERM');
+          return await pending;
+        } finally {
+          await proxy.close();
+        }
+      },
+      code: 143,
+      stderr: /^error: interrupted by SIGTERM; nothing was sent$/m,
+    },
+    {
+      name: 'a server that accepts and never answers (--request-timeout 3: about 55 s before)',
+      run: async () => {
+        const clock = new FakeClock();
+        const started = clock.now();
+        const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+        let ended = false;
+        const pending = runCli([...CREATE, '--request-timeout', '3', '--endpoint', endpoint], { env: NET_ENV, clock }).finally(
+          () => (ended = true),
+        );
+        for (let seen = silentRequests; ; seen = silentRequests) {
+          await eventually(() => ended || silentRequests > seen, 'the next request, or the end of the run');
+          if (ended) break;
+          clock.advance(3000);
+        }
+        const result = await pending;
+        assert.ok(clock.now() - started <= 19_000, `the bound the README states: ${clock.now() - started} ms`);
+        return result;
+      },
+      code: 6,
+      stderr: /^error: CreateListener: no answer before the request timeout$/m,
+    },
+    {
+      name: 'a terminal of 0 columns (the spinner cleared lines for ever, the id never printed)',
+      run: () => runAgainst(emulator, CREATE, { tty: { stderr: true }, columns: 0, env: { NO_COLOR: '1' } }),
+      code: 0,
+      stdout: /^lbl-[a-z0-9]{8}\n$/,
+      stderr: /^✔ Created 1 TCP listener/m,
+    },
+    {
+      name: 'a hang-up while a question is open (Node crashed)',
+      run: async () => {
+        const term = fakeTerminal();
+        const ctx = terminalContext(term, { env: { TENCENTCLOUD_REGION: 'ap-guangzhou', NO_COLOR: '1' } });
+        const code = main(['create', '-i', '--endpoint', 'http://127.0.0.1:9'], ctx);
+        await term.waitFor('? Load balancer id');
+        term.stdin.end();
+        return { code: await code, stdout: '', stderr: term.err() };
+      },
+      code: 129,
+      stderr: /^error: the terminal hung up; cancelled, nothing sent$/m,
+    },
+  ];
+
+  for (const edge of edges) {
+    test(edge.name, async () => {
+      const result = await edge.run();
+      const context = `exit ${result.code}\nstderr: ${JSON.stringify(result.stderr.slice(0, 600))}`;
+      assert.equal(result.code, edge.code, context);
+      assert.match(result.stderr, edge.stderr, context);
+      if (edge.stdout) assert.match(result.stdout, edge.stdout, context);
+      assert.doesNotMatch(result.stderr, /^\s+at .+:\d+:\d+\)?$/m, `no stack trace: ${context}`);
+      assert.doesNotMatch(result.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, `no raw control character: ${context}`);
+      assert.ok(!result.stderr.includes(SECRET_KEY) && !result.stdout.includes(SECRET_KEY), 'the secret key never appears');
+    });
+  }
 });

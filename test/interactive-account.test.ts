@@ -241,16 +241,22 @@ describe('create -i: searching, typed ids, certificate wording', () => {
   });
 
   test('a slow certificate listing shows "listing …" while it runs; one-way TLS says nothing of CA certificates', async () => {
-    // Both listings (server, CA) hang once: the retry, after the 5 s request timeout, answers.
-    await emu.faults([{ action: 'DescribeCertificates', kind: 'hang', times: 2 }]);
+    // The listing answers after 3 s of the emulator's clock, which stands still until the test
+    // moves it (the listing starts as soon as the protocol is known).
+    await emu.faults([{ action: 'DescribeCertificates', kind: 'latency', latencyMs: 3000, times: 1 }]);
+    emu.clock!.auto = false;
     const run = start(['--lb', LBS[0]!, '--protocol', 'HTTPS', '--port', '8448', '--dry-run']);
     const { term } = run;
-    await term.answer('? SNI', enter);
-    await term.answer('? Server certificates', enter);
-    await term.answer('? SSL mode', enter); // one-way
-    await eventually(() => term.err().includes("listing the account's server certificates…"), 'the listing line');
-    assert.doesNotMatch(term.out(), /\? Server certificate\b/, 'the question waits for the listing');
-    await emu.advance(5000);
+    try {
+      await term.answer('? SNI', enter);
+      await term.answer('? Server certificates', enter);
+      await term.answer('? SSL mode', enter); // one-way
+      await eventually(() => term.err().includes("listing the account's server certificates…"), 'the listing line');
+      assert.doesNotMatch(term.out(), /\? Server certificate\b/, 'the question waits for the listing');
+      emu.clock!.advance(3000);
+    } finally {
+      emu.clock!.auto = true;
+    }
     await term.answer('? Server certificate', enter);
     await term.answer(/❯ EmuRsa01/, enter);
     await term.answer('Show the request', enter);

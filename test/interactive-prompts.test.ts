@@ -486,3 +486,36 @@ describe('interactive create: the whole run, in-process', () => {
     }
   });
 });
+
+describe('interactive create: the terminal hangs up', () => {
+  test('input ends while a question is open and the terminal refuses its mode (EIO): exit 129, one line', async () => {
+    const term = fakeTerminal();
+    let gone = false;
+    const setRawMode = term.stdin.setRawMode;
+    // A terminal that hung up refuses every change of mode; tty reports it as an 'error' event.
+    term.stdin.setRawMode = (mode: boolean) => {
+      if (!gone) return setRawMode(mode);
+      term.stdin.emit('error', Object.assign(new Error('setRawMode EIO'), { code: 'EIO', syscall: 'setRawMode' }));
+      return term.stdin;
+    };
+    const ctx = terminalContext(term, { cwd: FIXTURES, env: { TENCENTCLOUD_REGION: 'ap-guangzhou' } });
+    const code = main(['create', '-i', '--endpoint', 'http://127.0.0.1:9'], ctx);
+    await term.waitFor('? Load balancer id');
+    gone = true;
+    term.stdin.end();
+    assert.equal(await code, 129, term.screen());
+    assert.match(term.err(), /^error: the terminal hung up; cancelled, nothing sent$/m);
+    assert.doesNotMatch(term.err(), /^\s+at /m, 'no stack trace');
+  });
+
+  test('SIGHUP while a question is open: exit 129', async () => {
+    const term = fakeTerminal();
+    const controller = new AbortController();
+    const ctx = terminalContext(term, { cwd: FIXTURES, env: { TENCENTCLOUD_REGION: 'ap-guangzhou' }, signal: controller.signal });
+    const code = main(['create', '-i', '--endpoint', 'http://127.0.0.1:9'], ctx);
+    await term.waitFor('? Load balancer id');
+    controller.abort('SIGHUP');
+    assert.equal(await code, 129, term.screen());
+    assert.match(term.err(), /^error: cancelled, nothing sent$/m);
+  });
+});

@@ -2,9 +2,11 @@
 // read with capture-pane, against an emulator in this process. Plus the refusal with piped stdio.
 import { test, describe, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTmux, tmuxAvailable, sh, type TmuxSession } from './helpers/tmux.js';
+import { eventually } from './helpers/eventually.js';
 import { BIN, REPO_ROOT, makeTempHome, runCli, type TempHome } from './helpers/home.js';
 import { api, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 
@@ -276,6 +278,46 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     assert.match(pane, /STTY=icanon echo/, 'raw mode is off again');
     assert.equal(term.display('#{cursor_flag}'), '1', 'the cursor is visible');
     assert.equal(await emulator.requestCount('CreateListener'), 0);
+  });
+});
+
+describe('create -i when the terminal hangs up', { skip }, () => {
+  test('the terminal closes while a question is open: exit 129, one line, no crash (SIGABRT before)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-hangup-'));
+    try {
+      const env = home.env({ TENCENTCLOUD_REGION: emulator.region });
+      const assignments = Object.entries(env).map(([k, v]) => sh(`${k}=${v}`));
+      const command = [
+        'env',
+        '-i',
+        ...assignments,
+        'TERM=xterm-256color',
+        sh(process.execPath),
+        sh(BIN),
+        'create',
+        '-i',
+        '--endpoint',
+        emulator.endpoint,
+      ].join(' ');
+      // The shell survives the hang-up (a handler, reset for the command) to write down how the command ended.
+      const script = `trap true HUP; ${command} 2>${sh(join(dir, 'stderr'))}; echo $? >${sh(join(dir, 'exit'))}`;
+      const term = startTmux(script, { cwd: FIXTURES });
+      session = term;
+      await term.waitFor('? Load balancer id');
+      term.kill();
+      session = undefined;
+      const code = await eventually(
+        () => existsSync(join(dir, 'exit')) && readFileSync(join(dir, 'exit'), 'utf8').trim(),
+        'the exit status',
+      );
+      const stderr = readFileSync(join(dir, 'stderr'), 'utf8');
+      assert.equal(code, '129', stderr);
+      assert.match(stderr, /^error: the terminal hung up; cancelled, nothing sent$/m);
+      assert.doesNotMatch(stderr, /Assertion failed|Unhandled 'error'|^\s+at /m, 'no crash, no stack trace');
+      assert.equal(await emulator.requestCount(), 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,7 +11,12 @@ import type { InStream } from '../src/core/context.js';
 import { UsageError } from '../src/core/errors.js';
 import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 import { EMPTY_HOME, NO_METADATA_URL } from './helpers/cli.js';
-import { startProxy } from './helpers/proxy.js';
+import { startDeafProxy, startProxy } from './helpers/proxy.js';
+import { runCli } from './helpers/cli.js';
+import { ClbClient } from '../src/api/client.js';
+import { InterruptedError } from '../src/core/errors.js';
+import { FakeClock } from './helpers/clock.js';
+import { eventually } from './helpers/eventually.js';
 
 const https = (host: string) => new URL(`https://${host}/`);
 
@@ -127,7 +132,12 @@ describe('the CLI behind a proxy', () => {
       );
       assert.equal(proxy.seen[0]!.auth, `Basic ${Buffer.from('alice:proxyPassw0rd').toString('base64')}`);
       assert.equal(result.code, 6, result.stderr);
-      assert.match(result.stderr, /the proxy refused the tunnel \(HTTP 403\)/);
+      assert.match(
+        result.stderr,
+        new RegExp(
+          `the proxy http://alice:\\*\\*\\*\\*@127\\.0\\.0\\.1:${proxy.port}/ \\(HTTPS_PROXY\\) refused the tunnel \\(HTTP 403\\)`,
+        ),
+      );
       assert.match(result.stderr, new RegExp(`via proxy http://alice:\\*\\*\\*\\*@127\\.0\\.0\\.1:${proxy.port}/ \\(HTTPS_PROXY\\)`));
       assert.ok(!result.stderr.includes('proxyPassw0rd') && !result.stdout.includes('proxyPassw0rd'));
       assert.equal(await emu.requestCount(), 0);
@@ -149,6 +159,107 @@ describe('the CLI behind a proxy', () => {
       assert.equal(await emu.requestCount('DescribeListeners'), 1);
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe('a proxy that never opens the tunnel', () => {
+  const CREATE = ['create', '--lb', 'lb-cuxw2rm0', '--protocol', 'TCP', '--port', '80', '--endpoint', 'clb.tencentcloudapi.com'];
+  const env = (port: number) => ({
+    HOME: EMPTY_HOME,
+    TENCENTCLOUD_SECRET_ID: 'AKIDproxytest0000000000000000000000',
+    TENCENTCLOUD_SECRET_KEY: 'proxytestsecretkey000000000000000',
+    TENCENTCLOUD_REGION: 'ap-guangzhou',
+    CLB_LISTENER_METADATA_URL: NO_METADATA_URL,
+    HTTPS_PROXY: `http://127.0.0.1:${port}`,
+  });
+
+  test('one that closes every CONNECT: a few tries per request, then exit 6 naming the proxy; nothing was sent', async () => {
+    const proxy = await startDeafProxy('close');
+    try {
+      // undici used to reconnect at once, for ever, without hearing the request timeout.
+      const result = await runCli([...CREATE, '--request-timeout', '5'], { env: env(proxy.port), clock: new FakeClock() });
+      assert.equal(result.code, 6, result.stderr);
+      assert.match(
+        result.stderr,
+        new RegExp(
+          `^error: CreateListener: the proxy http://127\\.0\\.0\\.1:${proxy.port}/ \\(HTTPS_PROXY\\) closed the connection before the tunnel was open \\(3 attempts\\)$`,
+          'm',
+        ),
+      );
+      assert.match(result.stderr, /^hint: nothing was sent; /m);
+      assert.equal(proxy.connects(), 6, 'three tries for the read before sending, three for the create');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('one that resets every CONNECT: nothing was sent (never "may have been applied"), 3 tries, exit 6', async () => {
+    const proxy = await startDeafProxy('reset');
+    try {
+      const result = await runCli([...CREATE, '--request-timeout', '5'], { env: env(proxy.port), clock: new FakeClock() });
+      assert.equal(result.code, 6, result.stderr);
+      assert.match(
+        result.stderr,
+        /^error: CreateListener: .+ \(through the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\)\) \(3 attempts\)$/m,
+      );
+      assert.match(result.stderr, /^hint: nothing was sent; /m);
+      assert.doesNotMatch(result.stderr, /may or may not have been applied/);
+      assert.equal(proxy.connects(), 6, 'three tries for the read before sending, three for the create');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('one that never answers the CONNECT: SIGTERM ends the run at once with 143, nothing sent', async () => {
+    const proxy = await startDeafProxy('silent');
+    const controller = new AbortController();
+    try {
+      const pending = runCli([...CREATE, '--request-timeout', '5'], {
+        env: env(proxy.port),
+        clock: new FakeClock({ auto: false }),
+        signal: controller.signal,
+      });
+      // undici hears an abort only once the request is on a socket: the tunnel never opens.
+      await eventually(() => proxy.connects() >= 1, 'the CONNECT to reach the proxy');
+      controller.abort('SIGTERM');
+      const result = await pending;
+      assert.equal(result.code, 143, result.stderr);
+      assert.match(result.stderr, /^error: interrupted by SIGTERM; nothing was sent$/m);
+      assert.equal(proxy.connects(), 1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('an interrupt is heard while the tunnel is still being opened, whatever the connect timeout', async () => {
+    const proxy = await startDeafProxy('silent');
+    const client = new ClbClient({
+      endpoint: 'https://clb.tencentcloudapi.com',
+      env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` },
+      region: 'ap-guangzhou',
+      credentials: { describe: 'test', get: async () => ({ secretId: 'AKIDproxytest', secretKey: 'proxytestkey' }) },
+      // Far beyond any test: only the interrupt can end this request.
+      connectTimeoutMs: 600_000,
+      clock: new FakeClock({ auto: false }),
+      rateLimiter: null,
+    });
+    const controller = new AbortController();
+    let ended: unknown;
+    const call = client.call('DescribeLoadBalancers', {}, { signal: controller.signal }).then(
+      () => (ended = 'answered'),
+      (error: unknown) => (ended = error),
+    );
+    try {
+      await eventually(() => proxy.connects() >= 1, 'the CONNECT to reach the proxy');
+      controller.abort('SIGINT');
+      await eventually(() => ended !== undefined, 'the request to end on the interrupt (undici hears it only on a socket)');
+      await call;
+      assert.ok(ended instanceof InterruptedError, String(ended));
+    } finally {
+      // The proxy first: a request undici still holds then fails, and the client can close.
+      await proxy.close();
+      await client.close();
     }
   });
 });

@@ -15,6 +15,7 @@ import { VERSION } from '../core/version.js';
 
 import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
 import { rateLimiterFor, type ActionRateLimiter } from './rate-limit.js';
+import { ConnectionFailed, connectOnceFactory, proxyClientFactory, underlying } from './connect-once.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
@@ -40,18 +41,28 @@ export function makeDispatcher(
   proxy: ProxyChoice | undefined,
   options: { connectTimeoutMs?: number; requestTimeoutMs?: number; connections?: number },
 ): Dispatcher {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
   const settings = {
     // Calls are sequential: with one connection per origin the next call waits for the socket
     // the last one just freed, instead of opening another because it is not marked idle yet.
     // Work on several load balancers at once (apply) asks for more.
     connections: options.connections ?? 1,
-    connect: { timeout: options.connectTimeoutMs ?? 5000 },
+    connect: { timeout: connectTimeoutMs },
     headersTimeout: options.requestTimeoutMs ?? 30000,
     bodyTimeout: options.requestTimeoutMs ?? 30000,
     // An endpoint that streams without end (a wrong host, a broken proxy) is cut off, not buffered.
     maxResponseSize: MAX_RESPONSE_BYTES,
+    // A connection is tried once: the client's retry policy decides about another (connect-once.ts).
+    factory: connectOnceFactory(undici, proxy !== undefined),
   };
-  return proxy ? new undici.ProxyAgent({ ...settings, uri: proxy.url.href }) : new undici.Agent(settings);
+  if (!proxy) return new undici.Agent(settings);
+  return new undici.ProxyAgent({
+    ...settings,
+    uri: proxy.url.href,
+    // Reaching the proxy, and its answer to the CONNECT, are bounded by the connect timeout too.
+    proxyTls: { timeout: connectTimeoutMs },
+    clientFactory: proxyClientFactory(undici, connectTimeoutMs),
+  });
 }
 
 const MAY_HAVE_APPLIED = 'the request may or may not have been applied; check with DescribeListeners before retrying';
@@ -130,6 +141,56 @@ interface AttemptFailure {
 
 type AttemptOutcome = { ok: true; response: ApiResponse } | AttemptFailure;
 
+/** One request's time: its timeout, and the deadline it sets when its first try leaves. */
+interface CallBudget {
+  timeoutMs: number;
+  until?: number;
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts (calling `onAbandon` when `work` was
+ * still pending): what undici does not hear yet, this does.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, onAbandon: () => void): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => {});
+    onAbandon();
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      work.then(
+        (answer) => (answer as { body?: { destroy?: () => void } }).body?.destroy?.(),
+        () => {},
+      );
+      onAbandon();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The error of a request's last try, saying how many tries there were when there was more than one. */
+function withAttempts(error: Error, attempts: number): Error {
+  if (attempts < 2 || !(error instanceof NetworkError)) return error;
+  return new NetworkError(`${error.message} (${attempts} attempts)`, error.action, {
+    ...(error.hint !== undefined && { hint: error.hint }),
+    ...(error.requestId !== undefined && { requestId: error.requestId }),
+    cause: error.cause,
+    mayHaveApplied: error.mayHaveApplied,
+  });
+}
+
 export class ClbClient {
   readonly endpoint: URL;
   readonly region: string;
@@ -139,6 +200,7 @@ export class ClbClient {
   private readonly options: ClientOptions;
   private readonly retry: RetryPolicy;
   private dispatcher: Dispatcher | undefined;
+  private abandoned = false;
   /** The client's time, which the task waiter shares. */
   readonly clock: Clock;
   private readonly random: () => number;
@@ -181,7 +243,15 @@ export class ClbClient {
   }
 
   async close(): Promise<void> {
-    if (!this.options.dispatcher && this.dispatcher) await this.dispatcher.close();
+    if (this.options.dispatcher || !this.dispatcher) return;
+    // A request left behind by an interrupt or a deadline is not waited for.
+    if (this.abandoned) await this.dispatcher.destroy();
+    else await this.dispatcher.close();
+  }
+
+  /** A request was given up while undici still held it: close() will not wait for it. */
+  private abandon(): void {
+    this.abandoned = true;
   }
 
   /** The exact headers and body a call would send, for --dry-run (signed, so the shape is real). */
@@ -191,19 +261,32 @@ export class ClbClient {
     return { url: `${this.endpoint.origin}/`, headers, body };
   }
 
+  /**
+   * One request, with the one retry policy: at most `maxAttempts` tries (`maxConnectAttempts` when
+   * the connection itself fails), exponential backoff with jitter between them, and all of it
+   * within the request timeout, counted from the first try: a try gets what is left of it, and no
+   * try starts once the pause before it would end past it. So a request that gets no answer ends
+   * within the request timeout, whatever fails and however often.
+   */
   async call(action: string, params: object, options: CallOptions = {}): Promise<ApiResponse> {
     const body = JSON.stringify(params);
+    const budget: CallBudget = { timeoutMs: this.options.requestTimeoutMs ?? 30000 };
+    // Whether any try got as far as a connection: until one does, nothing was written.
+    let connected = false;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(action, body, attempt, options.signal, options.onSend);
+      const outcome = await this.attempt(action, body, attempt, budget, options.signal, options.onSend);
       if (outcome.ok) return outcome.response;
+      connected ||= !outcome.connect;
       const limit = outcome.connect ? Math.min(this.retry.maxConnectAttempts, this.retry.maxAttempts) : this.retry.maxAttempts;
-      if (!outcome.retryable || attempt >= limit) throw outcome.error;
+      if (!outcome.retryable || attempt >= limit) throw withAttempts(outcome.error, attempt);
       const delayMs = this.backoff(attempt);
+      // The pause and at least a moment for the next try must fit before the deadline.
+      if (budget.until !== undefined && this.clock.now() + delayMs >= budget.until) throw withAttempts(outcome.error, attempt);
       this.options.onWire?.({ type: 'retry', action, attempt, reason: outcome.error.message, delayMs });
       try {
         await this.clock.sleep(delayMs, options.signal);
       } catch {
-        throw new InterruptedError();
+        throw connected ? new InterruptedError() : InterruptedError.beforeSending();
       }
     }
   }
@@ -246,6 +329,7 @@ export class ClbClient {
     action: string,
     body: string,
     attempt: number,
+    budget: CallBudget,
     signal?: AbortSignal,
     onSend?: (at: number) => void,
   ): Promise<AttemptOutcome> {
@@ -277,27 +361,38 @@ export class ClbClient {
     // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
     // whole exchange, so a server that drips its answer cannot hold the command forever. It starts
     // once the transport is loaded: loading undici on the first call is not the server's time.
-    const deadline = this.clock.timeoutSignal(this.options.requestTimeoutMs ?? 30000);
+    // Later tries get what is left of the first one's.
+    budget.until ??= this.clock.now() + budget.timeoutMs;
+    const deadline = this.clock.timeoutSignal(Math.max(0, budget.until - this.clock.now()));
+    const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
     try {
       onSend?.(this.clock.now());
-      const response = await dispatcher.request({
-        origin: this.endpoint.origin,
-        path: '/',
-        method: 'POST',
-        headers,
-        body,
-        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
-      });
+      // undici hears an abort only once the request is on a socket; until then (a connection
+      // being opened) the race does, so an interrupt or the deadline ends the wait at once.
+      const response = await untilAborted(
+        dispatcher.request({ origin: this.endpoint.origin, path: '/', method: 'POST', headers, body, signal: stop }),
+        stop,
+        () => this.abandon(),
+      );
       status = response.statusCode;
       traceId = [response.headers['x-tc-traceid']].flat()[0];
       text = await response.body.text();
     } catch (error) {
       const ms = this.clock.now() - started;
       this.options.onWire?.({ type: 'error', action, attempt, ms, error: describeTransportError(error) });
-      if (signal?.aborted) return { ok: false, error: new InterruptedError(), retryable: false };
+      if (signal?.aborted) {
+        // Interrupted while the connection was still being opened: nothing was written.
+        return {
+          ok: false,
+          error: error instanceof ConnectionFailed ? InterruptedError.beforeSending() : new InterruptedError(),
+          retryable: false,
+        };
+      }
       return this.transportFailure(
         action,
-        deadline.aborted ? Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' }) : error,
+        deadline.aborted && !(error instanceof ConnectionFailed)
+          ? Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' })
+          : error,
       );
     }
     this.options.onWire?.({ type: 'response', action, attempt, status, ms: this.clock.now() - started, body: text });
@@ -321,10 +416,10 @@ export class ClbClient {
 
   private transportFailure(action: string, error: unknown): AttemptFailure {
     if (wasNeverBuilt(error)) return this.notBuilt(action, error);
-    const detail = describeTransportError(error);
+    const detail = this.describeFailure(error);
     const notSent = wasNeverSent(error);
     // A refused certificate fails the same way every time: no point in trying again.
-    const deterministic = isDeterministicFailure(error);
+    const deterministic = isDeterministicFailure(underlying(error));
     const readOnly = isReadOnlyAction(action);
     const mayHaveApplied = !readOnly && !notSent;
     const via = this.proxy ? `, the proxy (${redactProxy(this.proxy.url)} from ${this.proxy.source})` : '';
@@ -335,9 +430,23 @@ export class ClbClient {
       error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error, mayHaveApplied }),
       // A proxy that refuses the tunnel does so by policy, and a refused certificate is refused
       // again: asking again gets the same answer.
-      retryable: !mayHaveApplied && !deterministic && !isProxyRefusal(error),
+      retryable: !mayHaveApplied && !deterministic && !isProxyRefusal(underlying(error)),
       connect: notSent,
     };
+  }
+
+  /** What went wrong, naming the proxy when the failure was on the way through it. */
+  private describeFailure(error: unknown): string {
+    const proxy = this.proxy && `the proxy ${redactProxy(this.proxy.url)} (${this.proxy.source})`;
+    const refused = isProxyRefusal(underlying(error)) && /\((\d+)\)/.exec((underlying(error) as Error).message);
+    if (proxy && refused) return `${proxy} refused the tunnel (HTTP ${refused[1]})`;
+    if (!(error instanceof ConnectionFailed)) return describeTransportError(error);
+    const closed = errorCode(error.cause) === 'UND_ERR_SOCKET';
+    if (proxy)
+      return closed
+        ? `${proxy} closed the connection before the tunnel was open`
+        : `${describeTransportError(error.cause)} (through ${proxy})`;
+    return closed ? 'the connection was closed while it was being opened' : describeTransportError(error.cause);
   }
 
   private parseEnvelope(action: string, status: number, text: string, traceId?: string): AttemptOutcome {
@@ -466,6 +575,7 @@ function wasNeverBuilt(error: unknown): boolean {
 
 /** Failures that happened before the request was written: resending cannot duplicate anything. */
 function wasNeverSent(error: unknown): boolean {
+  if (error instanceof ConnectionFailed) return true;
   const code = errorCode(error);
   if (isProxyRefusal(error)) return true;
   if (code === undefined) return false;
@@ -478,6 +588,7 @@ function isProxyRefusal(error: unknown): boolean {
 }
 
 function describeTransportError(error: unknown): string {
+  if (error instanceof ConnectionFailed) return describeTransportError(error.cause);
   const code = errorCode(error);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'no answer before the request timeout';
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'could not connect before the connect timeout';

@@ -9,6 +9,7 @@ import { SecretRegistry } from '../core/secrets.js';
 import { ExitStatus, InterruptedError, UsageError } from '../core/errors.js';
 import { repairedArgument } from '../core/utf8.js';
 import { VERSION } from '../core/version.js';
+import { releaseTerminalAtExit } from '../core/hang-up.js';
 
 /**
  * stdout errors: a closed pipe (`| head -1`) is the reader's choice and ends the run quietly; any
@@ -53,6 +54,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   const onSignal = (name: HandledSignal): void => {
     // The first signal lets the running command stop cleanly and say what it left running (the
     // RequestId, the ids, how to resume); a second one means "now".
+    if (name === 'SIGHUP') releaseTerminalAtExit();
     if (interrupt.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name]);
     interrupt.abort(name);
   };
@@ -87,7 +89,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       // --help and --version end this way too, successfully.
       if (exit === 'success') return ExitCode.Success;
       if (exit === 'usage') failure = usageErrorFromCommander(error as Error, program, argv);
-      const signal = ctx.signal.aborted ? ctx.signal.reason : undefined;
+      // A terminal that hung up while a question was open says so itself, before (or without) SIGHUP.
+      const signal = ctx.signal.aborted ? ctx.signal.reason : (failure as { signal?: unknown } | undefined)?.signal;
       if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
         failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
       }
@@ -97,7 +100,9 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
         globals: { ...program.opts<GlobalOptions>(), ...outputAskedFor(argv) },
         secrets: ctx.secrets.list(),
       });
-      return exitCodeFor(failure, signal);
+      const code = exitCodeFor(failure, signal);
+      if (signal === 'SIGHUP' && !overrides.stdin) releaseTerminalAtExit();
+      return code;
     }
   } finally {
     // The stdout handler stays: a closed pipe may only be noticed after main has returned.

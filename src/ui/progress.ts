@@ -44,7 +44,9 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   // What comes from outside (names, paths, certificate subjects) is shown escaped, never obeyed.
   const p = (text: string) => printableLine(redact(text, ctx.secrets.list()));
   const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${p(text)}\n`));
-  const useSpinner = !quiet && terminal;
+  // A terminal that reports no width (0 columns under `script`, `docker run -t` as it starts)
+  // gets plain lines: a spinner redraws by counting lines in columns.
+  const useSpinner = !quiet && terminal && hasWidth(ctx.stderr.columns);
   if (!useSpinner) {
     return {
       start: (text) => line(p(text)),
@@ -58,7 +60,7 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   }
   const { default: ora } = await import('ora');
   const spinner: Spinner = ora({
-    stream: ctx.stderr as unknown as NodeJS.WritableStream,
+    stream: withWidth(ctx.stderr) as unknown as NodeJS.WritableStream,
     color: 'cyan',
     isEnabled: true,
     // Keep stdin alone: Ctrl-C must reach our own handler, which prints the RequestId.
@@ -82,6 +84,28 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
     info: (text) => pause(() => line(p(text))),
     stop: () => void spinner.stop(),
   };
+}
+
+/** Whether a stream's reported width is one a line count can be divided by. */
+function hasWidth(columns: number | undefined): boolean {
+  return typeof columns === 'number' && Number.isFinite(columns) && columns > 0;
+}
+
+/**
+ * The stream as the spinner sees it: always some width. ora divides by the column count, so a
+ * terminal that shrinks to 0 columns while it spins would make it clear lines without end.
+ */
+function withWidth<T extends object>(stream: T): T {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'columns') {
+        const columns = (target as { columns?: number }).columns;
+        return hasWidth(columns) ? columns : 80;
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export function formatElapsed(ms: number): string {

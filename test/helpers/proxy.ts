@@ -59,3 +59,37 @@ export async function startProxy(tunnelTo?: () => number): Promise<{ port: numbe
       }),
   };
 }
+
+/**
+ * A proxy on 127.0.0.1 that never opens a tunnel: `close` closes the connection as each CONNECT
+ * arrives (a proxy refusing the host without an answer), `reset` resets it (TCP RST), `silent`
+ * keeps it open and says nothing.
+ * `connects` counts the CONNECTs it received.
+ */
+export async function startDeafProxy(
+  mode: 'close' | 'reset' | 'silent',
+): Promise<{ port: number; connects(): number; close(): Promise<void> }> {
+  let connects = 0;
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((_req, res) => res.writeHead(403).end());
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('connect', (_req: http.IncomingMessage, client: net.Socket) => {
+    connects++;
+    client.on('error', () => {});
+    if (mode === 'close') client.destroy();
+    if (mode === 'reset') client.resetAndDestroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connects: () => connects,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

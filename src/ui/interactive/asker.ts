@@ -17,6 +17,89 @@ export class PromptCancelledError extends InterruptedError {
   }
 }
 
+/**
+ * The terminal went away while a question was open (its input ended, or it refused a change of
+ * mode): a hang-up, whether or not SIGHUP has arrived yet. Exit 129, like SIGHUP.
+ */
+export class TerminalHangUpError extends PromptCancelledError {
+  /** main maps it as it maps the signal. */
+  readonly signal = 'SIGHUP';
+  constructor() {
+    super();
+    this.message = 'the terminal hung up; cancelled, nothing sent';
+  }
+}
+
+type TerminalInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+
+/**
+ * While a question is open: notices a hang-up of the terminal, and keeps readline's change of
+ * mode on a terminal that is gone from crashing the process. tty's setRawMode reports EIO as an
+ * 'error' event, which readline passes on to its interface, where nothing listens (Node then
+ * dies on an uncaught error); here the failure is kept and counts as the hang-up.
+ */
+function watchTerminal(stdin: TerminalInput, onHangUp: () => void): { hungUp(): boolean; stop(): void } {
+  let gone = false;
+  const hangUp = () => {
+    if (gone) return;
+    gone = true;
+    onHangUp();
+  };
+  // In raw mode Ctrl-D is a key, not the end: input ends only when the terminal does.
+  const onEnd = () => hangUp();
+  stdin.on('end', onEnd);
+  const setRawMode = stdin.setRawMode;
+  const own = Object.hasOwn(stdin, 'setRawMode');
+  const wrapped = stdin.isTTY === true && typeof setRawMode === 'function';
+  if (wrapped) {
+    stdin.setRawMode = function (this: TerminalInput, mode: boolean) {
+      const emit = this.emit;
+      this.emit = function (this: TerminalInput, event: string | symbol, ...args: unknown[]) {
+        if (event !== 'error') return emit.call(this, event, ...args);
+        hangUp();
+        return true;
+      } as typeof emit;
+      try {
+        return setRawMode.call(this, mode);
+      } finally {
+        this.emit = emit;
+      }
+    };
+  }
+  return {
+    hungUp: () => gone,
+    stop: () => {
+      stdin.removeListener('end', onEnd);
+      if (!wrapped) return;
+      // A tty's method lives on its prototype: removing the wrapper uncovers it.
+      if (own) stdin.setRawMode = setRawMode;
+      else delete stdin.setRawMode;
+    },
+  };
+}
+
+/**
+ * Runs one question of @inquirer/prompts with the signal it should stop on (the run's, or a
+ * hang-up of the terminal): a hang-up ends it as TerminalHangUpError. For prompts asked without
+ * the Asker (configure).
+ */
+export async function watchingTerminal<T>(ctx: CliContext, ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) onAbort();
+  else ctx.signal.addEventListener('abort', onAbort, { once: true });
+  const terminal = watchTerminal(ctx.stdin as TerminalInput, () => controller.abort(new Error('hang-up')));
+  try {
+    return await ask(controller.signal);
+  } catch (error) {
+    if (terminal.hungUp() && !ctx.signal.aborted) throw new TerminalHangUpError();
+    throw error;
+  } finally {
+    terminal.stop();
+    ctx.signal.removeEventListener('abort', onAbort);
+  }
+}
+
 export interface Choice<V> {
   value: V;
   name: string;
@@ -61,7 +144,8 @@ export function promptOutput(out: OutStream): NodeJS.WritableStream {
       callback();
     },
   });
-  Object.defineProperty(stream, 'columns', { get: () => out.columns ?? 80 });
+  // 0 columns (a terminal that reports no width) would leave nothing to lay a question out in.
+  Object.defineProperty(stream, 'columns', { get: () => (out.columns && out.columns > 0 ? out.columns : 80) });
   Object.defineProperty(stream, 'isTTY', { get: () => out.isTTY === true });
   return stream;
 }
@@ -78,14 +162,17 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
     const onKeypress = (_text: unknown, key?: { name?: string }): void => {
       if (key?.name === 'escape') controller.abort(new Error('escape'));
     };
-    const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: controller.signal });
-    ctx.stdin.on('keypress', onKeypress);
+    const terminal = watchTerminal(ctx.stdin as TerminalInput, () => controller.abort(new Error('hang-up')));
     try {
+      const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: controller.signal });
+      ctx.stdin.on('keypress', onKeypress);
       return await pending;
     } catch (error) {
+      if (terminal.hungUp() && !ctx.signal.aborted) throw new TerminalHangUpError();
       if (isPromptCancel(error)) throw new PromptCancelledError();
       throw error;
     } finally {
+      terminal.stop();
       ctx.stdin.removeListener('keypress', onKeypress);
       ctx.signal.removeEventListener('abort', onAbort);
     }

@@ -31,22 +31,24 @@ type Prompts = typeof import('@inquirer/prompts');
 
 /** Loaded only when a prompt is really shown, so ordinary start-up stays small. */
 async function loadPrompts(ctx: CliContext) {
-  const [prompts, { promptOutput }]: [Prompts, typeof import('../../../ui/interactive/asker.js')] = await Promise.all([
+  const [prompts, { promptOutput, watchingTerminal }]: [Prompts, typeof import('../../../ui/interactive/asker.js')] = await Promise.all([
     import('@inquirer/prompts'),
     import('../../../ui/interactive/asker.js'),
   ]);
-  // Inquirer ends its output after each question: each gets a wrapper of its own, so stdout stays open.
-  const context = () => ({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: ctx.signal });
+  // Inquirer ends its output after each question: each gets a wrapper of its own, so stdout stays
+  // open. A hang-up of the terminal ends the question too (exit 129).
+  const ask = <T>(question: (context: { input: typeof ctx.stdin; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>) =>
+    watchingTerminal(ctx, (signal) => question({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal }));
   const interrupted = (error: unknown): never => {
     // Ctrl-C at a prompt, or the run's signal: nothing written.
     if (isPromptCancel(error)) throw new InterruptedError();
     throw error;
   };
   return {
-    input: (config: Parameters<Prompts['input']>[0]) => prompts.input(config, context()).catch(interrupted),
+    input: (config: Parameters<Prompts['input']>[0]) => ask((context) => prompts.input(config, context)).catch(interrupted),
     // No ctrl+t reveal: a secret key on screen is one screenshot or screen-share away from leaking.
     password: (config: Parameters<Prompts['password']>[0]) =>
-      prompts.password({ ...config, toggleMask: false }, context()).catch(interrupted),
+      ask((context) => prompts.password({ ...config, toggleMask: false }, context)).catch(interrupted),
   };
 }
 
