@@ -9,7 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { CliContext } from '../../src/core/context.js';
 import { FakeClock, sharedClock } from './clock.js';
 import { eventually } from './eventually.js';
-import { offline } from './offline.js';
+import { hermetic } from './hermetic.js';
 
 export const KEY = {
   enter: '\r',
@@ -129,6 +129,6 @@ export function terminalContext(term: FakeTerminal, overrides: Partial<CliContex
     signal: new AbortController().signal,
     secrets: new SecretRegistry(),
     ...overrides,
-    env: offline(overrides.env ?? {}),
+    env: hermetic(overrides.env ?? {}),
   };
 }
