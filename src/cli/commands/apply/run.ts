@@ -210,9 +210,9 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
     await printOutcome(ctx, globals, plan, results, flags.file);
     if (ctx.signal.aborted) {
-      const interrupted = new InterruptedError();
-      interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
-      throw interrupted;
+      throw new InterruptedError(undefined, {
+        message: 'interrupted; the summary says what was done, what was not tried, and what is unknown',
+      });
     }
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
   } finally {

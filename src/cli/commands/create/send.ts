@@ -101,7 +101,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
   } catch (error) {
     progress.fail();
     if (answerWasLost(error)) {
-      const found = await reconcile(session, toCreate, before, sentAt, error, run);
+      const { found, failure } = await reconcile(session, toCreate, before, sentAt, error, run);
       if (found) {
         const created = found.map((l) => ({ ...l, Action: 'created' as const }));
         await printResult(
@@ -111,7 +111,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
         );
         return;
       }
-      throw error;
+      throw failure;
     }
     throw await addHint(error, {
       globals,
@@ -159,9 +159,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
     // person can find them, and nothing after acceptance can read as "nothing was sent".
     if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
-      error.details.ListenerIds = allIds;
-      error.details.TaskId ??= RequestId;
-      throw error;
+      throw error.with({ details: { ListenerIds: allIds, TaskId: error.details.TaskId ?? RequestId } });
     }
     throw new AcceptedError(
       RequestId,
@@ -196,7 +194,7 @@ function refuseTakenPorts(request: CreateListenerRequest, listeners: readonly Re
 
 /**
  * The answer to CreateListener was lost: look for the listeners instead of sending it again.
- * Returns them when they are there; otherwise says on the error what was checked.
+ * Returns them when they are there; otherwise the failure to throw, which says what was checked.
  */
 async function reconcile(
   session: Session,
@@ -205,7 +203,7 @@ async function reconcile(
   sentAt: number,
   error: unknown,
   run: RunState,
-): Promise<ResultListener[] | undefined> {
+): Promise<{ found: ResultListener[]; failure?: undefined } | { found?: undefined; failure: unknown }> {
   const { ctx, globals, progress } = run;
   const interrupted = error instanceof InterruptedError;
   // After Ctrl-C the run's signal is spent: a short look of its own (a second Ctrl-C still ends it).
@@ -227,14 +225,16 @@ async function reconcile(
     progress.warn(
       `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}; their task could not be followed (its id was in the lost answer)`,
     );
-    return outcome.listeners;
+    return { found: outcome.listeners };
   }
-  if (error instanceof CliError) {
-    const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
-    const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
-    error.hint = `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`;
-  }
-  return undefined;
+  if (!(error instanceof CliError)) return { failure: error };
+  const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
+  const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
+  return {
+    failure: error.with({
+      hint: `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`,
+    }),
+  };
 }
 
 /**
