@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
 import { RULES, severityOf, type Finding } from '../src/model/rules.js';
 import { advisory, blocking, checkAnswer, loadValidator, validateCreateListener } from '../src/model/validate.js';
-import { documentNamer, flagNamer, promptNamer, renderFinding } from '../src/model/messages.js';
+import { documentNamer, draftNamer, promptNamer, renderFinding } from '../src/model/messages.js';
+import { documentDraft, emptyDraft, withOrigin, withValue } from '../src/model/draft.js';
 import { collectSecrets } from '../src/model/request.js';
 import { rulesMarkdown, withRulesDoc } from '../src/model/rule-docs.js';
 
@@ -363,13 +364,21 @@ describe('messages are written once and named at the edge', () => {
     );
   });
 
-  test('flags name the flag as typed', () => {
-    assert.equal(
-      renderFinding(finding, flagNamer({ flags: { healthCheck: 'TimeOut=99' } })).message,
-      '--health-check TimeOut must be 2–60, got 99',
-    );
+  test('flags name the flag as typed: the draft says where each value came from', () => {
+    const health = withValue(emptyDraft(), ['HealthCheck'], { TimeOut: 99 }, { kind: 'flag', flag: '--health-check', text: 'TimeOut=99' });
+    assert.equal(renderFinding(finding, draftNamer(health)).message, '--health-check TimeOut must be 2–60, got 99');
     const port = refusals({ ...tcp(), Ports: [70000] })[0]!;
-    assert.equal(renderFinding(port, flagNamer({ flags: { port: ['70000'] } })).message, '--port must be 1–65535, got 70000');
+    const ports = withValue(emptyDraft(), ['Ports'], [70000], { kind: 'flag', flag: '--port', text: '70000' });
+    assert.equal(renderFinding(port, draftNamer(ports)).message, '--port must be 1–65535, got 70000');
+    // Two spellings of one list: each entry is named by the flag it came through.
+    const zero = refusals({ ...tcp(), Ports: [80, 0] })[0]!;
+    let both = withValue(emptyDraft(), ['Ports'], [80, 0], { kind: 'flag', flag: '--ports' });
+    both = withOrigin(withOrigin(both, ['Ports', 0], { kind: 'flag', flag: '--ports', text: '80' }), ['Ports', 1], {
+      kind: 'flag',
+      flag: '--port',
+      text: '0',
+    });
+    assert.equal(renderFinding(zero, draftNamer(both)).message, '--port must be 1–65535, got 0');
   });
 
   test('with --from-file, only fields from the file are named by path; flags never typed are not mentioned', () => {
@@ -380,7 +389,7 @@ describe('messages are written once and named at the edge', () => {
       Certificate: { SSLMode: 'MUTUAL', CertId: 'x' },
     };
     const hit = refusals(body)[0]!;
-    const message = renderFinding(hit, flagNamer({ flags: {}, body, bodySource: 'l.json' })).message;
+    const message = renderFinding(hit, draftNamer(documentDraft(body, 'l.json'))).message;
     assert.equal(
       message,
       'l.json: Certificate.CertCaId is required with SSLMode MUTUAL, or upload the client CA with CertCaName and CertCaContent',

@@ -10,9 +10,9 @@ import { coerceScalar, splitList, type ReadText } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { attributeOf } from '../../model/flags.js';
 import { nameFromSubject } from '../../model/certificates.js';
-import { type Path, samePath } from '../../model/paths.js';
+import type { Path } from '../../model/paths.js';
 import type { RawFlags } from '../../model/request.js';
-import { checkAnswer } from '../../model/validate.js';
+import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
 import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
@@ -460,12 +460,12 @@ function certificateSlot(
   mode: string,
   earlier: readonly (ServerEntry | CaEntry)[],
   fields: { single: string; entry: Record<string, unknown> },
-): { partial: Record<string, unknown>; at: (key: string) => Path; labels: (path: Path) => string | undefined } {
+): { partial: Record<string, unknown>; at: (key: string) => Path; labels: readonly AnswerLabel[] } {
   if (!several) {
     return {
       partial: { Certificate: { SSLMode: mode, ...fields.entry } },
       at: (key) => ['Certificate', key === 'CertContent' ? fields.single : key],
-      labels: () => undefined,
+      labels: [],
     };
   }
   const index = earlier.length;
@@ -473,10 +473,10 @@ function certificateSlot(
     partial: { MultiCertInfo: { SSLMode: mode, CertList: [...earlier.map(entryOf), fields.entry] } },
     at: (key) => ['MultiCertInfo', 'CertList', index, key],
     // Earlier entries are named by what the person gave for them: their file or id.
-    labels: (path) => {
-      const entry = path[0] === 'MultiCertInfo' && path[1] === 'CertList' && typeof path[2] === 'number' ? earlier[path[2]] : undefined;
-      return entry === undefined ? undefined : entry.kind === 'id' ? entry.id : entry.cert.path;
-    },
+    labels: earlier.map((entry, i) => ({
+      path: ['MultiCertInfo', 'CertList', i],
+      label: entry.kind === 'id' ? entry.id : entry.cert.path,
+    })),
   };
 }
 
@@ -548,7 +548,7 @@ async function askServerCertificate(
     validate: async (text) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
-      const labels = (p: Path): string | undefined => (samePath(p, certAt) ? cert.path : keySlot.labels(p));
+      const labels = [...keySlot.labels, { path: certAt, label: cert.path }];
       const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels);
       if (typeof read === 'string') return read;
       key = read.content;
