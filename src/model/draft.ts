@@ -15,12 +15,18 @@ import { isUnder, samePath } from './paths.js';
 /** Where a value of the request came from, in the words the person used. */
 export type Origin =
   /**
-   * A flag, as typed (`--port`, not its other spelling `--ports`): `text` is what followed it.
-   * Paths below the value are named after it (`--health-check TimeOut`); `whole`, when set, names
-   * the value itself (the Certificate the --cert-* flags built is `--cert-id`, its fields
-   * `--certificate SSLMode` unless a flag of their own gave them).
+   * A flag, as typed (`--port`, not its other spelling `--ports`): `text` is what followed it,
+   * `bare` a toggle given alone (`--sni-switch` is on, `--no-sni-switch` off); with neither, the
+   * flag only names a value its entries gave (the whole of `Ports`). Paths below the value are
+   * named after it (`--health-check TimeOut`).
    */
-  | { kind: 'flag'; flag: string; text?: string; whole?: string }
+  | { kind: 'flag'; flag: string; text?: string; bare?: 'on' | 'off' }
+  /**
+   * A value the tool filled in (a default said out loud, a certificate name taken from its
+   * subject), named by the flag that would set it. `whole`, when set, names the value itself: the
+   * Certificate the --cert-* flags built is `--cert-id`, its other fields `--certificate SSLMode`.
+   */
+  | { kind: 'default'; flag: string; whole?: string }
   /**
    * A document: a --from-file body (`source` its path, or `stdin`) or one entry of an apply file
    * (`base` its place in the file, `['listeners', 2]`). Its fields are named by their path in it.

@@ -100,8 +100,8 @@ function nestedWords(rest: Path, list: boolean): string {
   return keys.length ? ` ${pathText(keys)}` : '';
 }
 
-/** A value given by a flag, named after it: `--port`, `--health-check TimeOut`, `--cert-id`. */
-function flagWords(origin: Extract<Origin, { kind: 'flag' }>, at: Path, path: Path): string {
+/** A value given by a flag (or filled in for one, or answered for one), named after it: `--port`, `--health-check TimeOut`, `--cert-id`. */
+function flagWords(origin: { flag: string; whole?: string }, at: Path, path: Path): string {
   if (origin.whole && samePath(at, path)) return origin.whole;
   return `${origin.flag}${nestedWords(path.slice(at.length), isList(path))}`;
 }
@@ -129,34 +129,43 @@ export function draftNamer(draft: Draft, own?: Path): Namer {
     const { path: at, origin } = found(path);
     switch (origin.kind) {
       case 'flag':
+      case 'default':
         return flagWords(origin, at, path);
       case 'document':
         return pathText([...origin.base, ...path]);
       case 'prompt':
-        return own && isUnder(path, own) ? '' : (origin.label ?? pathText(path));
+        if (own && isUnder(path, own)) return '';
+        // An earlier answer by what the person gave (a file), else by the flag that gives it.
+        return origin.label ?? (origin.flag ? flagWords({ flag: origin.flag }, at, path) : pathText(path));
       case 'flags':
         return suggestedFlag(path);
     }
   };
+  /** The flag a value came through (typed, or the one an answer stands for). */
+  const flagOf = (origin: Origin): string | undefined =>
+    origin.kind === 'flag' ? origin.flag : origin.kind === 'prompt' && !origin.label ? origin.flag : undefined;
   return {
     subject,
     other: (path, about) => {
       const { path: at, origin } = found(path);
       switch (origin.kind) {
+        case 'default':
+          return samePath(path, about) ? subject(path) : flagWords(origin, at, path);
         case 'flag': {
           if (samePath(path, about)) return subject(path);
           // Beside a field of the same flag: `--health-check TimeOut … IntervalTime`.
-          const theirs = found(about).origin;
-          return path.length > 1 && theirs.kind === 'flag' && theirs.flag === origin.flag
-            ? relativeName(path, about)
-            : flagWords(origin, at, path);
+          return path.length > 1 && flagOf(found(about).origin) === origin.flag ? relativeName(path, about) : flagWords(origin, at, path);
         }
         case 'document': {
           const name = relativeName(path, about);
           return inDocument(about) || !origin.source ? name : `${name} (in ${origin.source})`;
         }
-        case 'prompt':
-          return origin.label ?? relativeName(path, about);
+        case 'prompt': {
+          const { label, flag } = origin;
+          if (label !== undefined || flag === undefined) return label ?? relativeName(path, about);
+          if (samePath(path, about)) return subject(path);
+          return path.length > 1 && flagOf(found(about).origin) === flag ? relativeName(path, about) : flagWords({ flag }, at, path);
+        }
         case 'flags':
           return suggestedFlag(path);
       }

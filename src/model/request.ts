@@ -89,7 +89,7 @@ async function typedFlag(draft: Draft, spec: TopLevelField, flags: RawFlags, rea
   // A bare boolean flag arrives as `true`, its --no- form as `false`.
   const raw = flags[attributeOf(given[0]!)];
   const text = typedText(raw);
-  const origin: Origin = { kind: 'flag', flag: raw === false ? `--no-${given[0]}` : label, ...(text !== undefined ? { text } : {}) };
+  const origin: Origin = { kind: 'flag', flag: label, ...(text !== undefined ? { text } : { bare: raw === false ? 'off' : 'on' }) };
   if (spec.kind === 'object') {
     const source = await parseObjectFlag(spec, String(raw), label, readText);
     return withValue(draft, [spec.api], await coerceNested(spec.nested!, source.value, label, readText, source.fromFile), origin);
@@ -193,7 +193,7 @@ async function applyCertificateFlags(draft: Draft, flags: RawFlags, readText: Re
 
   // The object as a whole: --certificate if that gave it, else named by the first friendly flag.
   const whole: Origin =
-    fromCertificateFlag && before ? before.origin : { kind: 'flag', flag: '--certificate', whole: `--${given[0]!.flag}` };
+    fromCertificateFlag && before ? before.origin : { kind: 'default', flag: '--certificate', whole: `--${given[0]!.flag}` };
   let next = withValue(draft, ['Certificate'], cert, whole);
   if (before?.origin.kind === 'document') {
     for (const key of Object.keys(existing)) next = withOrigin(next, ['Certificate', key], before.origin);
@@ -205,7 +205,7 @@ async function applyCertificateFlags(draft: Draft, flags: RawFlags, readText: Re
       next = withOrigin(next, ['Certificate', flag.target], { kind: 'flag', flag: `--${flag.flag}`, text: String(text) });
     } else if (!fromCertificateFlag && !fromBody(flag.target)) {
       // Not given (a default, a name from the certificate): named by the flag that would set it.
-      next = withOrigin(next, ['Certificate', flag.target], { kind: 'flag', flag: `--${flag.flag}` });
+      next = withOrigin(next, ['Certificate', flag.target], { kind: 'default', flag: `--${flag.flag}` });
     }
   }
   return next;

@@ -11,6 +11,7 @@ import { needsListenerCertificate } from '../../model/rules.js';
 import { attributeOf } from '../../model/flags.js';
 import { nameFromSubject } from '../../model/certificates.js';
 import type { Path } from '../../model/paths.js';
+import type { Origin } from '../../model/draft.js';
 import type { RawFlags } from '../../model/request.js';
 import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
 import { PromptCancelledError, type Asker, type Choice } from './asker.js';
@@ -56,11 +57,21 @@ export interface MultiCertPlan {
   byReference: Record<string, unknown>;
 }
 
+/** One answer: the value (typed as its field wants it) for `path`, and how a command line would give it. */
+export interface Answer {
+  path: Path;
+  value: unknown;
+  origin: Origin;
+}
+
 export interface FlowResult {
-  /** The given flags plus the answers, for buildCreateListenerRequest. */
-  flags: RawFlags;
-  /** Set when several certificates were chosen. */
-  multiCertInfo?: MultiCertPlan;
+  /** What the questions added, in the order asked: put into the draft of the given flags, each over its field. */
+  answers: Answer[];
+}
+
+/** An answer the equivalent command gives with `flag text`. */
+function answer(path: Path, value: unknown, flag: string, text: string): Answer {
+  return { path, value, origin: { kind: 'prompt', flag, text } };
 }
 
 // ---- checking answers with the request's one validator -------------------------------------
@@ -257,22 +268,22 @@ function numbers(value: unknown): number[] {
 
 // ---- the flow --------------------------------------------------------------------------------
 
-export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<FlowResult> {
+export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment): Promise<FlowResult> {
   const { asker } = env;
-  const flags: RawFlags = { ...given };
   const body = env.body ?? {};
-  const result: FlowResult = { flags };
+  const result: FlowResult = { answers: [] };
   const certFlagsGiven = CERT_ATTRS.some((a) => flags[a] !== undefined);
 
   // Load balancer.
-  const lb = first(flags, 'lb', 'loadBalancerId') ?? body.LoadBalancerId;
+  let lb = first(flags, 'lb', 'loadBalancerId') ?? body.LoadBalancerId;
   if (lb === undefined) {
-    flags.lb = await askLoadBalancer(env);
+    lb = await askLoadBalancer(env);
+    result.answers.push(answer(['LoadBalancerId'], lb, '--lb', String(lb)));
   } else if (typeof lb === 'string') {
     checkGiven(env, ['LoadBalancerId'], lb, '--lb');
   }
   // Its listeners, fetched while the protocol is asked, for the port check.
-  const holders = listenersOf(env, String(flags.lb ?? lb));
+  const holders = listenersOf(env, String(lb));
 
   // Protocol.
   let protocol: Protocol;
@@ -283,7 +294,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
       choices: PROTOCOLS.map((p) => ({ value: p, name: p, description: PROTOCOL_NOTES[p] })),
       default: certFlagsGiven ? 'HTTPS' : 'TCP',
     });
-    flags.protocol = protocol;
+    result.answers.push(answer(['Protocol'], protocol, '--protocol', protocol));
   } else {
     checkGiven(env, ['Protocol'], givenProtocol, '--protocol');
     protocol = String(givenProtocol).trim().toUpperCase() as Protocol;
@@ -313,8 +324,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
         }),
       }),
     );
-    flags.port = typed;
-    delete flags.ports;
+    result.answers.push(answer(['Ports'], coerceScalar(fieldByApi('Ports')!, typed, ''), '--port', typed.join(',')));
     const possible = (await clashes(holders, numbers(typed), protocol)).filter((c) => !c.certain);
     if (possible.length) env.note([`${possible.map(describeClash).join('; ')}: the API may refuse the port`], 'warning');
   }
@@ -337,7 +347,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
       default: 0,
     });
     if (sni === 1) {
-      flags.sniSwitch = '1';
+      result.answers.push(answer(['SniSwitch'], 1, '--sni-switch', '1'));
       env.note(['SNI on: the listener gets no certificate; set one per domain when you create its rules.']);
     }
   }
@@ -348,7 +358,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
 
 const upper = (v: unknown): string | undefined => (v === undefined ? undefined : String(v).trim().toUpperCase());
 
-async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: FlowResult): Promise<void> {
+async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, result: FlowResult): Promise<void> {
   const { asker } = env;
   const serverGiven = first(flags, 'certId', 'certFile', 'keyFile') !== undefined;
   const caGiven = first(flags, 'caCertId', 'caFile') !== undefined;
@@ -412,19 +422,30 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
     });
   }
 
+  const { answers } = result;
   if (several) {
-    result.multiCertInfo = multiCertPlan(mode, servers, ca, mutual ? verify : undefined);
-    // Everything now lives in MultiCertInfo; certificate flags would make a second Certificate.
-    for (const attr of CERT_ATTRS) delete flags[attr];
+    // Several certificates (no --cert-* flag was given): all of them in MultiCertInfo.
+    const plan = multiCertPlan(mode, servers, ca, mutual ? verify : undefined);
+    answers.push(answer(['MultiCertInfo'], plan.value, '--multi-cert-info', JSON.stringify(plan.byReference)));
     return;
   }
   const [server] = servers;
-  if (server?.kind === 'id') flags.certId = server.id;
-  if (server?.kind === 'upload') Object.assign(flags, { certFile: server.cert.path, keyFile: server.keyPath, certName: server.name });
-  if (mutual) flags.sslMode = 'MUTUAL';
-  if (ca?.kind === 'id') flags.caCertId = ca.id;
-  if (ca?.kind === 'upload') Object.assign(flags, { caFile: ca.cert.path, caName: ca.name });
-  if (mutual) flags.sslVerifyClient = verify;
+  const at = (key: string): Path => ['Certificate', key];
+  if (server?.kind === 'id') answers.push(answer(at('CertId'), server.id, '--cert-id', server.id));
+  if (server?.kind === 'upload') {
+    answers.push(answer(at('CertContent'), server.cert.content, '--cert-file', server.cert.path));
+    answers.push(answer(at('CertKey'), server.key, '--key-file', server.keyPath));
+    answers.push(answer(at('CertName'), server.name, '--cert-name', server.name));
+  }
+  if (mutual) answers.push(answer(at('SSLMode'), 'MUTUAL', '--ssl-mode', 'MUTUAL'));
+  else if (flags.sslMode === undefined)
+    answers.push({ path: at('SSLMode'), value: 'UNIDIRECTIONAL', origin: { kind: 'default', flag: '--ssl-mode' } });
+  if (ca?.kind === 'id') answers.push(answer(at('CertCaId'), ca.id, '--ca-cert-id', ca.id));
+  if (ca?.kind === 'upload') {
+    answers.push(answer(at('CertCaContent'), ca.cert.content, '--ca-file', ca.cert.path));
+    answers.push(answer(at('CertCaName'), ca.name, '--ca-name', ca.name));
+  }
+  if (mutual && verify !== undefined) answers.push(answer(at('SSLVerifyClient'), verify, '--ssl-verify-client', verify));
 }
 
 function multiCertPlan(mode: string, servers: ServerEntry[], ca: CaEntry | undefined, verify: string | undefined): MultiCertPlan {
