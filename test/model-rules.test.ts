@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
-import { RULES, severityOf, type Finding } from '../src/model/rules.js';
+import { buildRegistry, checkRules, RULES, severityOf, type Finding, type Rule } from '../src/model/rules.js';
 import { advisory, blocking, checkAnswer, loadValidator, validateCreateListener } from '../src/model/validate.js';
 import { documentNamer, draftNamer, promptNamer, renderFinding } from '../src/model/messages.js';
 import { documentDraft, emptyDraft, withOrigin, withValue } from '../src/model/draft.js';
@@ -444,5 +444,72 @@ describe('redaction', () => {
     );
     assert.ok(!dump.includes('PRIVATE KEY'), dump);
     assert.match(dump, /"CertKey":"<redacted: 10 bytes>"/);
+  });
+});
+
+describe('rules declare what they need; the registry is built from the table, explicitly', () => {
+  const rule = (id: string, extra: Partial<Rule> = {}): Rule => ({
+    id,
+    fields: ['LoadBalancerId'],
+    checks: id,
+    provenance: 'reference',
+    source: 'test',
+    check: () => [{ path: ['LoadBalancerId'], message: `${id} found it` }],
+    ...extra,
+  });
+
+  test('a rule says nothing where a rule it needs found something, at the path or above it', () => {
+    const ids = check(tcp({ LoadBalancerId: 'cuxw2rm0' }))
+      .filter((f) => f.path[0] === 'LoadBalancerId')
+      .map((f) => f.rule);
+    assert.deepEqual(ids, ['LoadBalancerId.prefix'], 'one message for a value without lb-, not the shape as well');
+    assert.deepEqual(
+      check(tcp({ LoadBalancerId: 'lb-X' })).map((f) => f.rule),
+      ['LoadBalancerId.shape'],
+    );
+    // A nested field of an object that does not apply is reported with its object.
+    const http = check({ ...tcp({ HealthCheck: { HealthSwitch: 1, CheckPort: 80 } }), Protocol: 'HTTP' });
+    assert.deepEqual(
+      http.map((f) => `${f.rule} ${f.path.join('.')}`),
+      ['HealthCheck.protocols HealthCheck'],
+    );
+    // Only where the needed rule found something: elsewhere the rule runs.
+    const registry = buildRegistry([
+      rule('a', { check: () => [{ path: ['HealthCheck'], message: 'a found it' }] }),
+      rule('b', {
+        needs: ['a'],
+        check: () => [
+          { path: ['HealthCheck', 'TimeOut'], message: 'moot' },
+          { path: ['Ports', 0], message: 'kept' },
+        ],
+      }),
+    ]);
+    const found = checkRules({ request: {}, protocol: 'TCP', now: NOW }, registry);
+    assert.deepEqual(
+      found.map((f) => `${f.rule}: ${f.message}`),
+      ['a: a found it', 'b: kept'],
+    );
+  });
+
+  test('a rule runs after the rules it needs; findings stay in table order', () => {
+    const seen: string[] = [];
+    const registry = buildRegistry([
+      rule('late', { needs: ['early'], check: () => (seen.push('late'), []) }),
+      rule('early', { check: () => (seen.push('early'), [{ path: ['Ports'], message: 'early' }]) }),
+    ]);
+    checkRules({ request: {}, protocol: 'TCP', now: NOW }, registry);
+    assert.deepEqual(seen, ['early', 'late']);
+  });
+
+  test('the registry refuses a table with a duplicate id, an unknown need, or rules that need each other', () => {
+    assert.throws(() => buildRegistry([rule('a'), rule('a')]), /rule a is in the table twice/);
+    assert.throws(() => buildRegistry([rule('a', { needs: ['nope'] })]), /rule a needs nope, which is not in the table/);
+    assert.throws(() => buildRegistry([rule('a', { needs: ['b'] }), rule('b', { needs: ['a'] })]), /rules need each other: a → b → a/);
+    // The table itself passes, and its applicability rules are the registry's data, not a side effect.
+    assert.doesNotThrow(() => buildRegistry(RULES));
+    assert.deepEqual(
+      RULES.filter((r) => r.applies?.field === 'SniSwitch').map((r) => r.applies?.protocols),
+      [['HTTPS']],
+    );
   });
 });
