@@ -494,8 +494,19 @@ describe('rules declare what they need; the registry is built from the table, ex
   test('a rule runs after the rules it needs; findings stay in table order', () => {
     const seen: string[] = [];
     const registry = buildRegistry([
-      rule('late', { needs: ['early'], check: () => (seen.push('late'), []) }),
-      rule('early', { check: () => (seen.push('early'), [{ path: ['Ports'], message: 'early' }]) }),
+      rule('late', {
+        needs: ['early'],
+        check: () => {
+          seen.push('late');
+          return [];
+        },
+      }),
+      rule('early', {
+        check: () => {
+          seen.push('early');
+          return [{ path: ['Ports'], message: 'early' }];
+        },
+      }),
     ]);
     checkRules({ request: {}, protocol: 'TCP', now: NOW }, registry);
     assert.deepEqual(seen, ['early', 'late']);
