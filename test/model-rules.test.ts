@@ -473,6 +473,13 @@ describe('rules declare what they need; the registry is built from the table, ex
       http.map((f) => `${f.rule} ${f.path.join('.')}`),
       ['HealthCheck.protocols HealthCheck'],
     );
+    // An empty client CA id: without MUTUAL only the MUTUAL-only warning; with MUTUAL it is empty, refused.
+    const ca = (SSLMode: string) =>
+      check({ ...tcp(), Protocol: 'TCP_SSL', Certificate: { SSLMode, CertId: 'MsJyaXVm', CertCaId: '' } })
+        .filter((f) => f.path.join('.') === 'Certificate.CertCaId')
+        .map((f) => `${f.rule} ${f.severity}`);
+    assert.deepEqual(ca('UNIDIRECTIONAL'), ['Certificate.MUTUAL-only warn']);
+    assert.deepEqual(ca('MUTUAL'), ['certificate.empty-fields refuse']);
     // Only where the needed rule found something: elsewhere the rule runs.
     const registry = buildRegistry([
       rule('a', { check: () => [{ path: ['HealthCheck'], message: 'a found it' }] }),

@@ -1028,20 +1028,18 @@ const CERTIFICATE_TEXT_FIELDS = [
   'MultiCertInfo.CertList[].CertKey',
 ];
 
-const CA_TEXT_FIELDS = new Set(['Certificate.CertCaId', 'Certificate.CertCaName', 'Certificate.CertCaContent']);
-
 const emptyIds: Rule = {
   id: 'certificate.empty-fields',
   fields: CERTIFICATE_TEXT_FIELDS,
   checks: 'certificate ids, names and contents are not empty (the client CA fields only with SSLMode MUTUAL)',
   ...OURS('an empty certificate field', 'an empty id names no certificate and an empty upload uploads nothing: the API answers an error'),
-  check: ({ request }) => {
-    // Without MUTUAL the client CA is not used: an empty one is a harmless value (Certificate.MUTUAL-only says so).
-    const mutual = record(request.Certificate)?.SSLMode === 'MUTUAL';
-    return CERTIFICATE_TEXT_FIELDS.filter((field) => mutual || !CA_TEXT_FIELDS.has(field)).flatMap((field) =>
+  // Without MUTUAL the client CA is not used: an empty one is a harmless value, which
+  // Certificate.MUTUAL-only reports (as a warning) instead.
+  needs: ['Certificate.MUTUAL-only'],
+  check: ({ request }) =>
+    CERTIFICATE_TEXT_FIELDS.flatMap((field) =>
       valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
-    );
-  },
+    ),
 };
 
 // ---- listener fields -------------------------------------------------------------------------
