@@ -28,6 +28,11 @@ export interface CliContext extends Clock {
   signal: AbortSignal;
   /** What this run must never print. */
   secrets: SecretRegistry;
+  /**
+   * Replaces the SDKs' machine-wide /etc/tencentcloud/credentials. Tests point it at a file that
+   * does not exist, so the machine's own never decides one.
+   */
+  systemCredentialsFile?: string;
 }
 
 export interface GlobalOptions {

@@ -3,7 +3,8 @@
  * helper that builds an environment (in-process runs, fake terminals, spawned binaries) passes it
  * through `hermetic()`: a HOME of its own (an empty temporary directory, unless the test gives one),
  * so a developer's ~/.tccli profile or ~/.tencentcloud/credentials never decides a test, and the
- * loopback metadata URL of `offline()`. Nothing else of process.env is copied in, so no
+ * loopback metadata URL of `offline()`. In-process runs also read NO_SYSTEM_CREDENTIALS instead of
+ * /etc/tencentcloud/credentials. Nothing else of process.env is copied in, so no
  * TENCENTCLOUD_* or TCCLI_* variable of the developer's shell reaches a run either.
  *
  * scripts/run-tests.js runs the suite as such a user: its test processes get a HOME with a tccli
@@ -17,6 +18,13 @@ import { offline } from './offline.js';
 
 /** A temporary HOME, so no profile of the machine's user leaks into a test. */
 export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'clb-home-'));
+
+/**
+ * What an in-process run reads instead of /etc/tencentcloud/credentials (CliContext
+ * `systemCredentialsFile`): a path that does not exist, so a machine that has that file (a CVM
+ * set up for the SDKs) runs the suite like any other.
+ */
+export const NO_SYSTEM_CREDENTIALS = join(EMPTY_HOME, 'no-such-etc', 'credentials');
 
 /**
  * `env` as given, plus HOME (the empty one) unless it names HOME itself, plus the loopback

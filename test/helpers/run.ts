@@ -16,7 +16,7 @@ import type { CliContext, InStream } from '../../src/core/context.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
 import { FakeClock, sharedClock } from './clock.js';
 import { Collector, type FakeTerminal } from './fake-tty.js';
-import { EMPTY_HOME, hermetic } from './hermetic.js';
+import { EMPTY_HOME, hermetic, NO_SYSTEM_CREDENTIALS } from './hermetic.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface RunOptions {
@@ -86,6 +86,7 @@ export function testContext(options: RunOptions = {}): CliContext & { stdout: Co
     timeoutSignal: (ms) => clock.timeoutSignal(ms),
     signal: options.signal ?? new AbortController().signal,
     secrets: new SecretRegistry(env),
+    systemCredentialsFile: NO_SYSTEM_CREDENTIALS,
   };
 }
 
