@@ -1,9 +1,10 @@
 /**
- * Parsed `create` flags (and an optional `--from-file` body) → a validated CreateListener
- * request. The body gives the starting fields; each flag given beside it overrides its field.
- * Flags are turned into typed values here (a value that is not even the right type is refused at
- * once, naming the flag); then the one validator checks the whole request, and its findings are
- * named the way they were given: `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
+ * Parsed `create` flags (and an optional `--from-file` body) → a draft (draft.ts) → a validated
+ * CreateListener request. The body gives the starting fields; each flag given beside it overrides
+ * its field. Flags are turned into typed values here, each with the flag as typed for its origin
+ * (a value that is not even the right type is refused at once, naming the flag); then
+ * `validateDraft` checks the whole request, and its findings are named by their origins:
+ * `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
  */
 import { basename } from 'node:path';
 import { UsageError, type Problem } from '../core/errors.js';

@@ -1,8 +1,9 @@
 /**
  * The questions of `create -i`, in order, asking only for what the flags (and a --from-file body)
- * did not give: load balancer, protocol, ports, SNI, then the certificates. Answers become raw
- * flags (and, for several certificates, a MultiCertInfo object) that go through the same model
- * as flags do. Every typed value is checked against the field tables as it is typed.
+ * did not give: load balancer, protocol, ports, SNI, then the certificates. Each answer is a
+ * typed value for its field with a prompt origin naming the flag that gives it (for several
+ * certificates, one MultiCertInfo object); index.ts puts them into the draft of the given flags.
+ * Every typed value is checked against the field tables as it is typed.
  */
 import { UsageError } from '../../core/errors.js';
 import { CERTIFICATE_FLAGS, PROTOCOLS, fieldByApi, type Protocol } from '../../model/fields.js';
