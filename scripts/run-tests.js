@@ -15,10 +15,19 @@
 // CLB_TEST_CONCURRENCY sets how many processes run at once (default 2: this is what the suite is
 // measured with on a 2-core machine).
 //
+// The test processes run as a user of tccli and the SDKs would: a HOME of their own holding a tccli
+// profile and an SDK credentials file, and TENCENTCLOUD_* set (LIVED_IN below). Every helper gives a
+// run an environment of its own (test/helpers/hermetic.ts), so none of it may decide a test: a
+// helper or a test that lets the caller's HOME or variables through fails here, on every run, not
+// only on the machine of someone who uses tccli. CLB_TEST_OWN_ENV=1 keeps the caller's environment.
+//
+// Failures point at the TypeScript sources: tsc writes source maps and the test processes read them.
+//
 // A test that runs longer than TEST_LIMIT_MS fails by name instead of hanging the run: far above
 // what a whole process takes even under full load (the suite takes about a minute then), so only
 // a test that waits forever meets it. The SEPARATE files set their own pace.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from 'node:test';
 import { tap } from 'node:test/reporters';
@@ -82,6 +91,42 @@ const entries = groups.map((members, i) => {
   return entry;
 });
 
+/**
+ * The home and variables of someone who uses tccli and the SDKs: none of these may reach a test's
+ * run. The keys are made up; they only have to look real.
+ */
+const LIVED_IN = {
+  'tccli/default.credential': { secretId: 'AKIDlivedInProfileKey00000000000000', secretKey: 'livedInProfileSecret000000000000' },
+  'tccli/default.configure': { _sys_param: { region: 'ap-mumbai', output: 'table', language: 'zh-CN' } },
+  'tencentcloud/credentials':
+    '[default]\nsecret_id = AKIDlivedInIniKey0000000000000000000\nsecret_key = livedInIniSecret00000000000000000\n',
+  env: {
+    TENCENTCLOUD_REGION: 'ap-seoul',
+    TENCENTCLOUD_SECRET_ID: 'AKIDlivedInEnvKey0000000000000000000',
+    TENCENTCLOUD_SECRET_KEY: 'livedInEnvSecret00000000000000000',
+    TCCLI_PROFILE: 'default',
+  },
+};
+
+function livedInHome() {
+  const home = mkdtempSync(join(tmpdir(), 'clb-lived-in-home-'));
+  for (const [file, content] of Object.entries(LIVED_IN)) {
+    if (file === 'env') continue;
+    const [dir, name] = file.split('/');
+    mkdirSync(join(home, `.${dir}`), { recursive: true, mode: 0o700 });
+    writeFileSync(join(home, `.${dir}`, name), typeof content === 'string' ? content : JSON.stringify(content), { mode: 0o600 });
+  }
+  return home;
+}
+
+let home;
+if (process.env.CLB_TEST_OWN_ENV !== '1') {
+  home = livedInHome();
+  process.env.HOME = home;
+  Object.assign(process.env, LIVED_IN.env, { CLB_TEST_LIVED_IN: '1' });
+}
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--enable-source-maps'].filter(Boolean).join(' ');
+
 const TEST_LIMIT_MS = 300_000;
 const separate = names.some((name) => SEPARATE.includes(name));
 const concurrency = Number(process.env.CLB_TEST_CONCURRENCY ?? '2');
@@ -96,3 +141,6 @@ stream.on('test:fail', (event) => {
   if (!event.todo) process.exitCode = 1;
 });
 stream.compose(tap).pipe(process.stdout);
+stream.on('close', () => {
+  if (home) rmSync(home, { recursive: true, force: true });
+});

@@ -32,6 +32,14 @@ const CASES: [string, string[], RegExp][] = [
   ['port 65536', [...LB, '--port', '65536', '--protocol', 'TCP'], /--port must be 1–65535, got 65536/],
   ['port not a number', [...LB, '--port', 'http', '--protocol', 'TCP'], /--port "http": must be an integer/],
   ['duplicate ports', [...LB, '--port', '80,80', '--protocol', 'TCP'], /--port gives 80 twice/],
+  // Both spellings of the ports flag: each port is named by the flag that gave it.
+  ['port 0 beside --ports', [...LB, '--port', '0', '--ports', '80', '--protocol', 'TCP'], /^error: --port must be 1–65535, got 0$/m],
+  [
+    'port 0 in --ports beside --port',
+    [...LB, '--port', '80', '--ports', '0', '--protocol', 'TCP'],
+    /^error: --ports must be 1–65535, got 0$/m,
+  ],
+  ['not a number beside --ports', [...LB, '--ports', '80', '--port', 'x', '--protocol', 'TCP'], /^error: --port "x": must be an integer$/m],
   ['duplicate ports across repeats', [...LB, '--port', '80', '--port', '81,80', '--protocol', 'TCP'], /--port gives 80 twice/],
   // names
   ['fewer names than ports', [...LB, '--port', '80,81', '--protocol', 'TCP', '--name', 'a'], /--name gives 1 name for 2 ports/],

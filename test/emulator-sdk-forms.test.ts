@@ -18,6 +18,7 @@ import {
   utcDate,
 } from '../src/api/signer.js';
 import { inProcessEmulator, rawRequest, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { hermetic } from './helpers/hermetic.js';
 
 const { CommonClient, STSCredential, OIDCRoleArnCredential } = tencentcloud;
 
@@ -42,7 +43,7 @@ async function startPrinted(args: string[]): Promise<{ info: Printed; stop(): Pr
     announce = resolve;
   });
   const exited = main(['emulator', '--port', '0', ...args], {
-    env: { PATH: process.env.PATH },
+    env: hermetic({ PATH: process.env.PATH }),
     cwd: REPO_ROOT,
     stdout: {
       write: (chunk: string) => {

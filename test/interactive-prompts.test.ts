@@ -302,6 +302,25 @@ describe('interactive create: certificate walk-through', () => {
     assertNoKeyMaterial(term);
   });
 
+  test('the equivalent command is made from the draft: each flag as typed, both spellings of a list, a --no- toggle', async () => {
+    const { term, result } = start({
+      lb: 'lb-emu00001',
+      ports: ['8080'],
+      port: ['8081,8082'],
+      protocol: 'TCP',
+      healthCheck: 'TimeOut=2',
+      deregisterTargetRst: false,
+    });
+    await term.answer('? Create it?', enter);
+    const built = await result;
+    assert.deepEqual(built.request.Ports, [8080, 8081, 8082]);
+    assert.equal(built.request.DeregisterTargetRst, false);
+    assert.equal(
+      equivalentLine(term),
+      'clb-listener create --lb lb-emu00001 --ports 8080 --port 8081,8082 --protocol TCP --health-check TimeOut=2 --no-deregister-target-rst',
+    );
+  });
+
   test('asks only what the flags left out, with their values as defaults', async () => {
     const { term, result } = start({ lb: 'lb-emu00001', port: ['443', '8443'], protocol: 'HTTPS', certName: 'my-cert', name: ['a', 'b'] });
     await term.answer('? SSL mode', enter);

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
-import { RULES, severityOf, type Finding } from '../src/model/rules.js';
+import { buildRegistry, checkRules, RULES, severityOf, type Finding, type Rule } from '../src/model/rules.js';
 import { advisory, blocking, checkAnswer, loadValidator, validateCreateListener } from '../src/model/validate.js';
-import { documentNamer, flagNamer, promptNamer, renderFinding } from '../src/model/messages.js';
+import { documentNamer, draftNamer, promptNamer, renderFinding } from '../src/model/messages.js';
+import { documentDraft, emptyDraft, withOrigin, withValue } from '../src/model/draft.js';
 import { collectSecrets } from '../src/model/request.js';
 import { rulesMarkdown, withRulesDoc } from '../src/model/rule-docs.js';
 
@@ -371,13 +372,21 @@ describe('messages are written once and named at the edge', () => {
     );
   });
 
-  test('flags name the flag as typed', () => {
-    assert.equal(
-      renderFinding(finding, flagNamer({ flags: { healthCheck: 'TimeOut=99' } })).message,
-      '--health-check TimeOut must be 2–60, got 99',
-    );
+  test('flags name the flag as typed: the draft says where each value came from', () => {
+    const health = withValue(emptyDraft(), ['HealthCheck'], { TimeOut: 99 }, { kind: 'flag', flag: '--health-check', text: 'TimeOut=99' });
+    assert.equal(renderFinding(finding, draftNamer(health)).message, '--health-check TimeOut must be 2–60, got 99');
     const port = refusals({ ...tcp(), Ports: [70000] })[0]!;
-    assert.equal(renderFinding(port, flagNamer({ flags: { port: ['70000'] } })).message, '--port must be 1–65535, got 70000');
+    const ports = withValue(emptyDraft(), ['Ports'], [70000], { kind: 'flag', flag: '--port', text: '70000' });
+    assert.equal(renderFinding(port, draftNamer(ports)).message, '--port must be 1–65535, got 70000');
+    // Two spellings of one list: each entry is named by the flag it came through.
+    const zero = refusals({ ...tcp(), Ports: [80, 0] })[0]!;
+    let both = withValue(emptyDraft(), ['Ports'], [80, 0], { kind: 'flag', flag: '--ports' });
+    both = withOrigin(withOrigin(both, ['Ports', 0], { kind: 'flag', flag: '--ports', text: '80' }), ['Ports', 1], {
+      kind: 'flag',
+      flag: '--port',
+      text: '0',
+    });
+    assert.equal(renderFinding(zero, draftNamer(both)).message, '--port must be 1–65535, got 0');
   });
 
   test('with --from-file, only fields from the file are named by path; flags never typed are not mentioned', () => {
@@ -388,7 +397,7 @@ describe('messages are written once and named at the edge', () => {
       Certificate: { SSLMode: 'MUTUAL', CertId: 'x' },
     };
     const hit = refusals(body)[0]!;
-    const message = renderFinding(hit, flagNamer({ flags: {}, body, bodySource: 'l.json' })).message;
+    const message = renderFinding(hit, draftNamer(documentDraft(body, 'l.json'))).message;
     assert.equal(
       message,
       'l.json: Certificate.CertCaId is required with SSLMode MUTUAL, or upload the client CA with CertCaName and CertCaContent',
@@ -443,5 +452,90 @@ describe('redaction', () => {
     );
     assert.ok(!dump.includes('PRIVATE KEY'), dump);
     assert.match(dump, /"CertKey":"<redacted: 10 bytes>"/);
+  });
+});
+
+describe('rules declare what they need; the registry is built from the table, explicitly', () => {
+  const rule = (id: string, extra: Partial<Rule> = {}): Rule => ({
+    id,
+    fields: ['LoadBalancerId'],
+    checks: id,
+    provenance: 'reference',
+    source: 'test',
+    check: () => [{ path: ['LoadBalancerId'], message: `${id} found it` }],
+    ...extra,
+  });
+
+  test('a rule says nothing where a rule it needs found something, at the path or above it', () => {
+    const ids = check(tcp({ LoadBalancerId: 'cuxw2rm0' }))
+      .filter((f) => f.path[0] === 'LoadBalancerId')
+      .map((f) => f.rule);
+    assert.deepEqual(ids, ['LoadBalancerId.prefix'], 'one message for a value without lb-, not the shape as well');
+    assert.deepEqual(
+      check(tcp({ LoadBalancerId: 'lb-X' })).map((f) => f.rule),
+      ['LoadBalancerId.shape'],
+    );
+    // A nested field of an object that does not apply is reported with its object.
+    const http = check({ ...tcp({ HealthCheck: { HealthSwitch: 1, CheckPort: 80 } }), Protocol: 'HTTP' });
+    assert.deepEqual(
+      http.map((f) => `${f.rule} ${f.path.join('.')}`),
+      ['HealthCheck.protocols HealthCheck'],
+    );
+    // An empty client CA id: without MUTUAL only the MUTUAL-only warning; with MUTUAL it is empty, refused.
+    const ca = (SSLMode: string) =>
+      check({ ...tcp(), Protocol: 'TCP_SSL', Certificate: { SSLMode, CertId: 'MsJyaXVm', CertCaId: '' } })
+        .filter((f) => f.path.join('.') === 'Certificate.CertCaId')
+        .map((f) => `${f.rule} ${f.severity}`);
+    assert.deepEqual(ca('UNIDIRECTIONAL'), ['Certificate.MUTUAL-only warn']);
+    assert.deepEqual(ca('MUTUAL'), ['certificate.empty-fields refuse']);
+    // Only where the needed rule found something: elsewhere the rule runs.
+    const registry = buildRegistry([
+      rule('a', { check: () => [{ path: ['HealthCheck'], message: 'a found it' }] }),
+      rule('b', {
+        needs: ['a'],
+        check: () => [
+          { path: ['HealthCheck', 'TimeOut'], message: 'moot' },
+          { path: ['Ports', 0], message: 'kept' },
+        ],
+      }),
+    ]);
+    const found = checkRules({ request: {}, protocol: 'TCP', now: NOW }, registry);
+    assert.deepEqual(
+      found.map((f) => `${f.rule}: ${f.message}`),
+      ['a: a found it', 'b: kept'],
+    );
+  });
+
+  test('a rule runs after the rules it needs; findings stay in table order', () => {
+    const seen: string[] = [];
+    const registry = buildRegistry([
+      rule('late', {
+        needs: ['early'],
+        check: () => {
+          seen.push('late');
+          return [];
+        },
+      }),
+      rule('early', {
+        check: () => {
+          seen.push('early');
+          return [{ path: ['Ports'], message: 'early' }];
+        },
+      }),
+    ]);
+    checkRules({ request: {}, protocol: 'TCP', now: NOW }, registry);
+    assert.deepEqual(seen, ['early', 'late']);
+  });
+
+  test('the registry refuses a table with a duplicate id, an unknown need, or rules that need each other', () => {
+    assert.throws(() => buildRegistry([rule('a'), rule('a')]), /rule a is in the table twice/);
+    assert.throws(() => buildRegistry([rule('a', { needs: ['nope'] })]), /rule a needs nope, which is not in the table/);
+    assert.throws(() => buildRegistry([rule('a', { needs: ['b'] }), rule('b', { needs: ['a'] })]), /rules need each other: a → b → a/);
+    // The table itself passes, and its applicability rules are the registry's data, not a side effect.
+    assert.doesNotThrow(() => buildRegistry(RULES));
+    assert.deepEqual(
+      RULES.filter((r) => r.applies?.field === 'SniSwitch').map((r) => r.applies?.protocols),
+      [['HTTPS']],
+    );
   });
 });

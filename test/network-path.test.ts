@@ -11,6 +11,7 @@ import { NetworkError } from '../src/core/errors.js';
 import { nextPollDelay, QUICK_PHASE } from '../src/api/waiter.js';
 import { SecretRegistry } from '../src/core/secrets.js';
 import { Readable } from 'node:stream';
+import { NO_SYSTEM_CREDENTIALS } from './helpers/hermetic.js';
 
 interface Recorder {
   url: string;
@@ -97,6 +98,7 @@ test('create and wait: one connection carries the create and every poll, and no 
       stdin: Readable.from([]),
       signal: new AbortController().signal,
       secrets: new SecretRegistry(env),
+      systemCredentialsFile: NO_SYSTEM_CREDENTIALS,
     });
     assert.equal(code, 0, stderr.text());
     assert.equal(stdout.text(), 'lbl-aaaa1111\n');
@@ -127,6 +129,7 @@ test('without keys anywhere the metadata service is asked (so the test above can
       stdin: Readable.from([]),
       signal: new AbortController().signal,
       secrets: new SecretRegistry(env),
+      systemCredentialsFile: NO_SYSTEM_CREDENTIALS,
     });
     assert.equal(code, 3, stderr.text());
     assert.ok(server.metadata.length > 0);

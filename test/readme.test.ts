@@ -20,6 +20,7 @@ import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/
 import { runAgainst, runCli } from './helpers/cli.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 import { fakeTerminal, KEY, terminalContext } from './helpers/fake-tty.js';
+import { hermetic } from './helpers/hermetic.js';
 import { interactiveCreate } from '../src/ui/interactive/index.js';
 import { inputReader } from '../src/cli/read-input.js';
 import type { GlobalOptions } from '../src/core/context.js';
@@ -148,7 +149,7 @@ async function printedEmulator(args: string[], cwd: string): Promise<{ line: str
   let announce: () => void = () => {};
   const ready = new Promise<void>((resolve) => (announce = resolve));
   const exited = main(['emulator', '--port', '0', ...args], {
-    env: { PATH: process.env.PATH },
+    env: hermetic({ PATH: process.env.PATH }),
     cwd,
     stdout: {
       write: (chunk: string) => {
@@ -184,7 +185,11 @@ describe('README: the Node SDK snippet, as written', () => {
       // Where the user installed the SDK: here, the repository's own devDependency.
       symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
       // The SDK sends even loopback requests through http_proxy: the README says to unset it.
-      const run = await exec(process.execPath, ['create-listener.mjs'], { cwd: dir, env: { PATH: process.env.PATH }, timeout: 30_000 });
+      const run = await exec(process.execPath, ['create-listener.mjs'], {
+        cwd: dir,
+        env: hermetic({ PATH: process.env.PATH ?? '/usr/bin:/bin' }),
+        timeout: 30_000,
+      });
       const ids = run.stdout.trim().split('\n');
       assert.equal(ids.length, 1, run.stdout);
       assert.match(ids[0]!, /^lbl-[a-z0-9]{8}$/);

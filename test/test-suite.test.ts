@@ -5,11 +5,13 @@
  * - no test or helper measures wall-clock time, sleeps a fixed time or sets a real-time limit a
  *   loaded machine can outrun: time is the test's clock (test/helpers/clock.ts), and a wait for a
  *   real process polls a condition (helpers/eventually.ts) under a generous limit.
+ * - run by scripts/run-tests.js, the tests see the home and variables of a tccli user, which no
+ *   helper lets through to a run (test/helpers/hermetic.ts).
  * Each rule is also tried on a sample it must refuse, so a rule that stops matching fails here.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/paths.js';
 
@@ -147,4 +149,14 @@ test('no wall-clock measurement, fixed sleep or short real-time limit in a test 
     }
   }
   assert.deepEqual(found, []);
+});
+
+test('run by scripts/run-tests.js, the suite runs in the home and environment of a tccli and SDK user', {
+  skip: process.env.CLB_TEST_LIVED_IN === '1' ? false : "run alone (node --test), in the caller's environment",
+}, () => {
+  const home = process.env.HOME ?? '';
+  assert.ok(existsSync(join(home, '.tccli', 'default.credential')), `a tccli profile in ${home}`);
+  assert.ok(existsSync(join(home, '.tccli', 'default.configure')), `a tccli profile's region in ${home}`);
+  assert.ok(existsSync(join(home, '.tencentcloud', 'credentials')), `an SDK credentials file in ${home}`);
+  for (const name of ['TENCENTCLOUD_REGION', 'TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY']) assert.ok(process.env[name], name);
 });

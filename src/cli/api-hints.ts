@@ -69,12 +69,9 @@ export async function addHint(error: unknown, context: HintContext): Promise<unk
   const staticHint =
     STATIC_HINTS[error.code] ?? (error.code.startsWith('RequestLimitExceeded') ? STATIC_HINTS.RequestLimitExceeded : undefined);
   const hint = staticHint ?? contextualHint(error, context);
-  if (hint) {
-    error.hint = hint;
-    return error;
-  }
+  if (hint) return error.with({ hint });
   if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.request) {
-    error.hint = await describePortHolders(context.client, context.loadBalancerId, context.request, context);
+    return error.with({ hint: await describePortHolders(context.client, context.loadBalancerId, context.request, context) });
   }
   return error;
 }

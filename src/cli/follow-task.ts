@@ -58,19 +58,17 @@ export async function followTask(client: ClbClient, requestId: string, options: 
   } catch (error) {
     progress.fail();
     const resume = suggestCommand(options.globals, 'wait', requestId);
-    if (error instanceof WaitTimeoutError) error.hint = `resume with: ${resume}`;
-    else if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
-    else if (options.accepted && !(error instanceof TaskFailedError))
+    if (options.accepted && !(error instanceof TaskFailedError || error instanceof WaitTimeoutError || error instanceof InterruptedError))
       throw pollFailedAfterAcceptance(error, requestId, resume, options.accepted);
-    else if (isUnknownTask(error)) {
-      // A task the API does not know is not one that was accepted: say so, not "follow it".
-      error.hint = unknownTaskHint(requestId, client.region);
-    } else if (error instanceof CliError && !(error instanceof TaskFailedError)) {
-      // Following failed, not the task (the API could not be asked): it may still be running.
-      error.hint = `${error.hint ? `${error.hint}; ` : ''}the task's outcome is unknown; ask again with: ${resume}`;
-    }
-    if (error instanceof CliError) error.details.TaskId = requestId;
-    throw error;
+    if (!(error instanceof CliError)) throw error;
+    const details = { TaskId: requestId };
+    if (error instanceof WaitTimeoutError) throw error.with({ hint: `resume with: ${resume}`, details });
+    if (error instanceof InterruptedError) throw error.with({ hint: `the task keeps running; follow it with: ${resume}`, details });
+    // A task the API does not know is not one that was accepted: say so, not "follow it".
+    if (isUnknownTask(error)) throw error.with({ hint: unknownTaskHint(requestId, client.region), details });
+    if (error instanceof TaskFailedError) throw error.with({ details });
+    // Following failed, not the task (the API could not be asked): it may still be running.
+    throw error.with({ hint: `${error.hint ? `${error.hint}; ` : ''}the task's outcome is unknown; ask again with: ${resume}`, details });
   }
 }
 

@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       // A terminal that hung up while a question was open says so itself, before (or without) SIGHUP.
       const signal = ctx.signal.aborted ? ctx.signal.reason : (failure as { signal?: unknown } | undefined)?.signal;
       if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
-        failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
+        failure = failure.with({ message: failure.message.replace(/^interrupted/, `interrupted by ${signal}`) });
       }
       const { renderError } = await import('../ui/render-error.js');
       await renderError(failure, {

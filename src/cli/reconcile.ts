@@ -41,9 +41,7 @@ export interface ReportedListener extends PortHolder {
  */
 export class LostTaskFailedError extends TaskFailedError {
   constructor(message: string, list: string) {
-    super('', message);
-    this.message = `${message}; nothing was created`;
-    this.hint = `see what is there with ${list}`;
+    super('', message, { message: `${message}; nothing was created`, hint: `see what is there with ${list}` });
   }
 }
 

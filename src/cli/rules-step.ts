@@ -165,8 +165,7 @@ export async function sendRules(
     const found = await reconcileRules(client, target.LoadBalancerId, target.ListenerId, toSend, run, error instanceof InterruptedError);
     progress.stop();
     if (!found) {
-      if (error instanceof CliError) error.hint = say(language, T.rulesNotFound, { listener: target.ListenerId });
-      throw error;
+      throw error instanceof CliError ? error.with({ hint: say(language, T.rulesNotFound, { listener: target.ListenerId }) }) : error;
     }
     const reason = error instanceof Error ? error.message : String(error);
     progress.warn(say(language, T.lostRules, { reason, ids: found.join(', ') }));

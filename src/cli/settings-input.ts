@@ -19,5 +19,6 @@ export function settingsInput(globals: Partial<GlobalOptions>, ctx: CliContext):
     warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${printableLine(message)}\n`)),
     // The STS calls a role needs show in the wire log like the API's own.
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),
+    ...(ctx.systemCredentialsFile ? { systemCredentialsFile: ctx.systemCredentialsFile } : {}),
   };
 }

@@ -65,8 +65,9 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
     try {
       base = await keySource(input, !!envRole);
     } catch (error) {
-      if (error instanceof CredentialsError) error.message = `to assume role ${role.arn} (from ${role.source}): ${error.message}`;
-      throw error;
+      throw error instanceof CredentialsError
+        ? error.with({ message: `to assume role ${role.arn} (from ${role.source}): ${error.message}` })
+        : error;
     }
     const sts = stsEndpointFor(env, tccli, input.region);
     return roleArnSource(role, base, sts, input.region, stsContext(input));

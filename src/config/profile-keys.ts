@@ -83,8 +83,7 @@ function endpointOf(name: string, example: string) {
     try {
       url = parseEndpoint(value, name);
     } catch (error) {
-      if (error instanceof UsageError) error.hint ??= `e.g. ${example}`;
-      throw error;
+      throw error instanceof UsageError && !error.hint ? error.with({ hint: `e.g. ${example}` }) : error;
     }
     if (url.username || url.password || url.hash) {
       throw new UsageError(`${name} "${value}": give only the host (and port)`, undefined, { hint: `e.g. ${example}` });

@@ -34,6 +34,11 @@ export interface CliContext extends Clock {
    * starts, by `chooseLanguage` (src/core/i18n.ts).
    */
   language?: Language;
+  /**
+   * Replaces the SDKs' machine-wide /etc/tencentcloud/credentials. Tests point it at a file that
+   * does not exist, so the machine's own never decides one.
+   */
+  systemCredentialsFile?: string;
 }
 
 export interface GlobalOptions {

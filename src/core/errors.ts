@@ -12,14 +12,56 @@ export interface FailureDetails {
   ListenerIds?: string[];
 }
 
+/** What every failure may carry besides its message. */
+export interface CliErrorOptions {
+  hint?: string;
+  cause?: unknown;
+  details?: FailureDetails;
+  /** The name `-o json` errors report as their Code's source (default: the class's name). */
+  name?: string;
+}
+
+/** What `CliError.with` may change: the wording, the hint, what was left behind. */
+export interface ErrorChanges {
+  message?: string;
+  hint?: string;
+  details?: FailureDetails;
+}
+
+/**
+ * An error is a value: built once with everything it says, never changed after it is thrown.
+ * Code that learns more on the way out (a hint, the ids a write left behind, the signal's name)
+ * throws a copy that says more: `throw error.with({ hint })`.
+ */
 export abstract class CliError extends Error {
   /** One extra line telling the person what to do next. */
-  hint?: string;
-  details: FailureDetails = {};
-  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
+  readonly hint?: string;
+  readonly details: Readonly<FailureDetails>;
+  constructor(message: string, options?: CliErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    this.name = options?.name ?? new.target.name;
     if (options?.hint) this.hint = options.hint;
+    this.details = Object.freeze({ ...options?.details });
+  }
+
+  /**
+   * A copy of this error (the same class, every field, the same stack) with `changes` made; this
+   * one is left as it was. `details` are merged into the ones already there.
+   */
+  with(changes: ErrorChanges): this {
+    const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this)) as this;
+    const set = (key: string, value: unknown) =>
+      Object.defineProperty(copy, key, { value, writable: true, enumerable: key !== 'message', configurable: true });
+    if (changes.message !== undefined) {
+      set('message', changes.message);
+      // The stack's first line repeats the message (what --debug shows): say the new one there too.
+      const stack = this.stack;
+      const frames = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
+      if (frames >= 0) set('stack', `${this.name}: ${changes.message}${stack!.slice(frames)}`);
+    }
+    if (changes.hint !== undefined) set('hint', changes.hint);
+    if (changes.details !== undefined) set('details', Object.freeze({ ...this.details, ...changes.details }));
+    return copy;
   }
 }
 
@@ -48,7 +90,7 @@ export class UsageError extends CliError {
   /** Every problem found, the first being the message itself; set by validation. */
   readonly problems?: readonly Problem[];
   /** `where` may be a flag or a longer label such as `--health-check TimeOut`: its first word is the flag. */
-  constructor(message: string, where?: string, options?: { hint?: string; cause?: unknown; problems?: readonly Problem[] }) {
+  constructor(message: string, where?: string, options?: CliErrorOptions & { problems?: readonly Problem[] }) {
     super(message, options);
     if (where) this.flag = where.split(' ')[0];
     if (options?.problems?.length) this.problems = options.problems;
@@ -108,8 +150,13 @@ export class TaskFailedError extends CliError {
   constructor(
     readonly requestId: string,
     readonly taskMessage: string,
+    /** A failure known otherwise than by the task's id (a lost answer): its own wording and hint. */
+    options?: { message?: string; hint?: string },
   ) {
-    super(`task ${requestId} failed: ${taskMessage || 'no reason given'}`);
+    super(
+      options?.message ?? `task ${requestId} failed: ${taskMessage || 'no reason given'}`,
+      options?.hint ? { hint: options.hint } : undefined,
+    );
   }
 }
 
@@ -133,7 +180,7 @@ export class NetworkError extends CliError {
   constructor(
     message: string,
     readonly action: string,
-    options?: { hint?: string; cause?: unknown; requestId?: string; mayHaveApplied?: boolean },
+    options?: CliErrorOptions & { requestId?: string; mayHaveApplied?: boolean },
   ) {
     super(message, options);
     this.requestId = options?.requestId;
@@ -144,17 +191,20 @@ export class NetworkError extends CliError {
 /** Ctrl-C, SIGTERM, SIGHUP, or an aborted signal. */
 export class InterruptedError extends CliError {
   /** Set when the interruption came before the request was handed to the network: nothing was sent. */
-  notSent = false;
-  constructor(readonly requestId?: string) {
-    super(requestId ? `interrupted while waiting for task ${requestId}` : 'interrupted');
-    if (requestId) this.hint = `the task keeps running; follow it with: clb-listener wait ${requestId}`;
+  readonly notSent: boolean;
+  constructor(
+    readonly requestId?: string,
+    options?: CliErrorOptions & { message?: string; notSent?: boolean },
+  ) {
+    super(options?.message ?? (requestId ? `interrupted while waiting for task ${requestId}` : 'interrupted'), {
+      ...options,
+      ...(requestId && !options?.hint ? { hint: `the task keeps running; follow it with: clb-listener wait ${requestId}` } : {}),
+    });
+    this.notSent = options?.notSent ?? false;
   }
   /** An interruption before anything went out: says so, so nobody goes looking for a half-done change. */
   static beforeSending(what = 'interrupted'): InterruptedError {
-    const error = new InterruptedError();
-    error.message = `${what}; nothing was sent`;
-    error.notSent = true;
-    return error;
+    return new InterruptedError(undefined, { message: `${what}; nothing was sent`, notSent: true });
   }
 }
 
@@ -171,9 +221,11 @@ export class AcceptedError extends CliError {
     message: string,
     options: { hint: string; cause?: unknown; listenerIds?: string[] },
   ) {
-    super(message, { hint: options.hint, cause: options.cause });
-    if (requestId) this.details.TaskId = requestId;
-    if (options.listenerIds) this.details.ListenerIds = options.listenerIds;
+    super(message, {
+      hint: options.hint,
+      cause: options.cause,
+      details: { ...(requestId ? { TaskId: requestId } : {}), ...(options.listenerIds ? { ListenerIds: options.listenerIds } : {}) },
+    });
   }
 }
 

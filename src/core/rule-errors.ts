@@ -8,8 +8,10 @@ import { CliError } from './errors.js';
 
 export class RulesIncompleteError extends CliError {
   constructor(message: string, options: { hint: string; cause?: unknown; listenerIds: string[]; taskId?: string }) {
-    super(message, { hint: options.hint, cause: options.cause });
-    this.details.ListenerIds = options.listenerIds;
-    if (options.taskId) this.details.TaskId = options.taskId;
+    super(message, {
+      hint: options.hint,
+      cause: options.cause,
+      details: { ListenerIds: options.listenerIds, ...(options.taskId ? { TaskId: options.taskId } : {}) },
+    });
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The `create` flags as data, derived from the field table: their names, the attribute a parser
  * stores each under, whether it toggles or takes a value, and its help. The CLI turns these into
- * commander options; the interactive mode turns answers back into the same flags for the
- * equivalent command. No parser is imported here.
+ * commander options; the equivalent command of interactive mode lists its flags in this order.
+ * No parser is imported here.
  */
 import {
   CERTIFICATE_FLAGS,

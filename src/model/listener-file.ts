@@ -10,8 +10,8 @@ import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import { collectSecrets } from './request.js';
-import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
-import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
+import { loadValidator, validateDraft } from './validate.js';
+import { documentDraft } from './draft.js';
 import { portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
 import { readEntryRules } from './rule-file.js';
@@ -46,11 +46,11 @@ const TOP_LEVEL_KEYS = new Set(['listeners', '$schema', 'prune']);
  * Every problem of the file at once (exit 2, nothing sent): the first is the message, named with
  * the file; all are the error's problems, listed one a line (and in full with -o json).
  */
-function problemsError(label: string, problems: readonly Problem[]): UsageError {
-  const named = problems.map((p) => ({ ...p, message: `${label}: ${p.message}` }));
-  return new UsageError(named[0]!.message, '--file', {
-    hint: named[0]!.hint ?? 'nothing was sent; fix the file and run again',
-    problems: named,
+function problemsError(label: string, problems: readonly Problem[], named: ReadonlySet<Problem> = new Set()): UsageError {
+  const all = problems.map((p) => (named.has(p) ? p : { ...p, message: `${label}: ${p.message}` }));
+  return new UsageError(all[0]!.message, '--file', {
+    hint: all[0]!.hint ?? 'nothing was sent; fix the file and run again',
+    problems: all,
   });
 }
 
@@ -125,6 +125,8 @@ export async function readListenerFile(
   await loadValidator();
   const doc = document as Record<string, unknown>;
   const problems: Problem[] = [];
+  /** Problems the validator named already, with the file in front. */
+  const named = new Set<Problem>();
   for (const key of Object.keys(doc))
     if (!TOP_LEVEL_KEYS.has(key))
       problems.push(
@@ -181,18 +183,18 @@ export async function readListenerFile(
     // The same validator as create; findings named by their place in the file.
     result.secrets.push(...collectSecrets(body));
     // apply sends an entry's ports in batches of the most one CreateListener takes.
-    const { request, findings: all } = validateCreateListener(body, { now: options.now });
-    const findings = all.filter((f) => f.rule !== 'Ports.count');
-    const stops = blocking(findings, options.validate !== false);
-    if (stops.length > 0) {
-      for (const finding of listedFindings(stops))
-        problems.push(problemOf(finding, documentNamer(undefined, ['listeners', index]), body, ['listeners', index]));
+    const checked = validateDraft(documentDraft(body, label, ['listeners', index]), {
+      now: options.now,
+      skip: ['Ports.count'],
+      ...(options.validate === false ? { validate: false } : {}),
+    });
+    if (checked.refusals.length > 0) {
+      for (const problem of checked.refusals) named.add(problem);
+      problems.push(...checked.refusals);
       continue;
     }
-    for (const finding of advisory(findings, options.validate !== false)) {
-      const unchecked = finding.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
-      result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
-    }
+    result.warnings.push(...checked.warnings);
+    const { request } = checked;
     const entryRules = await readEntryRules(
       rawRules,
       index,
@@ -219,7 +221,7 @@ export async function readListenerFile(
     }
   }
   problems.push(...duplicatePorts(result.listeners));
-  if (problems.length > 0) throw problemsError(label, problems);
+  if (problems.length > 0) throw problemsError(label, problems, named);
   return result;
 }
 

@@ -1,11 +1,12 @@
 /**
  * Findings in the words of where the request came from. A rule says `must be 2–60, got 99` about
- * `HealthCheck.TimeOut`; the edge names the field: `--health-check TimeOut` for flags,
- * `listener.yaml: HealthCheck.TimeOut` for a file, `listeners[2].HealthCheck.TimeOut` for an apply
- * file, nothing at all for the prompt that asked for it.
+ * `HealthCheck.TimeOut`; the draft (draft.ts) says where that value came from, and the field is
+ * named after it: `--health-check TimeOut` for a flag, `listener.yaml: HealthCheck.TimeOut` for a
+ * file, `listeners[2].HealthCheck.TimeOut` for an apply file, nothing at all for the prompt that
+ * asked for it.
  */
-import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, fieldByApi, flagNames, type TopLevelField } from './fields.js';
-import { attributeOf } from './flags.js';
+import { fieldByApi } from './fields.js';
+import { type Draft, emptyDraft, type Origin, originAt, type Sourced } from './draft.js';
 import { isUnder, parsePath, type Path, pathText, samePath, valueAt } from './paths.js';
 import type { Finding } from './rules.js';
 import type { Problem } from '../core/errors.js';
@@ -80,43 +81,17 @@ function relativeName(path: Path, subject: Path): string {
 
 /** Fields named as they appear in a document: `listener.yaml: HealthCheck.TimeOut`, under `base` (e.g. `listeners[2]`). */
 export function documentNamer(source: string | undefined, base: Path = []): Namer {
-  return {
-    subject: (path) => pathText([...base, ...path]),
-    other: (path, subject) => relativeName(path, subject),
-    prefix: () => (source ? `${source}: ` : ''),
-  };
+  return draftNamer(emptyDraft({ kind: 'document', ...(source !== undefined ? { source } : {}), base }));
 }
 
-/**
- * For a prompt: its own field goes unnamed, others by `labels` (e.g. the file an earlier answer
- * named) or their API names.
- */
-export function promptNamer(own: Path, labels: (path: Path) => string | undefined = () => undefined): Namer {
-  return {
-    subject: (path) => (isUnder(path, own) ? '' : (labels(path) ?? pathText(path))),
-    other: (path, subject) => labels(path) ?? relativeName(path, subject),
-    prefix: () => '',
-  };
+/** For a prompt: its own field goes unnamed, others by the labels of `draft` (e.g. the file an earlier answer named) or their API names. */
+export function promptNamer(own: Path, draft: Draft = emptyDraft({ kind: 'prompt' })): Namer {
+  return draftNamer(draft, own);
 }
 
-/** What a `create` run was given: its flags (as the parser stored them) and a --from-file body. */
-export interface GivenInput {
-  flags: Readonly<Record<string, unknown>>;
-  body?: Readonly<Record<string, unknown>>;
-  /** How the body is named: its path, or `stdin`. */
-  bodySource?: string;
-}
-
-/** The flag names of a field that were given, as typed: `--port` rather than `--ports` when so. */
-function typedFlag(spec: TopLevelField, flags: Readonly<Record<string, unknown>>): string | undefined {
-  const name = flagNames(spec).find((n) => flags[attributeOf(n)] !== undefined);
-  return name === undefined ? undefined : `--${name}`;
-}
-
-/** A Certificate field given through its friendly flag (`--cert-id`, `--key-file` …). */
-function friendlyFlag(key: string | number | undefined, flags: Readonly<Record<string, unknown>>): string | undefined {
-  const friendly = CERTIFICATE_FLAGS.find((c) => c.target === key && flags[attributeOf(c.flag)] !== undefined);
-  return friendly ? `--${friendly.flag}` : undefined;
+function isList(path: Path): boolean {
+  const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
+  return spec?.kind === 'integer-list' || spec?.kind === 'string-list';
 }
 
 function nestedWords(rest: Path, list: boolean): string {
@@ -125,84 +100,79 @@ function nestedWords(rest: Path, list: boolean): string {
   return keys.length ? ` ${pathText(keys)}` : '';
 }
 
-/**
- * Fields named the way they were given: a flag as typed (`--port`, `--cert-id`,
- * `--health-check TimeOut`), a --from-file field by its path with the file in front. A field given
- * nowhere is named by its flag, or, beside a --from-file body, by its API name.
- */
-export function flagNamer(input: GivenInput): Namer {
-  const { flags, body, bodySource } = input;
-  type Origin = { kind: 'flag'; name: string } | { kind: 'body' } | { kind: 'none' };
-  const originOf = (path: Path): Origin => {
-    const [top, second] = path;
-    const spec = typeof top === 'string' ? fieldByApi(top) : undefined;
-    if (!spec) return body && typeof top === 'string' && Object.hasOwn(body, top) ? { kind: 'body' } : { kind: 'none' };
-    if (top === 'Certificate') {
-      const friendly = friendlyFlag(second, flags);
-      if (friendly) return { kind: 'flag', name: friendly };
-    }
-    const typed = typedFlag(spec, flags);
-    if (typed) {
-      const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
-      return { kind: 'flag', name: `${typed}${nestedWords(path.slice(1), list)}` };
-    }
-    // A certificate field the --from-file body gave, though friendly flags completed the object.
-    if (top === 'Certificate' && typeof second === 'string' && body && Object.hasOwn(Object(body.Certificate), second)) {
-      return { kind: 'body' };
-    }
-    if (top === 'Certificate' && CERTIFICATE_FLAGS.some((c) => flags[attributeOf(c.flag)] !== undefined)) {
-      // The friendly flags built this Certificate: name a field by the flag that would set it.
-      const friendly =
-        second === undefined
-          ? CERTIFICATE_FLAGS.find((c) => flags[attributeOf(c.flag)] !== undefined)
-          : CERTIFICATE_FLAGS.find((c) => c.target === second);
-      return { kind: 'flag', name: friendly ? `--${friendly.flag}` : `--certificate${nestedWords(path.slice(1), false)}` };
-    }
-    if (body && Object.hasOwn(body, spec.api)) return { kind: 'body' };
-    return { kind: 'none' };
-  };
-  /** Which flag a path's value came through, to tell whether two paths share one. */
-  const typedOrFriendly = (path: Path): string | undefined => {
-    const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
-    return (path[0] === 'Certificate' ? friendlyFlag(path[1], flags) : undefined) ?? (spec ? typedFlag(spec, flags) : undefined);
-  };
-  const flagOf = (path: Path): string => {
-    // A listener certificate is mostly given through the friendly flags.
-    if (path.length === 1 && path[0] === 'Certificate') return '--cert-id (or --cert-file, --certificate)';
-    const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
-    if (!spec) return pathText(path);
-    const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
-    const alias = path.length === 1 && spec.aliases?.length ? ` (or --${spec.aliases[0]})` : '';
-    return `--${spec.flag}${alias}${nestedWords(path.slice(1), list)}`;
-  };
-  const fromBody = (path: Path): boolean => {
-    const origin = originOf(path);
-    return origin.kind === 'body' || (origin.kind === 'none' && body !== undefined);
-  };
-  const namer: Namer = {
-    subject: (path) => {
-      const origin = originOf(path);
-      if (origin.kind === 'flag') return origin.name;
-      return fromBody(path) ? pathText(path) : flagOf(path);
-    },
-    other: (path, subject) => {
-      if (samePath(path, subject)) return namer.subject(path);
-      const origin = originOf(path);
-      // Beside a field of the same flag: `--health-check TimeOut … IntervalTime`.
-      if (origin.kind === 'flag') {
-        const via = typedOrFriendly(path);
-        return via !== undefined && path.length > 1 && via === typedOrFriendly(subject) ? relativeName(path, subject) : origin.name;
-      }
-      if (!fromBody(path)) return flagOf(path);
-      const name = relativeName(path, subject);
-      return fromBody(subject) || !bodySource ? name : `${name} (in ${bodySource})`;
-    },
-    prefix: (path) => (fromBody(path) && bodySource ? `${bodySource}: ` : ''),
-  };
-  return namer;
+/** A value given by a flag (or filled in for one, or answered for one), named after it: `--port`, `--health-check TimeOut`, `--cert-id`. */
+function flagWords(origin: { flag: string; whole?: string }, at: Path, path: Path): string {
+  if (origin.whole && samePath(at, path)) return origin.whole;
+  return `${origin.flag}${nestedWords(path.slice(at.length), isList(path))}`;
 }
 
-/** Every top-level field a flag of `flags` sets, for checks that ask "was this given?". */
-export function fieldsGivenByFlags(flags: Readonly<Record<string, unknown>>): string[] {
-  return CREATE_LISTENER_FIELDS.filter((spec) => typedFlag(spec, flags) !== undefined).map((spec) => spec.api);
+/** A field given nowhere, named by the flag that would give it. */
+function suggestedFlag(path: Path): string {
+  // A listener certificate is mostly given through the friendly flags.
+  if (path.length === 1 && path[0] === 'Certificate') return '--cert-id (or --cert-file, --certificate)';
+  const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
+  if (!spec) return pathText(path);
+  const alias = path.length === 1 && spec.aliases?.length ? ` (or --${spec.aliases[0]})` : '';
+  return `--${spec.flag}${alias}${nestedWords(path.slice(1), isList(path))}`;
+}
+
+/**
+ * Fields named by where the draft says they came from: a flag as typed (`--port`, `--cert-id`,
+ * `--health-check TimeOut`), a document's field by its path with the file in front, an answer not
+ * at all when it is the question's own (`own`), else by its label. A field given nowhere is named
+ * by the draft's `unset` origin: the flag that would give it, or its path in the document.
+ */
+export function draftNamer(draft: Draft, own?: Path): Namer {
+  const found = (path: Path): Sourced => originAt(draft, path) ?? { path: [], origin: draft.unset };
+  const inDocument = (path: Path): boolean => found(path).origin.kind === 'document';
+  const subject = (path: Path): string => {
+    const { path: at, origin } = found(path);
+    switch (origin.kind) {
+      case 'flag':
+      case 'default':
+        return flagWords(origin, at, path);
+      case 'document':
+        return pathText([...origin.base, ...path]);
+      case 'prompt':
+        if (own && isUnder(path, own)) return '';
+        // An earlier answer by what the person gave (a file), else by the flag that gives it.
+        return origin.label ?? (origin.flag ? flagWords({ flag: origin.flag }, at, path) : pathText(path));
+      case 'flags':
+        return suggestedFlag(path);
+    }
+  };
+  /** The flag a value came through (typed, or the one an answer stands for). */
+  const flagOf = (origin: Origin): string | undefined =>
+    origin.kind === 'flag' ? origin.flag : origin.kind === 'prompt' && !origin.label ? origin.flag : undefined;
+  return {
+    subject,
+    other: (path, about) => {
+      const { path: at, origin } = found(path);
+      switch (origin.kind) {
+        case 'default':
+          return samePath(path, about) ? subject(path) : flagWords(origin, at, path);
+        case 'flag': {
+          if (samePath(path, about)) return subject(path);
+          // Beside a field of the same flag: `--health-check TimeOut … IntervalTime`.
+          return path.length > 1 && flagOf(found(about).origin) === origin.flag ? relativeName(path, about) : flagWords(origin, at, path);
+        }
+        case 'document': {
+          const name = relativeName(path, about);
+          return inDocument(about) || !origin.source ? name : `${name} (in ${origin.source})`;
+        }
+        case 'prompt': {
+          const { label, flag } = origin;
+          if (label !== undefined || flag === undefined) return label ?? relativeName(path, about);
+          if (samePath(path, about)) return subject(path);
+          return path.length > 1 && flagOf(found(about).origin) === flag ? relativeName(path, about) : flagWords({ flag }, at, path);
+        }
+        case 'flags':
+          return suggestedFlag(path);
+      }
+    },
+    prefix: (path) => {
+      const { origin } = found(path);
+      return origin.kind === 'document' && origin.source ? `${origin.source}: ` : '';
+    },
+  };
 }

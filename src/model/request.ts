@@ -1,9 +1,10 @@
 /**
- * Parsed `create` flags (and an optional `--from-file` body) → a validated CreateListener
- * request. The body gives the starting fields; each flag given beside it overrides its field.
- * Flags are turned into typed values here (a value that is not even the right type is refused at
- * once, naming the flag); then the one validator checks the whole request, and its findings are
- * named the way they were given: `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
+ * Parsed `create` flags (and an optional `--from-file` body) → a draft (draft.ts) → a validated
+ * CreateListener request. The body gives the starting fields; each flag given beside it overrides
+ * its field. Flags are turned into typed values here, each with the flag as typed for its origin
+ * (a value that is not even the right type is refused at once, naming the flag); then
+ * `validateDraft` checks the whole request, and its findings are named by their origins:
+ * `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
  */
 import { basename } from 'node:path';
 import { UsageError, type Problem } from '../core/errors.js';
@@ -15,12 +16,12 @@ import {
   type CreateListenerRequest,
   type TopLevelField,
 } from './fields.js';
-import { coerceNested, coerceScalar, parseObjectFlag, type ReadText } from './coerce.js';
+import { coerceNested, coerceScalar, parseObjectFlag, type ReadText, splitList } from './coerce.js';
+import { type Draft, documentDraft, emptyDraft, type Origin, originAt, withOrigin, withValue } from './draft.js';
 import { attributeOf, type CreateFieldFlags } from './flags.js';
 import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
-import { flagNamer, type GivenInput, listedFindings, problemOf, renderFinding } from './messages.js';
 import type { Finding } from './rules.js';
-import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
+import { loadValidator, validateDraft } from './validate.js';
 import { SECRET_FIELDS } from './fields.js';
 
 export type { CreateFieldFlags } from './flags.js';
@@ -48,44 +49,71 @@ export interface BuiltRequest {
   findings: Finding[];
   /** Private-key material wherever it appeared, so output can redact it. */
   secrets: string[];
+  /** What it was built from, each value with its origin. */
+  draft: Draft;
 }
 
-/** The raw value of a field's flag and its aliases; repeated list flags are concatenated. */
-function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
-  const given = flagNames(spec)
-    .map((n) => flags[attributeOf(n)])
-    .filter((v) => v !== undefined);
-  if (given.length === 0) return undefined;
-  if (spec.kind === 'integer-list' || spec.kind === 'string-list') return given.flat();
+/** A flag's value as text, as it would be typed again (a bare toggle has none). */
+function typedText(raw: unknown): string | undefined {
+  return typeof raw === 'boolean' ? undefined : Array.isArray(raw) ? raw.map(String).join(',') : String(raw);
+}
+
+/**
+ * A field's value from its flag, typed, with the flag as typed for its origin. A list field may
+ * be given through both its spellings (`--port 80 --ports 81`): each entry keeps the flag it came
+ * through, so a finding about `Ports[1]` names that one.
+ */
+async function typedFlag(draft: Draft, spec: TopLevelField, flags: RawFlags, readText: ReadText): Promise<Draft> {
+  const given = flagNames(spec).filter((n) => flags[attributeOf(n)] !== undefined);
+  if (given.length === 0) return draft;
+  const label = `--${given[0]}`;
+  if (spec.kind === 'integer-list' || spec.kind === 'string-list') {
+    const items: { value: unknown; flag: string; text: string }[] = [];
+    for (const name of given) {
+      const raw = flags[attributeOf(name)];
+      const values = coerceScalar(spec, raw, `--${name}`) as unknown[];
+      const texts = splitList(raw);
+      for (const [i, value] of values.entries()) items.push({ value, flag: `--${name}`, text: texts[i] ?? String(value) });
+    }
+    let next = withValue(
+      draft,
+      [spec.api],
+      items.map((item) => item.value),
+      { kind: 'flag', flag: label },
+    );
+    for (const [i, item] of items.entries()) next = withOrigin(next, [spec.api, i], { kind: 'flag', flag: item.flag, text: item.text });
+    return next;
+  }
   if (given.length > 1) {
     throw new UsageError(`--${spec.flag} was given twice (also as --${spec.aliases?.join('/--')})`, `--${spec.flag}`);
   }
   // A bare boolean flag arrives as `true`, its --no- form as `false`.
-  return given[0];
+  const raw = flags[attributeOf(given[0]!)];
+  const text = typedText(raw);
+  const origin: Origin = { kind: 'flag', flag: label, ...(text !== undefined ? { text } : { bare: raw === false ? 'off' : 'on' }) };
+  if (spec.kind === 'object') {
+    const source = await parseObjectFlag(spec, String(raw), label, readText);
+    return withValue(draft, [spec.api], await coerceNested(spec.nested!, source.value, label, readText, source.fromFile), origin);
+  }
+  return withValue(draft, [spec.api], coerceScalar(spec, raw, label), origin);
 }
 
 /**
- * Each flag turned into its typed value. A flag that cannot be (not a number, JSON that does not
- * parse, a file that cannot be read) is a problem of its own; every flag is tried, so all of them
- * are reported together.
+ * Each flag turned into its typed value, in the draft with the flag it came through. A flag that
+ * cannot be (not a number, JSON that does not parse, a file that cannot be read) is a problem of
+ * its own; every flag is tried, so all of them are reported together.
  */
-async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<Problem[]> {
+async function applyFieldFlags(start: Draft, flags: RawFlags, readText: ReadText): Promise<{ draft: Draft; problems: Problem[] }> {
   const problems: Problem[] = [];
+  let draft = start;
   for (const spec of CREATE_LISTENER_FIELDS) {
-    // Named as typed: `--port` when the person wrote --port.
-    const label = `--${flagNames(spec).find((n) => flags[attributeOf(n)] !== undefined) ?? spec.flag}`;
-    let raw: unknown;
     try {
-      raw = rawValue(spec, flags);
-      if (raw === undefined) continue;
-      if (spec.kind === 'object') {
-        const source = await parseObjectFlag(spec, String(raw), label, readText);
-        base[spec.api] = await coerceNested(spec.nested!, source.value, label, readText, source.fromFile);
-      } else {
-        base[spec.api] = coerceScalar(spec, raw, label);
-      }
+      draft = await typedFlag(draft, spec, flags, readText);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
+      // Named as typed: `--port` when the person wrote --port.
+      const label = error.flag ?? `--${spec.flag}`;
+      const raw = flags[attributeOf(label.replace(/^--(no-)?/, ''))];
       problems.push({
         field: label,
         path: spec.api,
@@ -97,7 +125,7 @@ async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, r
       });
     }
   }
-  return problems;
+  return { draft, problems };
 }
 
 /** Every string that holds private-key material, wherever it nests, so output can redact it. */
@@ -112,18 +140,24 @@ export function collectSecrets(value: unknown, out: string[] = [], key?: string)
   return out;
 }
 
-/** The friendly certificate flags (--cert-id, --key-file …) fill one Certificate object. */
-async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<void> {
+/**
+ * The friendly certificate flags (--cert-id, --key-file …) fill one Certificate object. Each field
+ * they give keeps its flag as origin; fields a --from-file body gave keep the body; the others (a
+ * default said out loud, a name taken from the certificate) are named by the flag that would set them.
+ */
+async function applyCertificateFlags(draft: Draft, flags: RawFlags, readText: ReadText): Promise<Draft> {
   const given = CERTIFICATE_FLAGS.filter((c) => flags[attributeOf(c.flag)] !== undefined);
-  if (given.length === 0) return;
+  if (given.length === 0) return draft;
   const stdinUsers = given.filter((c) => c.file && flags[attributeOf(c.flag)] === '-');
   if (stdinUsers.length > 1) {
     throw new UsageError(`only one of ${stdinUsers.map((c) => `--${c.flag}`).join(', ')} can read stdin ("-")`, `--${stdinUsers[1]!.flag}`);
   }
-  const existing = base.Certificate && typeof base.Certificate === 'object' ? (base.Certificate as Record<string, unknown>) : {};
+  const existing =
+    draft.body.Certificate && typeof draft.body.Certificate === 'object' ? (draft.body.Certificate as Record<string, unknown>) : {};
   // Beside a --from-file body these flags override its fields; beside --certificate they are the
   // same option spelled twice, and two different values for one field are not guessed between.
-  const fromCertificateFlag = flags[attributeOf('certificate')] !== undefined;
+  const before = originAt(draft, ['Certificate']);
+  const fromCertificateFlag = before?.origin.kind === 'flag';
   const cert: Record<string, unknown> = { ...existing };
   const paths: Record<string, string> = {};
   for (const flag of given) {
@@ -157,15 +191,25 @@ async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFl
   if (paths.CertCaContent) cert.CertCaName ??= named(cert.CertCaContent, paths.CertCaContent, 'client-ca');
   // Say the default out loud, so --dry-run shows exactly what is meant.
   cert.SSLMode ??= cert.CertCaId !== undefined || cert.CertCaContent !== undefined ? 'MUTUAL' : 'UNIDIRECTIONAL';
-  base.Certificate = cert;
-}
 
-/**
- * The UsageError for blocking findings, every one of them named the way it was given: the first
- * is the message (the one line scripts read), all are its problems.
- */
-export function refusal(findings: readonly Finding[], given: GivenInput, request?: Record<string, unknown>): UsageError {
-  return problemsRefusal(listedFindings(findings).map((f) => problemOf(f, flagNamer(given), request)));
+  // The object as a whole: --certificate if that gave it, else named by the first friendly flag.
+  const whole: Origin =
+    fromCertificateFlag && before ? before.origin : { kind: 'default', flag: '--certificate', whole: `--${given[0]!.flag}` };
+  let next = withValue(draft, ['Certificate'], cert, whole);
+  if (before?.origin.kind === 'document') {
+    for (const key of Object.keys(existing)) next = withOrigin(next, ['Certificate', key], before.origin);
+  }
+  const fromBody = (key: string) => before?.origin.kind === 'document' && Object.hasOwn(existing, key);
+  for (const flag of CERTIFICATE_FLAGS) {
+    const text = flags[attributeOf(flag.flag)];
+    if (text !== undefined) {
+      next = withOrigin(next, ['Certificate', flag.target], { kind: 'flag', flag: `--${flag.flag}`, text: String(text) });
+    } else if (!fromCertificateFlag && !fromBody(flag.target)) {
+      // Not given (a default, a name from the certificate): named by the flag that would set it.
+      next = withOrigin(next, ['Certificate', flag.target], { kind: 'default', flag: `--${flag.flag}` });
+    }
+  }
+  return next;
 }
 
 /** A UsageError whose message is the first problem and whose problems are all of them. */
@@ -174,31 +218,30 @@ export function problemsRefusal(problems: readonly Problem[]): UsageError {
   return new UsageError(first!.message, first!.field, { ...(first!.hint ? { hint: first!.hint } : {}), problems });
 }
 
-export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
-  await loadValidator();
-  const body = options.body ?? {};
-  const base: Record<string, unknown> = { ...body };
-  const typeProblems = await applyFieldFlags(base, flags, options.readText);
+/**
+ * A create's input as a draft: the --from-file body's fields first (named by the file), then each
+ * flag over its field (named as typed), then the friendly certificate flags. A value that cannot
+ * even be typed stops here, every such flag reported together.
+ */
+export async function draftFromInput(flags: RawFlags, options: Pick<BuildOptions, 'readText' | 'body' | 'bodySource'>): Promise<Draft> {
+  const start = options.body ? documentDraft(options.body, options.bodySource) : emptyDraft();
+  const { draft, problems } = await applyFieldFlags(start, flags, options.readText);
   // What could not even be read as its type is reported alone, as the validator does: rules
   // checked on a request missing those fields would speak of the gaps, not of what was given.
-  if (typeProblems.length) throw problemsRefusal(typeProblems);
-  await applyCertificateFlags(base, flags, options.readText);
-  const secrets = collectSecrets(base);
+  if (problems.length) throw problemsRefusal(problems);
+  return applyCertificateFlags(draft, flags, options.readText);
+}
+
+/** A draft validated (validate.ts `validateDraft`), its secrets registered first; refused with every problem, or built. */
+export function buildFromDraft(draft: Draft, options: Pick<BuildOptions, 'now' | 'validate' | 'secrets'>): BuiltRequest {
+  const secrets = collectSecrets(draft.body);
   for (const secret of secrets) options.secrets?.add(secret);
-  const validate = options.validate !== false;
-  const { request, findings } = validateCreateListener(base, { now: options.now });
-  const given: GivenInput = {
-    flags,
-    ...(options.body ? { body: options.body } : {}),
-    ...(options.bodySource ? { bodySource: options.bodySource } : {}),
-  };
-  const stops = blocking(findings, validate);
-  if (stops.length) throw refusal(stops, given, base);
-  const namer = flagNamer(given);
-  const warnings = advisory(findings, validate).map((f) => {
-    const rendered = renderFinding(f, namer);
-    const unchecked = f.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
-    return `${rendered.message}${unchecked}`;
-  });
-  return { request, warnings, findings, secrets };
+  const checked = validateDraft(draft, { now: options.now, ...(options.validate === false ? { validate: false } : {}) });
+  if (checked.refusals.length) throw problemsRefusal(checked.refusals);
+  return { request: checked.request, warnings: checked.warnings, findings: checked.findings, secrets, draft };
+}
+
+export async function buildCreateListenerRequest(flags: RawFlags, options: BuildOptions): Promise<BuiltRequest> {
+  await loadValidator();
+  return buildFromDraft(await draftFromInput(flags, options), options);
 }

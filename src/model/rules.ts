@@ -11,7 +11,7 @@
  * In a message, `{Some.Path}` names another field.
  */
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, PROTOCOLS, type FieldSpec, type Protocol, specAt } from './fields.js';
-import { parsePath, type Path, pathText, valueAt, valuesAt } from './paths.js';
+import { isUnder, parsePath, type Path, pathText, valueAt, valuesAt } from './paths.js';
 import {
   holdsPrivateKey,
   inspectCertificate,
@@ -75,6 +75,14 @@ export interface Rule {
   help?: string;
   /** A range or length rule's bounds as data, for the JSON Schema of apply files. */
   bounds?: { kind: 'range' | 'length'; min?: number; max?: number; also?: readonly number[] };
+  /** An applicability rule's field and protocols as data (`fieldApplies`). */
+  applies?: { field: string; protocols: readonly Protocol[] };
+  /**
+   * The rules whose findings make this one's moot: where one of them found something at a path
+   * (or above it: the whole object), this rule says nothing there. `LoadBalancerId.shape` needs
+   * `LoadBalancerId.prefix`: a value without lb- gets one message, not two. They are checked first.
+   */
+  needs?: readonly string[];
   check(ctx: RuleContext): Emit[];
 }
 
@@ -193,14 +201,12 @@ function equalValues(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Each field's protocols, from the applicability rules of the table. */
-const APPLIES = new Map<string, readonly Protocol[]>();
-
 /** Whether a field (`SniSwitch`, `HealthCheck.CheckPort`) applies to a protocol, by the rules. */
 export function fieldApplies(field: string, protocol: Protocol): boolean {
+  const { applies } = REGISTRY;
   const [top] = field.split('.');
-  if (top !== field && !(APPLIES.get(top!) ?? PROTOCOLS).includes(protocol)) return false;
-  return (APPLIES.get(field) ?? PROTOCOLS).includes(protocol);
+  if (top !== field && !(applies.get(top!) ?? PROTOCOLS).includes(protocol)) return false;
+  return (applies.get(field) ?? PROTOCOLS).includes(protocol);
 }
 
 /**
@@ -209,18 +215,19 @@ export function fieldApplies(field: string, protocol: Protocol): boolean {
  * refuses or honours it there.
  */
 function appliesTo(field: string, protocols: readonly Protocol[], source: Source, off: readonly unknown[] = []): Rule {
-  APPLIES.set(field, protocols);
   const where = `${listWords(protocols)} listeners`;
+  const [top] = field.split('.');
   return {
     id: `${field}.protocols`,
     fields: [field, 'Protocol'],
     checks: `${field} applies only to ${where}${off.length ? ` (its off value ${off.map(show).join('/')} elsewhere only warns)` : ''}`,
     ...source,
+    applies: { field, protocols },
+    // A nested field of an object that does not apply here is reported with its object.
+    ...(top !== field ? { needs: [`${top}.protocols`] } : {}),
     check: ({ request, protocol }) => {
       const value = valueAt(request, parsePath(field));
       if (!isSet(value) || !protocol || protocols.includes(protocol)) return [];
-      // A nested field of an object that does not apply here is already reported with its object.
-      if (field.startsWith('HealthCheck.') && !L4_AND_TLS.includes(protocol)) return [];
       if (off.some((o) => equalValues(o, value))) {
         return [
           {
@@ -1022,8 +1029,10 @@ const lbIdShape: Rule = {
   fields: ['LoadBalancerId'],
   checks: 'LoadBalancerId is lb- and 8 lower-case letters or digits',
   ...OURS('the SDK documents the form lb-12345678 and every id seen has 8 lower-case characters; no source makes it a rule'),
+  // A value without the prefix gets that message alone.
+  needs: ['LoadBalancerId.prefix'],
   check: ({ request }) =>
-    typeof request.LoadBalancerId === 'string' && /^lb-./.test(request.LoadBalancerId) && !/^lb-[a-z0-9]{8}$/.test(request.LoadBalancerId)
+    typeof request.LoadBalancerId === 'string' && !/^lb-[a-z0-9]{8}$/.test(request.LoadBalancerId)
       ? [
           {
             path: ['LoadBalancerId'],
@@ -1047,20 +1056,18 @@ const CERTIFICATE_TEXT_FIELDS = [
   'MultiCertInfo.CertList[].CertKey',
 ];
 
-const CA_TEXT_FIELDS = new Set(['Certificate.CertCaId', 'Certificate.CertCaName', 'Certificate.CertCaContent']);
-
 const emptyIds: Rule = {
   id: 'certificate.empty-fields',
   fields: CERTIFICATE_TEXT_FIELDS,
   checks: 'certificate ids, names and contents are not empty (the client CA fields only with SSLMode MUTUAL)',
   ...OURS('an empty certificate field', 'an empty id names no certificate and an empty upload uploads nothing: the API answers an error'),
-  check: ({ request }) => {
-    // Without MUTUAL the client CA is not used: an empty one is a harmless value (Certificate.MUTUAL-only says so).
-    const mutual = record(request.Certificate)?.SSLMode === 'MUTUAL';
-    return CERTIFICATE_TEXT_FIELDS.filter((field) => mutual || !CA_TEXT_FIELDS.has(field)).flatMap((field) =>
+  // Without MUTUAL the client CA is not used: an empty one is a harmless value, which
+  // Certificate.MUTUAL-only reports (as a warning) instead.
+  needs: ['Certificate.MUTUAL-only'],
+  check: ({ request }) =>
+    CERTIFICATE_TEXT_FIELDS.flatMap((field) =>
       valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
-    );
-  },
+    ),
 };
 
 // ---- listener fields -------------------------------------------------------------------------
@@ -1317,18 +1324,68 @@ function extendedCodeNotOnListeners(): Rule {
   };
 }
 
-const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
-
-export function ruleById(id: string): Rule | undefined {
-  return BY_ID.get(id);
+/** The rule table made ready to run: checked once, when the module loads (a mistake in it fails every test). */
+interface Registry {
+  byId: ReadonlyMap<string, Rule>;
+  /** The table, each rule after the rules it needs. */
+  order: readonly Rule[];
+  /** Each field's protocols, from the applicability rules. */
+  applies: ReadonlyMap<string, readonly Protocol[]>;
 }
 
-/** Runs every rule; findings come in table order. */
-export function checkRules(ctx: RuleContext): Finding[] {
+/**
+ * Builds the registry from a table: ids unique, every rule a rule needs or reports under is in
+ * the table, no rule needs itself through others; then the order to check them in (table order,
+ * each rule after what it needs).
+ */
+export function buildRegistry(rules: readonly Rule[]): Registry {
+  const byId = new Map<string, Rule>();
+  for (const rule of rules) {
+    if (byId.has(rule.id)) throw new Error(`rule ${rule.id} is in the table twice`);
+    byId.set(rule.id, rule);
+  }
+  for (const rule of rules) {
+    for (const need of rule.needs ?? []) if (!byId.has(need)) throw new Error(`rule ${rule.id} needs ${need}, which is not in the table`);
+  }
+  const order: Rule[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (rule: Rule, chain: readonly string[]): void => {
+    if (state.get(rule.id) === 'done') return;
+    if (state.get(rule.id) === 'visiting') throw new Error(`rules need each other: ${[...chain, rule.id].join(' → ')}`);
+    state.set(rule.id, 'visiting');
+    for (const need of rule.needs ?? []) visit(byId.get(need)!, [...chain, rule.id]);
+    state.set(rule.id, 'done');
+    order.push(rule);
+  };
+  for (const rule of rules) visit(rule, []);
+  const applies = new Map(rules.flatMap((rule) => (rule.applies ? [[rule.applies.field, rule.applies.protocols] as const] : [])));
+  return { byId, order, applies };
+}
+
+const REGISTRY = buildRegistry(RULES);
+
+export function ruleById(id: string): Rule | undefined {
+  return REGISTRY.byId.get(id);
+}
+
+/**
+ * Runs the rules of `registry` (by default the table's), each after the rules it needs, leaving
+ * out what a needed rule made moot; findings come in table order.
+ */
+export function checkRules(ctx: RuleContext, registry: Registry = REGISTRY): Finding[] {
+  const emitted = new Map<string, Emit[]>();
+  for (const rule of registry.order) {
+    const moot = (rule.needs ?? []).flatMap((id) => emitted.get(id) ?? []);
+    emitted.set(
+      rule.id,
+      rule.check(ctx).filter((emit) => !moot.some((m) => isUnder(emit.path, m.path))),
+    );
+  }
   const out: Finding[] = [];
-  for (const rule of RULES) {
-    for (const emit of rule.check(ctx)) {
-      const owner = emit.rule ? BY_ID.get(emit.rule)! : rule;
+  for (const rule of registry.byId.values()) {
+    for (const emit of emitted.get(rule.id) ?? []) {
+      const owner = emit.rule ? registry.byId.get(emit.rule) : rule;
+      if (!owner) throw new Error(`rule ${rule.id} reports under ${emit.rule}, which is not in the table`);
       out.push({
         rule: owner.id,
         severity: severityOf(owner),

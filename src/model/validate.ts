@@ -1,8 +1,9 @@
 /**
  * The one validator of a CreateListener request, whatever it came from (flags, a --from-file body,
- * prompts, an apply file): the type check (the zod schemas of schema.ts), then every rule of the
- * table. It decides nothing about exit codes or wording: it returns the request and what the rules
- * found, each finding with its field path and severity, for the edge to name and to act on.
+ * prompts, an apply file): each builds a draft (draft.ts) and calls `validateDraft`, which runs the
+ * type check (the zod schemas of schema.ts), then every rule of the table, and names each finding
+ * after the origin of the value it is about. It decides nothing about exit codes: it returns the
+ * request, the findings and the problems in the input's words, for the edge to act on.
  *
  * The schemas bring zod, which only a path that validates should load: such a path awaits
  * `loadValidator()` once, then validates synchronously (`create`, `create -i`, `apply`, `list --port`).
@@ -10,7 +11,9 @@
 import { UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, specAt, type CreateListenerRequest, type FieldSpec } from './fields.js';
-import { documentNamer, promptNamer, type RenderedFinding, renderFinding } from './messages.js';
+import { type Draft, documentDraft, type Origin, withOrigin, withValue } from './draft.js';
+import { documentNamer, draftNamer, listedFindings, problemOf, type RenderedFinding, renderFinding } from './messages.js';
+import type { Problem } from '../core/errors.js';
 import { isUnder, type Path } from './paths.js';
 import { checkRules, type Finding, protocolOf } from './rules.js';
 import { loadRequestSchemas, type RequestSchemas, typeProblems as schemaProblems } from './schema.js';
@@ -64,13 +67,60 @@ function inTableOrder(request: Record<string, unknown>): Record<string, unknown>
   return ordered;
 }
 
-/** Checks one request body in API shape (a --from-file document, one entry of an apply file). */
-export function validateCreateListener(body: Record<string, unknown>, options: ValidateOptions): Validation {
+/**
+ * Checks one request body in API shape: the type check, then every rule. The inputs do not call
+ * this: they build a draft and call `validateDraft`, which calls this and names what it finds.
+ */
+export function validateCreateListener(body: Readonly<Record<string, unknown>>, options: ValidateOptions): Validation {
   const request = normalizeEnums(CREATE_LISTENER_FIELDS, inTableOrder(body));
   const types = typeProblems(request);
   if (types.length) return { request: request as unknown as CreateListenerRequest, findings: types };
   const findings = checkRules({ request, protocol: protocolOf(request.Protocol), now: options.now });
   return { request: request as unknown as CreateListenerRequest, findings };
+}
+
+/** A draft checked: the request, what the rules found, and both named where each value came from. */
+export interface CheckedDraft {
+  /** The request as it would be sent: enum values upper-cased where the API wants it, fields in table order. */
+  request: CreateListenerRequest;
+  findings: Finding[];
+  /**
+   * What stops it, one problem per finding (a garbled value reported once), named by its origin:
+   * `--port must be 1–65535, got 0`, `apply.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
+   */
+  refusals: Problem[];
+  /** What is only said, named the same way; a refusal that --no-validate lets through says so. */
+  warnings: string[];
+}
+
+export interface DraftOptions extends ValidateOptions {
+  /** False for --no-validate: refusals become warnings, except those that always stop a request. */
+  validate?: boolean;
+  /** The question being answered: findings about it are named without the field (the prompt says which). */
+  own?: Path;
+  /** Rules that do not apply to this source (apply sends an entry's ports in batches: `Ports.count`). */
+  skip?: readonly string[];
+}
+
+/**
+ * The one entry point of validation: every source of input (flags, a --from-file body, an apply
+ * entry, an answer of `create -i`) builds a Draft (draft.ts) and checks it here.
+ */
+export function validateDraft(draft: Draft, options: DraftOptions): CheckedDraft {
+  const { request, findings: all } = validateCreateListener(draft.body, options);
+  const findings = options.skip ? all.filter((f) => !options.skip!.includes(f.rule)) : all;
+  const namer = draftNamer(draft, options.own);
+  const validate = options.validate !== false;
+  const base = draft.unset.kind === 'document' ? draft.unset.base : [];
+  return {
+    request,
+    findings,
+    refusals: listedFindings(blocking(findings, validate)).map((f) => problemOf(f, namer, draft.body, base)),
+    warnings: advisory(findings, validate).map((f) => {
+      const unchecked = f.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
+      return `${renderFinding(f, namer).message}${unchecked}`;
+    }),
+  };
 }
 
 export interface CheckedDocument {
@@ -90,14 +140,14 @@ export function checkDocument(
   body: Record<string, unknown>,
   options: ValidateOptions & { source?: string; base?: Path; validate?: boolean },
 ): CheckedDocument {
-  const { request, findings } = validateCreateListener(body, options);
-  const namer = documentNamer(options.source, options.base ?? []);
+  const checked = validateDraft(documentDraft(body, options.source, options.base ?? []), options);
   const validate = options.validate !== false;
+  const namer = documentNamer(options.source, options.base ?? []);
   return {
-    request,
-    findings,
-    refusals: blocking(findings, validate).map((f) => renderFinding(f, namer)),
-    warnings: advisory(findings, validate).map((f) => renderFinding(f, namer)),
+    request: checked.request,
+    findings: checked.findings,
+    refusals: blocking(checked.findings, validate).map((f) => renderFinding(f, namer)),
+    warnings: advisory(checked.findings, validate).map((f) => renderFinding(f, namer)),
   };
 }
 
@@ -120,32 +170,23 @@ export interface AnswerCheck {
   warnings: string[];
 }
 
-function withValue(root: Record<string, unknown>, path: Path, value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path;
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(root) ? [...root] : { ...root };
-  const key = head as string;
-  const child = (copy as Record<string, unknown>)[key];
-  (copy as Record<string, unknown>)[key] = rest.length
-    ? withValue(
-        (child && typeof child === 'object' ? child : typeof rest[0] === 'number' ? [] : {}) as Record<string, unknown>,
-        rest,
-        value,
-      )
-    : value;
-  return copy as Record<string, unknown>;
+/** How an earlier answer is named in a later question's message: the file or id the person gave for it. */
+export interface AnswerLabel {
+  path: Path;
+  label: string;
 }
 
 /**
  * Checks one answer the way the whole request is checked: typed text is coerced by its field's
- * kind, put at `path` in what is known so far (`partial`), and validated; only findings about
- * that field (or inside it) count. Prompts use this, so they refuse and warn exactly as flags
- * and files do.
+ * kind, put at `path` of a draft of what is known so far (`partial`, every value of it an answer),
+ * and validated; only findings about that field (or inside it) count. Prompts use this, so they
+ * refuse and warn exactly as flags and files do.
  */
 export function checkAnswer(
   partial: Record<string, unknown>,
   path: Path,
   answer: string | { value: unknown },
-  options: ValidateOptions & { labels?: (path: Path) => string | undefined },
+  options: ValidateOptions & { labels?: readonly AnswerLabel[] },
 ): AnswerCheck {
   let value: unknown;
   if (typeof answer === 'string') {
@@ -161,9 +202,13 @@ export function checkAnswer(
   } else {
     value = answer.value;
   }
-  const { findings } = validateCreateListener(withValue(partial, path, value), options);
+  // Everything here is an answer: the question's own field goes unnamed, earlier answers by their labels.
+  const prompt: Origin = { kind: 'prompt' };
+  let draft = withValue({ body: partial, origins: [], unset: prompt }, path, value, prompt);
+  for (const { path: at, label } of options.labels ?? []) draft = withOrigin(draft, at, { kind: 'prompt', label });
+  const { findings } = validateDraft(draft, { now: options.now, own: path });
   const own = findings.filter((f) => isUnder(f.path, path) && !f.rule.endsWith('.required'));
-  const namer = promptNamer(path, options.labels);
+  const namer = draftNamer(draft, path);
   const stop = blocking(own, true)[0];
   return {
     value,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../src/core/clock.js';
 import { REPO_ROOT, type EmulatorHandle } from './emulator.js';
 import { assertGenerous } from './eventually.js';
-import { offline } from './offline.js';
+import { hermetic } from './hermetic.js';
 import { countSpawn } from './spawn-count.js';
 import { EMPTY_HOME, NO_METADATA_URL, run, transcript, type RunOptions as InProcessOptions, type RunResult } from './run.js';
 
@@ -106,7 +106,7 @@ export function spawnCli(args: readonly string[], options: RunOptions = {}): Pro
   const timeoutMs = options.timeoutMs ?? 60_000;
   assertGenerous(timeoutMs, `clb-listener ${args.join(' ')}`);
   countSpawn();
-  const env = offline(options.env ?? { PATH: process.env.PATH, HOME: EMPTY_HOME });
+  const env = hermetic(options.env ?? { PATH: process.env.PATH });
   const child = spawn(CLI_NODE, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: env as NodeJS.ProcessEnv,

@@ -9,7 +9,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { CliContext } from '../../src/core/context.js';
 import { FakeClock, sharedClock } from './clock.js';
 import { eventually } from './eventually.js';
-import { offline } from './offline.js';
+import { hermetic, NO_SYSTEM_CREDENTIALS } from './hermetic.js';
 
 export const KEY = {
   enter: '\r',
@@ -128,7 +128,8 @@ export function terminalContext(term: FakeTerminal, overrides: Partial<CliContex
     timeoutSignal: clock.timeoutSignal,
     signal: new AbortController().signal,
     secrets: new SecretRegistry(),
+    systemCredentialsFile: NO_SYSTEM_CREDENTIALS,
     ...overrides,
-    env: offline(overrides.env ?? {}),
+    env: hermetic(overrides.env ?? {}),
   };
 }

@@ -4,14 +4,11 @@
  * process: exit code, stdout, stderr. This is how commands are tested; only the few end-to-end
  * tests (test/helpers/cli.ts `spawnCli`) start the shipped binary.
  *
- * Nothing of the test process leaks in: the command sees only `env` (not process.env; plus the
- * loopback metadata URL of `offline`, unless env names one), `cwd`,
+ * Nothing of the test process leaks in: the command sees only `env` (not process.env; plus an empty
+ * HOME and the loopback metadata URL, unless env names them: test/helpers/hermetic.ts), `cwd`,
  * these streams and this clock. Ctrl-C is an AbortController's `abort('SIGINT')` (pass its `signal`).
  * Everything printed is kept in `transcript`, for the secret scans.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import type { Clock } from '../../src/core/clock.js';
@@ -19,11 +16,11 @@ import type { CliContext, InStream } from '../../src/core/context.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
 import { FakeClock, sharedClock } from './clock.js';
 import { Collector, type FakeTerminal } from './fake-tty.js';
-import { offline } from './offline.js';
+import { EMPTY_HOME, hermetic, NO_SYSTEM_CREDENTIALS } from './hermetic.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface RunOptions {
-  /** Exactly the environment the command sees. Default: PATH and an empty HOME. */
+  /** The environment the command sees (plus HOME and the metadata URL, see hermetic.ts). Default: PATH and an empty HOME. */
   env?: Record<string, string | undefined>;
   /** Piped to stdin (a string as UTF-8, a Buffer as its bytes), which then ends. Without it stdin is an empty, closed pipe. */
   stdin?: string | Buffer;
@@ -55,8 +52,7 @@ export interface RunResult {
 /** Every output of every run in this process (in-process and spawned), for the secret scans. */
 export const transcript: string[] = [];
 
-/** A temporary HOME, so no profile of the machine's user leaks into a test. */
-export const EMPTY_HOME = mkdtempSync(join(tmpdir(), 'clb-home-'));
+export { EMPTY_HOME };
 
 export { NO_METADATA_URL } from './offline.js';
 
@@ -75,7 +71,7 @@ function stdinStream(text: string | Buffer | undefined, tty: boolean): InStream 
 export function testContext(options: RunOptions = {}): CliContext & { stdout: Collector; stderr: Collector } {
   const tty = typeof options.tty === 'boolean' ? { stdin: options.tty, stdout: options.tty, stderr: options.tty } : (options.tty ?? {});
   const clock = options.clock ?? sharedClock() ?? new FakeClock();
-  const env = offline(options.env ?? defaultEnv());
+  const env = hermetic(options.env ?? defaultEnv());
   const term = options.terminal;
   const stdout = term?.stdout ?? new Collector(tty.stdout === true, options.columns);
   const stderr = term?.stderr ?? new Collector(tty.stderr === true, options.columns);
@@ -91,6 +87,7 @@ export function testContext(options: RunOptions = {}): CliContext & { stdout: Co
     timeoutSignal: (ms) => clock.timeoutSignal(ms),
     signal: options.signal ?? new AbortController().signal,
     secrets: new SecretRegistry(env),
+    systemCredentialsFile: NO_SYSTEM_CREDENTIALS,
   };
 }
 

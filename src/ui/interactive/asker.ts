@@ -10,10 +10,8 @@ import { InterruptedError } from '../../core/errors.js';
 /** Interrupted before anything was sent: exit 130 and a plain one-line message, no stack. */
 export class PromptCancelledError extends InterruptedError {
   constructor() {
-    super();
-    this.message = 'cancelled, nothing sent';
-    // Keeps `-o json` errors' Code "Interrupted", like every other interruption.
-    this.name = 'InterruptedError';
+    // The name keeps `-o json` errors' Code "Interrupted", like every other interruption.
+    super(undefined, { message: 'cancelled, nothing sent', name: 'InterruptedError' });
   }
 }
 

@@ -10,7 +10,7 @@ import { UsageError } from '../../core/errors.js';
 import { inspectCertificate, type InspectedCertificate } from '../../model/certificates.js';
 import type { ReadText } from '../../model/coerce.js';
 import type { Path } from '../../model/paths.js';
-import { checkAnswer } from '../../model/validate.js';
+import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
 
 export interface CheckedCertificate {
   /** As the person typed it (after `~/` expansion). */
@@ -50,7 +50,7 @@ export async function readPemAnswer(
   partial: Record<string, unknown>,
   field: Path,
   now: number,
-  labels?: (path: Path) => string | undefined,
+  labels?: readonly AnswerLabel[],
 ): Promise<CheckedCertificate | string> {
   const content = await readFileText(readText, path);
   if (typeof content !== 'string') return content.problem;

@@ -5,7 +5,7 @@
  */
 import type { GlobalOptions } from '../../core/context.js';
 import type { CreateListenerRequest } from '../../model/fields.js';
-import type { RawFlags } from '../../model/request.js';
+import type { Draft } from '../../model/draft.js';
 import { createFlagSpecs } from '../../model/flags.js';
 import { PEM_FIELDS, SECRET_FIELDS, kebabCase } from '../../model/fields.js';
 import { shellQuote } from '../../core/shell-quote.js';
@@ -29,38 +29,61 @@ export function requestSummary(request: CreateListenerRequest, files: ReadonlyMa
   return text.replace(/\[\n\s+([^[\]{}\n]+(?:,\n\s+[^[\]{}\n]+)*)\n\s+\]/g, (_, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
 }
 
-function flagValue(value: unknown): string {
-  return Array.isArray(value) ? value.map(String).join(',') : String(value);
+/** What a create run was asked to do besides its fields: they go on the command line as given. */
+export interface RunFlags {
+  /** --rule values (given, or the domains an SNI listener's questions gave): passed as they are. */
+  rule?: readonly string[] | unknown;
+  fromFile?: string;
+  wait?: boolean;
+  waitTimeout?: string;
+  dryRun?: boolean;
 }
 
 /**
- * `clb-listener create …` with every create flag in `flags` (the given ones and the answers), the
- * run options and the global options, as one line a person can paste. `multiCertInfo` (with
- * `file://` references) goes in as --multi-cert-info.
+ * The words that give each value of `draft` on a command line, by flag: every flag the person
+ * typed (as typed, with its text) and every answer (with the flag that gives it). A list given in
+ * several pieces is one flag again (`--port 80,81`); values from a --from-file body or filled in by
+ * the tool have no words of their own.
  */
-export function equivalentCommand(
-  flags: RawFlags,
-  globals: Partial<GlobalOptions> & Record<string, unknown>,
-  multiCertInfo?: Record<string, unknown>,
-): string {
-  const words = ['clb-listener', 'create'];
-  const all: RawFlags = multiCertInfo ? { ...flags, multiCertInfo: JSON.stringify(multiCertInfo) } : flags;
-  for (const flag of createFlagSpecs()) {
-    const value = all[flag.attribute];
-    if (value === undefined) continue;
-    if (flag.negate) {
-      if (value === false) words.push(flag.long);
-      continue;
+function flagWords(draft: Draft): Map<string, string[]> {
+  const said = new Map<string, string[]>();
+  for (const { origin } of draft.origins) {
+    let flag: string | undefined;
+    let text: string | undefined;
+    if (origin.kind === 'flag' && (origin.text !== undefined || origin.bare)) {
+      flag = origin.bare === 'off' ? `--no-${origin.flag.slice(2)}` : origin.flag;
+      text = origin.text;
+    } else if (origin.kind === 'prompt' && origin.flag) {
+      flag = origin.flag;
+      text = origin.text;
     }
-    if (value === false) continue;
-    words.push(flag.long);
-    if (value !== true) words.push(shellQuote(flagValue(value)));
+    if (flag === undefined) continue;
+    const texts = said.get(flag) ?? [];
+    if (text !== undefined) texts.push(text);
+    said.set(flag, texts);
   }
-  if (Array.isArray(flags.rule)) for (const rule of flags.rule) words.push('--rule', shellQuote(String(rule)));
-  if (typeof flags.fromFile === 'string') words.push('--from-file', shellQuote(flags.fromFile));
-  if (flags.wait === false) words.push('--no-wait');
-  if (flags.waitTimeout !== undefined) words.push('--wait-timeout', shellQuote(String(flags.waitTimeout)));
-  if (flags.dryRun === true) words.push('--dry-run');
+  return said;
+}
+
+/**
+ * `clb-listener create …` that builds the same draft without prompts: its flags in help order (each
+ * value from the draft, see flagWords), the run options and the global options, as one line a
+ * person can paste.
+ */
+export function equivalentCommand(draft: Draft, run: RunFlags, globals: Partial<GlobalOptions> & Record<string, unknown>): string {
+  const words = ['clb-listener', 'create'];
+  const said = flagWords(draft);
+  for (const flag of createFlagSpecs()) {
+    const texts = said.get(flag.long);
+    if (texts === undefined) continue;
+    words.push(flag.long);
+    if (texts.length) words.push(shellQuote(texts.join(',')));
+  }
+  if (Array.isArray(run.rule)) for (const rule of run.rule) words.push('--rule', shellQuote(String(rule)));
+  if (typeof run.fromFile === 'string') words.push('--from-file', shellQuote(run.fromFile));
+  if (run.wait === false) words.push('--no-wait');
+  if (run.waitTimeout !== undefined) words.push('--wait-timeout', shellQuote(String(run.waitTimeout)));
+  if (run.dryRun === true) words.push('--dry-run');
   for (const name of ['profile', 'region', 'endpoint', 'language', 'query', 'requestTimeout'] as const) {
     const value = globals[name];
     if (typeof value === 'string') words.push(`--${kebabCase(name)}`, shellQuote(value));

@@ -1,8 +1,9 @@
 /**
  * The questions of `create -i`, in order, asking only for what the flags (and a --from-file body)
- * did not give: load balancer, protocol, ports, SNI, then the certificates. Answers become raw
- * flags (and, for several certificates, a MultiCertInfo object) that go through the same model
- * as flags do. Every typed value is checked against the field tables as it is typed.
+ * did not give: load balancer, protocol, ports, SNI, then the certificates. Each answer is a
+ * typed value for its field with a prompt origin naming the flag that gives it (for several
+ * certificates, one MultiCertInfo object); index.ts puts them into the draft of the given flags.
+ * Every typed value is checked against the field tables as it is typed.
  */
 import { UsageError } from '../../core/errors.js';
 import { CERTIFICATE_FLAGS, PROTOCOLS, fieldByApi, type Protocol } from '../../model/fields.js';
@@ -10,9 +11,10 @@ import { coerceScalar, splitList, type ReadText } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { attributeOf } from '../../model/flags.js';
 import { nameFromSubject } from '../../model/certificates.js';
-import { type Path, samePath } from '../../model/paths.js';
+import type { Path } from '../../model/paths.js';
+import type { Origin } from '../../model/draft.js';
 import type { RawFlags } from '../../model/request.js';
-import { checkAnswer } from '../../model/validate.js';
+import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
 import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
@@ -61,11 +63,23 @@ export interface MultiCertPlan {
   byReference: Record<string, unknown>;
 }
 
+/** One answer: the value (typed as its field wants it) for `path`, and how a command line would give it. */
+export interface Answer {
+  path: Path;
+  value: unknown;
+  origin: Origin;
+}
+
 export interface FlowResult {
-  /** The given flags plus the answers, for buildCreateListenerRequest; `rule` holds the domains' --rule values (SNI). */
-  flags: RawFlags;
-  /** Set when several certificates were chosen. */
-  multiCertInfo?: MultiCertPlan;
+  /** What the questions added, in the order asked: put into the draft of the given flags, each over its field. */
+  answers: Answer[];
+  /** The domains of an SNI listener, each with its certificate, as --rule values (sent after the listener). */
+  rules?: string[];
+}
+
+/** An answer the equivalent command gives with `flag text`. */
+function answer(path: Path, value: unknown, flag: string, text: string): Answer {
+  return { path, value, origin: { kind: 'prompt', flag, text } };
 }
 
 // ---- checking answers with the request's one validator -------------------------------------
@@ -262,23 +276,23 @@ function numbers(value: unknown): number[] {
 
 // ---- the flow --------------------------------------------------------------------------------
 
-export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<FlowResult> {
+export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment): Promise<FlowResult> {
   const { asker } = env;
   const language = env.language ?? 'en';
-  const flags: RawFlags = { ...given };
   const body = env.body ?? {};
-  const result: FlowResult = { flags };
+  const result: FlowResult = { answers: [] };
   const certFlagsGiven = CERT_ATTRS.some((a) => flags[a] !== undefined);
 
   // Load balancer.
-  const lb = first(flags, 'lb', 'loadBalancerId') ?? body.LoadBalancerId;
+  let lb = first(flags, 'lb', 'loadBalancerId') ?? body.LoadBalancerId;
   if (lb === undefined) {
-    flags.lb = await askLoadBalancer(env);
+    lb = await askLoadBalancer(env);
+    result.answers.push(answer(['LoadBalancerId'], lb, '--lb', String(lb)));
   } else if (typeof lb === 'string') {
     checkGiven(env, ['LoadBalancerId'], lb, '--lb');
   }
   // Its listeners, fetched while the protocol is asked, for the port check.
-  const holders = listenersOf(env, String(flags.lb ?? lb));
+  const holders = listenersOf(env, String(lb));
 
   // Protocol.
   let protocol: Protocol;
@@ -289,7 +303,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
       choices: PROTOCOLS.map((p) => ({ value: p, name: p, description: PROTOCOL_NOTES[p] })),
       default: certFlagsGiven ? 'HTTPS' : 'TCP',
     });
-    flags.protocol = protocol;
+    result.answers.push(answer(['Protocol'], protocol, '--protocol', protocol));
   } else {
     checkGiven(env, ['Protocol'], givenProtocol, '--protocol');
     protocol = String(givenProtocol).trim().toUpperCase() as Protocol;
@@ -319,8 +333,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
         }),
       }),
     );
-    flags.port = typed;
-    delete flags.ports;
+    result.answers.push(answer(['Ports'], coerceScalar(fieldByApi('Ports')!, typed, ''), '--port', typed.join(',')));
     const possible = (await clashes(holders, numbers(typed), protocol)).filter((c) => !c.certain);
     if (possible.length) env.note([`${possible.map(describeClash).join('; ')}: the API may refuse the port`], 'warning');
   }
@@ -343,11 +356,11 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
       default: 0,
     });
     if (sni === 1) {
-      flags.sniSwitch = '1';
+      result.answers.push(answer(['SniSwitch'], 1, '--sni-switch', '1'));
       // The domains, each with its certificate, become the listener's forwarding rules (domains.ts).
       if (flags.rule === undefined && (await asker.confirm({ message: say(language, RULE_PROMPTS.addDomains), default: true }))) {
         const listed = listCertificates(env, 'SVR');
-        flags.rule = await askDomains({
+        result.rules = await askDomains({
           input: (config) => asker.input(config),
           select: (config) => asker.select(config),
           certificate: () => askServerCertificate(env, [], false, 'UNIDIRECTIONAL', undefined, listed),
@@ -365,7 +378,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
 
 const upper = (v: unknown): string | undefined => (v === undefined ? undefined : String(v).trim().toUpperCase());
 
-async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: FlowResult): Promise<void> {
+async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, result: FlowResult): Promise<void> {
   const { asker } = env;
   const serverGiven = first(flags, 'certId', 'certFile', 'keyFile') !== undefined;
   const caGiven = first(flags, 'caCertId', 'caFile') !== undefined;
@@ -429,19 +442,30 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
     });
   }
 
+  const { answers } = result;
   if (several) {
-    result.multiCertInfo = multiCertPlan(mode, servers, ca, mutual ? verify : undefined);
-    // Everything now lives in MultiCertInfo; certificate flags would make a second Certificate.
-    for (const attr of CERT_ATTRS) delete flags[attr];
+    // Several certificates (no --cert-* flag was given): all of them in MultiCertInfo.
+    const plan = multiCertPlan(mode, servers, ca, mutual ? verify : undefined);
+    answers.push(answer(['MultiCertInfo'], plan.value, '--multi-cert-info', JSON.stringify(plan.byReference)));
     return;
   }
   const [server] = servers;
-  if (server?.kind === 'id') flags.certId = server.id;
-  if (server?.kind === 'upload') Object.assign(flags, { certFile: server.cert.path, keyFile: server.keyPath, certName: server.name });
-  if (mutual) flags.sslMode = 'MUTUAL';
-  if (ca?.kind === 'id') flags.caCertId = ca.id;
-  if (ca?.kind === 'upload') Object.assign(flags, { caFile: ca.cert.path, caName: ca.name });
-  if (mutual) flags.sslVerifyClient = verify;
+  const at = (key: string): Path => ['Certificate', key];
+  if (server?.kind === 'id') answers.push(answer(at('CertId'), server.id, '--cert-id', server.id));
+  if (server?.kind === 'upload') {
+    answers.push(answer(at('CertContent'), server.cert.content, '--cert-file', server.cert.path));
+    answers.push(answer(at('CertKey'), server.key, '--key-file', server.keyPath));
+    answers.push(answer(at('CertName'), server.name, '--cert-name', server.name));
+  }
+  if (mutual) answers.push(answer(at('SSLMode'), 'MUTUAL', '--ssl-mode', 'MUTUAL'));
+  else if (flags.sslMode === undefined)
+    answers.push({ path: at('SSLMode'), value: 'UNIDIRECTIONAL', origin: { kind: 'default', flag: '--ssl-mode' } });
+  if (ca?.kind === 'id') answers.push(answer(at('CertCaId'), ca.id, '--ca-cert-id', ca.id));
+  if (ca?.kind === 'upload') {
+    answers.push(answer(at('CertCaContent'), ca.cert.content, '--ca-file', ca.cert.path));
+    answers.push(answer(at('CertCaName'), ca.name, '--ca-name', ca.name));
+  }
+  if (mutual && verify !== undefined) answers.push(answer(at('SSLVerifyClient'), verify, '--ssl-verify-client', verify));
 }
 
 function multiCertPlan(mode: string, servers: ServerEntry[], ca: CaEntry | undefined, verify: string | undefined): MultiCertPlan {
@@ -477,12 +501,12 @@ function certificateSlot(
   mode: string,
   earlier: readonly (ServerEntry | CaEntry)[],
   fields: { single: string; entry: Record<string, unknown> },
-): { partial: Record<string, unknown>; at: (key: string) => Path; labels: (path: Path) => string | undefined } {
+): { partial: Record<string, unknown>; at: (key: string) => Path; labels: readonly AnswerLabel[] } {
   if (!several) {
     return {
       partial: { Certificate: { SSLMode: mode, ...fields.entry } },
       at: (key) => ['Certificate', key === 'CertContent' ? fields.single : key],
-      labels: () => undefined,
+      labels: [],
     };
   }
   const index = earlier.length;
@@ -490,10 +514,10 @@ function certificateSlot(
     partial: { MultiCertInfo: { SSLMode: mode, CertList: [...earlier.map(entryOf), fields.entry] } },
     at: (key) => ['MultiCertInfo', 'CertList', index, key],
     // Earlier entries are named by what the person gave for them: their file or id.
-    labels: (path) => {
-      const entry = path[0] === 'MultiCertInfo' && path[1] === 'CertList' && typeof path[2] === 'number' ? earlier[path[2]] : undefined;
-      return entry === undefined ? undefined : entry.kind === 'id' ? entry.id : entry.cert.path;
-    },
+    labels: earlier.map((entry, i) => ({
+      path: ['MultiCertInfo', 'CertList', i],
+      label: entry.kind === 'id' ? entry.id : entry.cert.path,
+    })),
   };
 }
 
@@ -565,7 +589,7 @@ async function askServerCertificate(
     validate: async (text) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
-      const labels = (p: Path): string | undefined => (samePath(p, certAt) ? cert.path : keySlot.labels(p));
+      const labels = [...keySlot.labels, { path: certAt, label: cert.path }];
       const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels);
       if (typeof read === 'string') return read;
       key = read.content;

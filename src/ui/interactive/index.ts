@@ -1,12 +1,14 @@
 /**
  * Interactive mode (`create -i`): asks, on a terminal, for what the flags did not give (with a
- * walk-through of the certificate), builds the request through the same model as flags, shows
- * it with the equivalent command, and asks before anything is sent. Off a terminal (or with
+ * walk-through of the certificate), puts the answers into the draft of what the flags gave and
+ * validates it as flags are validated, shows the request with the equivalent command (made from
+ * the draft), and asks before anything is sent. Off a terminal (or with
  * CI=true) it refuses, naming the flags to pass instead.
  */
 import type { CliContext, GlobalOptions } from '../../core/context.js';
 import type { CreateFlags } from '../../model/flags.js';
-import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../../model/request.js';
+import { buildFromDraft, draftFromInput, type BuildOptions, type BuiltRequest, type RawFlags } from '../../model/request.js';
+import { withValue } from '../../model/draft.js';
 import type { ReadText } from '../../model/coerce.js';
 import { UsageError } from '../../core/errors.js';
 import { CREATE_LISTENER_FIELDS, flagNames } from '../../model/fields.js';
@@ -119,14 +121,16 @@ export async function interactiveCreate(
     },
   });
 
-  const body = answers.multiCertInfo ? { ...(options.body ?? {}), MultiCertInfo: answers.multiCertInfo.value } : options.body;
-  const built = await buildCreateListenerRequest(answers.flags, { ...options, readText, ...(body ? { body } : {}) });
+  // The draft of what the flags and the body gave, then each answer over its field.
+  let draft = await draftFromInput(flags, { ...options, readText });
+  for (const { path, value, origin } of answers.answers) draft = withValue(draft, path, value, origin);
+  const built = buildFromDraft(draft, options);
 
   say('');
   say(color.bold('Request:'));
   say(requestSummary(built.request, files));
   say('');
-  const rules = Array.isArray(answers.flags.rule) ? (answers.flags.rule as string[]) : undefined;
+  const rules = answers.rules ?? (Array.isArray(flags.rule) ? (flags.rule as string[]) : undefined);
   if (rules?.length) {
     // The rules as the equivalent command passes them: uploads by file path, never their contents.
     say(color.bold(sayText(ctx.language ?? 'en', RULE_PROMPTS.rulesHeading)));
@@ -134,7 +138,7 @@ export async function interactiveCreate(
     say('');
   }
   say(color.bold('Equivalent command (no prompts):'));
-  say(`  ${equivalentCommand(answers.flags, globals as GlobalOptions & Record<string, unknown>, answers.multiCertInfo?.byReference)}`);
+  say(`  ${equivalentCommand(draft, { ...flags, ...(rules ? { rule: rules } : {}) }, globals as GlobalOptions & Record<string, unknown>)}`);
   say('');
 
   if (picking.cannotSend && !flags.dryRun) {

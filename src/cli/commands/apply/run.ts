@@ -243,9 +243,9 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     }
     await printOutcome(ctx, globals, plan, results, flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
     if (ctx.signal.aborted) {
-      const interrupted = new InterruptedError();
-      interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
-      throw interrupted;
+      throw new InterruptedError(undefined, {
+        message: 'interrupted; the summary says what was done, what was not tried, and what is unknown',
+      });
     }
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
     const { ruleFailure } = await import('./rules-apply.js');

@@ -146,11 +146,7 @@ function unfinished(
   });
   const hint = say(language, T.rulesIncompleteHint, { done: all.join(', '), notDone, command });
   // Ctrl-C keeps its own exit code; the ids and the way to finish are still said.
-  if (error instanceof InterruptedError) {
-    error.details.ListenerIds = all;
-    error.hint = hint;
-    return error;
-  }
+  if (error instanceof InterruptedError) return error.with({ hint, details: { ListenerIds: all } });
   const reason = error instanceof Error ? error.message : String(error);
   const taskId = error instanceof CliError ? error.details.TaskId : undefined;
   return new RulesIncompleteError(say(language, T.rulesIncomplete, { listener: pending[0]!, reason }), {

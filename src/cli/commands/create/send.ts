@@ -131,7 +131,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
   } catch (error) {
     progress.fail();
     if (answerWasLost(error)) {
-      const found = await reconcile(session, toCreate, before, sentAt, error, run);
+      const { found, failure } = await reconcile(session, toCreate, before, sentAt, error, run);
       if (found) {
         const created = found.map((l) => ({ ...l, Action: 'created' as const }));
         const withRules = await rulesStep(session, request, [...existing, ...created], before, flags, run);
@@ -142,7 +142,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
         );
         return;
       }
-      throw error;
+      throw failure;
     }
     if (flags.ifNotExists && error instanceof ApiError && error.code === 'InvalidParameter.PortCheckFailed') {
       // Another run created the listeners between the read and the write (the API refused the
@@ -204,9 +204,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
     // person can find them, and nothing after acceptance can read as "nothing was sent".
     if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
-      error.details.ListenerIds = allIds;
-      error.details.TaskId ??= RequestId;
-      throw error;
+      throw error.with({ details: { ListenerIds: allIds, TaskId: error.details.TaskId ?? RequestId } });
     }
     throw new AcceptedError(
       RequestId,
@@ -272,7 +270,7 @@ function refuseTakenPorts(request: CreateListenerRequest, listeners: readonly Re
 
 /**
  * The answer to CreateListener was lost: look for the listeners instead of sending it again.
- * Returns them when they are there; otherwise says on the error what was checked.
+ * Returns them when they are there; otherwise the failure to throw, which says what was checked.
  */
 async function reconcile(
   session: Session,
@@ -281,7 +279,7 @@ async function reconcile(
   sentAt: number,
   error: unknown,
   run: RunState,
-): Promise<ResultListener[] | undefined> {
+): Promise<{ found: ResultListener[]; failure?: undefined } | { found?: undefined; failure: unknown }> {
   const { ctx, globals, progress } = run;
   const interrupted = error instanceof InterruptedError;
   // After Ctrl-C the run's signal is spent: a short look of its own (a second Ctrl-C still ends it).
@@ -304,29 +302,34 @@ async function reconcile(
     progress.warn(
       `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}, still listed once their task should have ended (its id was in the lost answer, so it could not be followed)`,
     );
-    return outcome.listeners;
+    return { found: outcome.listeners };
   }
   if (outcome.found) {
     // Listed, but their task may still fail and remove them: the ids, and no claim of success.
     const ids = outcome.listeners.map((l) => l.ListenerId);
     const hint = `DescribeListeners lists them, but their task may still be running (its id was in the lost answer) and a failed task removes them: check with ${list}; do not send it again`;
-    if (error instanceof InterruptedError) {
-      error.details.ListenerIds = ids;
-      error.hint = hint;
-      throw error;
-    }
-    throw new AcceptedError(undefined, `the answer to CreateListener was lost (${reason}); its listeners are listed: ${ids.join(', ')}`, {
-      hint,
-      cause: error,
-      listenerIds: ids,
-    });
+    if (error instanceof InterruptedError) return { failure: error.with({ hint, details: { ListenerIds: ids } }) };
+    return {
+      failure: new AcceptedError(
+        undefined,
+        `the answer to CreateListener was lost (${reason}); its listeners are listed: ${ids.join(', ')}`,
+        {
+          hint,
+          cause: error,
+          listenerIds: ids,
+        },
+      ),
+    };
   }
-  if (outcome.vanished) throw new LostTaskFailedError(`the answer to CreateListener was lost (${reason}); ${outcome.checked}`, list);
-  if (error instanceof CliError) {
-    const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
-    error.hint = `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`;
-  }
-  return undefined;
+  if (outcome.vanished)
+    return { failure: new LostTaskFailedError(`the answer to CreateListener was lost (${reason}); ${outcome.checked}`, list) };
+  if (!(error instanceof CliError)) return { failure: error };
+  const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
+  return {
+    failure: error.with({
+      hint: `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`,
+    }),
+  };
 }
 
 /**

@@ -265,7 +265,7 @@ function withLostHint(error: unknown, ctx: CliContext, globals: GlobalOptions, r
       ref.LoadBalancerId,
       ...(ref.ListenerId ? ['--listener-id', ref.ListenerId] : ['--port', String(ref.Port)]),
     );
-    error.hint = text(ctx)(T.lostNotSeen, { command });
+    return error.with({ hint: text(ctx)(T.lostNotSeen, { command }) });
   }
   return error;
 }
