@@ -66,7 +66,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       ctx.stdout.write(`${VERSION}\n`);
       return ExitCode.Success;
     }
-    const { buildProgram, isCommanderExit, usageErrorFromCommander } = await import('./program.js');
+    const { buildProgram, isCommanderExit, usageErrorFromCommander, runLanguage } = await import('./program.js');
+    if (!overrides.language) ctx.language = runLanguage(argv, ctx).language;
     const program = buildProgram(ctx);
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -11,6 +11,8 @@ import { VERSION } from '../core/version.js';
 import { guardOptions } from './option-guard.js';
 import { helpWidth, paragraph, twoColumns } from './help-text.js';
 
+export { runLanguage } from './language.js';
+
 /** One spelling of the heading, in the root's help and in every command's (commander's own says "Global Options:"). */
 const GLOBAL_OPTIONS = 'Global options:';
 

@@ -15,6 +15,7 @@ import type { WireEvent } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
 import { isFinancialRegion, regionalEndpoint } from '../api/endpoint.js';
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
+import { API_LANGUAGE, chooseLanguage } from '../core/i18n.js';
 
 export type { CredentialSource } from './credentials.js';
 export type { ProfileChoice } from './profile-choice.js';
@@ -130,20 +131,37 @@ function endpointOf(input: SettingsInput, { tccli }: Loaded, region: string | un
   return { endpoint: DEFAULT_ENDPOINT, source: 'default' };
 }
 
+/**
+ * The API's `Language`, which follows the run's own language (src/core/i18n.ts, `chooseLanguage`):
+ * `--language`, then CLB_LISTENER_LANG, then the profile's `language`, then the locale, else
+ * English. A profile value that is not a language is ignored with a warning.
+ */
 function languageOf(
   input: SettingsInput,
   { tccli }: Loaded,
   warn: (message: string) => void,
-): { language?: Language; languageSource?: string } {
-  if (input.language) return { language: input.language, languageSource: '--language' };
-  const fromProfile = profileValue(tccli, 'language');
-  if (!fromProfile) return {};
-  if (!(LANGUAGES as readonly string[]).includes(fromProfile)) {
+): { language: Language; languageSource: string } {
+  let fromProfile = input.language ? undefined : profileValue(tccli, 'language');
+  if (fromProfile && !(LANGUAGES as readonly string[]).includes(fromProfile)) {
     warn(`warning: ignoring language "${fromProfile}" in ${tccli.paths.configure}; use ${LANGUAGES.join(' or ')}`);
-    return {};
+    fromProfile = undefined;
   }
-  return { language: fromProfile as Language, languageSource: `profile ${tccli.name}` };
+  const choice = chooseLanguage({
+    env: input.env,
+    ...(input.language ? { option: input.language } : {}),
+    ...(fromProfile ? { profile: fromProfile } : {}),
+  });
+  const locale = LOCALE_VARIABLES.find((name) => input.env[name]);
+  const source =
+    choice.source === 'profile'
+      ? `profile ${tccli.name}`
+      : choice.source === 'locale' && locale
+        ? `${locale}=${input.env[locale]}`
+        : choice.source;
+  return { language: API_LANGUAGE[choice.language], languageSource: source };
 }
+
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
 
 /**
  * Whether requests are checked against the rules before sending: `--validate`/`--no-validate`,
