@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       if (exit === 'usage') failure = usageErrorFromCommander(error as Error, program, argv);
       const signal = ctx.signal.aborted ? ctx.signal.reason : undefined;
       if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
-        failure.message = failure.message.replace(/^interrupted/, `interrupted by ${signal}`);
+        failure.bySignal(signal);
       }
       const { renderError } = await import('../ui/render-error.js');
       await renderError(failure, {

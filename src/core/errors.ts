@@ -5,6 +5,16 @@
  */
 
 import { scrubPrivateKeys } from './secrets.js';
+import { type Language, type Message, message as messageOf, render } from './i18n.js';
+import { ERRORS } from './errors.messages.js';
+
+/** What an error says: a plain sentence, or a catalogue message put in the run's language when printed. */
+export type Words = string | Message;
+
+/** The English sentence of `words` (an error's `message` is always English; code and logs read it). */
+export function english(words: Words): string {
+  return typeof words === 'string' ? words : render('en', words);
+}
 
 /** What a failure leaves behind that a person or script may need: a running task, created ids. */
 export interface FailureDetails {
@@ -16,11 +26,32 @@ export abstract class CliError extends Error {
   /** One extra line telling the person what to do next. */
   hint?: string;
   details: FailureDetails = {};
-  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  /** The message as a catalogue entry, said in the run's language when rendered. */
+  text?: Message;
+  /** The hint as a catalogue entry. */
+  hintText?: Message;
+  constructor(message: Words, options?: { hint?: Words; cause?: unknown }) {
+    super(english(message), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    if (options?.hint) this.hint = options.hint;
+    if (typeof message !== 'string') this.text = message;
+    if (options?.hint) setHint(this, options.hint);
   }
+}
+
+export function setHint(error: CliError, hint: Words): void {
+  error.hint = english(hint);
+  if (typeof hint === 'string') delete error.hintText;
+  else error.hintText = hint;
+}
+
+/**
+ * What an error says in `language`: its catalogue texts, unless the English sentence was changed
+ * after the error was made (then the changed sentence, which is the truth).
+ */
+export function saidIn(language: Language, error: CliError): { message: string; hint?: string } {
+  const message = error.text && render('en', error.text) === error.message ? render(language, error.text) : error.message;
+  const hint = error.hintText && error.hint === render('en', error.hintText) ? render(language, error.hintText) : error.hint;
+  return { message, ...(hint ? { hint } : {}) };
 }
 
 /**
@@ -48,7 +79,7 @@ export class UsageError extends CliError {
   /** Every problem found, the first being the message itself; set by validation. */
   readonly problems?: readonly Problem[];
   /** `where` may be a flag or a longer label such as `--health-check TimeOut`: its first word is the flag. */
-  constructor(message: string, where?: string, options?: { hint?: string; cause?: unknown; problems?: readonly Problem[] }) {
+  constructor(message: Words, where?: string, options?: { hint?: Words; cause?: unknown; problems?: readonly Problem[] }) {
     super(message, options);
     if (where) this.flag = where.split(' ')[0];
     if (options?.problems?.length) this.problems = options.problems;
@@ -64,7 +95,7 @@ export class ApiError extends CliError {
     readonly action: string,
     options?: { hint?: string },
   ) {
-    super(`${action} failed: ${code}: ${apiMessage}`, options);
+    super(messageOf(ERRORS.apiFailed, { action, code, message: apiMessage }), options);
   }
   get isAuthFailure(): boolean {
     return this.code === 'AuthFailure' || this.code.startsWith('AuthFailure.');
@@ -109,7 +140,11 @@ export class TaskFailedError extends CliError {
     readonly requestId: string,
     readonly taskMessage: string,
   ) {
-    super(`task ${requestId} failed: ${taskMessage || 'no reason given'}`);
+    super(
+      taskMessage
+        ? messageOf(ERRORS.taskFailed, { id: requestId, reason: taskMessage })
+        : messageOf(ERRORS.taskFailedNoReason, { id: requestId }),
+    );
   }
 }
 
@@ -119,8 +154,8 @@ export class WaitTimeoutError extends CliError {
     readonly requestId: string,
     readonly waitedMs: number,
   ) {
-    super(`gave up waiting for task ${requestId} after ${Math.round(waitedMs / 1000)}s; it may still finish`, {
-      hint: `resume with: clb-listener wait ${requestId}`,
+    super(messageOf(ERRORS.gaveUpWaiting, { id: requestId, seconds: Math.round(waitedMs / 1000) }), {
+      hint: messageOf(ERRORS.resumeWith, { command: `clb-listener wait ${requestId}` }),
     });
   }
 }
@@ -131,9 +166,9 @@ export class NetworkError extends CliError {
   /** A write that may have reached the API: it must not be resent blindly, only checked. */
   readonly mayHaveApplied: boolean;
   constructor(
-    message: string,
+    message: Words,
     readonly action: string,
-    options?: { hint?: string; cause?: unknown; requestId?: string; mayHaveApplied?: boolean },
+    options?: { hint?: Words; cause?: unknown; requestId?: string; mayHaveApplied?: boolean },
   ) {
     super(message, options);
     this.requestId = options?.requestId;
@@ -146,15 +181,29 @@ export class InterruptedError extends CliError {
   /** Set when the interruption came before the request was handed to the network: nothing was sent. */
   notSent = false;
   constructor(readonly requestId?: string) {
-    super(requestId ? `interrupted while waiting for task ${requestId}` : 'interrupted');
-    if (requestId) this.hint = `the task keeps running; follow it with: clb-listener wait ${requestId}`;
+    super(requestId ? messageOf(ERRORS.interruptedWaiting, { id: requestId }) : messageOf(ERRORS.interrupted));
+    if (requestId) setHint(this, messageOf(ERRORS.taskKeepsRunning, { command: `clb-listener wait ${requestId}` }));
   }
   /** An interruption before anything went out: says so, so nobody goes looking for a half-done change. */
-  static beforeSending(what = 'interrupted'): InterruptedError {
+  static beforeSending(what: Message = messageOf(ERRORS.interruptedNothingSent)): InterruptedError {
     const error = new InterruptedError();
-    error.message = `${what}; nothing was sent`;
+    error.text = what;
+    error.message = english(error.text);
     error.notSent = true;
     return error;
+  }
+  /** Interrupted by a signal other than Ctrl-C (SIGTERM, SIGHUP): the message names it. */
+  bySignal(signal: string): void {
+    if (!this.message.startsWith('interrupted')) return;
+    const changed = this.message.replace(/^interrupted/, `interrupted by ${signal}`);
+    if (this.text && render('en', this.text) === this.message) {
+      const text = this.text.text;
+      this.text = messageOf(
+        { en: text.en.replace(/^interrupted/, 'interrupted by %{signal}'), zh: text.zh.replace(/^已中断/, '已被 %{signal} 中断') },
+        { ...this.text.params, signal },
+      );
+    }
+    this.message = changed;
   }
 }
 
@@ -168,8 +217,8 @@ export class AcceptedError extends CliError {
   /** `requestId` is absent when several writes were accepted (apply): the ids say what was done. */
   constructor(
     readonly requestId: string | undefined,
-    message: string,
-    options: { hint: string; cause?: unknown; listenerIds?: string[] },
+    message: Words,
+    options: { hint: Words; cause?: unknown; listenerIds?: string[] },
   ) {
     super(message, { hint: options.hint, cause: options.cause });
     if (requestId) this.details.TaskId = requestId;

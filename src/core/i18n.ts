@@ -19,8 +19,11 @@ export interface Text {
   readonly zh: string;
 }
 
-/** A value a placeholder takes. */
-export type Param = string | number;
+/**
+ * A value a placeholder takes. A Text as a value is for words that are data in the sentence but
+ * read differently per language (a list: `TCP and UDP`, `TCP、UDP`), never for part of a sentence.
+ */
+export type Param = string | number | Text;
 export type Params = Readonly<Record<string, Param>>;
 
 /** A message with its values, to be put in words later, where the language is known. */
@@ -45,17 +48,24 @@ export function placeholders(template: string): string[] {
 }
 
 /** `template` with each `%{name}` replaced by its value; a missing value is a programming error. */
-export function fill(template: string, params: Params = {}): string {
+export function fill(template: string, params: Params = {}, language: Language = 'en'): string {
   return template.replace(PLACEHOLDER, (_whole, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`message placeholder %{${name}} has no value`);
-    return String(value);
+    return typeof value === 'object' ? value[language] : String(value);
   });
 }
 
 /** `text` in `language`, its placeholders filled. */
 export function say(language: Language, text: Text, params?: Params): string {
-  return fill(text[language], params);
+  return fill(text[language], params, language);
+}
+
+/** A list as each language writes it: `TCP, UDP and QUIC`, `TCP、UDP 和 QUIC`. */
+export function listText(items: readonly string[]): Text {
+  const join = (separator: string, last: string) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)}${last}${items.at(-1)}`;
+  return { en: join(', ', ' and '), zh: join('、', ' 和 ') };
 }
 
 export function message(text: Text, params: Params = {}): Message {
@@ -63,7 +73,7 @@ export function message(text: Text, params: Params = {}): Message {
 }
 
 export function render(language: Language, value: Message): string {
-  return fill(value.text[language], value.params);
+  return fill(value.text[language], value.params, language);
 }
 
 /** What the API's `Language` parameter is called for each of the tool's languages. */

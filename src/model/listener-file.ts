@@ -11,6 +11,8 @@ import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import { collectSecrets } from './request.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
+import { type Language, say } from '../core/i18n.js';
+import { RULE_MESSAGES } from './rules.messages.js';
 import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
 import { holderOf, portLabel, transportOf } from './ports.js';
 
@@ -106,7 +108,7 @@ export async function readListenerFile(
   document: unknown,
   label: string,
   /** `validate: false` (--no-validate): rule violations become warnings; type errors still stop it. */
-  options: { readText: ReadText; now: number; validate?: boolean },
+  options: { readText: ReadText; now: number; validate?: boolean; language?: Language },
 ): Promise<ListenerFile> {
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
   await loadValidator();
@@ -149,12 +151,14 @@ export async function readListenerFile(
     const stops = blocking(findings, options.validate !== false);
     if (stops.length > 0) {
       for (const finding of listedFindings(stops))
-        problems.push(problemOf(finding, documentNamer(undefined, ['listeners', index]), body, ['listeners', index]));
+        problems.push(problemOf(finding, documentNamer(undefined, ['listeners', index]), body, ['listeners', index], options.language));
       continue;
     }
     for (const finding of advisory(findings, options.validate !== false)) {
-      const unchecked = finding.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
-      result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
+      const said = renderFinding(finding, documentNamer(label, ['listeners', index]), options.language).message;
+      result.warnings.push(
+        finding.severity === 'refuse' ? say(options.language ?? 'en', RULE_MESSAGES.notValidated, { message: said }) : said,
+      );
     }
     result.entries.push(request);
     for (const [i, port] of request.Ports.entries()) {

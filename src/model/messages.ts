@@ -9,6 +9,7 @@ import { attributeOf } from './flags.js';
 import { isUnder, parsePath, type Path, pathText, samePath, valueAt } from './paths.js';
 import type { Finding } from './rules.js';
 import type { Problem } from '../core/errors.js';
+import { type Language, render } from '../core/i18n.js';
 
 export interface Namer {
   /** The field a sentence is about; '' when the reader already knows (a prompt's own question). */
@@ -33,11 +34,14 @@ function fill(text: string, namer: Namer, subject: Path): string {
   return text.replace(FIELD_REFERENCE, (_, path: string) => namer.other(parsePath(path), subject));
 }
 
-export function renderFinding(finding: Finding, namer: Namer): RenderedFinding {
+/** A finding in `language` (its catalogue text; a rule not in the catalogue yet speaks English). */
+export function renderFinding(finding: Finding, namer: Namer, language: Language = 'en'): RenderedFinding {
   const name = namer.subject(finding.path);
-  const message = `${namer.prefix(finding.path)}${name ? `${name} ` : ''}${fill(finding.message, namer, finding.path)}`;
+  const said = finding.text ? render(language, finding.text) : finding.message;
+  const message = `${namer.prefix(finding.path)}${name ? `${name} ` : ''}${fill(said, namer, finding.path)}`;
   const rendered: RenderedFinding = { message, where: name || pathText(finding.path) };
-  if (finding.hint) rendered.hint = fill(finding.hint, namer, finding.path);
+  const hint = finding.hintText ? render(language, finding.hintText) : finding.hint;
+  if (hint) rendered.hint = fill(hint, namer, finding.path);
   return rendered;
 }
 
@@ -54,8 +58,8 @@ export function listedFindings<F extends Finding>(findings: readonly F[]): F[] {
  * A finding as one entry of an error's problem list: named by `namer`, with its API path (under
  * `base` in a document) and the value `root` holds there.
  */
-export function problemOf(finding: Finding, namer: Namer, root?: unknown, base: Path = []): Problem {
-  const rendered = renderFinding(finding, namer);
+export function problemOf(finding: Finding, namer: Namer, root?: unknown, base: Path = [], language: Language = 'en'): Problem {
+  const rendered = renderFinding(finding, namer, language);
   const value = root === undefined ? undefined : valueAt(root, finding.path);
   return {
     field: rendered.where,

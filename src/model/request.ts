@@ -18,6 +18,8 @@ import {
 import { coerceNested, coerceScalar, parseObjectFlag, type ReadText } from './coerce.js';
 import { attributeOf, type CreateFieldFlags } from './flags.js';
 import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
+import { type Language, say } from '../core/i18n.js';
+import { RULE_MESSAGES } from './rules.messages.js';
 import { flagNamer, type GivenInput, listedFindings, problemOf, renderFinding } from './messages.js';
 import type { Finding } from './rules.js';
 import { advisory, blocking, loadValidator, validateCreateListener } from './validate.js';
@@ -38,6 +40,8 @@ export interface BuildOptions {
   validate?: boolean;
   /** Told every private-key value the moment it is read, before anything can print it. */
   secrets?: { add(value: string): void };
+  /** The language findings are said in (English when unset). */
+  language?: Language;
 }
 
 export interface BuiltRequest {
@@ -164,8 +168,13 @@ async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFl
  * The UsageError for blocking findings, every one of them named the way it was given: the first
  * is the message (the one line scripts read), all are its problems.
  */
-export function refusal(findings: readonly Finding[], given: GivenInput, request?: Record<string, unknown>): UsageError {
-  return problemsRefusal(listedFindings(findings).map((f) => problemOf(f, flagNamer(given), request)));
+export function refusal(
+  findings: readonly Finding[],
+  given: GivenInput,
+  request?: Record<string, unknown>,
+  language: Language = 'en',
+): UsageError {
+  return problemsRefusal(listedFindings(findings).map((f) => problemOf(f, flagNamer(given), request, [], language)));
 }
 
 /** A UsageError whose message is the first problem and whose problems are all of them. */
@@ -193,12 +202,13 @@ export async function buildCreateListenerRequest(flags: RawFlags, options: Build
     ...(options.bodySource ? { bodySource: options.bodySource } : {}),
   };
   const stops = blocking(findings, validate);
-  if (stops.length) throw refusal(stops, given, base);
+  if (stops.length) throw refusal(stops, given, base, options.language);
   const namer = flagNamer(given);
   const warnings = advisory(findings, validate).map((f) => {
-    const rendered = renderFinding(f, namer);
-    const unchecked = f.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
-    return `${rendered.message}${unchecked}`;
+    const rendered = renderFinding(f, namer, options.language);
+    return f.severity === 'refuse'
+      ? say(options.language ?? 'en', RULE_MESSAGES.notValidated, { message: rendered.message })
+      : rendered.message;
   });
   return { request, warnings, findings, secrets };
 }

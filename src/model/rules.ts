@@ -22,6 +22,8 @@ import {
 } from './certificates.js';
 import { closestName } from './suggest.js';
 import { controlCharacterProblems } from './control-characters.js';
+import { listText, type Message, message as said, render } from '../core/i18n.js';
+import { RULE_MESSAGES as M } from './rules.messages.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
 export type Severity = 'refuse' | 'warn';
@@ -37,6 +39,9 @@ export interface Finding {
   /** Without the field's own name: `must be 2–60, got 99`. Other fields appear as `{Path}`. */
   message: string;
   hint?: string;
+  /** The message as a catalogue entry (rules.messages.ts), for the edge to say in the run's language. */
+  text?: Message;
+  hintText?: Message;
 }
 
 export interface RuleContext {
@@ -50,8 +55,9 @@ export interface RuleContext {
 
 interface Emit {
   path: Path;
-  message: string;
-  hint?: string;
+  /** A catalogue message (rules.messages.ts) or, for rules not yet in the catalogue, English. */
+  message: string | Message;
+  hint?: string | Message;
   /** Reported under another rule of the table (e.g. a harmless value elsewhere). */
   rule?: string;
 }
@@ -122,6 +128,20 @@ function rangeText(min: number | undefined, max: number | undefined, also: reado
   return also.length ? `${also.join(' or ')} or ${span}` : span;
 }
 
+/** `must be 2–60, got 99` and its kin, each one whole sentence of the catalogue. */
+// `also` holds one value everywhere today (0 or -1); more would need their own sentence.
+function rangeMessage(min: number | undefined, max: number | undefined, also: readonly number[], value: number): Message {
+  if (also.length) {
+    const params = { also: also.join(' or '), value };
+    if (max === undefined) return said(M.rangeAlsoAtLeast, { ...params, min: min! });
+    if (min === undefined) return said(M.rangeAlsoAtMost, { ...params, max });
+    return said(M.rangeAlsoBetween, { ...params, min, max });
+  }
+  if (max === undefined) return said(M.rangeAtLeast, { min: min!, value });
+  if (min === undefined) return said(M.rangeAtMost, { max, value });
+  return said(M.rangeBetween, { min, max, value });
+}
+
 function range(field: string, min: number | undefined, max: number | undefined, source: Source, also: readonly number[] = []): Rule {
   const text = rangeText(min, max, also);
   return {
@@ -134,7 +154,7 @@ function range(field: string, min: number | undefined, max: number | undefined, 
     check: ({ request }) =>
       valuesAt(request, field).flatMap(({ path, value }) =>
         typeof value === 'number' && !also.includes(value) && ((min !== undefined && value < min) || (max !== undefined && value > max))
-          ? [{ path, message: `must be ${text}, got ${value}` }]
+          ? [{ path, message: rangeMessage(min, max, also, value) }]
           : [],
       ),
   };
@@ -153,7 +173,8 @@ function length(field: string, min: number, max: number, source: Source): Rule {
       valuesAt(request, field).flatMap(({ path, value }) => {
         if (typeof value !== 'string') return [];
         const count = [...value].length;
-        return count < min || count > max ? [{ path, message: `must be ${text}, got ${count}` }] : [];
+        const words = min > 0 ? said(M.lengthBetween, { min, max, count }) : said(M.lengthAtMost, { max, count });
+        return count < min || count > max ? [{ path, message: words }] : [];
       }),
   };
 }
@@ -181,7 +202,7 @@ function enumValues(fields: readonly string[], id: string, checks: string, sourc
         const values = specAt(parsePath(field.replaceAll('[]', '')))?.values ?? [];
         return valuesAt(request, field).flatMap(({ path, value }) =>
           typeof value === 'string' && !values.includes(value)
-            ? [{ path, message: `must be one of ${values.join(', ')}, got ${show(value)}` }]
+            ? [{ path, message: said(M.oneOf, { values: values.join(', '), value: show(value) }) }]
             : [],
         );
       }),
@@ -225,16 +246,16 @@ function appliesTo(field: string, protocols: readonly Protocol[], source: Source
           {
             path: parsePath(field),
             rule: 'off-value-elsewhere',
-            message: `applies only to ${where}; ${show(value)} is sent to this ${protocol} listener as written`,
-            hint: `leave {${field}} out`,
+            message: said(M.appliesOnlyOffValue, { protocols: listText(protocols), value: show(value), protocol }),
+            hint: said(M.leaveOut, { field: `{${field}}` }),
           },
         ];
       }
       return [
         {
           path: parsePath(field),
-          message: `applies only to ${where}, not ${protocol}`,
-          hint: `leave {${field}} out, or use {Protocol} ${protocols[0]}`,
+          message: said(M.appliesOnly, { protocols: listText(protocols), protocol }),
+          hint: said(M.leaveOutOrProtocol, { field: `{${field}}`, protocol: protocols[0]! }),
         },
       ];
     },
@@ -252,8 +273,8 @@ function required(field: string, source: Source): Rule {
     check: ({ request }) => {
       if (parent.length && !isSet(valueAt(request, parent))) return [];
       const value = valueAt(request, path);
-      if (!isSet(value)) return [{ path, message: 'is required' }];
-      if (Array.isArray(value) && value.length === 0) return [{ path, message: 'must not be empty' }];
+      if (!isSet(value)) return [{ path, message: said(M.required) }];
+      if (Array.isArray(value) && value.length === 0) return [{ path, message: said(M.notEmpty) }];
       return [];
     },
   };
@@ -320,8 +341,8 @@ const timeoutBelowInterval: Rule = {
     const subject = isSet(health.TimeOut) ? 'TimeOut' : 'IntervalTime';
     const message =
       subject === 'TimeOut'
-        ? `(${timeout}) must be less than {HealthCheck.IntervalTime} (${interval}${isSet(health.IntervalTime) ? '' : ', the default'})`
-        : `(${interval}) must be greater than {HealthCheck.TimeOut} (${timeout}, the default)`;
+        ? said(isSet(health.IntervalTime) ? M.timeoutBelowInterval : M.timeoutBelowDefaultInterval, { timeout, interval })
+        : said(M.intervalAboveDefaultTimeout, { timeout, interval });
     return [{ path: ['HealthCheck', subject], message }];
   },
 };
@@ -347,7 +368,7 @@ const checkTypeForProtocol: Rule = {
     return [
       {
         path: ['HealthCheck', 'CheckType'],
-        message: `${health.CheckType} is not available on ${protocol} listeners`,
+        message: said(M.checkTypeNotOn, { type: String(health.CheckType), protocol }),
         hint: `use ${listWords(allowed, 'or')}`,
       },
     ];
@@ -364,7 +385,7 @@ const customNeedsContext: Rule = {
     if (health?.CheckType !== 'CUSTOM') return [];
     return CUSTOM_CHECK_FIELDS.filter((f) => !isSet(health[f]) || health[f] === '').map((f) => ({
       path: ['HealthCheck', f],
-      message: 'is required when {HealthCheck.CheckType} is CUSTOM',
+      message: said(M.requiredForCustom),
     }));
   },
 };
@@ -490,9 +511,7 @@ const certificateExclusive: Rule = {
   checks: 'Certificate and MultiCertInfo are not both given',
   ...REF('CreateListener: Certificate and MultiCertInfo cannot be given together'),
   check: ({ request }) =>
-    isSet(request.Certificate) && isSet(request.MultiCertInfo)
-      ? [{ path: ['MultiCertInfo'], message: 'cannot be given with {Certificate}; give one' }]
-      : [],
+    isSet(request.Certificate) && isSet(request.MultiCertInfo) ? [{ path: ['MultiCertInfo'], message: said(M.notWithCertificate) }] : [],
 };
 
 const serverCertificate: Rule = {
@@ -891,9 +910,7 @@ const portsUnique: Rule = {
   ),
   check: ({ request }) => {
     const ports = Array.isArray(request.Ports) ? request.Ports : [];
-    return ports.flatMap((port, i) =>
-      ports.indexOf(port) !== i ? [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }] : [],
-    );
+    return ports.flatMap((port, i) => (ports.indexOf(port) !== i ? [{ path: ['Ports', i], message: said(M.portTwice, { port }) }] : []));
   },
 };
 
@@ -964,10 +981,9 @@ const endPortOneStart: Rule = {
   check: ({ request }) => {
     const ports = Array.isArray(request.Ports) ? request.Ports : [];
     if (typeof request.EndPort !== 'number') return [];
-    if (ports.length !== 1)
-      return [{ path: ['EndPort'], message: `needs exactly one {Ports} (the start of the range), got ${ports.length}` }];
+    if (ports.length !== 1) return [{ path: ['EndPort'], message: said(M.endPortOnePort, { count: ports.length }) }];
     return request.EndPort <= (ports[0] as number)
-      ? [{ path: ['EndPort'], message: `${request.EndPort} must be greater than {Ports} ${ports[0]}` }]
+      ? [{ path: ['EndPort'], message: said(M.endPortAbove, { end: String(request.EndPort), start: ports[0]! }) }]
       : [];
   },
 };
@@ -982,7 +998,7 @@ const lbIdPrefix: Rule = {
       ? [
           {
             path: ['LoadBalancerId'],
-            message: `${show(request.LoadBalancerId)} must look like lb-xxxxxxxx`,
+            message: said(M.lbIdShape, { value: show(request.LoadBalancerId) }),
             hint: 'load balancer ids start with lb-; list them with: clb-listener list',
           },
         ]
@@ -1030,7 +1046,7 @@ const emptyIds: Rule = {
     // Without MUTUAL the client CA is not used: an empty one is a harmless value (Certificate.MUTUAL-only says so).
     const mutual = record(request.Certificate)?.SSLMode === 'MUTUAL';
     return CERTIFICATE_TEXT_FIELDS.filter((field) => mutual || !CA_TEXT_FIELDS.has(field)).flatMap((field) =>
-      valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
+      valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: said(M.notEmpty) }] : [])),
     );
   },
 };
@@ -1298,8 +1314,10 @@ export function checkRules(ctx: RuleContext): Finding[] {
         severity: severityOf(owner),
         ...(owner.always ? { always: true } : {}),
         path: emit.path,
-        message: emit.message,
-        ...(emit.hint ? { hint: emit.hint } : {}),
+        message: typeof emit.message === 'string' ? emit.message : render('en', emit.message),
+        ...(emit.hint ? { hint: typeof emit.hint === 'string' ? emit.hint : render('en', emit.hint) } : {}),
+        ...(typeof emit.message === 'string' ? {} : { text: emit.message }),
+        ...(emit.hint && typeof emit.hint !== 'string' ? { hintText: emit.hint } : {}),
       });
     }
   }

@@ -10,6 +10,7 @@
 import { UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, specAt, type CreateListenerRequest, type FieldSpec } from './fields.js';
+import type { Language } from '../core/i18n.js';
 import { documentNamer, promptNamer, type RenderedFinding, renderFinding } from './messages.js';
 import { isUnder, type Path } from './paths.js';
 import { checkRules, type Finding, protocolOf } from './rules.js';
@@ -37,6 +38,8 @@ export interface Validation {
 export interface ValidateOptions {
   /** Milliseconds since the epoch, for certificate dates. */
   now: number;
+  /** The language messages are said in (English when unset). */
+  language?: Language;
 }
 
 /** Upper-cases enum values wherever the tables say the API wants upper case (e.g. `"Protocol": "tcp"`). */
@@ -96,8 +99,8 @@ export function checkDocument(
   return {
     request,
     findings,
-    refusals: blocking(findings, validate).map((f) => renderFinding(f, namer)),
-    warnings: advisory(findings, validate).map((f) => renderFinding(f, namer)),
+    refusals: blocking(findings, validate).map((f) => renderFinding(f, namer, options.language)),
+    warnings: advisory(findings, validate).map((f) => renderFinding(f, namer, options.language)),
   };
 }
 
@@ -167,7 +170,7 @@ export function checkAnswer(
   const stop = blocking(own, true)[0];
   return {
     value,
-    ...(stop ? { problem: renderFinding(stop, namer).message } : {}),
-    warnings: advisory(own, true).map((f) => renderFinding(f, namer).message),
+    ...(stop ? { problem: renderFinding(stop, namer, options.language).message } : {}),
+    warnings: advisory(own, true).map((f) => renderFinding(f, namer, options.language).message),
   };
 }

@@ -6,6 +6,8 @@
 import { dirname, resolve } from 'node:path';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
+import { message } from '../../../core/i18n.js';
+import { ERRORS } from '../../../core/errors.messages.js';
 import { readDocument } from '../../../model/coerce.js';
 import { readListenerFile, type ListenerFile } from '../../../model/listener-file.js';
 import type { ReportedListener } from '../../../model/compare.js';
@@ -46,7 +48,7 @@ async function loadFile(ctx: CliContext, path: string, validate: boolean): Promi
   const document = await readDocument(path, '--file', inputReader(ctx));
   const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
   const readText = inputReader({ ...ctx, cwd: base });
-  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate });
+  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate, language: ctx.language ?? 'en' });
   return { file, label };
 }
 
@@ -94,7 +96,7 @@ async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): P
   ctx.stdout.write(`Listeners the file does not describe:\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
   const yes = await asker.confirm({ message: `Delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}?`, default: false });
   if (!yes) {
-    throw InterruptedError.beforeSending('cancelled');
+    throw InterruptedError.beforeSending(message(ERRORS.cancelledNothingSent));
   }
 }
 

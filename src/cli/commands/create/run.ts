@@ -96,6 +96,7 @@ async function buildRequest(
     now: ctx.now(),
     validate,
     secrets: ctx.secrets,
+    language: ctx.language ?? 'en',
     ...(body && bodySource ? { body, bodySource } : {}),
   };
   if (flags.interactive) {
