@@ -1330,6 +1330,11 @@ export function protocolOf(value: unknown): Protocol | undefined {
   return (PROTOCOLS as readonly string[]).includes(upper ?? '') ? (upper as Protocol) : undefined;
 }
 
+/** The bounds of the range or length rule on a field, for saying them in another language. */
+export function ruleBounds(field: string): Rule['bounds'] {
+  return RULES.find((rule) => rule.help && rule.fields[0]?.replace('[]', '') === field)?.bounds;
+}
+
 /** What --help shows beside a field, from the rules on it: `2–60`. */
 export function helpFor(field: string): string | undefined {
   return RULES.find((rule) => rule.help && rule.fields[0]?.replace('[]', '') === field)?.help;

@@ -6,6 +6,8 @@
 import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { ApplyFlags } from './run.js';
+import { say } from '../../../core/i18n.js';
+import { HELP } from '../../help.messages.js';
 
 const EXAMPLES = `
 The file (YAML or JSON; CreateListener's own field names; Port or Ports):
@@ -41,7 +43,7 @@ conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
 export function registerApply(program: Command, ctx: CliContext): void {
   program
     .command('apply')
-    .description('make load balancers have the listeners a file describes (create, update, and with --prune delete)')
+    .description(say(ctx.language ?? 'en', HELP.apply))
     .addOption(new Option('-f, --file <path>', 'the listeners file, YAML or JSON ("-" = stdin)'))
     .option('--plan', 'show what would change, per listener; send nothing but reads')
     .option('--detailed-exitcode', 'with --plan: exit 0 when nothing would change, 10 when changes are pending')

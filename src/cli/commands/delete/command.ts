@@ -5,13 +5,15 @@
 import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { DeleteFlags } from './run.js';
+import { say } from '../../../core/i18n.js';
+import { HELP } from '../../help.messages.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function registerDelete(program: Command, ctx: CliContext): void {
   program
     .command('delete')
-    .description('delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait')
+    .description(say(ctx.language ?? 'en', HELP.delete))
     .requiredOption('--lb <id>', 'CLB instance id (lb-xxxxxxxx)')
     .addOption(
       new Option('--listener-id <id>', 'listener to delete (repeat or comma-separate, at most 20); required')

@@ -1,11 +1,13 @@
 /** `clb-listener wait <request-id>`: follows a task started earlier (e.g. by `create --no-wait`). */
 import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { say } from '../../../core/i18n.js';
+import { HELP } from '../../help.messages.js';
 
 export function registerWait(program: Command, ctx: CliContext): void {
   program
     .command('wait')
-    .description('wait for a task (the RequestId a write returned) to finish (DescribeTaskStatus)')
+    .description(say(ctx.language ?? 'en', HELP.wait))
     .argument('<request-id>', 'the RequestId printed by create --no-wait, or by an interrupted or timed-out create')
     .addOption(new Option('--wait-timeout <seconds>', 'give up after this long, exit 5 (default: 300)'))
     .addHelpText(
