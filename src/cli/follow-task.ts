@@ -8,6 +8,8 @@ import { formatElapsed, type Progress } from '../ui/progress.js';
 import { AcceptedError, ApiError, CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
+import { say } from '../core/i18n.js';
+import { FOLLOW } from './follow-task.messages.js';
 
 export { DEFAULT_WAIT_TIMEOUT_SECONDS, waitTimeoutMs } from './seconds.js';
 
@@ -47,13 +49,15 @@ export interface FollowOptions {
 export async function followTask(client: ClbClient, requestId: string, options: FollowOptions): Promise<TaskOutcome> {
   const { progress } = options;
   // Short enough for one terminal line: the full id is printed wherever it is needed.
-  const task = `task ${requestId.slice(0, 8)}…`;
-  progress.update(`${options.label}: waiting for ${task}`);
+  const task = requestId.slice(0, 8);
+  const language = progress.language ?? 'en';
+  progress.update(say(language, FOLLOW.waiting, { label: options.label, task }));
   try {
     return await waitForTask(client, requestId, {
       timeoutMs: options.timeoutMs,
       signal: options.signal,
-      onPoll: ({ elapsedMs }) => progress.update(`${options.label}: waiting for ${task} (${formatElapsed(elapsedMs)})`),
+      onPoll: ({ elapsedMs }) =>
+        progress.update(say(language, FOLLOW.waitingFor, { label: options.label, task, elapsed: formatElapsed(elapsedMs) })),
     });
   } catch (error) {
     progress.fail();

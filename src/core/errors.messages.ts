@@ -29,5 +29,6 @@ export const ERRORS = defineMessages({
   errorLabel: { en: 'error:', zh: '错误：' },
   hintLabel: { en: 'hint:', zh: '提示：' },
   warningLabel: { en: 'warning:', zh: '警告：' },
+  warningLine: { en: 'warning: %{message}', zh: '警告：%{message}' },
   requestIdSuffix: { en: '%{message} (RequestId: %{id})', zh: '%{message}（RequestId：%{id}）' },
 });

@@ -10,12 +10,14 @@ import { AcceptedError, ApiError, CliError, ConflictError, CredentialsError, Int
 import { suggestCommand } from '../../command-line.js';
 import { formatElapsed, type Progress } from '../../../ui/progress.js';
 import { printResult, type ResultView } from '../../../ui/output.js';
-import { acceptedLine, followTask } from '../../follow-task.js';
+import { followTask } from '../../follow-task.js';
 import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
-import { describeTarget, resultView, type ResultListener } from './result.js';
+import { resultView, sayTarget, type ResultListener } from './result.js';
+import { say } from '../../../core/i18n.js';
+import { CREATE } from './create.messages.js';
 
 type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
 
@@ -55,6 +57,7 @@ async function readBefore(
 
 export async function send(session: Session, request: CreateListenerRequest, flags: CreateFlags, run: RunState): Promise<void> {
   const { ctx, globals, progress } = run;
+  const language = ctx.language ?? 'en';
   const [{ createListener }, { addHint }] = await Promise.all([import('../../../api/clb.js'), import('../../api-hints.js')]);
   const withAction = flags.ifNotExists === true;
   const before = await readBefore(session, request, flags, run);
@@ -69,7 +72,11 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     for (const listener of kept) {
       if (listener.differences.length > 0) {
         progress.warn(
-          `${listener.ListenerId} on port ${listener.Port} already exists and was kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+          say(language, CREATE.keptButDiffers, {
+            id: listener.ListenerId,
+            port: listener.Port,
+            changes: describeChanges(listener.differences),
+          }),
         );
       }
     }
@@ -81,15 +88,20 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     Action: 'existing',
   }));
   if (!toCreate) {
-    const many = request.Ports.length > 1;
     progress.succeed(
-      `${many ? 'All' : 'The'} ${describeTarget(request).replace(/^1 /, '')} ${many ? 'exist' : 'exists'} already: ${existing.map((l) => l.ListenerId).join(', ')}`,
+      sayTarget(language, { one: CREATE.existsOne, many: CREATE.existsMany }, request, {
+        ids: existing.map((l) => l.ListenerId).join(', '),
+      }),
     );
-    await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction }));
+    await printResult(
+      ctx,
+      globals,
+      resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction }, language),
+    );
     return;
   }
 
-  const label = `Creating ${describeTarget(toCreate)}`;
+  const label = sayTarget(language, { one: CREATE.creatingOne, many: CREATE.creatingMany }, toCreate);
   const started = ctx.now();
   progress.start(label);
   let accepted: Awaited<ReturnType<typeof createListener>>;
@@ -107,7 +119,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
         await printResult(
           ctx,
           globals,
-          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction }),
+          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction }, language),
         );
         return;
       }
@@ -133,8 +145,15 @@ export async function send(session: Session, request: CreateListenerRequest, fla
   const allIds = listeners.map((l) => l.ListenerId);
   try {
     if (!flags.wait) {
-      progress.succeed(acceptedLine(`creating ${ListenerIds.join(', ')} on ${toCreate.LoadBalancerId}`, RequestId, globals));
-      await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
+      progress.succeed(
+        say(language, CREATE.acceptedCreating, {
+          ids: ListenerIds.join(', '),
+          lb: toCreate.LoadBalancerId,
+          task: RequestId,
+          command: resume,
+        }),
+      );
+      await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }, language), {
         RequestId,
         ListenerIds: allIds,
         resume,
@@ -149,8 +168,13 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       globals,
       accepted: { action: 'CreateListener', listenerIds: ListenerIds },
     });
-    progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
-    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
+    progress.succeed(
+      sayTarget(language, { one: CREATE.createdOne, many: CREATE.createdMany }, toCreate, {
+        elapsed: formatElapsed(ctx.now() - started),
+        ids: ListenerIds.join(', '),
+      }),
+    );
+    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }, language), {
       RequestId,
       ListenerIds: allIds,
       resume,

@@ -8,6 +8,9 @@ import { checkAnswer, loadValidator } from '../../../model/validate.js';
 import { openSession } from '../../session.js';
 import { printResult } from '../../../ui/output.js';
 import { addHint } from '../../api-hints.js';
+import { say } from '../../../core/i18n.js';
+import { ERRORS } from '../../../core/errors.messages.js';
+import { HEADERS } from '../../../ui/table.messages.js';
 
 export interface ListFlags {
   lb: string;
@@ -48,7 +51,7 @@ export function listFilter(flags: ListFlags, warn: (message: string) => void = (
 export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
   if (flags.port !== undefined) await loadValidator();
   const filter = listFilter(flags, (warning) => {
-    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
   });
   const session = await openSession(globals, ctx);
   try {
@@ -62,7 +65,7 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
         [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? ''].join('\t'),
       ),
       table: [
-        ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', 'CREATED'],
+        (['listenerId', 'protocol', 'port', 'name', 'created'] as const).map((id) => say(ctx.language ?? 'en', HEADERS[id])),
         ...listeners.map((l) => [
           l.ListenerId,
           l.Protocol,

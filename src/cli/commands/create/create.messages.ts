@@ -1,0 +1,37 @@
+/** What `create` says while it works, and its table's headers, in both languages. */
+import { defineMessages } from '../../../core/i18n.js';
+
+export const CREATE = defineMessages({
+  creatingOne: {
+    en: 'Creating 1 %{protocol} listener on %{lb} (port %{ports})',
+    zh: '正在 %{lb} 上创建 1 个 %{protocol} 监听器（端口 %{ports}）',
+  },
+  creatingMany: {
+    en: 'Creating %{count} %{protocol} listeners on %{lb} (ports %{ports})',
+    zh: '正在 %{lb} 上创建 %{count} 个 %{protocol} 监听器（端口 %{ports}）',
+  },
+  createdOne: {
+    en: 'Created 1 %{protocol} listener on %{lb} (port %{ports}) in %{elapsed}: %{ids}',
+    zh: '已在 %{lb} 上创建 1 个 %{protocol} 监听器（端口 %{ports}），用时 %{elapsed}：%{ids}',
+  },
+  createdMany: {
+    en: 'Created %{count} %{protocol} listeners on %{lb} (ports %{ports}) in %{elapsed}: %{ids}',
+    zh: '已在 %{lb} 上创建 %{count} 个 %{protocol} 监听器（端口 %{ports}），用时 %{elapsed}：%{ids}',
+  },
+  existsOne: {
+    en: 'The %{protocol} listener on %{lb} (port %{ports}) exists already: %{ids}',
+    zh: '%{lb} 上的 %{protocol} 监听器（端口 %{ports}）已存在：%{ids}',
+  },
+  existsMany: {
+    en: 'All %{count} %{protocol} listeners on %{lb} (ports %{ports}) exist already: %{ids}',
+    zh: '%{lb} 上的全部 %{count} 个 %{protocol} 监听器（端口 %{ports}）均已存在：%{ids}',
+  },
+  acceptedCreating: {
+    en: 'Accepted: creating %{ids} on %{lb} (task %{task} still running); follow it with: %{command}',
+    zh: '已接受：正在 %{lb} 上创建 %{ids}（任务 %{task} 仍在运行）；可用此命令跟踪：%{command}',
+  },
+  keptButDiffers: {
+    en: '%{id} on port %{port} already exists and was kept, but differs: %{changes} (apply -f changes it)',
+    zh: '端口 %{port} 上的 %{id} 已存在并被保留，但有差异：%{changes}（apply -f 可修改它）',
+  },
+});
