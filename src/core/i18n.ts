@@ -40,7 +40,11 @@ export function defineMessages<const C extends Readonly<Record<string, Text>>>(c
   return catalogue;
 }
 
-const PLACEHOLDER = /%\{(\w+)\}/g;
+/**
+ * `%{name}`, or `%{name|one|other}`: the word for a count, `one` when the value is 1 (English
+ * plurals: `%{count} %{count|change|changes}`). Chinese has no plural and uses `%{count}` alone.
+ */
+const PLACEHOLDER = /%\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
 
 /** The placeholder names a template uses, sorted and without repeats. */
 export function placeholders(template: string): string[] {
@@ -49,9 +53,10 @@ export function placeholders(template: string): string[] {
 
 /** `template` with each `%{name}` replaced by its value; a missing value is a programming error. */
 export function fill(template: string, params: Params = {}, language: Language = 'en'): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string) => {
+  return template.replace(PLACEHOLDER, (_whole, name: string, one?: string, other?: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`message placeholder %{${name}} has no value`);
+    if (one !== undefined) return Number(value) === 1 ? one : other!;
     return typeof value === 'object' ? value[language] : String(value);
   });
 }

@@ -8,6 +8,8 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
 import { message } from '../../../core/i18n.js';
 import { ERRORS } from '../../../core/errors.messages.js';
+import { say } from '../../../core/i18n.js';
+import { APPLY } from './apply.messages.js';
 import { readDocument } from '../../../model/coerce.js';
 import { readListenerFile, type ListenerFile } from '../../../model/listener-file.js';
 import type { ReportedListener } from '../../../model/compare.js';
@@ -157,13 +159,15 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   const { file, label } = await loadFile(ctx, flags.file, validate);
   for (const secret of file.secrets) ctx.secrets.add(secret);
   const progress = await createProgress(ctx, globals);
+  const language = ctx.language ?? 'en';
   for (const warning of file.warnings) progress.warn(warning);
 
   const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
   const { openSession } = await import('../../session.js');
   const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, loadBalancers.length) });
   try {
-    progress.start(`Reading the listeners of ${loadBalancers.length} load balancer${loadBalancers.length === 1 ? '' : 's'} (${label})`);
+    const count = loadBalancers.length;
+    progress.start(say(language, count === 1 ? APPLY.readingOne : APPLY.readingMany, { count, file: label }));
     // What carries the plan out loads while the reads are out.
     const executing = flags.plan ? undefined : import('./execute.js');
     executing?.catch(() => {});
@@ -172,7 +176,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true });
 
     if (flags.plan) {
-      await printResult(ctx, globals, planView(plan));
+      await printResult(ctx, globals, planView(plan, language));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
       if (flags.detailedExitcode && hasChanges(plan)) throw new ExitStatus(ExitCode.ChangesPending);
       return;
@@ -184,8 +188,9 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       throw conflictError(plan);
     }
     if (!hasChanges(plan)) {
-      progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
-      await printResult(ctx, globals, outcomeView(plan, new Map()));
+      const listeners = plan.items.length;
+      progress.succeed(say(language, listeners === 1 ? APPLY.nothingOne : APPLY.nothingMany, { count: listeners }));
+      await printResult(ctx, globals, outcomeView(plan, new Map(), language));
       return;
     }
     await confirmDeletes(ctx, plan, flags);
@@ -196,10 +201,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const total = summary.create + summary.update + summary.delete;
     const requests = summary.requests.CreateListener + summary.requests.ModifyListener + summary.requests.DeleteLoadBalancerListeners;
     const started = ctx.now();
-    progress.info(summaryLine(plan));
-    progress.start(
-      `Applying ${total} change${total === 1 ? '' : 's'} (${requests} request${requests === 1 ? '' : 's'}) to ${operations.size} load balancer${operations.size === 1 ? '' : 's'}`,
-    );
+    progress.info(summaryLine(plan, language));
+    progress.start(say(language, APPLY.applying, { total, requests, lbs: operations.size }));
     const results: Map<PlanItem, ItemResult> = await execute(operations, {
       client: session.client,
       signal: ctx.signal,
@@ -208,8 +211,9 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       onEvent: progressHandler(progress, plan, total),
     });
     const failed = [...results.values()].filter((r) => r.status !== 'done');
-    if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
-    else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
+    const elapsed = formatElapsed(ctx.now() - started);
+    if (failed.length === 0) progress.succeed(say(language, total === 1 ? APPLY.appliedOne : APPLY.appliedMany, { count: total, elapsed }));
+    else progress.fail(say(language, APPLY.notSucceeded, { failed: failed.length, total }));
     await printOutcome(ctx, globals, plan, results, flags.file);
     if (ctx.signal.aborted) {
       const interrupted = new InterruptedError();
@@ -236,7 +240,7 @@ async function printOutcome(
   file: string,
 ): Promise<void> {
   try {
-    await printResult(ctx, globals, outcomeView(plan, results));
+    await printResult(ctx, globals, outcomeView(plan, results, ctx.language ?? 'en'));
   } catch (error) {
     const done = [...results.entries()].filter(([, result]) => result.status === 'done');
     if (done.length === 0) throw error;
