@@ -28,6 +28,7 @@ export const RULE_MESSAGES = defineMessages({
   leaveOut: { en: 'leave %{field} out', zh: '请去掉 %{field}' },
   leaveOutOrProtocol: { en: 'leave %{field} out, or use {Protocol} %{protocol}', zh: '请去掉 %{field}，或使用 {Protocol} %{protocol}' },
   required: { en: 'is required', zh: '为必填项' },
+  valueRequired: { en: 'a value is required', zh: '必须输入一个值' },
   notEmpty: { en: 'must not be empty', zh: '不能为空' },
   timeoutBelowInterval: {
     en: '(%{timeout}) must be less than {HealthCheck.IntervalTime} (%{interval})',

@@ -10,7 +10,8 @@
 import { UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, specAt, type CreateListenerRequest, type FieldSpec } from './fields.js';
-import type { Language } from '../core/i18n.js';
+import { type Language, say } from '../core/i18n.js';
+import { RULE_MESSAGES } from './rules.messages.js';
 import { documentNamer, promptNamer, type RenderedFinding, renderFinding } from './messages.js';
 import { isUnder, type Path } from './paths.js';
 import { checkRules, type Finding, protocolOf } from './rules.js';
@@ -154,7 +155,7 @@ export function checkAnswer(
   if (typeof answer === 'string') {
     const spec = specAt(path);
     const text = answer.trim();
-    if (text === '') return { problem: 'a value is required', warnings: [] };
+    if (text === '') return { problem: say(options.language ?? 'en', RULE_MESSAGES.valueRequired), warnings: [] };
     try {
       value = spec ? coerceScalar(spec, text, '') : text;
     } catch (error) {

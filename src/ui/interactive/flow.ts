@@ -17,6 +17,9 @@ import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
 import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
+import { type Language, type Params, say, type Text } from '../../core/i18n.js';
+import { ASK } from './interactive.messages.js';
+import { displayWidth, padEndWidth } from '../../core/width.js';
 
 export interface FlowEnvironment {
   asker: Asker;
@@ -36,7 +39,12 @@ export interface FlowEnvironment {
   signal?: AbortSignal;
   /** Shows `text` (a spinner at a terminal) until `work` settles, if it has not already. */
   waiting?<T>(text: string, work: Promise<T>): Promise<T>;
+  /** The run's language (English when unset). */
+  language?: Language;
 }
+
+/** `text` in the flow's language. */
+const t = (env: Pick<FlowEnvironment, 'language'>, text: Text, params?: Params): string => say(env.language ?? 'en', text, params);
 
 /** Where an uploaded file came from, for the summary and the equivalent command. */
 export interface ServerUpload {
@@ -74,13 +82,16 @@ function validator(
   remote?: (value: string) => Promise<string | undefined>,
 ) {
   return async (text: string): Promise<true | string> =>
-    checkAnswer(partial(), path, text, { now: env.now }).problem ?? extra?.(text.trim()) ?? (await remote?.(text.trim())) ?? true;
+    checkAnswer(partial(), path, text, { now: env.now, ...lang(env) }).problem ??
+    extra?.(text.trim()) ??
+    (await remote?.(text.trim())) ??
+    true;
 }
 
 /** A value given by flag or body that the model would refuse: refuse it now, before any question. */
 function checkGiven(env: FlowEnvironment, path: Path, raw: unknown, label: string): void {
   const text = Array.isArray(raw) ? raw.join(',') : String(raw);
-  const problem = checkAnswer({}, path, text, { now: env.now }).problem;
+  const problem = checkAnswer({}, path, text, { now: env.now, ...lang(env) }).problem;
   if (problem) throw new UsageError(`${label} ${problem}`, label);
 }
 
@@ -89,13 +100,15 @@ function checkGiven(env: FlowEnvironment, path: Path, raw: unknown, label: strin
 const first = (flags: RawFlags, ...names: string[]): unknown => names.map((n) => flags[n]).find((v) => v !== undefined);
 const nothing = (): Record<string, unknown> => ({});
 
-const PROTOCOL_NOTES: Record<Protocol, string> = {
-  TCP: 'layer 4',
-  UDP: 'layer 4',
-  HTTP: 'layer 7, rules per domain and URL',
-  HTTPS: 'layer 7 with TLS: needs a certificate (or SNI)',
-  TCP_SSL: 'layer 4 with TLS: needs a certificate',
-  QUIC: 'layer 4, QUIC',
+const lang = (env: Pick<FlowEnvironment, 'language'>) => (env.language ? { language: env.language } : {});
+
+const PROTOCOL_NOTES: Record<Protocol, Text> = {
+  TCP: ASK.protocolTCP,
+  UDP: ASK.protocolUDP,
+  HTTP: ASK.protocolHTTP,
+  HTTPS: ASK.protocolHTTPS,
+  TCP_SSL: ASK.protocolTCP_SSL,
+  QUIC: ASK.protocolQUIC,
 };
 
 const DEFAULT_PORTS: Partial<Record<Protocol, string>> = { HTTP: '80', HTTPS: '443', TCP_SSL: '443' };
@@ -117,20 +130,19 @@ function cancelled(env: FlowEnvironment): boolean {
 /** The list's "more" entry; every other value is a load balancer id. */
 const MORE = '\u0000more';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function loadBalancerChoices(items: readonly LoadBalancerItem[]): Choice<string>[] {
-  const width = (f: (lb: LoadBalancerItem) => string) => Math.max(0, ...items.map((lb) => f(lb).length));
+function loadBalancerChoices(env: FlowEnvironment, items: readonly LoadBalancerItem[]): Choice<string>[] {
+  // Names line up by terminal columns (a Chinese name takes two a character).
+  const width = (f: (lb: LoadBalancerItem) => string) => Math.max(0, ...items.map((lb) => displayWidth(f(lb))));
   const vip = (lb: LoadBalancerItem) => lb.vips.join(',');
   const [name, vips, type] = [width((lb) => lb.name), width(vip), width((lb) => lb.type)];
   return items.map((lb) => ({
     value: lb.id,
     name: [
       lb.id,
-      lb.name.padEnd(name),
-      vip(lb).padEnd(vips),
-      lb.type.padEnd(type),
-      lb.listeners === undefined ? '? listeners' : plural(lb.listeners, 'listener'),
+      padEndWidth(lb.name, name),
+      padEndWidth(vip(lb), vips),
+      padEndWidth(lb.type, type),
+      lb.listeners === undefined ? t(env, ASK.listenerCountUnknown) : t(env, ASK.listenerCount, { count: lb.listeners }),
     ].join('  '),
     short: lb.id,
   }));
@@ -138,7 +150,7 @@ function loadBalancerChoices(items: readonly LoadBalancerItem[]): Choice<string>
 
 /** A load balancer id the request would accept, to offer as typed or to look up. */
 const acceptableId = (env: FlowEnvironment, text: string): boolean =>
-  checkAnswer({}, ['LoadBalancerId'], text, { now: env.now }).problem === undefined;
+  checkAnswer({}, ['LoadBalancerId'], text, { now: env.now, ...lang(env) }).problem === undefined;
 
 /**
  * The typed text as an id of its own, when the list does not have it: offered plainly when it has
@@ -148,12 +160,12 @@ const acceptableId = (env: FlowEnvironment, text: string): boolean =>
  */
 function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalancerItem[]): Choice<string> | undefined {
   if (!text || found.some((lb) => lb.id === text)) return undefined;
-  const check = checkAnswer({}, ['LoadBalancerId'], text, { now: env.now });
+  const check = checkAnswer({}, ['LoadBalancerId'], text, { now: env.now, ...lang(env) });
   if (check.problem) return undefined;
-  const description = 'not in the list: the API will say whether it exists in this region';
-  if (check.warnings.length === 0) return { value: text, name: `${text}  (not listed: use this id)`, description, short: text };
+  const description = t(env, ASK.notListedWhy);
+  if (check.warnings.length === 0) return { value: text, name: t(env, ASK.notListedUse, { id: text }), description, short: text };
   if (found.length > 0) return undefined;
-  return { value: text, name: `${text}  (not listed, and not the usual lb-xxxxxxxx: use it anyway)`, description, short: text };
+  return { value: text, name: t(env, ASK.notListedOdd, { id: text }), description, short: text };
 }
 
 /**
@@ -164,7 +176,7 @@ function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalance
 async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
   const { asker, account } = env;
   const typed = async (): Promise<string> =>
-    (await asker.input({ message: 'Load balancer id', validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
+    (await asker.input({ message: t(env, ASK.loadBalancerId), validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
   if (!account) return typed();
   let loaded: LoadBalancerItem[];
   let total: number;
@@ -172,11 +184,11 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
     ({ items: loaded, total } = await account.loadBalancers({ offset: 0 }, env.signal));
   } catch (error) {
     if (cancelled(env)) throw new PromptCancelledError();
-    env.note([`could not list the load balancers (${reason(error)}); type the id`], 'warning');
+    env.note([t(env, ASK.cannotListLoadBalancers, { reason: reason(error) })], 'warning');
     return typed();
   }
   if (total === 0) {
-    env.note([`no load balancers in ${account.region} for these credentials; type the id (or check --region)`], 'warning');
+    env.note([t(env, ASK.noLoadBalancers, { region: account.region })], 'warning');
     return typed();
   }
   const matches = (text: string) => (lb: LoadBalancerItem) =>
@@ -186,7 +198,7 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
   for (;;) {
     const picked = await asker.search<string>({
       // Typing filters by id, name or VIP (and searches the API for what is not loaded yet).
-      message: `Load balancer (${account.region}; type to filter, or an id)`,
+      message: t(env, ASK.loadBalancerSearch, { region: account.region }),
       // After "more", the cursor starts on the first of the new ones.
       ...(first ? { default: first } : {}),
       source: async (term, { signal }) => {
@@ -203,16 +215,19 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
             problem = reason(error);
           }
         }
-        const choices = loadBalancerChoices(found);
+        const choices = loadBalancerChoices(env, found);
         const typed = typedId(env, text, found);
         if (typed) choices.push(typed);
         if (!text && loaded.length < total) {
           choices.push({
             value: MORE,
-            name: `… ${total - loaded.length} more: type to search them, or pick this to list ${Math.min(LOAD_BALANCER_PAGE, total - loaded.length)} more`,
+            name: t(env, ASK.moreLoadBalancers, {
+              count: total - loaded.length,
+              page: Math.min(LOAD_BALANCER_PAGE, total - loaded.length),
+            }),
           });
         }
-        if (problem) choices.push({ value: MORE, name: `search failed: ${problem}`, disabled: true });
+        if (problem) choices.push({ value: MORE, name: t(env, ASK.searchFailed, { reason: problem }), disabled: true });
         return choices;
       },
     });
@@ -225,7 +240,7 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
       if (next.items.length === 0) total = loaded.length;
     } catch (error) {
       if (cancelled(env)) throw new PromptCancelledError();
-      env.note([`could not list more load balancers (${reason(error)})`], 'warning');
+      env.note([t(env, ASK.cannotListMore, { reason: reason(error) })], 'warning');
       total = loaded.length;
     }
   }
@@ -238,7 +253,7 @@ function listenersOf(env: FlowEnvironment, loadBalancerId: string): Promise<Exis
   let noted = false;
   return account.listeners(loadBalancerId, env.signal).catch((error: unknown) => {
     if (!noted && !env.signal?.aborted)
-      env.note([`could not list the listeners of ${loadBalancerId} (${reason(error)}); ports are not checked`], 'warning');
+      env.note([t(env, ASK.cannotListListeners, { lb: loadBalancerId, reason: reason(error) })], 'warning');
     noted = true;
     return undefined;
   });
@@ -279,8 +294,8 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
   const givenProtocol = first(flags, 'protocol') ?? body.Protocol;
   if (givenProtocol === undefined) {
     protocol = await asker.select<Protocol>({
-      message: 'Protocol',
-      choices: PROTOCOLS.map((p) => ({ value: p, name: p, description: PROTOCOL_NOTES[p] })),
+      message: t(env, ASK.protocol),
+      choices: PROTOCOLS.map((p) => ({ value: p, name: p, description: t(env, PROTOCOL_NOTES[p]) })),
       default: certFlagsGiven ? 'HTTPS' : 'TCP',
     });
     flags.protocol = protocol;
@@ -297,7 +312,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
     // A given port the load balancer already uses: say who holds it and ask again.
     const taken = (await clashes(holders, numbers(ports), protocol)).filter((c) => c.certain);
     if (taken.length > 0) {
-      env.note([`--port ${taken.map(describeClash).join('; ')}: choose another`], 'warning');
+      env.note([t(env, ASK.portTakenChooseAnother, { clashes: taken.map(describeClash).join('; ') })], 'warning');
       askPorts = true;
     }
   }
@@ -305,18 +320,18 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
     const defaultPort = ports === undefined ? DEFAULT_PORTS[protocol] : undefined;
     const typed = splitList(
       await asker.input({
-        message: 'Port(s), comma-separated: one listener each',
+        message: t(env, ASK.ports),
         ...(defaultPort ? { default: defaultPort } : {}),
         validate: validator(env, nothing, ['Ports'], undefined, async (value) => {
           const taken = (await clashes(holders, numbers(value), protocol)).filter((c) => c.certain);
-          return taken.length ? `${taken.map(describeClash).join('; ')}: pick another port` : undefined;
+          return taken.length ? t(env, ASK.portTakenPickAnother, { clashes: taken.map(describeClash).join('; ') }) : undefined;
         }),
       }),
     );
     flags.port = typed;
     delete flags.ports;
     const possible = (await clashes(holders, numbers(typed), protocol)).filter((c) => !c.certain);
-    if (possible.length) env.note([`${possible.map(describeClash).join('; ')}: the API may refuse the port`], 'warning');
+    if (possible.length) env.note([t(env, ASK.portMayBeRefused, { clashes: possible.map(describeClash).join('; ') })], 'warning');
   }
 
   // SNI (HTTPS only). Certificate flags already say "off".
@@ -325,20 +340,16 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
   const wholeCertificate = [flags.certificate, flags.multiCertInfo, body.Certificate, body.MultiCertInfo].some((v) => v !== undefined);
   if (protocol === 'HTTPS' && sni === undefined && !certFlagsGiven && !wholeCertificate) {
     sni = await asker.select<0 | 1>({
-      message: 'SNI',
+      message: t(env, ASK.sni),
       choices: [
-        { value: 0, name: 'Off: one certificate on the listener', description: 'the certificate is asked for next' },
-        {
-          value: 1,
-          name: 'On: certificates go on the domain rules',
-          description: 'no listener certificate is asked for; give each domain its certificate when you add its rule',
-        },
+        { value: 0, name: t(env, ASK.sniOff), description: t(env, ASK.sniOffWhy) },
+        { value: 1, name: t(env, ASK.sniOn), description: t(env, ASK.sniOnWhy) },
       ],
       default: 0,
     });
     if (sni === 1) {
       flags.sniSwitch = '1';
-      env.note(['SNI on: the listener gets no certificate; set one per domain when you create its rules.']);
+      env.note([t(env, ASK.sniOnNote)]);
     }
   }
 
@@ -362,14 +373,10 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   const several = CERT_ATTRS.some((a) => flags[a] !== undefined)
     ? false
     : await asker.select<boolean>({
-        message: 'Server certificates',
+        message: t(env, ASK.serverCertificates),
         choices: [
-          { value: false, name: 'One certificate' },
-          {
-            value: true,
-            name: 'Several, of different algorithms (e.g. RSA and ECC)',
-            description: 'sent as MultiCertInfo; each client gets one it supports',
-          },
+          { value: false, name: t(env, ASK.oneCertificate) },
+          { value: true, name: t(env, ASK.severalCertificates), description: t(env, ASK.severalWhy) },
         ],
         default: false,
       });
@@ -377,10 +384,10 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   let mode = upper(flags.sslMode) ?? (caGiven || flags.sslVerifyClient !== undefined ? 'MUTUAL' : undefined);
   if (mode === undefined) {
     mode = await asker.select<string>({
-      message: 'SSL mode',
+      message: t(env, ASK.sslMode),
       choices: [
-        { value: 'UNIDIRECTIONAL', name: 'One-way (UNIDIRECTIONAL)', description: 'clients check the server certificate' },
-        { value: 'MUTUAL', name: 'Mutual (MUTUAL)', description: 'the listener also checks client certificates against a CA' },
+        { value: 'UNIDIRECTIONAL', name: t(env, ASK.oneWay), description: t(env, ASK.oneWayWhy) },
+        { value: 'MUTUAL', name: t(env, ASK.mutual), description: t(env, ASK.mutualWhy) },
       ],
       default: 'UNIDIRECTIONAL',
     });
@@ -393,7 +400,7 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
       const defaultName = servers.length === 0 && typeof flags.certName === 'string' ? flags.certName : undefined;
       servers.push(await askServerCertificate(env, servers, several, mode, defaultName, listed.SVR));
       if (!several) break;
-      const more = await asker.confirm({ message: 'Add another server certificate (of another algorithm)?', default: servers.length < 2 });
+      const more = await asker.confirm({ message: t(env, ASK.addAnother), default: servers.length < 2 });
       if (!more) break;
     }
   }
@@ -403,10 +410,10 @@ async function askCertificates(flags: RawFlags, env: FlowEnvironment, result: Fl
   let verify = upper(flags.sslVerifyClient);
   if (mutual && verify === undefined) {
     verify = await asker.select<string>({
-      message: 'Client certificates',
+      message: t(env, ASK.clientCertificates),
       choices: [
-        { value: 'ON', name: 'Required (ON)', description: 'connections without a certificate the CA signed are refused' },
-        { value: 'OPTIONAL', name: 'Optional (OPTIONAL)', description: 'a client certificate is checked when one is presented' },
+        { value: 'ON', name: t(env, ASK.required), description: t(env, ASK.requiredWhy) },
+        { value: 'OPTIONAL', name: t(env, ASK.optional), description: t(env, ASK.optionalWhy) },
       ],
       default: 'ON',
     });

@@ -20,6 +20,9 @@ import { isCi } from '../terminal.js';
 import { askCreate } from './flow.js';
 import { equivalentCommand, requestSummary } from './equivalent-command.js';
 import type { AccountLookup } from './account.js';
+import { say as sayIn, type Text } from '../../core/i18n.js';
+import { ERRORS } from '../../core/errors.messages.js';
+import { ASK } from './interactive.messages.js';
 
 export type { AccountLookup } from './account.js';
 export { accountLookup } from './account.js';
@@ -86,6 +89,8 @@ export async function interactiveCreate(
 ): Promise<InteractiveRequest> {
   refuseWithoutTerminal(flags, ctx, options.body);
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const language = ctx.language ?? 'en';
+  const t = (text: Text) => sayIn(language, text);
   const say = (text: string): void => void ctx.stderr.write(`${text}\n`);
   const picking = connect ? await connect() : {};
   if (picking.note) say(`  ${color.dim(picking.note)}`);
@@ -110,8 +115,11 @@ export async function interactiveCreate(
     signal: ctx.signal,
     ...(picking.account ? { account: picking.account } : {}),
     waiting: (text, work) => showWhile(ctx, globals, text, work),
+    language,
     note: (lines, kind = 'info') => {
-      for (const line of lines) say(kind === 'warning' ? `  ${color.yellow('warning:')} ${line}` : `  ${color.dim(line)}`);
+      const warning = t(ERRORS.warningLabel);
+      const label = `${color.yellow(warning)}${warning.endsWith('：') ? '' : ' '}`;
+      for (const line of lines) say(kind === 'warning' ? `  ${label}${line}` : `  ${color.dim(line)}`);
     },
   });
 
@@ -119,20 +127,20 @@ export async function interactiveCreate(
   const built = await buildCreateListenerRequest(answers.flags, { ...options, readText, ...(body ? { body } : {}) });
 
   say('');
-  say(color.bold('Request:'));
+  say(color.bold(t(ASK.request)));
   say(requestSummary(built.request, files));
   say('');
-  say(color.bold('Equivalent command (no prompts):'));
+  say(color.bold(t(ASK.equivalent)));
   say(`  ${equivalentCommand(answers.flags, globals as GlobalOptions & Record<string, unknown>, answers.multiCertInfo?.byReference)}`);
   say('');
 
   if (picking.cannotSend && !flags.dryRun) {
     // What works without credentials: the request, printed; the command above runs it later.
-    const show = 'Nothing can be sent without credentials. Print the request (as --dry-run would)?';
+    const show = t(ASK.printWithoutCredentials);
     if (!(await asker.confirm({ message: show, default: true }))) throw new PromptCancelledError();
     return { ...built, printOnly: true };
   }
-  const what = flags.dryRun ? 'Show the request (--dry-run: nothing is sent)?' : 'Create it?';
+  const what = flags.dryRun ? t(ASK.showRequest) : t(ASK.createIt);
   if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
   return built;
 }

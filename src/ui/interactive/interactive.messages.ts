@@ -1,0 +1,91 @@
+/** The questions, choices and notes of `create -i`, in both languages. */
+import { defineMessages } from '../../core/i18n.js';
+
+export const ASK = defineMessages({
+  loadBalancerId: { en: 'Load balancer id', zh: '负载均衡 ID' },
+  loadBalancerSearch: {
+    en: 'Load balancer (%{region}; type to filter, or an id)',
+    zh: '负载均衡（%{region}；输入以筛选，或输入 ID）',
+  },
+  listenerCount: { en: '%{count} %{count|listener|listeners}', zh: '%{count} 个监听器' },
+  listenerCountUnknown: { en: '? listeners', zh: '? 个监听器' },
+  notListedUse: { en: '%{id}  (not listed: use this id)', zh: '%{id}（不在列表中：使用此 ID）' },
+  notListedOdd: {
+    en: '%{id}  (not listed, and not the usual lb-xxxxxxxx: use it anyway)',
+    zh: '%{id}（不在列表中，也不是常见的 lb-xxxxxxxx 格式：仍然使用）',
+  },
+  notListedWhy: {
+    en: 'not in the list: the API will say whether it exists in this region',
+    zh: '不在列表中：API 会告知它在此地域是否存在',
+  },
+  moreLoadBalancers: {
+    en: '… %{count} more: type to search them, or pick this to list %{page} more',
+    zh: '……还有 %{count} 个：输入以搜索，或选此项再列出 %{page} 个',
+  },
+  searchFailed: { en: 'search failed: %{reason}', zh: '搜索失败：%{reason}' },
+  cannotListLoadBalancers: {
+    en: 'could not list the load balancers (%{reason}); type the id',
+    zh: '无法列出负载均衡（%{reason}）；请输入 ID',
+  },
+  noLoadBalancers: {
+    en: 'no load balancers in %{region} for these credentials; type the id (or check --region)',
+    zh: '这些凭据在 %{region} 没有负载均衡；请输入 ID（或检查 --region）',
+  },
+  cannotListMore: { en: 'could not list more load balancers (%{reason})', zh: '无法列出更多负载均衡（%{reason}）' },
+  cannotListListeners: {
+    en: 'could not list the listeners of %{lb} (%{reason}); ports are not checked',
+    zh: '无法列出 %{lb} 的监听器（%{reason}）；不检查端口',
+  },
+  protocol: { en: 'Protocol', zh: '协议' },
+  protocolTCP: { en: 'layer 4', zh: '四层' },
+  protocolUDP: { en: 'layer 4', zh: '四层' },
+  protocolHTTP: { en: 'layer 7, rules per domain and URL', zh: '七层，按域名和 URL 设置转发规则' },
+  protocolHTTPS: { en: 'layer 7 with TLS: needs a certificate (or SNI)', zh: '带 TLS 的七层：需要证书（或 SNI）' },
+  protocolTCP_SSL: { en: 'layer 4 with TLS: needs a certificate', zh: '带 TLS 的四层：需要证书' },
+  protocolQUIC: { en: 'layer 4, QUIC', zh: '四层，QUIC' },
+  ports: { en: 'Port(s), comma-separated: one listener each', zh: '端口（逗号分隔）：每个端口一个监听器' },
+  portTakenChooseAnother: { en: '--port %{clashes}: choose another', zh: '--port %{clashes}：请换一个端口' },
+  portTakenPickAnother: { en: '%{clashes}: pick another port', zh: '%{clashes}：请换一个端口' },
+  portMayBeRefused: { en: '%{clashes}: the API may refuse the port', zh: '%{clashes}：API 可能拒绝此端口' },
+  sni: { en: 'SNI', zh: 'SNI' },
+  sniOff: { en: 'Off: one certificate on the listener', zh: '关闭：监听器上使用一个证书' },
+  sniOffWhy: { en: 'the certificate is asked for next', zh: '接下来会询问证书' },
+  sniOn: { en: 'On: certificates go on the domain rules', zh: '开启：证书设置在域名规则上' },
+  sniOnWhy: {
+    en: 'no listener certificate is asked for; give each domain its certificate when you add its rule',
+    zh: '不询问监听器证书；添加域名规则时为每个域名指定证书',
+  },
+  sniOnNote: {
+    en: 'SNI on: the listener gets no certificate; set one per domain when you create its rules.',
+    zh: 'SNI 已开启：监听器不设证书；创建域名规则时为每个域名设置证书。',
+  },
+  serverCertificates: { en: 'Server certificates', zh: '服务器证书' },
+  oneCertificate: { en: 'One certificate', zh: '一个证书' },
+  severalCertificates: { en: 'Several, of different algorithms (e.g. RSA and ECC)', zh: '多个，算法各不相同（例如 RSA 和 ECC）' },
+  severalWhy: { en: 'sent as MultiCertInfo; each client gets one it supports', zh: '以 MultiCertInfo 发送；每个客户端获得其支持的证书' },
+  sslMode: { en: 'SSL mode', zh: 'SSL 模式' },
+  oneWay: { en: 'One-way (UNIDIRECTIONAL)', zh: '单向认证（UNIDIRECTIONAL）' },
+  oneWayWhy: { en: 'clients check the server certificate', zh: '客户端校验服务器证书' },
+  mutual: { en: 'Mutual (MUTUAL)', zh: '双向认证（MUTUAL）' },
+  mutualWhy: {
+    en: 'the listener also checks client certificates against a CA',
+    zh: '监听器还会用 CA 校验客户端证书',
+  },
+  addAnother: { en: 'Add another server certificate (of another algorithm)?', zh: '再添加一个服务器证书（其他算法）？' },
+  clientCertificates: { en: 'Client certificates', zh: '客户端证书' },
+  required: { en: 'Required (ON)', zh: '必需（ON）' },
+  requiredWhy: {
+    en: 'connections without a certificate the CA signed are refused',
+    zh: '没有该 CA 签发证书的连接会被拒绝',
+  },
+  optional: { en: 'Optional (OPTIONAL)', zh: '可选（OPTIONAL）' },
+  optionalWhy: { en: 'a client certificate is checked when one is presented', zh: '客户端出示证书时才校验' },
+  request: { en: 'Request:', zh: '请求：' },
+  equivalent: { en: 'Equivalent command (no prompts):', zh: '等效命令（无需交互）：' },
+  printWithoutCredentials: {
+    en: 'Nothing can be sent without credentials. Print the request (as --dry-run would)?',
+    zh: '没有凭据无法发送任何请求。是否打印该请求（与 --dry-run 相同）？',
+  },
+  showRequest: { en: 'Show the request (--dry-run: nothing is sent)?', zh: '显示该请求（--dry-run：不发送任何请求）？' },
+  createIt: { en: 'Create it?', zh: '创建吗？' },
+});
