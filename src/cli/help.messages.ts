@@ -32,7 +32,8 @@ export const HELP = defineMessages({
   region: { en: 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)', zh: '地域，例如 ap-guangzhou（默认：$TENCENTCLOUD_REGION）' },
   endpoint: {
     en: 'API endpoint; http:// only for loopback (default: https://clb.tencentcloudapi.com)',
-    zh: 'API 接入点；http:// 仅用于本机回环地址（默认：https://clb.tencentcloudapi.com）',
+    // The address in ASCII brackets: a full-width one after it would push the line past the width.
+    zh: 'API 接入点；http:// 仅用于本机回环地址 (默认: https://clb.tencentcloudapi.com)',
   },
   language: {
     en: 'language of messages, also asked of the API (default: $CLB_LISTENER_LANG, the profile, the locale)',
