@@ -9,9 +9,12 @@ import { REPO_ROOT } from './helpers/paths.js';
 import { placeholders, type Text } from '../src/core/i18n.js';
 import { ERRORS } from '../src/core/errors.messages.js';
 import { RULE_MESSAGES } from '../src/model/rules.messages.js';
+import { INPUT } from '../src/model/input.messages.js';
 import { FIELD_HELP_ZH, FIELD_WORDS } from '../src/model/fields.messages.js';
 import { HELP } from '../src/cli/help.messages.js';
+import { CONFIG } from '../src/config/config.messages.js';
 import { FOLLOW } from '../src/cli/follow-task.messages.js';
+import { USAGE } from '../src/cli/usage.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
@@ -23,9 +26,12 @@ import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpe
 const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>> = {
   'core/errors.messages.ts': { ERRORS },
   'model/rules.messages.ts': { RULE_MESSAGES },
+  'model/input.messages.ts': { INPUT },
   'model/fields.messages.ts': { FIELD_WORDS },
   'cli/help.messages.ts': { HELP },
+  'config/config.messages.ts': { CONFIG },
   'cli/follow-task.messages.ts': { FOLLOW },
+  'cli/usage.messages.ts': { USAGE },
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
   'ui/table.messages.ts': { HEADERS },

@@ -10,7 +10,8 @@ import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../core/version.js';
 import { guardOptions } from './option-guard.js';
 import { helpWidth, paragraph, twoColumns, wrapLines } from './help-text.js';
-import { type Language, message as message_, say } from '../core/i18n.js';
+import { type Language, type Message, message as message_, render, say } from '../core/i18n.js';
+import { USAGE, USAGE_PATTERNS } from './usage.messages.js';
 import { displayWidth } from '../core/width.js';
 import { HELP } from './help.messages.js';
 
@@ -138,6 +139,18 @@ export function isCommanderExit(error: unknown): 'success' | 'usage' | undefined
   return 'usage';
 }
 
+/** Commander's sentence as a catalogue message (said in the run's language), or as it is. */
+function usageMessage(sentence: string): string | Message {
+  for (const [pattern, id, names] of USAGE_PATTERNS) {
+    const match = pattern.exec(sentence);
+    if (!match) continue;
+    const said = message_(USAGE[id], Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])));
+    // Only when the English is commander's sentence word for word.
+    return render('en', said) === sentence ? said : sentence;
+  }
+  return sentence;
+}
+
 /** Commander reports usage problems by throwing; this turns them into our UsageError. */
 export function usageErrorFromCommander(error: { code?: string; message: string }, program: Command, argv: readonly string[]): UsageError {
   // Commander quotes the offending word whole; `--secret-key=…` or a mistyped secret must not be echoed.
@@ -152,7 +165,7 @@ export function usageErrorFromCommander(error: { code?: string; message: string 
   const flag = /'(-[-\w]+)/.exec(message)?.[1];
   const names = new Set(program.commands.map((c) => c.name()));
   const command = argv.find((arg) => names.has(arg));
-  return new UsageError(message, flag, {
+  return new UsageError(usageMessage(message), flag, {
     hint: message_(HELP.usageHint, { command: `clb-listener${command ? ` ${command}` : ''}` }),
   });
 }

@@ -15,7 +15,8 @@ import type { WireEvent } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
 import { isFinancialRegion, regionalEndpoint } from '../api/endpoint.js';
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
-import { API_LANGUAGE, chooseLanguage } from '../core/i18n.js';
+import { API_LANGUAGE, chooseLanguage, message } from '../core/i18n.js';
+import { CONFIG } from './config.messages.js';
 
 export type { CredentialSource } from './credentials.js';
 export type { ProfileChoice } from './profile-choice.js';
@@ -106,10 +107,10 @@ function pickRegion(input: SettingsInput, loaded: Loaded): { region: string; sou
   const found = findRegion(input, loaded);
   if (found) return found;
   const { choice } = loaded;
-  throw new UsageError('no region given', '--region', {
-    hint:
-      `pass --region ap-guangzhou, set ${ENV.region}${choice.explicit ? ' (ignored with --profile)' : ''}, ` +
-      `or store one in the profile: clb-listener configure set region ap-guangzhou${choice.explicit ? ` --profile ${shellQuote(choice.name)}` : ''}`,
+  throw new UsageError(message(CONFIG.noRegion), '--region', {
+    hint: choice.explicit
+      ? message(CONFIG.noRegionHintProfile, { variable: ENV.region, profile: shellQuote(choice.name) })
+      : message(CONFIG.noRegionHint, { variable: ENV.region }),
   });
 }
 
@@ -286,6 +287,6 @@ export async function overviewSettings(input: SettingsInput): Promise<SettingsOv
 /** Everything a command needs to call the API; a missing region is a UsageError (exit 2). */
 export async function resolveSettings(input: SettingsInput): Promise<ResolvedSettings> {
   const { region, regionSource, regionError, ...rest } = await inspectSettings(input);
-  if (regionError || !region || !regionSource) throw regionError ?? new UsageError('no region given', '--region');
+  if (regionError || !region || !regionSource) throw regionError ?? new UsageError(message(CONFIG.noRegion), '--region');
   return { ...rest, region, regionSource };
 }

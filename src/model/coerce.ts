@@ -8,6 +8,8 @@ import { UsageError } from '../core/errors.js';
 import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
 import { checkParsedDocument, checkTextNesting, duplicateJsonKey, isMachineryKey, MAX_NESTING } from './limits.js';
 import { holdsPrivateKey } from './certificates.js';
+import { message, type Text } from '../core/i18n.js';
+import { INPUT } from './input.messages.js';
 
 /** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */
 export type ReadText = (path: string, flag: string) => Promise<string>;
@@ -26,20 +28,20 @@ function typed(raw: unknown): string {
   return holdsPrivateKey(text) ? '<a PEM private key>' : `"${text}"`;
 }
 
-function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
+function parseBooleanWord(raw: unknown, label: string, rule: Text): boolean {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number' && (raw === 0 || raw === 1)) return raw === 1;
   const word = String(raw).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw new UsageError(`${label} ${typed(raw)}: ${rule}`, label);
+  throw new UsageError(message(rule, { label, value: typed(raw) }), label);
 }
 
 function parseInteger(raw: string, label: string): number {
   const text = raw.trim();
-  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(`${label} ${typed(raw)}: must be an integer`, label);
+  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(message(INPUT.notInteger, { label, value: typed(raw) }), label);
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new UsageError(`${label} ${text}: too large to send exactly`, label);
+  if (!Number.isSafeInteger(value)) throw new UsageError(message(INPUT.tooLarge, { label, value: text }), label);
   return value;
 }
 
@@ -59,9 +61,9 @@ export function coerceScalar(spec: FieldSpec, raw: unknown, label: string): unkn
       return typeof raw === 'string' ? parseInteger(raw, label) : raw;
     case 'switch':
       if (raw === 0 || raw === 1) return raw;
-      return parseBooleanWord(raw, label, 'must be 0 (off) or 1 (on)') ? 1 : 0;
+      return parseBooleanWord(raw, label, INPUT.notSwitch) ? 1 : 0;
     case 'boolean':
-      return typeof raw === 'boolean' ? raw : parseBooleanWord(raw, label, 'must be true or false');
+      return typeof raw === 'boolean' ? raw : parseBooleanWord(raw, label, INPUT.notTrueFalse);
     case 'enum':
       return typeof raw === 'string' && spec.upperCase ? raw.trim().toUpperCase() : raw;
     case 'integer-list':
@@ -83,8 +85,8 @@ export function parseShorthand(text: string, label: string): Record<string, stri
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      throw new UsageError(`${label} "${text}": expected Key=Value pairs separated by commas, JSON, or file://path`, label, {
-        hint: 'e.g. HealthSwitch=1,TimeOut=5,IntervalTime=7',
+      throw new UsageError(message(INPUT.notShorthand, { label, value: `"${text}"` }), label, {
+        hint: message(INPUT.shorthandExample),
       });
     }
     const key = part.slice(0, eq).trim();

@@ -5,7 +5,7 @@
  * through the same validator and rules as `create`; every problem is reported with its place:
  * `listeners.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
  */
-import { UsageError, type Problem } from '../core/errors.js';
+import { saidIn, UsageError, type Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
@@ -142,7 +142,8 @@ export async function readListenerFile(
       body = await coerceEntry(normalized, at, options.readText);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      problems.push({ field: at, rule: 'input', message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+      const said = saidIn(options.language ?? 'en', error);
+      problems.push({ field: at, rule: 'input', message: said.message, ...(said.hint ? { hint: said.hint } : {}) });
       continue;
     }
     // The same validator as create; findings named by their place in the file.

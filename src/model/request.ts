@@ -6,7 +6,7 @@
  * named the way they were given: `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
  */
 import { basename } from 'node:path';
-import { UsageError, type Problem } from '../core/errors.js';
+import { saidIn, UsageError, type Problem } from '../core/errors.js';
 import {
   CERTIFICATE_FLAGS,
   CERTIFICATE_INPUT_FIELDS,
@@ -73,7 +73,12 @@ function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
  * parse, a file that cannot be read) is a problem of its own; every flag is tried, so all of them
  * are reported together.
  */
-async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, readText: ReadText): Promise<Problem[]> {
+async function applyFieldFlags(
+  base: Record<string, unknown>,
+  flags: RawFlags,
+  readText: ReadText,
+  language: Language = 'en',
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const spec of CREATE_LISTENER_FIELDS) {
     // Named as typed: `--port` when the person wrote --port.
@@ -90,14 +95,15 @@ async function applyFieldFlags(base: Record<string, unknown>, flags: RawFlags, r
       }
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
+      const said = saidIn(language, error);
       problems.push({
         field: label,
         path: spec.api,
         // An object flag's text is its own problem's subject (a file, JSON); a scalar's value is shown.
         ...(raw !== undefined && spec.kind !== 'object' ? { value: raw } : {}),
         rule: spec.kind === 'object' ? 'input' : 'type',
-        message: error.message,
-        ...(error.hint ? { hint: error.hint } : {}),
+        message: said.message,
+        ...(said.hint ? { hint: said.hint } : {}),
       });
     }
   }
@@ -187,7 +193,7 @@ export async function buildCreateListenerRequest(flags: RawFlags, options: Build
   await loadValidator();
   const body = options.body ?? {};
   const base: Record<string, unknown> = { ...body };
-  const typeProblems = await applyFieldFlags(base, flags, options.readText);
+  const typeProblems = await applyFieldFlags(base, flags, options.readText, options.language);
   // What could not even be read as its type is reported alone, as the validator does: rules
   // checked on a request missing those fields would speak of the gaps, not of what was given.
   if (typeProblems.length) throw problemsRefusal(typeProblems);
