@@ -22,7 +22,7 @@ import {
 } from './certificates.js';
 import { closestName } from './suggest.js';
 import { controlCharacterProblems } from './control-characters.js';
-import { listText, type Message, message as said, render } from '../core/i18n.js';
+import { listText, type Message, message as said, type Params, render, type Text } from '../core/i18n.js';
 import { RULE_MESSAGES as M } from './rules.messages.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
@@ -280,6 +280,16 @@ function required(field: string, source: Source): Rule {
   };
 }
 
+/** Why a field does not belong: the refusal, and the warning for a harmless value sent as written. */
+interface Reason {
+  refuse: Message;
+  warn(value: string): Message;
+}
+
+function reason(refuse: Text, warn: Text, params: Params = {}): Reason {
+  return { refuse: said(refuse, params), warn: (value) => said(warn, { ...params, value }) };
+}
+
 /**
  * Fields of `parent` that mean something only beside a condition: refused without it, except
  * values `harmless` lets pass (silently, or with the off-value warning).
@@ -288,7 +298,7 @@ function onlyWith(
   request: Record<string, unknown>,
   parent: string,
   names: readonly string[],
-  why: (object: Record<string, unknown>) => string | undefined,
+  why: (object: Record<string, unknown>) => Reason | undefined,
   harmless: (name: string, value: unknown) => 'silent' | 'warn' | undefined = () => undefined,
 ): Emit[] {
   const object = record(valueAt(request, parsePath(parent)));
@@ -300,8 +310,8 @@ function onlyWith(
     const path = [...parsePath(parent), name];
     const kind = harmless(name, value);
     if (kind === 'silent') return [];
-    if (kind === 'warn') return [{ path, rule: 'off-value-elsewhere', message: `${reason}; ${show(value)} is sent as written` }];
-    return [{ path, message: reason }];
+    if (kind === 'warn') return [{ path, rule: 'off-value-elsewhere', message: reason.warn(show(value)) }];
+    return [{ path, message: reason.refuse }];
   });
 }
 
@@ -369,7 +379,7 @@ const checkTypeForProtocol: Rule = {
       {
         path: ['HealthCheck', 'CheckType'],
         message: said(M.checkTypeNotOn, { type: String(health.CheckType), protocol }),
-        hint: `use ${listWords(allowed, 'or')}`,
+        hint: said(M.useOneOf, { values: { en: listWords(allowed, 'or'), zh: allowed.join('、') } }),
       },
     ];
   },
@@ -405,11 +415,11 @@ const contextContent: Rule = {
         return [
           {
             path: ['HealthCheck', key],
-            message: `must be an even number of 0-9A-F characters with {HealthCheck.ContextType} HEX, got ${show(text)}`,
+            message: said(M.hexContext, { value: show(text) }),
           },
         ];
       }
-      if (!/^[\x20-\x7e]*$/.test(text)) return [{ path: ['HealthCheck', key], message: 'may hold only visible ASCII characters' }];
+      if (!/^[\x20-\x7e]*$/.test(text)) return [{ path: ['HealthCheck', key], message: said(M.visibleAscii) }];
       return [];
     });
   },
@@ -425,7 +435,7 @@ const httpCheckOnTcpNeeds: Rule = {
     if (!health || protocol !== 'TCP' || health.CheckType !== 'HTTP') return [];
     return (['HttpCheckDomain', 'HttpVersion'] as const)
       .filter((f) => !isSet(health[f]))
-      .map((f) => ({ path: ['HealthCheck', f], message: 'is required for an HTTP health check on a TCP listener' }));
+      .map((f) => ({ path: ['HealthCheck', f], message: said(M.requiredHttpOnTcp) }));
   },
 };
 
@@ -438,10 +448,9 @@ function emptyOnTcp(protocol: Protocol | undefined): (name: string, value: unkno
 const HTTP_CHECK_PROTOCOLS: readonly Protocol[] = ['TCP', 'TCP_SSL', 'QUIC'];
 
 /** Why an HTTP check field does not belong in this health check, or undefined when it does (or only warns). */
-function httpFieldReason(health: Record<string, unknown>, protocol: Protocol): string | undefined {
-  if (!HTTP_CHECK_PROTOCOLS.includes(protocol))
-    return `applies only to HTTP health checks (TCP, TCP_SSL and QUIC listeners), not ${protocol}`;
-  return checkTypeOf(health, protocol) !== 'HTTP' ? 'applies only when {HealthCheck.CheckType} is HTTP' : undefined;
+function httpFieldReason(health: Record<string, unknown>, protocol: Protocol): Reason | undefined {
+  if (!HTTP_CHECK_PROTOCOLS.includes(protocol)) return reason(M.httpChecksOnly, M.httpChecksOnlySent, { protocol });
+  return checkTypeOf(health, protocol) !== 'HTTP' ? reason(M.httpCheckTypeOnly, M.httpCheckTypeOnlySent) : undefined;
 }
 
 const httpFieldsOnlyOnTcpHttp: Rule = {
@@ -475,7 +484,7 @@ const httpFieldsOnTlsHttpCheck: Rule = {
       .filter((name) => isSet(health[name]) && health[name] !== '')
       .map((name) => ({
         path: ['HealthCheck', name],
-        message: `in the HTTP check of a ${protocol} listener: the reference names it for TCP listeners only; it is sent as written`,
+        message: said(M.httpFieldOnTls, { protocol }),
       }));
   },
 };
@@ -498,9 +507,8 @@ const listenerCertificate: Rule = {
   ...REF('CreateListener: one of Certificate and MultiCertInfo is required for TCP_SSL and for HTTPS without SNI'),
   check: ({ request, protocol }) => {
     if (!needsListenerCertificate(protocol, request.SniSwitch) || isSet(request.Certificate) || isSet(request.MultiCertInfo)) return [];
-    const who = protocol === 'HTTPS' ? 'an HTTPS listener with SNI off' : 'a TCP_SSL listener';
-    const emit: Emit = { path: ['Certificate'], message: `is required: ${who} needs a certificate (or {MultiCertInfo})` };
-    if (protocol === 'HTTPS') emit.hint = 'or turn SNI on ({SniSwitch} 1) and set certificates per domain rule';
+    const emit: Emit = { path: ['Certificate'], message: said(protocol === 'HTTPS' ? M.certificateHttps : M.certificateTcpSsl) };
+    if (protocol === 'HTTPS') emit.hint = said(M.orTurnSniOn);
     return [emit];
   },
 };
@@ -527,13 +535,13 @@ const serverCertificate: Rule = {
       return [
         {
           path: ['Certificate', 'CertId'],
-          message: 'is required, or upload a certificate with {Certificate.CertName}, {Certificate.CertContent} and {Certificate.CertKey}',
+          message: said(M.certIdOrUpload),
         },
       ];
     }
     return SERVER_UPLOAD.filter((k) => !isSet(cert[k])).map((k) => ({
       path: ['Certificate', k],
-      message: 'is required to upload a certificate',
+      message: said(M.requiredToUpload),
     }));
   },
 };
@@ -550,17 +558,17 @@ const idOrUpload: Rule = {
     if (cert && isSet(cert.CertId) && SERVER_UPLOAD.some((k) => isSet(cert[k]))) {
       out.push({
         path: ['Certificate', 'CertId'],
-        message: 'and an uploaded certificate are both given; give one',
-        hint: 'the API may use either',
+        message: said(M.idAndUpload),
+        hint: said(M.apiMayUseEither),
       });
     }
     if (cert && isSet(cert.CertCaId) && CA_UPLOAD.some((k) => isSet(cert[k]))) {
-      out.push({ path: ['Certificate', 'CertCaId'], message: 'and an uploaded CA are both given; give one' });
+      out.push({ path: ['Certificate', 'CertCaId'], message: said(M.caIdAndUpload) });
     }
     for (const { path, value } of valuesAt(request, 'MultiCertInfo.CertList[]')) {
       const entry = record(value);
       if (entry && isSet(entry.CertId) && (isSet(entry.CertContent) || isSet(entry.CertKey))) {
-        out.push({ path: [...path, 'CertId'], message: 'and uploaded content are both given; give one' });
+        out.push({ path: [...path, 'CertId'], message: said(M.idAndContent) });
       }
     }
     return out;
@@ -580,14 +588,13 @@ const mutualNeedsCa: Rule = {
       return [
         {
           path: ['Certificate', 'CertCaId'],
-          message:
-            'is required with {Certificate.SSLMode} MUTUAL, or upload the client CA with {Certificate.CertCaName} and {Certificate.CertCaContent}',
+          message: said(M.caIdOrUpload),
         },
       ];
     }
     return CA_UPLOAD.filter((k) => !isSet(cert[k])).map((k) => ({
       path: ['Certificate', k],
-      message: 'is required to upload the client CA',
+      message: said(M.requiredToUploadCa),
     }));
   },
 };
@@ -615,7 +622,10 @@ function mutualOnlyWarnings(request: Record<string, unknown>, parent: 'Certifica
     .filter((name) => isSet(object[name]))
     .map((name) => ({
       path: [parent, name],
-      message: `is used only with {${parent}.SSLMode} MUTUAL; ${name === 'CertCaContent' ? 'it' : show(object[name])} is sent as written (no client is verified without MUTUAL)`,
+      message:
+        name === 'CertCaContent'
+          ? said(M.mutualOnlyContent, { mode: `{${parent}.SSLMode}` })
+          : said(M.mutualOnlyValue, { mode: `{${parent}.SSLMode}`, value: show(object[name]) }),
     }));
 }
 
@@ -642,14 +652,13 @@ const multiEntry: Rule = {
     return multiEntries(request).flatMap(({ path, entry }): Emit[] => {
       if (isSet(entry.CertId)) return [];
       const missing = ['CertName', 'CertContent'].filter((k) => !isSet(entry[k]));
-      if (missing.length === 2)
-        return [{ path: [...path, 'CertId'], message: `is required, or upload the certificate with CertName and CertContent` }];
-      if (missing.length) return missing.map((k) => ({ path: [...path, k], message: 'is required to upload a certificate' }));
+      if (missing.length === 2) return [{ path: [...path, 'CertId'], message: said(M.entryIdOrUpload) }];
+      if (missing.length) return missing.map((k) => ({ path: [...path, k], message: said(M.requiredToUpload) }));
       if (!mutual && !isSet(entry.CertKey)) {
         return [
           {
             path: [...path, 'CertKey'],
-            message: 'is required: with {MultiCertInfo.SSLMode} UNIDIRECTIONAL every entry is a server certificate',
+            message: said(M.keyRequiredOneWay),
           },
         ];
       }
@@ -670,16 +679,14 @@ const multiOneCa: Rule = {
     const cas = entries.filter(({ entry }) => !isSet(entry.CertId) && isSet(entry.CertContent) && !isSet(entry.CertKey));
     const byId = entries.filter(({ entry }) => isSet(entry.CertId));
     if (cas.length > 1) {
-      return [
-        { path: [...cas[1]!.path], message: `is a second CA certificate; with {MultiCertInfo.SSLMode} MUTUAL the list holds exactly one` },
-      ];
+      return [{ path: [...cas[1]!.path], message: said(M.secondCa) }];
     }
     // An entry given by id may be the CA: its type is not known here.
     if (cas.length === 0 && byId.length === 0 && entries.length > 0) {
       return [
         {
           path: ['MultiCertInfo', 'CertList'],
-          message: 'has no CA certificate; with {MultiCertInfo.SSLMode} MUTUAL it must hold one (CertName and CertContent, no CertKey)',
+          message: said(M.noCa),
         },
       ];
     }
@@ -740,7 +747,7 @@ const privateKeyOutOfPlace: Rule = {
       return [
         {
           path,
-          message: 'holds a PEM private key; only CertKey takes one',
+          message: said(M.privateKeyOutOfPlace),
           hint: swapped
             ? `are {${pathText(path)}} and {${pathText(keyPath)}} swapped?`
             : 'give the certificate here and the key in CertKey',
@@ -776,8 +783,8 @@ const certificateParses: Rule = {
         ? [
             {
               path: slot.cert,
-              message: 'is not a PEM certificate that can be parsed; it is sent as written',
-              hint: 'give the PEM file of the certificate (-----BEGIN CERTIFICATE-----)',
+              message: said(M.notPem),
+              hint: said(M.givePem),
             },
           ]
         : [];
@@ -824,8 +831,8 @@ const keyMatchesCertificate: Rule = {
         ? [
             {
               path: slot.key!,
-              message: `does not match the certificate in {${pathText(slot.cert)}}`,
-              hint: 'give the key the certificate was issued for',
+              message: said(M.keyMismatch, { certificate: `{${pathText(slot.cert)}}` }),
+              hint: said(M.giveMatchingKey),
             },
           ]
         : [];
@@ -848,14 +855,12 @@ const certificateDates: Rule = {
         return [
           {
             path: slot.cert,
-            message: `holds a certificate that expired on ${day(validTo)}`,
-            hint: 'renew it, or pick another certificate',
+            message: said(M.expired, { day: day(validTo) }),
+            hint: said(M.renew),
           },
         ];
-      if (validFrom.getTime() > now)
-        return [{ path: slot.cert, message: `holds a certificate that is not valid before ${day(validFrom)}` }];
-      if (validTo.getTime() - now < THIRTY_DAYS_MS)
-        return [{ path: slot.cert, message: `holds a certificate that expires on ${day(validTo)}, within 30 days` }];
+      if (validFrom.getTime() > now) return [{ path: slot.cert, message: said(M.notYetValid, { day: day(validFrom) }) }];
+      if (validTo.getTime() - now < THIRTY_DAYS_MS) return [{ path: slot.cert, message: said(M.expiresSoon, { day: day(validTo) }) }];
       return [];
     }),
 };
@@ -871,8 +876,8 @@ const caIsCa: Rule = {
         ? [
             {
               path: slot.cert,
-              message: 'is not a CA certificate (basicConstraints CA:TRUE is missing)',
-              hint: 'mutual TLS needs the CA that issued the client certificates',
+              message: said(M.notCa),
+              hint: said(M.mutualNeedsCa),
             },
           ]
         : [],
@@ -891,7 +896,7 @@ const multiAlgorithms: Rule = {
       if (slot.ca || !cert || slot.cert[0] !== 'MultiCertInfo') continue;
       const earlier = seen.get(cert.algorithm);
       if (earlier)
-        out.push({ path: slot.cert, message: `is ${cert.algorithm}, like {${pathText(earlier)}}: one server certificate per algorithm` });
+        out.push({ path: slot.cert, message: said(M.sameAlgorithm, { algorithm: cert.algorithm, other: `{${pathText(earlier)}}` }) });
       else seen.set(cert.algorithm, slot.cert);
     }
     return out;
@@ -923,12 +928,11 @@ const namesMatchPorts: Rule = {
     const names = request.ListenerNames;
     const ports = request.Ports;
     if (!Array.isArray(names) || !Array.isArray(ports) || names.length === ports.length) return [];
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     return [
       {
         path: ['ListenerNames'],
-        message: `gives ${plural(names.length, 'name')} for ${plural(ports.length, 'port')}; names are matched to ports by position`,
-        hint: 'give one name per port, or none',
+        message: said(M.namesForPorts, { names: names.length, ports: ports.length }),
+        hint: said(M.oneNamePerPort),
       },
     ];
   },
@@ -942,7 +946,7 @@ const namesCharacters: Rule = {
   check: ({ request }) =>
     valuesAt(request, 'ListenerNames[]').flatMap(({ path, value }) =>
       typeof value === 'string' && /[\u{10000}-\u{10FFFF}]/u.test(value)
-        ? [{ path, message: `${show(value)}: emoji and other supplementary characters are not allowed` }]
+        ? [{ path, message: said(M.noEmoji, { value: show(value) }) }]
         : [],
     ),
 };
@@ -969,7 +973,7 @@ const controlCharacters: Rule = {
     controlCharacterProblems(request).map(({ path, message }) => ({
       path,
       message,
-      hint: 'remove it: no id, name, path or check string contains control characters',
+      hint: said(M.removeControl),
     })),
 };
 
@@ -999,7 +1003,7 @@ const lbIdPrefix: Rule = {
           {
             path: ['LoadBalancerId'],
             message: said(M.lbIdShape, { value: show(request.LoadBalancerId) }),
-            hint: 'load balancer ids start with lb-; list them with: clb-listener list',
+            hint: said(M.lbIdHint),
           },
         ]
       : [],
@@ -1015,7 +1019,7 @@ const lbIdShape: Rule = {
       ? [
           {
             path: ['LoadBalancerId'],
-            message: `${show(request.LoadBalancerId)} is not the usual lb-xxxxxxxx (8 lower-case letters or digits); it is sent as written`,
+            message: said(M.lbIdUnusual, { value: show(request.LoadBalancerId) }),
           },
         ]
       : [],
@@ -1063,7 +1067,7 @@ const idleTicket: Rule = {
       ? [
           {
             path: ['IdleConnectTimeout'],
-            message: `${request.IdleConnectTimeout} is above 1980: the API accepts it only after a quota ticket; it is sent as written`,
+            message: said(M.idleAboveQuota, { value: String(request.IdleConnectTimeout) }),
           },
         ]
       : [],
@@ -1077,9 +1081,9 @@ const quicCid: Rule = {
   check: ({ request, protocol }) => {
     if (request.SessionType !== 'QUIC_CID') return [];
     const out: Emit[] = [];
-    if (protocol && protocol !== 'UDP') out.push({ path: ['SessionType'], message: `QUIC_CID needs {Protocol} UDP, not ${protocol}` });
+    if (protocol && protocol !== 'UDP') out.push({ path: ['SessionType'], message: said(M.quicCidUdp, { protocol }) });
     if (isSet(request.Scheduler) && request.Scheduler !== 'WRR')
-      out.push({ path: ['Scheduler'], message: `must be WRR with {SessionType} QUIC_CID, not ${show(request.Scheduler)}` });
+      out.push({ path: ['Scheduler'], message: said(M.quicCidWrr, { value: show(request.Scheduler) }) });
     return out;
   },
 };
@@ -1096,7 +1100,7 @@ const schedulerLayer7: Rule = {
       ? [
           {
             path: ['Scheduler'],
-            message: `${request.Scheduler} on an ${protocol} listener: layer-7 scheduling is set on the rules; it is sent as written`,
+            message: said(M.schedulerOnL7, { scheduler: String(request.Scheduler), protocol }),
           },
         ]
       : [],
@@ -1128,8 +1132,10 @@ function unknownKeys(value: Record<string, unknown>, specs: readonly FieldSpec[]
       const guess = closestName(key, known);
       out.push({
         path: [...path, key],
-        message: guess ? `is not a field of the request; did you mean ${guess}?` : 'is not a field of the request',
-        hint: `valid fields${path.length ? ` of ${pathText(path)}` : ''}: ${known.join(', ')}`,
+        message: guess ? said(M.unknownFieldGuess, { guess }) : said(M.unknownField),
+        hint: path.length
+          ? said(M.validFieldsOf, { parent: pathText(path), fields: known.join(', ') })
+          : said(M.validFields, { fields: known.join(', ') }),
       });
       continue;
     }
@@ -1257,7 +1263,7 @@ function onlyWithCustom(): Rule {
         request,
         'HealthCheck',
         CUSTOM_CHECK_FIELDS,
-        (health) => (health.CheckType === 'CUSTOM' ? undefined : 'is used only when {HealthCheck.CheckType} is CUSTOM'),
+        (health) => (health.CheckType === 'CUSTOM' ? undefined : reason(M.customOnly, M.customOnlySent)),
         (_name, value) => (value === '' ? 'warn' : undefined),
       ),
   };
@@ -1272,8 +1278,8 @@ function httpVersionOnly(): Rule {
     check: (ctx) => {
       const health = record(ctx.request.HealthCheck);
       if (!health || !isSet(health.HttpVersion) || !ctx.protocol || !L4_AND_TLS.includes(ctx.protocol)) return [];
-      const message = httpFieldReason(health, ctx.protocol);
-      return message ? [{ path: ['HealthCheck', 'HttpVersion'], message }] : [];
+      const why = httpFieldReason(health, ctx.protocol);
+      return why ? [{ path: ['HealthCheck', 'HttpVersion'], message: why.refuse }] : [];
     },
   };
 }
@@ -1289,8 +1295,8 @@ function extendedCodeNotOnListeners(): Rule {
         ? [
             {
               path: ['HealthCheck', 'ExtendedCode'],
-              message: 'applies only to the GRPC health checks of layer-7 rules, not to listeners',
-              hint: 'leave {HealthCheck.ExtendedCode} out',
+              message: said(M.grpcOnly),
+              hint: said(M.leaveOut, { field: '{HealthCheck.ExtendedCode}' }),
             },
           ]
         : [],
