@@ -15,6 +15,7 @@ import { HELP } from '../src/cli/help.messages.js';
 import { CONFIG } from '../src/config/config.messages.js';
 import { FOLLOW } from '../src/cli/follow-task.messages.js';
 import { USAGE } from '../src/cli/usage.messages.js';
+import { API_HINTS } from '../src/cli/api-hints.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
@@ -32,6 +33,7 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'config/config.messages.ts': { CONFIG },
   'cli/follow-task.messages.ts': { FOLLOW },
   'cli/usage.messages.ts': { USAGE },
+  'cli/api-hints.messages.ts': { API_HINTS },
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
   'ui/table.messages.ts': { HEADERS },

@@ -5,10 +5,21 @@
 import type { ClbClient } from '../api/client.js';
 import { waitForTask, type TaskOutcome } from '../api/waiter.js';
 import { formatElapsed, type Progress } from '../ui/progress.js';
-import { AcceptedError, ApiError, CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
+import {
+  AcceptedError,
+  ApiError,
+  CliError,
+  InterruptedError,
+  saidIn,
+  setHint,
+  TaskFailedError,
+  UsageError,
+  WaitTimeoutError,
+} from '../core/errors.js';
+import { ERRORS } from '../core/errors.messages.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
-import { say } from '../core/i18n.js';
+import { type Message, message, render, say } from '../core/i18n.js';
 import { FOLLOW } from './follow-task.messages.js';
 
 export { DEFAULT_WAIT_TIMEOUT_SECONDS, waitTimeoutMs } from './seconds.js';
@@ -62,16 +73,25 @@ export async function followTask(client: ClbClient, requestId: string, options: 
   } catch (error) {
     progress.fail();
     const resume = suggestCommand(options.globals, 'wait', requestId);
-    if (error instanceof WaitTimeoutError) error.hint = `resume with: ${resume}`;
-    else if (error instanceof InterruptedError) error.hint = `the task keeps running; follow it with: ${resume}`;
+    if (error instanceof WaitTimeoutError) setHint(error, message(ERRORS.resumeWith, { command: resume }));
+    else if (error instanceof InterruptedError) setHint(error, message(ERRORS.taskKeepsRunning, { command: resume }));
     else if (options.accepted && !(error instanceof TaskFailedError))
       throw pollFailedAfterAcceptance(error, requestId, resume, options.accepted);
     else if (isUnknownTask(error)) {
       // A task the API does not know is not one that was accepted: say so, not "follow it".
-      error.hint = unknownTaskHint(requestId, client.region);
+      setHint(error, unknownTaskHint(requestId, client.region));
     } else if (error instanceof CliError && !(error instanceof TaskFailedError)) {
       // Following failed, not the task (the API could not be asked): it may still be running.
-      error.hint = `${error.hint ? `${error.hint}; ` : ''}the task's outcome is unknown; ask again with: ${resume}`;
+      const before = error.hintText ?? error.hint;
+      setHint(
+        error,
+        before === undefined
+          ? message(FOLLOW.outcomeUnknown, { command: resume })
+          : message(FOLLOW.outcomeUnknownAfter, {
+              hint: typeof before === 'string' ? before : { en: render('en', before), zh: render('zh', before) },
+              command: resume,
+            }),
+      );
     }
     if (error instanceof CliError) error.details.TaskId = requestId;
     throw error;
@@ -91,11 +111,8 @@ function isUnknownTask(error: unknown): error is ApiError {
   );
 }
 
-function unknownTaskHint(requestId: string, region: string): string {
-  return (
-    `the API knows no task ${requestId} in ${region || 'this region'}: check the id was copied whole from the RequestId ` +
-    'a write printed (create --no-wait, or an interrupted or timed-out create), and that --region and --endpoint are those of that write'
-  );
+function unknownTaskHint(requestId: string, region: string): Message {
+  return message(FOLLOW.unknownTask, { id: requestId, region: region || FOLLOW.thisRegion });
 }
 
 /** The wait cannot go on after an accepted write: say what failed, what may exist, and how to resume. */
@@ -105,10 +122,15 @@ function pollFailedAfterAcceptance(
   resume: string,
   accepted: NonNullable<FollowOptions['accepted']>,
 ): AcceptedError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const first = error instanceof ApiError && error.isAuthFailure ? 'the credentials were refused while waiting; fix them, then ' : '';
-  return new AcceptedError(requestId, `${accepted.action} was accepted (task ${requestId}), but waiting for it failed: ${reason}`, {
-    hint: `${first}find out how it ended with ${resume} (do not send it again)`,
+  const reason =
+    error instanceof CliError
+      ? { en: saidIn('en', error).message, zh: saidIn('zh', error).message }
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  const refused = error instanceof ApiError && error.isAuthFailure;
+  return new AcceptedError(requestId, message(FOLLOW.waitFailed, { action: accepted.action, id: requestId, reason }), {
+    hint: message(refused ? FOLLOW.findOutRefused : FOLLOW.findOut, { command: resume }),
     cause: error,
     ...(accepted.listenerIds ? { listenerIds: accepted.listenerIds } : {}),
   });
