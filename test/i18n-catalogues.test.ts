@@ -18,6 +18,7 @@ import { USAGE } from '../src/cli/usage.messages.js';
 import { API_HINTS } from '../src/cli/api-hints.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
+import { DELETE } from '../src/cli/commands/delete/delete.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
 import { ASK } from '../src/ui/interactive/interactive.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
@@ -36,6 +37,7 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/api-hints.messages.ts': { API_HINTS },
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
+  'cli/commands/delete/delete.messages.ts': { DELETE },
   'ui/table.messages.ts': { HEADERS },
   'ui/interactive/interactive.messages.ts': { ASK },
 };

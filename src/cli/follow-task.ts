@@ -35,14 +35,6 @@ export function checkRequestId(raw: string): string {
   return id;
 }
 
-/**
- * What `--no-wait` says once a write is accepted, the same for every command:
- * `Accepted: creating lbl-a, lbl-b on lb-x (task … still running); follow it with: clb-listener wait …`.
- */
-export function acceptedLine(doing: string, requestId: string, globals: Partial<GlobalOptions>): string {
-  return `Accepted: ${doing} (task ${requestId} still running); follow it with: ${suggestCommand(globals, 'wait', requestId)}`;
-}
-
 export interface FollowOptions {
   timeoutMs: number;
   signal: AbortSignal;
