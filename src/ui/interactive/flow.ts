@@ -497,19 +497,19 @@ async function askServerCertificate(
 ): Promise<ServerEntry> {
   const { asker } = env;
   const n = earlier.length + 1;
-  const account = await listingFor(env, listing, "the account's server certificates");
+  const account = await listingFor(env, listing, t(env, ASK.listingServer));
   const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
   const source = await asker.select<'upload' | 'id' | 'pick'>({
-    message: several ? `Server certificate ${n}` : 'Server certificate',
+    message: several ? t(env, ASK.serverCertificateN, { n }) : t(env, ASK.serverCertificate),
     choices: [
       ...(account?.items?.length
-        ? [{ value: 'pick' as const, name: `An existing certificate in the account (${certificateCount(account.items)})` }]
+        ? [{ value: 'pick' as const, name: t(env, ASK.pickExisting, { count: certificateCount(env, account.items) }) }]
         : []),
-      { value: 'upload', name: 'Upload from PEM files (certificate and private key)' },
+      { value: 'upload', name: t(env, ASK.uploadPem) },
       {
         value: 'id',
-        name: 'Type an existing certificate id (SSL Certificate Service)',
-        ...(account?.items?.length === 0 ? { description: 'the account has no server certificates listed' } : {}),
+        name: t(env, ASK.typeExistingId),
+        ...(account?.items?.length === 0 ? { description: t(env, ASK.noServerCertificates) } : {}),
       },
     ],
     default: usable > 0 ? 'pick' : 'upload',
@@ -522,7 +522,7 @@ async function askServerCertificate(
       ...pickedAlgorithms(earlier, account!.items!),
     ];
     const picked = await pickCertificate(env, account!.items!, {
-      message: !several ? 'Certificate' : n === 1 ? 'Certificate 1' : `Certificate ${n} (an algorithm not used above)`,
+      message: !several ? t(env, ASK.certificate) : n === 1 ? t(env, ASK.certificateN, { n }) : t(env, ASK.certificateOther, { n }),
       used: usedIds,
       usedAlgorithms: several ? usedAlgorithms : [],
     });
@@ -531,12 +531,12 @@ async function askServerCertificate(
   if (source !== 'upload') {
     const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
     const id = await asker.input({
-      message: several && n > 1 ? 'Certificate id (of an algorithm not used above)' : 'Certificate id',
+      message: several && n > 1 ? t(env, ASK.certificateIdOther) : t(env, ASK.certificateId),
       validate: validator(
         env,
         () => slot.partial,
         slot.at('CertId'),
-        (v) => (usedIds.includes(v) ? `${v} is already in the list` : undefined),
+        (v) => (usedIds.includes(v) ? t(env, ASK.alreadyListed, { id: v }) : undefined),
       ),
     });
     return { kind: 'id', id: id.trim() };
@@ -544,19 +544,19 @@ async function askServerCertificate(
 
   // The key is asked next: an empty placeholder marks the entry as a server certificate meanwhile.
   const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } });
-  const cert = await askPemFile(env, 'Certificate PEM file', (path) =>
-    readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels),
+  const cert = await askPemFile(env, t(env, ASK.certificatePem), (path) =>
+    readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels, env.language),
   );
 
   const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
   let key = '';
   const typedKey = await asker.input({
-    message: 'Private key PEM file',
+    message: t(env, ASK.privateKeyPem),
     validate: async (text) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
       const labels = (p: Path): string | undefined => (samePath(p, certAt) ? cert.path : keySlot.labels(p));
-      const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels);
+      const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels, env.language);
       if (typeof read === 'string') return read;
       key = read.content;
       return true;
@@ -568,7 +568,7 @@ async function askServerCertificate(
   const algorithm = cert.parsed?.algorithm.toLowerCase() ?? String(n);
   const nameSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
   const name = await asker.input({
-    message: 'Certificate name',
+    message: t(env, ASK.certificateName),
     default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${algorithm}` : fromSubject),
     validate: validator(env, () => nameSlot.partial, nameSlot.at('CertName')),
   });
@@ -595,7 +595,7 @@ async function askPemFile(
     },
   });
   const cert = accepted!;
-  env.note(describeCertificate(cert, env.now));
+  env.note(describeCertificate(cert, env.now, env.language));
   if (cert.warnings.length) env.note(cert.warnings, 'warning');
   return cert;
 }
@@ -608,38 +608,38 @@ async function askCa(
   listing: Promise<Listing> | undefined,
 ): Promise<CaEntry> {
   const { asker } = env;
-  const account = await listingFor(env, listing, "the account's CA certificates");
+  const account = await listingFor(env, listing, t(env, ASK.listingCa));
   const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
   const source = await asker.select<'upload' | 'id' | 'pick'>({
-    message: 'Client CA certificate (mutual TLS)',
+    message: t(env, ASK.clientCa),
     choices: [
       ...(account?.items?.length
-        ? [{ value: 'pick' as const, name: `An existing CA certificate in the account (${certificateCount(account.items)})` }]
+        ? [{ value: 'pick' as const, name: t(env, ASK.pickExistingCa, { count: certificateCount(env, account.items) }) }]
         : []),
-      { value: 'upload', name: 'Upload a CA PEM file' },
+      { value: 'upload', name: t(env, ASK.uploadCa) },
       {
         value: 'id',
-        name: 'Type an existing CA certificate id',
-        ...(account?.items?.length === 0 ? { description: 'the account has no CA certificates listed' } : {}),
+        name: t(env, ASK.typeExistingCaId),
+        ...(account?.items?.length === 0 ? { description: t(env, ASK.noCaCertificates) } : {}),
       },
     ],
     default: usable > 0 ? 'pick' : 'upload',
   });
   if (source === 'pick') {
-    const picked = await pickCertificate(env, account!.items!, { message: 'CA certificate', used: [], usedAlgorithms: [] });
+    const picked = await pickCertificate(env, account!.items!, { message: t(env, ASK.caCertificate), used: [], usedAlgorithms: [] });
     if (picked) return { kind: 'id', id: picked };
   }
   const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} });
   const at = (key: 'Id' | 'Content' | 'Name'): Path => (several ? slot.at(`Cert${key}`) : ['Certificate', `CertCa${key}`]);
   if (source !== 'upload') {
-    const id = await asker.input({ message: 'CA certificate id', validate: validator(env, () => slot.partial, at('Id')) });
+    const id = await asker.input({ message: t(env, ASK.caCertificateId), validate: validator(env, () => slot.partial, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
-  const cert = await askPemFile(env, 'CA certificate PEM file', (path) =>
-    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now),
+  const cert = await askPemFile(env, t(env, ASK.caPem), (path) =>
+    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now, undefined, env.language),
   );
   const name = await asker.input({
-    message: 'CA certificate name',
+    message: t(env, ASK.caName),
     default: defaultName ?? nameFromSubject(cert.parsed?.summary, 'client-ca'),
     validate: validator(env, () => slot.partial, at('Name')),
   });
@@ -661,10 +661,10 @@ interface CertificateLists {
 function listCertificates(env: FlowEnvironment, type: 'SVR' | 'CA'): Promise<Listing> | undefined {
   const { account } = env;
   if (!account) return undefined;
-  const what = type === 'SVR' ? 'server certificates' : 'CA certificates';
+  const text = type === 'SVR' ? ASK.cannotListServer : ASK.cannotListCa;
   return account.certificates(type, env.signal).then(
     (items) => ({ items }),
-    (error: unknown) => ({ problem: `could not list the account's ${what} (${reason(error)}); upload one or type its id` }),
+    (error: unknown) => ({ problem: t(env, text, { reason: reason(error) }) }),
   );
 }
 
@@ -675,14 +675,14 @@ function listCertificates(env: FlowEnvironment, type: 'SVR' | 'CA'): Promise<Lis
  */
 async function listingFor(env: FlowEnvironment, listing: Promise<Listing> | undefined, what: string): Promise<Listing | undefined> {
   if (!listing) return undefined;
-  const result = await (env.waiting ? env.waiting(`listing ${what}…`, listing) : listing);
+  const result = await (env.waiting ? env.waiting(t(env, ASK.listing, { what }), listing) : listing);
   if (result.problem && !env.signal?.aborted) env.note([result.problem], 'warning');
   return result;
 }
 
-function certificateCount(items: readonly CertificateItem[]): string {
+function certificateCount(env: FlowEnvironment, items: readonly CertificateItem[]): string {
   const expired = items.filter((c) => c.expired).length;
-  return expired ? `${items.length}, ${expired} expired` : `${items.length}`;
+  return expired ? t(env, ASK.countExpired, { count: items.length, expired }) : `${items.length}`;
 }
 
 /** `RSA 2048` → `RSA`: the family MultiCertInfo allows once. */
@@ -715,46 +715,46 @@ async function pickCertificate(
   items: readonly CertificateItem[],
   options: { message: string; used: readonly string[]; usedAlgorithms: readonly string[] },
 ): Promise<string | undefined> {
-  const width = (f: (c: CertificateItem) => string) => Math.max(0, ...items.map((c) => f(c).length));
+  const width = (f: (c: CertificateItem) => string) => Math.max(0, ...items.map((c) => displayWidth(f(c))));
   const [id, domain, algorithm] = [width((c) => c.id), width((c) => c.domain), width((c) => c.algorithm)];
   const TYPE = '\u0000type';
   const picked = await env.asker.search<string>({
-    message: `${options.message} (type to filter)`,
+    message: t(env, ASK.typeToFilter, { question: options.message }),
     source: async (term) => {
       const text = term?.trim().toLowerCase() ?? '';
       const shown = items.filter((c) => !text || [c.id, c.domain, c.alias].some((f) => f.toLowerCase().includes(text)));
       const choices: Choice<string>[] = shown.map((c) => {
         const state = c.expired
-          ? `expired ${day(c.expires)}`.trim()
+          ? t(env, ASK.expiredOn, { day: day(c.expires) }).trim()
           : c.status !== undefined && c.status !== 1
-            ? `not issued (status ${c.status})`
-            : `expires ${day(c.expires) || '?'}`;
+            ? t(env, ASK.notIssued, { status: c.status })
+            : t(env, ASK.expiresOn, { day: day(c.expires) || '?' });
         const family = algorithmFamily(c.algorithm);
         const disabled = options.used.includes(c.id)
-          ? 'already in the list'
+          ? t(env, ASK.inTheList)
           : options.usedAlgorithms.includes(family)
-            ? `${family} is already in the list`
+            ? t(env, ASK.alreadyListed, { id: family })
             : undefined;
         return {
           value: c.id,
           // The state says it once: `expired 2026-10-27`, `expires 2027-10-30`, `not issued`.
-          name: [c.id.padEnd(id), c.domain.padEnd(domain), c.algorithm.padEnd(algorithm), state].join('  '),
+          name: [padEndWidth(c.id, id), padEndWidth(c.domain, domain), padEndWidth(c.algorithm, algorithm), state].join('  '),
           short: c.id,
-          ...(c.alias ? { description: `alias ${c.alias}` } : {}),
+          ...(c.alias ? { description: t(env, ASK.alias, { alias: c.alias }) } : {}),
           ...(disabled ? { disabled } : {}),
         };
       });
-      choices.push({ value: TYPE, name: 'Type an id instead' });
+      choices.push({ value: TYPE, name: t(env, ASK.typeIdInstead) });
       return choices;
     },
   });
   if (picked === TYPE) return undefined;
   const chosen = items.find((c) => c.id === picked)!;
   if (chosen.expired) {
-    const warning = `certificate ${chosen.id} (${chosen.domain}) expired on ${day(chosen.expires)}: clients will refuse it`;
+    const warning = t(env, ASK.pickedExpired, { id: chosen.id, domain: chosen.domain, day: day(chosen.expires) });
     env.note([warning], 'warning');
   } else if (chosen.status !== undefined && chosen.status !== 1) {
-    const warning = `certificate ${chosen.id} (${chosen.domain}) is not issued (status ${chosen.status}); the API may refuse it`;
+    const warning = t(env, ASK.pickedNotIssued, { id: chosen.id, domain: chosen.domain, status: chosen.status });
     env.note([warning], 'warning');
   }
   return chosen.id;
