@@ -217,9 +217,11 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     // The list lines up by display width and counts listeners in Chinese.
     await term.waitFor(/^\? 负载均衡（[a-z-]+；输入以筛选，或输入 ID）/m);
     await term.answer(/❯ lb-emu00001 +emulator-lb-1 +\S+ +\S+ +0 个监听器/, undefined, 'Enter');
+    // The prompts' own words too: the key help, yes and no.
+    await term.waitFor(/\? 协议[\s\S]*↑↓ 移动 • ⏎ 选择/);
     await term.answer('? 协议', undefined, 'Enter'); // TCP, the default
     await term.answer('? 端口（逗号分隔）：每个端口一个监听器', '9000', 'Enter');
-    await term.answer('? 创建吗？', undefined, 'Enter');
+    await term.answer('? 创建吗？ (是/否)', undefined, 'Enter');
     const { code, pane } = await exitCode(term);
 
     assert.equal(code, 0, pane);

@@ -147,4 +147,10 @@ export const ASK = defineMessages({
   expires: { en: 'expires', zh: '到期' },
   expiresIn: { en: '%{day} (in %{days} %{days|day|days})', zh: '%{day}（%{days} 天后）' },
   key: { en: 'key', zh: '密钥' },
+  keyNavigate: { en: 'navigate', zh: '移动' },
+  keySelect: { en: 'select', zh: '选择' },
+  disabledChoice: { en: 'This option is disabled and cannot be selected.', zh: '此选项不可用，无法选择。' },
+  yes: { en: 'Yes', zh: '是' },
+  no: { en: 'No', zh: '否' },
+  answerYesNo: { en: 'You must answer with "%{yes}" or "%{no}"', zh: '请回答“%{yes}”或“%{no}”' },
 });
