@@ -66,4 +66,68 @@ export const APPLY = defineMessages({
     en: 'Applying %{total} %{total|change|changes} (%{requests} %{requests|request|requests}) to %{lbs} load %{lbs|balancer|balancers}',
     zh: '正在对 %{lbs} 个负载均衡应用 %{total} 项变更（%{requests} 个请求）',
   },
+  deleteItem: {
+    en: '%{id} (%{protocol} %{port}%{name} on %{lb})',
+    zh: '%{id}（%{lb} 上的 %{protocol} %{port}%{name}）',
+  },
+  pruneWouldDelete: {
+    en: '--prune would delete %{count} %{count|listener|listeners}: %{list}; nothing was sent',
+    zh: '--prune 将删除 %{count} 个监听器：%{list}；未发送任何请求',
+  },
+  pruneHint: {
+    en: 'add --yes to delete %{count|it|them}, or run with --plan to review',
+    zh: '加 --yes 以删除这 %{count} 个监听器，或用 --plan 先查看',
+  },
+  notDescribed: {
+    en: 'Listeners the file does not describe:',
+    zh: '文件未描述的监听器：',
+  },
+  deleteThem: {
+    en: 'Delete %{count} %{count|listener|listeners}?',
+    zh: '删除 %{count} 个监听器？',
+  },
+  conflict1: {
+    en: '%{where}: %{reason}; nothing was changed',
+    zh: '%{where}：%{reason}；未做任何更改',
+  },
+  conflictMore: {
+    en: '%{where}: %{reason} (and %{more} more %{more|conflict|conflicts}); nothing was changed',
+    zh: '%{where}：%{reason}（另有 %{more} 个冲突）；未做任何更改',
+  },
+  conflictHint: {
+    en: 'clb-listener apply --plan lists every conflict; nothing is deleted or re-created implicitly',
+    zh: 'clb-listener apply --plan 会列出全部冲突；不会隐式删除或重建任何监听器',
+  },
+  partial: {
+    en: '%{done} %{done|change|changes} made, %{failed} failed, %{unknown} with an unknown outcome, %{notTried} not tried',
+    zh: '已完成 %{done} 项变更，%{failed} 项失败，%{unknown} 项结果未知，%{notTried} 项未尝试',
+  },
+  partialDetail: {
+    en: '%{done} %{done|change|changes} made, %{failed} failed, %{unknown} with an unknown outcome, %{notTried} not tried: %{detail}',
+    zh: '已完成 %{done} 项变更，%{failed} 项失败，%{unknown} 项结果未知，%{notTried} 项未尝试：%{detail}',
+  },
+  partialHint: {
+    en: 'the summary lists each listener; run apply again to retry what is left (what was done stays done)',
+    zh: '摘要列出了每个监听器；再次运行 apply 可重试剩余部分（已完成的保持不变）',
+  },
+  applyingCounter: {
+    en: 'Applying: %{done}/%{total} changes, %{finished}/%{lbs} load balancers done',
+    zh: '正在应用：%{done}/%{total} 项变更，%{finished}/%{lbs} 个负载均衡已完成',
+  },
+  tally: {
+    en: '%{count} %{verb}',
+    zh: '%{verb} %{count} 个',
+  },
+  nothingChanged: {
+    en: 'nothing changed',
+    zh: '无变更',
+  },
+  lbDone: {
+    en: '%{lb}: %{tally} in %{elapsed}',
+    zh: '%{lb}：%{tally}，用时 %{elapsed}',
+  },
+  lbStopped: {
+    en: '%{lb}: %{tally} in %{elapsed}; stopped, %{failure}',
+    zh: '%{lb}：%{tally}，用时 %{elapsed}；已停止，%{failure}',
+  },
 });

@@ -6,9 +6,8 @@
 import { dirname, resolve } from 'node:path';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
-import { message } from '../../../core/i18n.js';
+import { message, say } from '../../../core/i18n.js';
 import { ERRORS } from '../../../core/errors.messages.js';
-import { say } from '../../../core/i18n.js';
 import { APPLY } from './apply.messages.js';
 import { readDocument } from '../../../model/coerce.js';
 import { readListenerFile, type ListenerFile } from '../../../model/listener-file.js';
@@ -82,21 +81,26 @@ async function readState(
 async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): Promise<void> {
   const deletes = plan.items.filter((item) => item.action === 'delete');
   if (deletes.length === 0 || flags.yes) return;
-  const list = deletes.map((d) => `${d.listenerId} (${d.protocol} ${d.port}${d.name ? ` "${d.name}"` : ''} on ${d.loadBalancerId})`);
+  const language = ctx.language ?? 'en';
+  const list = deletes.map((d) =>
+    say(language, APPLY.deleteItem, {
+      id: d.listenerId ?? '',
+      protocol: d.protocol,
+      port: d.port,
+      name: d.name ? ` "${d.name}"` : '',
+      lb: d.loadBalancerId,
+    }),
+  );
   const { canPrompt } = await import('../../../ui/terminal.js');
   if (!canPrompt(ctx)) {
-    throw new UsageError(
-      `--prune would delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}: ${list.join(', ')}; nothing was sent`,
-      '--prune',
-      {
-        hint: `add --yes to delete ${deletes.length === 1 ? 'it' : 'them'}, or run with --plan to review`,
-      },
-    );
+    throw new UsageError(message(APPLY.pruneWouldDelete, { count: deletes.length, list: list.join(', ') }), '--prune', {
+      hint: message(APPLY.pruneHint, { count: deletes.length }),
+    });
   }
   const { createAsker } = await import('../../../ui/interactive/asker.js');
   const asker = await createAsker(ctx);
-  ctx.stdout.write(`Listeners the file does not describe:\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
-  const yes = await asker.confirm({ message: `Delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}?`, default: false });
+  ctx.stdout.write(`${say(language, APPLY.notDescribed)}\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
+  const yes = await asker.confirm({ message: say(language, APPLY.deleteThem, { count: deletes.length }), default: false });
   if (!yes) {
     throw InterruptedError.beforeSending(message(ERRORS.cancelledNothingSent));
   }
@@ -105,11 +109,13 @@ async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): P
 function conflictError(plan: Plan): ConflictError {
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
   const first = conflicts[0]!;
-  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more conflict${conflicts.length === 2 ? '' : 's'})` : '';
-  return new ConflictError(`${first.where}: ${first.reason}${more}; nothing was changed`, {
-    hint: 'clb-listener apply --plan lists every conflict; nothing is deleted or re-created implicitly',
+  const params = { where: String(first.where), reason: String(first.reason), more: conflicts.length - 1 };
+  return new ConflictError(message(conflicts.length > 1 ? APPLY.conflictMore : APPLY.conflict1, params), {
+    hint: message(APPLY.conflictHint),
   });
 }
+
+const STATUS_WORDS = { done: APPLY.ok, failed: APPLY.failed, unknown: APPLY.unknown, 'not tried': APPLY.notTried } as const;
 
 /** Progress while writing: a counter at a terminal, and one line per load balancer when it is done. */
 function progressHandler(progress: Progress, plan: Plan, total: number): (event: ExecutionEvent) => void {
@@ -118,6 +124,8 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
   const lbs = new Set(plan.items.filter((i) => ['create', 'update', 'delete'].includes(i.action)).map((i) => i.loadBalancerId)).size;
   const counts = new Map<string, Record<string, number>>();
   const failures = new Map<string, string>();
+  const language = progress.language ?? 'en';
+  const counter = () => say(language, APPLY.applyingCounter, { done, total, finished: finishedLbs, lbs });
   return (event) => {
     if (event.type === 'end') {
       done += event.operation.items.length;
@@ -125,18 +133,23 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
       if (event.status === 'done') {
         const verb = event.operation.kind === 'create' ? 'created' : event.operation.kind === 'modify' ? 'updated' : 'deleted';
         tally[verb] = (tally[verb] ?? 0) + event.operation.items.length;
-      } else failures.set(event.loadBalancerId, `${event.status}: ${event.detail ?? ''}`);
+      } else failures.set(event.loadBalancerId, `${say(language, STATUS_WORDS[event.status])}: ${event.detail ?? ''}`);
       counts.set(event.loadBalancerId, tally);
-      progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
+      progress.update(counter());
     } else if (event.type === 'done') {
       finishedLbs++;
       const tally = Object.entries(counts.get(event.loadBalancerId) ?? {})
-        .map(([verb, n]) => `${n} ${verb}`)
+        .map(([verb, n]) => say(language, APPLY.tally, { count: n, verb: APPLY[verb as 'created' | 'updated' | 'deleted'] }))
         .join(', ');
       const failure = failures.get(event.loadBalancerId);
-      const line = `${event.loadBalancerId}: ${tally || 'nothing changed'} in ${formatElapsed(event.elapsedMs)}${failure ? `; stopped, ${failure}` : ''}`;
+      const params = {
+        lb: event.loadBalancerId,
+        tally: tally || say(language, APPLY.nothingChanged),
+        elapsed: formatElapsed(event.elapsedMs),
+      };
+      const line = failure ? say(language, APPLY.lbStopped, { ...params, failure }) : say(language, APPLY.lbDone, params);
       progress.info(`${failure ? MARK.failed : MARK.done} ${line}`);
-      progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
+      progress.update(counter());
     }
   };
 }
@@ -262,9 +275,9 @@ class ApplyFailedError extends PartialFailureError {
     const failedCount = failed.length - unknown - notTried;
     const done = [...results.values()].filter((r) => r.status === 'done').length;
     const first = failed.find((r) => r.detail)?.detail;
-    super(
-      `${done} change${done === 1 ? '' : 's'} made, ${failedCount} failed, ${unknown} with an unknown outcome, ${notTried} not tried${first ? `: ${first}` : ''}`,
-      { hint: 'the summary lists each listener; run apply again to retry what is left (what was done stays done)' },
-    );
+    const params = { done, failed: failedCount, unknown, notTried };
+    super(first ? message(APPLY.partialDetail, { ...params, detail: first }) : message(APPLY.partial, params), {
+      hint: message(APPLY.partialHint),
+    });
   }
 }
