@@ -19,6 +19,7 @@ import { API_HINTS } from '../src/cli/api-hints.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { DELETE } from '../src/cli/commands/delete/delete.messages.js';
+import { WHOAMI } from '../src/cli/commands/whoami/whoami.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
 import { ASK } from '../src/ui/interactive/interactive.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
@@ -38,13 +39,14 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
   'cli/commands/delete/delete.messages.ts': { DELETE },
+  'cli/commands/whoami/whoami.messages.ts': { WHOAMI },
   'ui/table.messages.ts': { HEADERS },
   'ui/interactive/interactive.messages.ts': { ASK },
 };
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 /** Texts that are the same in both languages on purpose: names, formats, nothing to translate. */
-const SAME_IN_BOTH = new Set(['ASK.sni', 'FIELD_WORDS.withLimits', 'FIELD_WORDS.limitBetween']);
+const SAME_IN_BOTH = new Set(['ASK.sni', 'FIELD_WORDS.withLimits', 'FIELD_WORDS.limitBetween', 'WHOAMI.secretId']);
 
 function sourceCatalogues(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
