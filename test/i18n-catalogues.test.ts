@@ -16,6 +16,8 @@ import { CONFIG } from '../src/config/config.messages.js';
 import { FOLLOW } from '../src/cli/follow-task.messages.js';
 import { USAGE } from '../src/cli/usage.messages.js';
 import { API_HINTS } from '../src/cli/api-hints.messages.js';
+import { CONFLICTS } from '../src/cli/port-conflicts.messages.js';
+import { PORTS } from '../src/model/ports.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { DELETE } from '../src/cli/commands/delete/delete.messages.js';
@@ -37,6 +39,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/follow-task.messages.ts': { FOLLOW },
   'cli/usage.messages.ts': { USAGE },
   'cli/api-hints.messages.ts': { API_HINTS },
+  'cli/port-conflicts.messages.ts': { CONFLICTS },
+  'model/ports.messages.ts': { PORTS },
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
   'cli/commands/delete/delete.messages.ts': { DELETE },

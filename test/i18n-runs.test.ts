@@ -116,6 +116,21 @@ describe('the language of a run', () => {
     }
   });
 
+  test('a port held by another listener: the refusal and the fix in Chinese, exit 1, nothing written', async () => {
+    const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--name', 'web']);
+    assert.equal(first.code, 0, first.stderr);
+    const id = first.stdout.trim();
+    const clash = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'], { env: ZH });
+    assert.equal(clash.code, 1, clash.stderr);
+    const [line, hint] = clash.stderr.trimEnd().split('\n');
+    assert.equal(line, `错误：lb-i18n0001 上的端口 80 已被 ${id} (TCP, "web")，不是 HTTP 占用；未发送任何请求`);
+    assert.match(
+      hint!,
+      /^提示：请换用其他端口（1 个），或先删除占用的 1 个监听器：clb-listener delete --lb lb-i18n0001 --listener-id lbl-/,
+    );
+    assert.deepEqual(clash.requests, ['DescribeListeners']);
+  });
+
   test('list -o table with a Chinese listener name keeps its columns aligned (by display width), in both languages', async () => {
     const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '80,8080', '--protocol', 'TCP', '--name', '网站前端,api']);
     assert.equal(created.code, 0, created.stderr);

@@ -312,7 +312,7 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
     // A given port the load balancer already uses: say who holds it and ask again.
     const taken = (await clashes(holders, numbers(ports), protocol)).filter((c) => c.certain);
     if (taken.length > 0) {
-      env.note([t(env, ASK.portTakenChooseAnother, { clashes: taken.map(describeClash).join('; ') })], 'warning');
+      env.note([t(env, ASK.portTakenChooseAnother, { clashes: taken.map((c) => describeClash(c, env.language)).join('; ') })], 'warning');
       askPorts = true;
     }
   }
@@ -324,14 +324,17 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
         ...(defaultPort ? { default: defaultPort } : {}),
         validate: validator(env, nothing, ['Ports'], undefined, async (value) => {
           const taken = (await clashes(holders, numbers(value), protocol)).filter((c) => c.certain);
-          return taken.length ? t(env, ASK.portTakenPickAnother, { clashes: taken.map(describeClash).join('; ') }) : undefined;
+          return taken.length
+            ? t(env, ASK.portTakenPickAnother, { clashes: taken.map((c) => describeClash(c, env.language)).join('; ') })
+            : undefined;
         }),
       }),
     );
     flags.port = typed;
     delete flags.ports;
     const possible = (await clashes(holders, numbers(typed), protocol)).filter((c) => !c.certain);
-    if (possible.length) env.note([t(env, ASK.portMayBeRefused, { clashes: possible.map(describeClash).join('; ') })], 'warning');
+    if (possible.length)
+      env.note([t(env, ASK.portMayBeRefused, { clashes: possible.map((c) => describeClash(c, env.language)).join('; ') })], 'warning');
   }
 
   // SNI (HTTPS only). Certificate flags already say "off".

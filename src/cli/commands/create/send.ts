@@ -18,6 +18,7 @@ import { describePortConflict } from '../../port-conflicts.js';
 import { resultView, sayTarget, type ResultListener } from './result.js';
 import { say } from '../../../core/i18n.js';
 import { CREATE } from './create.messages.js';
+import { CONFLICTS } from '../../port-conflicts.messages.js';
 
 type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
 
@@ -206,15 +207,16 @@ function refuseTakenPorts(request: CreateListenerRequest, listeners: readonly Re
   const inTheWay = portsInTheWay(request, listeners).filter((c) => !(flags.ifNotExists && c.asked));
   const refused = flags.ifNotExists ? inTheWay : inTheWay.filter((c) => c.certain);
   if (refused.length > 0) {
+    const language = run.ctx.language ?? 'en';
     const { summary, hint } = describePortConflict(request.LoadBalancerId, request.EndPort, refused, run.globals, {
       ifNotExists: flags.ifNotExists === true,
+      language,
     });
-    throw new ConflictError(`${summary}; nothing was sent`, { hint });
+    throw new ConflictError(say(language, CONFLICTS.nothingSent, { summary }), { hint });
   }
   for (const clash of inTheWay) {
-    run.progress.warn(
-      `port ${portLabel(clash.port, request.EndPort)} is held by ${describeHolder(clash.holder)}; the API may refuse a ${request.Protocol} listener beside it`,
-    );
+    const params = { port: portLabel(clash.port, request.EndPort), holder: describeHolder(clash.holder), protocol: request.Protocol };
+    run.progress.warn(say(run.ctx.language ?? 'en', CONFLICTS.mayRefuse, params));
   }
 }
 
