@@ -95,11 +95,11 @@ export function parseShorthand(text: string, label: string): Record<string, stri
       .slice(eq + 1)
       .trim()
       .replace(/^"([^"]*)"$|^'([^']*)'$/, (_, double: string | undefined, single: string | undefined) => double ?? single ?? '');
-    if (isMachineryKey(key)) throw new UsageError(`${label}: unknown field "${key}"`, label);
+    if (isMachineryKey(key)) throw new UsageError(message(INPUT.unknownKey, { label, key }), label);
     // The same key twice with two values: which one was meant is a guess this tool does not make.
     if (Object.hasOwn(out, key) && out[key] !== value) {
       // Values are not echoed: one of them could be a secret typed by mistake.
-      throw new UsageError(`${label}: ${key} is given twice with different values`, label, { hint: `give ${key} once` });
+      throw new UsageError(message(INPUT.twiceDifferent, { label, key }), label, { hint: message(INPUT.giveOnce, { key }) });
     }
     out[key] = value;
   }
@@ -113,16 +113,16 @@ export interface ObjectSource {
   fromFile: boolean;
 }
 
-/** " (at line L, column C)" from a JSON.parse error, without any of the text itself. */
-function jsonErrorPosition(error: unknown, text: string): string {
+/** Where a JSON.parse error is (line and column), or that the text ends too early, without any of the text itself. */
+function jsonErrorPosition(error: unknown, text: string): { line: number; column: number } | 'end' | undefined {
   const position = /position (\d+)/.exec((error as Error).message)?.[1];
-  if (position === undefined) return /Unexpected end/.test((error as Error).message) ? ' (it ends too early)' : '';
+  if (position === undefined) return /Unexpected end/.test((error as Error).message) ? 'end' : undefined;
   const before = text.slice(0, Number(position)).split('\n');
-  return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 function nestedTooDeep(label: string): UsageError {
-  return new UsageError(`${label}: nested more than ${MAX_NESTING} levels deep`, label);
+  return new UsageError(message(INPUT.tooDeep, { label, levels: MAX_NESTING }), label);
 }
 
 async function parseDocument(text: string, label: string, allowYaml: boolean): Promise<unknown> {
@@ -132,7 +132,16 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
     parsed = JSON.parse(text);
   } catch (jsonError) {
     // V8's message quotes the text around the error, which may be a private key: give only where.
-    if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label);
+    if (!allowYaml) {
+      const where = jsonErrorPosition(jsonError, text);
+      const said =
+        where === 'end'
+          ? message(INPUT.notJsonEnd, { label })
+          : where
+            ? message(INPUT.notJsonAt, { label, ...where })
+            : message(INPUT.notJson, { label });
+      throw new UsageError(said, label);
+    }
     parsed = await parseYaml(text, label);
     json = false;
   }
@@ -142,9 +151,11 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
     const repeated = duplicateJsonKey(text);
     if (repeated) {
       throw new UsageError(
-        `${label}: "${repeated.key}" is given twice in ${repeated.path ? repeated.path : 'the same object'}; which one was meant is not guessed`,
+        repeated.path
+          ? message(INPUT.repeatedKeyIn, { label, key: repeated.key, path: repeated.path })
+          : message(INPUT.repeatedKey, { label, key: repeated.key }),
         label,
-        { hint: `give ${repeated.key} once` },
+        { hint: message(INPUT.giveOnce, { key: repeated.key }) },
       );
     }
   }
@@ -163,7 +174,7 @@ async function parseYaml(text: string, label: string): Promise<unknown> {
   } catch (yamlError) {
     if (yamlError instanceof RangeError || /call stack/i.test((yamlError as Error).message)) throw nestedTooDeep(label);
     const reason = (yamlError as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
-    throw new UsageError(`${label}: neither JSON nor YAML (${reason})`, label);
+    throw new UsageError(message(INPUT.neitherJsonNorYaml, { label, reason }), label);
   }
 }
 
@@ -216,8 +227,8 @@ export async function coerceNested(
       continue;
     }
     if (spec.secret && !fromFile) {
-      throw new UsageError(`${keyLabel}: a private key is never taken from the command line`, label, {
-        hint: `use ${key}=file://key.pem, or --key-file PATH`,
+      throw new UsageError(message(INPUT.keyNotOnCommandLine, { label: keyLabel }), label, {
+        hint: message(INPUT.useKeyFile, { key }),
       });
     }
     if (spec.kind === 'object' && Array.isArray(raw)) {

@@ -26,4 +26,36 @@ export const INPUT = defineMessages({
   kindStringList: { en: 'a list of text values', zh: '文本列表' },
   kindObject: { en: 'an object', zh: '对象' },
   kindObjectList: { en: 'a list of objects', zh: '对象列表' },
+  tooDeep: { en: '%{label}: nested more than %{levels} levels deep', zh: '%{label}：嵌套超过 %{levels} 层' },
+  notJson: { en: '%{label}: not valid JSON', zh: '%{label}：不是有效的 JSON' },
+  notJsonAt: {
+    en: '%{label}: not valid JSON (at line %{line}, column %{column})',
+    zh: '%{label}：不是有效的 JSON（第 %{line} 行，第 %{column} 列）',
+  },
+  notJsonEnd: { en: '%{label}: not valid JSON (it ends too early)', zh: '%{label}：不是有效的 JSON（提前结束）' },
+  repeatedKeyIn: {
+    en: '%{label}: "%{key}" is given twice in %{path}; which one was meant is not guessed',
+    zh: '%{label}："%{key}" 在 %{path} 中给出了两次；不会猜测哪一个才是本意',
+  },
+  repeatedKey: {
+    en: '%{label}: "%{key}" is given twice in the same object; which one was meant is not guessed',
+    zh: '%{label}："%{key}" 在同一对象中给出了两次；不会猜测哪一个才是本意',
+  },
+  giveOnce: { en: 'give %{key} once', zh: '%{key} 只给一次' },
+  neitherJsonNorYaml: { en: '%{label}: neither JSON nor YAML (%{reason})', zh: '%{label}：既不是 JSON 也不是 YAML（%{reason}）' },
+  unknownKey: { en: '%{label}: unknown field "%{key}"', zh: '%{label}：未知字段 "%{key}"' },
+  twiceDifferent: { en: '%{label}: %{key} is given twice with different values', zh: '%{label}：%{key} 给出了两次且值不同' },
+  keyNotOnCommandLine: { en: '%{label}: a private key is never taken from the command line', zh: '%{label}：私钥绝不从命令行接收' },
+  useKeyFile: { en: 'use %{key}=file://key.pem, or --key-file PATH', zh: '请使用 %{key}=file://key.pem，或 --key-file PATH' },
+  twiceAlias: { en: '--%{flag} was given twice (also as --%{aliases})', zh: '--%{flag} 给出了两次（也作为 --%{aliases}）' },
+  certNeedsKey: { en: '--cert-file needs --key-file: the private key of the certificate', zh: '--cert-file 需要 --key-file：证书的私钥' },
+  keyNeedsCert: {
+    en: '--key-file needs --cert-file: the certificate the key belongs to',
+    zh: '--key-file 需要 --cert-file：私钥所属的证书',
+  },
+  twoValues: {
+    en: '--%{flag} and --certificate %{target} give two different values',
+    zh: '--%{flag} 与 --certificate %{target} 给出了两个不同的值',
+  },
+  giveTargetOnce: { en: 'give %{target} once', zh: '%{target} 只给一次' },
 });

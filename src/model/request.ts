@@ -18,7 +18,8 @@ import {
 import { coerceNested, coerceScalar, parseObjectFlag, type ReadText } from './coerce.js';
 import { attributeOf, type CreateFieldFlags } from './flags.js';
 import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
-import { type Language, say } from '../core/i18n.js';
+import { type Language, message, say } from '../core/i18n.js';
+import { INPUT } from './input.messages.js';
 import { RULE_MESSAGES } from './rules.messages.js';
 import { flagNamer, type GivenInput, listedFindings, problemOf, renderFinding } from './messages.js';
 import type { Finding } from './rules.js';
@@ -62,7 +63,7 @@ function rawValue(spec: TopLevelField, flags: RawFlags): unknown {
   if (given.length === 0) return undefined;
   if (spec.kind === 'integer-list' || spec.kind === 'string-list') return given.flat();
   if (given.length > 1) {
-    throw new UsageError(`--${spec.flag} was given twice (also as --${spec.aliases?.join('/--')})`, `--${spec.flag}`);
+    throw new UsageError(message(INPUT.twiceAlias, { flag: spec.flag, aliases: spec.aliases?.join('/--') ?? '' }), `--${spec.flag}`);
   }
   // A bare boolean flag arrives as `true`, its --no- form as `false`.
   return given[0];
@@ -147,16 +148,16 @@ async function applyCertificateFlags(base: Record<string, unknown>, flags: RawFl
     }
     if (fromCertificateFlag && existing[flag.target] !== undefined && existing[flag.target] !== cert[flag.target]) {
       // Neither value is quoted: one of them may be key material.
-      throw new UsageError(`--${flag.flag} and --certificate ${flag.target} give two different values`, `--${flag.flag}`, {
-        hint: `give ${flag.target} once`,
+      throw new UsageError(message(INPUT.twoValues, { flag: flag.flag, target: flag.target }), `--${flag.flag}`, {
+        hint: message(INPUT.giveTargetOnce, { target: flag.target }),
       });
     }
   }
   if (paths.CertContent && cert.CertKey === undefined) {
-    throw new UsageError('--cert-file needs --key-file: the private key of the certificate', '--key-file');
+    throw new UsageError(message(INPUT.certNeedsKey), '--key-file');
   }
   if (paths.CertKey && cert.CertContent === undefined) {
-    throw new UsageError('--key-file needs --cert-file: the certificate the key belongs to', '--cert-file');
+    throw new UsageError(message(INPUT.keyNeedsCert), '--cert-file');
   }
   // Uploads need names: the certificate's subject gives a good one, else the file's.
   const named = (content: unknown, path: string, fallback: string): string => {

@@ -62,20 +62,20 @@ export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}
 }
 
 function refuseWithoutTerminal(flags: RawFlags, ctx: CliContext, body: Record<string, unknown> | undefined): void {
+  const language = ctx.language ?? 'en';
   const reasons: string[] = [];
-  if (ctx.stdin.isTTY !== true) reasons.push('stdin is not a terminal');
-  if (ctx.stdout.isTTY !== true) reasons.push('stdout is not a terminal');
+  if (ctx.stdin.isTTY !== true) reasons.push(sayIn(language, ASK.stdinNotTerminal));
+  if (ctx.stdout.isTTY !== true) reasons.push(sayIn(language, ASK.stdoutNotTerminal));
   if (isCi(ctx.env)) reasons.push(`CI=${ctx.env.CI}`);
   if (reasons.length === 0) return;
   const missing = missingFlags(flags, body);
+  const why = reasons.join(', ');
   throw new UsageError(
-    `--interactive needs a terminal (${reasons.join(', ')}); pass the flags instead${missing.length ? `: ${missing.join(', ')}` : ''}`,
+    missing.length
+      ? sayIn(language, ASK.needsTerminalMissing, { reasons: why, missing: missing.join(', ') })
+      : sayIn(language, ASK.needsTerminal, { reasons: why }),
     '--interactive',
-    {
-      hint: missing.length
-        ? 'e.g. clb-listener create --lb lb-xxxxxxxx --port 443 --protocol HTTPS --cert-file server.crt --key-file server.key'
-        : 'the flags already give everything: drop -i',
-    },
+    { hint: sayIn(language, missing.length ? ASK.needsTerminalExample : ASK.dropI) },
   );
 }
 

@@ -153,4 +153,28 @@ export const ASK = defineMessages({
   yes: { en: 'Yes', zh: '是' },
   no: { en: 'No', zh: '否' },
   answerYesNo: { en: 'You must answer with "%{yes}" or "%{no}"', zh: '请回答“%{yes}”或“%{no}”' },
+  stdinNotTerminal: {
+    en: 'stdin is not a terminal',
+    zh: '标准输入不是终端',
+  },
+  stdoutNotTerminal: {
+    en: 'stdout is not a terminal',
+    zh: '标准输出不是终端',
+  },
+  needsTerminal: {
+    en: '--interactive needs a terminal (%{reasons}); pass the flags instead',
+    zh: '--interactive 需要终端（%{reasons}）；请改为传入选项',
+  },
+  needsTerminalMissing: {
+    en: '--interactive needs a terminal (%{reasons}); pass the flags instead: %{missing}',
+    zh: '--interactive 需要终端（%{reasons}）；请改为传入选项：%{missing}',
+  },
+  needsTerminalExample: {
+    en: 'e.g. clb-listener create --lb lb-xxxxxxxx --port 443 --protocol HTTPS --cert-file server.crt --key-file server.key',
+    zh: '例如 clb-listener create --lb lb-xxxxxxxx --port 443 --protocol HTTPS --cert-file server.crt --key-file server.key',
+  },
+  dropI: {
+    en: 'the flags already give everything: drop -i',
+    zh: '选项已给出全部内容：请去掉 -i',
+  },
 });
