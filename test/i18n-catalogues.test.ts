@@ -18,6 +18,7 @@ import { USAGE } from '../src/cli/usage.messages.js';
 import { API_HINTS } from '../src/cli/api-hints.messages.js';
 import { CONFLICTS } from '../src/cli/port-conflicts.messages.js';
 import { PORTS } from '../src/model/ports.messages.js';
+import { NAMES } from '../src/model/names.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { DELETE } from '../src/cli/commands/delete/delete.messages.js';
@@ -41,6 +42,7 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/api-hints.messages.ts': { API_HINTS },
   'cli/port-conflicts.messages.ts': { CONFLICTS },
   'model/ports.messages.ts': { PORTS },
+  'model/names.messages.ts': { NAMES },
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
   'cli/commands/delete/delete.messages.ts': { DELETE },

@@ -9,7 +9,8 @@ import { attributeOf } from './flags.js';
 import { isUnder, parsePath, type Path, pathText, samePath, valueAt } from './paths.js';
 import type { Finding } from './rules.js';
 import type { Problem } from '../core/errors.js';
-import { type Language, render } from '../core/i18n.js';
+import { type Language, render, say } from '../core/i18n.js';
+import { NAMES } from './names.messages.js';
 
 export interface Namer {
   /** The field a sentence is about; '' when the reader already knows (a prompt's own question). */
@@ -134,7 +135,7 @@ function nestedWords(rest: Path, list: boolean): string {
  * `--health-check TimeOut`), a --from-file field by its path with the file in front. A field given
  * nowhere is named by its flag, or, beside a --from-file body, by its API name.
  */
-export function flagNamer(input: GivenInput): Namer {
+export function flagNamer(input: GivenInput, language: Language = 'en'): Namer {
   const { flags, body, bodySource } = input;
   type Origin = { kind: 'flag'; name: string } | { kind: 'body' } | { kind: 'none' };
   const originOf = (path: Path): Origin => {
@@ -172,12 +173,14 @@ export function flagNamer(input: GivenInput): Namer {
   };
   const flagOf = (path: Path): string => {
     // A listener certificate is mostly given through the friendly flags.
-    if (path.length === 1 && path[0] === 'Certificate') return '--cert-id (or --cert-file, --certificate)';
+    if (path.length === 1 && path[0] === 'Certificate') return say(language, NAMES.certificateFlags);
     const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
     if (!spec) return pathText(path);
     const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
-    const alias = path.length === 1 && spec.aliases?.length ? ` (or --${spec.aliases[0]})` : '';
-    return `--${spec.flag}${alias}${nestedWords(path.slice(1), list)}`;
+    const name = `--${spec.flag}${nestedWords(path.slice(1), list)}`;
+    return path.length === 1 && spec.aliases?.length
+      ? say(language, NAMES.orAlias, { flag: `--${spec.flag}`, alias: `--${spec.aliases[0]}` })
+      : name;
   };
   const fromBody = (path: Path): boolean => {
     const origin = originOf(path);
@@ -199,7 +202,7 @@ export function flagNamer(input: GivenInput): Namer {
       }
       if (!fromBody(path)) return flagOf(path);
       const name = relativeName(path, subject);
-      return fromBody(subject) || !bodySource ? name : `${name} (in ${bodySource})`;
+      return fromBody(subject) || !bodySource ? name : say(language, NAMES.inFile, { name, file: bodySource });
     },
     prefix: (path) => (fromBody(path) && bodySource ? `${bodySource}: ` : ''),
   };

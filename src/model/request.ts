@@ -181,7 +181,7 @@ export function refusal(
   request?: Record<string, unknown>,
   language: Language = 'en',
 ): UsageError {
-  return problemsRefusal(listedFindings(findings).map((f) => problemOf(f, flagNamer(given), request, [], language)));
+  return problemsRefusal(listedFindings(findings).map((f) => problemOf(f, flagNamer(given, language), request, [], language)));
 }
 
 /** A UsageError whose message is the first problem and whose problems are all of them. */
@@ -210,7 +210,7 @@ export async function buildCreateListenerRequest(flags: RawFlags, options: Build
   };
   const stops = blocking(findings, validate);
   if (stops.length) throw refusal(stops, given, base, options.language);
-  const namer = flagNamer(given);
+  const namer = flagNamer(given, options.language);
   const warnings = advisory(findings, validate).map((f) => {
     const rendered = renderFinding(f, namer, options.language);
     return f.severity === 'refuse'
