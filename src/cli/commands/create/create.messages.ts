@@ -34,4 +34,20 @@ export const CREATE = defineMessages({
     en: '%{id} on port %{port} already exists and was kept, but differs: %{changes} (apply -f changes it)',
     zh: '端口 %{port} 上的 %{id} 已存在并被保留，但有差异：%{changes}（apply -f 可修改它）',
   },
+  acceptedThen: {
+    en: 'CreateListener was accepted (task %{id}), but then: %{reason}',
+    zh: 'CreateListener 已被接受（任务 %{id}），但随后：%{reason}',
+  },
+  answerLost: {
+    en: 'The answer was lost; checking whether the listeners were created on %{lb}',
+    zh: '应答丢失；正在检查 %{lb} 上是否已创建监听器',
+  },
+  idOnPort: {
+    en: '%{id} (port %{port})',
+    zh: '%{id}（端口 %{port}）',
+  },
+  foundAfterLoss: {
+    en: 'the answer to CreateListener was lost (%{reason}), but DescribeListeners shows the listeners were created: %{ids}; their task could not be followed (its id was in the lost answer)',
+    zh: 'CreateListener 的应答丢失（%{reason}），但 DescribeListeners 显示监听器已创建：%{ids}；无法跟踪其任务（任务 ID 在丢失的应答中）',
+  },
 });

@@ -6,7 +6,16 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { Session } from '../../session.js';
-import { AcceptedError, ApiError, CliError, ConflictError, CredentialsError, InterruptedError, UsageError } from '../../../core/errors.js';
+import {
+  AcceptedError,
+  ApiError,
+  CliError,
+  ConflictError,
+  CredentialsError,
+  InterruptedError,
+  saidIn,
+  UsageError,
+} from '../../../core/errors.js';
 import { suggestCommand } from '../../command-line.js';
 import { formatElapsed, type Progress } from '../../../ui/progress.js';
 import { printResult, type ResultView } from '../../../ui/output.js';
@@ -16,7 +25,8 @@ import { describeChanges, resolveExisting, type KeptListener } from './existing.
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
 import { resultView, sayTarget, type ResultListener } from './result.js';
-import { say } from '../../../core/i18n.js';
+import { message, say } from '../../../core/i18n.js';
+import { FOLLOW } from '../../follow-task.messages.js';
 import { CREATE } from './create.messages.js';
 import { CONFLICTS } from '../../port-conflicts.messages.js';
 
@@ -188,11 +198,13 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       error.details.TaskId ??= RequestId;
       throw error;
     }
-    throw new AcceptedError(
-      RequestId,
-      `CreateListener was accepted (task ${RequestId}), but then: ${(error as Error)?.message ?? String(error)}`,
-      { hint: `find out how it ended with ${resume} (do not send it again)`, cause: error, listenerIds: allIds },
-    );
+    const plain = (error as Error)?.message ?? String(error);
+    const reason = error instanceof CliError ? { en: saidIn('en', error).message, zh: saidIn('zh', error).message } : plain;
+    throw new AcceptedError(RequestId, message(CREATE.acceptedThen, { id: RequestId, reason }), {
+      hint: message(FOLLOW.findOut, { command: resume }),
+      cause: error,
+      listenerIds: allIds,
+    });
   }
 }
 
@@ -236,7 +248,8 @@ async function reconcile(
   const interrupted = error instanceof InterruptedError;
   // After Ctrl-C the run's signal is spent: a short look of its own (a second Ctrl-C still ends it).
   const timeoutMs = Math.min(run.timeoutMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
-  progress.start(`The answer was lost; checking whether the listeners were created on ${request.LoadBalancerId}`);
+  const language = ctx.language ?? 'en';
+  progress.start(say(language, CREATE.answerLost, { lb: request.LoadBalancerId }));
   const outcome = await reconcileCreate({
     client: session.client,
     request,
@@ -249,10 +262,8 @@ async function reconcile(
   progress.stop();
   const reason = error instanceof Error ? error.message : String(error);
   if (outcome.found) {
-    const ids = outcome.listeners.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ');
-    progress.warn(
-      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}; their task could not be followed (its id was in the lost answer)`,
-    );
+    const ids = outcome.listeners.map((l) => say(language, CREATE.idOnPort, { id: l.ListenerId, port: l.Port })).join(', ');
+    progress.warn(say(language, CREATE.foundAfterLoss, { reason, ids }));
     return outcome.listeners;
   }
   if (error instanceof CliError) {
