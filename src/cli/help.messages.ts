@@ -190,4 +190,121 @@ Examples (the CreateListener API page's cases):
   listPort: { en: 'only the listener on this port', zh: '只列出此端口上的监听器' },
   listProtocol: { en: 'only listeners of this protocol', zh: '只列出此协议的监听器' },
   listListenerId: { en: 'only these listeners (repeat or comma-separate)', zh: '只列出这些监听器（可重复或用逗号分隔）' },
+  applyFile: {
+    en: 'the listeners file, YAML or JSON ("-" = stdin)',
+    zh: '监听器文件，YAML 或 JSON（"-" 表示标准输入）',
+  },
+  applyPlan: {
+    en: 'show what would change, per listener; send nothing but reads',
+    zh: '按监听器显示将要发生的变更；只读取，不发送其他请求',
+  },
+  applyDetailed: {
+    en: 'with --plan: exit 0 when nothing would change, 10 when changes are pending',
+    zh: '与 --plan 同用：无变更时退出码 0，有待执行的变更时为 10',
+  },
+  applyPrune: {
+    en: 'also delete listeners on the named load balancers that the file does not describe',
+    zh: '同时删除所列负载均衡上文件未描述的监听器',
+  },
+  applyYes: {
+    en: 'do not ask before deleting (needed for --prune without a terminal)',
+    zh: '删除前不询问（无终端时使用 --prune 需要此项）',
+  },
+  applySchema: {
+    en: "print the file's JSON Schema (for editors) and exit",
+    zh: '打印文件的 JSON Schema（供编辑器使用）后退出',
+  },
+  applyValidate: {
+    en: 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)',
+    zh: '按 API 规则校验每一项（默认开启；优先于 CLB_LISTENER_VALIDATE 和配置文件）',
+  },
+  applyNoValidate: {
+    en: 'send what the file gives after type checks; rule violations become warnings',
+    zh: '仅做类型检查后发送文件内容；违反规则只作警告',
+  },
+  applyWaitTimeout: {
+    en: 'give up waiting for one task after this long (default: 300)',
+    zh: '单个任务等待超过此秒数后放弃（默认：300）',
+  },
+  deleteListenerId: {
+    en: 'listener to delete (repeat or comma-separate, at most 20); required',
+    zh: '要删除的监听器（可重复或用逗号分隔，最多 20 个）；必填',
+  },
+  deleteDryRun: {
+    en: 'print the request that would be sent; send nothing',
+    zh: '打印将要发送的请求；不发送任何请求',
+  },
+  deleteNoWait: {
+    en: 'return once the API accepts',
+    zh: 'API 接受请求后立即返回',
+  },
+  waitRequestId: {
+    en: 'the RequestId printed by create --no-wait, or by an interrupted or timed-out create',
+    zh: 'create --no-wait，或被中断、超时的 create 所打印的 RequestId',
+  },
+  waitGiveUp: {
+    en: 'give up after this long, exit 5 (default: 300)',
+    zh: '超过此秒数后放弃，退出码 5（默认：300）',
+  },
+  applyExamples: {
+    en: `
+The file (YAML or JSON; CreateListener's own field names; Port or Ports):
+  # yaml-language-server: $schema=./listeners.schema.json
+  listeners:
+    - LoadBalancerId: lb-aaaa1111
+      Port: 443
+      Protocol: HTTPS
+      ListenerName: web
+      Certificate: { SSLMode: UNIDIRECTIONAL, CertId: abc123 }
+    - LoadBalancerId: lb-aaaa1111
+      Ports: [8001, 8002, 8003]
+      Protocol: TCP
+      HealthCheck: { HealthSwitch: 1, TimeOut: 2, IntervalTime: 5 }
+
+Examples:
+  # what would change; nothing is sent but reads
+  clb-listener apply -f listeners.yaml --plan
+  # make it so; a second run changes nothing
+  clb-listener apply -f listeners.yaml
+  # also delete listeners the file does not list
+  clb-listener apply -f listeners.yaml --prune --yes
+  # exit 0: nothing to do, 10: changes pending
+  clb-listener apply -f listeners.yaml --plan --detailed-exitcode
+  # for editors
+  clb-listener apply --schema > listeners.schema.json
+
+Exit codes: 0 converged; 1 a change failed or a conflict (nothing changed for
+conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
+--detailed-exitcode).
+`,
+    zh: `
+文件（YAML 或 JSON；使用 CreateListener 自己的字段名；Port 或 Ports）：
+  # yaml-language-server: $schema=./listeners.schema.json
+  listeners:
+    - LoadBalancerId: lb-aaaa1111
+      Port: 443
+      Protocol: HTTPS
+      ListenerName: web
+      Certificate: { SSLMode: UNIDIRECTIONAL, CertId: abc123 }
+    - LoadBalancerId: lb-aaaa1111
+      Ports: [8001, 8002, 8003]
+      Protocol: TCP
+      HealthCheck: { HealthSwitch: 1, TimeOut: 2, IntervalTime: 5 }
+
+示例：
+  # 将要发生的变更；只读取，不发送其他请求
+  clb-listener apply -f listeners.yaml --plan
+  # 按文件执行；再运行一次不会有任何变更
+  clb-listener apply -f listeners.yaml
+  # 同时删除文件未列出的监听器
+  clb-listener apply -f listeners.yaml --prune --yes
+  # 退出码 0：无需变更，10：有待执行的变更
+  clb-listener apply -f listeners.yaml --plan --detailed-exitcode
+  # 供编辑器使用
+  clb-listener apply --schema > listeners.schema.json
+
+退出码：0 已一致；1 有变更失败或冲突（冲突时未做任何更改）；2 文件无效，未发送
+任何请求；10 有待执行的变更（--plan --detailed-exitcode）。
+`,
+  },
 });

@@ -8,8 +8,8 @@ export function registerWait(program: Command, ctx: CliContext): void {
   program
     .command('wait')
     .description(say(ctx.language ?? 'en', HELP.wait))
-    .argument('<request-id>', 'the RequestId printed by create --no-wait, or by an interrupted or timed-out create')
-    .addOption(new Option('--wait-timeout <seconds>', 'give up after this long, exit 5 (default: 300)'))
+    .argument('<request-id>', say(ctx.language ?? 'en', HELP.waitRequestId))
+    .addOption(new Option('--wait-timeout <seconds>', say(ctx.language ?? 'en', HELP.waitGiveUp)))
     .addHelpText(
       'after',
       '\nExample:\n  id=$(clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP \\\n    --no-wait --query RequestId)\n  clb-listener wait "$id"\n',
