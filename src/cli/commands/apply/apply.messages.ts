@@ -130,4 +130,8 @@ export const APPLY = defineMessages({
     en: '%{lb}: %{tally} in %{elapsed}; stopped, %{failure}',
     zh: '%{lb}：%{tally}，用时 %{elapsed}；已停止，%{failure}',
   },
+  interruptedSummary: {
+    en: 'interrupted; the summary says what was done, what was not tried, and what is unknown',
+    zh: '已中断；摘要列出了已完成、未尝试和结果未知的变更',
+  },
 });

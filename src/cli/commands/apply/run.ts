@@ -5,7 +5,15 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
-import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
+import {
+  AcceptedError,
+  ConflictError,
+  english,
+  ExitStatus,
+  InterruptedError,
+  PartialFailureError,
+  UsageError,
+} from '../../../core/errors.js';
 import { message, say } from '../../../core/i18n.js';
 import { ERRORS } from '../../../core/errors.messages.js';
 import { APPLY } from './apply.messages.js';
@@ -230,7 +238,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     await printOutcome(ctx, globals, plan, results, flags.file);
     if (ctx.signal.aborted) {
       const interrupted = new InterruptedError();
-      interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
+      interrupted.text = message(APPLY.interruptedSummary);
+      interrupted.message = english(interrupted.text);
       throw interrupted;
     }
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
