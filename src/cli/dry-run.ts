@@ -11,6 +11,8 @@ import { ClbClient } from '../api/client.js';
 import { keyValueTable, printResult } from '../ui/output.js';
 import { settingsInput } from './settings-input.js';
 import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
+import { say } from '../core/i18n.js';
+import { CREATE } from './commands/create/create.messages.js';
 
 const UNSIGNED: CredentialSource = {
   describe: 'none (unsigned dry run)',
@@ -41,5 +43,5 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
   const dump = { DryRun: true, Action: action, Region: settings.region, Endpoint: prepared.url, Headers: headers, Body: redactBody(body) };
   // Shown as JSON whatever -o says (it is a request, not a result), but --query still picks from it.
   await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)], table: keyValueTable(dump) });
-  if (!globals.quiet) ctx.stderr.write('dry run: nothing was sent\n');
+  if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', CREATE.dryRunNothingSent)}\n`);
 }

@@ -134,4 +134,5 @@ export const APPLY = defineMessages({
     en: 'interrupted; the summary says what was done, what was not tried, and what is unknown',
     zh: '已中断；摘要列出了已完成、未尝试和结果未知的变更',
   },
+  conflictLine: { en: 'conflict: %{where}: %{reason}', zh: '冲突：%{where}：%{reason}' },
 });

@@ -204,7 +204,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     }
     if (plan.items.some((item) => item.action === 'conflict')) {
       for (const item of plan.items.filter((i) => i.action === 'conflict')) {
-        if (!globals.quiet && globals.output !== 'json') ctx.stderr.write(`conflict: ${item.where}: ${item.reason}\n`);
+        if (!globals.quiet && globals.output !== 'json')
+          ctx.stderr.write(`${say(language, APPLY.conflictLine, { where: String(item.where), reason: String(item.reason) })}\n`);
       }
       throw conflictError(plan);
     }

@@ -50,4 +50,9 @@ export const CREATE = defineMessages({
     en: 'the answer to CreateListener was lost (%{reason}), but DescribeListeners shows the listeners were created: %{ids}; their task could not be followed (its id was in the lost answer)',
     zh: 'CreateListener 的应答丢失（%{reason}），但 DescribeListeners 显示监听器已创建：%{ids}；无法跟踪其任务（任务 ID 在丢失的应答中）',
   },
+  toCreateIt: {
+    en: "to create it: set up credentials ('clb-listener configure', or TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY), then run the equivalent command above",
+    zh: "如要创建：先设置凭据（'clb-listener configure'，或 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY），然后运行上面的等效命令",
+  },
+  dryRunNothingSent: { en: 'dry run: nothing was sent', zh: '试运行：未发送任何请求' },
 });

@@ -13,6 +13,7 @@ import { suggestCommand } from '../../command-line.js';
 import { say } from '../../../core/i18n.js';
 import { HEADERS } from '../../../ui/table.messages.js';
 import { DELETE } from './delete.messages.js';
+import { ERRORS } from '../../../core/errors.messages.js';
 
 export interface DeleteFlags {
   lb: string;
@@ -24,7 +25,7 @@ export interface DeleteFlags {
 
 export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: DeleteFlags): Promise<void> {
   const warn = (warning: string): void => {
-    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
   };
   const { LoadBalancerId } = listFilter({ lb: flags.lb }, warn);
   // Never empty: the API reads a missing list as "every listener". At most 20 per call.
