@@ -307,4 +307,6 @@ conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
 任何请求；10 有待执行的变更（--plan --detailed-exitcode）。
 `,
   },
+  examples: { en: 'Examples:', zh: '示例：' },
+  example: { en: 'Example:', zh: '示例：' },
 });

@@ -6,6 +6,7 @@
 import type { CliContext } from '../core/context.js';
 import { chooseLanguage, languageOfTag, type LanguageChoice } from '../core/i18n.js';
 import { profileLanguage } from '../config/profile-language.js';
+import { ENV } from '../core/env-names.js';
 
 /** The value of a global option as typed (`--language zh-CN`, `--language=zh-CN`), before commander has parsed. */
 export function optionInArgv(argv: readonly string[], name: string): string | undefined {
@@ -22,7 +23,7 @@ export function optionInArgv(argv: readonly string[], name: string): string | un
 export function runLanguage(argv: readonly string[], ctx: Pick<CliContext, 'env'>): LanguageChoice {
   const option = optionInArgv(argv, '--language');
   // The profile file is read only when neither the option nor the variable decides.
-  const decided = languageOfTag(option) ?? languageOfTag(ctx.env.CLB_LISTENER_LANG);
+  const decided = languageOfTag(option) ?? languageOfTag(ctx.env[ENV.language]);
   const profile = decided ? undefined : profileLanguage(ctx.env, optionInArgv(argv, '--profile'));
   return chooseLanguage({ env: ctx.env, ...(option !== undefined ? { option } : {}), ...(profile !== undefined ? { profile } : {}) });
 }

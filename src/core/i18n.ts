@@ -9,6 +9,8 @@
  * references that validation messages use to name other fields.
  */
 
+import { ENV } from './env-names.js';
+
 export type Language = 'en' | 'zh';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh'];
@@ -123,7 +125,7 @@ export function chooseLanguage(input: {
 }): LanguageChoice {
   const option = languageOfTag(input.option);
   if (option) return { language: option, source: '--language' };
-  const variable = languageOfTag(input.env.CLB_LISTENER_LANG);
+  const variable = languageOfTag(input.env[ENV.language]);
   if (variable) return { language: variable, source: 'CLB_LISTENER_LANG' };
   const profile = languageOfTag(input.profile);
   if (profile) return { language: profile, source: 'profile' };

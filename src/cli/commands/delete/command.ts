@@ -19,7 +19,10 @@ export function registerDelete(program: Command, ctx: CliContext): void {
     .option('--dry-run', say(ctx.language ?? 'en', HELP.deleteDryRun))
     .option('--no-wait', say(ctx.language ?? 'en', HELP.deleteNoWait))
     .option('--wait-timeout <seconds>', say(ctx.language ?? 'en', HELP.waitTimeout))
-    .addHelpText('after', '\nExample:\n  clb-listener delete --lb lb-cuxw2rm0 --listener-id lbl-d1ubsydq,lbl-4udz130k\n')
+    .addHelpText(
+      'after',
+      `\n${say(ctx.language ?? 'en', HELP.example)}\n  clb-listener delete --lb lb-cuxw2rm0 --listener-id lbl-d1ubsydq,lbl-4udz130k\n`,
+    )
     .action(async (flags: DeleteFlags, cmd: Command) => {
       const { runDelete } = await import('./run.js');
       await runDelete(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);

@@ -17,7 +17,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .addOption(new Option('--listener-id <id>', say(ctx.language ?? 'en', HELP.listListenerId)).argParser(collect))
     .addHelpText(
       'after',
-      "\nExamples:\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json \\\n    --query 'Listeners[?Port==`80`].ListenerId'\n",
+      `\n${say(ctx.language ?? 'en', HELP.examples)}\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json \\\n    --query 'Listeners[?Port==\`80\`].ListenerId'\n`,
     )
     .action(async (flags: ListFlags, cmd: Command) => {
       const { runList } = await import('./run.js');

@@ -12,7 +12,7 @@ export function registerWait(program: Command, ctx: CliContext): void {
     .addOption(new Option('--wait-timeout <seconds>', say(ctx.language ?? 'en', HELP.waitGiveUp)))
     .addHelpText(
       'after',
-      '\nExample:\n  id=$(clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP \\\n    --no-wait --query RequestId)\n  clb-listener wait "$id"\n',
+      `\n${say(ctx.language ?? 'en', HELP.example)}\n  id=$(clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP \\\n    --no-wait --query RequestId)\n  clb-listener wait "$id"\n`,
     )
     .action(async (requestId: string, flags: { waitTimeout?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -14,7 +14,10 @@ export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
     .command('whoami')
     .description(say(ctx.language ?? 'en', HELP.whoami))
-    .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
+    .addHelpText(
+      'after',
+      `\n${say(ctx.language ?? 'en', HELP.examples)}\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n`,
+    )
     .action(async (_options: unknown, command: Command) => {
       const { runWhoami } = await import('./run.js');
       await runWhoami(ctx, command.optsWithGlobals<GlobalOptions>());
