@@ -116,6 +116,21 @@ describe('the language of a run', () => {
     }
   });
 
+  test('the spinner line in Chinese stays within the terminal width (a Chinese character is two columns)', async () => {
+    const create = ['create', '--lb', LB, '--port', '80,81,82,83', '--protocol', 'TCP'];
+    const result = await runAgainst(emu, create, { env: ZH, tty: { stderr: true }, columns: 40 });
+    assert.equal(result.code, 0, result.stderr);
+    // Each frame ora draws sits between the synchronized-output marks.
+    const frames = [...result.stderr.matchAll(/\u001b\[\?2026h([\s\S]*?)\u001b\[\?2026l/g)].map((m) => m[1]!);
+    assert.ok(
+      frames.some((frame) => frame.includes('正在 lb-i18n0001 上创建')),
+      JSON.stringify(result.stderr),
+    );
+    for (const frame of frames) {
+      for (const line of frame.split('\n')) assert.ok(displayWidth(line) <= 40, `a frame line wider than the terminal: ${line}`);
+    }
+  });
+
   test('a port held by another listener: the refusal and the fix in Chinese, exit 1, nothing written', async () => {
     const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--name', 'web']);
     assert.equal(first.code, 0, first.stderr);
