@@ -173,6 +173,18 @@ describe('the language of a run', () => {
     const json = ['apply', '-f', file, '--plan', '-o', 'json'];
     const [en, zhJson] = [await runAgainst(emu, json), await runAgainst(emu, json, { env: ZH })];
     assert.equal(zhJson.stdout, en.stdout);
+
+    // A conflict: its reason in Chinese in the plan, the same English Reason in -o json.
+    const held = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'UDP']);
+    assert.equal(held.code, 0, held.stderr);
+    writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 80\n    Protocol: QUIC\n`);
+    const conflict = await runAgainst(emu, ['apply', '-f', file, '--plan'], { env: { ...ZH, CI: 'true' } });
+    assert.equal(conflict.code, 1, conflict.stderr);
+    assert.match(conflict.stdout, /^ {2}! 冲突 {6}QUIC 80/m);
+    assert.match(conflict.stdout, /协议无法原地修改：如要修改，请删除 lbl-[a-z0-9]{8} 后重新创建$/m);
+    const [conflictEn, conflictZh] = [await runAgainst(emu, json), await runAgainst(emu, json, { env: ZH })];
+    assert.equal(conflictZh.stdout, conflictEn.stdout);
+    assert.match(JSON.parse(conflictZh.stdout).Changes[0].Reason, /the protocol cannot be changed in place/);
   });
 
   test('create --help in Chinese: headings, descriptions and field help in Chinese, every line within 80 columns', async () => {

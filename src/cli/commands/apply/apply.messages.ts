@@ -135,4 +135,16 @@ export const APPLY = defineMessages({
     zh: '已中断；摘要列出了已完成、未尝试和结果未知的变更',
   },
   conflictLine: { en: 'conflict: %{where}: %{reason}', zh: '冲突：%{where}：%{reason}' },
+  reasonProtocol: {
+    en: 'port %{port} is held by %{holder}; the protocol cannot be changed in place: delete %{id} and create it again to change it',
+    zh: '端口 %{port} 已被 %{holder} 占用；协议无法原地修改：如要修改，请删除 %{id} 后重新创建',
+  },
+  reasonPorts: {
+    en: 'port %{port} overlaps %{holder} on %{on}; ports cannot be changed in place: delete %{id} and create it again to change it',
+    zh: '端口 %{port} 与 %{holder}（端口 %{on}）重叠；端口无法原地修改：如要修改，请删除 %{id} 后重新创建',
+  },
+  reasonFixed: {
+    en: '%{fields} of %{holder} cannot be changed by ModifyListener: delete %{id} and create it again to change it',
+    zh: '%{holder} 的 %{fields} 无法通过 ModifyListener 修改：如要修改，请删除 %{id} 后重新创建',
+  },
 });

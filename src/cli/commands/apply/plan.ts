@@ -15,6 +15,8 @@ import { compareListener, modifyListenerBody, type FieldChange, type ReportedLis
 import type { DesiredListener } from '../../../model/listener-file.js';
 import { describeHolder, holderOf, portLabel, type PortHolder } from '../../../model/ports.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
+import { type Message, message, render } from '../../../core/i18n.js';
+import { APPLY } from './apply.messages.js';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'delete';
 
@@ -33,8 +35,10 @@ export interface PlanItem {
   desired: CreateListenerRequest | null;
   /** For update: what changes. For a conflict: what cannot be changed in place, if that is why. */
   changes: FieldChange[];
-  /** For a conflict: why, and what would have to be deleted and created again. */
+  /** For a conflict: why, and what would have to be deleted and created again (English, as `-o json` carries it). */
   reason: string | null;
+  /** The reason as a catalogue message, for the text and table views in the run's language. */
+  reasonText?: Message;
   /** Settings asked for that cannot be compared (e.g. uploaded certificates). */
   notes: string[];
 }
@@ -65,14 +69,15 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
   };
   const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
   if (!holder) return { ...base, action: 'create', listenerId: null, changes: [], reason: null, notes: [] };
-  const recreate = `delete ${holder.ListenerId} and create it again to change it`;
+  const said = (text: Message) => ({ reason: render('en', text), reasonText: text });
+  const common = { id: holder.ListenerId, holder: describeHolder(holder), port: portLabel(port, request.EndPort) };
   if (holder.Protocol.toUpperCase() !== request.Protocol) {
     return {
       ...base,
       action: 'conflict',
       listenerId: holder.ListenerId,
       changes: [{ path: 'Protocol', old: holder.Protocol, new: request.Protocol, modifiable: false }],
-      reason: `port ${portLabel(port, request.EndPort)} is held by ${describeHolder(holder)}; the protocol cannot be changed in place: ${recreate}`,
+      ...said(message(APPLY.reasonProtocol, common)),
       notes: [],
     };
   }
@@ -82,7 +87,7 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
       action: 'conflict',
       listenerId: holder.ListenerId,
       changes: [{ path: 'Port', old: portLabel(holder.Port, holder.EndPort), new: portLabel(port, request.EndPort), modifiable: false }],
-      reason: `port ${portLabel(port, request.EndPort)} overlaps ${describeHolder(holder)} on ${portLabel(holder.Port, holder.EndPort)}; ports cannot be changed in place: ${recreate}`,
+      ...said(message(APPLY.reasonPorts, { ...common, on: portLabel(holder.Port, holder.EndPort) })),
       notes: [],
     };
   }
@@ -94,7 +99,7 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
       action: 'conflict',
       listenerId: holder.ListenerId,
       changes,
-      reason: `${fixed.map((c) => c.path).join(', ')} of ${describeHolder(holder)} cannot be changed by ModifyListener: ${recreate}`,
+      ...said(message(APPLY.reasonFixed, { ...common, fields: fixed.map((c) => c.path).join(', ') })),
       notes,
     };
   }

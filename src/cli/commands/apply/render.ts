@@ -7,7 +7,7 @@ import type { FieldChange } from '../../../model/compare.js';
 import { portLabel } from '../../../model/ports.js';
 import type { ItemResult } from './execute.js';
 import { summarize, type Plan, type PlanAction, type PlanItem } from './plan.js';
-import { type Language, say } from '../../../core/i18n.js';
+import { type Language, render, say } from '../../../core/i18n.js';
 import { displayWidth, padEndWidth } from '../../../core/width.js';
 import { HEADERS } from '../../../ui/table.messages.js';
 import { APPLY } from './apply.messages.js';
@@ -23,6 +23,11 @@ function changeLine(change: FieldChange, language: Language = 'en'): string {
   const shown = (value: unknown) => (value === null || value === undefined ? say(language, APPLY.none) : showValue(value));
   const params = { field: change.path, old: shown(change.old), new: shown(change.new) };
   return say(language, change.modifiable ? APPLY.change : APPLY.changeNotInPlace, params);
+}
+
+/** A conflict's reason in `language` (`-o json` keeps the English one). */
+export function reasonOf(item: PlanItem, language: Language): string | null {
+  return item.reasonText ? render(language, item.reasonText) : item.reason;
 }
 
 function what(item: PlanItem): string {
@@ -76,7 +81,7 @@ export function planView(plan: Plan, language: Language = 'en'): ResultView {
       const source = item.where ? `  (${item.where})` : '';
       lines.push(`  ${SIGN[item.action]} ${padEndWidth(action(item), 9)} ${padEndWidth(what(item), width)}${id}${source}`);
       if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change, language)}`);
-      if (item.reason) lines.push(`        ${item.reason}`);
+      if (item.reason) lines.push(`        ${reasonOf(item, language)}`);
       for (const note of item.notes) lines.push(`        ${say(language, APPLY.note, { note })}`);
     }
   }
@@ -106,7 +111,7 @@ export function planView(plan: Plan, language: Language = 'en'): ResultView {
         portLabel(item.port, item.endPort),
         item.name ?? '',
         item.listenerId ?? '',
-        item.action === 'update' ? item.changes.map((change) => changeLine(change, language)).join('; ') : (item.reason ?? ''),
+        item.action === 'update' ? item.changes.map((change) => changeLine(change, language)).join('; ') : (reasonOf(item, language) ?? ''),
       ]),
     ],
   };

@@ -14,7 +14,7 @@ import {
   PartialFailureError,
   UsageError,
 } from '../../../core/errors.js';
-import { message, say } from '../../../core/i18n.js';
+import { message, render, say } from '../../../core/i18n.js';
 import { ERRORS } from '../../../core/errors.messages.js';
 import { APPLY } from './apply.messages.js';
 import { readDocument } from '../../../model/coerce.js';
@@ -28,7 +28,7 @@ import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, MARK, type Progress } from '../../../ui/progress.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
-import { outcomeView, planView, summaryLine } from './render.js';
+import { outcomeView, planView, reasonOf, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
 import type { Session } from '../../session.js';
 
@@ -117,7 +117,8 @@ async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): P
 function conflictError(plan: Plan): ConflictError {
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
   const first = conflicts[0]!;
-  const params = { where: String(first.where), reason: String(first.reason), more: conflicts.length - 1 };
+  const reason = first.reasonText ? { en: render('en', first.reasonText), zh: render('zh', first.reasonText) } : String(first.reason);
+  const params = { where: String(first.where), reason, more: conflicts.length - 1 };
   return new ConflictError(message(conflicts.length > 1 ? APPLY.conflictMore : APPLY.conflict1, params), {
     hint: message(APPLY.conflictHint),
   });
@@ -205,7 +206,9 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     if (plan.items.some((item) => item.action === 'conflict')) {
       for (const item of plan.items.filter((i) => i.action === 'conflict')) {
         if (!globals.quiet && globals.output !== 'json')
-          ctx.stderr.write(`${say(language, APPLY.conflictLine, { where: String(item.where), reason: String(item.reason) })}\n`);
+          ctx.stderr.write(
+            `${say(language, APPLY.conflictLine, { where: String(item.where), reason: String(reasonOf(item, language)) })}\n`,
+          );
       }
       throw conflictError(plan);
     }
