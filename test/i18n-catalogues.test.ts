@@ -19,6 +19,7 @@ import { API_HINTS } from '../src/cli/api-hints.messages.js';
 import { CONFLICTS } from '../src/cli/port-conflicts.messages.js';
 import { PORTS } from '../src/model/ports.messages.js';
 import { NAMES } from '../src/model/names.messages.js';
+import { COMPARE } from '../src/model/compare.messages.js';
 import { CREATE } from '../src/cli/commands/create/create.messages.js';
 import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { DELETE } from '../src/cli/commands/delete/delete.messages.js';
@@ -43,6 +44,7 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/port-conflicts.messages.ts': { CONFLICTS },
   'model/ports.messages.ts': { PORTS },
   'model/names.messages.ts': { NAMES },
+  'model/compare.messages.ts': { COMPARE },
   'cli/commands/create/create.messages.ts': { CREATE },
   'cli/commands/apply/apply.messages.ts': { APPLY },
   'cli/commands/delete/delete.messages.ts': { DELETE },

@@ -41,6 +41,8 @@ export interface PlanItem {
   reasonText?: Message;
   /** Settings asked for that cannot be compared (e.g. uploaded certificates). */
   notes: string[];
+  /** The notes as catalogue messages, for the text view in the run's language. */
+  noteTexts?: Message[];
 }
 
 export interface Plan {
@@ -91,7 +93,8 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
       notes: [],
     };
   }
-  const { changes, notes } = compareListener(request, holder);
+  const { changes, notes, noteTexts } = compareListener(request, holder);
+  const described = { notes, ...(noteTexts ? { noteTexts } : {}) };
   const fixed = changes.filter((c) => !c.modifiable);
   if (fixed.length > 0) {
     return {
@@ -100,10 +103,17 @@ function planOne(desired: DesiredListener, listeners: readonly (PortHolder & Rep
       listenerId: holder.ListenerId,
       changes,
       ...said(message(APPLY.reasonFixed, { ...common, fields: fixed.map((c) => c.path).join(', ') })),
-      notes,
+      ...described,
     };
   }
-  return { ...base, action: changes.length > 0 ? 'update' : 'unchanged', listenerId: holder.ListenerId, changes, reason: null, notes };
+  return {
+    ...base,
+    action: changes.length > 0 ? 'update' : 'unchanged',
+    listenerId: holder.ListenerId,
+    changes,
+    reason: null,
+    ...described,
+  };
 }
 
 export function buildPlan(desired: readonly DesiredListener[], reported: ReportedByLb, options: { prune: boolean }): Plan {

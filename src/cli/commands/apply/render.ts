@@ -82,7 +82,8 @@ export function planView(plan: Plan, language: Language = 'en'): ResultView {
       lines.push(`  ${SIGN[item.action]} ${padEndWidth(action(item), 9)} ${padEndWidth(what(item), width)}${id}${source}`);
       if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change, language)}`);
       if (item.reason) lines.push(`        ${reasonOf(item, language)}`);
-      for (const note of item.notes) lines.push(`        ${say(language, APPLY.note, { note })}`);
+      const notes = item.noteTexts?.map((text) => render(language, text)) ?? item.notes;
+      for (const note of notes) lines.push(`        ${say(language, APPLY.note, { note })}`);
     }
   }
   lines.push(summaryLine(plan, language));
