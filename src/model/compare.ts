@@ -31,7 +31,7 @@ export interface Comparison {
 
 function note(out: Comparison, text: Message): void {
   out.notes.push(render('en', text));
-  (out.noteTexts ??= []).push(text);
+  out.noteTexts = [...(out.noteTexts ?? []), text];
 }
 
 /** A listener as DescribeListeners reports it. */
