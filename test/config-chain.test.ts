@@ -394,21 +394,27 @@ describe('endpoint and language', () => {
     );
   });
 
-  test('language from _sys_param.language; --language wins; other values are ignored with a warning', async () => {
+  test('language: --language, then CLB_LISTENER_LANG, then _sys_param.language, then the locale; other values ignored with a warning', async () => {
     home = makeTempHome();
     home.tccli('default', {
       credential: { secretId: ID, secretKey: KEY },
-      configure: { _sys_param: { region: 'ap-guangzhou', language: 'en-US' } },
+      configure: { _sys_param: { region: 'ap-guangzhou', language: 'zh-CN' } },
     });
-    assert.equal((await resolveSettings(input())).language, 'en-US');
-    assert.equal((await resolveSettings(input({ language: 'zh-CN' }))).language, 'zh-CN');
+    const fromProfile = await resolveSettings(input({}, { LANG: 'en_US.UTF-8' }));
+    assert.deepEqual([fromProfile.language, fromProfile.languageSource], ['zh-CN', 'profile default']);
+    assert.equal((await resolveSettings(input({ language: 'en-US' }))).language, 'en-US');
+    const fromVariable = await resolveSettings(input({}, { CLB_LISTENER_LANG: 'en-US' }));
+    assert.deepEqual([fromVariable.language, fromVariable.languageSource], ['en-US', 'CLB_LISTENER_LANG']);
     home.tccli('odd', {
       credential: { secretId: ID, secretKey: KEY },
       configure: { _sys_param: { region: 'ap-guangzhou', language: 'fr-FR' } },
     });
     const odd = input({ profile: 'odd' });
-    assert.equal((await resolveSettings(odd)).language, undefined);
+    const oddSettings = await resolveSettings(odd);
+    assert.deepEqual([oddSettings.language, oddSettings.languageSource], ['en-US', 'default']);
     assert.match(odd.warnings.join('\n'), /ignoring language "fr-FR"/);
+    const fromLocale = await resolveSettings(input({ profile: 'odd' }, { LANG: 'zh_CN.UTF-8' }));
+    assert.deepEqual([fromLocale.language, fromLocale.languageSource], ['zh-CN', 'LANG=zh_CN.UTF-8']);
   });
 });
 

@@ -20,6 +20,7 @@ import { BIN, emulatorEnv, findLeaks, spawnAgainst, spawnCli, transcript } from 
 import { api, REPO_ROOT, spawnEmulator, waitTask, type SpawnedEmulator } from './helpers/emulator.js';
 import { startProxy } from './helpers/proxy.js';
 import { countSpawn } from './helpers/spawn-count.js';
+import { hermetic } from './helpers/hermetic.js';
 
 const LB = 'lb-e2e00001';
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -116,6 +117,7 @@ describe('the binary', () => {
     const result = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' '${BIN}' create --help | head -1`], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
+      env: hermetic({ PATH: process.env.PATH }),
     });
     assert.equal(result.stdout, 'Usage: clb-listener create [options]\n');
     assert.doesNotMatch(result.stderr, /EPIPE|node:events/);

@@ -192,7 +192,7 @@ describe('help documents the codes and the usage', () => {
     assertExit(result, 0, '--help');
     // Each meaning may wrap at the help width, under itself.
     const section = result.stdout.slice(result.stdout.indexOf('Exit codes:')).replace(/\n {7}(?=\S)/g, ' ');
-    for (const [code, text] of EXIT_CODE_HELP) {
+    for (const [code, { en: text }] of EXIT_CODE_HELP) {
       assert.match(section, new RegExp(`^ +${code}  ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), `exit code ${code}`);
     }
   });

@@ -39,10 +39,11 @@ afterEach(async () => {
 });
 
 /** Runs `clb-listener create -i <args>` in a fresh tmux session in test/fixtures. */
-function runInTerminal(args: string[], options: { credentials?: boolean } = {}): TmuxSession {
+function runInTerminal(args: string[], options: { credentials?: boolean; env?: Record<string, string> } = {}): TmuxSession {
   const env = home.env({
     ...(options.credentials !== false && { TENCENTCLOUD_SECRET_ID: emulator.secretId, TENCENTCLOUD_SECRET_KEY: emulator.secretKey }),
     TENCENTCLOUD_REGION: emulator.region,
+    ...options.env,
   });
   const assignments = Object.entries(env).map(([k, v]) => sh(`${k}=${v}`));
   const command = [
@@ -263,6 +264,29 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     assert.match(pane, /"LoadBalancerId": "lb-emu00003"/);
     assert.match(pane, /STTY=icanon echo/);
     assert.equal(await emulator.requestCount(), 0);
+  });
+
+  test('in Chinese (LANG=zh_CN.UTF-8): the questions, choices and progress in Chinese; the same request and command', async () => {
+    const term = runInTerminal([], { env: { LANG: 'zh_CN.UTF-8' } });
+    // The list lines up by display width and counts listeners in Chinese.
+    await term.waitFor(/^\? 负载均衡（[a-z-]+；输入以筛选，或输入 ID）/m);
+    await term.answer(/❯ lb-emu00001 +emulator-lb-1 +\S+ +\S+ +0 个监听器/, undefined, 'Enter');
+    // The prompts' own words too: the key help, yes and no.
+    await term.waitFor(/\? 协议[\s\S]*↑↓ 移动 • ⏎ 选择/);
+    await term.answer('? 协议', undefined, 'Enter'); // TCP, the default
+    await term.answer('? 端口（逗号分隔）：每个端口一个监听器', '9000', 'Enter');
+    await term.answer('? 创建吗？ (是/否)', undefined, 'Enter');
+    const { code, pane } = await exitCode(term);
+
+    assert.equal(code, 0, pane);
+    assert.match(pane, /^请求：$/m);
+    assert.match(pane, /^等效命令（无需交互）：$/m);
+    assert.match(pane, /clb-listener create --lb lb-emu00001 --port 9000 --protocol TCP --endpoint http:/);
+    assert.match(pane, /✔ 已在 lb-emu00001 上创建 1 个 TCP 监听器（端口 9000），用时 [\d.]+s：lbl-/);
+    assert.match(pane, /^lbl-[a-z0-9]{8}$/m);
+    assert.match(pane, /STTY=icanon echo/);
+    const listener = (await emulator.state()).listeners.find((l) => l.Port === 9000);
+    assert.deepEqual(listener?.request, { LoadBalancerId: 'lb-emu00001', Ports: [9000], Protocol: 'TCP' });
   });
 
   test('Ctrl-C at a prompt: exit 130, nothing sent, terminal left sane', async () => {

@@ -68,8 +68,8 @@ describe('whoami', () => {
         RegionSource: '--region',
         Endpoint: 'http://127.0.0.1:9',
         EndpointSource: '--endpoint',
-        Language: null,
-        LanguageSource: null,
+        Language: 'en-US',
+        LanguageSource: 'default',
       },
     );
   });

@@ -2,7 +2,9 @@
  * A next step for the API errors people meet most, added to the error before it is rendered:
  * which listener holds a port, what to do at the quota, a busy load balancer, bad credentials.
  */
-import { ApiError } from '../core/errors.js';
+import { ApiError, english } from '../core/errors.js';
+import { type Message, message, type Text } from '../core/i18n.js';
+import { API_HINTS } from './api-hints.messages.js';
 import type { ClbClient } from '../api/client.js';
 import { describeListeners } from '../api/clb.js';
 import type { GlobalOptions } from '../core/context.js';
@@ -11,16 +13,15 @@ import { portsInTheWay, type PortHolder } from '../model/ports.js';
 import type { CreateListenerRequest } from '../model/fields.js';
 import { describePortConflict } from './port-conflicts.js';
 
-const STATIC_HINTS: Record<string, string> = {
-  'AuthFailure.SignatureFailure':
-    'the secret key does not match the SecretId; check TENCENTCLOUD_SECRET_KEY or the profile (clb-listener whoami)',
-  'AuthFailure.SecretIdNotFound': 'the SecretId is unknown or disabled; check for stray whitespace (clb-listener whoami)',
-  'AuthFailure.SignatureExpire': "this machine's clock is more than 5 minutes off; sync it (e.g. with NTP) and retry",
-  'AuthFailure.TokenFailure': 'the session token is invalid or expired; refresh the temporary credentials',
-  'AuthFailure.UnauthorizedOperation': 'the credentials are valid but CAM does not allow this action on this resource',
-  LimitExceeded: 'the load balancer has reached its listener quota; remove listeners it no longer needs, or ask for a higher quota',
-  'InvalidParameter.LBIdNotFound': 'no such load balancer in this region; check --lb and --region',
-  RequestLimitExceeded: 'the API rate limit (20 requests/second) was still exceeded after retries; slow down parallel runs',
+const STATIC_HINTS: Record<string, Text> = {
+  'AuthFailure.SignatureFailure': API_HINTS['AuthFailure.SignatureFailure'],
+  'AuthFailure.SecretIdNotFound': API_HINTS['AuthFailure.SecretIdNotFound'],
+  'AuthFailure.SignatureExpire': API_HINTS['AuthFailure.SignatureExpire'],
+  'AuthFailure.TokenFailure': API_HINTS['AuthFailure.TokenFailure'],
+  'AuthFailure.UnauthorizedOperation': API_HINTS['AuthFailure.UnauthorizedOperation'],
+  LimitExceeded: API_HINTS.LimitExceeded,
+  'InvalidParameter.LBIdNotFound': API_HINTS['InvalidParameter.LBIdNotFound'],
+  RequestLimitExceeded: API_HINTS.RequestLimitExceeded,
 };
 
 export interface HintContext {
@@ -35,16 +36,16 @@ export interface HintContext {
 }
 
 /** Hints that depend on what the command was doing. */
-function contextualHint(error: ApiError, context: HintContext): string | undefined {
+function contextualHint(error: ApiError, context: HintContext): Message | undefined {
   const list = context.loadBalancerId ? suggestCommand(context.globals, 'list', '--lb', context.loadBalancerId) : undefined;
-  if (error.code === 'InvalidParameter.ListenerIdNotFound' && list) return `see the listeners that exist with: ${list}`;
+  if (error.code === 'InvalidParameter.ListenerIdNotFound' && list) return message(API_HINTS.seeListeners, { command: list });
   if (error.code === 'FailedOperation.ResourceInOperating') return busyHint(error, context);
   // DeleteLoadBalancerListeners documents no ListenerIdNotFound: an unknown id is plain InvalidParameter.
   if (error.action.startsWith('Delete') && error.code === 'InvalidParameter' && list) {
-    return `check the ids (and --lb, --region): the load balancer's listeners are listed by ${list}`;
+    return message(API_HINTS.checkIds, { command: list });
   }
   if (error.action === 'DescribeTaskStatus' && error.code.startsWith('InvalidParameter')) {
-    return 'a task id is the RequestId of a write, and is known only in the region (and at the endpoint) of that write; check --region and --endpoint';
+    return message(API_HINTS.taskIdRegion);
   }
   return undefined;
 }
@@ -56,19 +57,18 @@ const TASK_ID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\
  * The load balancer was still busy after the client's retries: the task in the way, when the API
  * named it, can be waited for; otherwise say what may be holding it.
  */
-function busyHint(error: ApiError, context: HintContext): string {
-  const lb = context.loadBalancerId ?? 'the load balancer';
+function busyHint(error: ApiError, context: HintContext): Message {
+  const lb = context.loadBalancerId ?? API_HINTS.theLoadBalancer;
   const task = TASK_ID.exec(error.apiMessage)?.[0];
-  if (task)
-    return `${lb} is still busy with task ${task}: wait for it with ${suggestCommand(context.globals, 'wait', task)}, then run this command again`;
-  return `${lb} was still busy with another task after retrying: something else is changing it (another run of this tool or apply, the console, a scaling group); let it finish, then run this command again`;
+  if (task) return message(API_HINTS.busyWithTask, { lb, task, command: suggestCommand(context.globals, 'wait', task) });
+  return message(API_HINTS.busy, { lb });
 }
 
 export async function addHint(error: unknown, context: HintContext): Promise<unknown> {
   if (!(error instanceof ApiError) || error.hint) return error;
   const staticHint =
     STATIC_HINTS[error.code] ?? (error.code.startsWith('RequestLimitExceeded') ? STATIC_HINTS.RequestLimitExceeded : undefined);
-  const hint = staticHint ?? contextualHint(error, context);
+  const hint = staticHint ? message(staticHint) : contextualHint(error, context);
   if (hint) return error.with({ hint });
   if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.request) {
     return error.with({ hint: await describePortHolders(context.client, context.loadBalancerId, context.request, context) });
@@ -83,7 +83,9 @@ async function describePortHolders(
   request: NonNullable<HintContext['request']>,
   { globals, ifNotExists }: HintContext,
 ): Promise<string> {
-  const fallback = `a port is already in use on ${loadBalancerId}; see ${suggestCommand(globals, 'list', '--lb', loadBalancerId)}`;
+  const fallback = english(
+    message(API_HINTS.portInUse, { lb: loadBalancerId, command: suggestCommand(globals, 'list', '--lb', loadBalancerId) }),
+  );
   try {
     const { Listeners } = await describeListeners(client, { LoadBalancerId: loadBalancerId });
     const inTheWay = portsInTheWay(request, (Listeners ?? []) as PortHolder[]);

@@ -11,6 +11,8 @@ import { ClbClient } from '../api/client.js';
 import { keyValueTable, printResult } from '../ui/output.js';
 import { settingsInput } from './settings-input.js';
 import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
+import { say } from '../core/i18n.js';
+import { CREATE } from './commands/create/create.messages.js';
 
 const UNSIGNED: CredentialSource = {
   describe: 'none (unsigned dry run)',
@@ -68,5 +70,5 @@ export async function printDryRun(
       text: [JSON.stringify(dumps, null, 2)],
       table: [['FIELD', 'VALUE'], ...dumps.flatMap((d) => keyValueTable(d).slice(1))],
     });
-  if (!globals.quiet) ctx.stderr.write('dry run: nothing was sent\n');
+  if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', CREATE.dryRunNothingSent)}\n`);
 }

@@ -13,6 +13,7 @@ import {
   WaitTimeoutError,
 } from '../core/errors.js';
 import { RulesIncompleteError } from '../core/rule-errors.js';
+import type { Text } from '../core/i18n.js';
 
 export const ExitCode = {
   Success: 0,
@@ -43,20 +44,56 @@ export function isHandledSignal(value: unknown): value is HandledSignal {
 }
 
 /** The table printed in `--help` and the README. */
-export const EXIT_CODE_HELP: readonly [number, string][] = [
-  [0, 'success'],
-  [1, 'the API rejected the request (its Code and RequestId are printed), a listener is in the way, or some apply changes failed'],
-  [2, 'usage or validation error; nothing was sent'],
-  [3, 'credentials missing or refused (AuthFailure.*)'],
-  [4, 'the task ran and failed (its Message is printed)'],
-  [5, 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)'],
-  [6, 'network failure after retries; outcome unknown'],
-  [7, 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)'],
-  [8, 'the listener was created, but its forwarding rules were not (all); its id and the command that finishes are on stderr'],
-  [10, 'apply --plan --detailed-exitcode: changes are pending'],
-  [129, 'SIGHUP (terminal closed); what was left running is printed, as for Ctrl-C'],
-  [130, 'interrupted (Ctrl-C); the RequestId, if any, is printed'],
-  [143, 'SIGTERM (e.g. a cancelled CI job); what was left running is printed, as for Ctrl-C'],
+export const EXIT_CODE_HELP: readonly [number, Text][] = [
+  [0, { en: 'success', zh: '成功' }],
+  [
+    1,
+    {
+      en: 'the API rejected the request (its Code and RequestId are printed), a listener is in the way, or some apply changes failed',
+      zh: 'API 拒绝了请求（会打印其 Code 和 RequestId）、有监听器占用，或 apply 的部分变更失败',
+    },
+  ],
+  [2, { en: 'usage or validation error; nothing was sent', zh: '用法或校验错误；未发送任何请求' }],
+  [3, { en: 'credentials missing or refused (AuthFailure.*)', zh: '凭据缺失或被拒绝（AuthFailure.*）' }],
+  [4, { en: 'the task ran and failed (its Message is printed)', zh: '任务已运行但失败（会打印其 Message）' }],
+  [
+    5,
+    {
+      en: 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)',
+      zh: '放弃等待；任务仍可能完成（用 clb-listener wait <id> 继续）',
+    },
+  ],
+  [6, { en: 'network failure after retries; outcome unknown', zh: '重试后网络仍失败；结果未知' }],
+  [
+    7,
+    {
+      en: 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)',
+      zh: '写操作已被接受，但无法确认或打印其结果（ID 和 clb-listener wait <id> 打印在标准错误输出）',
+    },
+  ],
+  [
+    8,
+    {
+      en: 'the listener was created, but its forwarding rules were not (all); its id and the command that finishes are on stderr',
+      zh: '监听器已创建，但其转发规则未能（全部）创建；其 ID 和完成余下工作的命令打印在标准错误输出',
+    },
+  ],
+  [10, { en: 'apply --plan --detailed-exitcode: changes are pending', zh: 'apply --plan --detailed-exitcode：有待执行的变更' }],
+  [
+    129,
+    {
+      en: 'SIGHUP (terminal closed); what was left running is printed, as for Ctrl-C',
+      zh: 'SIGHUP（终端已关闭）；与 Ctrl-C 一样打印仍在运行的内容',
+    },
+  ],
+  [130, { en: 'interrupted (Ctrl-C); the RequestId, if any, is printed', zh: '已中断（Ctrl-C）；如有 RequestId 会打印出来' }],
+  [
+    143,
+    {
+      en: 'SIGTERM (e.g. a cancelled CI job); what was left running is printed, as for Ctrl-C',
+      zh: 'SIGTERM（例如 CI 任务被取消）；与 Ctrl-C 一样打印仍在运行的内容',
+    },
+  ],
 ];
 
 /** `interruptedBy` is the signal that ended the run, when one did (SIGINT if unknown). */

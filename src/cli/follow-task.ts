@@ -5,9 +5,21 @@
 import type { ClbClient } from '../api/client.js';
 import { waitForTask, type TaskOutcome } from '../api/waiter.js';
 import { formatElapsed, type Progress } from '../ui/progress.js';
-import { AcceptedError, ApiError, CliError, InterruptedError, TaskFailedError, UsageError, WaitTimeoutError } from '../core/errors.js';
+import {
+  AcceptedError,
+  ApiError,
+  CliError,
+  InterruptedError,
+  saidIn,
+  TaskFailedError,
+  UsageError,
+  WaitTimeoutError,
+} from '../core/errors.js';
+import { ERRORS } from '../core/errors.messages.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
+import { type Message, message, render, say } from '../core/i18n.js';
+import { FOLLOW } from './follow-task.messages.js';
 
 export { DEFAULT_WAIT_TIMEOUT_SECONDS, waitTimeoutMs } from './seconds.js';
 
@@ -20,14 +32,6 @@ export function checkRequestId(raw: string): string {
     );
   }
   return id;
-}
-
-/**
- * What `--no-wait` says once a write is accepted, the same for every command:
- * `Accepted: creating lbl-a, lbl-b on lb-x (task … still running); follow it with: clb-listener wait …`.
- */
-export function acceptedLine(doing: string, requestId: string, globals: Partial<GlobalOptions>): string {
-  return `Accepted: ${doing} (task ${requestId} still running); follow it with: ${suggestCommand(globals, 'wait', requestId)}`;
 }
 
 export interface FollowOptions {
@@ -47,13 +51,15 @@ export interface FollowOptions {
 export async function followTask(client: ClbClient, requestId: string, options: FollowOptions): Promise<TaskOutcome> {
   const { progress } = options;
   // Short enough for one terminal line: the full id is printed wherever it is needed.
-  const task = `task ${requestId.slice(0, 8)}…`;
-  progress.update(`${options.label}: waiting for ${task}`);
+  const task = requestId.slice(0, 8);
+  const language = progress.language ?? 'en';
+  progress.update(say(language, FOLLOW.waiting, { label: options.label, task }));
   try {
     return await waitForTask(client, requestId, {
       timeoutMs: options.timeoutMs,
       signal: options.signal,
-      onPoll: ({ elapsedMs }) => progress.update(`${options.label}: waiting for ${task} (${formatElapsed(elapsedMs)})`),
+      onPoll: ({ elapsedMs }) =>
+        progress.update(say(language, FOLLOW.waitingFor, { label: options.label, task, elapsed: formatElapsed(elapsedMs) })),
     });
   } catch (error) {
     progress.fail();
@@ -62,13 +68,23 @@ export async function followTask(client: ClbClient, requestId: string, options: 
       throw pollFailedAfterAcceptance(error, requestId, resume, options.accepted);
     if (!(error instanceof CliError)) throw error;
     const details = { TaskId: requestId };
-    if (error instanceof WaitTimeoutError) throw error.with({ hint: `resume with: ${resume}`, details });
-    if (error instanceof InterruptedError) throw error.with({ hint: `the task keeps running; follow it with: ${resume}`, details });
+    if (error instanceof WaitTimeoutError) throw error.with({ hint: message(ERRORS.resumeWith, { command: resume }), details });
+    if (error instanceof InterruptedError) throw error.with({ hint: message(ERRORS.taskKeepsRunning, { command: resume }), details });
     // A task the API does not know is not one that was accepted: say so, not "follow it".
     if (isUnknownTask(error)) throw error.with({ hint: unknownTaskHint(requestId, client.region), details });
     if (error instanceof TaskFailedError) throw error.with({ details });
     // Following failed, not the task (the API could not be asked): it may still be running.
-    throw error.with({ hint: `${error.hint ? `${error.hint}; ` : ''}the task's outcome is unknown; ask again with: ${resume}`, details });
+    const before = error.hintText ?? error.hint;
+    throw error.with({
+      hint:
+        before === undefined
+          ? message(FOLLOW.outcomeUnknown, { command: resume })
+          : message(FOLLOW.outcomeUnknownAfter, {
+              hint: typeof before === 'string' ? before : { en: render('en', before), zh: render('zh', before) },
+              command: resume,
+            }),
+      details,
+    });
   }
 }
 
@@ -85,11 +101,8 @@ function isUnknownTask(error: unknown): error is ApiError {
   );
 }
 
-function unknownTaskHint(requestId: string, region: string): string {
-  return (
-    `the API knows no task ${requestId} in ${region || 'this region'}: check the id was copied whole from the RequestId ` +
-    'a write printed (create --no-wait, or an interrupted or timed-out create), and that --region and --endpoint are those of that write'
-  );
+function unknownTaskHint(requestId: string, region: string): Message {
+  return message(FOLLOW.unknownTask, { id: requestId, region: region || FOLLOW.thisRegion });
 }
 
 /** The wait cannot go on after an accepted write: say what failed, what may exist, and how to resume. */
@@ -99,10 +112,15 @@ function pollFailedAfterAcceptance(
   resume: string,
   accepted: NonNullable<FollowOptions['accepted']>,
 ): AcceptedError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const first = error instanceof ApiError && error.isAuthFailure ? 'the credentials were refused while waiting; fix them, then ' : '';
-  return new AcceptedError(requestId, `${accepted.action} was accepted (task ${requestId}), but waiting for it failed: ${reason}`, {
-    hint: `${first}find out how it ended with ${resume} (do not send it again)`,
+  const reason =
+    error instanceof CliError
+      ? { en: saidIn('en', error).message, zh: saidIn('zh', error).message }
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  const refused = error instanceof ApiError && error.isAuthFailure;
+  return new AcceptedError(requestId, message(FOLLOW.waitFailed, { action: accepted.action, id: requestId, reason }), {
+    hint: message(refused ? FOLLOW.findOutRefused : FOLLOW.findOut, { command: resume }),
     cause: error,
     ...(accepted.listenerIds ? { listenerIds: accepted.listenerIds } : {}),
   });

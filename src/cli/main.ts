@@ -69,7 +69,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       ctx.stdout.write(`${VERSION}\n`);
       return ExitCode.Success;
     }
-    const { buildProgram, isCommanderExit, usageErrorFromCommander } = await import('./program.js');
+    const { buildProgram, isCommanderExit, usageErrorFromCommander, runLanguage } = await import('./program.js');
+    if (!overrides.language) ctx.language = runLanguage(argv, ctx).language;
     const program = buildProgram(ctx);
     try {
       // Bytes that were not UTF-8 reach argv as U+FFFD: refused, never sent as if typed.
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       // A terminal that hung up while a question was open says so itself, before (or without) SIGHUP.
       const signal = ctx.signal.aborted ? ctx.signal.reason : (failure as { signal?: unknown } | undefined)?.signal;
       if (failure instanceof InterruptedError && (signal === 'SIGTERM' || signal === 'SIGHUP')) {
-        failure = failure.with({ message: failure.message.replace(/^interrupted/, `interrupted by ${signal}`) });
+        failure = failure.bySignal(signal);
       }
       const { renderError } = await import('../ui/render-error.js');
       await renderError(failure, {

@@ -6,11 +6,12 @@
  */
 import { Option } from 'commander';
 import { createFlagSpecs } from '../model/flags.js';
+import type { Language } from '../core/i18n.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-export function createListenerOptions(): Option[] {
-  return createFlagSpecs().map((spec) => {
+export function createListenerOptions(language: Language = 'en'): Option[] {
+  return createFlagSpecs(language).map((spec) => {
     const option = new Option(spec.value ? `${spec.long} ${spec.value}` : spec.long, spec.help).helpGroup(spec.heading);
     if (spec.list) option.argParser(collect);
     if (spec.hidden) option.hideHelp();

@@ -7,6 +7,8 @@
 import type { GlobalOptions } from '../core/context.js';
 import { describeHolder, portLabel, type PortHolder, type PortInTheWay } from '../model/ports.js';
 import { suggestCommand } from './command-line.js';
+import { type Language, render, say } from '../core/i18n.js';
+import { CONFLICTS } from './port-conflicts.messages.js';
 
 export interface PortConflictText {
   /** `port 8001 on lb-x is held by lbl-a (TCP, "web")`. */
@@ -14,37 +16,43 @@ export interface PortConflictText {
   hint: string;
 }
 
-const them = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
 export function describePortConflict(
   loadBalancerId: string,
   endPort: number | null | undefined,
   inTheWay: readonly PortInTheWay<PortHolder>[],
   globals: Partial<GlobalOptions>,
-  options: { ifNotExists?: boolean } = {},
+  options: { ifNotExists?: boolean; language?: Language } = {},
 ): PortConflictText {
+  const language = options.language ?? 'en';
   // `lbl-a (TCP, "web")`, and why it is not the listener asked for when it is not.
-  const holder = (c: PortInTheWay<PortHolder>) => `${describeHolder(c.holder)}${c.unlike ? `, ${c.unlike}` : ''}`;
+  const holder = (c: PortInTheWay<PortHolder>) => {
+    const why = c.unlikeText ? render(language, c.unlikeText) : c.unlike;
+    return why ? say(language, CONFLICTS.holderUnlike, { holder: describeHolder(c.holder), why }) : describeHolder(c.holder);
+  };
   const summary =
     inTheWay.length === 1
-      ? `port ${portLabel(inTheWay[0]!.port, endPort)} on ${loadBalancerId} is held by ${holder(inTheWay[0]!)}`
-      : `ports on ${loadBalancerId} are held: ${inTheWay.map((c) => `${portLabel(c.port, endPort)} by ${holder(c)}`).join('; ')}`;
+      ? say(language, CONFLICTS.heldOne, { port: portLabel(inTheWay[0]!.port, endPort), lb: loadBalancerId, holder: holder(inTheWay[0]!) })
+      : say(language, CONFLICTS.heldMany, {
+          lb: loadBalancerId,
+          holders: inTheWay.map((c) => say(language, CONFLICTS.portBy, { port: portLabel(c.port, endPort), holder: holder(c) })).join('; '),
+        });
   // With --if-not-exists the listeners as asked are kept already: only the others are in the way.
   const asked = options.ifNotExists ? [] : inTheWay.filter((c) => c.asked);
   const others = [...new Map(inTheWay.filter((c) => options.ifNotExists || !c.asked).map((c) => [c.holder.ListenerId, c.holder])).values()];
   const remove = suggestCommand(globals, 'delete', '--lb', loadBalancerId, '--listener-id', others.map((l) => l.ListenerId).join(','));
   let hint: string;
   if (others.length === 0) {
-    hint =
-      `${them(asked.length, 'it is the listener', 'they are the listeners')} asked for: add --if-not-exists to keep ` +
-      `${them(asked.length, 'it', 'them')} and create only the missing ports`;
+    hint = say(language, CONFLICTS.askedFor, { count: asked.length });
   } else if (asked.length === 0) {
-    hint = `pick ${them(inTheWay.length, 'another port', 'other ports')}, or delete the ${them(others.length, 'listener', 'listeners')} in the way first: ${remove}`;
+    hint = say(language, CONFLICTS.pickOrDelete, { ports: inTheWay.length, count: others.length, command: remove });
   } else {
     const kept = asked.map((c) => c.holder.ListenerId).join(', ');
-    hint =
-      `${others.map((l) => l.ListenerId).join(', ')} ${them(others.length, 'is not the listener', 'are not the listeners')} asked for: pick other ports, ` +
-      `or delete ${them(others.length, 'it', 'them')} first (${remove}) and add --if-not-exists to keep ${kept}`;
+    hint = say(language, CONFLICTS.notAsked, {
+      ids: others.map((l) => l.ListenerId).join(', '),
+      count: others.length,
+      command: remove,
+      kept,
+    });
   }
   return { summary, hint };
 }

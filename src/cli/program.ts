@@ -9,35 +9,73 @@ import { EXIT_CODE_HELP } from './exit-codes.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../core/version.js';
 import { guardOptions } from './option-guard.js';
-import { helpWidth, paragraph, twoColumns } from './help-text.js';
+import { helpWidth, paragraph, twoColumns, wrapLines } from './help-text.js';
+import { type Language, type Message, message as message_, render, say } from '../core/i18n.js';
+import { USAGE, USAGE_PATTERNS } from './usage.messages.js';
+import { displayWidth } from '../core/width.js';
+import { HELP } from './help.messages.js';
 
-/** One spelling of the heading, in the root's help and in every command's (commander's own says "Global Options:"). */
-const GLOBAL_OPTIONS = 'Global options:';
+export { runLanguage } from './language.js';
+
+/** Commander's own headings, said in the run's language ("Global Options:" is spelt as ours). */
+const TITLES: Record<string, keyof typeof HELP> = {
+  'Usage:': 'usage',
+  'Arguments:': 'arguments',
+  'Options:': 'options',
+  'Commands:': 'commands',
+  'Global Options:': 'globalOptions',
+};
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 /**
  * How help is laid out: subcommands list the global options too (--region, --endpoint, -o …)
  * under their own heading; descriptions wrap at the help width even beside a wide column of
- * flags (create's), where commander would otherwise let them run on.
+ * flags (create's), where commander would otherwise let them run on. Widths are terminal columns
+ * (a Chinese character takes two), and Chinese text may break between any two characters.
  */
-const HELP_LAYOUT: Partial<Help> = {
-  showGlobalOptions: true,
-  minWidthToWrap: 24,
-  // A switch is off unless given: "(default: false)" beside every one of them says nothing.
-  optionDescription(option: Option): string {
-    const quiet =
-      option.defaultValue === false && option.isBoolean() ? Object.assign(Object.create(option), { defaultValue: undefined }) : option;
-    return Help.prototype.optionDescription.call(this, quiet);
-  },
-  formatItemList(heading: string, items: string[], helper: Help): string[] {
-    return Help.prototype.formatItemList.call(this, heading === 'Global Options:' ? GLOBAL_OPTIONS : heading, items, helper);
-  },
-};
+function helpLayout(language: Language): Partial<Help> {
+  return {
+    showGlobalOptions: true,
+    minWidthToWrap: 24,
+    // A switch is off unless given: "(default: false)" beside every one of them says nothing.
+    optionDescription(option: Option): string {
+      const quiet =
+        option.defaultValue === false && option.isBoolean() ? Object.assign(Object.create(option), { defaultValue: undefined }) : option;
+      const text = Help.prototype.optionDescription.call(this, quiet);
+      if (language === 'en') return text;
+      return text
+        .replace(
+          /\((choices: )([^)]*?)(?:, default: ([^)]*))?\)$/,
+          (_all, _c, values: string, value?: string) =>
+            [`(${say(language, HELP.choices, { values })}`, ...(value ? [say(language, HELP.defaultValue, { value })] : [])].join('，') +
+            ')',
+        )
+        .replace(/\(default: ([^)]*)\)$/, (_all, value: string) => `(${say(language, HELP.defaultValue, { value })})`);
+    },
+    styleTitle(title: string): string {
+      const id = TITLES[title];
+      return id ? say(language, HELP[id]) : title;
+    },
+    displayWidth,
+    boxWrap(text: string, width: number): string {
+      if (!WIDE.test(text) || width < 24) return Help.prototype.boxWrap.call(this, text, width);
+      return text
+        .split(/\r\n|\n/)
+        .map((line) => wrapLines(line, width).join('\n'))
+        .join('\n');
+    },
+  };
+}
 
 export function buildProgram(ctx: CliContext): Command {
+  const language = ctx.language ?? 'en';
+  const t = (id: keyof typeof HELP) => say(language, HELP[id]);
   const program = new Command('clb-listener')
-    .description('Create and manage Tencent Cloud CLB listeners: validated before sending, signed, and waited on.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
+    .description(t('program'))
+    .version(VERSION, '-V, --version', t('versionOption'))
+    .helpOption('-h, --help', t('helpOption'))
+    .helpCommand('help [command]', t('helpCommand'))
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => void ctx.stdout.write(text),
@@ -51,20 +89,20 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride();
 
   // Subcommand help lists the global options too (--region, --endpoint, -o …), under their own heading.
-  program.configureHelp(HELP_LAYOUT);
-  program.optionsGroup(GLOBAL_OPTIONS);
+  program.configureHelp(helpLayout(language));
+  program.optionsGroup(t('globalOptions'));
   program
-    .option('--profile <name>', 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")')
-    .option('--region <region>', 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)')
-    .option('--endpoint <url>', 'API endpoint; http:// only for loopback (default: https://clb.tencentcloudapi.com)')
-    .addOption(new Option('--language <lang>', 'language of API messages').choices(['zh-CN', 'en-US']))
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'table']).default('text'))
-    .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')
-    .option('--filter <jmespath>', "same as --query (tccli's name for it)")
-    .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--request-timeout <seconds>', 'timeout of each API request (default: 30)')
-    .option('--debug', 'redacted wire log on stderr', false)
-    .option('-q, --quiet', 'print only data and errors', false);
+    .option('--profile <name>', t('profile'))
+    .option('--region <region>', t('region'))
+    .option('--endpoint <url>', t('endpoint'))
+    .addOption(new Option('--language <lang>', t('language')).choices(['zh-CN', 'en-US']))
+    .addOption(new Option('-o, --output <format>', t('output')).choices(['text', 'json', 'table']).default('text'))
+    .option('--query <jmespath>', t('query'))
+    .option('--filter <jmespath>', t('filter'))
+    .option('--no-color', t('noColor'))
+    .option('--request-timeout <seconds>', t('requestTimeout'))
+    .option('--debug', t('debug'), false)
+    .option('-q, --quiet', t('quiet'), false);
 
   for (const register of COMMANDS) register(program, ctx);
   guardOptions(program);
@@ -85,14 +123,11 @@ export function buildProgram(ctx: CliContext): Command {
   program.addHelpText('after', () => {
     const width = helpWidth(ctx.stdout);
     const codes = twoColumns(
-      EXIT_CODE_HELP.map(([code, text]) => [String(code).padStart(3), text]),
+      EXIT_CODE_HELP.map(([code, text]) => [String(code).padStart(3), say(language, text)]),
       width,
     );
-    const credentials = paragraph(
-      'Credentials come from the environment, tccli profiles, ~/.tencentcloud/credentials or the CVM role; no option takes a secret key on the command line.',
-      width,
-    );
-    return `\nExit codes:\n${codes}\n\n${credentials}\n`;
+    const credentials = paragraph(t('credentials'), width);
+    return `\n${t('exitCodes')}\n${codes}\n\n${credentials}\n`;
   });
   return program;
 }
@@ -102,6 +137,18 @@ export function isCommanderExit(error: unknown): 'success' | 'usage' | undefined
   if (!(error instanceof CommanderError)) return undefined;
   if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 'success';
   return 'usage';
+}
+
+/** Commander's sentence as a catalogue message (said in the run's language), or as it is. */
+function usageMessage(sentence: string): string | Message {
+  for (const [pattern, id, names] of USAGE_PATTERNS) {
+    const match = pattern.exec(sentence);
+    if (!match) continue;
+    const said = message_(USAGE[id], Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])));
+    // Only when the English is commander's sentence word for word.
+    return render('en', said) === sentence ? said : sentence;
+  }
+  return sentence;
 }
 
 /** Commander reports usage problems by throwing; this turns them into our UsageError. */
@@ -118,5 +165,7 @@ export function usageErrorFromCommander(error: { code?: string; message: string 
   const flag = /'(-[-\w]+)/.exec(message)?.[1];
   const names = new Set(program.commands.map((c) => c.name()));
   const command = argv.find((arg) => names.has(arg));
-  return new UsageError(message, flag, { hint: `run 'clb-listener ${command ? `${command} ` : ''}--help' for usage` });
+  return new UsageError(usageMessage(message), flag, {
+    hint: message_(HELP.usageHint, { command: `clb-listener${command ? ` ${command}` : ''}` }),
+  });
 }

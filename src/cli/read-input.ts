@@ -8,6 +8,8 @@ import { constants, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { ERRORS } from '../core/errors.messages.js';
 import type { CliContext } from '../core/context.js';
 import { MAX_INPUT_BYTES } from '../model/limits.js';
 import { decodeUtf8 } from '../core/utf8.js';
@@ -81,7 +83,7 @@ export function readStream(stream: NodeJS.ReadableStream, limit?: ReadLimit, sig
     };
     const onAbort = (): void => {
       abandon();
-      reject(InterruptedError.beforeSending('interrupted while reading stdin'));
+      reject(InterruptedError.beforeSending(message(ERRORS.interruptedReadingStdin)));
     };
     if (signal?.aborted) {
       onAbort();
@@ -148,7 +150,7 @@ export async function readRegularFile(
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      if (options.signal?.aborted) throw InterruptedError.beforeSending(`interrupted while reading ${path}`);
+      if (options.signal?.aborted) throw InterruptedError.beforeSending(message(ERRORS.interruptedReading, { path }));
       const chunk = Buffer.allocUnsafe(64 * 1024);
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;

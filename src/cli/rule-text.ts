@@ -2,6 +2,7 @@
 import { defineMessages } from '../core/i18n.js';
 
 export const RULE_TEXT = defineMessages({
+  ruleGroup: { en: 'Forwarding rules (HTTP/HTTPS):', zh: '转发规则（HTTP/HTTPS）：' },
   ruleOption: {
     en: 'a forwarding rule of an HTTP/HTTPS listener (RuleInput): Domain=…,Url=… | JSON | file://path; repeat for more',
     zh: 'HTTP/HTTPS 监听器的转发规则（RuleInput）：Domain=…,Url=… | JSON | file://路径；可重复',

@@ -25,6 +25,8 @@ import type { ProfileChoice } from './profile-choice.js';
 import { roleArnSource, roleFromEnvironment, roleFromProfile, stsEndpointFor, tkeFromEnvironment, tkeOidcSource } from './role.js';
 import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';
 import { profileCredentials, profileValue, type TccliProfile } from './tccli.js';
+import { message, say } from '../core/i18n.js';
+import { CONFIG } from './config.messages.js';
 
 export interface ChainInput {
   env: Record<string, string | undefined>;
@@ -112,10 +114,7 @@ async function profileCvmRole(input: ChainInput): Promise<CredentialSource> {
 
 /** The two ways to write a profile's keys: the prompts, or `configure set` in a script. */
 function configureHint(profile: string): string {
-  return (
-    `'clb-listener configure${profile}' asks for the keys; in a script, 'clb-listener configure set secretId AKID…${profile}' ` +
-    `then 'printf %s "$SECRET_KEY" | clb-listener configure set secretKey -${profile}'`
-  );
+  return say('en', CONFIG.configureHint, { profile });
 }
 
 /**
@@ -165,12 +164,16 @@ async function keySource(input: ChainInput, keysOverCvmRole = false): Promise<Cr
   const role = await cvmRoleSource({ env, now: input.now, secrets: input.secrets, signal: input.signal });
   if (role) return role;
 
-  throw new CredentialsError(
-    `no credentials found (looked in: environment, ${tccli.paths.credential}, ${sdkCredentialsPaths(sdkInput).join(', ')}, CVM instance metadata)`,
-    {
-      hint:
-        `set ${ENV.secretId} and ${ENV.secretKey} (plus ${ENV.tokens[0]} for temporary keys), ` +
-        `or write ${tccli.paths.credential}: ${configureHint('')}`,
-    },
-  );
+  const paths = [tccli.paths.credential, ...sdkCredentialsPaths(sdkInput)];
+  const places = { en: paths.join(', '), zh: paths.join('、') };
+  const configure = { en: say('en', CONFIG.configureHint, { profile: '' }), zh: say('zh', CONFIG.configureHint, { profile: '' }) };
+  throw new CredentialsError(message(CONFIG.noCredentials, { places }), {
+    hint: message(CONFIG.noCredentialsHint, {
+      id: ENV.secretId,
+      key: ENV.secretKey,
+      token: ENV.tokens[0]!,
+      file: tccli.paths.credential,
+      configure,
+    }),
+  });
 }

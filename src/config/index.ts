@@ -15,6 +15,8 @@ import type { WireEvent } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
 import { isFinancialRegion, regionalEndpoint } from '../api/endpoint.js';
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
+import { API_LANGUAGE, chooseLanguage, message } from '../core/i18n.js';
+import { CONFIG } from './config.messages.js';
 
 export type { CredentialSource } from './credentials.js';
 export type { ProfileChoice } from './profile-choice.js';
@@ -105,10 +107,10 @@ function pickRegion(input: SettingsInput, loaded: Loaded): { region: string; sou
   const found = findRegion(input, loaded);
   if (found) return found;
   const { choice } = loaded;
-  throw new UsageError('no region given', '--region', {
-    hint:
-      `pass --region ap-guangzhou, set ${ENV.region}${choice.explicit ? ' (ignored with --profile)' : ''}, ` +
-      `or store one in the profile: clb-listener configure set region ap-guangzhou${choice.explicit ? ` --profile ${shellQuote(choice.name)}` : ''}`,
+  throw new UsageError(message(CONFIG.noRegion), '--region', {
+    hint: choice.explicit
+      ? message(CONFIG.noRegionHintProfile, { variable: ENV.region, profile: shellQuote(choice.name) })
+      : message(CONFIG.noRegionHint, { variable: ENV.region }),
   });
 }
 
@@ -130,20 +132,37 @@ function endpointOf(input: SettingsInput, { tccli }: Loaded, region: string | un
   return { endpoint: DEFAULT_ENDPOINT, source: 'default' };
 }
 
+/**
+ * The API's `Language`, which follows the run's own language (src/core/i18n.ts, `chooseLanguage`):
+ * `--language`, then CLB_LISTENER_LANG, then the profile's `language`, then the locale, else
+ * English. A profile value that is not a language is ignored with a warning.
+ */
 function languageOf(
   input: SettingsInput,
   { tccli }: Loaded,
   warn: (message: string) => void,
-): { language?: Language; languageSource?: string } {
-  if (input.language) return { language: input.language, languageSource: '--language' };
-  const fromProfile = profileValue(tccli, 'language');
-  if (!fromProfile) return {};
-  if (!(LANGUAGES as readonly string[]).includes(fromProfile)) {
+): { language: Language; languageSource: string } {
+  let fromProfile = input.language ? undefined : profileValue(tccli, 'language');
+  if (fromProfile && !(LANGUAGES as readonly string[]).includes(fromProfile)) {
     warn(`warning: ignoring language "${fromProfile}" in ${tccli.paths.configure}; use ${LANGUAGES.join(' or ')}`);
-    return {};
+    fromProfile = undefined;
   }
-  return { language: fromProfile as Language, languageSource: `profile ${tccli.name}` };
+  const choice = chooseLanguage({
+    env: input.env,
+    ...(input.language ? { option: input.language } : {}),
+    ...(fromProfile ? { profile: fromProfile } : {}),
+  });
+  const locale = LOCALE_VARIABLES.find((name) => input.env[name]);
+  const source =
+    choice.source === 'profile'
+      ? `profile ${tccli.name}`
+      : choice.source === 'locale' && locale
+        ? `${locale}=${input.env[locale]}`
+        : choice.source;
+  return { language: API_LANGUAGE[choice.language], languageSource: source };
 }
+
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
 
 /**
  * Whether requests are checked against the rules before sending: `--validate`/`--no-validate`,
@@ -268,6 +287,6 @@ export async function overviewSettings(input: SettingsInput): Promise<SettingsOv
 /** Everything a command needs to call the API; a missing region is a UsageError (exit 2). */
 export async function resolveSettings(input: SettingsInput): Promise<ResolvedSettings> {
   const { region, regionSource, regionError, ...rest } = await inspectSettings(input);
-  if (regionError || !region || !regionSource) throw regionError ?? new UsageError('no region given', '--region');
+  if (regionError || !region || !regionSource) throw regionError ?? new UsageError(message(CONFIG.noRegion), '--region');
   return { ...rest, region, regionSource };
 }

@@ -11,6 +11,8 @@ export const ENV = {
   profile: 'TCCLI_PROFILE',
   credentialsFile: 'TENCENTCLOUD_CREDENTIALS_FILE',
   metadataUrl: 'CLB_LISTENER_METADATA_URL',
+  /** The language of messages and of the API (`zh-CN`, `en-US`, or a locale), after --language. */
+  language: 'CLB_LISTENER_LANG',
   /** `false` sends requests without the client-side rules (like --no-validate). */
   validate: 'CLB_LISTENER_VALIDATE',
   /** tccli's role pair (tccli needs both; here the ARN alone is enough). */

@@ -5,6 +5,16 @@
  */
 
 import { scrubPrivateKeys } from './secrets.js';
+import { type Language, type Message, message as messageOf, render } from './i18n.js';
+import { ERRORS } from './errors.messages.js';
+
+/** What an error says: a plain sentence, or a catalogue message put in the run's language when printed. */
+export type Words = string | Message;
+
+/** The English sentence of `words` (an error's `message` is always English; code and logs read it). */
+export function english(words: Words): string {
+  return typeof words === 'string' ? words : render('en', words);
+}
 
 /** What a failure leaves behind that a person or script may need: a running task, created ids. */
 export interface FailureDetails {
@@ -14,7 +24,7 @@ export interface FailureDetails {
 
 /** What every failure may carry besides its message. */
 export interface CliErrorOptions {
-  hint?: string;
+  hint?: Words;
   cause?: unknown;
   details?: FailureDetails;
   /** The name `-o json` errors report as their Code's source (default: the class's name). */
@@ -23,24 +33,34 @@ export interface CliErrorOptions {
 
 /** What `CliError.with` may change: the wording, the hint, what was left behind. */
 export interface ErrorChanges {
-  message?: string;
-  hint?: string;
+  message?: Words;
+  hint?: Words;
   details?: FailureDetails;
 }
 
 /**
  * An error is a value: built once with everything it says, never changed after it is thrown.
  * Code that learns more on the way out (a hint, the ids a write left behind, the signal's name)
- * throws a copy that says more: `throw error.with({ hint })`.
+ * throws a copy that says more: `throw error.with({ hint })`. What it says is a catalogue message
+ * where one exists (`text`, `hintText`), said in the run's language when printed; `message` and
+ * `hint` are always its English sentences.
  */
 export abstract class CliError extends Error {
   /** One extra line telling the person what to do next. */
   readonly hint?: string;
   readonly details: Readonly<FailureDetails>;
-  constructor(message: string, options?: CliErrorOptions) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  /** The message as a catalogue entry, said in the run's language when rendered. */
+  readonly text?: Message;
+  /** The hint as a catalogue entry. */
+  readonly hintText?: Message;
+  constructor(message: Words, options?: CliErrorOptions) {
+    super(english(message), options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = options?.name ?? new.target.name;
-    if (options?.hint) this.hint = options.hint;
+    if (typeof message !== 'string') this.text = message;
+    if (options?.hint) {
+      this.hint = english(options.hint);
+      if (typeof options.hint !== 'string') this.hintText = options.hint;
+    }
     this.details = Object.freeze({ ...options?.details });
   }
 
@@ -53,16 +73,31 @@ export abstract class CliError extends Error {
     const set = (key: string, value: unknown) =>
       Object.defineProperty(copy, key, { value, writable: true, enumerable: key !== 'message', configurable: true });
     if (changes.message !== undefined) {
-      set('message', changes.message);
+      const sentence = english(changes.message);
+      set('message', sentence);
+      set('text', typeof changes.message === 'string' ? undefined : changes.message);
       // The stack's first line repeats the message (what --debug shows): say the new one there too.
       const stack = this.stack;
       const frames = typeof stack === 'string' ? stack.indexOf('\n    at ') : -1;
-      if (frames >= 0) set('stack', `${this.name}: ${changes.message}${stack!.slice(frames)}`);
+      if (frames >= 0) set('stack', `${this.name}: ${sentence}${stack!.slice(frames)}`);
     }
-    if (changes.hint !== undefined) set('hint', changes.hint);
+    if (changes.hint !== undefined) {
+      set('hint', english(changes.hint));
+      set('hintText', typeof changes.hint === 'string' ? undefined : changes.hint);
+    }
     if (changes.details !== undefined) set('details', Object.freeze({ ...this.details, ...changes.details }));
     return copy;
   }
+}
+
+/**
+ * What an error says in `language`: its catalogue texts, unless the English sentence was changed
+ * after the error was made (then the changed sentence, which is the truth).
+ */
+export function saidIn(language: Language, error: CliError): { message: string; hint?: string } {
+  const message = error.text && render('en', error.text) === error.message ? render(language, error.text) : error.message;
+  const hint = error.hintText && error.hint === render('en', error.hintText) ? render(language, error.hintText) : error.hint;
+  return { message, ...(hint ? { hint } : {}) };
 }
 
 /**
@@ -90,7 +125,7 @@ export class UsageError extends CliError {
   /** Every problem found, the first being the message itself; set by validation. */
   readonly problems?: readonly Problem[];
   /** `where` may be a flag or a longer label such as `--health-check TimeOut`: its first word is the flag. */
-  constructor(message: string, where?: string, options?: CliErrorOptions & { problems?: readonly Problem[] }) {
+  constructor(message: Words, where?: string, options?: CliErrorOptions & { problems?: readonly Problem[] }) {
     super(message, options);
     if (where) this.flag = where.split(' ')[0];
     if (options?.problems?.length) this.problems = options.problems;
@@ -106,7 +141,7 @@ export class ApiError extends CliError {
     readonly action: string,
     options?: { hint?: string },
   ) {
-    super(`${action} failed: ${code}: ${apiMessage}`, options);
+    super(messageOf(ERRORS.apiFailed, { action, code, message: apiMessage }), options);
   }
   get isAuthFailure(): boolean {
     return this.code === 'AuthFailure' || this.code.startsWith('AuthFailure.');
@@ -151,10 +186,13 @@ export class TaskFailedError extends CliError {
     readonly requestId: string,
     readonly taskMessage: string,
     /** A failure known otherwise than by the task's id (a lost answer): its own wording and hint. */
-    options?: { message?: string; hint?: string },
+    options?: { message?: Words; hint?: Words },
   ) {
     super(
-      options?.message ?? `task ${requestId} failed: ${taskMessage || 'no reason given'}`,
+      options?.message ??
+        (taskMessage
+          ? messageOf(ERRORS.taskFailed, { id: requestId, reason: taskMessage })
+          : messageOf(ERRORS.taskFailedNoReason, { id: requestId })),
       options?.hint ? { hint: options.hint } : undefined,
     );
   }
@@ -166,8 +204,8 @@ export class WaitTimeoutError extends CliError {
     readonly requestId: string,
     readonly waitedMs: number,
   ) {
-    super(`gave up waiting for task ${requestId} after ${Math.round(waitedMs / 1000)}s; it may still finish`, {
-      hint: `resume with: clb-listener wait ${requestId}`,
+    super(messageOf(ERRORS.gaveUpWaiting, { id: requestId, seconds: Math.round(waitedMs / 1000) }), {
+      hint: messageOf(ERRORS.resumeWith, { command: `clb-listener wait ${requestId}` }),
     });
   }
 }
@@ -178,7 +216,7 @@ export class NetworkError extends CliError {
   /** A write that may have reached the API: it must not be resent blindly, only checked. */
   readonly mayHaveApplied: boolean;
   constructor(
-    message: string,
+    message: Words,
     readonly action: string,
     options?: CliErrorOptions & { requestId?: string; mayHaveApplied?: boolean },
   ) {
@@ -194,17 +232,32 @@ export class InterruptedError extends CliError {
   readonly notSent: boolean;
   constructor(
     readonly requestId?: string,
-    options?: CliErrorOptions & { message?: string; notSent?: boolean },
+    options?: CliErrorOptions & { message?: Words; notSent?: boolean },
   ) {
-    super(options?.message ?? (requestId ? `interrupted while waiting for task ${requestId}` : 'interrupted'), {
+    super(options?.message ?? (requestId ? messageOf(ERRORS.interruptedWaiting, { id: requestId }) : messageOf(ERRORS.interrupted)), {
       ...options,
-      ...(requestId && !options?.hint ? { hint: `the task keeps running; follow it with: clb-listener wait ${requestId}` } : {}),
+      ...(requestId && !options?.hint ? { hint: messageOf(ERRORS.taskKeepsRunning, { command: `clb-listener wait ${requestId}` }) } : {}),
     });
     this.notSent = options?.notSent ?? false;
   }
   /** An interruption before anything went out: says so, so nobody goes looking for a half-done change. */
-  static beforeSending(what = 'interrupted'): InterruptedError {
-    return new InterruptedError(undefined, { message: `${what}; nothing was sent`, notSent: true });
+  static beforeSending(what: Words = messageOf(ERRORS.interruptedNothingSent)): InterruptedError {
+    // A plain sentence says what was under way; the catalogue's say "nothing was sent" themselves.
+    return new InterruptedError(undefined, { message: typeof what === 'string' ? `${what}; nothing was sent` : what, notSent: true });
+  }
+  /** Interrupted by a signal other than Ctrl-C (SIGTERM, SIGHUP): a copy whose message names it. */
+  bySignal(signal: string): InterruptedError {
+    if (!this.message.startsWith('interrupted')) return this;
+    if (this.text && render('en', this.text) === this.message) {
+      const text = this.text.text;
+      return this.with({
+        message: messageOf(
+          { en: text.en.replace(/^interrupted/, 'interrupted by %{signal}'), zh: text.zh.replace(/^已中断/, '已被 %{signal} 中断') },
+          { ...this.text.params, signal },
+        ),
+      });
+    }
+    return this.with({ message: this.message.replace(/^interrupted/, `interrupted by ${signal}`) });
   }
 }
 
@@ -218,8 +271,8 @@ export class AcceptedError extends CliError {
   /** `requestId` is absent when several writes were accepted (apply): the ids say what was done. */
   constructor(
     readonly requestId: string | undefined,
-    message: string,
-    options: { hint: string; cause?: unknown; listenerIds?: string[] },
+    message: Words,
+    options: { hint: Words; cause?: unknown; listenerIds?: string[] },
   ) {
     super(message, {
       hint: options.hint,

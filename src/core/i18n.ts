@@ -9,6 +9,8 @@
  * references that validation messages use to name other fields.
  */
 
+import { ENV } from './env-names.js';
+
 export type Language = 'en' | 'zh';
 
 export const LANGUAGES: readonly Language[] = ['en', 'zh'];
@@ -19,8 +21,11 @@ export interface Text {
   readonly zh: string;
 }
 
-/** A value a placeholder takes. */
-export type Param = string | number;
+/**
+ * A value a placeholder takes. A Text as a value is for words that are data in the sentence but
+ * read differently per language (a list: `TCP and UDP`, `TCP、UDP`), never for part of a sentence.
+ */
+export type Param = string | number | Text;
 export type Params = Readonly<Record<string, Param>>;
 
 /** A message with its values, to be put in words later, where the language is known. */
@@ -37,7 +42,11 @@ export function defineMessages<const C extends Readonly<Record<string, Text>>>(c
   return catalogue;
 }
 
-const PLACEHOLDER = /%\{(\w+)\}/g;
+/**
+ * `%{name}`, or `%{name|one|other}`: the word for a count, `one` when the value is 1 (English
+ * plurals: `%{count} %{count|change|changes}`). Chinese has no plural and uses `%{count}` alone.
+ */
+const PLACEHOLDER = /%\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
 
 /** The placeholder names a template uses, sorted and without repeats. */
 export function placeholders(template: string): string[] {
@@ -45,17 +54,25 @@ export function placeholders(template: string): string[] {
 }
 
 /** `template` with each `%{name}` replaced by its value; a missing value is a programming error. */
-export function fill(template: string, params: Params = {}): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string) => {
+export function fill(template: string, params: Params = {}, language: Language = 'en'): string {
+  return template.replace(PLACEHOLDER, (_whole, name: string, one?: string, other?: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`message placeholder %{${name}} has no value`);
-    return String(value);
+    if (one !== undefined) return Number(value) === 1 ? one : other!;
+    return typeof value === 'object' ? value[language] : String(value);
   });
 }
 
 /** `text` in `language`, its placeholders filled. */
 export function say(language: Language, text: Text, params?: Params): string {
-  return fill(text[language], params);
+  return fill(text[language], params, language);
+}
+
+/** A list as each language writes it: `TCP, UDP and QUIC`, `TCP、UDP 和 QUIC`. */
+export function listText(items: readonly string[]): Text {
+  const join = (separator: string, last: string) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)}${last}${items.at(-1)}`;
+  return { en: join(', ', ' and '), zh: join('、', ' 和 ') };
 }
 
 export function message(text: Text, params: Params = {}): Message {
@@ -63,7 +80,7 @@ export function message(text: Text, params: Params = {}): Message {
 }
 
 export function render(language: Language, value: Message): string {
-  return fill(value.text[language], value.params);
+  return fill(value.text[language], value.params, language);
 }
 
 /** What the API's `Language` parameter is called for each of the tool's languages. */
@@ -108,7 +125,7 @@ export function chooseLanguage(input: {
 }): LanguageChoice {
   const option = languageOfTag(input.option);
   if (option) return { language: option, source: '--language' };
-  const variable = languageOfTag(input.env.CLB_LISTENER_LANG);
+  const variable = languageOfTag(input.env[ENV.language]);
   if (variable) return { language: variable, source: 'CLB_LISTENER_LANG' };
   const profile = languageOfTag(input.profile);
   if (profile) return { language: profile, source: 'profile' };

@@ -8,6 +8,8 @@ import { UsageError } from '../core/errors.js';
 import { NESTED_FIELDS, type FieldSpec, type NestedTypeName } from './fields.js';
 import { checkParsedDocument, checkTextNesting, duplicateJsonKey, isMachineryKey, MAX_NESTING } from './limits.js';
 import { holdsPrivateKey } from './certificates.js';
+import { message, type Text } from '../core/i18n.js';
+import { INPUT } from './input.messages.js';
 
 /** Reads `path` (or stdin for `-`); injected so the model stays free of I/O. */
 export type ReadText = (path: string, flag: string) => Promise<string>;
@@ -26,20 +28,20 @@ function typed(raw: unknown): string {
   return holdsPrivateKey(text) ? '<a PEM private key>' : `"${text}"`;
 }
 
-function parseBooleanWord(raw: unknown, label: string, rule: string): boolean {
+function parseBooleanWord(raw: unknown, label: string, rule: Text): boolean {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number' && (raw === 0 || raw === 1)) return raw === 1;
   const word = String(raw).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw new UsageError(`${label} ${typed(raw)}: ${rule}`, label);
+  throw new UsageError(message(rule, { label, value: typed(raw) }), label);
 }
 
 function parseInteger(raw: string, label: string): number {
   const text = raw.trim();
-  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(`${label} ${typed(raw)}: must be an integer`, label);
+  if (!/^[-+]?\d+$/.test(text)) throw new UsageError(message(INPUT.notInteger, { label, value: typed(raw) }), label);
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new UsageError(`${label} ${text}: too large to send exactly`, label);
+  if (!Number.isSafeInteger(value)) throw new UsageError(message(INPUT.tooLarge, { label, value: text }), label);
   return value;
 }
 
@@ -59,9 +61,9 @@ export function coerceScalar(spec: FieldSpec, raw: unknown, label: string): unkn
       return typeof raw === 'string' ? parseInteger(raw, label) : raw;
     case 'switch':
       if (raw === 0 || raw === 1) return raw;
-      return parseBooleanWord(raw, label, 'must be 0 (off) or 1 (on)') ? 1 : 0;
+      return parseBooleanWord(raw, label, INPUT.notSwitch) ? 1 : 0;
     case 'boolean':
-      return typeof raw === 'boolean' ? raw : parseBooleanWord(raw, label, 'must be true or false');
+      return typeof raw === 'boolean' ? raw : parseBooleanWord(raw, label, INPUT.notTrueFalse);
     case 'enum':
       return typeof raw === 'string' && spec.upperCase ? raw.trim().toUpperCase() : raw;
     case 'integer-list':
@@ -83,8 +85,8 @@ export function parseShorthand(text: string, label: string): Record<string, stri
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      throw new UsageError(`${label} "${text}": expected Key=Value pairs separated by commas, JSON, or file://path`, label, {
-        hint: 'e.g. HealthSwitch=1,TimeOut=5,IntervalTime=7',
+      throw new UsageError(message(INPUT.notShorthand, { label, value: `"${text}"` }), label, {
+        hint: message(INPUT.shorthandExample),
       });
     }
     const key = part.slice(0, eq).trim();
@@ -93,11 +95,11 @@ export function parseShorthand(text: string, label: string): Record<string, stri
       .slice(eq + 1)
       .trim()
       .replace(/^"([^"]*)"$|^'([^']*)'$/, (_, double: string | undefined, single: string | undefined) => double ?? single ?? '');
-    if (isMachineryKey(key)) throw new UsageError(`${label}: unknown field "${key}"`, label);
+    if (isMachineryKey(key)) throw new UsageError(message(INPUT.unknownKey, { label, key }), label);
     // The same key twice with two values: which one was meant is a guess this tool does not make.
     if (Object.hasOwn(out, key) && out[key] !== value) {
       // Values are not echoed: one of them could be a secret typed by mistake.
-      throw new UsageError(`${label}: ${key} is given twice with different values`, label, { hint: `give ${key} once` });
+      throw new UsageError(message(INPUT.twiceDifferent, { label, key }), label, { hint: message(INPUT.giveOnce, { key }) });
     }
     out[key] = value;
   }
@@ -111,16 +113,16 @@ export interface ObjectSource {
   fromFile: boolean;
 }
 
-/** " (at line L, column C)" from a JSON.parse error, without any of the text itself. */
-function jsonErrorPosition(error: unknown, text: string): string {
+/** Where a JSON.parse error is (line and column), or that the text ends too early, without any of the text itself. */
+function jsonErrorPosition(error: unknown, text: string): { line: number; column: number } | 'end' | undefined {
   const position = /position (\d+)/.exec((error as Error).message)?.[1];
-  if (position === undefined) return /Unexpected end/.test((error as Error).message) ? ' (it ends too early)' : '';
+  if (position === undefined) return /Unexpected end/.test((error as Error).message) ? 'end' : undefined;
   const before = text.slice(0, Number(position)).split('\n');
-  return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 function nestedTooDeep(label: string): UsageError {
-  return new UsageError(`${label}: nested more than ${MAX_NESTING} levels deep`, label);
+  return new UsageError(message(INPUT.tooDeep, { label, levels: MAX_NESTING }), label);
 }
 
 async function parseDocument(text: string, label: string, allowYaml: boolean): Promise<unknown> {
@@ -130,7 +132,16 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
     parsed = JSON.parse(text);
   } catch (jsonError) {
     // V8's message quotes the text around the error, which may be a private key: give only where.
-    if (!allowYaml) throw new UsageError(`${label}: not valid JSON${jsonErrorPosition(jsonError, text)}`, label);
+    if (!allowYaml) {
+      const where = jsonErrorPosition(jsonError, text);
+      const said =
+        where === 'end'
+          ? message(INPUT.notJsonEnd, { label })
+          : where
+            ? message(INPUT.notJsonAt, { label, ...where })
+            : message(INPUT.notJson, { label });
+      throw new UsageError(said, label);
+    }
     parsed = await parseYaml(text, label);
     json = false;
   }
@@ -140,9 +151,11 @@ async function parseDocument(text: string, label: string, allowYaml: boolean): P
     const repeated = duplicateJsonKey(text);
     if (repeated) {
       throw new UsageError(
-        `${label}: "${repeated.key}" is given twice in ${repeated.path ? repeated.path : 'the same object'}; which one was meant is not guessed`,
+        repeated.path
+          ? message(INPUT.repeatedKeyIn, { label, key: repeated.key, path: repeated.path })
+          : message(INPUT.repeatedKey, { label, key: repeated.key }),
         label,
-        { hint: `give ${repeated.key} once` },
+        { hint: message(INPUT.giveOnce, { key: repeated.key }) },
       );
     }
   }
@@ -161,7 +174,7 @@ async function parseYaml(text: string, label: string): Promise<unknown> {
   } catch (yamlError) {
     if (yamlError instanceof RangeError || /call stack/i.test((yamlError as Error).message)) throw nestedTooDeep(label);
     const reason = (yamlError as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
-    throw new UsageError(`${label}: neither JSON nor YAML (${reason})`, label);
+    throw new UsageError(message(INPUT.neitherJsonNorYaml, { label, reason }), label);
   }
 }
 
@@ -214,8 +227,8 @@ export async function coerceNested(
       continue;
     }
     if (spec.secret && !fromFile) {
-      throw new UsageError(`${keyLabel}: a private key is never taken from the command line`, label, {
-        hint: `use ${key}=file://key.pem, or --key-file PATH`,
+      throw new UsageError(message(INPUT.keyNotOnCommandLine, { label: keyLabel }), label, {
+        hint: message(INPUT.useKeyFile, { key }),
       });
     }
     if (spec.kind === 'object' && Array.isArray(raw)) {

@@ -6,6 +6,8 @@
  * Pure: no I/O.
  */
 import { CREATE_LISTENER_FIELDS, type CreateListenerRequest } from './fields.js';
+import { type Message, message, render } from '../core/i18n.js';
+import { COMPARE } from './compare.messages.js';
 
 /** One setting that differs. */
 export interface FieldChange {
@@ -21,8 +23,15 @@ export interface FieldChange {
 
 export interface Comparison {
   changes: FieldChange[];
-  /** Fields that were asked for but cannot be compared, and why. */
+  /** Fields that were asked for but cannot be compared, and why (English, as `-o json` carries them). */
   notes: string[];
+  /** The same notes as catalogue messages, for saying them in the run's language. */
+  noteTexts?: Message[];
+}
+
+function note(out: Comparison, text: Message): void {
+  out.notes.push(render('en', text));
+  out.noteTexts = [...(out.noteTexts ?? []), text];
 }
 
 /** A listener as DescribeListeners reports it. */
@@ -181,7 +190,7 @@ function compareCertificate(wanted: Record<string, unknown>, actual: ReportedLis
     if (!same(wanted[key], old)) out.changes.push({ path: `Certificate.${key}`, old, new: wanted[key], modifiable: true });
   }
   if (UPLOAD_FIELDS.some((key) => wanted[key] !== undefined)) {
-    out.notes.push('Certificate: an uploaded certificate is not compared (the API reports only ids); give CertId to manage it here');
+    note(out, message(COMPARE.uploadNotCompared));
   }
 }
 
@@ -193,7 +202,7 @@ function compareMultiCert(wanted: Record<string, unknown>, actual: ReportedListe
   }
   const list = Array.isArray(wanted.CertList) ? (wanted.CertList as Record<string, unknown>[]) : [];
   if (list.some((cert) => cert.CertId === undefined)) {
-    out.notes.push('MultiCertInfo: uploaded certificates are not compared (the API reports only ids); give CertId to manage them here');
+    note(out, message(COMPARE.uploadsNotCompared));
     return;
   }
   const wantedIds = list.map((cert) => String(cert.CertId)).sort();
@@ -224,7 +233,7 @@ export function compareListener(wanted: CreateListenerRequest, actual: ReportedL
     const value = fields[field];
     if (value === undefined || IDENTITY_FIELDS.has(field)) continue;
     if (UNREPORTED_FIELDS.has(field)) {
-      out.notes.push(`${field}: not reported by DescribeListeners, so not compared`);
+      note(out, message(COMPARE.notReported, { field }));
       continue;
     }
     switch (field) {

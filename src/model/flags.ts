@@ -13,7 +13,9 @@ import {
   type TOP_LEVEL_FIELD_TABLE,
   type CERTIFICATE_FLAG_NAMES,
 } from './fields.js';
-import { helpFor } from './rules.js';
+import { helpFor, ruleBounds } from './rules.js';
+import { type Language, say } from '../core/i18n.js';
+import { FIELD_HELP_ZH, FIELD_WORDS } from './fields.messages.js';
 
 // ---- the flags' TypeScript types, derived from the field table --------------------------------
 
@@ -74,37 +76,70 @@ export interface FlagSpec {
   heading: string;
 }
 
-export const GROUP_HEADINGS: Record<HelpGroup, string> = {
-  Required: 'Required:',
-  Listener: 'Listener:',
-  Certificate: 'Certificate:',
-  'Health check': 'Health check:',
-  'Connection limits': 'Connection limits:',
-  Rescheduling: 'Rescheduling (TCP/UDP):',
-};
+const GROUP_TEXTS = {
+  Required: FIELD_WORDS.groupRequired,
+  Listener: FIELD_WORDS.groupListener,
+  Certificate: FIELD_WORDS.groupCertificate,
+  'Health check': FIELD_WORDS.groupHealthCheck,
+  'Connection limits': FIELD_WORDS.groupConnectionLimits,
+  Rescheduling: FIELD_WORDS.groupRescheduling,
+} as const satisfies Record<HelpGroup, unknown>;
+
+export const GROUP_HEADINGS: Record<HelpGroup, string> = Object.fromEntries(
+  Object.entries(GROUP_TEXTS).map(([group, text]) => [group, text.en]),
+) as Record<HelpGroup, string>;
+
+/** A field's help (API path, or `--flag` for a certificate flag) in `language`; English from the field table. */
+export function fieldHelp(key: string, english: string, language: Language): string {
+  return language === 'en' ? english : (FIELD_HELP_ZH[key] ?? english);
+}
+
+/** The bounds --help shows beside a field (`2–60`), in `language`. */
+function limitsFor(field: string, language: Language): string | undefined {
+  if (language === 'en') return helpFor(field);
+  const bounds = ruleBounds(field);
+  if (!bounds) return helpFor(field);
+  const { kind, min, max, also = [] } = bounds;
+  if (kind === 'length') {
+    return min
+      ? say(language, FIELD_WORDS.charactersBetween, { min, max: max! })
+      : say(language, FIELD_WORDS.charactersAtMost, { max: max! });
+  }
+  const range =
+    max === undefined
+      ? say(language, FIELD_WORDS.limitAtLeast, { min: min! })
+      : min === undefined
+        ? say(language, FIELD_WORDS.limitAtMost, { max })
+        : say(language, FIELD_WORDS.limitBetween, { min, max });
+  return also.length ? say(language, FIELD_WORDS.limitAlso, { also: also.join(' | '), range }) : range;
+}
 
 /** The attribute a parser stores a flag's value under, e.g. `load-balancer-id` → `loadBalancerId`. */
 export function attributeOf(flag: string): string {
   return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-function describe(spec: TopLevelField): string {
-  const limits = helpFor(spec.api);
-  const parts = [limits ? `${spec.help} [${limits}]` : spec.help];
+function describe(spec: TopLevelField, language: Language): string {
+  const limits = limitsFor(spec.api, language);
+  const help = fieldHelp(spec.api, spec.help, language);
+  const parts = [limits ? say(language, FIELD_WORDS.withLimits, { help, limits }) : help];
   if (spec.kind === 'enum') parts.push(`(${spec.values!.join(' | ')})`);
-  if (spec.aliases?.length) parts.push(`[alias: ${spec.aliases.map((a) => `--${a}`).join(', ')}]`);
+  if (spec.aliases?.length) parts.push(say(language, FIELD_WORDS.alias, { names: spec.aliases.map((a) => `--${a}`).join(', ') }));
   return parts.join(' ');
 }
 
-function flagsFor(spec: TopLevelField): FlagSpec[] {
-  const heading = GROUP_HEADINGS[spec.group];
+function flagsFor(spec: TopLevelField, language: Language): FlagSpec[] {
+  const heading = say(language, GROUP_TEXTS[spec.group]);
   const list = spec.kind === 'integer-list' || spec.kind === 'string-list';
   const toggles = spec.kind === 'boolean' || spec.kind === 'switch';
   const value = toggles ? (spec.kind === 'switch' ? '[0|1]' : '[true|false]') : `<${spec.valueName ?? 'value'}>`;
-  const out: FlagSpec[] = [{ long: `--${spec.flag}`, attribute: attributeOf(spec.flag), value, list, help: describe(spec), heading }];
+  const out: FlagSpec[] = [
+    { long: `--${spec.flag}`, attribute: attributeOf(spec.flag), value, list, help: describe(spec, language), heading },
+  ];
   if (toggles) {
     const off = spec.kind === 'switch' ? '0' : 'false';
-    out.push({ long: `--no-${spec.flag}`, attribute: attributeOf(spec.flag), negate: true, help: `send ${spec.api}=${off}`, heading });
+    const help = say(language, FIELD_WORDS.sendOff, { field: spec.api, value: off });
+    out.push({ long: `--no-${spec.flag}`, attribute: attributeOf(spec.flag), negate: true, help, heading });
   }
   for (const alias of flagNames(spec).slice(1)) {
     out.push({ long: `--${alias}`, attribute: attributeOf(alias), value: `<${spec.valueName ?? 'value'}>`, list, hidden: true, heading });
@@ -116,18 +151,18 @@ function flagsFor(spec: TopLevelField): FlagSpec[] {
 const GROUP_ORDER = Object.keys(GROUP_HEADINGS) as HelpGroup[];
 
 /** Every field flag of `create`, in help order. */
-export function createFlagSpecs(): FlagSpec[] {
+export function createFlagSpecs(language: Language = 'en'): FlagSpec[] {
   const specs: FlagSpec[] = [];
   for (const group of GROUP_ORDER) {
-    specs.push(...CREATE_LISTENER_FIELDS.filter((spec) => spec.group === group).flatMap(flagsFor));
+    specs.push(...CREATE_LISTENER_FIELDS.filter((spec) => spec.group === group).flatMap((spec) => flagsFor(spec, language)));
     if (group === 'Certificate') {
       for (const cert of CERTIFICATE_FLAGS) {
         specs.push({
           long: `--${cert.flag}`,
           attribute: attributeOf(cert.flag),
           value: `<${cert.valueName}>`,
-          help: cert.help,
-          heading: GROUP_HEADINGS.Certificate,
+          help: fieldHelp(`--${cert.flag}`, cert.help, language),
+          heading: say(language, GROUP_TEXTS.Certificate),
         });
       }
     }

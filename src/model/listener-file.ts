@@ -5,7 +5,7 @@
  * through the same validator and rules as `create`; every problem is reported with its place:
  * `listeners.yaml: listeners[2].HealthCheck.TimeOut must be 2–60, got 99`.
  */
-import { InterruptedError, UsageError, type Problem } from '../core/errors.js';
+import { InterruptedError, saidIn, UsageError, type Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { CREATE_LISTENER_FIELDS as FIELDS, type CreateListenerRequest } from './fields.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
@@ -16,6 +16,7 @@ import { portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
 import { readEntryRules } from './rule-file.js';
 import type { RuleInput } from './rule-fields.js';
+import type { Language } from '../core/i18n.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -119,7 +120,7 @@ export async function readListenerFile(
   document: unknown,
   label: string,
   /** `validate: false` (--no-validate): rule violations become warnings; type errors still stop it. */
-  options: { readText: ReadText; now: number; validate?: boolean; signal?: AbortSignal },
+  options: { readText: ReadText; now: number; validate?: boolean; signal?: AbortSignal; language?: Language },
 ): Promise<ListenerFile> {
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
   await loadValidator();
@@ -177,7 +178,8 @@ export async function readListenerFile(
       body = await coerceEntry(normalized, at, options.readText);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      problems.push({ field: at, rule: 'input', message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+      const said = saidIn(options.language ?? 'en', error);
+      problems.push({ field: at, rule: 'input', message: said.message, ...(said.hint ? { hint: said.hint } : {}) });
       continue;
     }
     // The same validator as create; findings named by their place in the file.
@@ -186,6 +188,7 @@ export async function readListenerFile(
     const checked = validateDraft(documentDraft(body, label, ['listeners', index]), {
       now: options.now,
       skip: ['Ports.count'],
+      ...(options.language ? { language: options.language } : {}),
       ...(options.validate === false ? { validate: false } : {}),
     });
     if (checked.refusals.length > 0) {

@@ -10,6 +10,8 @@ import { type Draft, emptyDraft, type Origin, originAt, type Sourced } from './d
 import { isUnder, parsePath, type Path, pathText, samePath, valueAt } from './paths.js';
 import type { Finding } from './rules.js';
 import type { Problem } from '../core/errors.js';
+import { type Language, render, say } from '../core/i18n.js';
+import { NAMES } from './names.messages.js';
 
 export interface Namer {
   /** The field a sentence is about; '' when the reader already knows (a prompt's own question). */
@@ -34,11 +36,14 @@ function fill(text: string, namer: Namer, subject: Path): string {
   return text.replace(FIELD_REFERENCE, (_, path: string) => namer.other(parsePath(path), subject));
 }
 
-export function renderFinding(finding: Finding, namer: Namer): RenderedFinding {
+/** A finding in `language` (its catalogue text; a rule not in the catalogue yet speaks English). */
+export function renderFinding(finding: Finding, namer: Namer, language: Language = 'en'): RenderedFinding {
   const name = namer.subject(finding.path);
-  const message = `${namer.prefix(finding.path)}${name ? `${name} ` : ''}${fill(finding.message, namer, finding.path)}`;
+  const said = finding.text ? render(language, finding.text) : finding.message;
+  const message = `${namer.prefix(finding.path)}${name ? `${name} ` : ''}${fill(said, namer, finding.path)}`;
   const rendered: RenderedFinding = { message, where: name || pathText(finding.path) };
-  if (finding.hint) rendered.hint = fill(finding.hint, namer, finding.path);
+  const hint = finding.hintText ? render(language, finding.hintText) : finding.hint;
+  if (hint) rendered.hint = fill(hint, namer, finding.path);
   return rendered;
 }
 
@@ -55,8 +60,8 @@ export function listedFindings<F extends Finding>(findings: readonly F[]): F[] {
  * A finding as one entry of an error's problem list: named by `namer`, with its API path (under
  * `base` in a document) and the value `root` holds there.
  */
-export function problemOf(finding: Finding, namer: Namer, root?: unknown, base: Path = []): Problem {
-  const rendered = renderFinding(finding, namer);
+export function problemOf(finding: Finding, namer: Namer, root?: unknown, base: Path = [], language: Language = 'en'): Problem {
+  const rendered = renderFinding(finding, namer, language);
   const value = root === undefined ? undefined : valueAt(root, finding.path);
   return {
     field: rendered.where,
@@ -80,13 +85,13 @@ function relativeName(path: Path, subject: Path): string {
 }
 
 /** Fields named as they appear in a document: `listener.yaml: HealthCheck.TimeOut`, under `base` (e.g. `listeners[2]`). */
-export function documentNamer(source: string | undefined, base: Path = []): Namer {
-  return draftNamer(emptyDraft({ kind: 'document', ...(source !== undefined ? { source } : {}), base }));
+export function documentNamer(source: string | undefined, base: Path = [], language: Language = 'en'): Namer {
+  return draftNamer(emptyDraft({ kind: 'document', ...(source !== undefined ? { source } : {}), base }), undefined, language);
 }
 
 /** For a prompt: its own field goes unnamed, others by the labels of `draft` (e.g. the file an earlier answer named) or their API names. */
-export function promptNamer(own: Path, draft: Draft = emptyDraft({ kind: 'prompt' })): Namer {
-  return draftNamer(draft, own);
+export function promptNamer(own: Path, draft: Draft = emptyDraft({ kind: 'prompt' }), language: Language = 'en'): Namer {
+  return draftNamer(draft, own, language);
 }
 
 function isList(path: Path): boolean {
@@ -107,13 +112,14 @@ function flagWords(origin: { flag: string; whole?: string }, at: Path, path: Pat
 }
 
 /** A field given nowhere, named by the flag that would give it. */
-function suggestedFlag(path: Path): string {
+function suggestedFlag(path: Path, language: Language): string {
   // A listener certificate is mostly given through the friendly flags.
-  if (path.length === 1 && path[0] === 'Certificate') return '--cert-id (or --cert-file, --certificate)';
+  if (path.length === 1 && path[0] === 'Certificate') return say(language, NAMES.certificateFlags);
   const spec = typeof path[0] === 'string' ? fieldByApi(path[0]) : undefined;
   if (!spec) return pathText(path);
-  const alias = path.length === 1 && spec.aliases?.length ? ` (or --${spec.aliases[0]})` : '';
-  return `--${spec.flag}${alias}${nestedWords(path.slice(1), isList(path))}`;
+  if (path.length === 1 && spec.aliases?.length)
+    return say(language, NAMES.orAlias, { flag: `--${spec.flag}`, alias: `--${spec.aliases[0]}` });
+  return `--${spec.flag}${nestedWords(path.slice(1), isList(path))}`;
 }
 
 /**
@@ -122,7 +128,7 @@ function suggestedFlag(path: Path): string {
  * at all when it is the question's own (`own`), else by its label. A field given nowhere is named
  * by the draft's `unset` origin: the flag that would give it, or its path in the document.
  */
-export function draftNamer(draft: Draft, own?: Path): Namer {
+export function draftNamer(draft: Draft, own?: Path, language: Language = 'en'): Namer {
   const found = (path: Path): Sourced => originAt(draft, path) ?? { path: [], origin: draft.unset };
   const inDocument = (path: Path): boolean => found(path).origin.kind === 'document';
   const subject = (path: Path): string => {
@@ -138,7 +144,7 @@ export function draftNamer(draft: Draft, own?: Path): Namer {
         // An earlier answer by what the person gave (a file), else by the flag that gives it.
         return origin.label ?? (origin.flag ? flagWords({ flag: origin.flag }, at, path) : pathText(path));
       case 'flags':
-        return suggestedFlag(path);
+        return suggestedFlag(path, language);
     }
   };
   /** The flag a value came through (typed, or the one an answer stands for). */
@@ -158,7 +164,7 @@ export function draftNamer(draft: Draft, own?: Path): Namer {
         }
         case 'document': {
           const name = relativeName(path, about);
-          return inDocument(about) || !origin.source ? name : `${name} (in ${origin.source})`;
+          return inDocument(about) || !origin.source ? name : say(language, NAMES.inFile, { name, file: origin.source });
         }
         case 'prompt': {
           const { label, flag } = origin;
@@ -167,7 +173,7 @@ export function draftNamer(draft: Draft, own?: Path): Namer {
           return path.length > 1 && flagOf(found(about).origin) === flag ? relativeName(path, about) : flagWords({ flag }, at, path);
         }
         case 'flags':
-          return suggestedFlag(path);
+          return suggestedFlag(path, language);
       }
     },
     prefix: (path) => {

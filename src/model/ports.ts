@@ -6,6 +6,8 @@
  * same protocol and within the TCP family; between UDP and QUIC it is the emulator's reading, so
  * callers warn rather than refuse there.
  */
+import { type Language, type Message, message, render, say } from '../core/i18n.js';
+import { PORTS } from './ports.messages.js';
 
 /**
  * The most ports one CreateListener takes. The API refuses 50 or more ("Length of .Ports should be
@@ -56,11 +58,11 @@ export function portClashes(ports: readonly number[], protocol: string, existing
 }
 
 /** `443 is used by lbl-abcd1234 (HTTPS "web")`. */
-export function describeClash(clash: PortClash): string {
+export function describeClash(clash: PortClash, language: Language = 'en'): string {
   const { holder } = clash;
   const name = holder.ListenerName ? ` "${holder.ListenerName}"` : '';
-  const range = holder.EndPort && holder.EndPort > holder.Port ? `, ports ${holder.Port}-${holder.EndPort}` : '';
-  return `${clash.port} is used by ${holder.ListenerId} (${holder.Protocol}${name}${range})`;
+  const range = holder.EndPort && holder.EndPort > holder.Port ? say(language, PORTS.range, { from: holder.Port, to: holder.EndPort }) : '';
+  return say(language, PORTS.usedBy, { port: clash.port, id: holder.ListenerId, protocol: holder.Protocol, name, range });
 }
 
 /** What `holderOf` needs of a listener as DescribeListeners reports it. */
@@ -118,6 +120,8 @@ export interface PortInTheWay<L extends PortHolder = PortHolder> {
   asked: boolean;
   /** Why it is not the listener asked for: `not HTTP`, `not named "web"`, `on ports 8000-8010`. */
   unlike?: string;
+  /** The same, as a catalogue message, for saying it in the run's language. */
+  unlikeText?: Message;
 }
 
 /** The requested ports that listeners already hold, one entry per port, in the request's order. */
@@ -133,20 +137,21 @@ export function portsInTheWay<L extends PortHolder>(
     const samePorts = holder.Port === port && (holder.EndPort ?? 0) === (request.EndPort ?? 0);
     const name = request.ListenerNames?.[index];
     const sameName = name === undefined || (holder.ListenerName ?? '') === name;
-    const unlike = !sameProtocol
-      ? `not ${protocol}`
+    const unlikeText = !sameProtocol
+      ? message(PORTS.notProtocol, { protocol })
       : !samePorts
-        ? `on ports ${portLabel(holder.Port, holder.EndPort)}`
+        ? message(PORTS.onPorts, { ports: portLabel(holder.Port, holder.EndPort) })
         : !sameName
-          ? `not named "${name}"`
+          ? message(PORTS.notNamed, { name: name! })
           : undefined;
+    const unlike = unlikeText && render('en', unlikeText);
     return [
       {
         port,
         holder,
         certain: sameProtocol || transportOf(protocol) === 'TCP',
         asked: unlike === undefined,
-        ...(unlike ? { unlike } : {}),
+        ...(unlike && unlikeText ? { unlike, unlikeText } : {}),
       },
     ];
   });

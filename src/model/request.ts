@@ -7,7 +7,7 @@
  * `--health-check TimeOut`, `listener.yaml: HealthCheck.TimeOut`.
  */
 import { basename } from 'node:path';
-import { UsageError, type Problem } from '../core/errors.js';
+import { saidIn, UsageError, type Problem } from '../core/errors.js';
 import {
   CERTIFICATE_FLAGS,
   CERTIFICATE_INPUT_FIELDS,
@@ -20,6 +20,8 @@ import { coerceNested, coerceScalar, parseObjectFlag, type ReadText, splitList }
 import { type Draft, documentDraft, emptyDraft, type Origin, originAt, withOrigin, withValue } from './draft.js';
 import { attributeOf, type CreateFieldFlags } from './flags.js';
 import { holdsPrivateKey, inspectCertificate, nameFromSubject } from './certificates.js';
+import { type Language, message } from '../core/i18n.js';
+import { INPUT } from './input.messages.js';
 import type { Finding } from './rules.js';
 import { loadValidator, validateDraft } from './validate.js';
 import { SECRET_FIELDS } from './fields.js';
@@ -39,6 +41,8 @@ export interface BuildOptions {
   validate?: boolean;
   /** Told every private-key value the moment it is read, before anything can print it. */
   secrets?: { add(value: string): void };
+  /** The language findings are said in (English when unset). */
+  language?: Language;
 }
 
 export interface BuiltRequest {
@@ -85,7 +89,7 @@ async function typedFlag(draft: Draft, spec: TopLevelField, flags: RawFlags, rea
     return next;
   }
   if (given.length > 1) {
-    throw new UsageError(`--${spec.flag} was given twice (also as --${spec.aliases?.join('/--')})`, `--${spec.flag}`);
+    throw new UsageError(message(INPUT.twiceAlias, { flag: spec.flag, aliases: spec.aliases?.join('/--') ?? '' }), `--${spec.flag}`);
   }
   // A bare boolean flag arrives as `true`, its --no- form as `false`.
   const raw = flags[attributeOf(given[0]!)];
@@ -103,7 +107,12 @@ async function typedFlag(draft: Draft, spec: TopLevelField, flags: RawFlags, rea
  * cannot be (not a number, JSON that does not parse, a file that cannot be read) is a problem of
  * its own; every flag is tried, so all of them are reported together.
  */
-async function applyFieldFlags(start: Draft, flags: RawFlags, readText: ReadText): Promise<{ draft: Draft; problems: Problem[] }> {
+async function applyFieldFlags(
+  start: Draft,
+  flags: RawFlags,
+  readText: ReadText,
+  language: Language = 'en',
+): Promise<{ draft: Draft; problems: Problem[] }> {
   const problems: Problem[] = [];
   let draft = start;
   for (const spec of CREATE_LISTENER_FIELDS) {
@@ -114,14 +123,15 @@ async function applyFieldFlags(start: Draft, flags: RawFlags, readText: ReadText
       // Named as typed: `--port` when the person wrote --port.
       const label = error.flag ?? `--${spec.flag}`;
       const raw = flags[attributeOf(label.replace(/^--(no-)?/, ''))];
+      const said = saidIn(language, error);
       problems.push({
         field: label,
         path: spec.api,
         // An object flag's text is its own problem's subject (a file, JSON); a scalar's value is shown.
         ...(raw !== undefined && spec.kind !== 'object' ? { value: raw } : {}),
         rule: spec.kind === 'object' ? 'input' : 'type',
-        message: error.message,
-        ...(error.hint ? { hint: error.hint } : {}),
+        message: said.message,
+        ...(said.hint ? { hint: said.hint } : {}),
       });
     }
   }
@@ -171,16 +181,16 @@ async function applyCertificateFlags(draft: Draft, flags: RawFlags, readText: Re
     }
     if (fromCertificateFlag && existing[flag.target] !== undefined && existing[flag.target] !== cert[flag.target]) {
       // Neither value is quoted: one of them may be key material.
-      throw new UsageError(`--${flag.flag} and --certificate ${flag.target} give two different values`, `--${flag.flag}`, {
-        hint: `give ${flag.target} once`,
+      throw new UsageError(message(INPUT.twoValues, { flag: flag.flag, target: flag.target }), `--${flag.flag}`, {
+        hint: message(INPUT.giveTargetOnce, { target: flag.target }),
       });
     }
   }
   if (paths.CertContent && cert.CertKey === undefined) {
-    throw new UsageError('--cert-file needs --key-file: the private key of the certificate', '--key-file');
+    throw new UsageError(message(INPUT.certNeedsKey), '--key-file');
   }
   if (paths.CertKey && cert.CertContent === undefined) {
-    throw new UsageError('--key-file needs --cert-file: the certificate the key belongs to', '--cert-file');
+    throw new UsageError(message(INPUT.keyNeedsCert), '--cert-file');
   }
   // Uploads need names: the certificate's subject gives a good one, else the file's.
   const named = (content: unknown, path: string, fallback: string): string => {
@@ -223,9 +233,12 @@ export function problemsRefusal(problems: readonly Problem[]): UsageError {
  * flag over its field (named as typed), then the friendly certificate flags. A value that cannot
  * even be typed stops here, every such flag reported together.
  */
-export async function draftFromInput(flags: RawFlags, options: Pick<BuildOptions, 'readText' | 'body' | 'bodySource'>): Promise<Draft> {
+export async function draftFromInput(
+  flags: RawFlags,
+  options: Pick<BuildOptions, 'readText' | 'body' | 'bodySource' | 'language'>,
+): Promise<Draft> {
   const start = options.body ? documentDraft(options.body, options.bodySource) : emptyDraft();
-  const { draft, problems } = await applyFieldFlags(start, flags, options.readText);
+  const { draft, problems } = await applyFieldFlags(start, flags, options.readText, options.language);
   // What could not even be read as its type is reported alone, as the validator does: rules
   // checked on a request missing those fields would speak of the gaps, not of what was given.
   if (problems.length) throw problemsRefusal(problems);
@@ -233,10 +246,14 @@ export async function draftFromInput(flags: RawFlags, options: Pick<BuildOptions
 }
 
 /** A draft validated (validate.ts `validateDraft`), its secrets registered first; refused with every problem, or built. */
-export function buildFromDraft(draft: Draft, options: Pick<BuildOptions, 'now' | 'validate' | 'secrets'>): BuiltRequest {
+export function buildFromDraft(draft: Draft, options: Pick<BuildOptions, 'now' | 'validate' | 'secrets' | 'language'>): BuiltRequest {
   const secrets = collectSecrets(draft.body);
   for (const secret of secrets) options.secrets?.add(secret);
-  const checked = validateDraft(draft, { now: options.now, ...(options.validate === false ? { validate: false } : {}) });
+  const checked = validateDraft(draft, {
+    now: options.now,
+    ...(options.validate === false ? { validate: false } : {}),
+    ...(options.language ? { language: options.language } : {}),
+  });
   if (checked.refusals.length) throw problemsRefusal(checked.refusals);
   return { request: checked.request, warnings: checked.warnings, findings: checked.findings, secrets, draft };
 }

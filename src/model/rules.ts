@@ -23,6 +23,8 @@ import {
 import { closestName } from './suggest.js';
 import { controlCharacterProblems } from './control-characters.js';
 import { MAX_PORTS_PER_CREATE } from './ports.js';
+import { listText, type Message, message as said, type Params, render, type Text } from '../core/i18n.js';
+import { RULE_MESSAGES as M } from './rules.messages.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
 export type Severity = 'refuse' | 'warn';
@@ -38,6 +40,9 @@ export interface Finding {
   /** Without the field's own name: `must be 2–60, got 99`. Other fields appear as `{Path}`. */
   message: string;
   hint?: string;
+  /** The message as a catalogue entry (rules.messages.ts), for the edge to say in the run's language. */
+  text?: Message;
+  hintText?: Message;
 }
 
 export interface RuleContext {
@@ -51,8 +56,9 @@ export interface RuleContext {
 
 interface Emit {
   path: Path;
-  message: string;
-  hint?: string;
+  /** A catalogue message (rules.messages.ts) or, for rules not yet in the catalogue, English. */
+  message: string | Message;
+  hint?: string | Message;
   /** Reported under another rule of the table (e.g. a harmless value elsewhere). */
   rule?: string;
 }
@@ -131,6 +137,20 @@ function rangeText(min: number | undefined, max: number | undefined, also: reado
   return also.length ? `${also.join(' or ')} or ${span}` : span;
 }
 
+/** `must be 2–60, got 99` and its kin, each one whole sentence of the catalogue. */
+// `also` holds one value everywhere today (0 or -1); more would need their own sentence.
+function rangeMessage(min: number | undefined, max: number | undefined, also: readonly number[], value: number): Message {
+  if (also.length) {
+    const params = { also: also.join(' or '), value };
+    if (max === undefined) return said(M.rangeAlsoAtLeast, { ...params, min: min! });
+    if (min === undefined) return said(M.rangeAlsoAtMost, { ...params, max });
+    return said(M.rangeAlsoBetween, { ...params, min, max });
+  }
+  if (max === undefined) return said(M.rangeAtLeast, { min: min!, value });
+  if (min === undefined) return said(M.rangeAtMost, { max, value });
+  return said(M.rangeBetween, { min, max, value });
+}
+
 function range(field: string, min: number | undefined, max: number | undefined, source: Source, also: readonly number[] = []): Rule {
   const text = rangeText(min, max, also);
   return {
@@ -143,7 +163,7 @@ function range(field: string, min: number | undefined, max: number | undefined, 
     check: ({ request }) =>
       valuesAt(request, field).flatMap(({ path, value }) =>
         typeof value === 'number' && !also.includes(value) && ((min !== undefined && value < min) || (max !== undefined && value > max))
-          ? [{ path, message: `must be ${text}, got ${value}` }]
+          ? [{ path, message: rangeMessage(min, max, also, value) }]
           : [],
       ),
   };
@@ -162,7 +182,8 @@ function length(field: string, min: number, max: number, source: Source): Rule {
       valuesAt(request, field).flatMap(({ path, value }) => {
         if (typeof value !== 'string') return [];
         const count = [...value].length;
-        return count < min || count > max ? [{ path, message: `must be ${text}, got ${count}` }] : [];
+        const words = min > 0 ? said(M.lengthBetween, { min, max, count }) : said(M.lengthAtMost, { max, count });
+        return count < min || count > max ? [{ path, message: words }] : [];
       }),
   };
 }
@@ -190,7 +211,7 @@ function enumValues(fields: readonly string[], id: string, checks: string, sourc
         const values = specAt(parsePath(field.replaceAll('[]', '')))?.values ?? [];
         return valuesAt(request, field).flatMap(({ path, value }) =>
           typeof value === 'string' && !values.includes(value)
-            ? [{ path, message: `must be one of ${values.join(', ')}, got ${show(value)}` }]
+            ? [{ path, message: said(M.oneOf, { values: values.join(', '), value: show(value) }) }]
             : [],
         );
       }),
@@ -233,16 +254,16 @@ function appliesTo(field: string, protocols: readonly Protocol[], source: Source
           {
             path: parsePath(field),
             rule: 'off-value-elsewhere',
-            message: `applies only to ${where}; ${show(value)} is sent to this ${protocol} listener as written`,
-            hint: `leave {${field}} out`,
+            message: said(M.appliesOnlyOffValue, { protocols: listText(protocols), value: show(value), protocol }),
+            hint: said(M.leaveOut, { field: `{${field}}` }),
           },
         ];
       }
       return [
         {
           path: parsePath(field),
-          message: `applies only to ${where}, not ${protocol}`,
-          hint: `leave {${field}} out, or use {Protocol} ${protocols[0]}`,
+          message: said(M.appliesOnly, { protocols: listText(protocols), protocol }),
+          hint: said(M.leaveOutOrProtocol, { field: `{${field}}`, protocol: protocols[0]! }),
         },
       ];
     },
@@ -260,11 +281,21 @@ function required(field: string, source: Source): Rule {
     check: ({ request }) => {
       if (parent.length && !isSet(valueAt(request, parent))) return [];
       const value = valueAt(request, path);
-      if (!isSet(value)) return [{ path, message: 'is required' }];
-      if (Array.isArray(value) && value.length === 0) return [{ path, message: 'must not be empty' }];
+      if (!isSet(value)) return [{ path, message: said(M.required) }];
+      if (Array.isArray(value) && value.length === 0) return [{ path, message: said(M.notEmpty) }];
       return [];
     },
   };
+}
+
+/** Why a field does not belong: the refusal, and the warning for a harmless value sent as written. */
+interface Reason {
+  refuse: Message;
+  warn(value: string): Message;
+}
+
+function reason(refuse: Text, warn: Text, params: Params = {}): Reason {
+  return { refuse: said(refuse, params), warn: (value) => said(warn, { ...params, value }) };
 }
 
 /**
@@ -275,7 +306,7 @@ function onlyWith(
   request: Record<string, unknown>,
   parent: string,
   names: readonly string[],
-  why: (object: Record<string, unknown>) => string | undefined,
+  why: (object: Record<string, unknown>) => Reason | undefined,
   harmless: (name: string, value: unknown) => 'silent' | 'warn' | undefined = () => undefined,
 ): Emit[] {
   const object = record(valueAt(request, parsePath(parent)));
@@ -287,8 +318,8 @@ function onlyWith(
     const path = [...parsePath(parent), name];
     const kind = harmless(name, value);
     if (kind === 'silent') return [];
-    if (kind === 'warn') return [{ path, rule: 'off-value-elsewhere', message: `${reason}; ${show(value)} is sent as written` }];
-    return [{ path, message: reason }];
+    if (kind === 'warn') return [{ path, rule: 'off-value-elsewhere', message: reason.warn(show(value)) }];
+    return [{ path, message: reason.refuse }];
   });
 }
 
@@ -328,8 +359,8 @@ const timeoutBelowInterval: Rule = {
     const subject = isSet(health.TimeOut) ? 'TimeOut' : 'IntervalTime';
     const message =
       subject === 'TimeOut'
-        ? `(${timeout}) must be less than {HealthCheck.IntervalTime} (${interval}${isSet(health.IntervalTime) ? '' : ', the default'})`
-        : `(${interval}) must be greater than {HealthCheck.TimeOut} (${timeout}, the default)`;
+        ? said(isSet(health.IntervalTime) ? M.timeoutBelowInterval : M.timeoutBelowDefaultInterval, { timeout, interval })
+        : said(M.intervalAboveDefaultTimeout, { timeout, interval });
     return [{ path: ['HealthCheck', subject], message }];
   },
 };
@@ -355,8 +386,8 @@ const checkTypeForProtocol: Rule = {
     return [
       {
         path: ['HealthCheck', 'CheckType'],
-        message: `${health.CheckType} is not available on ${protocol} listeners`,
-        hint: `use ${listWords(allowed, 'or')}`,
+        message: said(M.checkTypeNotOn, { type: String(health.CheckType), protocol }),
+        hint: said(M.useOneOf, { values: { en: listWords(allowed, 'or'), zh: allowed.join('、') } }),
       },
     ];
   },
@@ -372,7 +403,7 @@ const customNeedsContext: Rule = {
     if (health?.CheckType !== 'CUSTOM') return [];
     return CUSTOM_CHECK_FIELDS.filter((f) => !isSet(health[f]) || health[f] === '').map((f) => ({
       path: ['HealthCheck', f],
-      message: 'is required when {HealthCheck.CheckType} is CUSTOM',
+      message: said(M.requiredForCustom),
     }));
   },
 };
@@ -392,11 +423,11 @@ const contextContent: Rule = {
         return [
           {
             path: ['HealthCheck', key],
-            message: `must be an even number of 0-9A-F characters with {HealthCheck.ContextType} HEX, got ${show(text)}`,
+            message: said(M.hexContext, { value: show(text) }),
           },
         ];
       }
-      if (!/^[\x20-\x7e]*$/.test(text)) return [{ path: ['HealthCheck', key], message: 'may hold only visible ASCII characters' }];
+      if (!/^[\x20-\x7e]*$/.test(text)) return [{ path: ['HealthCheck', key], message: said(M.visibleAscii) }];
       return [];
     });
   },
@@ -412,7 +443,7 @@ const httpCheckOnTcpNeeds: Rule = {
     if (!health || protocol !== 'TCP' || health.CheckType !== 'HTTP') return [];
     return (['HttpCheckDomain', 'HttpVersion'] as const)
       .filter((f) => !isSet(health[f]))
-      .map((f) => ({ path: ['HealthCheck', f], message: 'is required for an HTTP health check on a TCP listener' }));
+      .map((f) => ({ path: ['HealthCheck', f], message: said(M.requiredHttpOnTcp) }));
   },
 };
 
@@ -425,10 +456,9 @@ function emptyOnTcp(protocol: Protocol | undefined): (name: string, value: unkno
 const HTTP_CHECK_PROTOCOLS: readonly Protocol[] = ['TCP', 'TCP_SSL', 'QUIC'];
 
 /** Why an HTTP check field does not belong in this health check, or undefined when it does (or only warns). */
-function httpFieldReason(health: Record<string, unknown>, protocol: Protocol): string | undefined {
-  if (!HTTP_CHECK_PROTOCOLS.includes(protocol))
-    return `applies only to HTTP health checks (TCP, TCP_SSL and QUIC listeners), not ${protocol}`;
-  return checkTypeOf(health, protocol) !== 'HTTP' ? 'applies only when {HealthCheck.CheckType} is HTTP' : undefined;
+function httpFieldReason(health: Record<string, unknown>, protocol: Protocol): Reason | undefined {
+  if (!HTTP_CHECK_PROTOCOLS.includes(protocol)) return reason(M.httpChecksOnly, M.httpChecksOnlySent, { protocol });
+  return checkTypeOf(health, protocol) !== 'HTTP' ? reason(M.httpCheckTypeOnly, M.httpCheckTypeOnlySent) : undefined;
 }
 
 const httpFieldsOnlyOnTcpHttp: Rule = {
@@ -462,7 +492,7 @@ const httpFieldsOnTlsHttpCheck: Rule = {
       .filter((name) => isSet(health[name]) && health[name] !== '')
       .map((name) => ({
         path: ['HealthCheck', name],
-        message: `in the HTTP check of a ${protocol} listener: the reference names it for TCP listeners only; it is sent as written`,
+        message: said(M.httpFieldOnTls, { protocol }),
       }));
   },
 };
@@ -485,9 +515,8 @@ const listenerCertificate: Rule = {
   ...REF('CreateListener: one of Certificate and MultiCertInfo is required for TCP_SSL and for HTTPS without SNI'),
   check: ({ request, protocol }) => {
     if (!needsListenerCertificate(protocol, request.SniSwitch) || isSet(request.Certificate) || isSet(request.MultiCertInfo)) return [];
-    const who = protocol === 'HTTPS' ? 'an HTTPS listener with SNI off' : 'a TCP_SSL listener';
-    const emit: Emit = { path: ['Certificate'], message: `is required: ${who} needs a certificate (or {MultiCertInfo})` };
-    if (protocol === 'HTTPS') emit.hint = 'or turn SNI on ({SniSwitch} 1) and set certificates per domain rule';
+    const emit: Emit = { path: ['Certificate'], message: said(protocol === 'HTTPS' ? M.certificateHttps : M.certificateTcpSsl) };
+    if (protocol === 'HTTPS') emit.hint = said(M.orTurnSniOn);
     return [emit];
   },
 };
@@ -498,9 +527,7 @@ const certificateExclusive: Rule = {
   checks: 'Certificate and MultiCertInfo are not both given',
   ...REF('CreateListener: Certificate and MultiCertInfo cannot be given together'),
   check: ({ request }) =>
-    isSet(request.Certificate) && isSet(request.MultiCertInfo)
-      ? [{ path: ['MultiCertInfo'], message: 'cannot be given with {Certificate}; give one' }]
-      : [],
+    isSet(request.Certificate) && isSet(request.MultiCertInfo) ? [{ path: ['MultiCertInfo'], message: said(M.notWithCertificate) }] : [],
 };
 
 const serverCertificate: Rule = {
@@ -516,13 +543,13 @@ const serverCertificate: Rule = {
       return [
         {
           path: ['Certificate', 'CertId'],
-          message: 'is required, or upload a certificate with {Certificate.CertName}, {Certificate.CertContent} and {Certificate.CertKey}',
+          message: said(M.certIdOrUpload),
         },
       ];
     }
     return SERVER_UPLOAD.filter((k) => !isSet(cert[k])).map((k) => ({
       path: ['Certificate', k],
-      message: 'is required to upload a certificate',
+      message: said(M.requiredToUpload),
     }));
   },
 };
@@ -539,17 +566,17 @@ const idOrUpload: Rule = {
     if (cert && isSet(cert.CertId) && SERVER_UPLOAD.some((k) => isSet(cert[k]))) {
       out.push({
         path: ['Certificate', 'CertId'],
-        message: 'and an uploaded certificate are both given; give one',
-        hint: 'the API may use either',
+        message: said(M.idAndUpload),
+        hint: said(M.apiMayUseEither),
       });
     }
     if (cert && isSet(cert.CertCaId) && CA_UPLOAD.some((k) => isSet(cert[k]))) {
-      out.push({ path: ['Certificate', 'CertCaId'], message: 'and an uploaded CA are both given; give one' });
+      out.push({ path: ['Certificate', 'CertCaId'], message: said(M.caIdAndUpload) });
     }
     for (const { path, value } of valuesAt(request, 'MultiCertInfo.CertList[]')) {
       const entry = record(value);
       if (entry && isSet(entry.CertId) && (isSet(entry.CertContent) || isSet(entry.CertKey))) {
-        out.push({ path: [...path, 'CertId'], message: 'and uploaded content are both given; give one' });
+        out.push({ path: [...path, 'CertId'], message: said(M.idAndContent) });
       }
     }
     return out;
@@ -569,14 +596,13 @@ const mutualNeedsCa: Rule = {
       return [
         {
           path: ['Certificate', 'CertCaId'],
-          message:
-            'is required with {Certificate.SSLMode} MUTUAL, or upload the client CA with {Certificate.CertCaName} and {Certificate.CertCaContent}',
+          message: said(M.caIdOrUpload),
         },
       ];
     }
     return CA_UPLOAD.filter((k) => !isSet(cert[k])).map((k) => ({
       path: ['Certificate', k],
-      message: 'is required to upload the client CA',
+      message: said(M.requiredToUploadCa),
     }));
   },
 };
@@ -604,7 +630,10 @@ function mutualOnlyWarnings(request: Record<string, unknown>, parent: 'Certifica
     .filter((name) => isSet(object[name]))
     .map((name) => ({
       path: [parent, name],
-      message: `is used only with {${parent}.SSLMode} MUTUAL; ${name === 'CertCaContent' ? 'it' : show(object[name])} is sent as written (no client is verified without MUTUAL)`,
+      message:
+        name === 'CertCaContent'
+          ? said(M.mutualOnlyContent, { mode: `{${parent}.SSLMode}` })
+          : said(M.mutualOnlyValue, { mode: `{${parent}.SSLMode}`, value: show(object[name]) }),
     }));
 }
 
@@ -631,14 +660,13 @@ const multiEntry: Rule = {
     return multiEntries(request).flatMap(({ path, entry }): Emit[] => {
       if (isSet(entry.CertId)) return [];
       const missing = ['CertName', 'CertContent'].filter((k) => !isSet(entry[k]));
-      if (missing.length === 2)
-        return [{ path: [...path, 'CertId'], message: `is required, or upload the certificate with CertName and CertContent` }];
-      if (missing.length) return missing.map((k) => ({ path: [...path, k], message: 'is required to upload a certificate' }));
+      if (missing.length === 2) return [{ path: [...path, 'CertId'], message: said(M.entryIdOrUpload) }];
+      if (missing.length) return missing.map((k) => ({ path: [...path, k], message: said(M.requiredToUpload) }));
       if (!mutual && !isSet(entry.CertKey)) {
         return [
           {
             path: [...path, 'CertKey'],
-            message: 'is required: with {MultiCertInfo.SSLMode} UNIDIRECTIONAL every entry is a server certificate',
+            message: said(M.keyRequiredOneWay),
           },
         ];
       }
@@ -659,16 +687,14 @@ const multiOneCa: Rule = {
     const cas = entries.filter(({ entry }) => !isSet(entry.CertId) && isSet(entry.CertContent) && !isSet(entry.CertKey));
     const byId = entries.filter(({ entry }) => isSet(entry.CertId));
     if (cas.length > 1) {
-      return [
-        { path: [...cas[1]!.path], message: `is a second CA certificate; with {MultiCertInfo.SSLMode} MUTUAL the list holds exactly one` },
-      ];
+      return [{ path: [...cas[1]!.path], message: said(M.secondCa) }];
     }
     // An entry given by id may be the CA: its type is not known here.
     if (cas.length === 0 && byId.length === 0 && entries.length > 0) {
       return [
         {
           path: ['MultiCertInfo', 'CertList'],
-          message: 'has no CA certificate; with {MultiCertInfo.SSLMode} MUTUAL it must hold one (CertName and CertContent, no CertKey)',
+          message: said(M.noCa),
         },
       ];
     }
@@ -729,7 +755,7 @@ const privateKeyOutOfPlace: Rule = {
       return [
         {
           path,
-          message: 'holds a PEM private key; only CertKey takes one',
+          message: said(M.privateKeyOutOfPlace),
           hint: swapped
             ? `are {${pathText(path)}} and {${pathText(keyPath)}} swapped?`
             : 'give the certificate here and the key in CertKey',
@@ -765,8 +791,8 @@ const certificateParses: Rule = {
         ? [
             {
               path: slot.cert,
-              message: 'is not a PEM certificate that can be parsed; it is sent as written',
-              hint: 'give the PEM file of the certificate (-----BEGIN CERTIFICATE-----)',
+              message: said(M.notPem),
+              hint: said(M.givePem),
             },
           ]
         : [];
@@ -813,8 +839,8 @@ const keyMatchesCertificate: Rule = {
         ? [
             {
               path: slot.key!,
-              message: `does not match the certificate in {${pathText(slot.cert)}}`,
-              hint: 'give the key the certificate was issued for',
+              message: said(M.keyMismatch, { certificate: `{${pathText(slot.cert)}}` }),
+              hint: said(M.giveMatchingKey),
             },
           ]
         : [];
@@ -837,14 +863,12 @@ const certificateDates: Rule = {
         return [
           {
             path: slot.cert,
-            message: `holds a certificate that expired on ${day(validTo)}`,
-            hint: 'renew it, or pick another certificate',
+            message: said(M.expired, { day: day(validTo) }),
+            hint: said(M.renew),
           },
         ];
-      if (validFrom.getTime() > now)
-        return [{ path: slot.cert, message: `holds a certificate that is not valid before ${day(validFrom)}` }];
-      if (validTo.getTime() - now < THIRTY_DAYS_MS)
-        return [{ path: slot.cert, message: `holds a certificate that expires on ${day(validTo)}, within 30 days` }];
+      if (validFrom.getTime() > now) return [{ path: slot.cert, message: said(M.notYetValid, { day: day(validFrom) }) }];
+      if (validTo.getTime() - now < THIRTY_DAYS_MS) return [{ path: slot.cert, message: said(M.expiresSoon, { day: day(validTo) }) }];
       return [];
     }),
 };
@@ -860,8 +884,8 @@ const caIsCa: Rule = {
         ? [
             {
               path: slot.cert,
-              message: 'is not a CA certificate (basicConstraints CA:TRUE is missing)',
-              hint: 'mutual TLS needs the CA that issued the client certificates',
+              message: said(M.notCa),
+              hint: said(M.mutualNeedsCa),
             },
           ]
         : [],
@@ -880,7 +904,7 @@ const multiAlgorithms: Rule = {
       if (slot.ca || !cert || slot.cert[0] !== 'MultiCertInfo') continue;
       const earlier = seen.get(cert.algorithm);
       if (earlier)
-        out.push({ path: slot.cert, message: `is ${cert.algorithm}, like {${pathText(earlier)}}: one server certificate per algorithm` });
+        out.push({ path: slot.cert, message: said(M.sameAlgorithm, { algorithm: cert.algorithm, other: `{${pathText(earlier)}}` }) });
       else seen.set(cert.algorithm, slot.cert);
     }
     return out;
@@ -906,7 +930,7 @@ const portsUnique: Rule = {
         seen.add(port);
         return [];
       }
-      return [{ path: ['Ports', i], message: `gives ${port} twice; each port creates one listener` }];
+      return [{ path: ['Ports', i], message: said(M.portTwice, { port }) }];
     });
   },
 };
@@ -924,8 +948,8 @@ const portsCount: Rule = {
       ? [
           {
             path: ['Ports'],
-            message: `gives ${ports.length} ports; one CreateListener takes at most ${MAX_PORTS_PER_CREATE}`,
-            hint: `create them in several runs of at most ${MAX_PORTS_PER_CREATE} ports, or list them in an apply file (apply sends them in batches)`,
+            message: said(M.portsCount, { count: ports.length, max: MAX_PORTS_PER_CREATE }),
+            hint: said(M.portsCountHint, { max: MAX_PORTS_PER_CREATE }),
           },
         ]
       : [];
@@ -941,12 +965,11 @@ const namesMatchPorts: Rule = {
     const names = request.ListenerNames;
     const ports = request.Ports;
     if (!Array.isArray(names) || !Array.isArray(ports) || names.length === ports.length) return [];
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     return [
       {
         path: ['ListenerNames'],
-        message: `gives ${plural(names.length, 'name')} for ${plural(ports.length, 'port')}; names are matched to ports by position`,
-        hint: 'give one name per port, or none',
+        message: said(M.namesForPorts, { names: names.length, ports: ports.length }),
+        hint: said(M.oneNamePerPort),
       },
     ];
   },
@@ -960,7 +983,7 @@ const namesCharacters: Rule = {
   check: ({ request }) =>
     valuesAt(request, 'ListenerNames[]').flatMap(({ path, value }) =>
       typeof value === 'string' && /[\u{10000}-\u{10FFFF}]/u.test(value)
-        ? [{ path, message: `${show(value)}: emoji and other supplementary characters are not allowed` }]
+        ? [{ path, message: said(M.noEmoji, { value: show(value) }) }]
         : [],
     ),
 };
@@ -987,7 +1010,7 @@ const controlCharacters: Rule = {
     controlCharacterProblems(request).map(({ path, message }) => ({
       path,
       message,
-      hint: 'remove it: no id, name, path or check string contains control characters',
+      hint: said(M.removeControl),
     })),
 };
 
@@ -999,10 +1022,9 @@ const endPortOneStart: Rule = {
   check: ({ request }) => {
     const ports = Array.isArray(request.Ports) ? request.Ports : [];
     if (typeof request.EndPort !== 'number') return [];
-    if (ports.length !== 1)
-      return [{ path: ['EndPort'], message: `needs exactly one {Ports} (the start of the range), got ${ports.length}` }];
+    if (ports.length !== 1) return [{ path: ['EndPort'], message: said(M.endPortOnePort, { count: ports.length }) }];
     return request.EndPort <= (ports[0] as number)
-      ? [{ path: ['EndPort'], message: `${request.EndPort} must be greater than {Ports} ${ports[0]}` }]
+      ? [{ path: ['EndPort'], message: said(M.endPortAbove, { end: String(request.EndPort), start: ports[0]! }) }]
       : [];
   },
 };
@@ -1017,8 +1039,8 @@ const lbIdPrefix: Rule = {
       ? [
           {
             path: ['LoadBalancerId'],
-            message: `${show(request.LoadBalancerId)} must look like lb-xxxxxxxx`,
-            hint: 'load balancer ids start with lb-; list them with: clb-listener list',
+            message: said(M.lbIdShape, { value: show(request.LoadBalancerId) }),
+            hint: said(M.lbIdHint),
           },
         ]
       : [],
@@ -1036,7 +1058,7 @@ const lbIdShape: Rule = {
       ? [
           {
             path: ['LoadBalancerId'],
-            message: `${show(request.LoadBalancerId)} is not the usual lb-xxxxxxxx (8 lower-case letters or digits); it is sent as written`,
+            message: said(M.lbIdUnusual, { value: show(request.LoadBalancerId) }),
           },
         ]
       : [],
@@ -1066,7 +1088,7 @@ const emptyIds: Rule = {
   needs: ['Certificate.MUTUAL-only'],
   check: ({ request }) =>
     CERTIFICATE_TEXT_FIELDS.flatMap((field) =>
-      valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: 'must not be empty' }] : [])),
+      valuesAt(request, field).flatMap(({ path, value }) => (value === '' ? [{ path, message: said(M.notEmpty) }] : [])),
     ),
 };
 
@@ -1082,7 +1104,7 @@ const idleTicket: Rule = {
       ? [
           {
             path: ['IdleConnectTimeout'],
-            message: `${request.IdleConnectTimeout} is above 1980: the API accepts it only after a quota ticket; it is sent as written`,
+            message: said(M.idleAboveQuota, { value: String(request.IdleConnectTimeout) }),
           },
         ]
       : [],
@@ -1096,9 +1118,9 @@ const quicCid: Rule = {
   check: ({ request, protocol }) => {
     if (request.SessionType !== 'QUIC_CID') return [];
     const out: Emit[] = [];
-    if (protocol && protocol !== 'UDP') out.push({ path: ['SessionType'], message: `QUIC_CID needs {Protocol} UDP, not ${protocol}` });
+    if (protocol && protocol !== 'UDP') out.push({ path: ['SessionType'], message: said(M.quicCidUdp, { protocol }) });
     if (isSet(request.Scheduler) && request.Scheduler !== 'WRR')
-      out.push({ path: ['Scheduler'], message: `must be WRR with {SessionType} QUIC_CID, not ${show(request.Scheduler)}` });
+      out.push({ path: ['Scheduler'], message: said(M.quicCidWrr, { value: show(request.Scheduler) }) });
     return out;
   },
 };
@@ -1115,7 +1137,7 @@ const schedulerLayer7: Rule = {
       ? [
           {
             path: ['Scheduler'],
-            message: `${request.Scheduler} on an ${protocol} listener: layer-7 scheduling is set on the rules; it is sent as written`,
+            message: said(M.schedulerOnL7, { scheduler: String(request.Scheduler), protocol }),
           },
         ]
       : [],
@@ -1152,8 +1174,10 @@ function unknownKeys(value: Record<string, unknown>, specs: readonly FieldSpec[]
         // A key that could be a field's name is quoted back; anything else (a line of a file read
         // by mistake: a password hash, a key) is only measured, never echoed as a "field".
         path: [...path, FIELD_LIKE.test(key) ? key : `<a key of ${key.length} characters>`],
-        message: guess ? `is not a field of the request; did you mean ${guess}?` : 'is not a field of the request',
-        hint: `valid fields${path.length ? ` of ${pathText(path)}` : ''}: ${known.join(', ')}`,
+        message: guess ? said(M.unknownFieldGuess, { guess }) : said(M.unknownField),
+        hint: path.length
+          ? said(M.validFieldsOf, { parent: pathText(path), fields: known.join(', ') })
+          : said(M.validFields, { fields: known.join(', ') }),
       });
       continue;
     }
@@ -1284,7 +1308,7 @@ function onlyWithCustom(): Rule {
         request,
         'HealthCheck',
         CUSTOM_CHECK_FIELDS,
-        (health) => (health.CheckType === 'CUSTOM' ? undefined : 'is used only when {HealthCheck.CheckType} is CUSTOM'),
+        (health) => (health.CheckType === 'CUSTOM' ? undefined : reason(M.customOnly, M.customOnlySent)),
         (_name, value) => (value === '' ? 'warn' : undefined),
       ),
   };
@@ -1299,8 +1323,8 @@ function httpVersionOnly(): Rule {
     check: (ctx) => {
       const health = record(ctx.request.HealthCheck);
       if (!health || !isSet(health.HttpVersion) || !ctx.protocol || !L4_AND_TLS.includes(ctx.protocol)) return [];
-      const message = httpFieldReason(health, ctx.protocol);
-      return message ? [{ path: ['HealthCheck', 'HttpVersion'], message }] : [];
+      const why = httpFieldReason(health, ctx.protocol);
+      return why ? [{ path: ['HealthCheck', 'HttpVersion'], message: why.refuse }] : [];
     },
   };
 }
@@ -1316,8 +1340,8 @@ function extendedCodeNotOnListeners(): Rule {
         ? [
             {
               path: ['HealthCheck', 'ExtendedCode'],
-              message: 'applies only to the GRPC health checks of layer-7 rules, not to listeners',
-              hint: 'leave {HealthCheck.ExtendedCode} out',
+              message: said(M.grpcOnly),
+              hint: said(M.leaveOut, { field: '{HealthCheck.ExtendedCode}' }),
             },
           ]
         : [],
@@ -1391,8 +1415,10 @@ export function checkRules(ctx: RuleContext, registry: Registry = REGISTRY): Fin
         severity: severityOf(owner),
         ...(owner.always ? { always: true } : {}),
         path: emit.path,
-        message: emit.message,
-        ...(emit.hint ? { hint: emit.hint } : {}),
+        message: typeof emit.message === 'string' ? emit.message : render('en', emit.message),
+        ...(emit.hint ? { hint: typeof emit.hint === 'string' ? emit.hint : render('en', emit.hint) } : {}),
+        ...(typeof emit.message === 'string' ? {} : { text: emit.message }),
+        ...(emit.hint && typeof emit.hint !== 'string' ? { hintText: emit.hint } : {}),
       });
     }
   }
@@ -1403,6 +1429,11 @@ export function checkRules(ctx: RuleContext, registry: Registry = REGISTRY): Fin
 export function protocolOf(value: unknown): Protocol | undefined {
   const upper = typeof value === 'string' ? value.toUpperCase() : undefined;
   return (PROTOCOLS as readonly string[]).includes(upper ?? '') ? (upper as Protocol) : undefined;
+}
+
+/** The bounds of the range or length rule on a field, for saying them in another language. */
+export function ruleBounds(field: string): Rule['bounds'] {
+  return RULES.find((rule) => rule.help && rule.fields[0]?.replace('[]', '') === field)?.bounds;
 }
 
 /** What --help shows beside a field, from the rules on it: `2–60`. */

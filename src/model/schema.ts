@@ -34,6 +34,8 @@ import {
 } from './fields.js';
 import { type Path, valueAt } from './paths.js';
 import { type Finding, show } from './rules.js';
+import { type Message, message, render, type Text } from '../core/i18n.js';
+import { INPUT } from './input.messages.js';
 
 /** The zod builders (zod.ts), loaded with zod. */
 type Builders = typeof import('./zod.js');
@@ -151,19 +153,19 @@ export async function loadRequestSchemas(): Promise<RequestSchemas> {
 
 // ---- zod's issues as findings -------------------------------------------------------------------
 
-const KIND_WORDS: Record<FieldKind, string> = {
-  string: 'text',
-  enum: 'text',
-  integer: 'an integer',
-  switch: 'an integer (0 or 1)',
-  boolean: 'true or false',
-  'integer-list': 'a list of integers',
-  'string-list': 'a list of text values',
-  object: 'an object',
+const KIND_WORDS: Record<FieldKind, Text> = {
+  string: INPUT.kindText,
+  enum: INPUT.kindText,
+  integer: INPUT.kindInteger,
+  switch: INPUT.kindSwitch,
+  boolean: INPUT.kindBoolean,
+  'integer-list': INPUT.kindIntegerList,
+  'string-list': INPUT.kindStringList,
+  object: INPUT.kindObject,
 };
 
-function problem(path: Path, message: string): Finding {
-  return { rule: 'type', severity: 'refuse', always: true, path, message };
+function problem(path: Path, text: Message): Finding {
+  return { rule: 'type', severity: 'refuse', always: true, path, message: render('en', text), text };
 }
 
 /**
@@ -198,16 +200,16 @@ const quote = show;
 
 function findingFor(issue: z.core.$ZodIssue, body: unknown): Finding {
   const issuePath = issue.path as (string | number)[];
-  if (issue.code === 'custom' && issue.params?.[PROTOTYPE_KEY]) return problem(issuePath, 'is not a field of the request');
-  if (issuePath.length === 0) return problem([], 'must be an object with API field names');
+  if (issue.code === 'custom' && issue.params?.[PROTOTYPE_KEY]) return problem(issuePath, message(INPUT.notAField));
+  if (issuePath.length === 0) return problem([], message(INPUT.notAnObject));
   const { path, spec } = fieldOf(issuePath);
-  if (!spec) return problem(issuePath, 'has the wrong type');
+  if (!spec) return problem(issuePath, message(INPUT.wrongType));
   const value = valueAt(body, path);
-  if (value === null) return problem(path, 'is null: leave it out, or give it a value');
+  if (value === null) return problem(path, message(INPUT.isNull));
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
-    return problem(path, `${value} is too large to send exactly`);
-  const words = spec.api === 'CertList' ? 'a list of objects' : KIND_WORDS[spec.kind];
-  return problem(path, `must be ${words}, got ${quote(value)}`);
+    return problem(path, message(INPUT.valueTooLarge, { value }));
+  const kind = spec.api === 'CertList' ? INPUT.kindObjectList : KIND_WORDS[spec.kind];
+  return problem(path, message(INPUT.mustBe, { kind, value: quote(value) }));
 }
 
 /** Every type problem of a request body, one per field, in the table's order. */

@@ -8,12 +8,14 @@
  * The schemas bring zod, which only a path that validates should load: such a path awaits
  * `loadValidator()` once, then validates synchronously (`create`, `create -i`, `apply`, `list --port`).
  */
-import { UsageError } from '../core/errors.js';
+import { saidIn, UsageError } from '../core/errors.js';
 import { coerceScalar } from './coerce.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, specAt, type CreateListenerRequest, type FieldSpec } from './fields.js';
 import { type Draft, documentDraft, type Origin, withOrigin, withValue } from './draft.js';
 import { documentNamer, draftNamer, listedFindings, problemOf, type RenderedFinding, renderFinding } from './messages.js';
 import type { Problem } from '../core/errors.js';
+import { type Language, say } from '../core/i18n.js';
+import { RULE_MESSAGES } from './rules.messages.js';
 import { isUnder, type Path } from './paths.js';
 import { checkRules, type Finding, protocolOf } from './rules.js';
 import { loadRequestSchemas, type RequestSchemas, typeProblems as schemaProblems } from './schema.js';
@@ -40,6 +42,8 @@ export interface Validation {
 export interface ValidateOptions {
   /** Milliseconds since the epoch, for certificate dates. */
   now: number;
+  /** The language messages are said in (English when unset). */
+  language?: Language;
 }
 
 /** Upper-cases enum values wherever the tables say the API wants upper case (e.g. `"Protocol": "tcp"`). */
@@ -100,6 +104,8 @@ export interface DraftOptions extends ValidateOptions {
   own?: Path;
   /** Rules that do not apply to this source (apply sends an entry's ports in batches: `Ports.count`). */
   skip?: readonly string[];
+  /** The language findings are said in (English when unset). */
+  language?: Language;
 }
 
 /**
@@ -109,16 +115,17 @@ export interface DraftOptions extends ValidateOptions {
 export function validateDraft(draft: Draft, options: DraftOptions): CheckedDraft {
   const { request, findings: all } = validateCreateListener(draft.body, options);
   const findings = options.skip ? all.filter((f) => !options.skip!.includes(f.rule)) : all;
-  const namer = draftNamer(draft, options.own);
+  const language = options.language ?? 'en';
+  const namer = draftNamer(draft, options.own, language);
   const validate = options.validate !== false;
   const base = draft.unset.kind === 'document' ? draft.unset.base : [];
   return {
     request,
     findings,
-    refusals: listedFindings(blocking(findings, validate)).map((f) => problemOf(f, namer, draft.body, base)),
+    refusals: listedFindings(blocking(findings, validate)).map((f) => problemOf(f, namer, draft.body, base, language)),
     warnings: advisory(findings, validate).map((f) => {
-      const unchecked = f.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
-      return `${renderFinding(f, namer).message}${unchecked}`;
+      const rendered = renderFinding(f, namer, language);
+      return f.severity === 'refuse' ? say(language, RULE_MESSAGES.notValidated, { message: rendered.message }) : rendered.message;
     }),
   };
 }
@@ -138,16 +145,16 @@ export interface CheckedDocument {
  */
 export function checkDocument(
   body: Record<string, unknown>,
-  options: ValidateOptions & { source?: string; base?: Path; validate?: boolean },
+  options: ValidateOptions & { source?: string; base?: Path; validate?: boolean; language?: Language },
 ): CheckedDocument {
   const checked = validateDraft(documentDraft(body, options.source, options.base ?? []), options);
   const validate = options.validate !== false;
-  const namer = documentNamer(options.source, options.base ?? []);
+  const namer = documentNamer(options.source, options.base ?? [], options.language ?? 'en');
   return {
     request: checked.request,
     findings: checked.findings,
-    refusals: blocking(checked.findings, validate).map((f) => renderFinding(f, namer)),
-    warnings: advisory(checked.findings, validate).map((f) => renderFinding(f, namer)),
+    refusals: blocking(checked.findings, validate).map((f) => renderFinding(f, namer, options.language)),
+    warnings: advisory(checked.findings, validate).map((f) => renderFinding(f, namer, options.language)),
   };
 }
 
@@ -186,17 +193,17 @@ export function checkAnswer(
   partial: Record<string, unknown>,
   path: Path,
   answer: string | { value: unknown },
-  options: ValidateOptions & { labels?: readonly AnswerLabel[] },
+  options: ValidateOptions & { labels?: readonly AnswerLabel[]; language?: Language },
 ): AnswerCheck {
   let value: unknown;
   if (typeof answer === 'string') {
     const spec = specAt(path);
     const text = answer.trim();
-    if (text === '') return { problem: 'a value is required', warnings: [] };
+    if (text === '') return { problem: say(options.language ?? 'en', RULE_MESSAGES.valueRequired), warnings: [] };
     try {
       value = spec ? coerceScalar(spec, text, '') : text;
     } catch (error) {
-      if (error instanceof UsageError) return { problem: error.message.trim(), warnings: [] };
+      if (error instanceof UsageError) return { problem: saidIn(options.language ?? 'en', error).message.trim(), warnings: [] };
       throw error;
     }
   } else {
@@ -208,11 +215,11 @@ export function checkAnswer(
   for (const { path: at, label } of options.labels ?? []) draft = withOrigin(draft, at, { kind: 'prompt', label });
   const { findings } = validateDraft(draft, { now: options.now, own: path });
   const own = findings.filter((f) => isUnder(f.path, path) && !f.rule.endsWith('.required'));
-  const namer = draftNamer(draft, path);
+  const namer = draftNamer(draft, path, options.language ?? 'en');
   const stop = blocking(own, true)[0];
   return {
     value,
-    ...(stop ? { problem: renderFinding(stop, namer).message } : {}),
-    warnings: advisory(own, true).map((f) => renderFinding(f, namer).message),
+    ...(stop ? { problem: renderFinding(stop, namer, options.language).message } : {}),
+    warnings: advisory(own, true).map((f) => renderFinding(f, namer, options.language).message),
   };
 }

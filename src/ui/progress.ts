@@ -7,6 +7,9 @@ import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { printableLine } from '../core/printable.js';
 import { redact } from '../core/errors.js';
+import { type Language, say } from '../core/i18n.js';
+import { ERRORS } from '../core/errors.messages.js';
+import { displayWidth, truncateWidth } from '../core/width.js';
 
 /**
  * The marks of a finished step, the same with or without a terminal: ora's spinner and the
@@ -15,6 +18,8 @@ import { redact } from '../core/errors.js';
 export const MARK = { done: '✔', failed: '✖' } as const;
 
 export interface Progress {
+  /** The run's language, for what callers put on the line. */
+  language: Language;
   /** A new phase, e.g. "Creating 2 TCP listeners on lb-…". */
   start(text: string): void;
   /** The same phase, updated (e.g. poll count and elapsed time); plain mode prints none of these. */
@@ -40,15 +45,19 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   // With -o json off a terminal, stderr is for a machine too: only errors (as JSON) and warnings.
   const quiet = globals.quiet === true || (globals.output === 'json' && !terminal);
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const language = ctx.language ?? 'en';
   const line = (text: string) => void (!quiet && ctx.stderr.write(`${text}\n`));
   // What comes from outside (names, paths, certificate subjects) is shown escaped, never obeyed.
   const p = (text: string) => printableLine(redact(text, ctx.secrets.list()));
-  const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${color.yellow('warning:')} ${p(text)}\n`));
+  const warning = say(language, ERRORS.warningLabel);
+  const warningLabel = `${color.yellow(warning)}${warning.endsWith('：') ? '' : ' '}`;
+  const warnLine = (text: string) => void (globals.quiet !== true && ctx.stderr.write(`${warningLabel}${p(text)}\n`));
   // A terminal that reports no width (0 columns under `script`, `docker run -t` as it starts)
   // gets plain lines: a spinner redraws by counting lines in columns.
   const useSpinner = !quiet && terminal && hasWidth(ctx.stderr.columns);
   if (!useSpinner) {
     return {
+      language,
       start: (text) => line(p(text)),
       update: () => {},
       succeed: (text) => line(`${color.green(MARK.done)} ${p(text)}`),
@@ -73,14 +82,21 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
     print();
     if (spinning) spinner.start(text);
   };
+  // The line being redrawn stays on one terminal row (a Chinese character takes two columns):
+  // a line that wraps cannot be erased by the next frame.
+  const fit = (text: string) => {
+    const columns = (ctx.stderr.columns ?? 0) - 3;
+    return columns > 10 && displayWidth(text) > columns ? truncateWidth(text, columns) : text;
+  };
   return {
-    start: (text) => void spinner.start(p(text)),
+    language,
+    start: (text) => void spinner.start(fit(p(text))),
     update: (text) => {
-      spinner.text = p(text);
+      spinner.text = fit(p(text));
     },
     succeed: (text) => void spinner.stopAndPersist({ symbol: color.green(MARK.done), text: p(text) }),
     fail: (text) => void (text ? spinner.stopAndPersist({ symbol: color.red(MARK.failed), text: p(text) }) : spinner.stop()),
-    warn: (text) => pause(() => line(`${color.yellow('warning:')} ${p(text)}`)),
+    warn: (text) => pause(() => line(`${warningLabel}${p(text)}`)),
     info: (text) => pause(() => line(p(text))),
     stop: () => void spinner.stop(),
   };

@@ -13,7 +13,10 @@ import {
   UsageError,
   WaitTimeoutError,
   redact,
+  saidIn,
 } from '../core/errors.js';
+import { say } from '../core/i18n.js';
+import { ERRORS } from '../core/errors.messages.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { escapeControl, printableLine, shorten } from '../core/printable.js';
@@ -41,8 +44,6 @@ function errorCode(error: unknown): string {
   if (error instanceof CliError) return error.name.replace(/Error$/, '');
   return 'InternalError';
 }
-
-const BUG_HINT = 'this is a bug in clb-listener; run again with --debug for details';
 
 /** How many problems the text lists (the first included); `-o json` carries every one. */
 export const PROBLEMS_SHOWN = 8;
@@ -76,13 +77,20 @@ function redactStrings(value: unknown, secrets: readonly string[]): unknown {
   return value;
 }
 
+/** `error: ` in colour; a label that ends in a full-width colon (`错误：`) needs no space after it. */
+export function labelled(label: string, paint: (text: string) => string): string {
+  return `${paint(label)}${label.endsWith('：') ? '' : ' '}`;
+}
+
 export async function renderError(error: unknown, { ctx, globals, secrets }: RenderOptions): Promise<void> {
   // The one edge every failure passes: secrets out first, then control characters escaped and
   // long values cut, so no message can drive the terminal or flood it (src/core/printable.ts).
   const safe = (text: string) => printableLine(redact(text, secrets));
-  const message = error instanceof Error ? error.message : String(error);
+  const language = ctx.language ?? 'en';
+  const said = error instanceof CliError ? saidIn(language, error) : undefined;
+  const message = said ? said.message : error instanceof Error ? error.message : String(error);
   const isBug = !(error instanceof CliError);
-  const hint = error instanceof CliError ? error.hint : globals.debug ? undefined : BUG_HINT;
+  const hint = said ? said.hint : globals.debug ? undefined : say(language, ERRORS.bug);
   const requestId = requestIdOf(error);
   const details = error instanceof CliError ? error.details : {};
 
@@ -111,17 +119,16 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
     ctx.stderr.write(`${redact(JSON.stringify({ Error: body }), secrets)}\n`);
   } else {
     const c = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
-    let line = message;
-    if (requestId && !message.includes(requestId)) line += ` (RequestId: ${requestId})`;
-    ctx.stderr.write(`${c.red('error:')} ${safe(line)}\n`);
+    const line = requestId && !message.includes(requestId) ? say(language, ERRORS.requestIdSuffix, { message, id: requestId }) : message;
+    ctx.stderr.write(`${labelled(say(language, ERRORS.errorLabel), c.red)}${safe(line)}\n`);
     // Every further problem, one line each, up to a few; the JSON error lists them all.
     const more = error instanceof UsageError && error.problems ? error.problems.slice(1) : [];
     for (const problem of more.slice(0, PROBLEMS_SHOWN - 1)) ctx.stderr.write(`  ${shorten(safe(problem.message), PROBLEM_LINE)}\n`);
     if (more.length >= PROBLEMS_SHOWN) {
-      ctx.stderr.write(`  … and ${more.length - (PROBLEMS_SHOWN - 1)} more (-o json lists every problem)\n`);
+      ctx.stderr.write(`  ${say(language, ERRORS.moreProblems, { count: more.length - (PROBLEMS_SHOWN - 1) })}\n`);
     }
-    if (details.ListenerIds) ctx.stderr.write(`listener ids: ${safe(details.ListenerIds.join(', '))}\n`);
-    if (hint) ctx.stderr.write(`${c.yellow('hint:')} ${safe(hint)}\n`);
+    if (details.ListenerIds) ctx.stderr.write(`${safe(say(language, ERRORS.listenerIds, { ids: details.ListenerIds.join(', ') }))}\n`);
+    if (hint) ctx.stderr.write(`${labelled(say(language, ERRORS.hintLabel), c.yellow)}${safe(hint)}\n`);
   }
   if (globals.debug && error instanceof Error && error.stack && (isBug || error.cause)) {
     const stack = redact(String(error.stack), secrets).split('\n').map(escapeControl).join('\n');

@@ -6,6 +6,8 @@
 import { Writable } from 'node:stream';
 import type { CliContext, OutStream } from '../../core/context.js';
 import { InterruptedError } from '../../core/errors.js';
+import { say } from '../../core/i18n.js';
+import { ASK } from './interactive.messages.js';
 
 /** Interrupted before anything was sent: exit 130 and a plain one-line message, no stack. */
 export class PromptCancelledError extends InterruptedError {
@@ -148,8 +150,31 @@ export function promptOutput(out: OutStream): NodeJS.WritableStream {
   return stream;
 }
 
+/**
+ * The prompts' own words (the key help line, yes and no, a refused choice) in the run's language;
+ * nothing for English, the prompts' own.
+ */
+function promptWords(ctx: CliContext) {
+  const language = ctx.language ?? 'en';
+  if (language === 'en') return { list: {}, confirm: {} };
+  const actions: Record<string, string> = { navigate: say(language, ASK.keyNavigate), select: say(language, ASK.keySelect) };
+  const list = {
+    theme: {
+      style: {
+        keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${actions[action] ?? action}`).join(' • '),
+      },
+      i18n: { disabledError: say(language, ASK.disabledChoice) },
+    },
+  };
+  const yes = say(language, ASK.yes);
+  const no = say(language, ASK.no);
+  const confirm = { theme: { keywords: { yes, no, error: () => say(language, ASK.answerYesNo, { yes, no }) } } };
+  return { list, confirm };
+}
+
 export async function createAsker(ctx: CliContext): Promise<Asker> {
   const prompts = await import('@inquirer/prompts');
+  const words = promptWords(ctx);
 
   async function ask<T>(start: (context: PromptContext) => Promise<T>): Promise<T> {
     if (ctx.signal.aborted) throw new PromptCancelledError();
@@ -203,6 +228,7 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
               })),
               loop: false,
               ...(config.default !== undefined ? { default: config.default } : {}),
+              ...words.list,
             },
             context,
           ) as Promise<V>,
@@ -223,13 +249,17 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
                 })),
               pageSize: config.pageSize ?? 10,
               ...(config.default !== undefined ? { default: config.default } : {}),
+              ...words.list,
             },
             context,
           ) as Promise<V>,
       ),
     confirm: (config) =>
       ask((context) =>
-        prompts.confirm({ message: config.message, ...(config.default !== undefined ? { default: config.default } : {}) }, context),
+        prompts.confirm(
+          { message: config.message, ...(config.default !== undefined ? { default: config.default } : {}), ...words.confirm },
+          context,
+        ),
       ),
   };
 }

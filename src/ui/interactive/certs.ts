@@ -11,6 +11,9 @@ import { inspectCertificate, type InspectedCertificate } from '../../model/certi
 import type { ReadText } from '../../model/coerce.js';
 import type { Path } from '../../model/paths.js';
 import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
+import { type Language, say } from '../../core/i18n.js';
+import { displayWidth, padEndWidth } from '../../core/width.js';
+import { ASK } from './interactive.messages.js';
 
 export interface CheckedCertificate {
   /** As the person typed it (after `~/` expansion). */
@@ -28,9 +31,9 @@ export function expandPath(typed: string, env: Record<string, string | undefined
   return path;
 }
 
-async function readFileText(readText: ReadText, path: string): Promise<string | { problem: string }> {
-  if (path === '') return { problem: 'enter a file path' };
-  if (path === '-') return { problem: 'give a file path (stdin is this terminal)' };
+async function readFileText(readText: ReadText, path: string, language: Language): Promise<string | { problem: string }> {
+  if (path === '') return { problem: say(language, ASK.enterPath) };
+  if (path === '-') return { problem: say(language, ASK.notStdin) };
   try {
     // No flag was typed: the reader's message then starts with the path itself.
     return await readText(path, '');
@@ -51,10 +54,11 @@ export async function readPemAnswer(
   field: Path,
   now: number,
   labels?: readonly AnswerLabel[],
+  language: Language = 'en',
 ): Promise<CheckedCertificate | string> {
-  const content = await readFileText(readText, path);
+  const content = await readFileText(readText, path, language);
   if (typeof content !== 'string') return content.problem;
-  const check = checkAnswer(partial, field, { value: content }, { now, ...(labels ? { labels } : {}) });
+  const check = checkAnswer(partial, field, { value: content }, { now, language, ...(labels ? { labels } : {}) });
   if (check.problem) return `${path} ${check.problem}`;
   return { path, content, parsed: inspectCertificate(content), warnings: check.warnings.map((w) => `${path} ${w}`) };
 }
@@ -62,15 +66,18 @@ export async function readPemAnswer(
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Lines showing what a file holds: subject, SANs, issuer, expiry, key. */
-export function describeCertificate(cert: CheckedCertificate, nowMs: number): string[] {
+export function describeCertificate(cert: CheckedCertificate, nowMs: number, language: Language = 'en'): string[] {
   if (!cert.parsed) return [];
   const s = cert.parsed.summary;
   const days = Math.floor((s.validTo.getTime() - nowMs) / DAY_MS);
-  return [
-    `subject  ${s.subject}`,
-    ...(s.subjectAltNames.length ? [`SANs     ${s.subjectAltNames.join(', ')}`] : []),
-    `issuer   ${s.issuer}`,
-    `expires  ${s.validTo.toISOString().slice(0, 10)} (in ${days} day${days === 1 ? '' : 's'})`,
-    `key      ${cert.parsed.keyDescription}${s.isCA ? ', CA' : ''}`,
+  const rows: [string, string][] = [
+    [say(language, ASK.subject), s.subject],
+    ...(s.subjectAltNames.length ? [[say(language, ASK.sans), s.subjectAltNames.join(', ')] as [string, string]] : []),
+    [say(language, ASK.issuer), s.issuer],
+    [say(language, ASK.expires), say(language, ASK.expiresIn, { day: s.validTo.toISOString().slice(0, 10), days })],
+    [say(language, ASK.key), `${cert.parsed.keyDescription}${s.isCA ? ', CA' : ''}`],
   ];
+  // The labels line up by display width (at least as wide as `subject `).
+  const width = Math.max(8, ...rows.map(([label]) => displayWidth(label) + 1));
+  return rows.map(([label, value]) => `${padEndWidth(label, width)} ${value}`);
 }

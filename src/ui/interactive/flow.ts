@@ -19,7 +19,9 @@ import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
 import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
-import { say, type Language } from '../../core/i18n.js';
+import { type Language, type Params, say, type Text } from '../../core/i18n.js';
+import { ASK } from './interactive.messages.js';
+import { displayWidth, padEndWidth } from '../../core/width.js';
 import { askDomains } from './domains.js';
 import { RULE_PROMPTS } from './rule-prompts.js';
 
@@ -44,6 +46,9 @@ export interface FlowEnvironment {
   /** The run's language, for the questions written with the catalogue (`en` when unset). */
   language?: Language;
 }
+
+/** `text` in the flow's language. */
+const t = (env: Pick<FlowEnvironment, 'language'>, text: Text, params?: Params): string => say(env.language ?? 'en', text, params);
 
 /** Where an uploaded file came from, for the summary and the equivalent command. */
 export interface ServerUpload {
@@ -93,13 +98,16 @@ function validator(
   remote?: (value: string) => Promise<string | undefined>,
 ) {
   return async (text: string): Promise<true | string> =>
-    checkAnswer(partial(), path, text, { now: env.now }).problem ?? extra?.(text.trim()) ?? (await remote?.(text.trim())) ?? true;
+    checkAnswer(partial(), path, text, { now: env.now, ...lang(env) }).problem ??
+    extra?.(text.trim()) ??
+    (await remote?.(text.trim())) ??
+    true;
 }
 
 /** A value given by flag or body that the model would refuse: refuse it now, before any question. */
 function checkGiven(env: FlowEnvironment, path: Path, raw: unknown, label: string): void {
   const text = Array.isArray(raw) ? raw.join(',') : String(raw);
-  const problem = checkAnswer({}, path, text, { now: env.now }).problem;
+  const problem = checkAnswer({}, path, text, { now: env.now, ...lang(env) }).problem;
   if (problem) throw new UsageError(`${label} ${problem}`, label);
 }
 
@@ -108,13 +116,15 @@ function checkGiven(env: FlowEnvironment, path: Path, raw: unknown, label: strin
 const first = (flags: RawFlags, ...names: string[]): unknown => names.map((n) => flags[n]).find((v) => v !== undefined);
 const nothing = (): Record<string, unknown> => ({});
 
-const PROTOCOL_NOTES: Record<Protocol, string> = {
-  TCP: 'layer 4',
-  UDP: 'layer 4',
-  HTTP: 'layer 7, rules per domain and URL',
-  HTTPS: 'layer 7 with TLS: needs a certificate (or SNI)',
-  TCP_SSL: 'layer 4 with TLS: needs a certificate',
-  QUIC: 'layer 4, QUIC',
+const lang = (env: Pick<FlowEnvironment, 'language'>) => (env.language ? { language: env.language } : {});
+
+const PROTOCOL_NOTES: Record<Protocol, Text> = {
+  TCP: ASK.protocolTCP,
+  UDP: ASK.protocolUDP,
+  HTTP: ASK.protocolHTTP,
+  HTTPS: ASK.protocolHTTPS,
+  TCP_SSL: ASK.protocolTCP_SSL,
+  QUIC: ASK.protocolQUIC,
 };
 
 const DEFAULT_PORTS: Partial<Record<Protocol, string>> = { HTTP: '80', HTTPS: '443', TCP_SSL: '443' };
@@ -136,20 +146,19 @@ function cancelled(env: FlowEnvironment): boolean {
 /** The list's "more" entry; every other value is a load balancer id. */
 const MORE = '\u0000more';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function loadBalancerChoices(items: readonly LoadBalancerItem[]): Choice<string>[] {
-  const width = (f: (lb: LoadBalancerItem) => string) => Math.max(0, ...items.map((lb) => f(lb).length));
+function loadBalancerChoices(env: FlowEnvironment, items: readonly LoadBalancerItem[]): Choice<string>[] {
+  // Names line up by terminal columns (a Chinese name takes two a character).
+  const width = (f: (lb: LoadBalancerItem) => string) => Math.max(0, ...items.map((lb) => displayWidth(f(lb))));
   const vip = (lb: LoadBalancerItem) => lb.vips.join(',');
   const [name, vips, type] = [width((lb) => lb.name), width(vip), width((lb) => lb.type)];
   return items.map((lb) => ({
     value: lb.id,
     name: [
       lb.id,
-      lb.name.padEnd(name),
-      vip(lb).padEnd(vips),
-      lb.type.padEnd(type),
-      lb.listeners === undefined ? '? listeners' : plural(lb.listeners, 'listener'),
+      padEndWidth(lb.name, name),
+      padEndWidth(vip(lb), vips),
+      padEndWidth(lb.type, type),
+      lb.listeners === undefined ? t(env, ASK.listenerCountUnknown) : t(env, ASK.listenerCount, { count: lb.listeners }),
     ].join('  '),
     short: lb.id,
   }));
@@ -157,7 +166,7 @@ function loadBalancerChoices(items: readonly LoadBalancerItem[]): Choice<string>
 
 /** A load balancer id the request would accept, to offer as typed or to look up. */
 const acceptableId = (env: FlowEnvironment, text: string): boolean =>
-  checkAnswer({}, ['LoadBalancerId'], text, { now: env.now }).problem === undefined;
+  checkAnswer({}, ['LoadBalancerId'], text, { now: env.now, ...lang(env) }).problem === undefined;
 
 /**
  * The typed text as an id of its own, when the list does not have it: offered plainly when it has
@@ -167,12 +176,12 @@ const acceptableId = (env: FlowEnvironment, text: string): boolean =>
  */
 function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalancerItem[]): Choice<string> | undefined {
   if (!text || found.some((lb) => lb.id === text)) return undefined;
-  const check = checkAnswer({}, ['LoadBalancerId'], text, { now: env.now });
+  const check = checkAnswer({}, ['LoadBalancerId'], text, { now: env.now, ...lang(env) });
   if (check.problem) return undefined;
-  const description = 'not in the list: the API will say whether it exists in this region';
-  if (check.warnings.length === 0) return { value: text, name: `${text}  (not listed: use this id)`, description, short: text };
+  const description = t(env, ASK.notListedWhy);
+  if (check.warnings.length === 0) return { value: text, name: t(env, ASK.notListedUse, { id: text }), description, short: text };
   if (found.length > 0) return undefined;
-  return { value: text, name: `${text}  (not listed, and not the usual lb-xxxxxxxx: use it anyway)`, description, short: text };
+  return { value: text, name: t(env, ASK.notListedOdd, { id: text }), description, short: text };
 }
 
 /**
@@ -183,7 +192,7 @@ function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalance
 async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
   const { asker, account } = env;
   const typed = async (): Promise<string> =>
-    (await asker.input({ message: 'Load balancer id', validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
+    (await asker.input({ message: t(env, ASK.loadBalancerId), validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
   if (!account) return typed();
   let loaded: LoadBalancerItem[];
   let total: number;
@@ -191,11 +200,11 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
     ({ items: loaded, total } = await account.loadBalancers({ offset: 0 }, env.signal));
   } catch (error) {
     if (cancelled(env)) throw new PromptCancelledError();
-    env.note([`could not list the load balancers (${reason(error)}); type the id`], 'warning');
+    env.note([t(env, ASK.cannotListLoadBalancers, { reason: reason(error) })], 'warning');
     return typed();
   }
   if (total === 0) {
-    env.note([`no load balancers in ${account.region} for these credentials; type the id (or check --region)`], 'warning');
+    env.note([t(env, ASK.noLoadBalancers, { region: account.region })], 'warning');
     return typed();
   }
   const matches = (text: string) => (lb: LoadBalancerItem) =>
@@ -205,7 +214,7 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
   for (;;) {
     const picked = await asker.search<string>({
       // Typing filters by id, name or VIP (and searches the API for what is not loaded yet).
-      message: `Load balancer (${account.region}; type to filter, or an id)`,
+      message: t(env, ASK.loadBalancerSearch, { region: account.region }),
       // After "more", the cursor starts on the first of the new ones.
       ...(first ? { default: first } : {}),
       source: async (term, { signal }) => {
@@ -222,16 +231,19 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
             problem = reason(error);
           }
         }
-        const choices = loadBalancerChoices(found);
+        const choices = loadBalancerChoices(env, found);
         const typed = typedId(env, text, found);
         if (typed) choices.push(typed);
         if (!text && loaded.length < total) {
           choices.push({
             value: MORE,
-            name: `… ${total - loaded.length} more: type to search them, or pick this to list ${Math.min(LOAD_BALANCER_PAGE, total - loaded.length)} more`,
+            name: t(env, ASK.moreLoadBalancers, {
+              count: total - loaded.length,
+              page: Math.min(LOAD_BALANCER_PAGE, total - loaded.length),
+            }),
           });
         }
-        if (problem) choices.push({ value: MORE, name: `search failed: ${problem}`, disabled: true });
+        if (problem) choices.push({ value: MORE, name: t(env, ASK.searchFailed, { reason: problem }), disabled: true });
         return choices;
       },
     });
@@ -244,7 +256,7 @@ async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
       if (next.items.length === 0) total = loaded.length;
     } catch (error) {
       if (cancelled(env)) throw new PromptCancelledError();
-      env.note([`could not list more load balancers (${reason(error)})`], 'warning');
+      env.note([t(env, ASK.cannotListMore, { reason: reason(error) })], 'warning');
       total = loaded.length;
     }
   }
@@ -257,7 +269,7 @@ function listenersOf(env: FlowEnvironment, loadBalancerId: string): Promise<Exis
   let noted = false;
   return account.listeners(loadBalancerId, env.signal).catch((error: unknown) => {
     if (!noted && !env.signal?.aborted)
-      env.note([`could not list the listeners of ${loadBalancerId} (${reason(error)}); ports are not checked`], 'warning');
+      env.note([t(env, ASK.cannotListListeners, { lb: loadBalancerId, reason: reason(error) })], 'warning');
     noted = true;
     return undefined;
   });
@@ -299,8 +311,8 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
   const givenProtocol = first(flags, 'protocol') ?? body.Protocol;
   if (givenProtocol === undefined) {
     protocol = await asker.select<Protocol>({
-      message: 'Protocol',
-      choices: PROTOCOLS.map((p) => ({ value: p, name: p, description: PROTOCOL_NOTES[p] })),
+      message: t(env, ASK.protocol),
+      choices: PROTOCOLS.map((p) => ({ value: p, name: p, description: t(env, PROTOCOL_NOTES[p]) })),
       default: certFlagsGiven ? 'HTTPS' : 'TCP',
     });
     result.answers.push(answer(['Protocol'], protocol, '--protocol', protocol));
@@ -317,7 +329,7 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
     // A given port the load balancer already uses: say who holds it and ask again.
     const taken = (await clashes(holders, numbers(ports), protocol)).filter((c) => c.certain);
     if (taken.length > 0) {
-      env.note([`--port ${taken.map(describeClash).join('; ')}: choose another`], 'warning');
+      env.note([t(env, ASK.portTakenChooseAnother, { clashes: taken.map((c) => describeClash(c, env.language)).join('; ') })], 'warning');
       askPorts = true;
     }
   }
@@ -325,17 +337,20 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
     const defaultPort = ports === undefined ? DEFAULT_PORTS[protocol] : undefined;
     const typed = splitList(
       await asker.input({
-        message: 'Port(s), comma-separated: one listener each',
+        message: t(env, ASK.ports),
         ...(defaultPort ? { default: defaultPort } : {}),
         validate: validator(env, nothing, ['Ports'], undefined, async (value) => {
           const taken = (await clashes(holders, numbers(value), protocol)).filter((c) => c.certain);
-          return taken.length ? `${taken.map(describeClash).join('; ')}: pick another port` : undefined;
+          return taken.length
+            ? t(env, ASK.portTakenPickAnother, { clashes: taken.map((c) => describeClash(c, env.language)).join('; ') })
+            : undefined;
         }),
       }),
     );
     result.answers.push(answer(['Ports'], coerceScalar(fieldByApi('Ports')!, typed, ''), '--port', typed.join(',')));
     const possible = (await clashes(holders, numbers(typed), protocol)).filter((c) => !c.certain);
-    if (possible.length) env.note([`${possible.map(describeClash).join('; ')}: the API may refuse the port`], 'warning');
+    if (possible.length)
+      env.note([t(env, ASK.portMayBeRefused, { clashes: possible.map((c) => describeClash(c, env.language)).join('; ') })], 'warning');
   }
 
   // SNI (HTTPS only). Certificate flags already say "off".
@@ -344,14 +359,10 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
   const wholeCertificate = [flags.certificate, flags.multiCertInfo, body.Certificate, body.MultiCertInfo].some((v) => v !== undefined);
   if (protocol === 'HTTPS' && sni === undefined && !certFlagsGiven && !wholeCertificate) {
     sni = await asker.select<0 | 1>({
-      message: 'SNI',
+      message: t(env, ASK.sni),
       choices: [
-        { value: 0, name: 'Off: one certificate on the listener', description: 'the certificate is asked for next' },
-        {
-          value: 1,
-          name: 'On: certificates go on the domain rules',
-          description: 'no listener certificate is asked for; give each domain its certificate when you add its rule',
-        },
+        { value: 0, name: t(env, ASK.sniOff), description: t(env, ASK.sniOffWhy) },
+        { value: 1, name: t(env, ASK.sniOn), description: t(env, ASK.sniOnWhy) },
       ],
       default: 0,
     });
@@ -392,14 +403,10 @@ async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, 
   const several = CERT_ATTRS.some((a) => flags[a] !== undefined)
     ? false
     : await asker.select<boolean>({
-        message: 'Server certificates',
+        message: t(env, ASK.serverCertificates),
         choices: [
-          { value: false, name: 'One certificate' },
-          {
-            value: true,
-            name: 'Several, of different algorithms (e.g. RSA and ECC)',
-            description: 'sent as MultiCertInfo; each client gets one it supports',
-          },
+          { value: false, name: t(env, ASK.oneCertificate) },
+          { value: true, name: t(env, ASK.severalCertificates), description: t(env, ASK.severalWhy) },
         ],
         default: false,
       });
@@ -407,10 +414,10 @@ async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, 
   let mode = upper(flags.sslMode) ?? (caGiven || flags.sslVerifyClient !== undefined ? 'MUTUAL' : undefined);
   if (mode === undefined) {
     mode = await asker.select<string>({
-      message: 'SSL mode',
+      message: t(env, ASK.sslMode),
       choices: [
-        { value: 'UNIDIRECTIONAL', name: 'One-way (UNIDIRECTIONAL)', description: 'clients check the server certificate' },
-        { value: 'MUTUAL', name: 'Mutual (MUTUAL)', description: 'the listener also checks client certificates against a CA' },
+        { value: 'UNIDIRECTIONAL', name: t(env, ASK.oneWay), description: t(env, ASK.oneWayWhy) },
+        { value: 'MUTUAL', name: t(env, ASK.mutual), description: t(env, ASK.mutualWhy) },
       ],
       default: 'UNIDIRECTIONAL',
     });
@@ -423,7 +430,7 @@ async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, 
       const defaultName = servers.length === 0 && typeof flags.certName === 'string' ? flags.certName : undefined;
       servers.push(await askServerCertificate(env, servers, several, mode, defaultName, listed.SVR));
       if (!several) break;
-      const more = await asker.confirm({ message: 'Add another server certificate (of another algorithm)?', default: servers.length < 2 });
+      const more = await asker.confirm({ message: t(env, ASK.addAnother), default: servers.length < 2 });
       if (!more) break;
     }
   }
@@ -433,10 +440,10 @@ async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, 
   let verify = upper(flags.sslVerifyClient);
   if (mutual && verify === undefined) {
     verify = await asker.select<string>({
-      message: 'Client certificates',
+      message: t(env, ASK.clientCertificates),
       choices: [
-        { value: 'ON', name: 'Required (ON)', description: 'connections without a certificate the CA signed are refused' },
-        { value: 'OPTIONAL', name: 'Optional (OPTIONAL)', description: 'a client certificate is checked when one is presented' },
+        { value: 'ON', name: t(env, ASK.required), description: t(env, ASK.requiredWhy) },
+        { value: 'OPTIONAL', name: t(env, ASK.optional), description: t(env, ASK.optionalWhy) },
       ],
       default: 'ON',
     });
@@ -531,19 +538,19 @@ async function askServerCertificate(
 ): Promise<ServerEntry> {
   const { asker } = env;
   const n = earlier.length + 1;
-  const account = await listingFor(env, listing, "the account's server certificates");
+  const account = await listingFor(env, listing, t(env, ASK.listingServer));
   const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
   const source = await asker.select<'upload' | 'id' | 'pick'>({
-    message: several ? `Server certificate ${n}` : 'Server certificate',
+    message: several ? t(env, ASK.serverCertificateN, { n }) : t(env, ASK.serverCertificate),
     choices: [
       ...(account?.items?.length
-        ? [{ value: 'pick' as const, name: `An existing certificate in the account (${certificateCount(account.items)})` }]
+        ? [{ value: 'pick' as const, name: t(env, ASK.pickExisting, { count: certificateCount(env, account.items) }) }]
         : []),
-      { value: 'upload', name: 'Upload from PEM files (certificate and private key)' },
+      { value: 'upload', name: t(env, ASK.uploadPem) },
       {
         value: 'id',
-        name: 'Type an existing certificate id (SSL Certificate Service)',
-        ...(account?.items?.length === 0 ? { description: 'the account has no server certificates listed' } : {}),
+        name: t(env, ASK.typeExistingId),
+        ...(account?.items?.length === 0 ? { description: t(env, ASK.noServerCertificates) } : {}),
       },
     ],
     default: usable > 0 ? 'pick' : 'upload',
@@ -556,7 +563,7 @@ async function askServerCertificate(
       ...pickedAlgorithms(earlier, account!.items!),
     ];
     const picked = await pickCertificate(env, account!.items!, {
-      message: !several ? 'Certificate' : n === 1 ? 'Certificate 1' : `Certificate ${n} (an algorithm not used above)`,
+      message: !several ? t(env, ASK.certificate) : n === 1 ? t(env, ASK.certificateN, { n }) : t(env, ASK.certificateOther, { n }),
       used: usedIds,
       usedAlgorithms: several ? usedAlgorithms : [],
     });
@@ -565,12 +572,12 @@ async function askServerCertificate(
   if (source !== 'upload') {
     const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
     const id = await asker.input({
-      message: several && n > 1 ? 'Certificate id (of an algorithm not used above)' : 'Certificate id',
+      message: several && n > 1 ? t(env, ASK.certificateIdOther) : t(env, ASK.certificateId),
       validate: validator(
         env,
         () => slot.partial,
         slot.at('CertId'),
-        (v) => (usedIds.includes(v) ? `${v} is already in the list` : undefined),
+        (v) => (usedIds.includes(v) ? t(env, ASK.alreadyListed, { id: v }) : undefined),
       ),
     });
     return { kind: 'id', id: id.trim() };
@@ -578,19 +585,19 @@ async function askServerCertificate(
 
   // The key is asked next: an empty placeholder marks the entry as a server certificate meanwhile.
   const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } });
-  const cert = await askPemFile(env, 'Certificate PEM file', (path) =>
-    readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels),
+  const cert = await askPemFile(env, t(env, ASK.certificatePem), (path) =>
+    readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels, env.language),
   );
 
   const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
   let key = '';
   const typedKey = await asker.input({
-    message: 'Private key PEM file',
+    message: t(env, ASK.privateKeyPem),
     validate: async (text) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
       const labels = [...keySlot.labels, { path: certAt, label: cert.path }];
-      const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels);
+      const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels, env.language);
       if (typeof read === 'string') return read;
       key = read.content;
       return true;
@@ -602,7 +609,7 @@ async function askServerCertificate(
   const algorithm = cert.parsed?.algorithm.toLowerCase() ?? String(n);
   const nameSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
   const name = await asker.input({
-    message: 'Certificate name',
+    message: t(env, ASK.certificateName),
     default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${algorithm}` : fromSubject),
     validate: validator(env, () => nameSlot.partial, nameSlot.at('CertName')),
   });
@@ -629,7 +636,7 @@ async function askPemFile(
     },
   });
   const cert = accepted!;
-  env.note(describeCertificate(cert, env.now));
+  env.note(describeCertificate(cert, env.now, env.language));
   if (cert.warnings.length) env.note(cert.warnings, 'warning');
   return cert;
 }
@@ -642,38 +649,38 @@ async function askCa(
   listing: Promise<Listing> | undefined,
 ): Promise<CaEntry> {
   const { asker } = env;
-  const account = await listingFor(env, listing, "the account's CA certificates");
+  const account = await listingFor(env, listing, t(env, ASK.listingCa));
   const usable = account?.items?.filter((c) => !c.expired).length ?? 0;
   const source = await asker.select<'upload' | 'id' | 'pick'>({
-    message: 'Client CA certificate (mutual TLS)',
+    message: t(env, ASK.clientCa),
     choices: [
       ...(account?.items?.length
-        ? [{ value: 'pick' as const, name: `An existing CA certificate in the account (${certificateCount(account.items)})` }]
+        ? [{ value: 'pick' as const, name: t(env, ASK.pickExistingCa, { count: certificateCount(env, account.items) }) }]
         : []),
-      { value: 'upload', name: 'Upload a CA PEM file' },
+      { value: 'upload', name: t(env, ASK.uploadCa) },
       {
         value: 'id',
-        name: 'Type an existing CA certificate id',
-        ...(account?.items?.length === 0 ? { description: 'the account has no CA certificates listed' } : {}),
+        name: t(env, ASK.typeExistingCaId),
+        ...(account?.items?.length === 0 ? { description: t(env, ASK.noCaCertificates) } : {}),
       },
     ],
     default: usable > 0 ? 'pick' : 'upload',
   });
   if (source === 'pick') {
-    const picked = await pickCertificate(env, account!.items!, { message: 'CA certificate', used: [], usedAlgorithms: [] });
+    const picked = await pickCertificate(env, account!.items!, { message: t(env, ASK.caCertificate), used: [], usedAlgorithms: [] });
     if (picked) return { kind: 'id', id: picked };
   }
   const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} });
   const at = (key: 'Id' | 'Content' | 'Name'): Path => (several ? slot.at(`Cert${key}`) : ['Certificate', `CertCa${key}`]);
   if (source !== 'upload') {
-    const id = await asker.input({ message: 'CA certificate id', validate: validator(env, () => slot.partial, at('Id')) });
+    const id = await asker.input({ message: t(env, ASK.caCertificateId), validate: validator(env, () => slot.partial, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
-  const cert = await askPemFile(env, 'CA certificate PEM file', (path) =>
-    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now),
+  const cert = await askPemFile(env, t(env, ASK.caPem), (path) =>
+    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now, undefined, env.language),
   );
   const name = await asker.input({
-    message: 'CA certificate name',
+    message: t(env, ASK.caName),
     default: defaultName ?? nameFromSubject(cert.parsed?.summary, 'client-ca'),
     validate: validator(env, () => slot.partial, at('Name')),
   });
@@ -695,10 +702,10 @@ interface CertificateLists {
 function listCertificates(env: FlowEnvironment, type: 'SVR' | 'CA'): Promise<Listing> | undefined {
   const { account } = env;
   if (!account) return undefined;
-  const what = type === 'SVR' ? 'server certificates' : 'CA certificates';
+  const text = type === 'SVR' ? ASK.cannotListServer : ASK.cannotListCa;
   return account.certificates(type, env.signal).then(
     (items) => ({ items }),
-    (error: unknown) => ({ problem: `could not list the account's ${what} (${reason(error)}); upload one or type its id` }),
+    (error: unknown) => ({ problem: t(env, text, { reason: reason(error) }) }),
   );
 }
 
@@ -709,14 +716,14 @@ function listCertificates(env: FlowEnvironment, type: 'SVR' | 'CA'): Promise<Lis
  */
 async function listingFor(env: FlowEnvironment, listing: Promise<Listing> | undefined, what: string): Promise<Listing | undefined> {
   if (!listing) return undefined;
-  const result = await (env.waiting ? env.waiting(`listing ${what}…`, listing) : listing);
+  const result = await (env.waiting ? env.waiting(t(env, ASK.listing, { what }), listing) : listing);
   if (result.problem && !env.signal?.aborted) env.note([result.problem], 'warning');
   return result;
 }
 
-function certificateCount(items: readonly CertificateItem[]): string {
+function certificateCount(env: FlowEnvironment, items: readonly CertificateItem[]): string {
   const expired = items.filter((c) => c.expired).length;
-  return expired ? `${items.length}, ${expired} expired` : `${items.length}`;
+  return expired ? t(env, ASK.countExpired, { count: items.length, expired }) : `${items.length}`;
 }
 
 /** `RSA 2048` → `RSA`: the family MultiCertInfo allows once. */
@@ -749,46 +756,46 @@ async function pickCertificate(
   items: readonly CertificateItem[],
   options: { message: string; used: readonly string[]; usedAlgorithms: readonly string[] },
 ): Promise<string | undefined> {
-  const width = (f: (c: CertificateItem) => string) => Math.max(0, ...items.map((c) => f(c).length));
+  const width = (f: (c: CertificateItem) => string) => Math.max(0, ...items.map((c) => displayWidth(f(c))));
   const [id, domain, algorithm] = [width((c) => c.id), width((c) => c.domain), width((c) => c.algorithm)];
   const TYPE = '\u0000type';
   const picked = await env.asker.search<string>({
-    message: `${options.message} (type to filter)`,
+    message: t(env, ASK.typeToFilter, { question: options.message }),
     source: async (term) => {
       const text = term?.trim().toLowerCase() ?? '';
       const shown = items.filter((c) => !text || [c.id, c.domain, c.alias].some((f) => f.toLowerCase().includes(text)));
       const choices: Choice<string>[] = shown.map((c) => {
         const state = c.expired
-          ? `expired ${day(c.expires)}`.trim()
+          ? t(env, ASK.expiredOn, { day: day(c.expires) }).trim()
           : c.status !== undefined && c.status !== 1
-            ? `not issued (status ${c.status})`
-            : `expires ${day(c.expires) || '?'}`;
+            ? t(env, ASK.notIssued, { status: c.status })
+            : t(env, ASK.expiresOn, { day: day(c.expires) || '?' });
         const family = algorithmFamily(c.algorithm);
         const disabled = options.used.includes(c.id)
-          ? 'already in the list'
+          ? t(env, ASK.inTheList)
           : options.usedAlgorithms.includes(family)
-            ? `${family} is already in the list`
+            ? t(env, ASK.alreadyListed, { id: family })
             : undefined;
         return {
           value: c.id,
           // The state says it once: `expired 2026-10-27`, `expires 2027-10-30`, `not issued`.
-          name: [c.id.padEnd(id), c.domain.padEnd(domain), c.algorithm.padEnd(algorithm), state].join('  '),
+          name: [padEndWidth(c.id, id), padEndWidth(c.domain, domain), padEndWidth(c.algorithm, algorithm), state].join('  '),
           short: c.id,
-          ...(c.alias ? { description: `alias ${c.alias}` } : {}),
+          ...(c.alias ? { description: t(env, ASK.alias, { alias: c.alias }) } : {}),
           ...(disabled ? { disabled } : {}),
         };
       });
-      choices.push({ value: TYPE, name: 'Type an id instead' });
+      choices.push({ value: TYPE, name: t(env, ASK.typeIdInstead) });
       return choices;
     },
   });
   if (picked === TYPE) return undefined;
   const chosen = items.find((c) => c.id === picked)!;
   if (chosen.expired) {
-    const warning = `certificate ${chosen.id} (${chosen.domain}) expired on ${day(chosen.expires)}: clients will refuse it`;
+    const warning = t(env, ASK.pickedExpired, { id: chosen.id, domain: chosen.domain, day: day(chosen.expires) });
     env.note([warning], 'warning');
   } else if (chosen.status !== undefined && chosen.status !== 1) {
-    const warning = `certificate ${chosen.id} (${chosen.domain}) is not issued (status ${chosen.status}); the API may refuse it`;
+    const warning = t(env, ASK.pickedNotIssued, { id: chosen.id, domain: chosen.domain, status: chosen.status });
     env.note([warning], 'warning');
   }
   return chosen.id;

@@ -22,8 +22,10 @@ import { isCi } from '../terminal.js';
 import { askCreate } from './flow.js';
 import { equivalentCommand, requestSummary } from './equivalent-command.js';
 import type { AccountLookup } from './account.js';
-import { say as sayText } from '../../core/i18n.js';
 import { RULE_PROMPTS } from './rule-prompts.js';
+import { say as sayIn, say as sayText, type Text } from '../../core/i18n.js';
+import { ERRORS } from '../../core/errors.messages.js';
+import { ASK } from './interactive.messages.js';
 
 export type { AccountLookup } from './account.js';
 export { accountLookup } from './account.js';
@@ -64,20 +66,20 @@ export function missingFlags(flags: RawFlags, body: Record<string, unknown> = {}
 }
 
 function refuseWithoutTerminal(flags: RawFlags, ctx: CliContext, body: Record<string, unknown> | undefined): void {
+  const language = ctx.language ?? 'en';
   const reasons: string[] = [];
-  if (ctx.stdin.isTTY !== true) reasons.push('stdin is not a terminal');
-  if (ctx.stdout.isTTY !== true) reasons.push('stdout is not a terminal');
+  if (ctx.stdin.isTTY !== true) reasons.push(sayIn(language, ASK.stdinNotTerminal));
+  if (ctx.stdout.isTTY !== true) reasons.push(sayIn(language, ASK.stdoutNotTerminal));
   if (isCi(ctx.env)) reasons.push(`CI=${ctx.env.CI}`);
   if (reasons.length === 0) return;
   const missing = missingFlags(flags, body);
+  const why = reasons.join(', ');
   throw new UsageError(
-    `--interactive needs a terminal (${reasons.join(', ')}); pass the flags instead${missing.length ? `: ${missing.join(', ')}` : ''}`,
+    missing.length
+      ? sayIn(language, ASK.needsTerminalMissing, { reasons: why, missing: missing.join(', ') })
+      : sayIn(language, ASK.needsTerminal, { reasons: why }),
     '--interactive',
-    {
-      hint: missing.length
-        ? 'e.g. clb-listener create --lb lb-xxxxxxxx --port 443 --protocol HTTPS --cert-file server.crt --key-file server.key'
-        : 'the flags already give everything: drop -i',
-    },
+    { hint: sayIn(language, missing.length ? ASK.needsTerminalExample : ASK.dropI) },
   );
 }
 
@@ -91,6 +93,8 @@ export async function interactiveCreate(
 ): Promise<InteractiveRequest> {
   refuseWithoutTerminal(flags, ctx, options.body);
   const color = await palette(colorEnabled(ctx.stderr, ctx.env, globals.color !== false));
+  const language = ctx.language ?? 'en';
+  const t = (text: Text) => sayIn(language, text);
   const say = (text: string): void => void ctx.stderr.write(`${text}\n`);
   const picking = connect ? await connect() : {};
   if (picking.note) say(`  ${color.dim(picking.note)}`);
@@ -116,8 +120,11 @@ export async function interactiveCreate(
     ...(ctx.language ? { language: ctx.language } : {}),
     ...(picking.account ? { account: picking.account } : {}),
     waiting: (text, work) => showWhile(ctx, globals, text, work),
+    language,
     note: (lines, kind = 'info') => {
-      for (const line of lines) say(kind === 'warning' ? `  ${color.yellow('warning:')} ${line}` : `  ${color.dim(line)}`);
+      const warning = t(ERRORS.warningLabel);
+      const label = `${color.yellow(warning)}${warning.endsWith('：') ? '' : ' '}`;
+      for (const line of lines) say(kind === 'warning' ? `  ${label}${line}` : `  ${color.dim(line)}`);
     },
   });
 
@@ -127,7 +134,7 @@ export async function interactiveCreate(
   const built = buildFromDraft(draft, options);
 
   say('');
-  say(color.bold('Request:'));
+  say(color.bold(t(ASK.request)));
   say(requestSummary(built.request, files));
   say('');
   const rules = answers.rules ?? (Array.isArray(flags.rule) ? (flags.rule as string[]) : undefined);
@@ -137,17 +144,17 @@ export async function interactiveCreate(
     for (const rule of rules) say(`  ${rule}`);
     say('');
   }
-  say(color.bold('Equivalent command (no prompts):'));
+  say(color.bold(t(ASK.equivalent)));
   say(`  ${equivalentCommand(draft, { ...flags, ...(rules ? { rule: rules } : {}) }, globals as GlobalOptions & Record<string, unknown>)}`);
   say('');
 
   if (picking.cannotSend && !flags.dryRun) {
     // What works without credentials: the request, printed; the command above runs it later.
-    const show = 'Nothing can be sent without credentials. Print the request (as --dry-run would)?';
+    const show = t(ASK.printWithoutCredentials);
     if (!(await asker.confirm({ message: show, default: true }))) throw new PromptCancelledError();
     return { ...built, printOnly: true, ...(rules?.length ? { rules } : {}) };
   }
-  const what = flags.dryRun ? 'Show the request (--dry-run: nothing is sent)?' : 'Create it?';
+  const what = flags.dryRun ? t(ASK.showRequest) : t(ASK.createIt);
   if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
   return rules?.length ? { ...built, rules } : built;
 }

@@ -18,6 +18,8 @@ import type { DesiredListener } from '../../../model/listener-file.js';
 import { describeHolder, MAX_PORTS_PER_CREATE, portLabel, PortIndex, type PortHolder } from '../../../model/ports.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import { scopeCheck, type PruneScope } from '../../../model/prune-scope.js';
+import { type Message, message, render } from '../../../core/i18n.js';
+import { APPLY } from './apply.messages.js';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'delete';
 
@@ -38,8 +40,12 @@ export interface PlanItem {
   changes: FieldChange[];
   /** For a conflict: why, and what would have to be deleted and created again. For a delete: why it is in scope. */
   reason: string | null;
+  /** The reason as a catalogue message, for the text and table views in the run's language. */
+  reasonText?: Message;
   /** Settings asked for that cannot be compared (e.g. uploaded certificates). */
   notes: string[];
+  /** The notes as catalogue messages, for the text view in the run's language. */
+  noteTexts?: Message[];
 }
 
 /** A listener `--prune` leaves alone although the file does not describe it: outside the scope. */
@@ -79,14 +85,15 @@ function planOne(desired: DesiredListener, listeners: PortIndex<PortHolder & Rep
   };
   const holder = listeners.holderOf(request.Protocol, port, request.EndPort);
   if (!holder) return { ...base, action: 'create', listenerId: null, changes: [], reason: null, notes: [] };
-  const recreate = `delete ${holder.ListenerId} and create it again to change it`;
+  const said = (text: Message) => ({ reason: render('en', text), reasonText: text });
+  const common = { id: holder.ListenerId, holder: describeHolder(holder), port: portLabel(port, request.EndPort) };
   if (holder.Protocol.toUpperCase() !== request.Protocol) {
     return {
       ...base,
       action: 'conflict',
       listenerId: holder.ListenerId,
       changes: [{ path: 'Protocol', old: holder.Protocol, new: request.Protocol, modifiable: false }],
-      reason: `port ${portLabel(port, request.EndPort)} is held by ${describeHolder(holder)}; the protocol cannot be changed in place: ${recreate}`,
+      ...said(message(APPLY.reasonProtocol, common)),
       notes: [],
     };
   }
@@ -96,11 +103,12 @@ function planOne(desired: DesiredListener, listeners: PortIndex<PortHolder & Rep
       action: 'conflict',
       listenerId: holder.ListenerId,
       changes: [{ path: 'Port', old: portLabel(holder.Port, holder.EndPort), new: portLabel(port, request.EndPort), modifiable: false }],
-      reason: `port ${portLabel(port, request.EndPort)} overlaps ${describeHolder(holder)} on ${portLabel(holder.Port, holder.EndPort)}; ports cannot be changed in place: ${recreate}`,
+      ...said(message(APPLY.reasonPorts, { ...common, on: portLabel(holder.Port, holder.EndPort) })),
       notes: [],
     };
   }
-  const { changes, notes } = compareListener(request, holder);
+  const { changes, notes, noteTexts } = compareListener(request, holder);
+  const described = { notes, ...(noteTexts ? { noteTexts } : {}) };
   const fixed = changes.filter((c) => !c.modifiable);
   if (fixed.length > 0) {
     return {
@@ -108,11 +116,18 @@ function planOne(desired: DesiredListener, listeners: PortIndex<PortHolder & Rep
       action: 'conflict',
       listenerId: holder.ListenerId,
       changes,
-      reason: `${fixed.map((c) => c.path).join(', ')} of ${describeHolder(holder)} cannot be changed by ModifyListener: ${recreate}`,
-      notes,
+      ...said(message(APPLY.reasonFixed, { ...common, fields: fixed.map((c) => c.path).join(', ') })),
+      ...described,
     };
   }
-  return { ...base, action: changes.length > 0 ? 'update' : 'unchanged', listenerId: holder.ListenerId, changes, reason: null, notes };
+  return {
+    ...base,
+    action: changes.length > 0 ? 'update' : 'unchanged',
+    listenerId: holder.ListenerId,
+    changes,
+    reason: null,
+    ...described,
+  };
 }
 
 export function buildPlan(

@@ -7,6 +7,10 @@ import type { FieldChange } from '../../../model/compare.js';
 import { portLabel } from '../../../model/ports.js';
 import type { ItemResult } from './execute.js';
 import { summarize, type Plan, type PlanAction, type PlanItem } from './plan.js';
+import { type Language, render, say } from '../../../core/i18n.js';
+import { displayWidth, padEndWidth } from '../../../core/width.js';
+import { HEADERS } from '../../../ui/table.messages.js';
+import { APPLY } from './apply.messages.js';
 
 const SIGN: Record<PlanAction, string> = { create: '+', update: '~', unchanged: '=', conflict: '!', delete: '-' };
 
@@ -15,8 +19,15 @@ export function showValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
 }
 
-function changeLine(change: FieldChange): string {
-  return `${change.path}: ${showValue(change.old)} → ${showValue(change.new)}${change.modifiable ? '' : ' (cannot be changed in place)'}`;
+function changeLine(change: FieldChange, language: Language = 'en'): string {
+  const shown = (value: unknown) => (value === null || value === undefined ? say(language, APPLY.none) : showValue(value));
+  const params = { field: change.path, old: shown(change.old), new: shown(change.new) };
+  return say(language, change.modifiable ? APPLY.change : APPLY.changeNotInPlace, params);
+}
+
+/** A conflict's reason in `language` (`-o json` keeps the English one). */
+export function reasonOf(item: PlanItem, language: Language): string | null {
+  return item.reasonText ? render(language, item.reasonText) : item.reason;
 }
 
 function what(item: PlanItem): string {
@@ -44,50 +55,52 @@ function itemJson(item: PlanItem) {
   };
 }
 
-/** `3 kept outside the prune scope (2 for a controller's mark)`, or nothing when --prune keeps nothing. */
-function keptText(plan: Plan, lb?: string): string | undefined {
+/** `3 listeners kept outside the prune scope (2 for a controller's name mark)`, or nothing when --prune keeps nothing. */
+function keptText(plan: Plan, language: Language, lb?: string): string | undefined {
   const kept = plan.kept.filter((k) => lb === undefined || k.loadBalancerId === lb);
   if (kept.length === 0) return undefined;
   const marked = kept.filter((k) => k.controller).length;
-  const plural = kept.length === 1 ? 'listener' : 'listeners';
-  return `${kept.length} ${plural} kept outside the prune scope${marked ? ` (${marked} for a controller's name mark)` : ''}`;
+  const text = kept.length === 1 ? (marked ? APPLY.keptOneMarked : APPLY.keptOne) : marked ? APPLY.keptManyMarked : APPLY.keptMany;
+  return say(language, text, { count: kept.length, marked });
 }
 
-export function summaryLine(plan: Plan): string {
+const SUMMARIES = {
+  plain: [APPLY.summary, APPLY.summaryConflict, APPLY.summaryConflicts],
+  requests: [APPLY.summaryRequests, APPLY.summaryRequestsConflict, APPLY.summaryRequestsConflicts],
+} as const;
+
+export function summaryLine(plan: Plan, language: Language = 'en'): string {
   const s = summarize(plan);
-  const parts = [
-    `${s.create} to create${s.create ? ` (${s.requests.CreateListener} CreateListener)` : ''}`,
-    `${s.update} to update`,
-    `${s.delete} to delete`,
-    `${s.unchanged} unchanged`,
-  ];
-  if (s.conflict) parts.push(`${s.conflict} conflict${s.conflict === 1 ? '' : 's'}`);
-  const kept = keptText(plan);
-  if (kept) parts.push(kept);
-  return `Plan: ${parts.join(', ')}.`;
+  const texts = s.create ? SUMMARIES.requests : SUMMARIES.plain;
+  const text = texts[Math.min(s.conflict, 2)]!;
+  const { create, update, delete: remove, unchanged, conflict } = s;
+  const keptLine = keptText(plan, language);
+  const kept = keptLine ? say(language, APPLY.keptSuffix, { kept: keptLine }) : '';
+  return say(language, text, { create, update, delete: remove, unchanged, conflict, requests: s.requests.CreateListener, kept });
 }
 
 /** `--plan`: text like a diff, a table, or the plan as data. */
-export function planView(plan: Plan): ResultView {
+export function planView(plan: Plan, language: Language = 'en'): ResultView {
   const lines: string[] = [];
+  const action = (item: PlanItem) => say(language, APPLY[item.action]);
   const byLb = new Map<string, PlanItem[]>(plan.loadBalancers.map((lb) => [lb, []]));
   for (const item of plan.items) byLb.get(item.loadBalancerId)?.push(item);
   for (const [lb, items] of byLb) {
     lines.push(lb);
-    const labels = items.map(what);
-    const width = labels.reduce((most, label) => Math.max(most, label.length), 0);
-    for (const [i, item] of items.entries()) {
+    const width = items.reduce((most, item) => Math.max(most, displayWidth(what(item))), 0);
+    for (const item of items) {
       const id = item.listenerId ? `  ${item.listenerId}` : '';
       const source = item.where ? `  (${item.where})` : '';
-      lines.push(`  ${SIGN[item.action]} ${item.action.padEnd(9)} ${labels[i]!.padEnd(width)}${id}${source}`);
-      if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change)}`);
-      if (item.reason) lines.push(`        ${item.reason}`);
-      for (const note of item.notes) lines.push(`        note: ${note}`);
+      lines.push(`  ${SIGN[item.action]} ${padEndWidth(action(item), 9)} ${padEndWidth(what(item), width)}${id}${source}`);
+      if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change, language)}`);
+      if (item.reason) lines.push(`        ${reasonOf(item, language)}`);
+      const notes = item.noteTexts?.map((text) => render(language, text)) ?? item.notes;
+      for (const note of notes) lines.push(`        ${say(language, APPLY.note, { note })}`);
     }
-    const kept = keptText(plan, lb);
+    const kept = keptText(plan, language, lb);
     if (kept) lines.push(`  ${kept}`);
   }
-  lines.push(summaryLine(plan));
+  lines.push(summaryLine(plan, language));
   const s = summarize(plan);
   return {
     json: {
@@ -105,15 +118,23 @@ export function planView(plan: Plan): ResultView {
     },
     text: lines,
     table: [
-      ['ACTION', 'LOAD BALANCER', 'PROTOCOL', 'PORT', 'NAME', 'LISTENER ID', 'DETAIL'],
+      [
+        say(language, APPLY.headerAction),
+        say(language, APPLY.headerLoadBalancer),
+        say(language, HEADERS.protocol),
+        say(language, HEADERS.port),
+        say(language, HEADERS.name),
+        say(language, HEADERS.listenerId),
+        say(language, APPLY.headerDetail),
+      ],
       ...plan.items.map((item) => [
-        item.action,
+        action(item),
         item.loadBalancerId,
         item.protocol,
         portLabel(item.port, item.endPort),
         item.name ?? '',
         item.listenerId ?? '',
-        item.action === 'update' ? item.changes.map(changeLine).join('; ') : (item.reason ?? ''),
+        item.action === 'update' ? item.changes.map((change) => changeLine(change, language)).join('; ') : (reasonOf(item, language) ?? ''),
       ]),
     ],
   };
@@ -136,33 +157,58 @@ function resultOf(item: PlanItem, result: ItemResult | undefined): { action: str
 }
 
 function aligned(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => rows.reduce((most, r) => Math.max(most, (r[i] ?? '').length), 0));
+  const widths = rows[0]!.map((_, i) => rows.reduce((most, r) => Math.max(most, displayWidth(r[i] ?? '')), 0));
   return rows.map((row) =>
     row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .map((cell, i) => (i === row.length - 1 ? cell : padEndWidth(cell, widths[i]!)))
       .join('  ')
       .trimEnd(),
   );
 }
 
 /** After apply: one row per listener, what was done and how it went. */
-export function outcomeView(plan: Plan, results: ReadonlyMap<PlanItem, ItemResult>): ResultView {
+/** An outcome's action or result word (JSON keeps the English word) in `language`. */
+const WORDS: Record<string, keyof typeof APPLY> = {
+  create: 'create',
+  update: 'update',
+  unchanged: 'unchanged',
+  conflict: 'conflict',
+  delete: 'delete',
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  ok: 'ok',
+  'not tried': 'notTried',
+  failed: 'failed',
+  unknown: 'unknown',
+};
+const word = (language: Language, value: string) => (WORDS[value] ? say(language, APPLY[WORDS[value]!]) : value);
+
+export function outcomeView(plan: Plan, results: ReadonlyMap<PlanItem, ItemResult>, language: Language = 'en'): ResultView {
   const rows = plan.items.map((item) => {
     const result = results.get(item);
     const shown = resultOf(item, result);
     return { item, listenerId: result?.listenerId ?? item.listenerId, ...shown };
   });
   const table = [
-    ['LOAD BALANCER', 'PROTOCOL', 'PORT', 'NAME', 'LISTENER ID', 'ACTION', 'RESULT'],
+    [
+      say(language, APPLY.headerLoadBalancer),
+      say(language, HEADERS.protocol),
+      say(language, HEADERS.port),
+      say(language, HEADERS.name),
+      say(language, HEADERS.listenerId),
+      say(language, APPLY.headerAction),
+      say(language, APPLY.headerResult),
+    ],
     ...rows.map((r) => [
       r.item.loadBalancerId,
       r.item.protocol,
       portLabel(r.item.port, r.item.endPort),
       r.item.name ?? '',
       r.listenerId ?? '',
-      r.action,
+      word(language, r.action),
       // A detail beside ok says how a lost answer was settled.
-      r.detail ? `${r.result}: ${r.detail}` : r.result,
+      r.detail ? `${word(language, r.result)}: ${r.detail}` : word(language, r.result),
     ]),
   ];
   const count = (predicate: (r: (typeof rows)[number]) => boolean) => rows.filter(predicate).length;

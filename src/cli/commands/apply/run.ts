@@ -6,6 +6,9 @@
 import { dirname, resolve } from 'node:path';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
+import { message, render, say } from '../../../core/i18n.js';
+import { ERRORS } from '../../../core/errors.messages.js';
+import { APPLY } from './apply.messages.js';
 import { readDocument } from '../../../model/coerce.js';
 import { readListenerFile, type ListenerFile } from '../../../model/listener-file.js';
 import type { ReportedListener } from '../../../model/compare.js';
@@ -18,7 +21,7 @@ import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, MARK, type Progress } from '../../../ui/progress.js';
 import { keyValueTable, printResult } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
-import { outcomeView, planView, summaryLine } from './render.js';
+import { outcomeView, planView, reasonOf, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
 import { hasRuleChanges, planRules, type RuleChange } from './rules-plan.js';
 import { withRuleOutcome, withRulePlan } from './rules-render.js';
@@ -59,7 +62,13 @@ async function loadFile(
   const document = await readDocument(path, '--file', inputReader(ctx));
   const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
   const readText = inputReader({ ...ctx, cwd: base });
-  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate, signal: ctx.signal });
+  const file = await readListenerFile(document, label, {
+    readText,
+    now: ctx.now(),
+    validate,
+    signal: ctx.signal,
+    language: ctx.language ?? 'en',
+  });
   return { file, label };
 }
 
@@ -91,34 +100,42 @@ async function readState(
 async function confirmDeletes(ctx: CliContext, plan: Plan, flags: ApplyFlags): Promise<void> {
   const deletes = plan.items.filter((item) => item.action === 'delete');
   if (deletes.length === 0 || flags.yes) return;
-  const list = deletes.map((d) => `${d.listenerId} (${d.protocol} ${d.port}${d.name ? ` "${d.name}"` : ''} on ${d.loadBalancerId})`);
+  const language = ctx.language ?? 'en';
+  const list = deletes.map((d) =>
+    say(language, APPLY.deleteItem, {
+      id: d.listenerId ?? '',
+      protocol: d.protocol,
+      port: d.port,
+      name: d.name ? ` "${d.name}"` : '',
+      lb: d.loadBalancerId,
+    }),
+  );
   const { canPrompt } = await import('../../../ui/terminal.js');
   if (!canPrompt(ctx)) {
-    throw new UsageError(
-      `--prune would delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}: ${list.join(', ')}; nothing was sent`,
-      '--prune',
-      {
-        hint: `add --yes to delete ${deletes.length === 1 ? 'it' : 'them'}, or run with --plan to review`,
-      },
-    );
+    throw new UsageError(message(APPLY.pruneWouldDelete, { count: deletes.length, list: list.join(', ') }), '--prune', {
+      hint: message(APPLY.pruneHint, { count: deletes.length }),
+    });
   }
   const { createAsker } = await import('../../../ui/interactive/asker.js');
   const asker = await createAsker(ctx);
-  ctx.stdout.write(`Listeners the file does not describe:\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
-  const yes = await asker.confirm({ message: `Delete ${deletes.length} listener${deletes.length === 1 ? '' : 's'}?`, default: false });
+  ctx.stdout.write(`${say(language, APPLY.notDescribed)}\n${list.map((l) => `  - ${l}`).join('\n')}\n`);
+  const yes = await asker.confirm({ message: say(language, APPLY.deleteThem, { count: deletes.length }), default: false });
   if (!yes) {
-    throw InterruptedError.beforeSending('cancelled');
+    throw InterruptedError.beforeSending(message(ERRORS.cancelledNothingSent));
   }
 }
 
 function conflictError(plan: Plan): ConflictError {
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
   const first = conflicts[0]!;
-  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more conflict${conflicts.length === 2 ? '' : 's'})` : '';
-  return new ConflictError(`${first.where}: ${first.reason}${more}; nothing was changed`, {
-    hint: 'clb-listener apply --plan lists every conflict; nothing is deleted or re-created implicitly',
+  const reason = first.reasonText ? { en: render('en', first.reasonText), zh: render('zh', first.reasonText) } : String(first.reason);
+  const params = { where: String(first.where), reason, more: conflicts.length - 1 };
+  return new ConflictError(message(conflicts.length > 1 ? APPLY.conflictMore : APPLY.conflict1, params), {
+    hint: message(APPLY.conflictHint),
   });
 }
+
+const STATUS_WORDS = { done: APPLY.ok, failed: APPLY.failed, unknown: APPLY.unknown, 'not tried': APPLY.notTried } as const;
 
 /** Progress while writing: a counter at a terminal, and one line per load balancer when it is done. */
 function progressHandler(progress: Progress, plan: Plan, total: number): (event: ExecutionEvent) => void {
@@ -127,6 +144,8 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
   const lbs = new Set(plan.items.filter((i) => ['create', 'update', 'delete'].includes(i.action)).map((i) => i.loadBalancerId)).size;
   const counts = new Map<string, Record<string, number>>();
   const failures = new Map<string, string>();
+  const language = progress.language ?? 'en';
+  const counter = () => say(language, APPLY.applyingCounter, { done, total, finished: finishedLbs, lbs });
   return (event) => {
     if (event.type === 'end') {
       done += event.operation.items.length;
@@ -134,18 +153,23 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
       if (event.status === 'done') {
         const verb = event.operation.kind === 'create' ? 'created' : event.operation.kind === 'modify' ? 'updated' : 'deleted';
         tally[verb] = (tally[verb] ?? 0) + event.operation.items.length;
-      } else failures.set(event.loadBalancerId, `${event.status}: ${event.detail ?? ''}`);
+      } else failures.set(event.loadBalancerId, `${say(language, STATUS_WORDS[event.status])}: ${event.detail ?? ''}`);
       counts.set(event.loadBalancerId, tally);
-      progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
+      progress.update(counter());
     } else if (event.type === 'done') {
       finishedLbs++;
       const tally = Object.entries(counts.get(event.loadBalancerId) ?? {})
-        .map(([verb, n]) => `${n} ${verb}`)
+        .map(([verb, n]) => say(language, APPLY.tally, { count: n, verb: APPLY[verb as 'created' | 'updated' | 'deleted'] }))
         .join(', ');
       const failure = failures.get(event.loadBalancerId);
-      const line = `${event.loadBalancerId}: ${tally || 'nothing changed'} in ${formatElapsed(event.elapsedMs)}${failure ? `; stopped, ${failure}` : ''}`;
+      const params = {
+        lb: event.loadBalancerId,
+        tally: tally || say(language, APPLY.nothingChanged),
+        elapsed: formatElapsed(event.elapsedMs),
+      };
+      const line = failure ? say(language, APPLY.lbStopped, { ...params, failure }) : say(language, APPLY.lbDone, params);
       progress.info(`${failure ? MARK.failed : MARK.done} ${line}`);
-      progress.update(`Applying: ${done}/${total} changes, ${finishedLbs}/${lbs} load balancers done`);
+      progress.update(counter());
     }
   };
 }
@@ -167,6 +191,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   const { file, label } = await loadFile(ctx, globals, flags.file, validate);
   for (const secret of file.secrets) ctx.secrets.add(secret);
   const progress = await createProgress(ctx, globals);
+  const language = ctx.language ?? 'en';
   for (const warning of file.warnings) progress.warn(warning);
 
   const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
@@ -179,7 +204,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       session.settings.credentials.get(),
     ]);
     for (const entry of file.entries) refuseOwnSecrets('CreateListener', JSON.stringify(entry), credentials);
-    progress.start(`Reading the listeners of ${loadBalancers.length} load balancer${loadBalancers.length === 1 ? '' : 's'} (${label})`);
+    const count = loadBalancers.length;
+    progress.start(say(language, count === 1 ? APPLY.readingOne : APPLY.readingMany, { count, file: label }));
     // What carries the plan out loads while the reads are out.
     const executing = flags.plan ? undefined : import('./execute.js');
     executing?.catch(() => {});
@@ -188,23 +214,26 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
     // Forwarding rules of the entries that give `Rules:` (rules-plan.ts), carried out after the listeners.
     const rules = planRules(plan, file.listeners, reported, { prune: flags.prune === true });
-    const language = ctx.language ?? 'en';
 
     if (flags.plan) {
-      await printResult(ctx, globals, withRulePlan(planView(plan), rules, language));
+      await printResult(ctx, globals, withRulePlan(planView(plan, language), rules, language));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
       if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules))) throw new ExitStatus(ExitCode.ChangesPending);
       return;
     }
     if (plan.items.some((item) => item.action === 'conflict')) {
       for (const item of plan.items.filter((i) => i.action === 'conflict')) {
-        if (!globals.quiet && globals.output !== 'json') ctx.stderr.write(`conflict: ${item.where}: ${item.reason}\n`);
+        if (!globals.quiet && globals.output !== 'json')
+          ctx.stderr.write(
+            `${say(language, APPLY.conflictLine, { where: String(item.where), reason: String(reasonOf(item, language)) })}\n`,
+          );
       }
       throw conflictError(plan);
     }
     if (!hasChanges(plan) && !hasRuleChanges(rules)) {
-      progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
-      await printResult(ctx, globals, withRuleOutcome(outcomeView(plan, new Map()), rules, new Map(), language));
+      const listeners = plan.items.length;
+      progress.succeed(say(language, listeners === 1 ? APPLY.nothingOne : APPLY.nothingMany, { count: listeners }));
+      await printResult(ctx, globals, withRuleOutcome(outcomeView(plan, new Map(), language), rules, new Map(), language));
       return;
     }
     await confirmDeletes(ctx, plan, flags);
@@ -222,10 +251,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const total = summary.create + summary.update + summary.delete;
     const requests = summary.requests.CreateListener + summary.requests.ModifyListener + summary.requests.DeleteLoadBalancerListeners;
     const started = ctx.now();
-    progress.info(summaryLine(plan));
-    progress.start(
-      `Applying ${total} change${total === 1 ? '' : 's'} (${requests} request${requests === 1 ? '' : 's'}) to ${operations.size} load balancer${operations.size === 1 ? '' : 's'}`,
-    );
+    progress.info(summaryLine(plan, language));
+    progress.start(say(language, APPLY.applying, { total, requests, lbs: operations.size }));
     const results: Map<PlanItem, ItemResult> = await execute(operations, {
       client: session.client,
       signal: ctx.signal,
@@ -234,8 +261,9 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       onEvent: progressHandler(progress, plan, total),
     });
     const failed = [...results.values()].filter((r) => r.status !== 'done');
-    if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
-    else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
+    const elapsed = formatElapsed(ctx.now() - started);
+    if (failed.length === 0) progress.succeed(say(language, total === 1 ? APPLY.appliedOne : APPLY.appliedMany, { count: total, elapsed }));
+    else progress.fail(say(language, APPLY.notSucceeded, { failed: failed.length, total }));
     let ruleResults = new Map<RuleChange, RuleResult>();
     if (hasRuleChanges(rules) && !ctx.signal.aborted) {
       const { runRuleChanges } = await import('./rules-apply.js');
@@ -243,9 +271,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     }
     await printOutcome(ctx, globals, plan, results, flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
     if (ctx.signal.aborted) {
-      throw new InterruptedError(undefined, {
-        message: 'interrupted; the summary says what was done, what was not tried, and what is unknown',
-      });
+      throw new InterruptedError(undefined, { message: message(APPLY.interruptedSummary) });
     }
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
     const { ruleFailure } = await import('./rules-apply.js');
@@ -272,7 +298,7 @@ async function printOutcome(
   extend: (view: ResultView) => ResultView = (view) => view,
 ): Promise<void> {
   try {
-    await printResult(ctx, globals, extend(outcomeView(plan, results)));
+    await printResult(ctx, globals, extend(outcomeView(plan, results, ctx.language ?? 'en')));
   } catch (error) {
     const done = [...results.entries()].filter(([, result]) => result.status === 'done');
     if (done.length === 0) throw error;
@@ -294,9 +320,9 @@ class ApplyFailedError extends PartialFailureError {
     const failedCount = failed.length - unknown - notTried;
     const done = [...results.values()].filter((r) => r.status === 'done').length;
     const first = failed.find((r) => r.detail)?.detail;
-    super(
-      `${done} change${done === 1 ? '' : 's'} made, ${failedCount} failed, ${unknown} with an unknown outcome, ${notTried} not tried${first ? `: ${first}` : ''}`,
-      { hint: 'the summary lists each listener; run apply again to retry what is left (what was done stays done)' },
-    );
+    const params = { done, failed: failedCount, unknown, notTried };
+    super(first ? message(APPLY.partialDetail, { ...params, detail: first }) : message(APPLY.partial, params), {
+      hint: message(APPLY.partialHint),
+    });
   }
 }

@@ -5,6 +5,8 @@
 import { Argument, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { SHELLS, type Shell } from '../../completion/shells.js';
+import { say } from '../../../core/i18n.js';
+import { HELP as HELP_TEXT } from '../../help.messages.js';
 
 const HELP = `
 Install:
@@ -35,7 +37,7 @@ const INSTALL_FILES: Record<Shell, string> = {
 export function registerCompletion(program: Command, ctx: CliContext): void {
   program
     .command('completion')
-    .description('print the shell completion script for bash, zsh or fish')
+    .description(say(ctx.language ?? 'en', HELP_TEXT.completion))
     .addArgument(new Argument('<shell>', 'the shell: bash, zsh or fish').choices(SHELLS))
     .addHelpText('after', HELP)
     .action(async (shell: Shell, _options: unknown, command: Command) => {

@@ -8,6 +8,8 @@ import type { RegisterCommand } from '../register.js';
 import type { GlobalOptions } from '../../../core/context.js';
 import { PROFILE_KEYS } from '../../../config/profile-keys.js';
 import { helpWidth, paragraph, twoColumns } from '../../help-text.js';
+import { say } from '../../../core/i18n.js';
+import { HELP } from '../../help.messages.js';
 
 /** The notes under configure's help, wrapped at the width help is shown at. */
 function secretNote(width: number): string {
@@ -43,7 +45,7 @@ function action(run: (body: typeof import('./run.js'), globals: GlobalOptions, a
 export const registerConfigure: RegisterCommand = (program, ctx) => {
   const configure = program
     .command('configure')
-    .description('create or update a tccli-compatible profile: prompts in a terminal; use the subcommands in scripts')
+    .description(say(ctx.language ?? 'en', HELP.configure))
     .addHelpText('after', () => `\n${filesNote(helpWidth(ctx.stdout))}\n${secretNote(helpWidth(ctx.stdout))}`)
     .action(action((body, globals) => body.runInteractive(ctx, globals)));
 

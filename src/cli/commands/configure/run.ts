@@ -22,6 +22,8 @@ import {
   type ProfileKey,
 } from '../../../config/profile-keys.js';
 import { isPromptCancel } from '../../../ui/interactive/asker.js';
+import { type Language, message, say } from '../../../core/i18n.js';
+import { CONFIGURE } from './configure.messages.js';
 
 const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
@@ -52,17 +54,19 @@ async function loadPrompts(ctx: CliContext) {
   };
 }
 
-function label(name: string, current: string | undefined, masked?: MaskKind): string {
+function label(language: Language, name: string, current: string | undefined, masked?: MaskKind): string {
   if (!current) return name;
-  return `${name} [${masked ? maskAs(masked, current) : current}; Enter keeps it]`;
+  return say(language, CONFIGURE.keeps, { name, current: masked ? maskAs(masked, current) : current });
 }
 
 function note(ctx: CliContext, globals: GlobalOptions, text: string): void {
   if (!globals.quiet) ctx.stderr.write(`${text}\n`);
 }
 
-function savedNote(profile: string, written: string[]): string {
-  return written.length ? `saved profile "${profile}": ${written.join(', ')}` : `profile "${profile}" unchanged`;
+function savedNote(language: Language, profile: string, written: string[]): string {
+  return written.length
+    ? say(language, CONFIGURE.saved, { profile, files: written.join(', ') })
+    : say(language, CONFIGURE.unchanged, { profile });
 }
 
 /**
@@ -82,10 +86,9 @@ async function printSaved(ctx: CliContext, globals: GlobalOptions, profile: stri
 
 export async function runInteractive(ctx: CliContext, globals: GlobalOptions): Promise<void> {
   if (!canPrompt(ctx)) {
-    throw new UsageError('configure prompts only in a terminal', undefined, {
-      hint: "in scripts use 'clb-listener configure set KEY VALUE …' (secrets via stdin: configure set secretKey -); see configure set --help",
-    });
+    throw new UsageError(message(CONFIGURE.onlyInTerminal), undefined, { hint: message(CONFIGURE.onlyInTerminalHint) });
   }
+  const language = ctx.language ?? 'en';
   const { name } = chooseProfile(globals.profile, ctx.env);
   const home = homeDir(ctx.env);
   const current = readTccliProfile(home, name);
@@ -93,27 +96,30 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
 
   const currentId = profileValue(current, 'secretId');
   const currentKey = profileValue(current, 'secretKey');
-  const required = (existing: string | undefined) => (value: string) => (value.trim() || existing ? true : 'required');
+  const required = (existing: string | undefined) => (value: string) =>
+    value.trim() || existing ? true : say(language, CONFIGURE.required);
 
-  ctx.stdout.write(`Configuring profile "${name}" (${current.paths.credential}). Secrets are masked.\n`);
-  const typedId = (await input({ message: label('SecretId', currentId, 'identifier'), validate: required(currentId) })).trim();
+  ctx.stdout.write(`${say(language, CONFIGURE.configuring, { name, file: current.paths.credential })}\n`);
+  const typedId = (await input({ message: label(language, 'SecretId', currentId, 'identifier'), validate: required(currentId) })).trim();
   const typedKey = (
-    await password({ message: label('SecretKey', currentKey, 'secret'), mask: '*', validate: required(currentKey) })
+    await password({ message: label(language, 'SecretKey', currentKey, 'secret'), mask: '*', validate: required(currentKey) })
   ).trim();
   ctx.secrets.add(typedKey);
   const region = (
     await input({
-      message: 'Region',
+      message: say(language, CONFIGURE.region),
       default: profileValue(current, 'region') ?? DEFAULT_REGION,
-      validate: (value) => REGION_PATTERN.test(value.trim()) || 'a region code such as ap-guangzhou',
+      validate: (value) => REGION_PATTERN.test(value.trim()) || say(language, CONFIGURE.regionCode),
     })
   ).trim();
   const output = (
     await input({
       // clb-listener itself prints what -o says; this is only the profile's default for tccli.
-      message: `Output format for tccli (${OUTPUT_FORMATS.join('|')}; stored for tccli, clb-listener uses -o)`,
+      message: say(language, CONFIGURE.output, { formats: OUTPUT_FORMATS.join('|') }),
       default: profileValue(current, 'output') ?? 'json',
-      validate: (value) => (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) || `one of ${OUTPUT_FORMATS.join(', ')}`,
+      validate: (value) =>
+        (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) ||
+        say(language, CONFIGURE.oneOf, { values: OUTPUT_FORMATS.join(', ') }),
     })
   ).trim();
 
@@ -129,7 +135,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
     set('region', region);
     set('output', output);
   });
-  ctx.stderr.write(`${savedNote(name, written)}\n`);
+  ctx.stderr.write(`${savedNote(language, name, written)}\n`);
   await printSaved(ctx, globals, name, ['secretId', 'secretKey', 'region', 'output'], written);
 }
 
@@ -204,7 +210,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
     for (const [key, value] of pairs) writeProfileKey(files, key, value);
   });
-  note(ctx, globals, savedNote(name, written));
+  note(ctx, globals, savedNote(ctx.language ?? 'en', name, written));
   await printSaved(
     ctx,
     globals,

@@ -5,9 +5,23 @@
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { ResultView } from '../../../ui/output.js';
-import { say, type Language } from '../../../core/i18n.js';
 import type { ResultRule } from '../../rules-step.js';
 import { RULE_TEXT as T } from '../../rule-text.js';
+import { type Language, type Params, say, type Text } from '../../../core/i18n.js';
+import { HEADERS } from '../../../ui/table.messages.js';
+
+/** `Creating …`, `Created … in 1.2s: …` and their kin, as one whole sentence each, in `language`. */
+export function sayTarget(
+  language: Language,
+  texts: { one: Text; many: Text },
+  request: CreateListenerRequest,
+  extra: Params = {},
+): string {
+  const count = request.Ports.length;
+  const ports = request.EndPort ? `${request.Ports[0]}-${request.EndPort}` : request.Ports.join(', ');
+  const params = { count, protocol: request.Protocol, lb: request.LoadBalancerId, ports, ...extra };
+  return say(language, count === 1 ? texts.one : texts.many, params);
+}
 
 export function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -52,7 +66,11 @@ export function sampleOutcome(request: CreateListenerRequest, flags: CreateFlags
 }
 
 /** What `create` prints, in every format: the listeners in the order the ports were asked for. */
-export function resultView(request: CreateListenerRequest, outcome: Outcome): Required<Omit<ResultView, 'jsonLine'>> {
+export function resultView(
+  request: CreateListenerRequest,
+  outcome: Outcome,
+  language: Language = 'en',
+): Required<Omit<ResultView, 'jsonLine'>> {
   const listeners = request.Ports.map((port) => outcome.listeners.find((l) => l.Port === port)).filter(
     (l): l is ResultListener => l !== undefined,
   );
@@ -73,7 +91,13 @@ export function resultView(request: CreateListenerRequest, outcome: Outcome): Re
     Listeners: shown,
   };
   const table = [
-    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME', ...(outcome.withAction ? ['ACTION'] : [])],
+    [
+      say(language, HEADERS.listenerId),
+      say(language, HEADERS.port),
+      say(language, HEADERS.protocol),
+      say(language, HEADERS.name),
+      ...(outcome.withAction ? [say(language, HEADERS.action)] : []),
+    ],
     ...shown.map((l) => [
       l.ListenerId,
       String(l.Port),

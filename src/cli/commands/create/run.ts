@@ -18,6 +18,9 @@ import { checkQueryOn, keyValueTable, printResult } from '../../../ui/output.js'
 import { waitTimeoutMs } from '../../seconds.js';
 import { resultView, sampleOutcome } from './result.js';
 import { printableLine } from '../../../core/printable.js';
+import { say } from '../../../core/i18n.js';
+import { ERRORS } from '../../../core/errors.messages.js';
+import { CREATE } from './create.messages.js';
 
 /**
  * Where the request body comes from: --from-file, or tccli's --cli-input-json. Both take
@@ -97,6 +100,7 @@ async function buildRequest(
     now: ctx.now(),
     validate,
     secrets: ctx.secrets,
+    language: ctx.language ?? 'en',
     ...(body && bodySource ? { body, bodySource } : {}),
   };
   if (flags.interactive) {
@@ -131,14 +135,14 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
 
     const printOnly = built.printOnly === true;
     if (flags.dryRun || printOnly) {
-      if (!globals.quiet) for (const warning of warnings) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
+      const language = ctx.language ?? 'en';
+      if (!globals.quiet)
+        for (const warning of warnings) ctx.stderr.write(`${say(language, ERRORS.warningLine, { message: printableLine(warning) })}\n`);
       const { printDryRun } = await import('../../dry-run.js');
       const also = rules ? [(await import('./rules.js')).dryRunRules(request, rules, ctx)] : [];
       await printDryRun(ctx, globals, 'CreateListener', request, also);
       if (printOnly && !globals.quiet) {
-        ctx.stderr.write(
-          "to create it: set up credentials ('clb-listener configure', or TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY), then run the equivalent command above\n",
-        );
+        ctx.stderr.write(`${say(language, CREATE.toCreateIt)}\n`);
       }
       return;
     }

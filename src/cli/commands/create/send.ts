@@ -6,19 +6,32 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { Session } from '../../session.js';
-import { AcceptedError, ApiError, CliError, ConflictError, CredentialsError, InterruptedError, UsageError } from '../../../core/errors.js';
+import {
+  AcceptedError,
+  ApiError,
+  CliError,
+  ConflictError,
+  CredentialsError,
+  InterruptedError,
+  saidIn,
+  UsageError,
+} from '../../../core/errors.js';
 import { suggestCommand } from '../../command-line.js';
 import { formatElapsed, type Progress } from '../../../ui/progress.js';
 import { printResult, type ResultView } from '../../../ui/output.js';
-import { acceptedLine, followTask } from '../../follow-task.js';
+import { followTask } from '../../follow-task.js';
 import { answerWasLost, LostTaskFailedError, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
-import { describeTarget, resultView, type Outcome, type ResultListener } from './result.js';
+import { resultView, sayTarget, type Outcome, type ResultListener } from './result.js';
 import type { CreateRules } from './rules.js';
 import type { ExistingRule } from '../../../model/rule-rules.js';
 import { RulesIncompleteError } from '../../../core/rule-errors.js';
+import { message, say } from '../../../core/i18n.js';
+import { FOLLOW } from '../../follow-task.messages.js';
+import { CREATE } from './create.messages.js';
+import { CONFLICTS } from '../../port-conflicts.messages.js';
 
 type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
 
@@ -80,6 +93,7 @@ async function readBefore(
 
 export async function send(session: Session, request: CreateListenerRequest, flags: CreateFlags, run: RunState): Promise<void> {
   const { ctx, globals, progress } = run;
+  const language = ctx.language ?? 'en';
   const [{ createListener }, { addHint }] = await Promise.all([import('../../../api/clb.js'), import('../../api-hints.js')]);
   const withAction = flags.ifNotExists === true;
   const before = await readBefore(session, request, flags, run);
@@ -94,7 +108,11 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     for (const listener of kept) {
       if (listener.differences.length > 0) {
         progress.warn(
-          `${listener.ListenerId} on port ${listener.Port} already exists and was kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+          say(language, CREATE.keptButDiffers, {
+            id: listener.ListenerId,
+            port: listener.Port,
+            changes: describeChanges(listener.differences),
+          }),
         );
       }
     }
@@ -106,20 +124,21 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     Action: 'existing',
   }));
   if (!toCreate) {
-    const many = request.Ports.length > 1;
     progress.succeed(
-      `${many ? 'All' : 'The'} ${describeTarget(request).replace(/^1 /, '')} ${many ? 'exist' : 'exists'} already: ${existing.map((l) => l.ListenerId).join(', ')}`,
+      sayTarget(language, { one: CREATE.existsOne, many: CREATE.existsMany }, request, {
+        ids: existing.map((l) => l.ListenerId).join(', '),
+      }),
     );
     const withRules = await rulesStep(session, request, existing, before, flags, run);
     await printResult(
       ctx,
       globals,
-      resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction, ...withRules }),
+      resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction, ...withRules }, language),
     );
     return;
   }
 
-  const label = `Creating ${describeTarget(toCreate)}`;
+  const label = sayTarget(language, { one: CREATE.creatingOne, many: CREATE.creatingMany }, toCreate);
   const started = ctx.now();
   progress.start(label);
   let accepted: Awaited<ReturnType<typeof createListener>>;
@@ -138,7 +157,11 @@ export async function send(session: Session, request: CreateListenerRequest, fla
         await printResult(
           ctx,
           globals,
-          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction, ...withRules }),
+          resultView(
+            request,
+            { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction, ...withRules },
+            language,
+          ),
         );
         return;
       }
@@ -175,8 +198,15 @@ export async function send(session: Session, request: CreateListenerRequest, fla
   const allIds = listeners.map((l) => l.ListenerId);
   try {
     if (!flags.wait) {
-      progress.succeed(acceptedLine(`creating ${ListenerIds.join(', ')} on ${toCreate.LoadBalancerId}`, RequestId, globals));
-      await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }), {
+      progress.succeed(
+        say(language, CREATE.acceptedCreating, {
+          ids: ListenerIds.join(', '),
+          lb: toCreate.LoadBalancerId,
+          task: RequestId,
+          command: resume,
+        }),
+      );
+      await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'PENDING', listeners, withAction }, language), {
         RequestId,
         ListenerIds: allIds,
         resume,
@@ -191,13 +221,23 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       globals,
       accepted: { action: 'CreateListener', listenerIds: ListenerIds },
     });
-    progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
+    progress.succeed(
+      sayTarget(language, { one: CREATE.createdOne, many: CREATE.createdMany }, toCreate, {
+        elapsed: formatElapsed(ctx.now() - started),
+        ids: ListenerIds.join(', '),
+      }),
+    );
     const withRules = await rulesStep(session, request, listeners, before, flags, run);
-    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction, ...withRules }), {
-      RequestId,
-      ListenerIds: allIds,
-      resume,
-    });
+    await printAccepted(
+      ctx,
+      globals,
+      resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction, ...withRules }, language),
+      {
+        RequestId,
+        ListenerIds: allIds,
+        resume,
+      },
+    );
   } catch (error) {
     // The rules step names the listeners and how to finish on its own.
     if (error instanceof RulesIncompleteError) throw error;
@@ -206,11 +246,13 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
       throw error.with({ details: { ListenerIds: allIds, TaskId: error.details.TaskId ?? RequestId } });
     }
-    throw new AcceptedError(
-      RequestId,
-      `CreateListener was accepted (task ${RequestId}), but then: ${(error as Error)?.message ?? String(error)}`,
-      { hint: `find out how it ended with ${resume} (do not send it again)`, cause: error, listenerIds: allIds },
-    );
+    const plain = (error as Error)?.message ?? String(error);
+    const reason = error instanceof CliError ? { en: saidIn('en', error).message, zh: saidIn('zh', error).message } : plain;
+    throw new AcceptedError(RequestId, message(CREATE.acceptedThen, { id: RequestId, reason }), {
+      hint: message(FOLLOW.findOut, { command: resume }),
+      cause: error,
+      listenerIds: allIds,
+    });
   }
 }
 
@@ -256,15 +298,16 @@ function refuseTakenPorts(request: CreateListenerRequest, listeners: readonly Re
   const inTheWay = portsInTheWay(request, listeners).filter((c) => !(flags.ifNotExists && c.asked));
   const refused = flags.ifNotExists ? inTheWay : inTheWay.filter((c) => c.certain);
   if (refused.length > 0) {
+    const language = run.ctx.language ?? 'en';
     const { summary, hint } = describePortConflict(request.LoadBalancerId, request.EndPort, refused, run.globals, {
       ifNotExists: flags.ifNotExists === true,
+      language,
     });
-    throw new ConflictError(`${summary}; nothing was sent`, { hint });
+    throw new ConflictError(say(language, CONFLICTS.nothingSent, { summary }), { hint });
   }
   for (const clash of inTheWay) {
-    run.progress.warn(
-      `port ${portLabel(clash.port, request.EndPort)} is held by ${describeHolder(clash.holder)}; the API may refuse a ${request.Protocol} listener beside it`,
-    );
+    const params = { port: portLabel(clash.port, request.EndPort), holder: describeHolder(clash.holder), protocol: request.Protocol };
+    run.progress.warn(say(run.ctx.language ?? 'en', CONFLICTS.mayRefuse, params));
   }
 }
 
@@ -284,7 +327,8 @@ async function reconcile(
   const interrupted = error instanceof InterruptedError;
   // After Ctrl-C the run's signal is spent: a short look of its own (a second Ctrl-C still ends it).
   const timeoutMs = Math.min(run.timeoutMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
-  progress.start(`The answer was lost; checking whether the listeners were created on ${request.LoadBalancerId}`);
+  const language = ctx.language ?? 'en';
+  progress.start(say(language, CREATE.answerLost, { lb: request.LoadBalancerId }));
   const outcome = await reconcileCreate({
     client: session.client,
     request,
@@ -298,10 +342,8 @@ async function reconcile(
   const reason = error instanceof Error ? error.message : String(error);
   const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
   if (outcome.found && outcome.settled) {
-    const ids = outcome.listeners.map((l) => `${l.ListenerId} (port ${l.Port})`).join(', ');
-    progress.warn(
-      `the answer to CreateListener was lost (${reason}), but DescribeListeners shows the listeners were created: ${ids}, still listed once their task should have ended (its id was in the lost answer, so it could not be followed)`,
-    );
+    const ids = outcome.listeners.map((l) => say(language, CREATE.idOnPort, { id: l.ListenerId, port: l.Port })).join(', ');
+    progress.warn(say(language, CREATE.foundAfterLoss, { reason, ids }));
     return { found: outcome.listeners };
   }
   if (outcome.found) {

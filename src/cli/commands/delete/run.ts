@@ -7,9 +7,13 @@ import { checkQueryOn, printResult } from '../../../ui/output.js';
 import { AcceptedError } from '../../../core/errors.js';
 import { createProgress, formatElapsed } from '../../../ui/progress.js';
 import { addHint } from '../../api-hints.js';
-import { acceptedLine, followTask, waitTimeoutMs } from '../../follow-task.js';
+import { followTask, waitTimeoutMs } from '../../follow-task.js';
 import { listFilter } from '../list/run.js';
 import { suggestCommand } from '../../command-line.js';
+import { say } from '../../../core/i18n.js';
+import { HEADERS } from '../../../ui/table.messages.js';
+import { DELETE } from './delete.messages.js';
+import { ERRORS } from '../../../core/errors.messages.js';
 
 export interface DeleteFlags {
   lb: string;
@@ -21,7 +25,7 @@ export interface DeleteFlags {
 
 export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: DeleteFlags): Promise<void> {
   const warn = (warning: string): void => {
-    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
   };
   const { LoadBalancerId } = listFilter({ lb: flags.lb }, warn);
   // Never empty: the API reads a missing list as "every listener". At most 20 per call.
@@ -38,7 +42,8 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
   await checkQueryOn(globals, sample);
   const progress = await createProgress(ctx, globals);
   const session = await openSession(globals, ctx);
-  const label = `Deleting ${ids.length} listener${ids.length === 1 ? '' : 's'} on ${LoadBalancerId}`;
+  const language = ctx.language ?? 'en';
+  const label = say(language, DELETE.deleting, { count: ids.length, lb: LoadBalancerId });
   const started = ctx.now();
   progress.start(label);
   try {
@@ -58,14 +63,15 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
         globals,
         accepted: { action: 'DeleteLoadBalancerListeners' },
       });
-      progress.succeed(`Deleted ${ids.join(', ')} in ${formatElapsed(ctx.now() - started)}`);
+      progress.succeed(say(language, DELETE.deleted, { ids: ids.join(', '), elapsed: formatElapsed(ctx.now() - started) }));
     } else {
-      progress.succeed(acceptedLine(`deleting ${ids.join(', ')} on ${LoadBalancerId}`, RequestId, globals));
+      const command = suggestCommand(globals, 'wait', RequestId);
+      progress.succeed(say(language, DELETE.acceptedDeleting, { ids: ids.join(', '), lb: LoadBalancerId, task: RequestId, command }));
     }
     await printResult(ctx, globals, {
       json,
       text: ids,
-      table: [['LISTENER ID', 'STATUS'], ...ids.map((id) => [id, json.TaskStatus])],
+      table: [[say(language, HEADERS.listenerId), say(language, DELETE.headerStatus)], ...ids.map((id) => [id, json.TaskStatus])],
     }).catch((error: unknown) => {
       throw new AcceptedError(RequestId, `DeleteLoadBalancerListeners was accepted (task ${RequestId}), but ${(error as Error).message}`, {
         hint: `check the task with ${suggestCommand(globals, 'wait', RequestId)}`,

@@ -12,6 +12,8 @@ import { helpWidth, paragraph, twoColumns } from '../../help-text.js';
 import { CONTROL_CATALOG, DEFAULT_REGION, SERVICE_CATALOG } from '../../../emulator/catalog.js';
 import { splitList } from '../../../model/coerce.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { say } from '../../../core/i18n.js';
+import { HELP } from '../../help.messages.js';
 
 interface EmulatorFlags {
   host: string;
@@ -181,7 +183,7 @@ async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: Cl
 export function registerEmulator(program: Command, ctx: CliContext): void {
   program
     .command('emulator')
-    .description('run a local CLB API emulator on loopback (for tests, demos and CI)')
+    .description(say(ctx.language ?? 'en', HELP.emulator))
     .option('--host <address>', 'loopback address to listen on (127.0.0.0/8, ::1, localhost)', '127.0.0.1')
     .option('--port <n>', 'port to listen on; 0 picks a free one', '0')
     .option('--secret-id <id>', 'SecretId to accept (default: random AKID…)')

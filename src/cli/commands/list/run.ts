@@ -9,7 +9,6 @@ import { openSession } from '../../session.js';
 import { printResult } from '../../../ui/output.js';
 import { addHint } from '../../api-hints.js';
 import type { RuleSummary } from '../../../api/clb.js';
-import { say } from '../../../core/i18n.js';
 import { RULE_TEXT } from '../../rule-text.js';
 
 const domainsOf = (r: RuleSummary): string => (r.Domains?.length ? r.Domains : [r.Domain ?? '']).join(',');
@@ -23,6 +22,9 @@ function ruleLines(rules: readonly RuleSummary[]): string[] {
 function ruleCells(rules: readonly RuleSummary[]): string {
   return rules.map((r) => `${domainsOf(r)}${r.Url ?? ''}`).join(' ');
 }
+import { say } from '../../../core/i18n.js';
+import { ERRORS } from '../../../core/errors.messages.js';
+import { HEADERS } from '../../../ui/table.messages.js';
 
 export interface ListFlags {
   lb: string;
@@ -63,7 +65,7 @@ export function listFilter(flags: ListFlags, warn: (message: string) => void = (
 export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
   if (flags.port !== undefined) await loadValidator();
   const filter = listFilter(flags, (warning) => {
-    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
   });
   const session = await openSession(globals, ctx);
   try {
@@ -81,7 +83,10 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
         ...ruleLines(l.Rules ?? []),
       ]),
       table: [
-        ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', 'CREATED', ...(withRules ? [say(language, RULE_TEXT.headRules)] : [])],
+        [
+          ...(['listenerId', 'protocol', 'port', 'name', 'created'] as const).map((id) => say(language, HEADERS[id])),
+          ...(withRules ? [say(language, RULE_TEXT.headRules)] : []),
+        ],
         ...listeners.map((l) => [
           l.ListenerId,
           l.Protocol,

@@ -7,14 +7,17 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../register.js';
 import type { GlobalOptions } from '../../../core/context.js';
+import { say } from '../../../core/i18n.js';
+import { HELP } from '../../help.messages.js';
 
 export const registerWhoami: RegisterCommand = (program, ctx) => {
   program
     .command('whoami')
-    .description(
-      'show which credentials (SecretId masked), role, region and endpoint commands would use, and where each comes from; calls no CLB API',
+    .description(say(ctx.language ?? 'en', HELP.whoami))
+    .addHelpText(
+      'after',
+      `\n${say(ctx.language ?? 'en', HELP.examples)}\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n`,
     )
-    .addHelpText('after', '\nExamples:\n  clb-listener whoami\n  clb-listener whoami --profile staging -o json\n')
     .action(async (_options: unknown, command: Command) => {
       const { runWhoami } = await import('./run.js');
       await runWhoami(ctx, command.optsWithGlobals<GlobalOptions>());

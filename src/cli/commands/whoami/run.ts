@@ -7,6 +7,9 @@ import { printableLine } from '../../../core/printable.js';
 import { maskEndpoint, parseEndpoint } from '../../../api/endpoint.js';
 import type { UsageError } from '../../../core/errors.js';
 import type { Credentials } from '../../../core/credentials.js';
+import { type Params, say, type Text, type Language } from '../../../core/i18n.js';
+import { displayWidth, padEndWidth } from '../../../core/width.js';
+import { WHOAMI } from './whoami.messages.js';
 
 /** The `-o json` shape of whoami (README, "Output formats"). */
 export interface WhoamiView {
@@ -29,33 +32,34 @@ export interface WhoamiView {
   LanguageSource: string | null;
 }
 
-function textReport(view: WhoamiView): string[] {
+function textReport(view: WhoamiView, language: Language): string[] {
+  const t = (text: Text, params?: Params) => say(language, text, params);
   const rows: [string, string][] = [
-    ['profile', `${view.Profile}  [${view.ProfileSource}]`],
-    ['credentials', view.CredentialSource ?? '(none found: see the error below)'],
+    [t(WHOAMI.profile), `${view.Profile}  [${view.ProfileSource}]`],
+    [t(WHOAMI.credentials), view.CredentialSource ?? t(WHOAMI.noneFound)],
     ...(view.Role
       ? ([
-          ['role', `${view.Role.Arn}  [${view.Role.Source}]`],
-          ['session name', view.Role.SessionName],
-          ['sts endpoint', `${view.Role.StsEndpoint}  [${view.Role.StsEndpointSource}] (${view.Role.Action})`],
+          [t(WHOAMI.role), `${view.Role.Arn}  [${view.Role.Source}]`],
+          [t(WHOAMI.sessionName), view.Role.SessionName],
+          [t(WHOAMI.stsEndpoint), `${view.Role.StsEndpoint}  [${view.Role.StsEndpointSource}] (${view.Role.Action})`],
         ] as [string, string][])
       : []),
-    ['secret id', view.SecretId ?? (view.Role ? `(not issued: ${view.Role.Action} failed, see the error below)` : '(none)')],
+    [t(WHOAMI.secretId), view.SecretId ?? (view.Role ? t(WHOAMI.notIssued, { action: view.Role.Action }) : t(WHOAMI.none))],
     // Whether the token is there, never the token itself (nothing to say without keys).
     ...(view.SecretId === null
       ? []
       : ([
           [
-            'session token',
-            view.HasToken ? `temporary credentials (token present)${view.ExpiresAt ? `, expires ${view.ExpiresAt}` : ''}` : 'no',
+            t(WHOAMI.sessionToken),
+            view.HasToken ? (view.ExpiresAt ? t(WHOAMI.temporaryExpires, { at: view.ExpiresAt }) : t(WHOAMI.temporary)) : t(WHOAMI.no),
           ],
         ] as [string, string][])),
-    ['region', view.Region ? `${view.Region}  [${view.RegionSource}]` : '(not set)'],
-    ['endpoint', `${view.Endpoint}  [${view.EndpointSource}]`],
-    ['language', view.Language ? `${view.Language}  [${view.LanguageSource}]` : '(API default)'],
+    [t(WHOAMI.region), view.Region ? `${view.Region}  [${view.RegionSource}]` : t(WHOAMI.notSet)],
+    [t(WHOAMI.endpoint), `${view.Endpoint}  [${view.EndpointSource}]`],
+    [t(WHOAMI.language), view.Language ? `${view.Language}  [${view.LanguageSource}]` : t(WHOAMI.apiDefault)],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
+  const width = Math.max(...rows.map(([label]) => displayWidth(label)));
+  return rows.map(([label, value]) => `${padEndWidth(label, width)}  ${value}`);
 }
 
 export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promise<void> {
@@ -108,7 +112,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     Language: report.language ?? null,
     LanguageSource: report.languageSource ?? null,
   };
-  await printResult(ctx, globals, { json: view, text: textReport(view), table: keyValueTable(view) });
+  await printResult(ctx, globals, { json: view, text: textReport(view, ctx.language ?? 'en'), table: keyValueTable(view) });
   // The report is still useful without keys or a region, but a command would fail: the exit code says so.
   if (credentialsError !== undefined) throw credentialsError;
   if (report.regionError) throw report.regionError;

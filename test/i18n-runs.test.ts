@@ -1,0 +1,207 @@
+// The main paths in Chinese, in-process against the emulator: the language choice (locale,
+// profile, CLB_LISTENER_LANG, --language), a validation error, create, apply's plan, --help, and
+// the machine-readable output that must not change with the language.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { runAgainst } from './helpers/cli.js';
+import { makeTempHome, runCli, type TempHome } from './helpers/home.js';
+import { displayWidth } from '../src/core/width.js';
+
+const LB = 'lb-i18n0001';
+const ZH = { LANG: 'zh_CN.UTF-8' };
+const CJK = /[\u4e00-\u9fff]/;
+const BAD_TIMEOUT = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--health-check', 'TimeOut=99'];
+
+/** Ids and RequestIds differ between two runs; everything else must be byte for byte the same. */
+const withoutIds = (text: string) =>
+  text.replace(/lbl-[a-z0-9]{8}/g, 'lbl-…').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'request-…');
+
+describe('the language of a run', () => {
+  let emu: InProcessEmulator;
+  let home: TempHome;
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 100 });
+    home = makeTempHome();
+  });
+  after(async () => {
+    await emu.stop();
+    home.cleanup();
+  });
+  beforeEach(() => emu.reset());
+
+  test('LANG=zh_CN.UTF-8: a validation error is one Chinese line naming the flag; exit 2, nothing sent', async () => {
+    const result = await runAgainst(emu, BAD_TIMEOUT, { env: ZH });
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stderr.split('\n')[0], '错误：--health-check TimeOut 必须在 2–60 之间，实际为 99');
+    assert.deepEqual(result.requests, []);
+  });
+
+  test('--language en-US and CLB_LISTENER_LANG override the locale; the profile comes before the locale', async () => {
+    const english = 'error: --health-check TimeOut must be 2–60, got 99';
+    const byOption = await runAgainst(emu, [...BAD_TIMEOUT, '--language', 'en-US'], { env: ZH });
+    assert.equal(byOption.stderr.split('\n')[0], english);
+    const byVariable = await runAgainst(emu, BAD_TIMEOUT, { env: { ...ZH, CLB_LISTENER_LANG: 'en-US' } });
+    assert.equal(byVariable.stderr.split('\n')[0], english);
+    const chineseByVariable = await runAgainst(emu, BAD_TIMEOUT, { env: { LANG: 'en_US.UTF-8', CLB_LISTENER_LANG: 'zh-CN' } });
+    assert.match(chineseByVariable.stderr, /^错误：--health-check TimeOut 必须在 2–60 之间/);
+    const byOptionOverVariable = await runAgainst(emu, [...BAD_TIMEOUT, '--language=en-US'], { env: { CLB_LISTENER_LANG: 'zh-CN' } });
+    assert.equal(byOptionOverVariable.stderr.split('\n')[0], english);
+
+    // Without any of them: English, whatever the developer's own locale is.
+    assert.equal((await runCli(BAD_TIMEOUT, { env: home.env() })).stderr.split('\n')[0], english);
+    home.tccli('default', { configure: { _sys_param: { language: 'zh-CN' } } });
+    const byProfile = await runCli(BAD_TIMEOUT, { env: home.env({ LANG: 'en_US.UTF-8' }) });
+    assert.match(byProfile.stderr, /^错误：--health-check TimeOut/, 'the profile comes before the locale');
+    const variableOverProfile = await runCli(BAD_TIMEOUT, { env: home.env({ CLB_LISTENER_LANG: 'en-US' }) });
+    assert.equal(variableOverProfile.stderr.split('\n')[0], english);
+  });
+
+  test('the API is asked in the same language as the run (X-TC-Language, in the --debug wire log)', async () => {
+    const header = async (args: string[], env: Record<string, string>) =>
+      /"X-TC-Language":"([^"]*)"/.exec((await runAgainst(emu, [...args, '--debug'], { env })).stderr)?.[1];
+    assert.equal(await header(['list', '--lb', LB], ZH), 'zh-CN');
+    assert.equal(await header(['list', '--lb', LB, '--language', 'en-US'], ZH), 'en-US');
+    assert.equal(await header(['list', '--lb', LB], {}), 'en-US');
+  });
+
+  test('-o json errors: the same Code, fields, paths, values, rules and exit code in both languages', async () => {
+    const args = ['create', '--lb', LB, '--port', '80,80,70000', '--protocol', 'TCP', '--name', 'a'.repeat(81), '-o', 'json'];
+    const en = await runAgainst(emu, args);
+    const zh = await runAgainst(emu, args, { env: ZH });
+    assert.equal(zh.code, en.code);
+    const [a, b] = [JSON.parse(en.stderr).Error, JSON.parse(zh.stderr).Error];
+    const contract = (error: { Code: string; ProblemCount: number; Problems: Record<string, unknown>[] }) => ({
+      Code: error.Code,
+      ProblemCount: error.ProblemCount,
+      Problems: error.Problems.map(({ Message: _m, Hint: _h, ...rest }) => rest),
+    });
+    assert.deepEqual(contract(b), contract(a));
+    assert.deepEqual(Object.keys(b), Object.keys(a));
+    assert.match(b.Message, CJK, 'the sentence itself is for people, in their language');
+
+    // An API error: its Code and exit code do not change either.
+    const missing = ['create', '--lb', 'lb-nothere1', '--port', '80', '--protocol', 'TCP', '-o', 'json'];
+    const [apiEn, apiZh] = [await runAgainst(emu, missing), await runAgainst(emu, missing, { env: ZH })];
+    assert.equal(apiZh.code, apiEn.code);
+    assert.equal(JSON.parse(apiZh.stderr).Error.Code, JSON.parse(apiEn.stderr).Error.Code);
+  });
+
+  test('create in Chinese: progress in Chinese, the same ids on stdout; -o json and --query byte-identical across languages', async () => {
+    const create = ['create', '--lb', LB, '--port', '80,81', '--protocol', 'TCP', '--name', '网站,api'];
+    const zh = await runAgainst(emu, create, { env: ZH });
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stderr, /^正在 lb-i18n0001 上创建 2 个 TCP 监听器（端口 80, 81）$/m);
+    assert.match(zh.stderr, /^✔ 已在 lb-i18n0001 上创建 2 个 TCP 监听器（端口 80, 81），用时 [\d.]+s：lbl-/m);
+    assert.match(zh.stdout, /^lbl-[a-z0-9]{8}\nlbl-[a-z0-9]{8}\n$/);
+
+    const json = ['create', '--lb', LB, '--port', '90', '--protocol', 'TCP', '-o', 'json'];
+    await emu.reset();
+    const jsonEn = await runAgainst(emu, json);
+    await emu.reset();
+    const jsonZh = await runAgainst(emu, json, { env: ZH });
+    assert.equal(withoutIds(jsonZh.stdout), withoutIds(jsonEn.stdout));
+
+    for (const args of [
+      ['list', '--lb', LB, '-o', 'json'],
+      ['list', '--lb', LB, '--query', 'Listeners[].Port'],
+      ['create', '--skeleton'],
+    ]) {
+      const [en, zhRun] = [await runAgainst(emu, args), await runAgainst(emu, args, { env: ZH })];
+      assert.equal(zhRun.code, en.code, args.join(' '));
+      assert.equal(withoutIds(zhRun.stdout), withoutIds(en.stdout), args.join(' '));
+    }
+  });
+
+  test('the spinner line in Chinese stays within the terminal width (a Chinese character is two columns)', async () => {
+    const create = ['create', '--lb', LB, '--port', '80,81,82,83', '--protocol', 'TCP'];
+    const result = await runAgainst(emu, create, { env: ZH, tty: { stderr: true }, columns: 40 });
+    assert.equal(result.code, 0, result.stderr);
+    // Each frame ora draws sits between the synchronized-output marks.
+    const frames = [...result.stderr.matchAll(/\u001b\[\?2026h([\s\S]*?)\u001b\[\?2026l/g)].map((m) => m[1]!);
+    assert.ok(
+      frames.some((frame) => frame.includes('正在 lb-i18n0001 上创建')),
+      JSON.stringify(result.stderr),
+    );
+    for (const frame of frames) {
+      for (const line of frame.split('\n')) assert.ok(displayWidth(line) <= 40, `a frame line wider than the terminal: ${line}`);
+    }
+  });
+
+  test('a port held by another listener: the refusal and the fix in Chinese, exit 1, nothing written', async () => {
+    const first = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--name', 'web']);
+    assert.equal(first.code, 0, first.stderr);
+    const id = first.stdout.trim();
+    const clash = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'], { env: ZH });
+    assert.equal(clash.code, 1, clash.stderr);
+    const [line, hint] = clash.stderr.trimEnd().split('\n');
+    assert.equal(line, `错误：lb-i18n0001 上的端口 80 已被 ${id} (TCP, "web")，不是 HTTP 占用；未发送任何请求`);
+    assert.match(
+      hint!,
+      /^提示：请换用其他端口（1 个），或先删除占用的 1 个监听器：clb-listener delete --lb lb-i18n0001 --listener-id lbl-/,
+    );
+    assert.deepEqual(clash.requests, ['DescribeListeners']);
+  });
+
+  test('list -o table with a Chinese listener name keeps its columns aligned (by display width), in both languages', async () => {
+    const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '80,8080', '--protocol', 'TCP', '--name', '网站前端,api']);
+    assert.equal(created.code, 0, created.stderr);
+    for (const env of [{}, ZH]) {
+      const table = await runAgainst(emu, ['list', '--lb', LB, '-o', 'table'], { env });
+      const rows = table.stdout.trimEnd().split('\n');
+      assert.equal(rows.length, 3, table.stdout);
+      // The last column (CREATED) starts at the same terminal column on every row.
+      const starts = rows.map((row, i) =>
+        displayWidth(i === 0 ? row.slice(0, row.search(/CREATED|创建时间/)) : row.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/, '')),
+      );
+      assert.equal(new Set(starts).size, 1, `columns out of line:\n${table.stdout}`);
+      assert.ok(rows.some((row) => row.includes('网站前端')));
+    }
+  });
+
+  test('apply --plan in Chinese: the plan lines and summary in Chinese; -o json the same in both languages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-i18n-'));
+    const file = join(dir, 'listeners.yaml');
+    writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 80\n    Protocol: TCP\n    ListenerName: 网站\n`);
+    const zh = await runAgainst(emu, ['apply', '-f', file, '--plan'], { env: { ...ZH, CI: 'true' } });
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /^ {2}\+ 创建 {6}TCP 80 "网站"/m);
+    assert.match(zh.stdout, /^计划：创建 1 个（1 次 CreateListener），更新 0 个，删除 0 个，不变 0 个。$/m);
+    const json = ['apply', '-f', file, '--plan', '-o', 'json'];
+    const [en, zhJson] = [await runAgainst(emu, json), await runAgainst(emu, json, { env: ZH })];
+    assert.equal(zhJson.stdout, en.stdout);
+
+    // A conflict: its reason in Chinese in the plan, the same English Reason in -o json.
+    const held = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'UDP']);
+    assert.equal(held.code, 0, held.stderr);
+    writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 80\n    Protocol: QUIC\n`);
+    const conflict = await runAgainst(emu, ['apply', '-f', file, '--plan'], { env: { ...ZH, CI: 'true' } });
+    assert.equal(conflict.code, 1, conflict.stderr);
+    assert.match(conflict.stdout, /^ {2}! 冲突 {6}QUIC 80/m);
+    assert.match(conflict.stdout, /协议无法原地修改：如要修改，请删除 lbl-[a-z0-9]{8} 后重新创建$/m);
+    const [conflictEn, conflictZh] = [await runAgainst(emu, json), await runAgainst(emu, json, { env: ZH })];
+    assert.equal(conflictZh.stdout, conflictEn.stdout);
+    assert.match(JSON.parse(conflictZh.stdout).Changes[0].Reason, /the protocol cannot be changed in place/);
+  });
+
+  test('create --help in Chinese: headings, descriptions and field help in Chinese, every line within 80 columns', async () => {
+    const zh = await runCli(['create', '--help'], { env: home.env(ZH) });
+    assert.equal(zh.code, 0);
+    assert.match(zh.stdout, /^用法: clb-listener create/m);
+    assert.match(zh.stdout, /^必填：$/m);
+    assert.match(zh.stdout, /--load-balancer-id <id> +CLB 实例 ID（lb-xxxxxxxx） \[别/);
+    assert.match(zh.stdout, /^全局选项：$/m);
+    assert.match(zh.stdout, /^ {2}# HTTPS，使用已有证书$/m);
+    const wide = zh.stdout.split('\n').filter((line) => displayWidth(line) > 80);
+    assert.deepEqual(wide, [], 'lines wider than the help width');
+    const en = await runCli(['create', '--help', '--language', 'en-US'], { env: home.env(ZH) });
+    assert.match(en.stdout, /^Usage: clb-listener create/m);
+    assert.doesNotMatch(en.stdout, CJK);
+    const root = await runCli(['--help'], { env: home.env(ZH) });
+    assert.match(root.stdout, /^退出码：$/m);
+    assert.match(root.stdout, /^ {4}2 {2}用法或校验错误；未发送任何请求$/m);
+  });
+});
