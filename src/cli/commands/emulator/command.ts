@@ -54,7 +54,7 @@ function help(width: number): string {
   return `
 Prints one JSON line on stdout, then serves until SIGINT/SIGTERM (exit 0):
   {"endpoint":…,"secretId":…,"secretKey":…,"region":…,"loadBalancers":[…]}
-${p('When stdout is a terminal it also prints, on stderr, export lines for the printed keys and region, and a command to try.')}
+${p('When stdout is a terminal it also prints, on stderr, export lines for the printed keys, region and endpoint, and a command to try.')}
 
 ${p(`The region served is the one commands would send: --region, then $${ENV.region}, then the profile's, else ${DEFAULT_REGION}. Requests for another region get InvalidParameter.RegionNotFound.`)}
 
@@ -116,7 +116,8 @@ function terminalNote(
     `  export ${ENV.secretKey}=${shellQuote(running.secretKey)}`,
     ...(running.token !== undefined ? [`  export ${ENV.tokens[0]}=${shellQuote(running.token)}`] : []),
     `  export ${ENV.region}=${shellQuote(running.region)}`,
-    `  clb-listener create --endpoint ${running.endpoint} --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 80 --protocol TCP`,
+    `  export ${ENV.endpoint}=${shellQuote(running.endpoint)}`,
+    `  clb-listener create --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 80 --protocol TCP`,
     'Ctrl-C to stop.',
   ];
   return `${lines.join('\n')}\n`;

@@ -7,6 +7,7 @@ import { printableLine } from '../../../core/printable.js';
 import { maskEndpoint, parseEndpoint } from '../../../api/endpoint.js';
 import type { UsageError } from '../../../core/errors.js';
 import type { Credentials } from '../../../core/credentials.js';
+import { ENV } from '../../../core/env-names.js';
 
 /** The `-o json` shape of whoami (README, "Output formats"). */
 export interface WhoamiView {
@@ -67,7 +68,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   // Checked as a command would check it; shown without any user name or password it holds.
   let endpointError: UsageError | undefined;
   try {
-    parseEndpoint(report.endpoint, report.endpointSource === '--endpoint' ? '--endpoint' : 'clb.endpoint');
+    parseEndpoint(report.endpoint, ['--endpoint', ENV.endpoint].includes(report.endpointSource) ? report.endpointSource : 'clb.endpoint');
   } catch (error) {
     endpointError = error as UsageError;
   }
