@@ -25,8 +25,8 @@ _clb_listener_options() {
     'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --validate --no-validate --if-not-exists --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
     'apply') _clb_listener_reply='--file --plan --detailed-exitcode --prune --yes --schema --validate --no-validate --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -f -y -h -V -o -q' ;;
     'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'list') _clb_listener_reply='--lb --port --protocol --listener-id --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'list') _clb_listener_reply='--load-balancer-id --port --listener-id --protocol --help --lb --ports --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'delete') _clb_listener_reply='--load-balancer-id --listener-id --dry-run --no-wait --wait-timeout --help --lb --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure unset') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -64,12 +64,12 @@ _clb_listener_arity() {
     'apply|--language'|'apply|--output'|'apply|-o'|'apply|--query'|'apply|--filter'|'apply|--request-timeout') _clb_listener_reply=required ;;
     'wait|--wait-timeout'|'wait|--profile'|'wait|--region'|'wait|--endpoint'|'wait|--language'|\
     'wait|--output'|'wait|-o'|'wait|--query'|'wait|--filter'|'wait|--request-timeout') _clb_listener_reply=required ;;
-    'list|--lb'|'list|--port'|'list|--protocol'|'list|--listener-id'|'list|--profile'|'list|--region'|\
-    'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|'list|--query'|'list|--filter'|\
-    'list|--request-timeout') _clb_listener_reply=required ;;
-    'delete|--lb'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--profile'|'delete|--region'|\
-    'delete|--endpoint'|'delete|--language'|'delete|--output'|'delete|-o'|'delete|--query'|'delete|--filter'|\
-    'delete|--request-timeout') _clb_listener_reply=required ;;
+    'list|--load-balancer-id'|'list|--port'|'list|--listener-id'|'list|--protocol'|'list|--lb'|'list|--ports'|\
+    'list|--profile'|'list|--region'|'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|\
+    'list|--query'|'list|--filter'|'list|--request-timeout') _clb_listener_reply=required ;;
+    'delete|--load-balancer-id'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--lb'|\
+    'delete|--profile'|'delete|--region'|'delete|--endpoint'|'delete|--language'|'delete|--output'|\
+    'delete|-o'|'delete|--query'|'delete|--filter'|'delete|--request-timeout') _clb_listener_reply=required ;;
     'configure|--profile'|'configure|--region'|'configure|--endpoint'|'configure|--language'|\
     'configure|--output'|'configure|-o'|'configure|--query'|'configure|--filter'|\
     'configure|--request-timeout') _clb_listener_reply=required ;;

@@ -28,9 +28,9 @@ function __clb_listener_arity
             echo required
         case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--filter' 'wait|--request-timeout'
             echo required
-        case 'list|--lb' 'list|--port' 'list|--protocol' 'list|--listener-id' 'list|--profile' 'list|--region' 'list|--endpoint' 'list|--language' 'list|--output' 'list|-o' 'list|--query' 'list|--filter' 'list|--request-timeout'
+        case 'list|--load-balancer-id' 'list|--port' 'list|--listener-id' 'list|--protocol' 'list|--lb' 'list|--ports' 'list|--profile' 'list|--region' 'list|--endpoint' 'list|--language' 'list|--output' 'list|-o' 'list|--query' 'list|--filter' 'list|--request-timeout'
             echo required
-        case 'delete|--lb' 'delete|--listener-id' 'delete|--wait-timeout' 'delete|--profile' 'delete|--region' 'delete|--endpoint' 'delete|--language' 'delete|--output' 'delete|-o' 'delete|--query' 'delete|--filter' 'delete|--request-timeout'
+        case 'delete|--load-balancer-id' 'delete|--listener-id' 'delete|--wait-timeout' 'delete|--lb' 'delete|--profile' 'delete|--region' 'delete|--endpoint' 'delete|--language' 'delete|--output' 'delete|-o' 'delete|--query' 'delete|--filter' 'delete|--request-timeout'
             echo required
         case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--filter' 'configure|--request-timeout'
             echo required
@@ -278,11 +278,13 @@ complete -c clb-listener -n '__clb_listener_at \'wait\'' -l debug -d 'redacted w
 complete -c clb-listener -n '__clb_listener_at \'wait\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener list
-complete -c clb-listener -n '__clb_listener_at \'list\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l load-balancer-id -r -f -d 'CLB instance id (lb-xxxxxxxx)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l port -r -f -d 'only the listener on this port'
-complete -c clb-listener -n '__clb_listener_at \'list\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'only listeners of this protocol'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l listener-id -r -f -d 'only these listeners (repeat or comma-separate)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'only listeners of this protocol'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx) (= --load-balancer-id)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l ports -r -f -d 'only the listener on this port (= --port)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l version -s V -d 'print the version'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
@@ -297,12 +299,13 @@ complete -c clb-listener -n '__clb_listener_at \'list\'' -l debug -d 'redacted w
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener delete
-complete -c clb-listener -n '__clb_listener_at \'delete\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l load-balancer-id -r -f -d 'CLB instance id (lb-xxxxxxxx)'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l listener-id -r -f -d 'listener to delete (repeat or comma-separate, at most 20); required'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l dry-run -d 'print the request that would be sent; send nothing'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l no-wait -d 'return once the API accepts'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l wait-timeout -r -f -d 'give up waiting after this long, exit 5 (default: 300)'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'delete\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx) (= --load-balancer-id)'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l version -s V -d 'print the version'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'

@@ -261,7 +261,7 @@ const CASES: [string, string[], RegExp][] = [
   // the command line itself
   ['unknown flag', tcp('--colour'), /unknown option '--colour'/],
   ['load balancer given twice', [...tcp(), '--load-balancer-id', 'lb-aaaaaaaa'], /--load-balancer-id was given twice/],
-  ['wait timeout not a number', tcp('--wait-timeout', 'soon'), /--wait-timeout "soon": must be a number of seconds/],
+  ['wait timeout not a number', tcp('--wait-timeout', 'soon'), /--wait-timeout "soon": must be a duration from 1s to 24h/],
   ['from-file that is not an object', ['--from-file', 'test/fixtures/ca.crt'], /--from-file/],
   ['from-file with an unknown field', ['--from-file', '-'], /stdin: Port is not a field of the request; did you mean Ports\?/],
 ];

@@ -35,7 +35,8 @@ function outputAskedFor(argv: readonly string[]): Partial<GlobalOptions> {
     if (word === '-o' || word === '--output') value = argv[++i];
     else if (word.startsWith('--output=')) value = word.slice('--output='.length);
     else if (/^-o[a-z]/.test(word)) value = word.slice(2);
-    if (value === 'json' || value === 'text' || value === 'table') output = value;
+    const format = value?.toLowerCase();
+    if (format === 'json' || format === 'text' || format === 'table') output = format;
   }
   return output ? { output } : {};
 }
@@ -66,10 +67,14 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       ctx.stdout.write(`${VERSION}\n`);
       return ExitCode.Success;
     }
-    const { buildProgram, isCommanderExit, usageErrorFromCommander } = await import('./program.js');
+    const { buildProgram, isCommanderExit, unknownHelpTopic, usageErrorFromCommander } = await import('./program.js');
     const program = buildProgram(ctx);
     try {
-      await program.parseAsync(argv, { from: 'user' });
+      // `clb-listener` alone asks what there is: the help, on stdout, and success (as git and gh do).
+      const words = argv.length === 0 ? ['--help'] : argv;
+      const topic = unknownHelpTopic(program, words, ctx.language ?? 'en');
+      if (topic) throw topic;
+      await program.parseAsync(words, { from: 'user' });
       return ExitCode.Success;
     } catch (error) {
       // An outcome with its own exit code, not a failure: nothing to render.

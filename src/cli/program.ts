@@ -10,17 +10,21 @@ import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../core/version.js';
 import { guardOptions } from './option-guard.js';
 import { helpWidth, paragraph, twoColumns } from './help-text.js';
+import { say, type Language } from '../core/i18n.js';
+import { USAGE_TEXTS } from '../core/usage-texts.js';
+import { closest } from '../core/suggest.js';
 
 /** One spelling of the heading, in the root's help and in every command's (commander's own says "Global Options:"). */
 const GLOBAL_OPTIONS = 'Global options:';
 
 /**
- * How help is laid out: subcommands list the global options too (--region, --endpoint, -o …)
- * under their own heading; descriptions wrap at the help width even beside a wide column of
- * flags (create's), where commander would otherwise let them run on.
+ * How help is laid out: the global options (--region, --endpoint, -o …) are listed once, in the
+ * root's help, and each command's help ends with one line pointing there; descriptions wrap at
+ * the help width even beside a wide column of flags (create's), where commander would otherwise
+ * let them run on.
  */
 const HELP_LAYOUT: Partial<Help> = {
-  showGlobalOptions: true,
+  showGlobalOptions: false,
   minWidthToWrap: 24,
   // A switch is off unless given: "(default: false)" beside every one of them says nothing.
   optionDescription(option: Option): string {
@@ -32,6 +36,30 @@ const HELP_LAYOUT: Partial<Help> = {
     return Help.prototype.formatItemList.call(this, heading === 'Global Options:' ? GLOBAL_OPTIONS : heading, items, helper);
   },
 };
+
+/**
+ * `.choices()` that takes any case (`-o JSON` as `--protocol tcp` is taken) and, for a value that
+ * is none of them, names the closest one. The choices stay on the option for help and completions.
+ */
+export function anyCase(option: Option, values: readonly string[], ctx: CliContext): Option {
+  option.choices(values);
+  const flag = option.long ?? option.flags;
+  option.argParser((raw: string) => {
+    const match = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+    if (match) return match;
+    const language = ctx.language ?? 'en';
+    const params = { flag, value: raw, choices: values.join(', ') };
+    const suggestion = closest(raw.trim(), values);
+    throw new UsageError(
+      suggestion.length
+        ? say(language, USAGE_TEXTS.notOneOfSuggest, { ...params, suggestion: suggestion.join(', ') })
+        : say(language, USAGE_TEXTS.notOneOf, params),
+      flag,
+    );
+  });
+  option.argChoices = [...values];
+  return option;
+}
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('clb-listener')
@@ -50,24 +78,24 @@ export function buildProgram(ctx: CliContext): Command {
     })
     .exitOverride();
 
-  // Subcommand help lists the global options too (--region, --endpoint, -o …), under their own heading.
   program.configureHelp(HELP_LAYOUT);
   program.optionsGroup(GLOBAL_OPTIONS);
   program
     .option('--profile <name>', 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")')
     .option('--region <region>', 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)')
     .option('--endpoint <url>', 'API endpoint; http:// only for loopback (default: https://clb.tencentcloudapi.com)')
-    .addOption(new Option('--language <lang>', 'language of API messages').choices(['zh-CN', 'en-US']))
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'table']).default('text'))
+    .addOption(anyCase(new Option('--language <lang>', 'language of API messages'), ['zh-CN', 'en-US'], ctx))
+    .addOption(anyCase(new Option('-o, --output <format>', 'output format'), ['text', 'json', 'table'], ctx).default('text'))
     .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')
     .option('--filter <jmespath>', "same as --query (tccli's name for it)")
     .option('--no-color', 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--request-timeout <seconds>', 'timeout of each API request (default: 30)')
+    .option('--request-timeout <duration>', 'timeout of each API request (default: 30)')
     .option('--debug', 'redacted wire log on stderr', false)
     .option('-q, --quiet', 'print only data and errors', false);
 
   for (const register of COMMANDS) register(program, ctx);
   guardOptions(program);
+  pointToGlobalOptions(program, ctx);
 
   // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
   program.hook('preAction', async (_program, action) => {
@@ -97,6 +125,18 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
+/** Every command's help (not the root's, which lists them) ends with one line naming the global options. */
+function pointToGlobalOptions(program: Command, ctx: CliContext): void {
+  const line = () => `\n${paragraph(say(ctx.language ?? 'en', USAGE_TEXTS.globalOptionsLine), helpWidth(ctx.stdout))}`;
+  const visit = (command: Command): void => {
+    for (const sub of command.commands) {
+      sub.addHelpText('after', line);
+      visit(sub);
+    }
+  };
+  visit(program);
+}
+
 /** How commander ended a parse by throwing: successfully (--help, --version), or on a usage error. */
 export function isCommanderExit(error: unknown): 'success' | 'usage' | undefined {
   if (!(error instanceof CommanderError)) return undefined;
@@ -119,4 +159,20 @@ export function usageErrorFromCommander(error: { code?: string; message: string 
   const names = new Set(program.commands.map((c) => c.name()));
   const command = argv.find((arg) => names.has(arg));
   return new UsageError(message, flag, { hint: `run 'clb-listener ${command ? `${command} ` : ''}--help' for usage` });
+}
+
+/**
+ * `clb-listener help NAME` for a command that does not exist: a usage error naming it, with the
+ * closest command names (commander would print the whole help on stderr and exit 1).
+ */
+export function unknownHelpTopic(program: Command, argv: readonly string[], language: Language): UsageError | undefined {
+  const [first, name] = argv;
+  if (first !== 'help' || name === undefined || name.startsWith('-')) return undefined;
+  const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+  if (names.includes(name)) return undefined;
+  const suggestion = closest(name, names);
+  const message = suggestion.length
+    ? say(language, USAGE_TEXTS.unknownHelpTopicSuggest, { name, suggestion: suggestion.join(', ') })
+    : say(language, USAGE_TEXTS.unknownHelpTopic, { name });
+  return new UsageError(message, undefined, { hint: say(language, USAGE_TEXTS.helpHint) });
 }

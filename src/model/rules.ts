@@ -21,6 +21,9 @@ import {
   THIRTY_DAYS_MS,
 } from './certificates.js';
 import { closestName } from './suggest.js';
+import { closest } from '../core/suggest.js';
+import { say } from '../core/i18n.js';
+import { USAGE_TEXTS } from '../core/usage-texts.js';
 import { controlCharacterProblems } from './control-characters.js';
 
 export type Provenance = 'reference' | 'sdk-model' | 'observed' | 'ours';
@@ -179,11 +182,15 @@ function enumValues(fields: readonly string[], id: string, checks: string, sourc
     check: ({ request }) =>
       fields.flatMap((field) => {
         const values = specAt(parsePath(field.replaceAll('[]', '')))?.values ?? [];
-        return valuesAt(request, field).flatMap(({ path, value }) =>
-          typeof value === 'string' && !values.includes(value)
-            ? [{ path, message: `must be one of ${values.join(', ')}, got ${show(value)}` }]
-            : [],
-        );
+        return valuesAt(request, field).flatMap(({ path, value }) => {
+          if (typeof value !== 'string' || values.includes(value)) return [];
+          const suggestion = closest(value, values);
+          // The rule's messages are English for now; the suggestion's sentence is in the catalogue.
+          const message = suggestion.length
+            ? say('en', USAGE_TEXTS.enumSuggest, { values: values.join(', '), got: show(value), suggestion: suggestion.join(', ') })
+            : `must be one of ${values.join(', ')}, got ${show(value)}`;
+          return [{ path, message }];
+        });
       }),
   };
 }

@@ -53,7 +53,7 @@ export function registerApply(program: Command, ctx: CliContext): void {
       new Option('--validate', 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'),
     )
     .addOption(new Option('--no-validate', 'send what the file gives after type checks; rule violations become warnings'))
-    .option('--wait-timeout <seconds>', 'give up waiting for one task after this long (default: 300)')
+    .option('--wait-timeout <duration>', 'give up waiting for one task after this long (default: 300)')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ApplyFlags, cmd: Command) => {
       const { runApply } = await import('./run.js');

@@ -148,7 +148,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   if (!flags.file)
     throw new UsageError('-f/--file is required: the listeners file (YAML or JSON)', '--file', { hint: "see 'clb-listener apply --help'" });
   if (flags.detailedExitcode && !flags.plan) throw new UsageError('--detailed-exitcode goes with --plan', '--detailed-exitcode');
-  const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   const { resolveValidate } = await import('../../../config/index.js');
   const { settingsInput } = await import('../../settings-input.js');
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);

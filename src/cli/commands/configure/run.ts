@@ -13,7 +13,6 @@ import { printResult } from '../../../ui/output.js';
 import { hasControlCharacters } from '../../../core/printable.js';
 import {
   findProfileKey,
-  OUTPUT_FORMATS,
   PROFILE_KEYS,
   readProfileKey,
   REGION_PATTERN,
@@ -22,6 +21,9 @@ import {
   type ProfileKey,
 } from '../../../config/profile-keys.js';
 import { isPromptCancel } from '../../../ui/interactive/asker.js';
+import { unknownRegion } from '../../../config/regions.js';
+import { say } from '../../../core/i18n.js';
+import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 
 const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
@@ -57,6 +59,21 @@ function label(name: string, current: string | undefined, masked?: MaskKind): st
 
 function note(ctx: CliContext, globals: GlobalOptions, text: string): void {
   if (!globals.quiet) ctx.stderr.write(`${text}\n`);
+}
+
+/** A region outside the SDKs' list is stored (new regions appear), with a warning and the closest known one. */
+function warnUnknownRegion(ctx: CliContext, globals: GlobalOptions, region: string): void {
+  const unknown = unknownRegion(region);
+  if (!unknown) return;
+  const language = ctx.language ?? 'en';
+  const [first] = unknown.suggestion;
+  note(
+    ctx,
+    globals,
+    first
+      ? say(language, USAGE_TEXTS.regionUnknownSuggest, { region, suggestion: first })
+      : say(language, USAGE_TEXTS.regionUnknown, { region }),
+  );
 }
 
 function savedNote(profile: string, written: string[]): string {
@@ -106,14 +123,9 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
       validate: (value) => REGION_PATTERN.test(value.trim()) || 'a region code such as ap-guangzhou',
     })
   ).trim();
-  const output = (
-    await input({
-      // clb-listener itself prints what -o says; this is only the profile's default for tccli.
-      message: `Output format for tccli (${OUTPUT_FORMATS.join('|')}; stored for tccli, clb-listener uses -o)`,
-      default: profileValue(current, 'output') ?? 'json',
-      validate: (value) => (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) || `one of ${OUTPUT_FORMATS.join(', ')}`,
-    })
-  ).trim();
+  // No question about tccli's output format: clb-listener prints what -o says, so the answer would
+  // change nothing here (configure set output json still stores it for tccli).
+  warnUnknownRegion(ctx, globals, region);
 
   const { written } = updateTccliProfile(home, name, (files) => {
     const set = (key: string, value: string) => writeProfileKey(files, findProfileKey(key), value);
@@ -125,10 +137,9 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
     set('secretId', typedId || currentId!);
     set('secretKey', typedKey || currentKey!);
     set('region', region);
-    set('output', output);
   });
   ctx.stderr.write(`${savedNote(name, written)}\n`);
-  await printSaved(ctx, globals, name, ['secretId', 'secretKey', 'region', 'output'], written);
+  await printSaved(ctx, globals, name, ['secretId', 'secretKey', 'region'], written);
 }
 
 async function readStdin(ctx: CliContext): Promise<string> {
@@ -168,7 +179,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
     });
   }
   const pairs: [ProfileKey, string][] = [];
-  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!), args[i + 1]!]);
+  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!, ctx.language ?? 'en'), args[i + 1]!]);
 
   for (const [key, value] of pairs) {
     if (hasControlCharacters(value)) {
@@ -202,6 +213,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
     for (const [key, value] of pairs) writeProfileKey(files, key, value);
   });
+  for (const [key, value] of pairs) if (key.name === 'region') warnUnknownRegion(ctx, globals, value);
   note(ctx, globals, savedNote(name, written));
   await printSaved(
     ctx,
@@ -214,7 +226,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
 
 /** `configure unset KEY…`: removes keys from the profile (what `configure set` cannot: a value is never empty). */
 export async function runUnset(ctx: CliContext, globals: GlobalOptions, names: string[]): Promise<void> {
-  const keys = [...new Set(names.map((name) => findProfileKey(name)))];
+  const keys = [...new Set(names.map((name) => findProfileKey(name, ctx.language ?? 'en')))];
   const { name } = chooseProfile(globals.profile, ctx.env);
   const removed: string[] = [];
   const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
@@ -244,7 +256,7 @@ function missingProfileNote(profile: TccliProfile & { choice: ProfileChoice }): 
 }
 
 export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: string): Promise<void> {
-  const key = findProfileKey(keyName);
+  const key = findProfileKey(keyName, ctx.language ?? 'en');
   const profile = loadProfile(ctx, globals);
   const value = shown(key, readProfileKey(profile.files, key));
   // Unset is an answer, not an error: `$(configure get region)` is then simply empty.

@@ -74,7 +74,7 @@ export function registerCreate(program: Command, ctx: CliContext): void {
       ),
     )
     .addOption(new Option('--no-wait', 'return once the API accepts; follow later with clb-listener wait').helpGroup(run))
-    .addOption(new Option('--wait-timeout <seconds>', 'give up waiting after this long, exit 5 (default: 300)').helpGroup(run))
+    .addOption(new Option('--wait-timeout <duration>', 'give up waiting after this long, exit 5 (default: 300)').helpGroup(run))
     .action(async (flags: CreateFlags, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const { runCreate } = await import('./run.js');

@@ -112,7 +112,7 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     await printResult(ctx, globals, { json: skeleton, text: [JSON.stringify(skeleton, null, 2)], table: keyValueTable(skeleton) });
     return;
   }
-  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   // Sessions opened while asking (create -i): the first one sends; all are closed at the end.
   const opened: Session[] = [];
   try {

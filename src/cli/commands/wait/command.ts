@@ -7,7 +7,7 @@ export function registerWait(program: Command, ctx: CliContext): void {
     .command('wait')
     .description('wait for a task (the RequestId a write returned) to finish (DescribeTaskStatus)')
     .argument('<request-id>', 'the RequestId printed by create --no-wait, or by an interrupted or timed-out create')
-    .addOption(new Option('--wait-timeout <seconds>', 'give up after this long, exit 5 (default: 300)'))
+    .addOption(new Option('--wait-timeout <duration>', 'give up after this long, exit 5 (default: 300)'))
     .addHelpText(
       'after',
       '\nExample:\n  id=$(clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP \\\n    --no-wait --query RequestId)\n  clb-listener wait "$id"\n',

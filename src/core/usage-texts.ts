@@ -1,0 +1,70 @@
+/**
+ * Messages of the command line's guidance: help that points to the global options, unknown
+ * help topics, aliased flags, durations, value suggestions, and the labels of tables and plans.
+ * Each is one whole sentence in English and Simplified Chinese with the same `%{name}`
+ * placeholders (src/core/i18n.ts); the edge fills it in the run's language.
+ */
+import { defineMessages } from './i18n.js';
+
+export const USAGE_TEXTS = defineMessages({
+  globalOptionsLine: {
+    en: "Global options (--region, --endpoint, --profile, -o, --query, --no-color, …) apply to every command: see 'clb-listener --help'.",
+    zh: "全局选项（--region、--endpoint、--profile、-o、--query、--no-color 等）适用于每个命令：见 'clb-listener --help'。",
+  },
+  unknownHelpTopic: {
+    en: "unknown command '%{name}'",
+    zh: "没有名为 '%{name}' 的命令",
+  },
+  unknownHelpTopicSuggest: {
+    en: "unknown command '%{name}' (did you mean %{suggestion}?)",
+    zh: "没有名为 '%{name}' 的命令（是不是 %{suggestion}？）",
+  },
+  helpHint: {
+    en: "run 'clb-listener --help' for the commands",
+    zh: "运行 'clb-listener --help' 查看所有命令",
+  },
+  aliasNote: {
+    en: '[alias: %{aliases}]',
+    zh: '[别名：%{aliases}]',
+  },
+  requiredOption: {
+    en: "required option '%{flag}' not specified",
+    zh: "缺少必需的选项 '%{flag}'",
+  },
+  aliasesContradict: {
+    en: '%{first} "%{a}" and %{second} "%{b}" contradict each other',
+    zh: '%{first} "%{a}" 与 %{second} "%{b}" 相互矛盾',
+  },
+  aliasesContradictHint: {
+    en: '%{first} and %{second} are the same option; give it once',
+    zh: '%{first} 与 %{second} 是同一个选项，只需给出一次',
+  },
+  badDuration: {
+    en: '%{flag} "%{value}": must be a duration from %{min} to %{max}, such as 30s, 5m or 90 (seconds)',
+    zh: '%{flag} "%{value}"：须为 %{min} 到 %{max} 之间的时长，例如 30s、5m 或 90（秒）',
+  },
+  notOneOf: {
+    en: '%{flag} "%{value}": must be one of %{choices}',
+    zh: '%{flag} "%{value}"：须为 %{choices} 之一',
+  },
+  notOneOfSuggest: {
+    en: '%{flag} "%{value}": must be one of %{choices} (did you mean %{suggestion}?)',
+    zh: '%{flag} "%{value}"：须为 %{choices} 之一（是不是 %{suggestion}？）',
+  },
+  unknownProfileKeySuggest: {
+    en: 'unknown configuration key "%{name}" (did you mean %{suggestion}?)',
+    zh: '未知的配置项 "%{name}"（是不是 %{suggestion}？）',
+  },
+  regionUnknownSuggest: {
+    en: 'warning: "%{region}" is not a region this tool knows (did you mean %{suggestion}?); stored as given',
+    zh: '警告："%{region}" 不是本工具已知的地域（是不是 %{suggestion}？）；已按原样保存',
+  },
+  regionUnknown: {
+    en: 'warning: "%{region}" is not a region this tool knows; stored as given (the API refuses a region it does not serve)',
+    zh: '警告："%{region}" 不是本工具已知的地域；已按原样保存（API 会拒绝它不服务的地域）',
+  },
+  enumSuggest: {
+    en: 'must be one of %{values}, got %{got} (did you mean %{suggestion}?)',
+    zh: '须为 %{values} 之一，实际为 %{got}（是不是 %{suggestion}？）',
+  },
+});
