@@ -20,10 +20,11 @@ import { REPO_ROOT } from './helpers/paths.js';
 import { CLI_NODE } from './helpers/cli.js';
 import { countSpawn } from './helpers/spawn-count.js';
 import { eventually } from './helpers/eventually.js';
+import { userGuide } from './helpers/guide.js';
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const README = userGuide();
 
 let dir: string;
 let prefix: string;

@@ -80,9 +80,9 @@ describe('the rule table', () => {
     assert.equal(severityOf({ provenance: 'observed' }), 'refuse');
   });
 
-  test('the README shows the table as it is', () => {
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    assert.equal(withRulesDoc(readme), readme, 'README is stale: npx tsc -p tsconfig.json && node scripts/generate-rules-doc.js');
+  test('docs/rules.md shows the table as it is', () => {
+    const page = readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
+    assert.equal(withRulesDoc(page), page, 'docs/rules.md is stale: npx tsc -p tsconfig.json && node scripts/generate-rules-doc.js');
     for (const rule of RULES) assert.ok(rulesMarkdown().includes(`| \`${rule.id}\` |`), rule.id);
   });
 });
