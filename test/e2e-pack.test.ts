@@ -98,7 +98,19 @@ async function freePort(): Promise<number> {
 
 test('npm pack → npm install --global --offline in a temp prefix → the installed clb-listener works', async (t) => {
   await t.test('the tarball holds what runs and its docs, not the sources or tests', () => {
-    for (const file of ['bin/clb-listener.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/emulator.md', 'package.json']) {
+    for (const file of [
+      'bin/clb-listener.js',
+      'README.md',
+      'README.zh-CN.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'docs/emulator.md',
+      'package.json',
+    ]) {
+      assert.ok(packedFiles.includes(file), `${file} is packed`);
+    }
+    // npm links package.json's "man" pages into the prefix's share/man on a global install.
+    for (const file of ['man/clb-listener.1']) {
       assert.ok(packedFiles.includes(file), `${file} is packed`);
     }
     for (const file of ['completions/clb-listener.bash', 'completions/_clb-listener', 'completions/clb-listener.fish']) {
