@@ -14,6 +14,7 @@ import { durationSeconds } from '../src/cli/seconds.js';
 import { closest } from '../src/core/suggest.js';
 import { LANGUAGES, placeholders } from '../src/core/i18n.js';
 import { USAGE_TEXTS } from '../src/core/usage-texts.js';
+import { displayWidth } from '../src/core/width.js';
 
 const LB = 'lb-aaaa1111';
 
@@ -254,4 +255,46 @@ test('the catalogue entries added here: both languages, the same placeholders', 
     for (const language of LANGUAGES) assert.ok(text[language].trim(), `${id}: ${language}`);
     assert.deepEqual(placeholders(text.zh), placeholders(text.en), id);
   }
+});
+
+describe('tables', () => {
+  test('create and list share one column order; a Chinese name keeps the columns aligned; CREATED says its zone', async () => {
+    const emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 0 });
+    try {
+      const created = await runAgainst(emu, [
+        'create',
+        '--lb',
+        LB,
+        '--port',
+        '80,81',
+        '--protocol',
+        'TCP',
+        '--name',
+        '网站,api',
+        '-o',
+        'table',
+      ]);
+      assert.equal(created.code, 0, created.stderr);
+      const listed = await runAgainst(emu, ['list', '--lb', LB, '-o', 'table']);
+      assert.equal(listed.code, 0, listed.stderr);
+      const header = (text: string) => text.split('\n')[0]!.split(/ {2,}/);
+      assert.deepEqual(header(created.stdout), ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME']);
+      assert.deepEqual(header(listed.stdout).slice(0, 4), header(created.stdout));
+      // Every row's CREATED column starts at the same terminal column as the header's.
+      const rows = listed.stdout.trimEnd().split('\n');
+      const column = (line: string, at: number) => displayWidth(line.slice(0, at));
+      const headerAt = displayWidth(rows[0]!.slice(0, rows[0]!.indexOf('CREATED')));
+      for (const row of rows.slice(1)) {
+        const at = row.search(/\d{4}-\d{2}-\d{2} /);
+        assert.equal(column(row, at), headerAt, `misaligned:\n${listed.stdout}`);
+        assert.match(row.slice(at), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00$/);
+      }
+      assert.ok(rows.some((r) => r.includes('网站')));
+      // The JSON keeps the API's value as it is.
+      const json = await runAgainst(emu, ['list', '--lb', LB, '-o', 'json', '--query', 'Listeners[0].CreateTime']);
+      assert.match(JSON.parse(json.stdout) as string, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    } finally {
+      await emu.stop();
+    }
+  });
 });

@@ -6,6 +6,7 @@
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { CliError, UsageError } from '../core/errors.js';
 import { colorEnabled, palette } from './color.js';
+import { displayWidth, padEndWidth } from '../core/width.js';
 
 export interface ResultView {
   /** The whole result, as `-o json` prints it. */
@@ -69,13 +70,14 @@ function cell(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** Columns aligned by display width: a Chinese name takes two columns a character, as the terminal shows it. */
 function renderTable(rows: string[][], bold: (s: string) => string): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows
     .map((row, index) => {
       // An empty last cell must not leave padding behind (trailing blanks upset diff and cut).
       const line = row
-        .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
+        .map((c, i) => (i === row.length - 1 ? c : padEndWidth(c, widths[i]!)))
         .join('  ')
         .trimEnd();
       return index === 0 ? bold(line) : line;

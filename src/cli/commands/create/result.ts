@@ -66,11 +66,12 @@ export function resultView(request: CreateListenerRequest, outcome: Outcome): Re
     Listeners: shown,
   };
   const table = [
-    ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME', ...(outcome.withAction ? ['ACTION'] : [])],
+    // The column order of list's table, so the two read alike.
+    ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', ...(outcome.withAction ? ['ACTION'] : [])],
     ...shown.map((l) => [
       l.ListenerId,
-      String(l.Port),
       request.Protocol,
+      String(l.Port),
       l.ListenerName ?? '',
       ...(outcome.withAction ? [l.Action ?? ''] : []),
     ]),

@@ -88,7 +88,8 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
           l.Protocol,
           l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port),
           l.ListenerName ?? '',
-          l.CreateTime ?? '',
+          // The API gives Beijing time without a zone; the table says which.
+          l.CreateTime ? `${l.CreateTime} +08:00` : '',
         ]),
       ],
     });
