@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stripVTControlCharacters } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { main } from '../src/cli/main.js';
 import { runAgainst, runCli } from './helpers/cli.js';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
@@ -295,6 +296,62 @@ describe('tables', () => {
       assert.match(JSON.parse(json.stdout) as string, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     } finally {
       await emu.stop();
+    }
+  });
+});
+
+describe('apply --plan', () => {
+  test('coloured like terraform at a terminal (+ green, ~ yellow, - red); plain under NO_COLOR, --no-color and in a pipe', async () => {
+    const emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 0 });
+    const home = makeTempHome();
+    try {
+      const made = await runAgainst(emu, ['create', '--lb', LB, '--port', '81,82', '--protocol', 'TCP', '--name', 'old,gone']);
+      assert.equal(made.code, 0, made.stderr);
+      const file = home.path('listeners.yaml');
+      writeFileSync(
+        file,
+        `listeners:\n  - { LoadBalancerId: ${LB}, Port: 80, Protocol: TCP, ListenerName: new }\n  - { LoadBalancerId: ${LB}, Port: 81, Protocol: TCP, ListenerName: renamed }\n`,
+      );
+      const args = ['apply', '-f', file, '--plan', '--prune'];
+      const GREEN = '\u001b[32m';
+      const YELLOW = '\u001b[33m';
+      const RED = '\u001b[31m';
+      const tty = await runAgainst(emu, args, { tty: { stdout: true } });
+      assert.equal(tty.code, 0, tty.stderr);
+      const line = (sign: string) => tty.stdout.split('\n').find((l) => stripVTControlCharacters(l).startsWith(`  ${sign} `)) ?? '';
+      assert.ok(line('+').includes(`${GREEN}+ create`), JSON.stringify(tty.stdout));
+      assert.ok(line('~').includes(`${YELLOW}~ update`), JSON.stringify(tty.stdout));
+      assert.ok(line('-').includes(`${RED}- delete`), JSON.stringify(tty.stdout));
+      for (const [how, options, extra] of [
+        ['NO_COLOR', { tty: { stdout: true }, env: { NO_COLOR: '1' } }, []],
+        ['--no-color', { tty: { stdout: true } }, ['--no-color']],
+        ['a pipe', {}, []],
+      ] as const) {
+        const plain = await runAgainst(emu, [...args, ...extra], options);
+        assert.equal(plain.code, 0, plain.stderr);
+        assert.doesNotMatch(plain.stdout, /\u001b\[/, how);
+        assert.equal(plain.stdout, stripVTControlCharacters(tty.stdout), how);
+      }
+    } finally {
+      await emu.stop();
+      home.cleanup();
+    }
+  });
+
+  test('a file with no listeners names no load balancer: nothing is read, and it says so', async () => {
+    const emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 0 });
+    const home = makeTempHome();
+    try {
+      writeFileSync(home.path('empty.yaml'), 'listeners: []\n');
+      const result = await runAgainst(emu, ['apply', '-f', 'empty.yaml', '--plan'], { cwd: home.dir });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, 'empty.yaml lists no listeners: nothing to read or change\n');
+      assert.doesNotMatch(result.stderr, /Reading the listeners of 0/);
+      assert.deepEqual(result.requests, []);
+      assert.match(result.stdout, /^Plan: 0 to create, 0 to update, 0 to delete, 0 unchanged\.$/m);
+    } finally {
+      await emu.stop();
+      home.cleanup();
     }
   });
 });

@@ -67,4 +67,8 @@ export const USAGE_TEXTS = defineMessages({
     en: 'must be one of %{values}, got %{got} (did you mean %{suggestion}?)',
     zh: '须为 %{values} 之一，实际为 %{got}（是不是 %{suggestion}？）',
   },
+  applyNoListeners: {
+    en: '%{file} lists no listeners: nothing to read or change',
+    zh: '%{file} 中没有列出任何监听器：无需读取，也无需变更',
+  },
 });

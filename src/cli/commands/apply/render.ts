@@ -7,6 +7,8 @@ import type { FieldChange } from '../../../model/compare.js';
 import { portLabel } from '../../../model/ports.js';
 import type { ItemResult } from './execute.js';
 import { summarize, type Plan, type PlanAction, type PlanItem } from './plan.js';
+import type { Palette } from '../../../ui/color.js';
+import { displayWidth, padEndWidth } from '../../../core/width.js';
 
 const SIGN: Record<PlanAction, string> = { create: '+', update: '~', unchanged: '=', conflict: '!', delete: '-' };
 
@@ -56,17 +58,30 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${parts.join(', ')}.`;
 }
 
-/** `--plan`: text like a diff, a table, or the plan as data. */
-export function planView(plan: Plan): ResultView {
+const uncoloured = (text: string) => text;
+
+/**
+ * How each action is coloured in the text plan, as terraform colours its plan: what is created
+ * green, changed yellow, deleted red; a conflict red, an unchanged listener dim. The palette is
+ * plain when colour is off (NO_COLOR, --no-color, stdout not a terminal).
+ */
+function actionColour(action: PlanAction, paint: Palette | undefined): (text: string) => string {
+  if (!paint) return uncoloured;
+  return { create: paint.green, update: paint.yellow, delete: paint.red, conflict: paint.red, unchanged: paint.dim }[action];
+}
+
+/** `--plan`: text like a diff (coloured with `paint`), a table, or the plan as data. */
+export function planView(plan: Plan, paint?: Palette): ResultView {
   const lines: string[] = [];
   for (const lb of plan.loadBalancers) {
     const items = plan.items.filter((item) => item.loadBalancerId === lb);
     lines.push(lb);
-    const width = Math.max(...items.map((item) => what(item).length));
+    const width = Math.max(...items.map((item) => displayWidth(what(item))));
     for (const item of items) {
       const id = item.listenerId ? `  ${item.listenerId}` : '';
       const source = item.where ? `  (${item.where})` : '';
-      lines.push(`  ${SIGN[item.action]} ${item.action.padEnd(9)} ${what(item).padEnd(width)}${id}${source}`);
+      const colour = actionColour(item.action, paint);
+      lines.push(`  ${colour(`${SIGN[item.action]} ${item.action.padEnd(9)}`)} ${padEndWidth(what(item), width)}${id}${source}`);
       if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change)}`);
       if (item.reason) lines.push(`        ${item.reason}`);
       for (const note of item.notes) lines.push(`        note: ${note}`);
@@ -113,10 +128,10 @@ function resultOf(item: PlanItem, result: ItemResult | undefined): { action: str
 }
 
 function aligned(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows.map((row) =>
     row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .map((cell, i) => (i === row.length - 1 ? cell : padEndWidth(cell, widths[i]!)))
       .join('  ')
       .trimEnd(),
   );

@@ -20,6 +20,8 @@ import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanIte
 import { outcomeView, planView, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
 import type { Session } from '../../session.js';
+import { say } from '../../../core/i18n.js';
+import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 
 export interface ApplyFlags {
   file?: string;
@@ -158,6 +160,14 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   for (const warning of file.warnings) progress.warn(warning);
 
   const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
+  if (loadBalancers.length === 0) {
+    // A file that lists no listener names no load balancer: nothing to read, nothing to do (and
+    // nothing to prune: --prune only reaches the load balancers a file names).
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', USAGE_TEXTS.applyNoListeners, { file: label })}\n`);
+    const empty = buildPlan([], new Map(), { prune: false });
+    await printResult(ctx, globals, flags.plan ? planView(empty) : outcomeView(empty, new Map()));
+    return;
+  }
   const { openSession } = await import('../../session.js');
   const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, loadBalancers.length) });
   try {
@@ -170,7 +180,10 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true });
 
     if (flags.plan) {
-      await printResult(ctx, globals, planView(plan));
+      // Coloured only where stdout is a terminal that takes colour (not under NO_COLOR, --no-color or a pipe).
+      const { colorEnabled, palette } = await import('../../../ui/color.js');
+      const paint = await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false));
+      await printResult(ctx, globals, planView(plan, paint));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
       if (flags.detailedExitcode && hasChanges(plan)) throw new ExitStatus(ExitCode.ChangesPending);
       return;
