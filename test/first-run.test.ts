@@ -355,3 +355,35 @@ describe('apply --plan', () => {
     }
   });
 });
+
+describe('a locale that is not UTF-8', () => {
+  test('LANG=C: ASCII stand-ins for ✔, en dashes and arrows on stderr and in help; C.UTF-8 and no locale keep them; -o json errors unchanged', async () => {
+    const emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 0 });
+    try {
+      const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP'], { env: { LANG: 'C' } });
+      assert.equal(created.code, 0, created.stderr);
+      assert.match(created.stderr, /^OK Created 1 TCP listener on /m);
+      assert.doesNotMatch(created.stderr, /[^\x00-\x7f]/, created.stderr);
+      const utf8 = await runAgainst(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'TCP'], { env: { LANG: 'C.UTF-8' } });
+      assert.match(utf8.stderr, /^✔ Created 1 TCP listener on /m);
+      const unset = await runAgainst(emu, ['create', '--lb', LB, '--port', '82', '--protocol', 'TCP']);
+      assert.match(unset.stderr, /^✔ Created/m, 'no locale at all: nothing is known, nothing changes');
+
+      const invalid = ['create', '--lb', LB, '--port', '83', '--protocol', 'TCP', '--health-check', 'TimeOut=99'];
+      const ascii = await runAgainst(emu, invalid, { env: { LC_ALL: 'POSIX', LANG: 'zh_CN.UTF-8' } });
+      assert.equal(ascii.code, 2);
+      assert.match(ascii.stderr, /must be 2-60, got 99/);
+      assert.match((await runAgainst(emu, invalid)).stderr, /must be 2–60, got 99/);
+      const json = await runAgainst(emu, [...invalid, '-o', 'json'], { env: { LANG: 'C' } });
+      assert.equal(json.stderr, (await runAgainst(emu, [...invalid, '-o', 'json'])).stderr, 'the JSON error is data');
+
+      const help = await runCli(['create', '--help'], { env: { LANG: 'C' } });
+      assert.equal(help.code, 0);
+      assert.doesNotMatch(help.stdout, /[^\x00-\x7f]/);
+      assert.match(help.stdout, /\[1-65535\]/);
+      assert.match((await runCli(['create', '--help'])).stdout, /\[1–65535\]/);
+    } finally {
+      await emu.stop();
+    }
+  });
+});

@@ -8,6 +8,18 @@ import { ExitCode, exitCodeFor, SIGNAL_EXIT_CODES, type HandledSignal } from './
 import { SecretRegistry } from '../core/secrets.js';
 import { ExitStatus, InterruptedError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
+import { asciiOnly, toAscii } from '../core/ascii.js';
+
+/** Makes `stream` write text through `toAscii`; returns how to undo it. */
+function writeAscii(stream: CliContext['stderr']): () => void {
+  const write = stream.write;
+  stream.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
+    return (write as (...args: unknown[]) => boolean).call(this, typeof chunk === 'string' ? toAscii(chunk) : chunk, ...rest);
+  } as typeof stream.write;
+  return () => {
+    stream.write = write;
+  };
+}
 
 /**
  * stdout errors: a closed pipe (`| head -1`) is the reader's choice and ends the run quietly; any
@@ -62,6 +74,9 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   if (!overrides.stderr) process.stderr.on('error', ignoreStderrError);
   const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
   if (!overrides.secrets) ctx.secrets = new SecretRegistry(ctx.env);
+  // A locale that is not UTF-8: what is written for people (stderr) uses ASCII stand-ins for ✔, –, → …
+  // (-o json errors are data, and stay byte for byte what they are in any locale).
+  const restoreStderr = asciiOnly(ctx.env) && outputAskedFor(argv).output !== 'json' ? writeAscii(ctx.stderr) : undefined;
   try {
     if (isVersionOnly(argv)) {
       ctx.stdout.write(`${VERSION}\n`);
@@ -97,6 +112,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       return exitCodeFor(failure, signal);
     }
   } finally {
+    restoreStderr?.();
     // The stdout handler stays: a closed pipe may only be noticed after main has returned.
     if (!overrides.signal) for (const [name, handler] of handlers) process.off(name, handler);
   }

@@ -13,6 +13,7 @@ import { helpWidth, paragraph, twoColumns } from './help-text.js';
 import { say, type Language } from '../core/i18n.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
 import { closest } from '../core/suggest.js';
+import { asciiOnly, toAscii } from '../core/ascii.js';
 
 /** One spelling of the heading, in the root's help and in every command's (commander's own says "Global Options:"). */
 const GLOBAL_OPTIONS = 'Global options:';
@@ -68,7 +69,8 @@ export function buildProgram(ctx: CliContext): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (text) => void ctx.stdout.write(text),
+      // Help is for people: in a locale that is not UTF-8 its symbols (–, …, →) become ASCII.
+      writeOut: (text) => void ctx.stdout.write(asciiOnly(ctx.env) ? toAscii(text) : text),
       writeErr: (text) => void ctx.stderr.write(text),
       // Help fits the terminal it is shown on, and 80 columns anywhere else (a pipe, a file).
       getOutHelpWidth: () => helpWidth(ctx.stdout),

@@ -6,6 +6,7 @@
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { printableLine } from '../core/printable.js';
+import { asciiOnly } from '../core/ascii.js';
 
 /**
  * The marks of a finished step, the same with or without a terminal: ora's spinner and the
@@ -59,6 +60,8 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   const spinner: Spinner = ora({
     stream: ctx.stderr as unknown as NodeJS.WritableStream,
     color: 'cyan',
+    // A locale that is not UTF-8 cannot show the Braille dots.
+    ...(asciiOnly(ctx.env) && { spinner: 'line' as const }),
     isEnabled: true,
     // Keep stdin alone: Ctrl-C must reach our own handler, which prints the RequestId.
     discardStdin: false,
