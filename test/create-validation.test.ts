@@ -160,12 +160,12 @@ const CASES: [string, string[], RegExp][] = [
   [
     'certificate and key files swapped',
     https('--cert-file', `${F}server.key`, '--key-file', `${F}server.crt`),
-    /--cert-file holds a PEM private key; only CertKey takes one/,
+    /--cert-file holds a PEM private key, which belongs in --key-file$/m,
   ],
   [
     'certificate and key swapped inside a --certificate file',
     https('--certificate', `file://${F}swapped-certificate.json`),
-    /--certificate CertContent holds a PEM private key; only CertKey takes one/,
+    /--certificate CertContent holds a PEM private key, which belongs in CertKey$/m,
   ],
   [
     'a private key as a MultiCertInfo certificate',

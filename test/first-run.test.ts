@@ -16,6 +16,7 @@ import { closest } from '../src/core/suggest.js';
 import { LANGUAGES, placeholders } from '../src/core/i18n.js';
 import { USAGE_TEXTS } from '../src/core/usage-texts.js';
 import { displayWidth } from '../src/core/width.js';
+import { promptLook, promptOutput, type PromptLook } from '../src/ui/interactive/asker.js';
 
 const LB = 'lb-aaaa1111';
 
@@ -385,5 +386,32 @@ describe('a locale that is not UTF-8', () => {
     } finally {
       await emu.stop();
     }
+  });
+});
+
+describe('create -i and configure: the rough edges', () => {
+  test('create -i with neither credentials nor a region stops before the first question, naming the region', async () => {
+    const result = await runCli(['create', '-i'], { tty: true, env: { PATH: process.env.PATH ?? '' } });
+    assert.equal(result.code, 2);
+    assert.match(stripVTControlCharacters(result.stderr), /^error: no region given\nhint: pass --region/);
+    assert.doesNotMatch(result.stdout, /\?/, 'no question was asked');
+  });
+
+  test('prompts follow the run: colour codes dropped under --no-color / NO_COLOR, ASCII symbols under LANG=C', async () => {
+    const written: string[] = [];
+    const sink = { write: (text: string) => written.push(text) > 0, isTTY: true, columns: 80 };
+    const coloured = '\u001b[32m✔\u001b[39m \u001b[1mRegion\u001b[22m \u001b[36map-guangzhou\u001b[39m\u001b[2K\u001b[1G';
+    const emit = (look: PromptLook) =>
+      new Promise<string>((resolve) => {
+        written.length = 0;
+        promptOutput(sink, look).write(coloured, () => resolve(written.join('')));
+      });
+    assert.equal(await emit({ color: true }), coloured);
+    assert.equal(await emit({ color: false }), '✔ Region ap-guangzhou\u001b[2K\u001b[1G', 'cursor movements stay');
+    assert.equal(await emit({ color: false, ascii: true }), 'OK Region ap-guangzhou\u001b[2K\u001b[1G');
+    const ctx = (env: Record<string, string>) => ({ env, stdout: sink }) as unknown as Parameters<typeof promptLook>[0];
+    assert.deepEqual(promptLook(ctx({}), false), { color: false, ascii: false }, '--no-color');
+    assert.deepEqual(promptLook(ctx({ NO_COLOR: '1' })), { color: false, ascii: false });
+    assert.deepEqual(promptLook(ctx({ LANG: 'C' })), { color: true, ascii: true });
   });
 });

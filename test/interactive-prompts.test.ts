@@ -15,7 +15,7 @@ import { checkAnswer, loadValidator } from '../src/model/validate.js';
 import { PromptCancelledError } from '../src/ui/interactive/asker.js';
 import { inputReader } from '../src/cli/read-input.js';
 import { exitCodeFor } from '../src/cli/exit-codes.js';
-import { UsageError } from '../src/core/errors.js';
+import { ExitStatus, UsageError } from '../src/core/errors.js';
 import { main } from '../src/cli/main.js';
 import type { CliContext, GlobalOptions } from '../src/core/context.js';
 import type { CreateFlags } from '../src/model/flags.js';
@@ -124,7 +124,7 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? Certificate id', 'MsJyaXVm', enter);
     await term.answer('? Client CA certificate', enter); // upload
     await term.answer('? CA certificate PEM file', 'ca.key', enter);
-    await term.answer('ca.key holds a PEM private key; only CertKey takes one', clearLine, 'ca.crt', enter);
+    await term.answer('ca.key holds a PEM private key, which belongs in the private key file', clearLine, 'ca.crt', enter);
     await term.answer('? CA certificate name (clb-listener-Test-CA)', enter);
     await term.answer('? Client certificates', down, enter); // OPTIONAL
     await term.answer('? Create it?', enter);
@@ -281,7 +281,7 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? SSL mode', enter);
     await term.answer('? Server certificate', enter);
     await term.answer('? Certificate PEM file', 'server.key', enter);
-    await term.answer('server.key holds a PEM private key; only CertKey takes one', clearLine, 'server.crt', enter);
+    await term.answer('server.key holds a PEM private key, which belongs in the private key file', clearLine, 'server.crt', enter);
     await term.answer('? Private key PEM file', 'server.key', enter);
     await term.answer('? Certificate name', enter);
     await term.answer('? Create it?', enter);
@@ -337,11 +337,12 @@ describe('interactive create: cancelling sends nothing', () => {
     return true;
   };
 
-  test('"No" at the confirmation', async () => {
+  test('"No" at the confirmation is an answer, not an interruption: exit 0, nothing sent, and it says so', async () => {
     const { term, result } = start({ lb: 'lb-emu00001', port: ['80'], protocol: 'HTTP' });
     await term.answer('? Create it?', 'n', enter);
-    await assert.rejects(result, isCancel);
+    await assert.rejects(result, (error: unknown) => error instanceof ExitStatus && error.code === 0);
     assert.match(term.err(), /Equivalent command/);
+    assert.match(term.err(), /Not created: nothing was sent\. The equivalent command above runs it later\.\n$/);
   });
 
   for (const [name, key] of [

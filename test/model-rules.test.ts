@@ -308,7 +308,7 @@ describe('certificates: one set of checks whatever the input path', () => {
     assert.ok(hit?.always && hit.severity === 'refuse');
     assert.match(
       renderFinding(hit, documentNamer('x.json')).message,
-      /^x\.json: Certificate\.CertContent holds a PEM private key; only CertKey takes one$/,
+      /^x\.json: Certificate\.CertContent holds a PEM private key, which belongs in CertKey$/,
     );
     assert.match(renderFinding(hit, documentNamer('x.json')).hint!, /are CertContent and CertKey swapped\?/);
     assert.ok(

@@ -71,4 +71,12 @@ export const USAGE_TEXTS = defineMessages({
     en: '%{file} lists no listeners: nothing to read or change',
     zh: '%{file} 中没有列出任何监听器：无需读取，也无需变更',
   },
+  declined: {
+    en: 'Not created: nothing was sent. The equivalent command above runs it later.',
+    zh: '未创建：没有发送任何请求。之后可运行上面的等效命令。',
+  },
+  privateKeyQuestion: {
+    en: 'the private key file',
+    zh: '私钥文件',
+  },
 });

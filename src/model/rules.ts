@@ -728,7 +728,8 @@ const privateKeyOutOfPlace: Rule = {
       return [
         {
           path,
-          message: 'holds a PEM private key; only CertKey takes one',
+          // The key's own field named in the user's words (--key-file, the private key question).
+          message: `holds a PEM private key, which belongs in {${pathText(keyPath)}}`,
           hint: swapped
             ? `are {${pathText(path)}} and {${pathText(keyPath)}} swapped?`
             : 'give the certificate here and the key in CertKey',

@@ -6,6 +6,8 @@
 import { Writable } from 'node:stream';
 import type { CliContext, OutStream } from '../../core/context.js';
 import { InterruptedError } from '../../core/errors.js';
+import { asciiOnly, toAscii } from '../../core/ascii.js';
+import { colorEnabled } from '../color.js';
 
 /** Interrupted before anything was sent: exit 130 and a plain one-line message, no stack. */
 export class PromptCancelledError extends InterruptedError {
@@ -53,11 +55,18 @@ export function isPromptCancel(error: unknown): boolean {
  * A writable that forwards to the context's stdout and ignores `end()`: inquirer ends its output
  * after every question, which must not end the real stream (or a test's).
  */
-export function promptOutput(out: OutStream): NodeJS.WritableStream {
+export function promptOutput(out: OutStream, options: PromptLook = {}): NodeJS.WritableStream {
+  // The prompts library decides colour from the process's own environment; the run's decision
+  // (--no-color, NO_COLOR in the run's env, not a terminal) is applied here, on what it writes:
+  // colour codes dropped, cursor movements kept. A locale that is not UTF-8 gets ASCII symbols.
+  const look = (text: string): string => {
+    const plain = options.color === false ? text.replace(COLOUR_CODES, '') : text;
+    return options.ascii ? toAscii(plain) : plain;
+  };
   const stream = new Writable({
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, callback) {
-      out.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      out.write(look(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
       callback();
     },
   });
@@ -66,7 +75,21 @@ export function promptOutput(out: OutStream): NodeJS.WritableStream {
   return stream;
 }
 
-export async function createAsker(ctx: CliContext): Promise<Asker> {
+/** How prompts look: `color: false` strips colour codes; `ascii` writes ASCII symbols. */
+export interface PromptLook {
+  color?: boolean;
+  ascii?: boolean;
+}
+
+/** SGR sequences (colours, bold, dim); cursor movements and erasing are kept. */
+const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
+
+/** The look of the prompts for this run: colour as the run decides it for stdout, ASCII in a non-UTF-8 locale. */
+export function promptLook(ctx: CliContext, colorFlag = true): PromptLook {
+  return { color: colorEnabled(ctx.stdout, ctx.env, colorFlag), ascii: asciiOnly(ctx.env) };
+}
+
+export async function createAsker(ctx: CliContext, look: PromptLook = promptLook(ctx)): Promise<Asker> {
   const prompts = await import('@inquirer/prompts');
 
   async function ask<T>(start: (context: PromptContext) => Promise<T>): Promise<T> {
@@ -78,7 +101,7 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
     const onKeypress = (_text: unknown, key?: { name?: string }): void => {
       if (key?.name === 'escape') controller.abort(new Error('escape'));
     };
-    const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: controller.signal });
+    const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout, look), signal: controller.signal });
     ctx.stdin.on('keypress', onKeypress);
     try {
       return await pending;

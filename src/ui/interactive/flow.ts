@@ -17,6 +17,8 @@ import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
 import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
+import { say } from '../../core/i18n.js';
+import { USAGE_TEXTS } from '../../core/usage-texts.js';
 
 export interface FlowEnvironment {
   asker: Asker;
@@ -465,7 +467,7 @@ function certificateSlot(
     return {
       partial: { Certificate: { SSLMode: mode, ...fields.entry } },
       at: (key) => ['Certificate', key === 'CertContent' ? fields.single : key],
-      labels: () => undefined,
+      labels: (path) => (path.at(-1) === 'CertKey' ? keyQuestion() : undefined),
     };
   }
   const index = earlier.length;
@@ -474,11 +476,15 @@ function certificateSlot(
     at: (key) => ['MultiCertInfo', 'CertList', index, key],
     // Earlier entries are named by what the person gave for them: their file or id.
     labels: (path) => {
+      if (path.at(-1) === 'CertKey' && path[2] === index) return keyQuestion();
       const entry = path[0] === 'MultiCertInfo' && path[1] === 'CertList' && typeof path[2] === 'number' ? earlier[path[2]] : undefined;
       return entry === undefined ? undefined : entry.kind === 'id' ? entry.id : entry.cert.path;
     },
   };
 }
+
+/** A certificate's key as the questions name it (not by its API field, CertKey). */
+const keyQuestion = (): string => say('en', USAGE_TEXTS.privateKeyQuestion);
 
 async function askServerCertificate(
   env: FlowEnvironment,
@@ -629,7 +635,7 @@ async function askCa(
     return { kind: 'id', id: id.trim() };
   }
   const cert = await askPemFile(env, 'CA certificate PEM file', (path) =>
-    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now),
+    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now, slot.labels),
   );
   const name = await asker.input({
     message: 'CA certificate name',

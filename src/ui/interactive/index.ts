@@ -8,14 +8,16 @@ import type { CliContext, GlobalOptions } from '../../core/context.js';
 import type { CreateFlags } from '../../model/flags.js';
 import { buildCreateListenerRequest, type BuildOptions, type BuiltRequest, type RawFlags } from '../../model/request.js';
 import type { ReadText } from '../../model/coerce.js';
-import { UsageError } from '../../core/errors.js';
+import { ExitStatus, UsageError } from '../../core/errors.js';
 import { CREATE_LISTENER_FIELDS, flagNames } from '../../model/fields.js';
 import { isTrueWord } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { loadValidator } from '../../model/validate.js';
 import { attributeOf } from '../../model/flags.js';
 import { colorEnabled, palette } from '../color.js';
-import { createAsker, PromptCancelledError } from './asker.js';
+import { createAsker, promptLook } from './asker.js';
+import { say as sayText } from '../../core/i18n.js';
+import { USAGE_TEXTS } from '../../core/usage-texts.js';
 import { isCi } from '../terminal.js';
 import { askCreate } from './flow.js';
 import { equivalentCommand, requestSummary } from './equivalent-command.js';
@@ -100,7 +102,7 @@ export async function interactiveCreate(
 
   // Every answer is checked by the request's validator as it is typed.
   await loadValidator();
-  const asker = await createAsker(ctx);
+  const asker = await createAsker(ctx, promptLook(ctx, globals.color !== false));
   const answers = await askCreate(flags, {
     asker,
     readText,
@@ -129,12 +131,21 @@ export async function interactiveCreate(
   if (picking.cannotSend && !flags.dryRun) {
     // What works without credentials: the request, printed; the command above runs it later.
     const show = 'Nothing can be sent without credentials. Print the request (as --dry-run would)?';
-    if (!(await asker.confirm({ message: show, default: true }))) throw new PromptCancelledError();
+    if (!(await asker.confirm({ message: show, default: true }))) declined(ctx);
     return { ...built, printOnly: true };
   }
   const what = flags.dryRun ? 'Show the request (--dry-run: nothing is sent)?' : 'Create it?';
-  if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
+  if (!(await asker.confirm({ message: what, default: true }))) declined(ctx);
   return built;
+}
+
+/**
+ * "No" to the last question is an answer, not an interruption (Ctrl-C is 130): nothing was sent,
+ * the equivalent command above is there for later, and the run ends successfully.
+ */
+function declined(ctx: CliContext): never {
+  ctx.stderr.write(`${sayText(ctx.language ?? 'en', USAGE_TEXTS.declined)}\n`);
+  throw new ExitStatus(0);
 }
 
 /**

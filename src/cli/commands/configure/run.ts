@@ -32,13 +32,17 @@ const MAX_STDIN_BYTES = 64 * 1024;
 type Prompts = typeof import('@inquirer/prompts');
 
 /** Loaded only when a prompt is really shown, so ordinary start-up stays small. */
-async function loadPrompts(ctx: CliContext) {
-  const [prompts, { promptOutput }]: [Prompts, typeof import('../../../ui/interactive/asker.js')] = await Promise.all([
+async function loadPrompts(ctx: CliContext, globals: GlobalOptions) {
+  const [prompts, { promptOutput, promptLook }]: [Prompts, typeof import('../../../ui/interactive/asker.js')] = await Promise.all([
     import('@inquirer/prompts'),
     import('../../../ui/interactive/asker.js'),
   ]);
   // Inquirer ends its output after each question: each gets a wrapper of its own, so stdout stays open.
-  const context = () => ({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: ctx.signal });
+  const context = () => ({
+    input: ctx.stdin,
+    output: promptOutput(ctx.stdout, promptLook(ctx, globals.color !== false)),
+    signal: ctx.signal,
+  });
   const interrupted = (error: unknown): never => {
     // Ctrl-C at a prompt, or the run's signal: nothing written.
     if (isPromptCancel(error)) throw new InterruptedError();
@@ -104,7 +108,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
   const { name } = chooseProfile(globals.profile, ctx.env);
   const home = homeDir(ctx.env);
   const current = readTccliProfile(home, name);
-  const { input, password } = await loadPrompts(ctx);
+  const { input, password } = await loadPrompts(ctx, globals);
 
   const currentId = profileValue(current, 'secretId');
   const currentKey = profileValue(current, 'secretKey');
@@ -153,9 +157,9 @@ async function readStdin(ctx: CliContext): Promise<string> {
 }
 
 /** The value of a `KEY -` pair: a masked prompt in a terminal, else all of stdin. */
-async function valueFromStdin(ctx: CliContext, key: ProfileKey): Promise<string> {
+async function valueFromStdin(ctx: CliContext, globals: GlobalOptions, key: ProfileKey): Promise<string> {
   if (canPrompt(ctx)) {
-    const { input, password } = await loadPrompts(ctx);
+    const { input, password } = await loadPrompts(ctx, globals);
     return (key.secret ? await password({ message: key.name, mask: '*' }) : await input({ message: key.name })).trim();
   }
   // A terminal we may not prompt on (CI=true) would echo whatever is typed into it.
@@ -200,7 +204,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
     throw new UsageError(`only one value can come from stdin per run; got "-" for ${fromStdin.map(([k]) => k.name).join(' and ')}`);
   }
   for (const pair of fromStdin) {
-    pair[1] = await valueFromStdin(ctx, pair[0]);
+    pair[1] = await valueFromStdin(ctx, globals, pair[0]);
     if (pair[0].secret) ctx.secrets.add(pair[1]);
     if (hasControlCharacters(pair[1])) {
       throw new UsageError(`the value for ${pair[0].name} on stdin holds more than one line or a control character`, undefined, {

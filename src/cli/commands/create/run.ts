@@ -61,6 +61,10 @@ async function connectForPicking(globals: GlobalOptions, ctx: CliContext, keep: 
     // question, not after the last. Anything else that stops a session (no region, a bad
     // endpoint) would stop the dry run too: it is the error, before any question.
     if (error instanceof CredentialsError) {
+      // Printing the request needs a region too (the endpoint and the signed headers depend on
+      // it): without one, that is the error now, not after the last question.
+      const { resolveRegion } = await import('../../../config/index.js');
+      resolveRegion(settingsInput(globals, ctx));
       const why = error.message.split('\n')[0]!.replace(/ \(looked in: .*\)$/, '');
       return {
         note: `not listing from the account (${why}): type the ids; without credentials the request can only be printed, not sent`,
