@@ -415,3 +415,25 @@ describe('create -i and configure: the rough edges', () => {
     assert.deepEqual(promptLook(ctx({ LANG: 'C' })), { color: true, ascii: true });
   });
 });
+
+describe('an example id the emulator does not serve', () => {
+  test("create on an unknown load balancer: the refusal's hint names the ones these credentials see", async () => {
+    const emu = await inProcessEmulator({ taskDelayMs: 0 });
+    try {
+      const result = await runAgainst(emu, ['create', '--lb', 'lb-cuxw2rm0', '--port', '80', '--protocol', 'TCP']);
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(
+        result.stderr,
+        /\nhint: there is no load balancer lb-cuxw2rm0 in ap-guangzhou; these credentials see: lb-emu00001, lb-emu00002, lb-emu00003 \(or check --region\)\n$/,
+      );
+      assert.equal(result.requests!.filter((a) => a === 'CreateListener').length, 1, 'one write; the hint only reads');
+      // A load balancer that exists gets no such hint for another InvalidParameter.
+      await emu.faults([{ action: 'CreateListener', kind: 'apiError', code: 'InvalidParameter' }]);
+      const other = await runAgainst(emu, ['create', '--lb', 'lb-emu00001', '--port', '81', '--protocol', 'TCP']);
+      assert.equal(other.code, 1);
+      assert.doesNotMatch(other.stderr, /there is no load balancer/);
+    } finally {
+      await emu.stop();
+    }
+  });
+});

@@ -429,6 +429,30 @@ describe('README: the landing page', () => {
     assert.deepEqual(broken, []);
   });
 
+  test("the landing page's validation line is what the tool prints, and nothing is sent", async () => {
+    const shown = /`(error: --health-check TimeOut must be [^`]+)`/.exec(LANDING)?.[1];
+    assert.ok(shown, 'the README shows the line');
+    const emu = await inProcessEmulator({ taskDelayMs: 0 });
+    try {
+      const result = await runAgainst(emu, [
+        'create',
+        '--lb',
+        'lb-emu00001',
+        '--port',
+        '80',
+        '--protocol',
+        'TCP',
+        '--health-check',
+        'TimeOut=99',
+      ]);
+      assert.equal(result.code, 2);
+      assert.equal(result.stderr.split('\n')[0], shown);
+      assert.deepEqual(result.requests, []);
+    } finally {
+      await emu.stop();
+    }
+  });
+
   test('the 60-second try-out runs as pasted against a default emulator, with its export lines and no --endpoint', async () => {
     const emu = await inProcessEmulator({ taskDelayMs: 0 });
     try {

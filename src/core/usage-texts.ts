@@ -79,4 +79,12 @@ export const USAGE_TEXTS = defineMessages({
     en: 'the private key file',
     zh: '私钥文件',
   },
+  unknownLoadBalancer: {
+    en: 'there is no load balancer %{id} in %{region}; these credentials see: %{ids} (or check --region)',
+    zh: '%{region} 中没有负载均衡实例 %{id}；这些凭证可见的实例：%{ids}（或检查 --region）',
+  },
+  noLoadBalancers: {
+    en: 'there is no load balancer %{id} in %{region}, and these credentials see none there; check --region',
+    zh: '%{region} 中没有负载均衡实例 %{id}，这些凭证在该地域也看不到任何实例；请检查 --region',
+  },
 });
