@@ -16,6 +16,7 @@ import { PromptCancelledError } from '../src/ui/interactive/asker.js';
 import { inputReader } from '../src/cli/read-input.js';
 import { exitCodeFor } from '../src/cli/exit-codes.js';
 import { ExitStatus, UsageError } from '../src/core/errors.js';
+import { completePath, pathMatches } from '../src/ui/interactive/path-prompt.js';
 import { main } from '../src/cli/main.js';
 import type { CliContext, GlobalOptions } from '../src/core/context.js';
 import type { CreateFlags } from '../src/model/flags.js';
@@ -304,6 +305,40 @@ describe('interactive create: certificate walk-through', () => {
     const built = await result;
     assert.match(term.err(), /warning: expired\.crt holds a certificate that expired on 2021-01-01/);
     assert.match(built.warnings.join('\n'), /--cert-file holds a certificate that expired on 2021-01-01/);
+  });
+});
+
+describe('interactive create: Tab completes file paths', () => {
+  test('one match is completed; several extend to what they share and are listed; a directory gets its /', async () => {
+    const { term, result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'TCP_SSL' });
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter);
+    await term.answer('? Server certificate', enter);
+    // "ser": server-ecc.crt, server-ecc.key, server.crt, server.key share "server"; all four listed.
+    await term.answer('? Certificate PEM file', 'ser', '\t');
+    await term.waitFor(/\? Certificate PEM file server\n *server-ecc\.crt\n *server-ecc\.key\n *server\.crt\n *server\.key/);
+    term.type('.c', '\t');
+    await term.waitFor('? Certificate PEM file server.crt');
+    term.type(enter);
+    await term.answer('? Private key PEM file', 'seed', '\t');
+    await term.waitFor('? Private key PEM file seed-examples/');
+    term.type(clearLine, 'server.k', '\t');
+    await term.waitFor('? Private key PEM file server.key');
+    term.type(enter);
+    await term.answer('? Certificate name', enter);
+    await term.answer('? Create it?', enter);
+    const built = await result;
+    assert.equal((built.request.Certificate as { CertContent: string }).CertContent, readFileSync(join(FIXTURES, 'server.crt'), 'utf8'));
+  });
+
+  test('pathMatches and completePath: as typed, directories with /, dot files only when asked for', () => {
+    assert.deepEqual(pathMatches('ca.', FIXTURES), ['ca.crt', 'ca.key']);
+    assert.equal(completePath('ca.', pathMatches('ca.', FIXTURES)), 'ca.');
+    assert.equal(completePath('ca.c', pathMatches('ca.c', FIXTURES)), 'ca.crt');
+    assert.deepEqual(pathMatches('corp', FIXTURES), ['corp' + 'us/']);
+    assert.deepEqual(pathMatches('~/ca.k', '/', FIXTURES), ['~/ca.key']);
+    assert.deepEqual(pathMatches('nosuch/x', FIXTURES), []);
+    assert.equal(completePath('zz', []), 'zz');
   });
 });
 

@@ -38,6 +38,8 @@ export interface Asker {
   input(config: { message: string; default?: string; validate?: Validate }): Promise<string>;
   select<V>(config: { message: string; choices: readonly Choice<V>[]; default?: V }): Promise<V>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+  /** A file path; Tab completes it from the files there (optional: without it, `input` asks). */
+  path?(config: { message: string; validate: Validate }): Promise<string>;
   /** A list narrowed by what is typed; `source` answers each change of the typed text. */
   search<V>(config: { message: string; source: SearchSource<V>; pageSize?: number; default?: V }): Promise<V>;
 }
@@ -90,7 +92,7 @@ export function promptLook(ctx: CliContext, colorFlag = true): PromptLook {
 }
 
 export async function createAsker(ctx: CliContext, look: PromptLook = promptLook(ctx)): Promise<Asker> {
-  const prompts = await import('@inquirer/prompts');
+  const [prompts, { pathPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./path-prompt.js')]);
 
   async function ask<T>(start: (context: PromptContext) => Promise<T>): Promise<T> {
     if (ctx.signal.aborted) throw new PromptCancelledError();
@@ -164,6 +166,13 @@ export async function createAsker(ctx: CliContext, look: PromptLook = promptLook
             },
             context,
           ) as Promise<V>,
+      ),
+    path: (config) =>
+      ask((context) =>
+        pathPrompt(
+          { message: config.message, validate: config.validate, cwd: ctx.cwd, ...(ctx.env.HOME ? { home: ctx.env.HOME } : {}) },
+          context,
+        ),
       ),
     confirm: (config) =>
       ask((context) =>

@@ -549,9 +549,10 @@ async function askServerCertificate(
 
   const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
   let key = '';
-  const typedKey = await asker.input({
+  const ask = asker.path ? asker.path.bind(asker) : asker.input.bind(asker);
+  const typedKey = await ask({
     message: 'Private key PEM file',
-    validate: async (text) => {
+    validate: async (text: string) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
       const labels = (p: Path): string | undefined => (samePath(p, certAt) ? cert.path : keySlot.labels(p));
@@ -584,15 +585,14 @@ async function askPemFile(
   check: (path: string) => Promise<CheckedCertificate | string>,
 ): Promise<CheckedCertificate> {
   let accepted: CheckedCertificate | undefined;
-  await env.asker.input({
-    message,
-    validate: async (text) => {
-      const result = await check(expandPath(text, env.env));
-      if (typeof result === 'string') return result;
-      accepted = result;
-      return true;
-    },
-  });
+  const validate = async (text: string): Promise<true | string> => {
+    const result = await check(expandPath(text, env.env));
+    if (typeof result === 'string') return result;
+    accepted = result;
+    return true;
+  };
+  // Tab completes the path from the files there, where the asker can.
+  await (env.asker.path ? env.asker.path({ message, validate }) : env.asker.input({ message, validate }));
   const cert = accepted!;
   env.note(describeCertificate(cert, env.now));
   if (cert.warnings.length) env.note(cert.warnings, 'warning');
