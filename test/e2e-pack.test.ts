@@ -125,6 +125,11 @@ test('npm pack → npm install --global --offline in a temp prefix → the insta
     assert.deepEqual(existsSync(modules) ? readdirSync(modules) : [], []);
     assert.ok(existsSync(join(prefix, 'bin', 'clb-listener')));
     assert.equal(realpathSync(join(prefix, 'bin', 'clb-listener')), join(realpathSync(installed), 'bin', 'clb-listener.js'));
+    // `man clb-listener` finds the page npm links from package.json's "man".
+    assert.equal(
+      realpathSync(join(prefix, 'share', 'man', 'man1', 'clb-listener.1')),
+      join(realpathSync(installed), 'man', 'clb-listener.1'),
+    );
   });
 
   await t.test('no install script: npm runs nothing of the package and warns of nothing', () => {
