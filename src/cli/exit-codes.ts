@@ -39,7 +39,7 @@ export function isHandledSignal(value: unknown): value is HandledSignal {
   return typeof value === 'string' && Object.hasOwn(SIGNAL_EXIT_CODES, value);
 }
 
-/** The table printed in `--help` and the README. */
+/** The table printed in `--help` and docs/design.md. */
 export const EXIT_CODE_HELP: readonly [number, string][] = [
   [0, 'success'],
   [1, 'the API rejected the request (its Code and RequestId are printed), a listener is in the way, or some apply changes failed'],

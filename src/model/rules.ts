@@ -64,7 +64,7 @@ export interface Rule {
   id: string;
   /** The fields it reads, as paths (`[]` visits each entry of a list). */
   fields: readonly string[];
-  /** What it checks, in a line, for the README. */
+  /** What it checks, in a line, for docs/rules.md. */
   checks: string;
   provenance: Provenance;
   /** Where the rule comes from, in a line. */

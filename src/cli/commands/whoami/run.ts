@@ -9,7 +9,7 @@ import type { UsageError } from '../../../core/errors.js';
 import type { Credentials } from '../../../core/credentials.js';
 import { ENV } from '../../../core/env-names.js';
 
-/** The `-o json` shape of whoami (README, "Output formats"). */
+/** The `-o json` shape of whoami (docs/scripting.md, "Output formats"). */
 export interface WhoamiView {
   Profile: string;
   ProfileSource: string;
