@@ -85,10 +85,7 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .option('--profile <name>', 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")')
     .option('--region <region>', 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)')
-    .option(
-      '--endpoint <url>',
-      'API endpoint; http:// only for loopback (default: $CLB_LISTENER_ENDPOINT, else https://clb.tencentcloudapi.com)',
-    )
+    .option('--endpoint <url>', say(ctx.language ?? 'en', USAGE_TEXTS.endpointOption))
     .addOption(anyCase(new Option('--language <lang>', 'language of API messages'), ['zh-CN', 'en-US'], ctx))
     .addOption(anyCase(new Option('-o, --output <format>', 'output format'), ['text', 'json', 'table'], ctx).default('text'))
     .option('--query <jmespath>', 'JMESPath expression applied to the JSON result')

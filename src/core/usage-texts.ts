@@ -87,4 +87,16 @@ export const USAGE_TEXTS = defineMessages({
     en: 'there is no load balancer %{id} in %{region}, and these credentials see none there; check --region',
     zh: '%{region} 中没有负载均衡实例 %{id}，这些凭证在该地域也看不到任何实例；请检查 --region',
   },
+  endpointOption: {
+    en: 'API endpoint; http:// only for loopback (default: $CLB_LISTENER_ENDPOINT, else https://clb.tencentcloudapi.com)',
+    zh: 'API 接入点；http:// 仅限本机回环地址（默认：$CLB_LISTENER_ENDPOINT，否则 https://clb.tencentcloudapi.com）',
+  },
+  emulatorTerminalNote: {
+    en: 'When stdout is a terminal it also prints, on stderr, export lines for the printed keys, region and endpoint, and a command to try.',
+    zh: '当 stdout 是终端时，它还会在 stderr 上打印所输出密钥、地域和接入点的 export 行，以及一条可以试用的命令。',
+  },
+  privateKeyMisplaced: {
+    en: 'holds a PEM private key, which belongs in %{field}',
+    zh: '包含 PEM 私钥，私钥应放在 %{field}',
+  },
 });

@@ -729,7 +729,7 @@ const privateKeyOutOfPlace: Rule = {
         {
           path,
           // The key's own field named in the user's words (--key-file, the private key question).
-          message: `holds a PEM private key, which belongs in {${pathText(keyPath)}}`,
+          message: say('en', USAGE_TEXTS.privateKeyMisplaced, { field: `{${pathText(keyPath)}}` }),
           hint: swapped
             ? `are {${pathText(path)}} and {${pathText(keyPath)}} swapped?`
             : 'give the certificate here and the key in CertKey',
