@@ -437,3 +437,24 @@ describe('an example id the emulator does not serve', () => {
     }
   });
 });
+
+describe('in Chinese, when the run is', () => {
+  test('the texts added here are filled in the run language: help topics, the global options line, durations, suggestions', async () => {
+    const zh = async (argv: string[]) => {
+      const term = fakeTerminal({ tty: false });
+      term.stdin.end();
+      const code = await main(argv, terminalContext(term, { env: { PATH: process.env.PATH ?? '' }, language: 'zh' }));
+      return { code, stdout: term.stdout.text, stderr: term.err() };
+    };
+    const topic = await zh(['help', 'crate']);
+    assert.equal(topic.code, 2);
+    assert.equal(topic.stderr, "error: 没有名为 'crate' 的命令（是不是 create？）\nhint: 运行 'clb-listener --help' 查看所有命令\n");
+    const help = await zh(['list', '--help']);
+    assert.match(help.stdout, /全局选项（--region、--endpoint/);
+    assert.match(help.stdout, /\[别名：--lb\]/);
+    const duration = await zh(['wait', '6aa274e5-ff78-4e9e-b13c-30a9e21b107e', '--wait-timeout', 'soon']);
+    assert.match(duration.stderr, /--wait-timeout "soon"：须为 1s 到 24h 之间的时长/);
+    const output = await zh(['-o', 'jsn', 'list', '--lb', LB]);
+    assert.match(output.stderr, /--output "jsn"：须为 text, json, table 之一（是不是 json？）/);
+  });
+});
