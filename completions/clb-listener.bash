@@ -27,8 +27,8 @@ _clb_listener_options() {
     'apply') _clb_listener_reply='--file --plan --detailed-exitcode --prune --yes --schema --validate --no-validate --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -f -y -h -V -o -q' ;;
     'export') _clb_listener_reply='--lb --port --protocol --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'list') _clb_listener_reply='--lb --port --protocol --listener-id --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'list') _clb_listener_reply='--load-balancer-id --port --listener-id --protocol --help --lb --ports --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'delete') _clb_listener_reply='--load-balancer-id --listener-id --dry-run --no-wait --wait-timeout --help --lb --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule create') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --rule --if-not-exists --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule modify') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --rule --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -76,12 +76,12 @@ _clb_listener_arity() {
     'export|--request-timeout') _clb_listener_reply=required ;;
     'wait|--wait-timeout'|'wait|--profile'|'wait|--region'|'wait|--endpoint'|'wait|--language'|\
     'wait|--output'|'wait|-o'|'wait|--query'|'wait|--filter'|'wait|--request-timeout') _clb_listener_reply=required ;;
-    'list|--lb'|'list|--port'|'list|--protocol'|'list|--listener-id'|'list|--profile'|'list|--region'|\
-    'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|'list|--query'|'list|--filter'|\
-    'list|--request-timeout') _clb_listener_reply=required ;;
-    'delete|--lb'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--profile'|'delete|--region'|\
-    'delete|--endpoint'|'delete|--language'|'delete|--output'|'delete|-o'|'delete|--query'|'delete|--filter'|\
-    'delete|--request-timeout') _clb_listener_reply=required ;;
+    'list|--load-balancer-id'|'list|--port'|'list|--listener-id'|'list|--protocol'|'list|--lb'|'list|--ports'|\
+    'list|--profile'|'list|--region'|'list|--endpoint'|'list|--language'|'list|--output'|'list|-o'|\
+    'list|--query'|'list|--filter'|'list|--request-timeout') _clb_listener_reply=required ;;
+    'delete|--load-balancer-id'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--lb'|\
+    'delete|--profile'|'delete|--region'|'delete|--endpoint'|'delete|--language'|'delete|--output'|\
+    'delete|-o'|'delete|--query'|'delete|--filter'|'delete|--request-timeout') _clb_listener_reply=required ;;
     'rule|--profile'|'rule|--region'|'rule|--endpoint'|'rule|--language'|'rule|--output'|'rule|-o'|\
     'rule|--query'|'rule|--filter'|'rule|--request-timeout') _clb_listener_reply=required ;;
     'rule create|--lb'|'rule create|--listener-id'|'rule create|--port'|'rule create|--wait-timeout'|\

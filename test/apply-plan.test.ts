@@ -373,7 +373,7 @@ describe('after a lost answer', () => {
     assert.ok(matchCreated(wanted, [created({ CreateTime: '2026-12-01 19:59:58' })], { sentAt }).listeners, 'within the allowance');
     assert.match(
       matchCreated(wanted, [created({ CreateTime: '2026-12-01 19:50:00' })], { sentAt }).problems[0]!,
-      /created 2026-12-01 19:50:00, before the request was sent/,
+      /created 2026-12-01 19:50:00 \+08:00, before the request was sent/,
     );
   });
 });

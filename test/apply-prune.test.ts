@@ -4,7 +4,7 @@
 // In-process against the emulator; the scope check itself as pure calls.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
@@ -12,7 +12,7 @@ import { runAgainst } from './helpers/cli.js';
 import { parse } from 'yaml';
 import { globMatches, parsePruneScope, scopeCheck } from '../src/model/prune-scope.js';
 import { readListenerFile } from '../src/model/listener-file.js';
-import { REPO_ROOT } from './helpers/paths.js';
+import { userGuide } from './helpers/guide.js';
 
 const LB = 'lb-prune001';
 
@@ -130,10 +130,9 @@ listeners:
 });
 
 describe('the scope check', () => {
-  test("the README's prune: example is a file apply reads, with the scope it describes", async () => {
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    const example = /```yaml\n(prune:\n[\s\S]*?)```/.exec(readme)?.[1];
-    assert.ok(example, 'the README shows a prune: block');
+  test("the guide's prune: example is a file apply reads, with the scope it describes", async () => {
+    const example = /```yaml\n(prune:\n[\s\S]*?)```/.exec(userGuide())?.[1];
+    assert.ok(example, 'the guide (README and docs/) shows a prune: block');
     const read = await readListenerFile(parse(example), 'README', { readText: async () => '', now: 0 });
     assert.deepEqual(read.prune, {
       names: ['web-*'],

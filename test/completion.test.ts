@@ -19,6 +19,9 @@ import { runCli } from './helpers/cli.js';
 import { completionScript, COMPLETION_FILES, SHELLS, type Shell } from '../src/cli/completion/index.js';
 import { CERTIFICATE_FLAGS, CERTIFICATE_INPUT_FIELDS, CREATE_LISTENER_FIELDS, PROTOCOLS } from '../src/model/fields.js';
 import { PROFILE_KEYS } from '../src/config/profile-keys.js';
+import { MAN_FILE, manPage } from '../src/cli/completion/man.js';
+import { allCommands, completionSpec } from '../src/cli/completion/model.js';
+import { VERSION } from '../src/core/version.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scriptPath = (shell: Shell) => join(ROOT, 'completions', COMPLETION_FILES[shell]);
@@ -286,6 +289,39 @@ function checkFlags(shell: Shell, answers: string[][]): void {
 // ---- the tests -------------------------------------------------------------------------------
 
 describe('generated completion scripts', () => {
+  test(`${MAN_FILE} is what the generator writes from the same program (no drift), and package.json ships it`, () => {
+    const committed = readFileSync(join(ROOT, MAN_FILE), 'utf8');
+    const generated = manPage(program(), VERSION);
+    const a = committed.split('\n');
+    const b = generated.split('\n');
+    const line = a.findIndex((text, i) => text !== b[i]);
+    assert.equal(
+      line,
+      -1,
+      `${MAN_FILE} is out of date: run \`npm run completions\` and commit the result\nfirst difference, line ${line + 1}:\n  committed: ${a[line]}\n  generated: ${b[line]}`,
+    );
+    assert.equal(a.length, b.length);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { man: string[]; files: string[] };
+    assert.deepEqual(pkg.man, [`./${MAN_FILE}`]);
+    assert.ok(pkg.files.includes('man'));
+  });
+
+  test('the man page lists every command and every option the help shows, the global ones once', () => {
+    const page = manPage(program(), VERSION);
+    const unescaped = page.replace(/\\-/g, '-').replace(/\\f[BIR]/g, '');
+    for (const command of allCommands(completionSpec(program()).root).slice(1)) {
+      if (command.name === 'help') continue;
+      assert.ok(unescaped.includes(`.SS "clb-listener ${command.path.join(' ')}`), command.path.join(' '));
+      for (const option of command.options)
+        if (option.long) assert.ok(unescaped.includes(option.long), `${command.path.join(' ')} ${option.long}`);
+    }
+    assert.equal(unescaped.match(/^--request-timeout /gm)?.length, 1, 'a global option is listed once');
+    for (const heading of ['NAME', 'SYNOPSIS', 'GLOBAL OPTIONS', 'COMMANDS', 'ENVIRONMENT', 'EXIT STATUS'])
+      assert.match(page, new RegExp(`^\\.SH ${heading}$`, 'm'));
+    assert.match(unescaped, /^CLB_LISTENER_ENDPOINT$/m);
+    assert.doesNotMatch(page, /^[.'](?!SH |SS |TP$|TH |PP$|\\")/m, 'no text line starts as a roff request');
+  });
+
   for (const shell of SHELLS) {
     test(`completions/${COMPLETION_FILES[shell]} is what the generator writes (no drift)`, () => {
       const committed = readFileSync(scriptPath(shell), 'utf8');

@@ -358,6 +358,28 @@ describe('endpoint and language', () => {
     assert.deepEqual([fallback.endpoint, fallback.endpointSource], [DEFAULT_ENDPOINT, 'default']);
   });
 
+  test('CLB_LISTENER_ENDPOINT: after --endpoint, before the profile; a bad value is named by the variable', async () => {
+    home = makeTempHome();
+    home.tccli('default', {
+      credential: { secretId: ID, secretKey: KEY },
+      configure: { _sys_param: { region: 'ap-guangzhou' }, clb: { endpoint: 'clb.ap-guangzhou.tencentcloudapi.com' } },
+    });
+    const env = { CLB_LISTENER_ENDPOINT: 'http://127.0.0.1:9400' };
+    assert.deepEqual(resolveEndpoint(input({}, env)), { endpoint: 'http://127.0.0.1:9400', source: 'CLB_LISTENER_ENDPOINT' });
+    const settings = await resolveSettings(input({ region: 'ap-shanghai-fsi' }, env));
+    assert.deepEqual([settings.endpoint, settings.endpointSource], ['http://127.0.0.1:9400', 'CLB_LISTENER_ENDPOINT']);
+    assert.deepEqual(resolveEndpoint(input({ endpoint: 'https://clb.example' }, env)), {
+      endpoint: 'https://clb.example',
+      source: '--endpoint',
+    });
+    assert.equal(resolveEndpoint(input({}, { CLB_LISTENER_ENDPOINT: 'clb.example:8443' })).endpoint, 'https://clb.example:8443');
+    assert.equal(resolveEndpoint(input({}, { CLB_LISTENER_ENDPOINT: '' })).endpoint, 'https://clb.ap-guangzhou.tencentcloudapi.com');
+    assert.throws(
+      () => resolveEndpoint(input({}, { CLB_LISTENER_ENDPOINT: 'http://10.0.0.1' })),
+      (error: Error) => error instanceof UsageError && /^CLB_LISTENER_ENDPOINT "http:\/\/10\.0\.0\.1"/.test(error.message),
+    );
+  });
+
   test('a financial region gets its own host, also over the default host tccli writes into every profile', async () => {
     home = makeTempHome();
     defaultProfile(); // clb.endpoint = clb.tencentcloudapi.com, as tccli writes it

@@ -173,12 +173,12 @@ const CASES: [string, string[], RegExp][] = [
   [
     'certificate and key files swapped',
     https('--cert-file', `${F}server.key`, '--key-file', `${F}server.crt`),
-    /--cert-file holds a PEM private key; only CertKey takes one/,
+    /--cert-file holds a PEM private key, which belongs in --key-file$/m,
   ],
   [
     'certificate and key swapped inside a --certificate file',
     https('--certificate', `file://${F}swapped-certificate.json`),
-    /--certificate CertContent holds a PEM private key; only CertKey takes one/,
+    /--certificate CertContent holds a PEM private key, which belongs in CertKey$/m,
   ],
   [
     'a private key as a MultiCertInfo certificate',
@@ -274,7 +274,7 @@ const CASES: [string, string[], RegExp][] = [
   // the command line itself
   ['unknown flag', tcp('--colour'), /unknown option '--colour'/],
   ['load balancer given twice', [...tcp(), '--load-balancer-id', 'lb-aaaaaaaa'], /--load-balancer-id was given twice/],
-  ['wait timeout not a number', tcp('--wait-timeout', 'soon'), /--wait-timeout "soon": must be a number of seconds/],
+  ['wait timeout not a number', tcp('--wait-timeout', 'soon'), /--wait-timeout "soon": must be a duration from 1s to 24h/],
   ['from-file that is not an object', ['--from-file', 'test/fixtures/ca.crt'], /--from-file/],
   ['from-file with an unknown field', ['--from-file', '-'], /stdin: Port is not a field of the request; did you mean Ports\?/],
 ];

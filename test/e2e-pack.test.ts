@@ -20,10 +20,11 @@ import { REPO_ROOT } from './helpers/paths.js';
 import { CLI_NODE } from './helpers/cli.js';
 import { countSpawn } from './helpers/spawn-count.js';
 import { eventually } from './helpers/eventually.js';
+import { userGuide } from './helpers/guide.js';
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const README = userGuide();
 
 let dir: string;
 let prefix: string;
@@ -97,7 +98,19 @@ async function freePort(): Promise<number> {
 
 test('npm pack → npm install --global --offline in a temp prefix → the installed clb-listener works', async (t) => {
   await t.test('the tarball holds what runs and its docs, not the sources or tests', () => {
-    for (const file of ['bin/clb-listener.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/emulator.md', 'package.json']) {
+    for (const file of [
+      'bin/clb-listener.js',
+      'README.md',
+      'README.zh-CN.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'docs/emulator.md',
+      'package.json',
+    ]) {
+      assert.ok(packedFiles.includes(file), `${file} is packed`);
+    }
+    // npm links package.json's "man" pages into the prefix's share/man on a global install.
+    for (const file of ['man/clb-listener.1']) {
       assert.ok(packedFiles.includes(file), `${file} is packed`);
     }
     for (const file of ['completions/clb-listener.bash', 'completions/_clb-listener', 'completions/clb-listener.fish']) {
@@ -112,6 +125,11 @@ test('npm pack → npm install --global --offline in a temp prefix → the insta
     assert.deepEqual(existsSync(modules) ? readdirSync(modules) : [], []);
     assert.ok(existsSync(join(prefix, 'bin', 'clb-listener')));
     assert.equal(realpathSync(join(prefix, 'bin', 'clb-listener')), join(realpathSync(installed), 'bin', 'clb-listener.js'));
+    // `man clb-listener` finds the page npm links from package.json's "man".
+    assert.equal(
+      realpathSync(join(prefix, 'share', 'man', 'man1', 'clb-listener.1')),
+      join(realpathSync(installed), 'man', 'clb-listener.1'),
+    );
   });
 
   await t.test('no install script: npm runs nothing of the package and warns of nothing', () => {

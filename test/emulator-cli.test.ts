@@ -85,7 +85,8 @@ describe('clb-listener emulator at a terminal', () => {
       `  export TENCENTCLOUD_SECRET_KEY=${secretKey}`,
       "  export TENCENTCLOUD_SESSION_TOKEN='tok en'",
       `  export TENCENTCLOUD_REGION=${region}`,
-      `  clb-listener create --endpoint ${endpoint} --lb lb-aaaa1111 --port 80 --protocol TCP`,
+      `  export CLB_LISTENER_ENDPOINT=${endpoint}`,
+      '  clb-listener create --lb lb-aaaa1111 --port 80 --protocol TCP',
       'Ctrl-C to stop.',
     ]) {
       assert.ok(lines.includes(expected), `${expected}\nin:\n${run.stderr}`);

@@ -86,7 +86,7 @@ describe('guidance', () => {
     assert.equal(result.code, 2);
     assert.match(
       result.stderr,
-      /^error: --cert-file holds a PEM private key; only CertKey takes one\nhint: are --cert-file and --key-file swapped\?/,
+      /^error: --cert-file holds a PEM private key, which belongs in --key-file\nhint: are --cert-file and --key-file swapped\?/,
     );
   });
 

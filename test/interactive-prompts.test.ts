@@ -15,7 +15,8 @@ import { checkAnswer, loadValidator } from '../src/model/validate.js';
 import { PromptCancelledError } from '../src/ui/interactive/asker.js';
 import { inputReader } from '../src/cli/read-input.js';
 import { exitCodeFor } from '../src/cli/exit-codes.js';
-import { UsageError } from '../src/core/errors.js';
+import { ExitStatus, UsageError } from '../src/core/errors.js';
+import { completePath, pathMatches } from '../src/ui/interactive/path-prompt.js';
 import { main } from '../src/cli/main.js';
 import type { CliContext, GlobalOptions } from '../src/core/context.js';
 import type { CreateFlags } from '../src/model/flags.js';
@@ -124,7 +125,7 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? Certificate id', 'MsJyaXVm', enter);
     await term.answer('? Client CA certificate', enter); // upload
     await term.answer('? CA certificate PEM file', 'ca.key', enter);
-    await term.answer('ca.key holds a PEM private key; only CertKey takes one', clearLine, 'ca.crt', enter);
+    await term.answer('ca.key holds a PEM private key, which belongs in the private key file', clearLine, 'ca.crt', enter);
     await term.answer('? CA certificate name (clb-listener-Test-CA)', enter);
     await term.answer('? Client certificates', down, enter); // OPTIONAL
     await term.answer('? Create it?', enter);
@@ -349,7 +350,7 @@ describe('interactive create: certificate walk-through', () => {
     await term.answer('? SSL mode', enter);
     await term.answer('? Server certificate', enter);
     await term.answer('? Certificate PEM file', 'server.key', enter);
-    await term.answer('server.key holds a PEM private key; only CertKey takes one', clearLine, 'server.crt', enter);
+    await term.answer('server.key holds a PEM private key, which belongs in the private key file', clearLine, 'server.crt', enter);
     await term.answer('? Private key PEM file', 'server.key', enter);
     await term.answer('? Certificate name', enter);
     await term.answer('? Create it?', enter);
@@ -372,6 +373,40 @@ describe('interactive create: certificate walk-through', () => {
     const built = await result;
     assert.match(term.err(), /warning: expired\.crt holds a certificate that expired on 2021-01-01/);
     assert.match(built.warnings.join('\n'), /--cert-file holds a certificate that expired on 2021-01-01/);
+  });
+});
+
+describe('interactive create: Tab completes file paths', () => {
+  test('one match is completed; several extend to what they share and are listed; a directory gets its /', async () => {
+    const { term, result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'TCP_SSL' });
+    await term.answer('? Server certificates', enter);
+    await term.answer('? SSL mode', enter);
+    await term.answer('? Server certificate', enter);
+    // "ser": server-ecc.crt, server-ecc.key, server.crt, server.key share "server"; all four listed.
+    await term.answer('? Certificate PEM file', 'ser', '\t');
+    await term.waitFor(/\? Certificate PEM file server\n *server-ecc\.crt\n *server-ecc\.key\n *server\.crt\n *server\.key/);
+    term.type('.c', '\t');
+    await term.waitFor('? Certificate PEM file server.crt');
+    term.type(enter);
+    await term.answer('? Private key PEM file', 'seed', '\t');
+    await term.waitFor('? Private key PEM file seed-examples/');
+    term.type(clearLine, 'server.k', '\t');
+    await term.waitFor('? Private key PEM file server.key');
+    term.type(enter);
+    await term.answer('? Certificate name', enter);
+    await term.answer('? Create it?', enter);
+    const built = await result;
+    assert.equal((built.request.Certificate as { CertContent: string }).CertContent, readFileSync(join(FIXTURES, 'server.crt'), 'utf8'));
+  });
+
+  test('pathMatches and completePath: as typed, directories with /, dot files only when asked for', () => {
+    assert.deepEqual(pathMatches('ca.', FIXTURES), ['ca.crt', 'ca.key']);
+    assert.equal(completePath('ca.', pathMatches('ca.', FIXTURES)), 'ca.');
+    assert.equal(completePath('ca.c', pathMatches('ca.c', FIXTURES)), 'ca.crt');
+    assert.deepEqual(pathMatches('corp', FIXTURES), ['corp' + 'us/']);
+    assert.deepEqual(pathMatches('~/ca.k', '/', FIXTURES), ['~/ca.key']);
+    assert.deepEqual(pathMatches('nosuch/x', FIXTURES), []);
+    assert.equal(completePath('zz', []), 'zz');
   });
 });
 
@@ -405,11 +440,12 @@ describe('interactive create: cancelling sends nothing', () => {
     return true;
   };
 
-  test('"No" at the confirmation', async () => {
+  test('"No" at the confirmation is an answer, not an interruption: exit 0, nothing sent, and it says so', async () => {
     const { term, result } = start({ lb: 'lb-emu00001', port: ['80'], protocol: 'HTTP' });
     await term.answer('? Create it?', 'n', enter);
-    await assert.rejects(result, isCancel);
+    await assert.rejects(result, (error: unknown) => error instanceof ExitStatus && error.code === 0);
     assert.match(term.err(), /Equivalent command/);
+    assert.match(term.err(), /Not created: nothing was sent\. The equivalent command above runs it later\.\n$/);
   });
 
   for (const [name, key] of [

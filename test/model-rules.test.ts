@@ -81,9 +81,9 @@ describe('the rule table', () => {
     assert.equal(severityOf({ provenance: 'observed' }), 'refuse');
   });
 
-  test('the README shows the table as it is', () => {
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    assert.equal(withRulesDoc(readme), readme, 'README is stale: npx tsc -p tsconfig.json && node scripts/generate-rules-doc.js');
+  test('docs/rules.md shows the table as it is', () => {
+    const page = readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
+    assert.equal(withRulesDoc(page), page, 'docs/rules.md is stale: npx tsc -p tsconfig.json && node scripts/generate-rules-doc.js');
     for (const rule of RULES) assert.ok(rulesMarkdown().includes(`| \`${rule.id}\` |`), rule.id);
   });
 });
@@ -317,7 +317,7 @@ describe('certificates: one set of checks whatever the input path', () => {
     assert.ok(hit?.always && hit.severity === 'refuse');
     assert.match(
       renderFinding(hit, documentNamer('x.json')).message,
-      /^x\.json: Certificate\.CertContent holds a PEM private key; only CertKey takes one$/,
+      /^x\.json: Certificate\.CertContent holds a PEM private key, which belongs in CertKey$/,
     );
     assert.match(renderFinding(hit, documentNamer('x.json')).hint!, /are CertContent and CertKey swapped\?/);
     assert.ok(

@@ -216,14 +216,13 @@ describe('every command: -o json parses in its documented shape, --query picks f
     await term.answer('? SecretId', 'AKIDprompted00000000000000000000000001', KEY.enter);
     await term.answer('? SecretKey', 'prompted-secret-key-00000000000000001', KEY.enter);
     await term.answer('? Region', KEY.enter);
-    await term.answer('? Output format', KEY.enter);
     assert.equal(await done, 0, term.err());
     // The prompts share stdout (a terminal); the JSON document starts after the last answer.
     const out = term.out();
     const saved = JSON.parse(out.slice(out.lastIndexOf('\n{') + 1)) as Record<string, unknown>;
     assert.deepEqual(saved, {
       Profile: 'prompted',
-      Keys: ['secretId', 'secretKey', 'region', 'output'],
+      Keys: ['secretId', 'secretKey', 'region'],
       Files: [home.path('.tccli', 'prompted.credential'), home.path('.tccli', 'prompted.configure')],
     });
   });

@@ -147,10 +147,10 @@ describe('create output', () => {
       .map((l) => l.split(/\s+/)[0]!);
     assertTable(
       result.stdout,
-      ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME'],
+      ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME'],
       [
-        [ids[0]!, String(p1), 'TCP', 'a-rather-long-name'],
-        [ids[1]!, String(p2), 'TCP', 'b'],
+        [ids[0]!, 'TCP', String(p1), 'a-rather-long-name'],
+        [ids[1]!, 'TCP', String(p2), 'b'],
       ],
     );
     // Without names the last column is empty, and still no trailing padding.

@@ -8,13 +8,13 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
-import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { makeTempHome, NO_METADATA_URL, type TempHome } from './helpers/home.js';
 import { run } from './helpers/run.js';
+import { userGuide } from './helpers/guide.js';
 
-const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const README = userGuide();
 const LB = 'lb-cuxw2rm0';
 
 function yamlBlock(firstLine: string): unknown {
@@ -188,4 +188,11 @@ describe('README: CI recipes', () => {
     assert.equal(await runLines(apply.script, env), 0);
     assert.deepEqual(await listenersNow(), [[LB, 8080, 'TCP', 'web']]);
   });
+});
+
+test('the recipes run on a current Node LTS (24), not on Node 20, which reached its end of life', () => {
+  const recipes = README.slice(README.indexOf('\n## CI recipes\n'));
+  const versions = [...recipes.matchAll(/node-version: (\d+)|image: node:(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
+  assert.ok(versions.length >= 3, 'each job names its Node');
+  for (const version of versions) assert.equal(version, 24);
 });

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -19,6 +19,7 @@ import { COMPLETION_FILES } from '../src/cli/completion/shells.js';
 import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst, runCli } from './helpers/cli.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
+import { GUIDE_FILES, markdownFiles, userGuide } from './helpers/guide.js';
 import { fakeTerminal, KEY, terminalContext } from './helpers/fake-tty.js';
 import { hermetic } from './helpers/hermetic.js';
 import { interactiveCreate } from '../src/ui/interactive/index.js';
@@ -26,7 +27,11 @@ import { inputReader } from '../src/cli/read-input.js';
 import type { GlobalOptions } from '../src/core/context.js';
 import type { CreateFlags } from '../src/model/flags.js';
 
-const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+/** The landing page alone. */
+const LANDING = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const LANDING_ZH = readFileSync(join(REPO_ROOT, 'README.zh-CN.md'), 'utf8');
+/** The README and every page of docs/: where the examples below are looked for. */
+const README = userGuide();
 const PACKAGE = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[]; engines: { node: string } };
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const exec = promisify(execFile);
@@ -49,16 +54,11 @@ function block(lang: string, first: string | RegExp, text = README): string {
   assert.fail(`the README has a ${lang} block starting ${first}`);
 }
 
-const markdownFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
-  );
-
 describe('README: links', () => {
   test('every relative link of the README and docs/ points at a file the npm package ships', () => {
     const shipped = (path: string) => PACKAGE.files.some((entry) => path === entry || path.startsWith(`${entry}/`));
     const broken: string[] = [];
-    for (const file of [join(REPO_ROOT, 'README.md'), ...markdownFiles(join(REPO_ROOT, 'docs'))]) {
+    for (const file of [join(REPO_ROOT, 'README.md'), join(REPO_ROOT, 'README.zh-CN.md'), ...markdownFiles(join(REPO_ROOT, 'docs'))]) {
       const text = readFileSync(file, 'utf8');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/i.test(target!) || target!.startsWith('#')) continue;
@@ -76,7 +76,7 @@ describe('README: links', () => {
   test('the Node version the README names is the one engines allows', () => {
     const floor = /^>=(\d+\.\d+\.\d+)$/.exec(PACKAGE.engines.node)?.[1];
     assert.ok(floor, PACKAGE.engines.node);
-    const named = [...README.matchAll(/Node(?:\.js)? (\d+\.\d+(?:\.\d+)?)\+? or later/g)].map((m) => m[1]);
+    const named = [...LANDING.matchAll(/Node(?:\.js)? (\d+\.\d+(?:\.\d+)?)\+? or later/g)].map((m) => m[1]);
     assert.ok(named.length >= 2, 'the quick start and the install say which Node');
     for (const version of named) assert.equal(version, floor);
   });
@@ -212,7 +212,10 @@ describe('README: the output and errors it shows are what the tool prints', () =
   let emu: InProcessEmulator;
   let home: TempHome;
   before(async () => {
-    emu = await inProcessEmulator({ loadBalancers: ['lb-cuxw2rm0', 'lb-aaaa1111', 'lb-bbbb2222'], taskDelayMs: 0 });
+    emu = await inProcessEmulator({
+      loadBalancers: ['lb-emu00001', 'lb-emu00002', 'lb-emu00003', 'lb-cuxw2rm0', 'lb-aaaa1111', 'lb-bbbb2222'],
+      taskDelayMs: 0,
+    });
     home = makeTempHome();
   });
   after(async () => {
@@ -227,7 +230,7 @@ describe('README: the output and errors it shows are what the tool prints', () =
   }
 
   test('the first example: the progress lines on stderr and the ids on stdout', async () => {
-    const example = block('console', /^\$ clb-listener create --lb lb-cuxw2rm0 --port 7570,7569/);
+    const example = block('console', /^\$ clb-listener create --lb lb-emu00001 --port 7570,7569/, LANDING);
     const [command, ...shown] = example.trimEnd().split('\n');
     const stderr = shown.filter((l) => l.includes('(stderr)')).map((l) => l.replace(/\s+\(stderr\)$/, ''));
     const stdout = shown.filter((l) => !l.includes('(stderr)')).map((l) => l.replace(/\s+\(stdout\)$/, ''));
@@ -367,5 +370,153 @@ describe('README: the output and errors it shows are what the tool prints', () =
     const at = printed.indexOf('Request:\n');
     assert.ok(at >= 0, printed);
     assert.equal(printed.slice(at, at + shown.length + 1), `${shown}\n`);
+  });
+});
+
+/** The `clb-listener …` commands of a sh block, continuation lines joined, comments and blank lines left out. */
+function commandsOf(text: string): string[] {
+  return text
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line.startsWith('clb-listener '));
+}
+
+/** Shell words of a command as the README writes them (plain words, '…' and "…" quoting). */
+const shellWords = (line: string): string[] => [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+
+describe('README: the landing page', () => {
+  test('a landing page: at most 400 lines, linking its translation, and each link at the top of the other', () => {
+    assert.ok(LANDING.split('\n').length <= 400, `${LANDING.split('\n').length} lines`);
+    assert.match(LANDING.split('\n').slice(0, 4).join('\n'), /\]\(README\.zh-CN\.md\)/);
+    assert.match(LANDING_ZH.split('\n').slice(0, 4).join('\n'), /\]\(README\.md\)/);
+    assert.ok(PACKAGE.files.includes('README.zh-CN.md'), 'the package ships the Chinese README');
+  });
+
+  test('the Chinese README keeps in step: the same commands, in the same order, and the same links', () => {
+    const blocks = (text: string) =>
+      [...text.matchAll(/```(?:sh|console)\n([\s\S]*?)```/g)].flatMap((m) => commandsOf(m[1]!.replace(/^\$ /gm, '')));
+    assert.deepEqual(blocks(LANDING_ZH), blocks(LANDING));
+    const links = (text: string) => [...text.matchAll(/\]\((docs\/[^)\s]+)\)/g)].map((m) => m[1]).sort();
+    assert.deepEqual(links(LANDING_ZH), links(LANDING));
+  });
+
+  test('docs/README.md is a table of contents: it links every page of docs/', () => {
+    const index = readFileSync(join(REPO_ROOT, 'docs', 'README.md'), 'utf8');
+    const linked = new Set([...index.matchAll(/\]\(([^)#\s]+)/g)].map((m) => normalize(join('docs', m[1]!))));
+    const pages = GUIDE_FILES.filter((f) => f.startsWith('docs/') && f !== 'docs/README.md');
+    assert.deepEqual(
+      pages.filter((page) => !linked.has(page)),
+      [],
+      'pages docs/README.md does not list',
+    );
+    assert.match(LANDING, /\]\(docs\/README\.md\)/);
+  });
+
+  test('every #anchor of the README and docs/ names a heading of the page it points to', () => {
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-');
+    const anchors = (file: string) =>
+      new Set([...readFileSync(join(REPO_ROOT, file), 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!)));
+    const broken: string[] = [];
+    for (const file of [...GUIDE_FILES, 'README.zh-CN.md']) {
+      const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+      for (const [, target, anchor] of text.matchAll(/\]\(([^)#\s]*)#([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target!)) continue;
+        const page = target ? normalize(join(dirname(file), target)) : file;
+        if (!anchors(page).has(anchor!)) broken.push(`${file}: ${target}#${anchor}`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  test("the landing page's validation line is what the tool prints, and nothing is sent", async () => {
+    const shown = /`(error: --health-check TimeOut must be [^`]+)`/.exec(LANDING)?.[1];
+    assert.ok(shown, 'the README shows the line');
+    const emu = await inProcessEmulator({ taskDelayMs: 0 });
+    try {
+      const result = await runAgainst(emu, [
+        'create',
+        '--lb',
+        'lb-emu00001',
+        '--port',
+        '80',
+        '--protocol',
+        'TCP',
+        '--health-check',
+        'TimeOut=99',
+      ]);
+      assert.equal(result.code, 2);
+      assert.equal(result.stderr.split('\n')[0], shown);
+      assert.deepEqual(result.requests, []);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  test('the 60-second try-out runs as pasted against a default emulator, with its export lines and no --endpoint', async () => {
+    const emu = await inProcessEmulator({ taskDelayMs: 0 });
+    try {
+      const section = LANDING.slice(LANDING.indexOf('\n## Try it in 60 seconds\n'), LANDING.indexOf('\n## Credentials'));
+      assert.match(block('sh', 'clb-listener emulator', section), /^clb-listener emulator\n$/);
+      const commands = commandsOf(block('sh', /^clb-listener create /, section));
+      assert.ok(commands.length >= 4, commands.join('\n'));
+      // What the emulator's export lines set (test/first-run.test.ts holds it to printing them).
+      const env = {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        TENCENTCLOUD_SECRET_ID: emu.secretId,
+        TENCENTCLOUD_SECRET_KEY: emu.secretKey,
+        TENCENTCLOUD_REGION: emu.region,
+        CLB_LISTENER_ENDPOINT: emu.endpoint,
+      };
+      const ids: string[] = [];
+      for (const command of commands) {
+        if (command === 'clb-listener create -i') continue; // needs a person at a terminal
+        const result = await runCli(shellWords(command).slice(1), { env, clock: emu.clock });
+        assert.equal(result.code, 0, `${command}: ${result.stderr}`);
+        if (/ create /.test(` ${command} `)) ids.push(...result.stdout.trim().split('\n'));
+      }
+      // Two listeners made; the re-run with --if-not-exists printed the first one's id again.
+      assert.equal(new Set(ids).size, 2, ids.join(' '));
+      assert.equal(ids.at(-1), ids[0]);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  test("the API page's six examples run as written against a default emulator", async () => {
+    const emu = await inProcessEmulator({ taskDelayMs: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'clb-readme-examples-'));
+    try {
+      writeFileSync(join(dir, 'my-cert.pem'), readFileSync(join(FIXTURES, 'server.crt')));
+      writeFileSync(join(dir, 'my-cert.key'), readFileSync(join(FIXTURES, 'server.key')));
+      const section = LANDING.slice(LANDING.indexOf("\n## The API page's six examples\n"));
+      const commands = commandsOf(block('sh', '# 1. HTTPS listener bound to an existing certificate', section));
+      assert.equal(commands.length, 6);
+      for (const command of commands) {
+        const result = await runAgainst(emu, shellWords(command).slice(1), { cwd: dir });
+        assert.equal(result.code, 0, `${command}: ${result.stderr}`);
+      }
+      const made = (await runAgainst(emu, ['list', '--lb', 'lb-emu00001', '-o', 'json', '--query', 'Listeners[].[Port, Protocol]'])).stdout;
+      assert.deepEqual(
+        (JSON.parse(made) as [number, string][]).sort((a, b) => a[0] - b[0]),
+        [
+          [432, 'UDP'],
+          [5689, 'TCP'],
+          [7569, 'TCP'],
+          [7570, 'TCP'],
+          [7571, 'TCP'],
+          [7572, 'HTTPS'],
+          [7573, 'HTTPS'],
+        ],
+      );
+    } finally {
+      await emu.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,11 +3,12 @@
 // HealthCheck members, file contents as field names, and string ports in apply files.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api, inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { api, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { userGuide } from './helpers/guide.js';
 
 const LB = 'lb-small001';
 
@@ -48,7 +49,7 @@ describe('smaller findings', () => {
     const { listeners: made } = await emu.state();
     assert.equal(made[0]!.request.Scheduler, 'LEAST_CONN');
     assert.equal(made[0]!.request.Protocol, 'TCP');
-    assert.match(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'), /`wrr` as `WRR`/);
+    assert.match(userGuide(), /`wrr` as `WRR`/);
   });
 
   test('a --query naming a field the result never has is refused before sending (with -q the id would be printed nowhere)', async () => {

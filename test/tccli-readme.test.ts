@@ -13,8 +13,9 @@ import { redactBody } from '../src/api/redact-request.js';
 import { fakeTerminal, terminalContext } from './helpers/fake-tty.js';
 import { REPO_ROOT } from './helpers/emulator.js';
 import { NO_METADATA_URL } from './helpers/home.js';
+import { userGuide } from './helpers/guide.js';
 
-const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const README = userGuide();
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 /** The README's file names, played by the test certificate and key. */
 const FILES: Record<string, string> = { 'my-cert.pem': 'server.crt', 'my-cert.key': 'server.key' };

@@ -2,11 +2,12 @@
 // wording of accepted writes, deletes and retries. In-process against the emulator.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
+import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { userGuide } from './helpers/guide.js';
 
 const LB = 'lb-msgs0001';
 
@@ -206,8 +207,8 @@ describe('create on a port that is taken', () => {
   });
 });
 
-test("the README's port-conflict example is what the tool prints", async () => {
-  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+test("the guide's port-conflict example is what the tool prints", async () => {
+  const readme = userGuide();
   const example = /```console\n(\$ clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP\n[\s\S]*?)```/.exec(readme)?.[1];
   assert.ok(example, 'the README has the example');
   const [command, ...printed] = example.trimEnd().split('\n');
@@ -329,8 +330,8 @@ describe('every validation problem, for create and apply alike', () => {
   });
 });
 
-test("the README's validation example is what the tool prints", async () => {
-  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+test("the guide's validation example is what the tool prints", async () => {
+  const readme = userGuide();
   const example = /```console\n(\$ clb-listener create --lb lb-cuxw2rm0 --port 0 --protocol TCP --session-expire-time 5\n[\s\S]*?)```/.exec(
     readme,
   )?.[1];

@@ -6,7 +6,9 @@ import { ApiError, english } from '../core/errors.js';
 import { type Message, message, type Text } from '../core/i18n.js';
 import { API_HINTS } from './api-hints.messages.js';
 import type { ClbClient } from '../api/client.js';
-import { describeListeners } from '../api/clb.js';
+import { describeListeners, describeLoadBalancers } from '../api/clb.js';
+import { say, type Language } from '../core/i18n.js';
+import { USAGE_TEXTS } from '../core/usage-texts.js';
 import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
 import { portsInTheWay, type PortHolder } from '../model/ports.js';
@@ -33,6 +35,8 @@ export interface HintContext {
   /** The create ran with --if-not-exists (listeners as asked are kept, so never suggested). */
   ifNotExists?: boolean;
   action?: string;
+  /** The run's language, for the hints written in the catalogue. */
+  language?: Language;
 }
 
 /** Hints that depend on what the command was doing. */
@@ -73,7 +77,35 @@ export async function addHint(error: unknown, context: HintContext): Promise<unk
   if (error.code === 'InvalidParameter.PortCheckFailed' && context.client && context.loadBalancerId && context.request) {
     return error.with({ hint: await describePortHolders(context.client, context.loadBalancerId, context.request, context) });
   }
+  // CreateListener answers an unknown load balancer with plain InvalidParameter (docs/api/create-listener.md).
+  if (error.code === 'InvalidParameter' && error.action === 'CreateListener' && context.client && context.loadBalancerId) {
+    const hint = await unknownLoadBalancerHint(context.client, context.loadBalancerId, context.language ?? 'en');
+    if (hint) return error.with({ hint });
+  }
   return error;
+}
+
+/** At most this many of the account's load balancers are named in the hint. */
+const LOAD_BALANCERS_NAMED = 5;
+
+/**
+ * When the load balancer does not exist in this region (one DescribeLoadBalancers read, after the
+ * refusal), the ones that do: a mistyped id, or an example's id against the emulator, is then
+ * plain. Undefined when it exists (the refusal is about something else) or the reads fail.
+ */
+async function unknownLoadBalancerHint(client: ClbClient, loadBalancerId: string, language: Language): Promise<string | undefined> {
+  try {
+    const named = await describeLoadBalancers(client, { LoadBalancerIds: [loadBalancerId] });
+    if ((named.TotalCount ?? named.LoadBalancerSet?.length ?? 0) > 0) return undefined;
+    const some = await describeLoadBalancers(client, { Limit: LOAD_BALANCERS_NAMED });
+    const ids = (some.LoadBalancerSet ?? []).map((lb) => lb.LoadBalancerId).filter((id): id is string => typeof id === 'string');
+    const region = client.region;
+    if (ids.length === 0) return say(language, USAGE_TEXTS.noLoadBalancers, { id: loadBalancerId, region });
+    const more = (some.TotalCount ?? ids.length) > ids.length ? ', …' : '';
+    return say(language, USAGE_TEXTS.unknownLoadBalancer, { id: loadBalancerId, region, ids: `${ids.join(', ')}${more}` });
+  } catch {
+    return undefined;
+  }
 }
 
 /** PortCheckFailed: the listeners read again, to name the holders and the one fix that fits. */

@@ -43,7 +43,7 @@ export function isHandledSignal(value: unknown): value is HandledSignal {
   return typeof value === 'string' && Object.hasOwn(SIGNAL_EXIT_CODES, value);
 }
 
-/** The table printed in `--help` and the README. */
+/** The table printed in `--help` and docs/design.md. */
 export const EXIT_CODE_HELP: readonly [number, Text][] = [
   [0, { en: 'success', zh: '成功' }],
   [

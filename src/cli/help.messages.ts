@@ -43,7 +43,7 @@ export const HELP = defineMessages({
   query: { en: 'JMESPath expression applied to the JSON result', zh: '作用于 JSON 结果的 JMESPath 表达式' },
   filter: { en: "same as --query (tccli's name for it)", zh: '同 --query（tccli 中的名称）' },
   noColor: { en: 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)', zh: '关闭颜色（也遵循 NO_COLOR 和 FORCE_COLOR）' },
-  requestTimeout: { en: 'timeout of each API request (default: 30)', zh: '每个 API 请求的超时秒数（默认：30）' },
+  requestTimeout: { en: 'timeout of each API request (default: 30)', zh: '每个 API 请求的超时时长（默认：30 秒）' },
   debug: { en: 'redacted wire log on stderr', zh: '在标准错误输出打印脱敏后的通信日志' },
   quiet: { en: 'print only data and errors', zh: '只打印数据和错误' },
   credentials: {
@@ -91,7 +91,7 @@ export const HELP = defineMessages({
     en: 'return once the API accepts; follow later with clb-listener wait',
     zh: 'API 接受请求后立即返回；之后可用 clb-listener wait 跟踪',
   },
-  waitTimeout: { en: 'give up waiting after this long, exit 5 (default: 300)', zh: '等待超过此秒数后放弃，退出码 5（默认：300）' },
+  waitTimeout: { en: 'give up waiting after this long, exit 5 (default: 300)', zh: '等待超过此时长后放弃，退出码 5（默认：300 秒）' },
   createExamples: {
     en: `
 Examples (the CreateListener API page's cases):
@@ -234,7 +234,7 @@ Examples (the CreateListener API page's cases):
   },
   applyWaitTimeout: {
     en: 'give up waiting for one task after this long (default: 300)',
-    zh: '单个任务等待超过此秒数后放弃（默认：300）',
+    zh: '单个任务等待超过此时长后放弃（默认：300 秒）',
   },
   deleteListenerId: {
     en: 'listener to delete (repeat or comma-separate, at most 20); required',
@@ -254,7 +254,7 @@ Examples (the CreateListener API page's cases):
   },
   waitGiveUp: {
     en: 'give up after this long, exit 5 (default: 300)',
-    zh: '超过此秒数后放弃，退出码 5（默认：300）',
+    zh: '超过此时长后放弃，退出码 5（默认：300 秒）',
   },
   applyExamples: {
     en: `

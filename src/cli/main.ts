@@ -10,6 +10,18 @@ import { ExitStatus, InterruptedError, UsageError } from '../core/errors.js';
 import { repairedArgument } from '../core/utf8.js';
 import { VERSION } from '../core/version.js';
 import { releaseTerminalAtExit } from '../core/hang-up.js';
+import { asciiOnly, toAscii } from '../core/ascii.js';
+
+/** Makes `stream` write text through `toAscii`; returns how to undo it. */
+function writeAscii(stream: CliContext['stderr']): () => void {
+  const write = stream.write;
+  stream.write = function (this: unknown, chunk: unknown, ...rest: unknown[]) {
+    return (write as (...args: unknown[]) => boolean).call(this, typeof chunk === 'string' ? toAscii(chunk) : chunk, ...rest);
+  } as typeof stream.write;
+  return () => {
+    stream.write = write;
+  };
+}
 
 /**
  * stdout errors: a closed pipe (`| head -1`) is the reader's choice and ends the run quietly; any
@@ -37,7 +49,8 @@ function outputAskedFor(argv: readonly string[]): Partial<GlobalOptions> {
     if (word === '-o' || word === '--output') value = argv[++i];
     else if (word.startsWith('--output=')) value = word.slice('--output='.length);
     else if (/^-o[a-z]/.test(word)) value = word.slice(2);
-    if (value === 'json' || value === 'text' || value === 'table') output = value;
+    const format = value?.toLowerCase();
+    if (format === 'json' || format === 'text' || format === 'table') output = format;
   }
   return output ? { output } : {};
 }
@@ -64,12 +77,15 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
   if (!overrides.stderr) process.stderr.on('error', ignoreStderrError);
   const ctx: CliContext = { ...defaultContext(interrupt.signal), ...overrides };
   if (!overrides.secrets) ctx.secrets = new SecretRegistry(ctx.env);
+  // A locale that is not UTF-8: what is written for people (stderr) uses ASCII stand-ins for ✔, –, → …
+  // (-o json errors are data, and stay byte for byte what they are in any locale).
+  const restoreStderr = asciiOnly(ctx.env) && outputAskedFor(argv).output !== 'json' ? writeAscii(ctx.stderr) : undefined;
   try {
     if (isVersionOnly(argv)) {
       ctx.stdout.write(`${VERSION}\n`);
       return ExitCode.Success;
     }
-    const { buildProgram, isCommanderExit, usageErrorFromCommander, runLanguage } = await import('./program.js');
+    const { buildProgram, isCommanderExit, unknownHelpTopic, usageErrorFromCommander, runLanguage } = await import('./program.js');
     if (!overrides.language) ctx.language = runLanguage(argv, ctx).language;
     const program = buildProgram(ctx);
     try {
@@ -80,7 +96,11 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
           hint: 'Node reads bytes that are not UTF-8 as U+FFFD; give the arguments in UTF-8 (nothing was sent)',
         });
       }
-      await program.parseAsync(argv, { from: 'user' });
+      // `clb-listener` alone asks what there is: the help, on stdout, and success (as git and gh do).
+      const words = argv.length === 0 ? ['--help'] : argv;
+      const topic = unknownHelpTopic(program, words, ctx.language ?? 'en');
+      if (topic) throw topic;
+      await program.parseAsync(words, { from: 'user' });
       return ExitCode.Success;
     } catch (error) {
       // An outcome with its own exit code, not a failure: nothing to render.
@@ -106,6 +126,7 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       return code;
     }
   } finally {
+    restoreStderr?.();
     // The stdout handler stays: a closed pipe may only be noticed after main has returned.
     if (!overrides.signal) for (const [name, handler] of handlers) process.off(name, handler);
   }

@@ -14,6 +14,9 @@ import { type Language, type Message, message as message_, render, say } from '.
 import { USAGE, USAGE_PATTERNS } from './usage.messages.js';
 import { displayWidth } from '../core/width.js';
 import { HELP } from './help.messages.js';
+import { USAGE_TEXTS } from '../core/usage-texts.js';
+import { closest } from '../core/suggest.js';
+import { asciiOnly, toAscii } from '../core/ascii.js';
 
 export { runLanguage } from './language.js';
 
@@ -29,14 +32,14 @@ const TITLES: Record<string, keyof typeof HELP> = {
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 /**
- * How help is laid out: subcommands list the global options too (--region, --endpoint, -o …)
- * under their own heading; descriptions wrap at the help width even beside a wide column of
+ * How help is laid out: the global options (--region, --endpoint, -o …) are listed once, in the
+ * root's help, and each command's help ends with one line pointing there; descriptions wrap at the help width even beside a wide column of
  * flags (create's), where commander would otherwise let them run on. Widths are terminal columns
  * (a Chinese character takes two), and Chinese text may break between any two characters.
  */
 function helpLayout(language: Language): Partial<Help> {
   return {
-    showGlobalOptions: true,
+    showGlobalOptions: false,
     minWidthToWrap: 24,
     // A switch is off unless given: "(default: false)" beside every one of them says nothing.
     optionDescription(option: Option): string {
@@ -68,6 +71,30 @@ function helpLayout(language: Language): Partial<Help> {
   };
 }
 
+/**
+ * `.choices()` that takes any case (`-o JSON` as `--protocol tcp` is taken) and, for a value that
+ * is none of them, names the closest one. The choices stay on the option for help and completions.
+ */
+export function anyCase(option: Option, values: readonly string[], ctx: CliContext): Option {
+  option.choices(values);
+  const flag = option.long ?? option.flags;
+  option.argParser((raw: string) => {
+    const match = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+    if (match) return match;
+    const language = ctx.language ?? 'en';
+    const params = { flag, value: raw, choices: values.join(', ') };
+    const suggestion = closest(raw.trim(), values);
+    throw new UsageError(
+      suggestion.length
+        ? say(language, USAGE_TEXTS.notOneOfSuggest, { ...params, suggestion: suggestion.join(', ') })
+        : say(language, USAGE_TEXTS.notOneOf, params),
+      flag,
+    );
+  });
+  option.argChoices = [...values];
+  return option;
+}
+
 export function buildProgram(ctx: CliContext): Command {
   const language = ctx.language ?? 'en';
   const t = (id: keyof typeof HELP) => say(language, HELP[id]);
@@ -78,7 +105,8 @@ export function buildProgram(ctx: CliContext): Command {
     .helpCommand('help [command]', t('helpCommand'))
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (text) => void ctx.stdout.write(text),
+      // Help is for people: in a locale that is not UTF-8 its symbols (–, …, →) become ASCII.
+      writeOut: (text) => void ctx.stdout.write(asciiOnly(ctx.env) ? toAscii(text) : text),
       writeErr: (text) => void ctx.stderr.write(text),
       // Help fits the terminal it is shown on, and 80 columns anywhere else (a pipe, a file).
       getOutHelpWidth: () => helpWidth(ctx.stdout),
@@ -88,24 +116,24 @@ export function buildProgram(ctx: CliContext): Command {
     })
     .exitOverride();
 
-  // Subcommand help lists the global options too (--region, --endpoint, -o …), under their own heading.
   program.configureHelp(helpLayout(language));
   program.optionsGroup(t('globalOptions'));
   program
     .option('--profile <name>', t('profile'))
     .option('--region <region>', t('region'))
-    .option('--endpoint <url>', t('endpoint'))
-    .addOption(new Option('--language <lang>', t('language')).choices(['zh-CN', 'en-US']))
-    .addOption(new Option('-o, --output <format>', t('output')).choices(['text', 'json', 'table']).default('text'))
+    .option('--endpoint <url>', say(language, USAGE_TEXTS.endpointOption))
+    .addOption(anyCase(new Option('--language <lang>', t('language')), ['zh-CN', 'en-US'], ctx))
+    .addOption(anyCase(new Option('-o, --output <format>', t('output')), ['text', 'json', 'table'], ctx).default('text'))
     .option('--query <jmespath>', t('query'))
     .option('--filter <jmespath>', t('filter'))
     .option('--no-color', t('noColor'))
-    .option('--request-timeout <seconds>', t('requestTimeout'))
+    .option('--request-timeout <duration>', t('requestTimeout'))
     .option('--debug', t('debug'), false)
     .option('-q, --quiet', t('quiet'), false);
 
   for (const register of COMMANDS) register(program, ctx);
   guardOptions(program);
+  pointToGlobalOptions(program, ctx);
 
   // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
   program.hook('preAction', async (_program, action) => {
@@ -130,6 +158,18 @@ export function buildProgram(ctx: CliContext): Command {
     return `\n${t('exitCodes')}\n${codes}\n\n${credentials}\n`;
   });
   return program;
+}
+
+/** Every command's help (not the root's, which lists them) ends with one line naming the global options. */
+function pointToGlobalOptions(program: Command, ctx: CliContext): void {
+  const line = () => `\n${paragraph(say(ctx.language ?? 'en', USAGE_TEXTS.globalOptionsLine), helpWidth(ctx.stdout))}`;
+  const visit = (command: Command): void => {
+    for (const sub of command.commands) {
+      sub.addHelpText('after', line);
+      visit(sub);
+    }
+  };
+  visit(program);
 }
 
 /** How commander ended a parse by throwing: successfully (--help, --version), or on a usage error. */
@@ -168,4 +208,20 @@ export function usageErrorFromCommander(error: { code?: string; message: string 
   return new UsageError(usageMessage(message), flag, {
     hint: message_(HELP.usageHint, { command: `clb-listener${command ? ` ${command}` : ''}` }),
   });
+}
+
+/**
+ * `clb-listener help NAME` for a command that does not exist: a usage error naming it, with the
+ * closest command names (commander would print the whole help on stderr and exit 1).
+ */
+export function unknownHelpTopic(program: Command, argv: readonly string[], language: Language): UsageError | undefined {
+  const [first, name] = argv;
+  if (first !== 'help' || name === undefined || name.startsWith('-')) return undefined;
+  const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+  if (names.includes(name)) return undefined;
+  const suggestion = closest(name, names);
+  const message = suggestion.length
+    ? say(language, USAGE_TEXTS.unknownHelpTopicSuggest, { name, suggestion: suggestion.join(', ') })
+    : say(language, USAGE_TEXTS.unknownHelpTopic, { name });
+  return new UsageError(message, undefined, { hint: say(language, USAGE_TEXTS.helpHint) });
 }

@@ -113,7 +113,7 @@ export function matchCreated(
       const created = parseCreateTime(holder.CreateTime);
       if (created === undefined || created < context.sentAt - CREATE_TIME_ALLOWANCE_MS) {
         problems.push(
-          `${where} is held by ${describeHolder(holder)}, created ${holder.CreateTime ?? 'at an unknown time'}, before the request was sent`,
+          `${where} is held by ${describeHolder(holder)}, created ${holder.CreateTime ? `${holder.CreateTime} +08:00` : 'at an unknown time'}, before the request was sent`,
         );
         continue;
       }

@@ -23,7 +23,9 @@ export async function openSession(
   options: { connections?: number } = {},
 ): Promise<Session> {
   const settings = await resolveSettings(settingsInput(globals, ctx));
-  const requestTimeoutMs = globals.requestTimeout ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600 }) * 1000 : 30000;
+  const requestTimeoutMs = globals.requestTimeout
+    ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600, language: ctx.language ?? 'en' }) * 1000
+    : 30000;
   const client = new ClbClient({
     endpoint: settings.endpoint,
     region: settings.region,

@@ -13,7 +13,7 @@ import { chooseProfile, type ProfileChoice, type ProfileSource } from './profile
 import { DEFAULT_CLB_HOST, LANGUAGES, normalizeEndpoint, REGION_PATTERN } from './profile-keys.js';
 import type { WireEvent } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
-import { isFinancialRegion, regionalEndpoint } from '../api/endpoint.js';
+import { isFinancialRegion, parseEndpoint, regionalEndpoint } from '../api/endpoint.js';
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 import { API_LANGUAGE, chooseLanguage, message } from '../core/i18n.js';
 import { CONFIG } from './config.messages.js';
@@ -115,13 +115,16 @@ function pickRegion(input: SettingsInput, loaded: Loaded): { region: string; sou
 }
 
 /**
- * `--endpoint`, then the profile's clb.endpoint, then the default host. A financial region
+ * `--endpoint`, then CLB_LISTENER_ENDPOINT, then the profile's clb.endpoint, then the default host. A financial region
  * (ap-shanghai-fsi…) is not served by the default nearest-access host, so there the default, and
  * a profile that merely holds it (tccli writes it into every profile), become
  * `clb.<region>.tencentcloudapi.com`.
  */
 function endpointOf(input: SettingsInput, { tccli }: Loaded, region: string | undefined): { endpoint: string; source: string } {
   if (input.endpoint) return { endpoint: input.endpoint, source: '--endpoint' };
+  // Checked here, so that a bad value is named by the variable that holds it, not as --endpoint.
+  const fromEnv = input.env[ENV.endpoint];
+  if (fromEnv !== undefined && fromEnv !== '') return { endpoint: parseEndpoint(fromEnv, ENV.endpoint).origin, source: ENV.endpoint };
   const fromProfile = profileValue(tccli, 'endpoint');
   const where = `profile ${tccli.name} (clb.endpoint in ${tccli.paths.configure})`;
   if (isFinancialRegion(region) && (!fromProfile || normalizeEndpoint(fromProfile) === DEFAULT_ENDPOINT)) {
@@ -200,7 +203,7 @@ export function resolveRegionIfGiven(input: SettingsInput): { region: string; so
   return findRegion(input, loaded) ? regionOf(input, loaded) : undefined;
 }
 
-/** Endpoint only: `--endpoint`, then the profile's clb.endpoint, then the region's default host. */
+/** Endpoint only: `--endpoint`, then CLB_LISTENER_ENDPOINT, then the profile's clb.endpoint, then the region's default host. */
 export function resolveEndpoint(input: SettingsInput): { endpoint: string; source: string } {
   const loaded = load(input);
   return endpointOf(input, loaded, regionIfKnown(input, loaded));

@@ -5,6 +5,9 @@
 import { UsageError } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { parseEndpoint, withScheme } from '../api/endpoint.js';
+import { say, type Language } from '../core/i18n.js';
+import { USAGE_TEXTS } from '../core/usage-texts.js';
+import { closest } from '../core/suggest.js';
 import type { MaskKind } from './mask.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -202,11 +205,21 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
   },
 ];
 
-export function findProfileKey(name: string): ProfileKey {
+export function findProfileKey(name: string, language: Language = 'en'): ProfileKey {
   const wanted = name.toLowerCase();
   const key = PROFILE_KEYS.find((k) => k.name.toLowerCase() === wanted || k.aliases?.some((a) => a.toLowerCase() === wanted));
   if (!key) {
-    throw new UsageError(`unknown configuration key "${name}"`, undefined, { hint: `keys: ${PROFILE_KEYS.map((k) => k.name).join(', ')}` });
+    const hint = `keys: ${PROFILE_KEYS.map((k) => k.name).join(', ')}`;
+    const suggestion = closest(
+      name,
+      PROFILE_KEYS.flatMap((k) => [k.name, ...(k.aliases ?? [])]),
+    );
+    if (suggestion.length) {
+      throw new UsageError(say(language, USAGE_TEXTS.unknownProfileKeySuggest, { name, suggestion: suggestion.join(', ') }), undefined, {
+        hint,
+      });
+    }
+    throw new UsageError(`unknown configuration key "${name}"`, undefined, { hint });
   }
   return key;
 }

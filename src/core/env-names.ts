@@ -25,6 +25,8 @@ export const ENV = {
     tokenFile: 'TKE_WEB_IDENTITY_TOKEN_FILE',
     roleArn: 'TKE_ROLE_ARN',
   },
+  /** Ours: the CLB endpoint, between `--endpoint` and the profile's `clb.endpoint` (the emulator prints it). */
+  endpoint: 'CLB_LISTENER_ENDPOINT',
   /** Ours: the STS endpoint, like tccli's `sts.endpoint` profile setting. */
   stsEndpoint: 'CLB_LISTENER_STS_ENDPOINT',
 } as const;

@@ -111,7 +111,7 @@ export interface Problem {
   path?: string;
   /** The value found there, when there is one (shown shortened, never a private key). */
   value?: unknown;
-  /** The rule's id (README, "Validation rules"), `type` for a value of the wrong type. */
+  /** The rule's id (docs/rules.md), `type` for a value of the wrong type. */
   rule?: string;
   /** The whole sentence, as the error line says it. */
   message: string;

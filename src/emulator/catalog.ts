@@ -2,7 +2,7 @@
  * What the emulator serves, written once: each service with its version and actions, and the
  * control surface. The action and control handlers are typed against these names (a handler
  * missing or extra does not compile), `clb-listener emulator --help` prints them, and a test holds
- * the README and docs/emulator.md to the same lists. A leaf module with no handlers in it, so the
+ * docs/emulator.md to the same lists. A leaf module with no handlers in it, so the
  * help can print it without loading the emulator.
  */
 import { API_VERSION } from '../api/constants.js';

@@ -1,6 +1,6 @@
 /**
- * The rule table as the README shows it, generated from RULES so the two cannot drift (a test
- * compares them; `node scripts/generate-rules-doc.js` rewrites the README's block).
+ * The rule table as docs/rules.md shows it, generated from RULES so the two cannot drift (a test
+ * compares them; `node scripts/generate-rules-doc.js` rewrites that page's block).
  */
 import { RULES, severityOf, type Provenance } from './rules.js';
 import { FORWARDING_RULES } from './rule-rules.js';
@@ -31,6 +31,6 @@ export function rulesMarkdown(): string {
 export function withRulesDoc(text: string): string {
   const start = text.indexOf(RULES_DOC_START);
   const end = text.indexOf(RULES_DOC_END);
-  if (start < 0 || end < start) throw new Error('the README has no rules block');
+  if (start < 0 || end < start) throw new Error('docs/rules.md has no rules block');
   return text.slice(0, start) + rulesMarkdown() + text.slice(end + RULES_DOC_END.length);
 }

@@ -19,6 +19,10 @@ export const RULE_MESSAGES = defineMessages({
     zh: '长度必须为 %{min}–%{max} 个字符，实际为 %{count} 个',
   },
   lengthAtMost: { en: 'must be at most %{max} characters, got %{count}', zh: '长度最多为 %{max} 个字符，实际为 %{count} 个' },
+  oneOfSuggest: {
+    en: 'must be one of %{values}, got %{value} (did you mean %{suggestion}?)',
+    zh: '必须是 %{values} 之一，实际为 %{value}（是不是 %{suggestion}？）',
+  },
   oneOf: { en: 'must be one of %{values}, got %{value}', zh: '必须是 %{values} 之一，实际为 %{value}' },
   appliesOnly: { en: 'applies only to %{protocols} listeners, not %{protocol}', zh: '仅适用于 %{protocols} 监听器，不适用于 %{protocol}' },
   appliesOnlyOffValue: {
@@ -174,8 +178,8 @@ export const RULE_MESSAGES = defineMessages({
     zh: '没有 CA 证书；{MultiCertInfo.SSLMode} 为 MUTUAL 时必须包含一个（CertName 和 CertContent，不含 CertKey）',
   },
   privateKeyOutOfPlace: {
-    en: 'holds a PEM private key; only CertKey takes one',
-    zh: '包含 PEM 私钥；只有 CertKey 接收私钥',
+    en: 'holds a PEM private key, which belongs in %{field}',
+    zh: '包含 PEM 私钥，私钥应放在 %{field}',
   },
   notPem: {
     en: 'is not a PEM certificate that can be parsed; it is sent as written',

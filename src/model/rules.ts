@@ -21,6 +21,7 @@ import {
   THIRTY_DAYS_MS,
 } from './certificates.js';
 import { closestName } from './suggest.js';
+import { closest } from '../core/suggest.js';
 import { controlCharacterProblems } from './control-characters.js';
 import { MAX_PORTS_PER_CREATE } from './ports.js';
 import { listText, type Message, message as said, type Params, render, type Text } from '../core/i18n.js';
@@ -68,7 +69,7 @@ export interface Rule {
   id: string;
   /** The fields it reads, as paths (`[]` visits each entry of a list). */
   fields: readonly string[];
-  /** What it checks, in a line, for the README. */
+  /** What it checks, in a line, for docs/rules.md. */
   checks: string;
   provenance: Provenance;
   /** Where the rule comes from, in a line. */
@@ -209,11 +210,14 @@ function enumValues(fields: readonly string[], id: string, checks: string, sourc
     check: ({ request }) =>
       fields.flatMap((field) => {
         const values = specAt(parsePath(field.replaceAll('[]', '')))?.values ?? [];
-        return valuesAt(request, field).flatMap(({ path, value }) =>
-          typeof value === 'string' && !values.includes(value)
-            ? [{ path, message: said(M.oneOf, { values: values.join(', '), value: show(value) }) }]
-            : [],
-        );
+        return valuesAt(request, field).flatMap(({ path, value }) => {
+          if (typeof value !== 'string' || values.includes(value)) return [];
+          const suggestion = closest(value, values);
+          const message = suggestion.length
+            ? said(M.oneOfSuggest, { values: values.join(', '), value: show(value), suggestion: suggestion.join(', ') })
+            : said(M.oneOf, { values: values.join(', '), value: show(value) });
+          return [{ path, message }];
+        });
       }),
   };
 }
@@ -755,7 +759,8 @@ const privateKeyOutOfPlace: Rule = {
       return [
         {
           path,
-          message: said(M.privateKeyOutOfPlace),
+          // The key's own field named in the user's words (--key-file, the private key question).
+          message: said(M.privateKeyOutOfPlace, { field: `{${pathText(keyPath)}}` }),
           hint: swapped
             ? `are {${pathText(path)}} and {${pathText(keyPath)}} swapped?`
             : 'give the certificate here and the key in CertKey',

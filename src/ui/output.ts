@@ -18,6 +18,11 @@ export interface ResultView {
   table?: string[][];
   /** `-o json` on one line (a handshake read line by line), instead of indented. */
   jsonLine?: boolean;
+  /**
+   * Colour for `-o text` lines, added after each line was escaped and redacted (so what came from
+   * outside never carries a sequence of its own): line `i` as it will be printed, coloured.
+   */
+  decorate?: (line: string, index: number) => string;
 }
 
 /** A table of an object's fields, one a row: `FIELD  VALUE`. */
@@ -190,6 +195,7 @@ export async function printResult(ctx: CliContext, globals: Partial<GlobalOption
     out = renderTable(safeRows, (await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false))).bold);
   } else {
     out = shown(redact((globals.query ? textLines(queried) : view.text).join('\n'), secrets));
+    if (view.decorate && !globals.query) out = out.split('\n').map(view.decorate).join('\n');
   }
   if (out !== '') await writeData(ctx.stdout, `${out}\n`);
 }

@@ -10,6 +10,7 @@ import { redact } from '../core/errors.js';
 import { type Language, say } from '../core/i18n.js';
 import { ERRORS } from '../core/errors.messages.js';
 import { displayWidth, truncateWidth } from '../core/width.js';
+import { asciiOnly } from '../core/ascii.js';
 
 /**
  * The marks of a finished step, the same with or without a terminal: ora's spinner and the
@@ -71,6 +72,8 @@ export async function createProgress(ctx: CliContext, globals: Partial<GlobalOpt
   const spinner: Spinner = ora({
     stream: withWidth(ctx.stderr) as unknown as NodeJS.WritableStream,
     color: 'cyan',
+    // A locale that is not UTF-8 cannot show the Braille dots.
+    ...(asciiOnly(ctx.env) && { spinner: 'line' as const }),
     isEnabled: true,
     // Keep stdin alone: Ctrl-C must reach our own handler, which prints the RequestId.
     discardStdin: false,

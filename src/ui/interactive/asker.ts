@@ -8,6 +8,8 @@ import type { CliContext, OutStream } from '../../core/context.js';
 import { InterruptedError } from '../../core/errors.js';
 import { say } from '../../core/i18n.js';
 import { ASK } from './interactive.messages.js';
+import { asciiOnly, toAscii } from '../../core/ascii.js';
+import { colorEnabled } from '../color.js';
 
 /** Interrupted before anything was sent: exit 130 and a plain one-line message, no stack. */
 export class PromptCancelledError extends InterruptedError {
@@ -119,6 +121,8 @@ export interface Asker {
   input(config: { message: string; default?: string; validate?: Validate }): Promise<string>;
   select<V>(config: { message: string; choices: readonly Choice<V>[]; default?: V }): Promise<V>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+  /** A file path; Tab completes it from the files there (optional: without it, `input` asks). */
+  path?(config: { message: string; validate: Validate }): Promise<string>;
   /** A list narrowed by what is typed; `source` answers each change of the typed text. */
   search<V>(config: { message: string; source: SearchSource<V>; pageSize?: number; default?: V }): Promise<V>;
 }
@@ -136,11 +140,18 @@ export function isPromptCancel(error: unknown): boolean {
  * A writable that forwards to the context's stdout and ignores `end()`: inquirer ends its output
  * after every question, which must not end the real stream (or a test's).
  */
-export function promptOutput(out: OutStream): NodeJS.WritableStream {
+export function promptOutput(out: OutStream, options: PromptLook = {}): NodeJS.WritableStream {
+  // The prompts library decides colour from the process's own environment; the run's decision
+  // (--no-color, NO_COLOR in the run's env, not a terminal) is applied here, on what it writes:
+  // colour codes dropped, cursor movements kept. A locale that is not UTF-8 gets ASCII symbols.
+  const look = (text: string): string => {
+    const plain = options.color === false ? text.replace(COLOUR_CODES, '') : text;
+    return options.ascii ? toAscii(plain) : plain;
+  };
   const stream = new Writable({
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, callback) {
-      out.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      out.write(look(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
       callback();
     },
   });
@@ -172,8 +183,22 @@ function promptWords(ctx: CliContext) {
   return { list, confirm };
 }
 
-export async function createAsker(ctx: CliContext): Promise<Asker> {
-  const prompts = await import('@inquirer/prompts');
+/** How prompts look: `color: false` strips colour codes; `ascii` writes ASCII symbols. */
+export interface PromptLook {
+  color?: boolean;
+  ascii?: boolean;
+}
+
+/** SGR sequences (colours, bold, dim); cursor movements and erasing are kept. */
+const COLOUR_CODES = /\u001b\[[0-9;]*m/g;
+
+/** The look of the prompts for this run: colour as the run decides it for stdout, ASCII in a non-UTF-8 locale. */
+export function promptLook(ctx: CliContext, colorFlag = true): PromptLook {
+  return { color: colorEnabled(ctx.stdout, ctx.env, colorFlag), ascii: asciiOnly(ctx.env) };
+}
+
+export async function createAsker(ctx: CliContext, look: PromptLook = promptLook(ctx)): Promise<Asker> {
+  const [prompts, { pathPrompt }] = await Promise.all([import('@inquirer/prompts'), import('./path-prompt.js')]);
   const words = promptWords(ctx);
 
   async function ask<T>(start: (context: PromptContext) => Promise<T>): Promise<T> {
@@ -187,7 +212,7 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
     };
     const terminal = watchTerminal(ctx.stdin as TerminalInput, () => controller.abort(new Error('hang-up')));
     try {
-      const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal: controller.signal });
+      const pending = start({ input: ctx.stdin, output: promptOutput(ctx.stdout, look), signal: controller.signal });
       ctx.stdin.on('keypress', onKeypress);
       return await pending;
     } catch (error) {
@@ -253,6 +278,13 @@ export async function createAsker(ctx: CliContext): Promise<Asker> {
             },
             context,
           ) as Promise<V>,
+      ),
+    path: (config) =>
+      ask((context) =>
+        pathPrompt(
+          { message: config.message, validate: config.validate, cwd: ctx.cwd, ...(ctx.env.HOME ? { home: ctx.env.HOME } : {}) },
+          context,
+        ),
       ),
     confirm: (config) =>
       ask((context) =>

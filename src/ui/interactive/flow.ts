@@ -24,6 +24,7 @@ import { ASK } from './interactive.messages.js';
 import { displayWidth, padEndWidth } from '../../core/width.js';
 import { askDomains } from './domains.js';
 import { RULE_PROMPTS } from './rule-prompts.js';
+import { USAGE_TEXTS } from '../../core/usage-texts.js';
 
 export interface FlowEnvironment {
   asker: Asker;
@@ -508,12 +509,13 @@ function certificateSlot(
   mode: string,
   earlier: readonly (ServerEntry | CaEntry)[],
   fields: { single: string; entry: Record<string, unknown> },
+  language: Language = 'en',
 ): { partial: Record<string, unknown>; at: (key: string) => Path; labels: readonly AnswerLabel[] } {
   if (!several) {
     return {
       partial: { Certificate: { SSLMode: mode, ...fields.entry } },
       at: (key) => ['Certificate', key === 'CertContent' ? fields.single : key],
-      labels: [],
+      labels: [{ path: ['Certificate', 'CertKey'], label: keyQuestion(language) }],
     };
   }
   const index = earlier.length;
@@ -521,12 +523,18 @@ function certificateSlot(
     partial: { MultiCertInfo: { SSLMode: mode, CertList: [...earlier.map(entryOf), fields.entry] } },
     at: (key) => ['MultiCertInfo', 'CertList', index, key],
     // Earlier entries are named by what the person gave for them: their file or id.
-    labels: earlier.map((entry, i) => ({
-      path: ['MultiCertInfo', 'CertList', i],
-      label: entry.kind === 'id' ? entry.id : entry.cert.path,
-    })),
+    labels: [
+      ...earlier.map((entry, i) => ({
+        path: ['MultiCertInfo', 'CertList', i],
+        label: entry.kind === 'id' ? entry.id : entry.cert.path,
+      })),
+      { path: ['MultiCertInfo', 'CertList', index, 'CertKey'], label: keyQuestion(language) },
+    ],
   };
 }
+
+/** A certificate's key as the questions name it (not by its API field, CertKey). */
+const keyQuestion = (language: Language): string => say(language, USAGE_TEXTS.privateKeyQuestion);
 
 async function askServerCertificate(
   env: FlowEnvironment,
@@ -570,7 +578,7 @@ async function askServerCertificate(
     if (picked) return { kind: 'id', id: picked };
   }
   if (source !== 'upload') {
-    const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
+    const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} }, env.language);
     const id = await asker.input({
       message: several && n > 1 ? t(env, ASK.certificateIdOther) : t(env, ASK.certificateId),
       validate: validator(
@@ -584,16 +592,17 @@ async function askServerCertificate(
   }
 
   // The key is asked next: an empty placeholder marks the entry as a server certificate meanwhile.
-  const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } });
+  const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } }, env.language);
   const cert = await askPemFile(env, t(env, ASK.certificatePem), (path) =>
     readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels, env.language),
   );
 
-  const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
+  const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } }, env.language);
   let key = '';
-  const typedKey = await asker.input({
+  const ask = asker.path ? asker.path.bind(asker) : asker.input.bind(asker);
+  const typedKey = await ask({
     message: t(env, ASK.privateKeyPem),
-    validate: async (text) => {
+    validate: async (text: string) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
       const labels = [...keySlot.labels, { path: certAt, label: cert.path }];
@@ -607,7 +616,7 @@ async function askServerCertificate(
   const usedNames = earlier.flatMap((e) => (e.kind === 'upload' ? [e.name] : []));
   const fromSubject = nameFromSubject(cert.parsed?.summary, 'server-cert');
   const algorithm = cert.parsed?.algorithm.toLowerCase() ?? String(n);
-  const nameSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} });
+  const nameSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} }, env.language);
   const name = await asker.input({
     message: t(env, ASK.certificateName),
     default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${algorithm}` : fromSubject),
@@ -626,15 +635,14 @@ async function askPemFile(
   check: (path: string) => Promise<CheckedCertificate | string>,
 ): Promise<CheckedCertificate> {
   let accepted: CheckedCertificate | undefined;
-  await env.asker.input({
-    message,
-    validate: async (text) => {
-      const result = await check(expandPath(text, env.env));
-      if (typeof result === 'string') return result;
-      accepted = result;
-      return true;
-    },
-  });
+  const validate = async (text: string): Promise<true | string> => {
+    const result = await check(expandPath(text, env.env));
+    if (typeof result === 'string') return result;
+    accepted = result;
+    return true;
+  };
+  // Tab completes the path from the files there, where the asker can.
+  await (env.asker.path ? env.asker.path({ message, validate }) : env.asker.input({ message, validate }));
   const cert = accepted!;
   env.note(describeCertificate(cert, env.now, env.language));
   if (cert.warnings.length) env.note(cert.warnings, 'warning');
@@ -670,14 +678,14 @@ async function askCa(
     const picked = await pickCertificate(env, account!.items!, { message: t(env, ASK.caCertificate), used: [], usedAlgorithms: [] });
     if (picked) return { kind: 'id', id: picked };
   }
-  const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} });
+  const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} }, env.language);
   const at = (key: 'Id' | 'Content' | 'Name'): Path => (several ? slot.at(`Cert${key}`) : ['Certificate', `CertCa${key}`]);
   if (source !== 'upload') {
     const id = await asker.input({ message: t(env, ASK.caCertificateId), validate: validator(env, () => slot.partial, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
   const cert = await askPemFile(env, t(env, ASK.caPem), (path) =>
-    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now, undefined, env.language),
+    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now, slot.labels, env.language),
   );
   const name = await asker.input({
     message: t(env, ASK.caName),

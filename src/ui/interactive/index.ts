@@ -10,14 +10,15 @@ import type { CreateFlags } from '../../model/flags.js';
 import { buildFromDraft, draftFromInput, type BuildOptions, type BuiltRequest, type RawFlags } from '../../model/request.js';
 import { withValue } from '../../model/draft.js';
 import type { ReadText } from '../../model/coerce.js';
-import { UsageError } from '../../core/errors.js';
+import { ExitStatus, UsageError } from '../../core/errors.js';
 import { CREATE_LISTENER_FIELDS, flagNames } from '../../model/fields.js';
 import { isTrueWord } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { loadValidator } from '../../model/validate.js';
 import { attributeOf } from '../../model/flags.js';
 import { colorEnabled, palette } from '../color.js';
-import { createAsker, PromptCancelledError } from './asker.js';
+import { createAsker, promptLook } from './asker.js';
+import { USAGE_TEXTS } from '../../core/usage-texts.js';
 import { isCi } from '../terminal.js';
 import { askCreate } from './flow.js';
 import { equivalentCommand, requestSummary } from './equivalent-command.js';
@@ -109,7 +110,7 @@ export async function interactiveCreate(
 
   // Every answer is checked by the request's validator as it is typed.
   await loadValidator();
-  const asker = await createAsker(ctx);
+  const asker = await createAsker(ctx, promptLook(ctx, globals.color !== false));
   const answers = await askCreate(flags, {
     asker,
     readText,
@@ -151,12 +152,21 @@ export async function interactiveCreate(
   if (picking.cannotSend && !flags.dryRun) {
     // What works without credentials: the request, printed; the command above runs it later.
     const show = t(ASK.printWithoutCredentials);
-    if (!(await asker.confirm({ message: show, default: true }))) throw new PromptCancelledError();
+    if (!(await asker.confirm({ message: show, default: true }))) declined(ctx);
     return { ...built, printOnly: true, ...(rules?.length ? { rules } : {}) };
   }
   const what = flags.dryRun ? t(ASK.showRequest) : t(ASK.createIt);
-  if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
+  if (!(await asker.confirm({ message: what, default: true }))) declined(ctx);
   return rules?.length ? { ...built, rules } : built;
+}
+
+/**
+ * "No" to the last question is an answer, not an interruption (Ctrl-C is 130): nothing was sent,
+ * the equivalent command above is there for later, and the run ends successfully.
+ */
+function declined(ctx: CliContext): never {
+  ctx.stderr.write(`${sayText(ctx.language ?? 'en', USAGE_TEXTS.declined)}\n`);
+  throw new ExitStatus(0);
 }
 
 /**

@@ -22,7 +22,7 @@ export function registerApply(program: Command, ctx: CliContext): void {
     // --validate first: then neither form sets a default, and CLB_LISTENER_VALIDATE or the profile decide.
     .addOption(new Option('--validate', say(ctx.language ?? 'en', HELP.applyValidate)))
     .addOption(new Option('--no-validate', say(ctx.language ?? 'en', HELP.applyNoValidate)))
-    .option('--wait-timeout <seconds>', say(ctx.language ?? 'en', HELP.applyWaitTimeout))
+    .option('--wait-timeout <duration>', say(ctx.language ?? 'en', HELP.applyWaitTimeout))
     .addHelpText('after', say(ctx.language ?? 'en', HELP.applyExamples))
     .action(async (flags: ApplyFlags, cmd: Command) => {
       const { runApply } = await import('./run.js');

@@ -11,6 +11,7 @@ import { type Language, render, say } from '../../../core/i18n.js';
 import { displayWidth, padEndWidth } from '../../../core/width.js';
 import { HEADERS } from '../../../ui/table.messages.js';
 import { APPLY } from './apply.messages.js';
+import type { Palette } from '../../../ui/color.js';
 
 const SIGN: Record<PlanAction, string> = { create: '+', update: '~', unchanged: '=', conflict: '!', delete: '-' };
 
@@ -79,8 +80,21 @@ export function summaryLine(plan: Plan, language: Language = 'en'): string {
   return say(language, text, { create, update, delete: remove, unchanged, conflict, requests: s.requests.CreateListener, kept });
 }
 
-/** `--plan`: text like a diff, a table, or the plan as data. */
-export function planView(plan: Plan, language: Language = 'en'): ResultView {
+const uncoloured = (text: string) => text;
+
+/**
+ * How each action is coloured in the text plan, as terraform colours its plan: what is created
+ * green, changed yellow, deleted red; a conflict red, an unchanged listener dim. The palette is
+ * plain when colour is off (NO_COLOR, --no-color, stdout not a terminal).
+ */
+function actionColour(action: PlanAction, paint: Palette | undefined): (text: string) => string {
+  if (!paint) return uncoloured;
+  return { create: paint.green, update: paint.yellow, delete: paint.red, conflict: paint.red, unchanged: paint.dim }[action];
+}
+
+/** `--plan`: text like a diff (coloured with `paint`), a table, or the plan as data. */
+export function planView(plan: Plan, language: Language = 'en', paint?: Palette): ResultView {
+  const colours = new Map<number, { prefix: string; colour: (text: string) => string }>();
   const lines: string[] = [];
   const action = (item: PlanItem) => say(language, APPLY[item.action]);
   const byLb = new Map<string, PlanItem[]>(plan.loadBalancers.map((lb) => [lb, []]));
@@ -91,7 +105,10 @@ export function planView(plan: Plan, language: Language = 'en'): ResultView {
     for (const item of items) {
       const id = item.listenerId ? `  ${item.listenerId}` : '';
       const source = item.where ? `  (${item.where})` : '';
-      lines.push(`  ${SIGN[item.action]} ${padEndWidth(action(item), 9)} ${padEndWidth(what(item), width)}${id}${source}`);
+      const prefix = `  ${SIGN[item.action]} ${padEndWidth(action(item), 9)}`;
+      // Coloured once the line is escaped (printResult): a name can never bring a sequence of its own.
+      if (paint) colours.set(lines.length, { prefix, colour: actionColour(item.action, paint) });
+      lines.push(`${prefix} ${padEndWidth(what(item), width)}${id}${source}`);
       if (item.action === 'update') for (const change of item.changes) lines.push(`        ${changeLine(change, language)}`);
       if (item.reason) lines.push(`        ${reasonOf(item, language)}`);
       const notes = item.noteTexts?.map((text) => render(language, text)) ?? item.notes;
@@ -117,6 +134,12 @@ export function planView(plan: Plan, language: Language = 'en'): ResultView {
       Requests: s.requests,
     },
     text: lines,
+    decorate: (line, index) => {
+      const coloured = colours.get(index);
+      return coloured && line.startsWith(coloured.prefix)
+        ? `  ${coloured.colour(coloured.prefix.slice(2))}${line.slice(coloured.prefix.length)}`
+        : line;
+    },
     table: [
       [
         say(language, APPLY.headerAction),

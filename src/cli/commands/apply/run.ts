@@ -28,6 +28,7 @@ import { withRuleOutcome, withRulePlan } from './rules-render.js';
 import type { RuleResult } from './rules-execute.js';
 import type { ResultView } from '../../../ui/output.js';
 import type { Session } from '../../session.js';
+import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 
 export interface ApplyFlags {
   file?: string;
@@ -185,7 +186,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   if (!flags.file)
     throw new UsageError('-f/--file is required: the listeners file (YAML or JSON)', '--file', { hint: "see 'clb-listener apply --help'" });
   if (flags.detailedExitcode && !flags.plan) throw new UsageError('--detailed-exitcode goes with --plan', '--detailed-exitcode');
-  const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   const { resolveValidate } = await import('../../../config/index.js');
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
   const { file, label } = await loadFile(ctx, globals, flags.file, validate);
@@ -195,6 +196,14 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   for (const warning of file.warnings) progress.warn(warning);
 
   const loadBalancers = [...new Set(file.listeners.map((l) => l.request.LoadBalancerId))];
+  if (loadBalancers.length === 0) {
+    // A file that lists no listener names no load balancer: nothing to read, nothing to do (and
+    // nothing to prune: --prune only reaches the load balancers a file names).
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', USAGE_TEXTS.applyNoListeners, { file: label })}\n`);
+    const empty = buildPlan([], new Map(), { prune: false });
+    await printResult(ctx, globals, flags.plan ? planView(empty) : outcomeView(empty, new Map()));
+    return;
+  }
   const { openSession } = await import('../../session.js');
   const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, loadBalancers.length) });
   try {
@@ -216,7 +225,10 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const rules = planRules(plan, file.listeners, reported, { prune: flags.prune === true });
 
     if (flags.plan) {
-      await printResult(ctx, globals, withRulePlan(planView(plan, language), rules, language));
+      // Coloured only where stdout is a terminal that takes colour (not under NO_COLOR, --no-color or a pipe).
+      const { colorEnabled, palette } = await import('../../../ui/color.js');
+      const paint = await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false));
+      await printResult(ctx, globals, withRulePlan(planView(plan, language, paint), rules, language));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
       if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules))) throw new ExitStatus(ExitCode.ChangesPending);
       return;

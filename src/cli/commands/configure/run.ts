@@ -13,7 +13,6 @@ import { printResult } from '../../../ui/output.js';
 import { hasControlCharacters } from '../../../core/printable.js';
 import {
   findProfileKey,
-  OUTPUT_FORMATS,
   PROFILE_KEYS,
   readProfileKey,
   REGION_PATTERN,
@@ -24,6 +23,8 @@ import {
 import { isPromptCancel } from '../../../ui/interactive/asker.js';
 import { type Language, message, say } from '../../../core/i18n.js';
 import { CONFIGURE } from './configure.messages.js';
+import { unknownRegion } from '../../../config/regions.js';
+import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 
 const DEFAULT_REGION = 'ap-guangzhou';
 /** A secret piped on stdin is a few dozen bytes; this only stops a runaway pipe. */
@@ -32,15 +33,14 @@ const MAX_STDIN_BYTES = 64 * 1024;
 type Prompts = typeof import('@inquirer/prompts');
 
 /** Loaded only when a prompt is really shown, so ordinary start-up stays small. */
-async function loadPrompts(ctx: CliContext) {
-  const [prompts, { promptOutput, watchingTerminal }]: [Prompts, typeof import('../../../ui/interactive/asker.js')] = await Promise.all([
-    import('@inquirer/prompts'),
-    import('../../../ui/interactive/asker.js'),
-  ]);
+async function loadPrompts(ctx: CliContext, globals: GlobalOptions) {
+  const [prompts, { promptOutput, promptLook, watchingTerminal }]: [Prompts, typeof import('../../../ui/interactive/asker.js')] =
+    await Promise.all([import('@inquirer/prompts'), import('../../../ui/interactive/asker.js')]);
   // Inquirer ends its output after each question: each gets a wrapper of its own, so stdout stays
   // open. A hang-up of the terminal ends the question too (exit 129).
+  const look = promptLook(ctx, globals.color !== false);
   const ask = <T>(question: (context: { input: typeof ctx.stdin; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>) =>
-    watchingTerminal(ctx, (signal) => question({ input: ctx.stdin, output: promptOutput(ctx.stdout), signal }));
+    watchingTerminal(ctx, (signal) => question({ input: ctx.stdin, output: promptOutput(ctx.stdout, look), signal }));
   const interrupted = (error: unknown): never => {
     // Ctrl-C at a prompt, or the run's signal: nothing written.
     if (isPromptCancel(error)) throw new InterruptedError();
@@ -61,6 +61,21 @@ function label(language: Language, name: string, current: string | undefined, ma
 
 function note(ctx: CliContext, globals: GlobalOptions, text: string): void {
   if (!globals.quiet) ctx.stderr.write(`${text}\n`);
+}
+
+/** A region outside the SDKs' list is stored (new regions appear), with a warning and the closest known one. */
+function warnUnknownRegion(ctx: CliContext, globals: GlobalOptions, region: string): void {
+  const unknown = unknownRegion(region);
+  if (!unknown) return;
+  const language = ctx.language ?? 'en';
+  const [first] = unknown.suggestion;
+  note(
+    ctx,
+    globals,
+    first
+      ? say(language, USAGE_TEXTS.regionUnknownSuggest, { region, suggestion: first })
+      : say(language, USAGE_TEXTS.regionUnknown, { region }),
+  );
 }
 
 function savedNote(language: Language, profile: string, written: string[]): string {
@@ -92,7 +107,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
   const { name } = chooseProfile(globals.profile, ctx.env);
   const home = homeDir(ctx.env);
   const current = readTccliProfile(home, name);
-  const { input, password } = await loadPrompts(ctx);
+  const { input, password } = await loadPrompts(ctx, globals);
 
   const currentId = profileValue(current, 'secretId');
   const currentKey = profileValue(current, 'secretKey');
@@ -112,16 +127,9 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
       validate: (value) => REGION_PATTERN.test(value.trim()) || say(language, CONFIGURE.regionCode),
     })
   ).trim();
-  const output = (
-    await input({
-      // clb-listener itself prints what -o says; this is only the profile's default for tccli.
-      message: say(language, CONFIGURE.output, { formats: OUTPUT_FORMATS.join('|') }),
-      default: profileValue(current, 'output') ?? 'json',
-      validate: (value) =>
-        (OUTPUT_FORMATS as readonly string[]).includes(value.trim()) ||
-        say(language, CONFIGURE.oneOf, { values: OUTPUT_FORMATS.join(', ') }),
-    })
-  ).trim();
+  // No question about tccli's output format: clb-listener prints what -o says, so the answer would
+  // change nothing here (configure set output json still stores it for tccli).
+  warnUnknownRegion(ctx, globals, region);
 
   const { written } = updateTccliProfile(home, name, (files) => {
     const set = (key: string, value: string) => writeProfileKey(files, findProfileKey(key), value);
@@ -133,10 +141,9 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
     set('secretId', typedId || currentId!);
     set('secretKey', typedKey || currentKey!);
     set('region', region);
-    set('output', output);
   });
   ctx.stderr.write(`${savedNote(language, name, written)}\n`);
-  await printSaved(ctx, globals, name, ['secretId', 'secretKey', 'region', 'output'], written);
+  await printSaved(ctx, globals, name, ['secretId', 'secretKey', 'region'], written);
 }
 
 async function readStdin(ctx: CliContext): Promise<string> {
@@ -150,9 +157,9 @@ async function readStdin(ctx: CliContext): Promise<string> {
 }
 
 /** The value of a `KEY -` pair: a masked prompt in a terminal, else all of stdin. */
-async function valueFromStdin(ctx: CliContext, key: ProfileKey): Promise<string> {
+async function valueFromStdin(ctx: CliContext, globals: GlobalOptions, key: ProfileKey): Promise<string> {
   if (canPrompt(ctx)) {
-    const { input, password } = await loadPrompts(ctx);
+    const { input, password } = await loadPrompts(ctx, globals);
     return (key.secret ? await password({ message: key.name, mask: '*' }) : await input({ message: key.name })).trim();
   }
   // A terminal we may not prompt on (CI=true) would echo whatever is typed into it.
@@ -176,7 +183,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
     });
   }
   const pairs: [ProfileKey, string][] = [];
-  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!), args[i + 1]!]);
+  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!, ctx.language ?? 'en'), args[i + 1]!]);
 
   for (const [key, value] of pairs) {
     if (hasControlCharacters(value)) {
@@ -197,7 +204,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
     throw new UsageError(`only one value can come from stdin per run; got "-" for ${fromStdin.map(([k]) => k.name).join(' and ')}`);
   }
   for (const pair of fromStdin) {
-    pair[1] = await valueFromStdin(ctx, pair[0]);
+    pair[1] = await valueFromStdin(ctx, globals, pair[0]);
     if (pair[0].secret) ctx.secrets.add(pair[1]);
     if (hasControlCharacters(pair[1])) {
       throw new UsageError(`the value for ${pair[0].name} on stdin holds more than one line or a control character`, undefined, {
@@ -210,6 +217,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
   const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
     for (const [key, value] of pairs) writeProfileKey(files, key, value);
   });
+  for (const [key, value] of pairs) if (key.name === 'region') warnUnknownRegion(ctx, globals, value);
   note(ctx, globals, savedNote(ctx.language ?? 'en', name, written));
   await printSaved(
     ctx,
@@ -222,7 +230,7 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
 
 /** `configure unset KEY…`: removes keys from the profile (what `configure set` cannot: a value is never empty). */
 export async function runUnset(ctx: CliContext, globals: GlobalOptions, names: string[]): Promise<void> {
-  const keys = [...new Set(names.map((name) => findProfileKey(name)))];
+  const keys = [...new Set(names.map((name) => findProfileKey(name, ctx.language ?? 'en')))];
   const { name } = chooseProfile(globals.profile, ctx.env);
   const removed: string[] = [];
   const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
@@ -252,7 +260,7 @@ function missingProfileNote(profile: TccliProfile & { choice: ProfileChoice }): 
 }
 
 export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: string): Promise<void> {
-  const key = findProfileKey(keyName);
+  const key = findProfileKey(keyName, ctx.language ?? 'en');
   const profile = loadProfile(ctx, globals);
   const value = shown(key, readProfileKey(profile.files, key));
   // Unset is an answer, not an error: `$(configure get region)` is then simply empty.

@@ -36,7 +36,7 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--no-validate', t('noValidate')).helpGroup(run))
     .addOption(new Option('--if-not-exists', t('ifNotExists')).helpGroup(run))
     .addOption(new Option('--no-wait', t('noWait')).helpGroup(run))
-    .addOption(new Option('--wait-timeout <seconds>', t('waitTimeout')).helpGroup(run))
+    .addOption(new Option('--wait-timeout <duration>', t('waitTimeout')).helpGroup(run))
     .action(async (flags: CreateFlags, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const { runCreate } = await import('./run.js');

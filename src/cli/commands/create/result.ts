@@ -70,7 +70,7 @@ export function resultView(
   request: CreateListenerRequest,
   outcome: Outcome,
   language: Language = 'en',
-): Required<Omit<ResultView, 'jsonLine'>> {
+): Required<Omit<ResultView, 'jsonLine' | 'decorate'>> {
   const listeners = request.Ports.map((port) => outcome.listeners.find((l) => l.Port === port)).filter(
     (l): l is ResultListener => l !== undefined,
   );
@@ -91,17 +91,18 @@ export function resultView(
     Listeners: shown,
   };
   const table = [
+    // The column order of list's table, so the two read alike.
     [
       say(language, HEADERS.listenerId),
-      say(language, HEADERS.port),
       say(language, HEADERS.protocol),
+      say(language, HEADERS.port),
       say(language, HEADERS.name),
       ...(outcome.withAction ? [say(language, HEADERS.action)] : []),
     ],
     ...shown.map((l) => [
       l.ListenerId,
-      String(l.Port),
       request.Protocol,
+      String(l.Port),
       l.ListenerName ?? '',
       ...(outcome.withAction ? [l.Action ?? ''] : []),
     ]),

@@ -65,6 +65,10 @@ async function connectForPicking(globals: GlobalOptions, ctx: CliContext, keep: 
     // question, not after the last. Anything else that stops a session (no region, a bad
     // endpoint) would stop the dry run too: it is the error, before any question.
     if (error instanceof CredentialsError) {
+      // Printing the request needs a region too (the endpoint and the signed headers depend on
+      // it): without one, that is the error now, not after the last question.
+      const { resolveRegion } = await import('../../../config/index.js');
+      resolveRegion(settingsInput(globals, ctx));
       const why = error.message.split('\n')[0]!.replace(/ \(looked in: .*\)$/, '');
       return {
         note: `not listing from the account (${why}): type the ids; without credentials the request can only be printed, not sent`,
@@ -117,7 +121,7 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     await printResult(ctx, globals, { json: skeleton, text: [JSON.stringify(skeleton, null, 2)], table: keyValueTable(skeleton) });
     return;
   }
-  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   // Sessions opened while asking (create -i): the first one sends; all are closed at the end.
   const opened: Session[] = [];
   try {

@@ -180,6 +180,7 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     }
     throw await addHint(error, {
       globals,
+      language: ctx.language ?? 'en',
       client: session.client,
       loadBalancerId: toCreate.LoadBalancerId,
       request: toCreate,

@@ -2,28 +2,37 @@
  * `clb-listener delete`: removes the named listeners (DeleteLoadBalancerListeners) and waits.
  * Ids are required: the API reads a missing list as "all listeners", which this tool never sends.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { DeleteFlags } from './run.js';
 import { say } from '../../../core/i18n.js';
 import { HELP } from '../../help.messages.js';
+import { addAliasedOption, aliasedValue, LOAD_BALANCER_OPTION, type AliasedOption } from '../../aliased-options.js';
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+const DELETE_LISTENER_IDS_OPTION: AliasedOption = {
+  names: ['listener-id', 'listener-ids'],
+  value: '<id>',
+  description: HELP.deleteListenerId,
+  collect: true,
+};
 
 export function registerDelete(program: Command, ctx: CliContext): void {
-  program
-    .command('delete')
-    .description(say(ctx.language ?? 'en', HELP.delete))
-    .requiredOption('--lb <id>', say(ctx.language ?? 'en', HELP.lb))
-    .addOption(new Option('--listener-id <id>', say(ctx.language ?? 'en', HELP.deleteListenerId)).argParser(collect).makeOptionMandatory())
-    .option('--dry-run', say(ctx.language ?? 'en', HELP.deleteDryRun))
-    .option('--no-wait', say(ctx.language ?? 'en', HELP.deleteNoWait))
-    .option('--wait-timeout <seconds>', say(ctx.language ?? 'en', HELP.waitTimeout))
+  const language = ctx.language ?? 'en';
+  const command = program.command('delete').description(say(language, HELP.delete));
+  addAliasedOption(command, LOAD_BALANCER_OPTION, language);
+  addAliasedOption(command, DELETE_LISTENER_IDS_OPTION, language);
+  command
+    .option('--dry-run', say(language, HELP.deleteDryRun))
+    .option('--no-wait', say(language, HELP.deleteNoWait))
+    .option('--wait-timeout <duration>', say(language, HELP.waitTimeout))
     .addHelpText(
       'after',
-      `\n${say(ctx.language ?? 'en', HELP.example)}\n  clb-listener delete --lb lb-cuxw2rm0 --listener-id lbl-d1ubsydq,lbl-4udz130k\n`,
+      `\n${say(language, HELP.example)}\n  clb-listener delete --lb lb-cuxw2rm0 --listener-id lbl-d1ubsydq,lbl-4udz130k\n`,
     )
-    .action(async (flags: DeleteFlags, cmd: Command) => {
+    .action(async (options: Record<string, unknown>, cmd: Command) => {
+      const lb = aliasedValue<string>(options, LOAD_BALANCER_OPTION, language, true);
+      const ids = aliasedValue<string[]>(options, DELETE_LISTENER_IDS_OPTION, language, true);
+      const flags = { ...options, lb: lb.value!, lbFlag: lb.flag, listenerId: ids.value!, listenerIdFlag: ids.flag } as DeleteFlags;
       const { runDelete } = await import('./run.js');
       await runDelete(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);
     });

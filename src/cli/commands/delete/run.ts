@@ -17,7 +17,10 @@ import { ERRORS } from '../../../core/errors.messages.js';
 
 export interface DeleteFlags {
   lb: string;
+  /** The flags the values were given as, for messages in the user's words. */
+  lbFlag?: string;
   listenerId: string[];
+  listenerIdFlag?: string;
   wait: boolean;
   waitTimeout?: string;
   dryRun?: boolean;
@@ -27,12 +30,12 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
   const warn = (warning: string): void => {
     if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
   };
-  const { LoadBalancerId } = listFilter({ lb: flags.lb }, warn);
+  const { LoadBalancerId } = listFilter({ lb: flags.lb, ...(flags.lbFlag && { lbFlag: flags.lbFlag }) }, warn);
   // Never empty: the API reads a missing list as "every listener". At most 20 per call.
-  const checked = checkListenerIds(flags.listenerId, '--listener-id', 20);
+  const checked = checkListenerIds(flags.listenerId, flags.listenerIdFlag ?? '--listener-id', 20);
   for (const warning of checked.warnings) warn(warning);
   const ids = checked.ids;
-  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   if (flags.dryRun) {
     const { printDryRun } = await import('../../dry-run.js');
     await printDryRun(ctx, globals, 'DeleteLoadBalancerListeners', { LoadBalancerId, ListenerIds: ids });

@@ -12,8 +12,9 @@ import { helpWidth, paragraph, twoColumns } from '../../help-text.js';
 import { CONTROL_CATALOG, DEFAULT_REGION, SERVICE_CATALOG } from '../../../emulator/catalog.js';
 import { splitList } from '../../../model/coerce.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
-import { say } from '../../../core/i18n.js';
+import { say, type Language } from '../../../core/i18n.js';
 import { HELP } from '../../help.messages.js';
+import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 
 interface EmulatorFlags {
   host: string;
@@ -51,12 +52,12 @@ function servedHelp(width: number): string {
   ].join('\n');
 }
 
-function help(width: number): string {
+function help(width: number, language: Language): string {
   const p = (text: string) => paragraph(text, width);
   return `
 Prints one JSON line on stdout, then serves until SIGINT/SIGTERM (exit 0):
   {"endpoint":…,"secretId":…,"secretKey":…,"region":…,"loadBalancers":[…]}
-${p('When stdout is a terminal it also prints, on stderr, export lines for the printed keys and region, and a command to try.')}
+${p(say(language, USAGE_TEXTS.emulatorTerminalNote))}
 
 ${p(`The region served is the one commands would send: --region, then $${ENV.region}, then the profile's, else ${DEFAULT_REGION}. Requests for another region get InvalidParameter.RegionNotFound.`)}
 
@@ -118,7 +119,8 @@ function terminalNote(
     `  export ${ENV.secretKey}=${shellQuote(running.secretKey)}`,
     ...(running.token !== undefined ? [`  export ${ENV.tokens[0]}=${shellQuote(running.token)}`] : []),
     `  export ${ENV.region}=${shellQuote(running.region)}`,
-    `  clb-listener create --endpoint ${running.endpoint} --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 80 --protocol TCP`,
+    `  export ${ENV.endpoint}=${shellQuote(running.endpoint)}`,
+    `  clb-listener create --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 80 --protocol TCP`,
     'Ctrl-C to stop.',
   ];
   return `${lines.join('\n')}\n`;
@@ -198,7 +200,7 @@ export function registerEmulator(program: Command, ctx: CliContext): void {
     .option('--certificates <file>', 'more certificates for DescribeCertificates (JSON array), beside the seeded ones')
     .option('--log', 'one line per API request on stderr', false)
     .option('--accept-sdk-forms', 'also accept GET, HmacSHA1/HmacSHA256 (v1) signatures and the TC3 unsigned payload', false)
-    .addHelpText('after', () => help(helpWidth(ctx.stdout)))
+    .addHelpText('after', () => help(helpWidth(ctx.stdout), ctx.language ?? 'en'))
     .action(async (flags: EmulatorFlags, cmd: Command) => {
       // --region is also a global option, and commander gives it to the root command.
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -1,25 +1,42 @@
 /** `clb-listener list`: the listeners of a load balancer (DescribeListeners), filterable. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { ListFlags } from './run.js';
 import { say } from '../../../core/i18n.js';
 import { HELP } from '../../help.messages.js';
+import { addAliasedOption, aliasedValue, LOAD_BALANCER_OPTION, type AliasedOption } from '../../aliased-options.js';
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+const LIST_PORT_OPTION: AliasedOption = { names: ['port', 'ports'], value: '<port>', description: HELP.listPort };
+const LIST_LISTENER_IDS_OPTION: AliasedOption = {
+  names: ['listener-id', 'listener-ids'],
+  value: '<id>',
+  description: HELP.listListenerId,
+  collect: true,
+};
 
 export function registerList(program: Command, ctx: CliContext): void {
-  program
-    .command('list')
-    .description(say(ctx.language ?? 'en', HELP.list))
-    .requiredOption('--lb <id>', say(ctx.language ?? 'en', HELP.lb))
-    .option('--port <port>', say(ctx.language ?? 'en', HELP.listPort))
-    .option('--protocol <protocol>', say(ctx.language ?? 'en', HELP.listProtocol))
-    .addOption(new Option('--listener-id <id>', say(ctx.language ?? 'en', HELP.listListenerId)).argParser(collect))
+  const language = ctx.language ?? 'en';
+  const command = program.command('list').description(say(language, HELP.list));
+  addAliasedOption(command, LOAD_BALANCER_OPTION, language);
+  addAliasedOption(command, LIST_PORT_OPTION, language);
+  addAliasedOption(command, LIST_LISTENER_IDS_OPTION, language);
+  command
+    .option('--protocol <protocol>', say(language, HELP.listProtocol))
     .addHelpText(
       'after',
       `\n${say(ctx.language ?? 'en', HELP.examples)}\n  clb-listener list --lb lb-cuxw2rm0\n  clb-listener list --lb lb-cuxw2rm0 --protocol TCP -o table\n  clb-listener list --lb lb-cuxw2rm0 -o json \\\n    --query 'Listeners[?Port==\`80\`].ListenerId'\n`,
     )
-    .action(async (flags: ListFlags, cmd: Command) => {
+    .action(async (options: Record<string, unknown>, cmd: Command) => {
+      const lb = aliasedValue<string>(options, LOAD_BALANCER_OPTION, language, true);
+      const port = aliasedValue<string>(options, LIST_PORT_OPTION, language);
+      const ids = aliasedValue<string[]>(options, LIST_LISTENER_IDS_OPTION, language);
+      const flags: ListFlags = {
+        lb: lb.value!,
+        lbFlag: lb.flag,
+        ...(port.value !== undefined && { port: port.value, portFlag: port.flag }),
+        ...(options.protocol !== undefined && { protocol: options.protocol as string }),
+        ...(ids.value !== undefined && { listenerId: ids.value, listenerIdFlag: ids.flag }),
+      };
       const { runList } = await import('./run.js');
       await runList(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);
     });

@@ -22,40 +22,55 @@ function ruleLines(rules: readonly RuleSummary[]): string[] {
 function ruleCells(rules: readonly RuleSummary[]): string {
   return rules.map((r) => `${domainsOf(r)}${r.Url ?? ''}`).join(' ');
 }
-import { say } from '../../../core/i18n.js';
 import { ERRORS } from '../../../core/errors.messages.js';
 import { HEADERS } from '../../../ui/table.messages.js';
+import { say, type Language } from '../../../core/i18n.js';
+import { USAGE_TEXTS } from '../../../core/usage-texts.js';
+import { closest } from '../../../core/suggest.js';
 
 export interface ListFlags {
   lb: string;
+  /** The flag each value was given as (`--lb` or `--load-balancer-id`), for messages in the user's words. */
+  lbFlag?: string;
   port?: string;
+  portFlag?: string;
   protocol?: string;
   listenerId?: string[];
+  listenerIdFlag?: string;
 }
 
 /**
  * Flags → a DescribeListeners filter, checked with the same rules `create` uses; unusual ids are only
  * `warn`ed about. With --port, `loadValidator()` must have been awaited.
  */
-export function listFilter(flags: ListFlags, warn: (message: string) => void = () => {}): ListenerFilter {
-  const lb = checkLoadBalancerId(flags.lb, '--lb');
+export function listFilter(flags: ListFlags, warn: (message: string) => void = () => {}, language: Language = 'en'): ListenerFilter {
+  const lb = checkLoadBalancerId(flags.lb, flags.lbFlag ?? '--lb');
   if (lb.warning) warn(lb.warning);
   const filter: ListenerFilter = { LoadBalancerId: lb.value };
   if (flags.port !== undefined) {
     // One port, checked by the same rule as a listener's ports.
     const check = flags.port.includes(',') ? { problem: 'takes one port' } : checkAnswer({}, ['Ports'], flags.port, { now: 0 });
-    if (check.problem) throw new UsageError(`--port ${check.problem}`, '--port');
+    const portFlag = flags.portFlag ?? '--port';
+    if (check.problem) throw new UsageError(`${portFlag} ${check.problem}`, portFlag);
     filter.Port = Number(flags.port.trim());
   }
   if (flags.protocol !== undefined) {
     const protocol = flags.protocol.toUpperCase();
-    if (!(PROTOCOLS as readonly string[]).includes(protocol))
-      throw new UsageError(`--protocol ${flags.protocol}: must be one of ${PROTOCOLS.join(', ')}`, '--protocol');
+    if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
+      const params = { flag: '--protocol', value: flags.protocol, choices: PROTOCOLS.join(', ') };
+      const suggestion = closest(flags.protocol, PROTOCOLS);
+      throw new UsageError(
+        suggestion.length
+          ? say(language, USAGE_TEXTS.notOneOfSuggest, { ...params, suggestion: suggestion.join(', ') })
+          : say(language, USAGE_TEXTS.notOneOf, params),
+        '--protocol',
+      );
+    }
     filter.Protocol = protocol;
   }
   // DescribeListeners takes at most 100 ids.
   if (flags.listenerId) {
-    const checked = checkListenerIds(flags.listenerId, '--listener-id', 100);
+    const checked = checkListenerIds(flags.listenerId, flags.listenerIdFlag ?? '--listener-id', 100);
     for (const warning of checked.warnings) warn(warning);
     filter.ListenerIds = checked.ids;
   }
@@ -64,9 +79,13 @@ export function listFilter(flags: ListFlags, warn: (message: string) => void = (
 
 export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
   if (flags.port !== undefined) await loadValidator();
-  const filter = listFilter(flags, (warning) => {
-    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
-  });
+  const filter = listFilter(
+    flags,
+    (warning) => {
+      if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
+    },
+    ctx.language ?? 'en',
+  );
   const session = await openSession(globals, ctx);
   try {
     const result = await describeListeners(session.client, filter, { signal: ctx.signal }).catch(async (error: unknown) => {
@@ -92,7 +111,8 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
           l.Protocol,
           l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port),
           l.ListenerName ?? '',
-          l.CreateTime ?? '',
+          // The API gives Beijing time without a zone; the table says which.
+          l.CreateTime ? `${l.CreateTime} +08:00` : '',
           ...(withRules ? [ruleCells(l.Rules ?? [])] : []),
         ]),
       ],

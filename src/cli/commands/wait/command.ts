@@ -9,7 +9,7 @@ export function registerWait(program: Command, ctx: CliContext): void {
     .command('wait')
     .description(say(ctx.language ?? 'en', HELP.wait))
     .argument('<request-id>', say(ctx.language ?? 'en', HELP.waitRequestId))
-    .addOption(new Option('--wait-timeout <seconds>', say(ctx.language ?? 'en', HELP.waitGiveUp)))
+    .addOption(new Option('--wait-timeout <duration>', say(ctx.language ?? 'en', HELP.waitGiveUp)))
     .addHelpText(
       'after',
       `\n${say(ctx.language ?? 'en', HELP.example)}\n  id=$(clb-listener create --lb lb-cuxw2rm0 --port 80 --protocol TCP \\\n    --no-wait --query RequestId)\n  clb-listener wait "$id"\n`,

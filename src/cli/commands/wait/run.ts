@@ -15,7 +15,7 @@ export interface WaitFlags {
 
 export async function runWait(ctx: CliContext, globals: GlobalOptions, flags: WaitFlags): Promise<void> {
   const requestId = checkRequestId(flags.requestId);
-  const timeoutMs = waitTimeoutMs(flags.waitTimeout);
+  const timeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   const progress = await createProgress(ctx, globals);
   const session = await openSession(globals, ctx);
   const language = ctx.language ?? 'en';

@@ -10,8 +10,9 @@ import type { Credentials } from '../../../core/credentials.js';
 import { type Params, say, type Text, type Language } from '../../../core/i18n.js';
 import { displayWidth, padEndWidth } from '../../../core/width.js';
 import { WHOAMI } from './whoami.messages.js';
+import { ENV } from '../../../core/env-names.js';
 
-/** The `-o json` shape of whoami (README, "Output formats"). */
+/** The `-o json` shape of whoami (docs/scripting.md, "Output formats"). */
 export interface WhoamiView {
   Profile: string;
   ProfileSource: string;
@@ -71,7 +72,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   // Checked as a command would check it; shown without any user name or password it holds.
   let endpointError: UsageError | undefined;
   try {
-    parseEndpoint(report.endpoint, report.endpointSource === '--endpoint' ? '--endpoint' : 'clb.endpoint');
+    parseEndpoint(report.endpoint, ['--endpoint', ENV.endpoint].includes(report.endpointSource) ? report.endpointSource : 'clb.endpoint');
   } catch (error) {
     endpointError = error as UsageError;
   }
