@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist/bundle');
@@ -133,11 +133,20 @@ const groupedLazyImports = {
   },
 };
 
-/** `undici` → scripts/undici-slim.js: its dispatchers without fetch, WebSocket, caches and mocks. */
+/**
+ * `undici` → scripts/undici-slim.js: its dispatchers without fetch, WebSocket, caches and mocks.
+ * And without HTTP/2: undici's client loads its HTTP/2 side up front, which loads node:http2 and
+ * with it node:tls and Node's HTTP server (about 20 built-in modules), for connections that only
+ * an `allowH2: true` dispatcher negotiates. The CLI never sets it, so that side is a stub
+ * (scripts/undici-no-h2.js) that refuses if ever reached.
+ */
 const slimUndici = {
   name: 'slim-undici',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: join(root, 'scripts/undici-slim.js') }));
+    build.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/undici/lib/dispatcher/') ? { path: join(root, 'scripts/undici-no-h2.js') } : undefined,
+    );
   },
 };
 
@@ -159,10 +168,6 @@ const lazyChildProcessForCommander = {
   },
 };
 
-/** Some dependencies are CommonJS and call require(); an ES module has no `require` of its own. */
-const REQUIRE_BANNER =
-  "import { createRequire as __clbCreateRequire } from 'node:module';\nconst require = __clbCreateRequire(import.meta.url);";
-
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -175,8 +180,6 @@ const result = await build({
   target: 'node20',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  // Only the files that call require() keep it (see below).
-  banner: { js: REQUIRE_BANNER },
   // The version is fixed at build time: the bundle does not read package.json at start-up.
   define: { CLB_LISTENER_VERSION: JSON.stringify(version) },
   plugins: [groupedLazyImports, slimUndici, lazyChildProcessForCommander],
@@ -188,14 +191,31 @@ const result = await build({
   metafile: true,
 });
 
-// Most files never call require(): esbuild's own helper (`__require`, in the runtime chunk) is what
-// CommonJS code calls. The others lose the banner, and with it a createRequire() at load.
+/**
+ * The files ship as CommonJS (dist/bundle/package.json says so, and bin/package.json for the
+ * shim). esbuild splits code only into ES modules, so each file is turned into CommonJS after the
+ * build, its `import()`s into `require()`s. Node loads CommonJS without its ES module loader: on
+ * Node 20 that loader's start, and linking each file, cost 4–6 ms of CPU time on every run (the
+ * rows of `npm run bench`), more than all the third-party code `--version` and `--help` load.
+ * The layout does not change: the same files, loaded at the same moments (test/bundle.test.ts).
+ */
 for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.js'))) {
   const text = readFileSync(join(root, file), 'utf8');
-  if (!text.startsWith(`${REQUIRE_BANNER}\n`)) throw new Error(`${file} does not start with the require banner`);
-  const body = text.slice(REQUIRE_BANNER.length + 1);
-  if (!/(?<![\w$.])require\b/.test(body)) writeFileSync(join(root, file), body);
+  const { code, warnings } = await transform(text, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'eof',
+    logLevel: 'silent',
+  });
+  // e.g. `import.meta`, which CommonJS does not have: esbuild would leave it empty.
+  if (warnings.length > 0) throw new Error(`${file} as CommonJS: ${warnings.map((warning) => warning.text).join('; ')}`);
+  writeFileSync(join(root, file), code);
 }
+writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 writeFileSync(join(root, 'dist/bundle-meta.json'), JSON.stringify(result.metafile));
 
 // The bundle carries other packages' code, so it carries their licence texts too.
