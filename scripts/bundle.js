@@ -21,11 +21,13 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
  * one group, and each group is one entry. The groups follow the paths a run takes, each loading
  * only what the one before it left out:
  *
- * - `cli`: commander, the program and every command's options and help (the field table and the
- *   rules' help texts). `--help`, `<command> --help` and a usage error need nothing else.
- * - `request`: building and validating a create's request (the model's checks, the settings that
- *   decide validation, reading --from-file), printing results and errors. A validation error stops
- *   here; zod comes with the type checks, in a group of its own.
+ * - `cli`: commander, the program, and every command's options and help but create's field
+ *   flags. `--help`, `<command> --help` and a usage error need nothing else.
+ * - `request`: create's field flags, with the rule tables whose help texts they show (added when
+ *   create runs: src/cli/deferred-options.ts), building and validating a create's request (the
+ *   model's checks, the settings that decide validation, reading --from-file), printing results
+ *   and errors. `create --help` and a validation error stop here; zod comes with the type checks,
+ *   in a group of its own.
  * - `client`: the credentials chain and the signed client, which a dry run needs to show the
  *   request it would send.
  * - `send`: the rest of what talks to the API: the sending side of create, the waiter and
@@ -48,6 +50,7 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
  */
 const GROUPS = [
   ['src/cli/program.ts', 'cli'],
+  ['src/cli/options.ts', 'request'],
   ['src/cli/commands/create/run.ts', 'request'],
   ['src/ui/render-error.ts', 'request'],
   ['src/ui/output.ts', 'request'],

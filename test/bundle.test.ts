@@ -96,7 +96,7 @@ describe('the bundle layout', () => {
     assert.ok(files.size <= 3, `${files.size} files: ${[...files].join(', ')}`);
   });
 
-  test("--help adds commander and the commands' options, not the code that runs them", () => {
+  test("--help adds commander and the commands' options, not create's field flags and not the code that runs them", () => {
     const files = filesOf(MAIN, CLI);
     assert.deepEqual(packagesIn(files), ['commander']);
     const sources = sourcesIn(files);
@@ -109,6 +109,11 @@ describe('the bundle layout', () => {
           (source.startsWith('src/emulator/') && source !== 'src/emulator/catalog.ts') ||
           source === 'src/cli/commands/create/run.ts',
       ),
+      [],
+    );
+    // create's field flags and the rule tables behind their help come only when create runs.
+    assert.deepEqual(
+      sources.filter((source) => ['src/cli/options.ts', 'src/model/flags.ts', 'src/model/rules.ts'].includes(source)),
       [],
     );
     assert.ok(files.size <= 5, `${files.size} files: ${[...files].join(', ')}`);

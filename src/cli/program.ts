@@ -9,6 +9,7 @@ import { EXIT_CODE_HELP } from './exit-codes.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from '../core/version.js';
 import { guardOptions } from './option-guard.js';
+import { addDeferredOptions } from './deferred-options.js';
 import { helpWidth, paragraph, twoColumns } from './help-text.js';
 
 /** One spelling of the heading, in the root's help and in every command's (commander's own says "Global Options:"). */
@@ -68,6 +69,16 @@ export function buildProgram(ctx: CliContext): Command {
 
   for (const register of COMMANDS) register(program, ctx);
   guardOptions(program);
+  // The options a command builds only when it runs (create's field flags), added before it parses.
+  program.hook('preSubcommand', (_program, command) => addDeferredOptions(command));
+  // `help create` prints a command's help without dispatching to it: its options are added first.
+  // (commander's own method, private: test/help-layout.test.ts compares `help create` with `create --help`.)
+  const root = program as unknown as { _dispatchHelpCommand(name?: string): unknown };
+  const dispatchHelp = root._dispatchHelpCommand.bind(program);
+  root._dispatchHelpCommand = (name) => {
+    const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name ?? ''));
+    return command ? addDeferredOptions(command).then(() => dispatchHelp(name)) : dispatchHelp(name);
+  };
 
   // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
   program.hook('preAction', async (_program, action) => {

@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
-import { createListenerOptions } from '../../options.js';
+import { deferOptions } from '../../deferred-options.js';
 import type { CreateFlags } from '../../../model/flags.js';
 
 const EXAMPLES = `
@@ -47,7 +47,8 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .description('create one listener per port on a load balancer (CreateListener), and wait for it')
     .addHelpOption(new Option('-h, --help', 'show help').helpGroup(run))
     .addHelpText('after', EXAMPLES);
-  for (const option of createListenerOptions()) command.addOption(option);
+  // A flag for every field: built, with the rule tables, only when create runs (deferred-options.ts).
+  deferOptions(command, async () => (await import('../../options.js')).createListenerOptions());
   command
     .addOption(new Option('--from-file <path>', 'request body with API field names, JSON or YAML ("-" = stdin)').helpGroup(run))
     .addOption(new Option('--cli-input-json <file://path>', "same as --from-file (tccli's name; file://PATH, a path or -)").helpGroup(run))
