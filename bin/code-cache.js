@@ -17,6 +17,7 @@ const { Script } = require('node:vm');
 const fs = require('node:fs');
 const path = require('node:path');
 const { crc32 } = require('node:zlib');
+const { cachedDataVersionTag } = require('node:v8');
 
 /** The folder for this user and this Node, or undefined when it is not safe to use. */
 function cacheFolder(base) {
@@ -68,25 +69,36 @@ function install({ root, base = process.env.NODE_COMPILE_CACHE || require('node:
       if (error instanceof SyntaxError) return compile.call(this, content, filename);
       throw error;
     }
+    let entry;
     if (cachedData && !script.cachedDataRejected) stats.hits++;
     else {
       stats.compiled++;
-      toWrite.push({ script, file });
+      entry = { script, file, tag: cachedDataVersionTag(), early: undefined };
+      toWrite.push(entry);
     }
     const require = (id) => this.require(id);
     require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
     require.main = process.mainModule;
     require.cache = Module._cache;
     const wrapper = script.runInThisContext({ displayErrors: true });
-    return wrapper.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    const result = wrapper.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    // V8 stamps a cache with the flags in force when it is made, and refuses it under others. The
+    // client changes a WebAssembly flag once undici is loaded (src/api/client.ts), after which a
+    // cache made at exit would fit no later run of this file: so keep one made now, as well.
+    if (entry) entry.early = script.createCachedData();
+    return result;
   };
 
   process.once('exit', () => {
-    for (const { script, file } of toWrite) {
+    const tag = cachedDataVersionTag();
+    for (const { script, file, tag: compiledUnder, early } of toWrite) {
       try {
-        // After the run: the cache then holds the functions this run compiled, not only the top level.
+        // Made at exit, the cache holds every function this run compiled, not only the top level;
+        // unless V8's flags changed since the file was compiled (see above).
+        const data = tag === compiledUnder ? script.createCachedData() : early;
+        if (!data) continue;
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        fs.writeFileSync(temporary, data, { mode: 0o600 });
         fs.renameSync(temporary, file);
         stats.written++;
       } catch {

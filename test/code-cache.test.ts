@@ -9,6 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { spawnSync } from 'node:child_process';
 import { REPO_ROOT } from './helpers/paths.js';
 
 interface Report {
@@ -115,6 +116,26 @@ describe('the code cache of bin/code-cache.js', () => {
       assert.deepEqual(shared.stats, { hits: 0, compiled: 0 });
       assert.deepEqual(readdirSync(folder), []);
     }
+    cleanup();
+  });
+
+  test('a run that changes V8 flags after loading a file (as the client does) still leaves a cache the next run takes', () => {
+    // V8 refuses a cache made under other flags, and flags are the whole process's: child processes.
+    const { root, base, file, cleanup } = setUp();
+    const script = (changeFlags: boolean) =>
+      [
+        `const stats = require(${JSON.stringify(join(REPO_ROOT, 'bin/code-cache.js'))}).install({ root: ${JSON.stringify(root)}, base: ${JSON.stringify(base)} });`,
+        `const value = require(${JSON.stringify(file)});`,
+        changeFlags ? "require('node:v8').setFlagsFromString('--liftoff-only --wasm-tiering-budget=2147483647');" : '',
+        'process.stdout.write(JSON.stringify({ value, hits: stats.hits, compiled: stats.compiled }));',
+      ].join('\n');
+    const run = (changeFlags: boolean) => {
+      const result = spawnSync(process.execPath, ['-e', script(changeFlags)], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      assert.equal(result.status, 0, result.stderr);
+      return JSON.parse(result.stdout) as { value: number[]; hits: number; compiled: number };
+    };
+    assert.deepEqual(run(true), { value: [10, 20, 30], hits: 0, compiled: 1 });
+    assert.deepEqual(run(true), { value: [10, 20, 30], hits: 1, compiled: 0 });
     cleanup();
   });
 
