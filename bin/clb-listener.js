@@ -1,10 +1,20 @@
 #!/usr/bin/env node
 // Shebang shim for the bundled CLI (dist/bundle, built by scripts/bundle.js). It sets up the
-// process, then runs the bundle's entry.
-import module from 'node:module';
+// process, then runs the bundle's entry. CommonJS (bin/package.json), like the bundle: Node then
+// starts without its ES module loader.
+const { enableCompileCache } = require('node:module');
+const { join } = require('node:path');
 
-// Node 22.1 and later cache compiled code on disk between runs; elsewhere this is a no-op.
-module.enableCompileCache?.();
+const argv = process.argv.slice(2);
+// Compiled code is kept between runs: by Node itself from 22.1 on, elsewhere by ./code-cache.js
+// (but for --version alone, which compiles next to nothing: setting the cache up would cost more).
+if (enableCompileCache) enableCompileCache();
+else if (!(argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))) {
+  require('./code-cache.js').install({ root: join(__dirname, '../dist/bundle') });
+}
 
-const { main } = await import('../dist/bundle/main.js');
-process.exitCode = await main(process.argv.slice(2));
+require('../dist/bundle/main.js')
+  .main(argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -4,6 +4,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from '../dist/src/cli/program.js';
+import { addAllDeferredOptions } from '../dist/src/cli/deferred-options.js';
 import { defaultContext } from '../dist/src/core/context.js';
 import { completionScript, COMPLETION_FILES, SHELLS } from '../dist/src/cli/completion/index.js';
 import { MAN_FILE, manPage } from '../dist/src/cli/completion/man.js';
@@ -12,6 +13,7 @@ import { VERSION } from '../dist/src/core/version.js';
 const dir = fileURLToPath(new URL('../completions/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const program = buildProgram(defaultContext(new AbortController().signal));
+await addAllDeferredOptions(program);
 for (const shell of SHELLS) {
   const file = `${dir}${COMPLETION_FILES[shell]}`;
   writeFileSync(file, completionScript(program, shell));

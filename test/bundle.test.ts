@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compileFunction } from 'node:vm';
 import { REPO_ROOT } from './helpers/paths.js';
 import { makeTempHome } from './helpers/home.js';
 import type { ProbeInput, ProbeResult } from './helpers/load-probe.js';
@@ -95,7 +96,7 @@ describe('the bundle layout', () => {
     assert.ok(files.size <= 3, `${files.size} files: ${[...files].join(', ')}`);
   });
 
-  test("--help adds commander and the commands' options, not the code that runs them", () => {
+  test("--help adds commander and the commands' options, not create's field flags and not the code that runs them", () => {
     const files = filesOf(MAIN, CLI);
     assert.deepEqual(packagesIn(files), ['commander']);
     const sources = sourcesIn(files);
@@ -108,6 +109,11 @@ describe('the bundle layout', () => {
           (source.startsWith('src/emulator/') && source !== 'src/emulator/catalog.ts') ||
           source === 'src/cli/commands/create/run.ts',
       ),
+      [],
+    );
+    // create's field flags and the rule tables behind their help come only when create runs.
+    assert.deepEqual(
+      sources.filter((source) => ['src/cli/options.ts', 'src/model/flags.ts', 'src/model/rules.ts'].includes(source)),
       [],
     );
     assert.ok(files.size <= 5, `${files.size} files: ${[...files].join(', ')}`);
@@ -145,6 +151,18 @@ describe('the bundle layout', () => {
     assert.ok(create.size <= 15, `${create.size} files for a create`);
   });
 
+  test('every file is CommonJS, loaded with require(): no ES module statement and no import() of another file', () => {
+    const files = Object.keys(meta.outputs).filter((file) => file.endsWith('.js'));
+    assert.ok(files.length > 10, files.join(', '));
+    for (const file of files) {
+      const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+      // A CommonJS module compiles as the body of a function; `import …`/`export …` do not.
+      assert.doesNotThrow(() => compileFunction(text, ['exports', 'require', 'module', '__filename', '__dirname']), file);
+      assert.doesNotMatch(text, /\bimport\(\s*["'`]\.{1,2}\//, file);
+    }
+    assert.equal((JSON.parse(readFileSync(join(REPO_ROOT, 'dist/bundle/package.json'), 'utf8')) as { type?: string }).type, 'commonjs');
+  });
+
   test('each group is its small entry and one chunk: code shared by groups is not split per combination', () => {
     const chunks = Object.keys(meta.outputs).filter((file) => file.endsWith('.js'));
     const shared = chunks.filter((file) => /\/chunk-[^/]+\.js$/.test(file) && sourcesIn(new Set([file])).length > 0);
@@ -165,6 +183,24 @@ describe('the bundle layout', () => {
     assert.deepEqual(
       locales.map((input) => input.replace(/.*\/locales\//, '')),
       ['en.js'],
+    );
+  });
+
+  test('undici comes without its HTTP/2 client (and node:http2), which only an allowH2 dispatcher reaches; no source sets it', () => {
+    const undici = filesOf('scripts/undici-slim.js');
+    const inputs = [...undici].flatMap((file) => Object.keys(meta.outputs[file]!.inputs));
+    assert.ok(inputs.includes('scripts/undici-no-h2.js') && inputs.some((input) => input.endsWith('undici/lib/dispatcher/client-h1.js')));
+    assert.deepEqual(
+      inputs.filter((input) => input.endsWith('/client-h2.js')),
+      [],
+    );
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+      );
+    assert.deepEqual(
+      walk(join(REPO_ROOT, 'src')).filter((file) => /\ballowH2\b/.test(readFileSync(file, 'utf8'))),
+      [],
     );
   });
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli/program.js';
+import { addAllDeferredOptions } from '../src/cli/deferred-options.js';
 import { defaultContext } from '../src/core/context.js';
 import { runCli } from './helpers/cli.js';
 import { completionScript, COMPLETION_FILES, SHELLS, type Shell } from '../src/cli/completion/index.js';
@@ -26,7 +27,14 @@ import { VERSION } from '../src/core/version.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scriptPath = (shell: Shell) => join(ROOT, 'completions', COMPLETION_FILES[shell]);
 
-const program = (): Command => buildProgram(defaultContext(new AbortController().signal));
+/** The whole program, with the options commands add only when they run. */
+async function program(): Promise<Command> {
+  const built = buildProgram(defaultContext(new AbortController().signal));
+  await addAllDeferredOptions(built);
+  return built;
+}
+/** One whole program, for the tests that only read it. */
+const WHOLE = await program();
 
 function hasShell(shell: string): boolean {
   const result = spawnSync(shell, ['--version'], { stdio: 'ignore' });
@@ -193,7 +201,7 @@ const sorted = (values: readonly string[]) => [...values].sort();
 
 /** Long flags commander knows at a command path: the command's, its parents', and --help. */
 function longFlags(path: string[]): { visible: string[]; all: string[] } {
-  let command = program();
+  let command = WHOLE;
   const chain = [command];
   for (const name of path) {
     command = command.commands.find((c) => c.name() === name)!;
@@ -289,9 +297,9 @@ function checkFlags(shell: Shell, answers: string[][]): void {
 // ---- the tests -------------------------------------------------------------------------------
 
 describe('generated completion scripts', () => {
-  test(`${MAN_FILE} is what the generator writes from the same program (no drift), and package.json ships it`, () => {
+  test(`${MAN_FILE} is what the generator writes from the same program (no drift), and package.json ships it`, async () => {
     const committed = readFileSync(join(ROOT, MAN_FILE), 'utf8');
-    const generated = manPage(program(), VERSION);
+    const generated = manPage(await program(), VERSION);
     const a = committed.split('\n');
     const b = generated.split('\n');
     const line = a.findIndex((text, i) => text !== b[i]);
@@ -306,10 +314,10 @@ describe('generated completion scripts', () => {
     assert.ok(pkg.files.includes('man'));
   });
 
-  test('the man page lists every command and every option the help shows, the global ones once', () => {
-    const page = manPage(program(), VERSION);
+  test('the man page lists every command and every option the help shows, the global ones once', async () => {
+    const page = manPage(await program(), VERSION);
     const unescaped = page.replace(/\\-/g, '-').replace(/\\f[BIR]/g, '');
-    for (const command of allCommands(completionSpec(program()).root).slice(1)) {
+    for (const command of allCommands(completionSpec(await program()).root).slice(1)) {
       if (command.name === 'help') continue;
       assert.ok(unescaped.includes(`.SS "clb-listener ${command.path.join(' ')}`), command.path.join(' '));
       for (const option of command.options)
@@ -323,9 +331,9 @@ describe('generated completion scripts', () => {
   });
 
   for (const shell of SHELLS) {
-    test(`completions/${COMPLETION_FILES[shell]} is what the generator writes (no drift)`, () => {
+    test(`completions/${COMPLETION_FILES[shell]} is what the generator writes (no drift)`, async () => {
       const committed = readFileSync(scriptPath(shell), 'utf8');
-      const generated = completionScript(program(), shell);
+      const generated = completionScript(await program(), shell);
       if (committed === generated) return;
       const a = committed.split('\n');
       const b = generated.split('\n');
@@ -353,8 +361,8 @@ describe('generated completion scripts', () => {
     for (const shell of SHELLS) assert.match(help.stdout, new RegExp(`completion ${shell}`));
   });
 
-  test('the generator reads the program: a new option or enum shows up in every script', () => {
-    const p = program();
+  test('the generator reads the program: a new option or enum shows up in every script', async () => {
+    const p = await program();
     const create = p.commands.find((c) => c.name() === 'create')!;
     create.option('--brand-new-flag <mode>', 'added by the test');
     const option = create.options.at(-1)!;

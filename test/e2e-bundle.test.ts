@@ -16,7 +16,11 @@ const nodeVersion = execFileSync(CLI_NODE, ['--version'], { encoding: 'utf8' }).
 
 test('bin/clb-listener.js runs the bundle, and npm ships the bundle', () => {
   const bin = readFileSync(BIN, 'utf8');
-  assert.match(bin, /import\('\.\.\/dist\/bundle\/main\.js'\)/);
+  assert.match(bin, /require\('\.\.\/dist\/bundle\/main\.js'\)/);
+  // The shim and the bundle are CommonJS (scripts/bundle.js): Node starts without its ES module loader.
+  for (const dir of ['bin', 'dist/bundle']) {
+    assert.equal((JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as { type?: string }).type, 'commonjs', dir);
+  }
   assert.doesNotMatch(bin, /dist\/src/);
   assert.ok(pkg.files.includes('dist/bundle') && pkg.files.includes('bin'), pkg.files.join(', '));
 });

@@ -66,3 +66,26 @@ describe('help layout', () => {
     for (const line of wide.split('\n')) assert.ok([...line].length <= 160, line);
   });
 });
+
+// create builds its field flags only when it runs (src/cli/deferred-options.ts); every way of
+// asking for its help must still show them.
+describe("create's field flags, added when create runs", () => {
+  test('`help create` prints what `create --help` does, field flags and their headings included', async () => {
+    const direct = await help(['create']);
+    const viaHelp = await runCli(['help', 'create']);
+    assert.equal(viaHelp.code, 0, viaHelp.stderr);
+    assert.equal(viaHelp.stdout, direct);
+    for (const flag of ['--load-balancer-id <id>', '--health-check', '--cert-id', '--from-file <path>']) {
+      assert.ok(direct.includes(flag), `${flag} in create --help`);
+    }
+    // The field flags come first, under their own headings, before the run's own options.
+    assert.ok(direct.indexOf('--load-balancer-id') < direct.indexOf('--from-file'));
+  });
+
+  test('the root help lists create with [options]; an unknown flag of create is still suggested a field flag', async () => {
+    assert.match(await help([]), /^ {2}create \[options\] /m);
+    const typo = await runCli(['create', '--lb', 'lb-12345678', '--port', '80', '--protocl', 'TCP']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /unknown option '--protocl' \(did you mean --protocol\?\)/);
+  });
+});

@@ -37,29 +37,40 @@ function shown(flag: string, raw: string | null | undefined): string {
   return raw === undefined || raw === null ? flag : `${flag} "${raw}"`;
 }
 
+/** What each command has seen of its single-value options in this parse, by attribute name. */
+const SEEN = new WeakMap<Command, Map<string, { flag: string; raw: string | null | undefined; meaning: string }>>();
+
+function guardOption(command: Command, option: Option): void {
+  const name = option.name();
+  if (name === 'version' || name === 'help') return;
+  const flag = option.long ?? option.short ?? `--${name}`;
+  const seen = SEEN.get(command) ?? new Map<string, { flag: string; raw: string | null | undefined; meaning: string }>();
+  SEEN.set(command, seen);
+  command.on(`option:${name}`, (raw?: string | null) => {
+    if (typeof raw === 'string' && raw.trim() === '') {
+      throw new UsageError(`${flag}: the value is empty`, flag, { hint: `give ${flag} a value, or leave it out` });
+    }
+    if (isRepeatable(option)) return;
+    const key = option.attributeName();
+    const now = meaning(option, raw);
+    const before = seen.get(key);
+    if (before && before.meaning !== now) {
+      throw new UsageError(`${shown(before.flag, before.raw)} and ${shown(flag, raw)} contradict each other`, flag, {
+        hint: `give ${before.flag === flag ? flag : `${before.flag} or ${flag}`} once`,
+      });
+    }
+    if (!before) seen.set(key, { flag, raw, meaning: now });
+  });
+}
+
 function guardCommand(command: Command): void {
-  const seen = new Map<string, { flag: string; raw: string | null | undefined; meaning: string }>();
-  for (const option of command.options) {
-    const name = option.name();
-    if (name === 'version' || name === 'help') continue;
-    const flag = option.long ?? option.short ?? `--${name}`;
-    command.on(`option:${name}`, (raw?: string | null) => {
-      if (typeof raw === 'string' && raw.trim() === '') {
-        throw new UsageError(`${flag}: the value is empty`, flag, { hint: `give ${flag} a value, or leave it out` });
-      }
-      if (isRepeatable(option)) return;
-      const key = option.attributeName();
-      const now = meaning(option, raw);
-      const before = seen.get(key);
-      if (before && before.meaning !== now) {
-        throw new UsageError(`${shown(before.flag, before.raw)} and ${shown(flag, raw)} contradict each other`, flag, {
-          hint: `give ${before.flag === flag ? flag : `${before.flag} or ${flag}`} once`,
-        });
-      }
-      if (!before) seen.set(key, { flag, raw, meaning: now });
-    });
-  }
+  for (const option of command.options) guardOption(command, option);
   for (const sub of command.commands) guardCommand(sub);
+}
+
+/** Installs the checks on options added to a command after guardOptions() ran (see deferred-options.ts). */
+export function guardAddedOptions(command: Command, options: readonly Option[]): void {
+  for (const option of options) guardOption(command, option);
 }
 
 /** Installs the checks on a program and all its subcommands (call once every option is added). */

@@ -17,6 +17,7 @@ import { HELP } from './help.messages.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
 import { closest } from '../core/suggest.js';
 import { asciiOnly, toAscii } from '../core/ascii.js';
+import { addDeferredOptions } from './deferred-options.js';
 
 export { runLanguage } from './language.js';
 
@@ -134,6 +135,16 @@ export function buildProgram(ctx: CliContext): Command {
   for (const register of COMMANDS) register(program, ctx);
   guardOptions(program);
   pointToGlobalOptions(program, ctx);
+  // The options a command builds only when it runs (create's field flags), added before it parses.
+  program.hook('preSubcommand', (_program, command) => addDeferredOptions(command));
+  // `help create` prints a command's help without dispatching to it: its options are added first.
+  // (commander's own method, private: test/help-layout.test.ts compares `help create` with `create --help`.)
+  const root = program as unknown as { _dispatchHelpCommand(name?: string): unknown };
+  const dispatchHelp = root._dispatchHelpCommand.bind(program);
+  root._dispatchHelpCommand = (name) => {
+    const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name ?? ''));
+    return command ? addDeferredOptions(command).then(() => dispatchHelp(name)) : dispatchHelp(name);
+  };
 
   // A bad --query is a usage error before anything is sent (exit 2 promises that), not after.
   program.hook('preAction', async (_program, action) => {

@@ -7,6 +7,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { SHELLS, type Shell } from '../../completion/shells.js';
 import { say } from '../../../core/i18n.js';
 import { HELP as HELP_TEXT } from '../../help.messages.js';
+import { addAllDeferredOptions } from '../../deferred-options.js';
 
 const HELP = `
 Install:
@@ -42,6 +43,7 @@ export function registerCompletion(program: Command, ctx: CliContext): void {
     .addHelpText('after', HELP)
     .action(async (shell: Shell, _options: unknown, command: Command) => {
       const { completionScript } = await import('../../completion/index.js');
+      await addAllDeferredOptions(program);
       const script = completionScript(program, shell);
       const globals = command.optsWithGlobals<GlobalOptions>();
       if ((globals.output ?? 'text') === 'text' && !globals.query) {

@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
-import { createListenerOptions } from '../../options.js';
+import { deferOptions } from '../../deferred-options.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import { say } from '../../../core/i18n.js';
 import { RULE_TEXT } from '../../rule-text.js';
@@ -18,7 +18,8 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .description(t('create'))
     .addHelpOption(new Option('-h, --help', t('helpOption')).helpGroup(run))
     .addHelpText('after', t('createExamples'));
-  for (const option of createListenerOptions(ctx.language)) command.addOption(option);
+  // A flag for every field: built, with the rule tables, only when create runs (deferred-options.ts).
+  deferOptions(command, async () => (await import('../../options.js')).createListenerOptions(ctx.language));
   command.addOption(
     new Option('--rule <spec>', say(ctx.language ?? 'en', RULE_TEXT.ruleOption))
       .helpGroup(say(ctx.language ?? 'en', RULE_TEXT.ruleGroup))
