@@ -179,6 +179,10 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       session.settings.credentials.get(),
     ]);
     for (const entry of file.entries) refuseOwnSecrets('CreateListener', JSON.stringify(entry), credentials);
+    // An entry's Rules (shared by its ports) go out after the listeners: checked before those too.
+    for (const rules of new Set(file.listeners.map((l) => l.rules))) {
+      if (rules) refuseOwnSecrets('CreateRule', JSON.stringify({ Rules: rules }), credentials);
+    }
     progress.start(`Reading the listeners of ${loadBalancers.length} load balancer${loadBalancers.length === 1 ? '' : 's'} (${label})`);
     // What carries the plan out loads while the reads are out.
     const executing = flags.plan ? undefined : import('./execute.js');
