@@ -198,4 +198,23 @@ listeners:
     assert.deepEqual(result.requests, []);
     assert.match(result.stderr, /listeners\[0\]\.Rules\[0\]\.Http2 can be on only for HTTPS domains/);
   });
+
+  test('rules on a TCP entry: exit 2, and the hint names the Protocol by its place in the file', async () => {
+    const result = await apply(
+      '-f',
+      file(`
+listeners:
+  - LoadBalancerId: ${LB}
+    Port: 81
+    Protocol: TCP
+    Rules:
+      - { Domain: a.example.com, Url: / }
+`),
+    );
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(result.requests, []);
+    assert.match(result.stderr, /listeners\[0\]\.Rules forwarding rules exist only on HTTP and HTTPS listeners, not TCP/);
+    assert.match(result.stderr, /^hint: use listeners\[0\]\.Protocol HTTP or HTTPS, or leave the rules out$/m);
+    assert.doesNotMatch(result.stderr, /\{Protocol\}/);
+  });
 });
