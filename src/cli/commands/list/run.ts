@@ -1,5 +1,6 @@
 /** The body of `list`, loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { printableLine } from '../../../core/printable.js';
 import { UsageError } from '../../../core/errors.js';
 import { describeListeners, type ListenerFilter } from '../../../api/clb.js';
 import { PROTOCOLS } from '../../../model/fields.js';
@@ -63,7 +64,7 @@ export function listFilter(flags: ListFlags, warn: (message: string) => void = (
 export async function runList(ctx: CliContext, globals: GlobalOptions, flags: ListFlags): Promise<void> {
   if (flags.port !== undefined) await loadValidator();
   const filter = listFilter(flags, (warning) => {
-    if (!globals.quiet) ctx.stderr.write(`warning: ${warning}\n`);
+    if (!globals.quiet) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
   });
   const session = await openSession(globals, ctx);
   try {
