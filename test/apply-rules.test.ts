@@ -198,4 +198,54 @@ listeners:
     assert.deepEqual(result.requests, []);
     assert.match(result.stderr, /listeners\[0\]\.Rules\[0\]\.Http2 can be on only for HTTPS domains/);
   });
+
+  test('rules of an entry with two ports: the outcome names each new listener beside its rule', async () => {
+    const path = file(`
+listeners:
+  - LoadBalancerId: ${LB}
+    Ports: [8001, 8002]
+    Protocol: HTTP
+    Rules:
+      - { Domain: m.example.com, Url: / }
+`);
+    const result = await apply('-f', path, '-o', 'json');
+    assert.equal(result.code, 0, result.stderr);
+    const outcome = JSON.parse(result.stdout) as {
+      Listeners: { Port: number; ListenerId: string }[];
+      Rules: { Source: string; ListenerId: string | null; LocationId: string }[];
+    };
+    const listenerOf = new Map(outcome.Listeners.map((l) => [l.Port, l.ListenerId]));
+    assert.deepEqual(
+      outcome.Rules.map((r) => [r.Source, r.ListenerId]),
+      [
+        ['listeners[0] (port 8001)', listenerOf.get(8001)],
+        ['listeners[0] (port 8002)', listenerOf.get(8002)],
+      ],
+    );
+    const { listeners } = await emu.state();
+    for (const rule of outcome.Rules) assert.ok(listeners.some((l) => l.ListenerId === rule.ListenerId));
+    await emu.reset();
+    const text = await apply('-f', path);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /create {4}rule m\.example\.com \/ {2}lbl-\w+ {2}loc-\w+ {2}ok/);
+  });
+
+  test('rules on a TCP entry: exit 2, and the hint names the Protocol by its place in the file', async () => {
+    const result = await apply(
+      '-f',
+      file(`
+listeners:
+  - LoadBalancerId: ${LB}
+    Port: 81
+    Protocol: TCP
+    Rules:
+      - { Domain: a.example.com, Url: / }
+`),
+    );
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(result.requests, []);
+    assert.match(result.stderr, /listeners\[0\]\.Rules forwarding rules exist only on HTTP and HTTPS listeners, not TCP/);
+    assert.match(result.stderr, /^hint: use listeners\[0\]\.Protocol HTTP or HTTPS, or leave the rules out$/m);
+    assert.doesNotMatch(result.stderr, /\{Protocol\}/);
+  });
 });

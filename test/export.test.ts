@@ -109,6 +109,18 @@ describe('export', () => {
     assert.equal(await writes(), before);
   });
 
+  test('a name with a bidirectional-override character: shown escaped, read back as the same name, plans clean', async () => {
+    await seed(`listeners:\n  - { LoadBalancerId: ${LB}, Port: 7100, Protocol: TCP, ListenerName: "a\\u202eb" }\n`);
+    const exported = await run('export', '--lb', LB);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.ok(!exported.stdout.includes('\u202e'), 'no raw override character on stdout');
+    assert.match(exported.stdout, /ListenerName: "a\\u202eb"/);
+    const document = parse(exported.stdout) as { listeners: { ListenerName: string }[] };
+    assert.equal(document.listeners[0]!.ListenerName, 'a\u202eb');
+    const plan = await run('apply', '-f', file(exported.stdout), '--plan', '--detailed-exitcode');
+    assert.equal(plan.code, 0, `${plan.stdout}\n${plan.stderr}`);
+  });
+
   test('-o json parses, is the same document as the YAML, and plans clean too', async () => {
     await seed(SIX);
     const yaml = await run('export', '--lb', LB);

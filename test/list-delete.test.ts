@@ -68,4 +68,14 @@ describe('list and delete', () => {
     assert.equal(JSON.parse(result.stdout).Body.ListenerIds[0], ids[1]);
     assert.equal(await emu.requestCount(), before);
   });
+
+  test('a warning quoting an odd --lb shows a bidirectional-override character escaped, never raw', async () => {
+    const odd = 'lb-\u202e1234';
+    const list = await runAgainst(emu, ['list', '--lb', odd]);
+    const dry = await runAgainst(emu, ['delete', '--lb', odd, '--listener-id', ids[0]!, '--dry-run']);
+    for (const result of [list, dry]) {
+      assert.match(result.stderr, /warning: --lb "lb-\\u202e1234" is not the usual lb-xxxxxxxx/);
+      assert.ok(!result.stderr.includes('\u202e'), result.stderr);
+    }
+  });
 });

@@ -105,4 +105,27 @@ describe('the credentials in use never travel in a body, nor show in an error', 
       assert.deepEqual(result.requests, [], `${plan.join(' ')}: nothing sent, not even the read`);
     }
   });
+
+  test('forwarding rules: a key in a --rule or an apply Rules: entry is refused before the listener is made', async () => {
+    const env = { ...home.env(), TENCENTCLOUD_SECRET_ID: emu.secretId, TENCENTCLOUD_SECRET_KEY: emu.secretKey };
+    const create = await run(
+      ['create', '--lb', LB, '--port', '8080', '--protocol', 'HTTP', '--rule', `Domain=a.example.com,Url=/,CookieName=${emu.secretKey}`],
+      env,
+    );
+    assert.equal(create.code, 2, create.stderr);
+    assert.match(create.stderr, /the CreateRule request would carry the SecretKey of the credentials in use, in Rules\[0\]\.CookieName/);
+    assert.deepEqual(create.requests, [], 'no listener made, not even the read');
+
+    const file = home.path('rules.yaml');
+    writeFileSync(
+      file,
+      `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 8081\n    Protocol: HTTP\n    Rules: [{ Domain: a.example.com, Url: "/${emu.secretKey}" }]\n`,
+    );
+    for (const plan of [['--yes'], ['--plan']]) {
+      const result = await run(['apply', '-f', file, ...plan], env);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, /the CreateRule request would carry the SecretKey of the credentials in use, in Rules\[0\]\.Url/);
+      assert.deepEqual(result.requests, [], `${plan.join(' ')}: nothing sent, not even the read`);
+    }
+  });
 });

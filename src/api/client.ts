@@ -10,6 +10,8 @@ import { parseEndpoint, serviceEndpoint } from './endpoint.js';
 import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
 import { refuseOwnSecrets } from './own-secrets.js';
+import { RETRY_TEXT } from './retry-messages.js';
+import { say } from '../core/i18n.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 
@@ -286,7 +288,12 @@ export class ClbClient {
       try {
         await this.clock.sleep(delayMs, options.signal);
       } catch {
-        throw connected ? new InterruptedError() : InterruptedError.beforeSending();
+        if (!connected) throw InterruptedError.beforeSending();
+        // Only a try that changed nothing is retried (a refusal such as ResourceInOperating, or a
+        // connection that never carried the request), so a write interrupted here is not a lost
+        // answer: nothing to look for afterwards.
+        const reason = outcome.error instanceof ApiError ? outcome.error.code : outcome.error.message;
+        throw new InterruptedError(undefined, { message: say('en', RETRY_TEXT.interruptedBeforeRetry, { action, reason }), notSent: true });
       }
     }
   }

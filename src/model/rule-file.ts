@@ -81,10 +81,12 @@ export async function readEntryRules(
   for (const finding of findings) {
     const where = `listeners[${index}].${pathText(finding.path)}`;
     const root = typeof finding.path[1] === 'number' ? `listeners[${index}].Rules[${finding.path[1]}]` : `listeners[${index}]`;
-    const named = finding.message.replace(/(?<!%)\{([A-Za-z][\w.]*)\}/g, (_, name: string) =>
-      name === 'Protocol' || name === 'SniSwitch' ? `listeners[${index}].${name}` : `${root}.${name}`,
-    );
-    const message = `${where} ${named}`;
+    // Fields named in the message and its hint, as paths of the file.
+    const name = (text: string) =>
+      text.replace(/(?<!%)\{([A-Za-z][\w.]*)\}/g, (_, field: string) =>
+        field === 'Protocol' || field === 'SniSwitch' ? `listeners[${index}].${field}` : `${root}.${field}`,
+      );
+    const message = `${where} ${name(finding.message)}`;
     const stops = finding.severity === 'refuse' && (validate || finding.always);
     if (stops) {
       const value = valueAt({ Rules: rules }, finding.path);
@@ -94,7 +96,7 @@ export async function readEntryRules(
         ...(value !== undefined && typeof value !== 'object' ? { value } : {}),
         rule: finding.rule,
         message,
-        ...(finding.hint ? { hint: finding.hint } : {}),
+        ...(finding.hint ? { hint: name(finding.hint) } : {}),
       });
     } else out.warnings.push(`${message}${finding.severity === 'refuse' ? ' (not validated: --no-validate)' : ''}`);
   }

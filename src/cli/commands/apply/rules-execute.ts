@@ -21,6 +21,8 @@ import { RULE_TEXT as T } from '../../rule-text.js';
 export interface RuleResult {
   status: 'done' | 'failed' | 'unknown' | 'not tried';
   locationId: string | null;
+  /** The listener the rule is on, when known: for a listener made in the same run, its new id. */
+  listenerId?: string;
   detail?: string;
 }
 
@@ -154,6 +156,10 @@ export async function executeRules(
         if (failed.kind === 'create') for (const c of pending.filter((p) => p.kind === 'create')) results.set(c, results.get(failed)!);
         notTried(failed.kind === 'create' ? pending.filter((p) => p.kind === 'create').length : i + 1);
       }
+    }
+    for (const change of list) {
+      const result = results.get(change);
+      if (result) results.set(change, { ...result, listenerId });
     }
   }
   return results;

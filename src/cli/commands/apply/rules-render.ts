@@ -110,6 +110,8 @@ export function withRuleOutcome(
       ...json,
       Rules: rows.map(({ change, status, result }) => ({
         ...changeJson(change),
+        // A rule on a listener made in this run: the listener's new id.
+        ListenerId: result?.listenerId ?? change.listenerId,
         LocationId: result?.locationId ?? change.locationId,
         Result: status,
         ...(result?.detail ? { Detail: result.detail } : {}),
@@ -120,7 +122,7 @@ export function withRuleOutcome(
       say(language, T.planRulesHeading),
       ...rows.map(
         ({ change, status, result }) =>
-          `  ${ACTION[change.kind].padEnd(9)} ${subject(change)}  ${result?.locationId ?? change.locationId ?? ''}  ${status}${result?.detail ? `: ${result.detail}` : ''}`,
+          `  ${ACTION[change.kind].padEnd(9)} ${subject(change)}  ${result?.listenerId ?? change.listenerId ?? ''}  ${result?.locationId ?? change.locationId ?? ''}  ${status}${result?.detail ? `: ${result.detail}` : ''}`,
       ),
     ],
   };

@@ -213,6 +213,10 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       session.settings.credentials.get(),
     ]);
     for (const entry of file.entries) refuseOwnSecrets('CreateListener', JSON.stringify(entry), credentials);
+    // An entry's Rules (shared by its ports) go out after the listeners: checked before those too.
+    for (const rules of new Set(file.listeners.map((l) => l.rules))) {
+      if (rules) refuseOwnSecrets('CreateRule', JSON.stringify({ Rules: rules }), credentials);
+    }
     const count = loadBalancers.length;
     progress.start(say(language, count === 1 ? APPLY.readingOne : APPLY.readingMany, { count, file: label }));
     // What carries the plan out loads while the reads are out.

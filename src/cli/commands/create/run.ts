@@ -162,7 +162,10 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     if (opened.length === 0) opened.push(await beforeSending(() => openSession(globals, ctx)));
     // The keys that sign must not be in the body: refused before any request, the read included.
     const { refuseOwnSecrets } = await import('../../../api/own-secrets.js');
-    refuseOwnSecrets('CreateListener', JSON.stringify(request), await beforeSending(() => opened[0]!.settings.credentials.get()));
+    const credentials = await beforeSending(() => opened[0]!.settings.credentials.get());
+    refuseOwnSecrets('CreateListener', JSON.stringify(request), credentials);
+    // The rules go out only after the listener exists: checked now, so a refusal leaves nothing half made.
+    if (rules) refuseOwnSecrets('CreateRule', JSON.stringify({ Rules: rules.rules }), credentials);
     await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs, ...(rules ? { rules } : {}) });
   } finally {
     await Promise.all(opened.map((session) => session.client.close()));

@@ -1,5 +1,6 @@
 /** The body of `delete`, loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { printableLine } from '../../../core/printable.js';
 import { deleteLoadBalancerListeners } from '../../../api/clb.js';
 import { checkListenerIds } from '../../../model/ids.js';
 import { openSession } from '../../session.js';
@@ -28,7 +29,7 @@ export interface DeleteFlags {
 
 export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: DeleteFlags): Promise<void> {
   const warn = (warning: string): void => {
-    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
+    if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: printableLine(warning) })}\n`);
   };
   const { LoadBalancerId } = listFilter({ lb: flags.lb, ...(flags.lbFlag && { lbFlag: flags.lbFlag }) }, warn);
   // Never empty: the API reads a missing list as "every listener". At most 20 per call.

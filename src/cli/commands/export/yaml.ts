@@ -3,7 +3,7 @@
  * `listeners:`, each entry with its notes as comments above it. The `yaml` library writes the
  * values (quoting what needs it), so the text reads back as exactly the JSON form.
  */
-import { escapeControl } from '../../../core/printable.js';
+import { escapeControl, hasControlCharacters } from '../../../core/printable.js';
 import type { Exported } from './exporters.js';
 
 /** A comment line: one line, nothing a terminal or the YAML reader would take for more. */
@@ -15,7 +15,7 @@ export async function exportYaml(
 ): Promise<string> {
   const yaml = await import('yaml');
   // yaml is CommonJS under Node: bundled, its classes sit on the module's default export.
-  const { Document } = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
+  const { Document, visit } = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
   const count = exported.length;
   const header = [
     `clb-listener export: ${count} listener${count === 1 ? '' : 's'} of ${options.loadBalancers.join(', ')}`,
@@ -36,6 +36,13 @@ export async function exportYaml(
     );
   }
   const doc = new Document({ listeners: exported.map((e) => e.entry) });
+  // Output shows a control or bidirectional character as an escape (`\u202e`). Inside double
+  // quotes that escape is YAML's own, so the file still reads back as the name the API holds.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && hasControlCharacters(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
   doc.commentBefore = header.map(comment).join('\n');
   const list = doc.get('listeners') as { items: { commentBefore?: string }[] } | undefined;
   for (const [i, e] of exported.entries()) {

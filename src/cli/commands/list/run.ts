@@ -1,5 +1,6 @@
 /** The body of `list`, loaded only when it runs. */
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
+import { printableLine } from '../../../core/printable.js';
 import { UsageError } from '../../../core/errors.js';
 import { describeListeners, type ListenerFilter } from '../../../api/clb.js';
 import { PROTOCOLS } from '../../../model/fields.js';
@@ -82,7 +83,7 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
   const filter = listFilter(
     flags,
     (warning) => {
-      if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: warning })}\n`);
+      if (!globals.quiet) ctx.stderr.write(`${say(ctx.language ?? 'en', ERRORS.warningLine, { message: printableLine(warning) })}\n`);
     },
     ctx.language ?? 'en',
   );
