@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/paths.js';
+import { ruleChanges } from '../src/cli/rule-diff.js';
 
 const LB = 'lb-rules001';
 const WRITES = [
@@ -143,6 +144,62 @@ listeners:
     assert.deepEqual(writesIn(first.requests), ['CreateListener', 'CreateRule']);
     const second = await apply('-f', path, '--plan', '--detailed-exitcode');
     assert.equal(second.code, 0, second.stdout);
+  });
+
+  test('a domain certificate given by ids: the same ids plan clean, another id is one ModifyDomainAttributes', async () => {
+    const multi = (rsa: string, ca = '') => `
+listeners:
+  - LoadBalancerId: ${LB}
+    Port: 443
+    Protocol: HTTPS
+    SniSwitch: 1
+    Rules:
+      - Domain: www.example.com
+        Url: /
+        MultiCertInfo: { SSLMode: UNIDIRECTIONAL, CertList: [{ CertId: ${rsa} }, { CertId: EccCert1 }] }
+      - Domain: api.example.com
+        Url: /
+        Certificate: { SSLMode: MUTUAL, CertId: ApiCert1, CertCaId: ${ca || 'ApiCa001'} }
+`;
+    assert.equal((await apply('-f', file(multi('RsaCert1')))).code, 0);
+    const same = await apply('-f', file(multi('RsaCert1')), '--plan', '--detailed-exitcode');
+    assert.equal(same.code, 0, same.stdout);
+    const changed = file(multi('RsaCert2', 'ApiCa002'));
+    const plan = await apply('-f', changed, '--plan', '--detailed-exitcode');
+    assert.equal(plan.code, 10, `a new server certificate id and a new CA are changes:\n${plan.stdout}`);
+    assert.match(plan.stdout, /~ update\s+domain www\.example\.com /);
+    assert.match(plan.stdout, /~ update\s+domain api\.example\.com /);
+    const applied = await apply('-f', changed);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.deepEqual(writesIn(applied.requests), ['ModifyDomainAttributes', 'ModifyDomainAttributes']);
+    const www = (await rules()).find((r) => r.Domain === 'www.example.com')!;
+    assert.deepEqual((www.Certificate as Record<string, unknown>).CertId, 'RsaCert2');
+    assert.equal((await apply('-f', changed, '--plan', '--detailed-exitcode')).code, 0);
+  });
+
+  test('a rule field the API reports as null compares as its documented default: no false change', () => {
+    const current = {
+      LocationId: 'loc-aaaa0001',
+      Domain: 'a.example.com',
+      Url: '/',
+      Scheduler: null,
+      SessionExpireTime: null,
+      CookieName: null,
+      HealthCheck: { HealthSwitch: 1, HttpCode: null, HttpCheckMethod: null },
+    };
+    assert.deepEqual(
+      ruleChanges(current, {
+        Scheduler: 'WRR',
+        SessionExpireTime: 0,
+        CookieName: '',
+        HealthCheck: { HttpCode: 31, HttpCheckMethod: 'HEAD', TimeOut: 2 },
+      }),
+      {},
+    );
+    assert.deepEqual(ruleChanges(current, { Scheduler: 'IP_HASH', HealthCheck: { HttpCode: 2 } }), {
+      Scheduler: 'IP_HASH',
+      HealthCheck: { HttpCode: 2 },
+    });
   });
 
   test('apply --schema knows Rules: a list of RuleInput objects', async () => {
