@@ -239,6 +239,50 @@ listeners:
     );
   });
 
+  test("prune: scope: rules are pruned only on listeners inside it; a controller's listener keeps its rules unless named", async () => {
+    const entry = (port: number, name: string, urls: string[]) =>
+      `  - { LoadBalancerId: ${LB}, Port: ${port}, Protocol: HTTP, ListenerName: ${name}, Rules: [${urls.map((u) => `{ Domain: a.example.com, Url: ${u} }`).join(', ')}] }`;
+    const all = ['/', '/old'];
+    const seedFile = `listeners:\n${entry(80, 'web-80', all)}\n${entry(81, 'other-team', all)}\n${entry(82, 'TKE-LISTENER', all)}\n`;
+    assert.equal((await apply('-f', file(seedFile))).code, 0);
+    const fewer = `listeners:\n${entry(80, 'web-80', ['/'])}\n${entry(81, 'other-team', ['/'])}\n${entry(82, 'TKE-LISTENER', ['/'])}\n`;
+    const urls = async () => {
+      const state = await emu.state();
+      return state.listeners.map((l) => `${l.ListenerName}:${((l.Rules ?? []) as { Url: string }[]).map((r) => r.Url).join(',')}`).sort();
+    };
+
+    // A scope on names: only web-80 is inside it.
+    const scoped = file(`prune: { names: ["web-*"] }\n${fewer}`);
+    const plan = await apply('-f', scoped, '--prune', '--plan', '-o', 'json');
+    assert.equal(plan.code, 0, plan.stderr);
+    const planned = JSON.parse(plan.stdout) as {
+      RuleChanges: { Action: string; Url: string; Reason?: string }[];
+      RulesKeptOutsideScope: number;
+    };
+    assert.deepEqual(
+      planned.RuleChanges.map((c) => [c.Action, c.Url, c.Reason]),
+      [['delete', '/old', "not in the Rules: of its listener's entry, and the listener is inside the prune: scope"]],
+    );
+    assert.equal(planned.RulesKeptOutsideScope, 2);
+    const text = await apply('-f', scoped, '--prune', '--plan');
+    assert.match(text.stdout, /^2 rule\(s\) kept outside the prune scope \(1 on a listener with a controller's name mark\)$/m);
+    const pruned = await apply('-f', scoped, '--prune', '--yes');
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.deepEqual(writesIn(pruned.requests), ['DeleteRule']);
+    assert.deepEqual(await urls(), ['TKE-LISTENER:/,/old', 'other-team:/,/old', 'web-80:/']);
+
+    // No scope: every listener with Rules: is pruned, but the controller's keeps its rules.
+    const unscoped = await apply('-f', file(fewer), '--prune', '--yes');
+    assert.equal(unscoped.code, 0, unscoped.stderr);
+    assert.deepEqual(writesIn(unscoped.requests), ['DeleteRule']);
+    assert.deepEqual(await urls(), ['TKE-LISTENER:/,/old', 'other-team:/', 'web-80:/']);
+
+    // A names: glob with the mark names it.
+    const named = await apply('-f', file(`prune: { names: ["TKE-*"] }\n${fewer}`), '--prune', '--yes');
+    assert.equal(named.code, 0, named.stderr);
+    assert.deepEqual(await urls(), ['TKE-LISTENER:/', 'other-team:/', 'web-80:/']);
+  });
+
   test('an invalid rule in the file exits 2 naming its place; nothing is sent', async () => {
     const result = await apply(
       '-f',

@@ -6,10 +6,13 @@
  * - a rule whose rule fields differ: **update** (ModifyRule);
  * - a domain whose domain fields differ (certificate, Http2, Quic, DefaultServer): **update**
  *   (ModifyDomainAttributes, once per domain);
- * - with --prune, a rule the file does not give: **delete** (one DeleteRule per listener).
+ * - with --prune, a rule the file does not give: **delete** (one DeleteRule per listener), when
+ *   the listener is inside the file's `prune:` scope (rules-prune.ts); otherwise it is kept, and counted.
  * Pure, so `--plan` shows exactly what `apply` then sends.
  */
+import type { Language } from '../../../core/i18n.js';
 import type { DesiredListener } from '../../../model/listener-file.js';
+import type { PruneScope } from '../../../model/prune-scope.js';
 import { ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
 import {
   type CurrentRule,
@@ -23,6 +26,7 @@ import {
   sameRule,
 } from '../../rule-diff.js';
 import type { Plan, PlanItem, ReportedByLb } from './plan.js';
+import { type KeptRule, rulePruneVerdict } from './rules-prune.js';
 
 export type RuleChangeKind = 'create' | 'modify-rule' | 'modify-domain' | 'delete' | 'conflict';
 
@@ -51,15 +55,27 @@ function desiredFor(item: PlanItem, desired: readonly DesiredListener[]): Desire
   );
 }
 
-function reportedRules(item: PlanItem, reported: ReportedByLb): CurrentRule[] {
-  if (!item.listenerId) return [];
-  const listener = (reported.get(item.loadBalancerId) ?? []).find((l) => l.ListenerId === item.listenerId) as
-    | { Rules?: CurrentRule[] | null }
+function reportedListener(item: PlanItem, reported: ReportedByLb): { Rules?: CurrentRule[] | null; ListenerName?: unknown } | undefined {
+  if (!item.listenerId) return undefined;
+  return (reported.get(item.loadBalancerId) ?? []).find((l) => l.ListenerId === item.listenerId) as
+    | { Rules?: CurrentRule[] | null; ListenerName?: unknown }
     | undefined;
-  return listener?.Rules ?? [];
 }
 
-function planListener(item: PlanItem, rules: readonly RuleInput[], current: readonly CurrentRule[], prune: boolean): RuleChange[] {
+interface RulePruning {
+  scope?: PruneScope;
+  language: Language;
+  kept: KeptRule[];
+  /** The listener's name as reported (the file's when it is new). */
+  name: string | null;
+}
+
+function planListener(
+  item: PlanItem,
+  rules: readonly RuleInput[],
+  current: readonly CurrentRule[],
+  prune: RulePruning | undefined,
+): RuleChange[] {
   const base = { item, loadBalancerId: item.loadBalancerId, listenerId: item.listenerId, reason: null };
   const out: RuleChange[] = [];
   const matched = new Set<CurrentRule>();
@@ -131,8 +147,18 @@ function planListener(item: PlanItem, rules: readonly RuleInput[], current: read
     }
   }
   if (prune) {
+    const verdict = rulePruneVerdict(prune.scope, { name: prune.name, port: item.port, endPort: item.endPort }, prune.language);
     for (const rule of current) {
       if (matched.has(rule)) continue;
+      if (!verdict.inScope) {
+        prune.kept.push({
+          loadBalancerId: item.loadBalancerId,
+          listenerId: item.listenerId ?? '',
+          locationId: rule.LocationId,
+          ...(verdict.controller ? { controller: verdict.controller } : {}),
+        });
+        continue;
+      }
       const domains = currentDomains(rule);
       out.push({
         ...base,
@@ -143,25 +169,40 @@ function planListener(item: PlanItem, rules: readonly RuleInput[], current: read
         locationId: rule.LocationId,
         fields: [],
         body: {},
+        reason: verdict.reason,
       });
     }
   }
   return out;
 }
 
-/** Every rule change of the file, listener by listener, in file order. */
+/**
+ * Every rule change of the file, listener by listener, in file order. With `prune`, the rules a
+ * listener's entry does not give are deleted when the listener is inside `scope`; those kept are
+ * added to `kept`.
+ */
 export function planRules(
   plan: Plan,
   desired: readonly DesiredListener[],
   reported: ReportedByLb,
-  options: { prune: boolean },
+  options: { prune: boolean; scope?: PruneScope; language?: Language; kept?: KeptRule[] },
 ): RuleChange[] {
   const out: RuleChange[] = [];
   for (const item of plan.items) {
     if (item.action !== 'create' && item.action !== 'update' && item.action !== 'unchanged') continue;
     const wanted = desiredFor(item, desired);
     if (!wanted?.rules) continue;
-    out.push(...planListener(item, wanted.rules, reportedRules(item, reported), options.prune));
+    const listener = reportedListener(item, reported);
+    const name = typeof listener?.ListenerName === 'string' && listener.ListenerName !== '' ? listener.ListenerName : item.name;
+    const pruning = options.prune
+      ? {
+          ...(options.scope ? { scope: options.scope } : {}),
+          language: options.language ?? 'en',
+          kept: options.kept ?? [],
+          name,
+        }
+      : undefined;
+    out.push(...planListener(item, wanted.rules, listener?.Rules ?? [], pruning));
   }
   return out;
 }

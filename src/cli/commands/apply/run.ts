@@ -22,6 +22,7 @@ import type { ExecutionEvent, ItemResult } from './execute.js';
 import { hasRuleChanges, planRules, type RuleChange } from './rules-plan.js';
 import { withRuleOutcome, withRulePlan } from './rules-render.js';
 import type { RuleResult } from './rules-execute.js';
+import type { KeptRule } from './rules-prune.js';
 import type { ResultView } from '../../../ui/output.js';
 import type { Session } from '../../session.js';
 
@@ -173,11 +174,17 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     progress.stop();
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
     // Forwarding rules of the entries that give `Rules:` (rules-plan.ts), carried out after the listeners.
-    const rules = planRules(plan, file.listeners, reported, { prune: flags.prune === true });
     const language = ctx.language ?? 'en';
+    const keptRules: KeptRule[] = [];
+    const rules = planRules(plan, file.listeners, reported, {
+      prune: flags.prune === true,
+      ...(file.prune ? { scope: file.prune } : {}),
+      language,
+      kept: keptRules,
+    });
 
     if (flags.plan) {
-      await printResult(ctx, globals, withRulePlan(planView(plan), rules, language));
+      await printResult(ctx, globals, withRulePlan(planView(plan), rules, language, keptRules));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
       if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules))) throw new ExitStatus(ExitCode.ChangesPending);
       return;
