@@ -36,6 +36,8 @@ const RULE_SPEC: FieldSpec = { api: 'Rules', kind: 'object', help: '', example: 
 /** One `--rule` value, typed field by field. Private keys are read only from files (file://). */
 async function parseOne(raw: string, label: string, readText: ReadText): Promise<Record<string, unknown>> {
   const source = await parseObjectFlag(RULE_SPEC, raw, label, readText);
+  // JSON and files are typed documents: a list is given as a list (shorthand has only text, split at commas).
+  const typedDocument = /^\s*(\{|file:\/\/)/.test(raw);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source.value)) {
     const spec = ruleFieldByApi(key);
@@ -52,7 +54,8 @@ async function parseOne(raw: string, label: string, readText: ReadText): Promise
           ? await coerceNested(spec.nested, nested.value, keyLabel, readText, nested.fromFile)
           : nested.value;
     } else {
-      out[key] = value === null ? value : coerceScalar(spec, value, keyLabel);
+      const asWritten = value === null || (typedDocument && spec.kind === 'string-list');
+      out[key] = asWritten ? value : coerceScalar(spec, value, keyLabel);
     }
   }
   return out;
