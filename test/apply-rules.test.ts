@@ -126,6 +126,27 @@ ${extra}`;
     assert.deepEqual(writesIn((await apply('-f', path)).requests), []);
   });
 
+  test('only rules change and one fails: exit 1, never 0; a lost answer the read does not confirm is not resent', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    // The answer to ModifyDomainAttributes is lost before the API saw the request: the read shows nothing changed.
+    await emu.faults([{ action: 'ModifyDomainAttributes', kind: 'drop' }]);
+    const lost = await apply('-f', file(site('/', 'WwwCert2')), '-o', 'json');
+    assert.equal(lost.code, 1, `a change whose outcome is unknown is not a success:\n${lost.stderr}`);
+    assert.deepEqual(writesIn(lost.requests), ['ModifyDomainAttributes'], 'sent once, never again');
+    assert.notEqual((JSON.parse(lost.stdout) as { Rules: { Result: string }[] }).Rules.map((r) => r.Result)[0], 'ok');
+    // The load balancer stays busy: the retries of ResourceInOperating end, and the run fails.
+    await emu.faults([{ action: 'CreateRule', kind: 'apiError', code: 'FailedOperation.ResourceInOperating', times: -1 }]);
+    const busy = await apply(
+      '-f',
+      file(site('/', 'WwwCert1', '      - { Domain: new.example.com, Url: /, Certificate: { CertId: NewCert1 } }\n')),
+    );
+    await emu.faults([]);
+    assert.equal(busy.code, 1, busy.stderr);
+    const tries = writesIn(busy.requests).length;
+    assert.ok(tries > 1 && tries <= 10, `a bounded number of tries: ${tries}`);
+    assert.match(busy.stderr, /ResourceInOperating/);
+  });
+
   test('a rule certificate uploaded from files: created once, then kept (a second run sends nothing)', async () => {
     const fixtures = join(REPO_ROOT, 'test', 'fixtures');
     const path = file(`

@@ -206,6 +206,11 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     if (!hasChanges(plan)) {
       const ruleResults = await runRuleChanges(session, rules, new Map(), { ctx, globals, progress, timeoutMs: taskTimeoutMs });
       await printOutcome(ctx, globals, plan, new Map(), flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
+      // Only rules changed: a rule that failed, or whose outcome is unknown, is still a failure (exit 1).
+      if (ctx.signal.aborted) throw interruptedAfterApply();
+      const { ruleFailure } = await import('./rules-apply.js');
+      const ruleFailed = ruleFailure(rules, ruleResults, language);
+      if (ruleFailed) throw ruleFailed;
       return;
     }
 
@@ -235,11 +240,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       ruleResults = await runRuleChanges(session, rules, results, { ctx, globals, progress, timeoutMs: taskTimeoutMs });
     }
     await printOutcome(ctx, globals, plan, results, flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
-    if (ctx.signal.aborted) {
-      const interrupted = new InterruptedError();
-      interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
-      throw interrupted;
-    }
+    if (ctx.signal.aborted) throw interruptedAfterApply();
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
     const { ruleFailure } = await import('./rules-apply.js');
     const ruleFailed = ruleFailure(rules, ruleResults, language);
@@ -248,6 +249,13 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     progress.stop();
     await session.client.close();
   }
+}
+
+/** Ctrl-C once writes were under way: the summary printed says what was done. */
+function interruptedAfterApply(): InterruptedError {
+  const interrupted = new InterruptedError();
+  interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
+  return interrupted;
 }
 
 /**
