@@ -505,6 +505,116 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     // Which protocol a listener has is known only once it is read: those rules are create's alone.
     if (!label.includes('on HTTP')) add(`rule create --rule: ${label}`, [...RULE_CREATE, '--rule', rule]);
   }
+  for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+    add(`rule delete --location-id with ${label}`, [
+      'rule',
+      'delete',
+      '--lb',
+      LB,
+      '--listener-id',
+      'lbl-aaaa0001',
+      '--location-id',
+      payload,
+    ]);
+    add(`rule delete --domain with ${label}`, [
+      'rule',
+      'delete',
+      '--lb',
+      LB,
+      '--listener-id',
+      'lbl-aaaa0001',
+      '--domain',
+      payload,
+      '--url',
+      '/',
+    ]);
+    add(`rule delete --url with ${label}`, [
+      'rule',
+      'delete',
+      '--lb',
+      LB,
+      '--listener-id',
+      'lbl-aaaa0001',
+      '--domain',
+      'a.example.com',
+      '--url',
+      payload,
+    ]);
+    add(`rule list --listener-id with ${label}`, ['rule', 'list', '--lb', LB, '--listener-id', payload]);
+  }
+  add('rule delete with a megabyte --url', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    'a.example.com',
+    '--url',
+    MEGABYTE,
+  ]);
+  add('rule delete --domain a*b.example.com', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    'a*b.example.com',
+    '--url',
+    '/',
+  ]);
+  add('rule delete --domain of 81 characters', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    `${'a'.repeat(77)}.com`,
+    '--url',
+    '/',
+  ]);
+  add('rule delete --url empty', ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001', '--domain', 'a.example.com', '--url', '']);
+  add('rule delete --new-default-domain a*b.example.com', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--location-id',
+    'loc-aaaa0001',
+    '--new-default-domain',
+    'a*b.example.com',
+  ]);
+  add('rule delete --location-id loc- with an escape', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--location-id',
+    'loc-\u001b]0;x\u0007',
+  ]);
+  add('rule delete with --domain and no --url', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    'a.example.com',
+  ]);
+  add('rule delete with nothing to delete', ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001']);
+  add('rule create without --rule', [...RULE_CREATE]);
+  add('rule modify with two --rule', [...RULE_MODIFY, '--rule', 'Domain=a.example.com,Url=/', '--rule', 'Domain=b.example.com,Url=/']);
+  add('rule create with --listener-id and --port', [...RULE_CREATE, '--port', '80', '--rule', 'Domain=a.example.com,Url=/']);
   add('rule modify --rule: a*b.example.com', [...RULE_MODIFY, '--rule', 'Domain=a*b.example.com,Url=/']);
   add('rule modify --rule: an 81-character domain', [...RULE_MODIFY, '--rule', `Domain=${'a'.repeat(77)}.com,Url=/`]);
   add('rule modify --rule: __proto__', [...RULE_MODIFY, '--rule', '{"__proto__":{"Url":"/"},"Domain":"a.example.com"}']);

@@ -174,3 +174,38 @@ export function checkRuleInputs(
   const warnings = findings.filter((f) => !stops.includes(f)).map((f) => ruleProblem(f, values.length, values).message);
   return { rules: values as RuleInput[], warnings };
 }
+
+/**
+ * The domain and URL that name a rule on the command line (`rule delete --domain --url`, and
+ * `--new-default-domain`), checked by the same rules as a rule's own (length, form, control
+ * characters) before anything is read or sent; a finding is named by its flag.
+ */
+export function checkRuleAddress(
+  address: { domain?: string; url?: string; newDefaultDomain?: string },
+  options: { now: number; language: Language },
+): void {
+  const given: [string, string, 'Domain' | 'Url'][] = [];
+  if (address.domain !== undefined) given.push(['--domain', address.domain, 'Domain']);
+  if (address.url !== undefined) given.push(['--url', address.url, 'Url']);
+  if (address.newDefaultDomain !== undefined) given.push(['--new-default-domain', address.newDefaultDomain, 'Domain']);
+  const problems: Problem[] = [];
+  for (const [flag, value, field] of given) {
+    // Each value alone, in a rule that is otherwise valid, so that only its own findings are kept.
+    const rule = field === 'Domain' ? { Domain: value, Url: '/' } : { Domain: 'example.com', Url: value };
+    const findings = checkForwardingRules({
+      protocol: undefined,
+      sniSwitch: 0,
+      rules: [rule],
+      now: options.now,
+      language: options.language,
+    });
+    for (const finding of findings) {
+      if (finding.severity !== 'refuse' || finding.path[2] !== field) continue;
+      problems.push({ field: flag, path: flag, rule: finding.rule, message: `${flag} ${finding.message}` });
+    }
+  }
+  if (problems.length) {
+    const [first] = problems;
+    throw new UsageError(first!.message, first!.field, { problems });
+  }
+}
