@@ -188,6 +188,22 @@ describe('create --rule', () => {
     assert.match(result.stderr, /forwarding rules exist only on HTTP and HTTPS listeners, not TCP/);
   });
 
+  test('a control character in a rule is refused, shown escaped; Domains in JSON must be a list of text', async () => {
+    const http = ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'];
+    const escape = await runAgainst(emu, [...http, '--rule', JSON.stringify({ Domain: 'a.example.com', Url: '/a\u001b[2Jb' })]);
+    assert.equal(escape.code, 2, escape.stderr);
+    assert.deepEqual(escape.requests, []);
+    assert.equal(escape.stderr, 'error: --rule Url "/a\\x1b[2Jb" holds a control character (\\x1b at position 3)\n');
+    const cookie = await runAgainst(emu, [...http, '--rule', 'Domain=a.example.com,Url=/,CookieName=a\tb']);
+    assert.match(cookie.stderr, /^error: --rule CookieName "a\\tb" holds a control character/);
+    for (const domains of ['"a.example.com"', '[1,2]', '[null]']) {
+      const typed = await runAgainst(emu, [...http, '--rule', `{"Domains":${domains},"Url":"/"}`]);
+      assert.equal(typed.code, 2, `${domains}: ${typed.stderr}`);
+      assert.deepEqual(typed.requests, []);
+      assert.match(typed.stderr, /^error: --rule Domains.* must be a list of text values/);
+    }
+  });
+
   test('a private key typed in a rule on the command line is refused and never printed', async () => {
     const key = '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----';
     const result = await runAgainst(emu, [

@@ -81,10 +81,6 @@ export const RULE_MESSAGES = defineMessages({
     en: '%{value} holds a control character (%{character} at position %{position})',
     zh: '%{value} 含有控制字符（第 %{position} 个字符 %{character}）',
   },
-  controlCharacterSecret: {
-    en: 'holds a control character (%{character} at position %{position})',
-    zh: '含有控制字符（第 %{position} 个字符 %{character}）',
-  },
 });
 
 /** The kinds as words, for type messages. */
