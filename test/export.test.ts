@@ -554,3 +554,22 @@ describe('the rule exporter', () => {
     assert.match(out.notes.join('\n'), /apply refuses this rule as exported: Rules\[0\]\.Domain "a\*b\.example\.com" is not a domain/);
   });
 });
+
+test('export YAML: a reported value with control characters (C1 and bidirectional marks too) is written escaped, and reads back the same', async () => {
+  await loadValidator();
+  const { exportYaml } = await import('../src/cli/commands/export/yaml.js');
+  const name = 'web\u009b31m\u202e\u0085\u001b]0;x\u0007';
+  const entry = {
+    LoadBalancerId: 'lb-aaaa0001',
+    Protocol: 'HTTP',
+    Port: 80,
+    ListenerName: name,
+    Rules: [{ Domain: 'a.example.com', Url: `/x${name}` }],
+  };
+  const text = await exportYaml([{ kind: 'listener', entry, notes: [`note ${name}`], listenerId: 'lbl-aaaa0001', refused: true }], {
+    loadBalancers: ['lb-aaaa0001'],
+    filtered: false,
+  });
+  assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, 'nothing raw reaches the terminal');
+  assert.deepEqual((parse(text) as { listeners: unknown[] }).listeners, [entry], 'the escapes read back as the very values');
+});

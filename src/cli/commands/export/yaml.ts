@@ -4,7 +4,7 @@
  * values (quoting what needs it), so the text reads back as exactly the JSON form.
  */
 import { say, type Language } from '../../../core/i18n.js';
-import { escapeControl } from '../../../core/printable.js';
+import { escapeControl, hasControlCharacters } from '../../../core/printable.js';
 import { EXPORT_TEXT } from '../../../model/export-text.js';
 import type { Exported } from './exporters.js';
 
@@ -17,7 +17,7 @@ export async function exportYaml(
 ): Promise<string> {
   const yaml = await import('yaml');
   // yaml is CommonJS under Node: bundled, its classes sit on the module's default export.
-  const { Document } = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
+  const { Document, visit } = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
   const count = exported.length;
   const header = [
     `clb-listener export: ${count} listener${count === 1 ? '' : 's'} of ${options.loadBalancers.join(', ')}`,
@@ -44,5 +44,17 @@ export async function exportYaml(
     const item = list?.items[i];
     if (item && e.notes.length) item.commentBefore = e.notes.map(comment).join('\n');
   }
-  return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  // A value the API reported with a control character (C1 ones and bidirectional marks included,
+  // which the YAML writer leaves as they are) is written double-quoted, every such character as
+  // an escape that YAML reads back as the same character: nothing raw reaches the terminal.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && hasControlCharacters(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  const text = doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return text
+    .split('\n')
+    .map((line) => escapeControl(line))
+    .join('\n');
 }
