@@ -190,10 +190,10 @@ describe('create --rule', () => {
 
   test('a control character in a rule is refused, shown escaped; Domains in JSON must be a list of text', async () => {
     const http = ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'];
-    const escape = await runAgainst(emu, [...http, '--rule', JSON.stringify({ Domain: 'a.example.com', Url: '/a\u001b[2Jb' })]);
-    assert.equal(escape.code, 2, escape.stderr);
-    assert.deepEqual(escape.requests, []);
-    assert.equal(escape.stderr, 'error: --rule Url "/a\\x1b[2Jb" holds a control character (\\x1b at position 3)\n');
+    const escaped = await runAgainst(emu, [...http, '--rule', JSON.stringify({ Domain: 'a.example.com', Url: '/a\u001b[2Jb' })]);
+    assert.equal(escaped.code, 2, escaped.stderr);
+    assert.deepEqual(escaped.requests, []);
+    assert.equal(escaped.stderr, 'error: --rule Url "/a\\x1b[2Jb" holds a control character (\\x1b at position 3)\n');
     const cookie = await runAgainst(emu, [...http, '--rule', 'Domain=a.example.com,Url=/,CookieName=a\tb']);
     assert.match(cookie.stderr, /^error: --rule CookieName "a\\tb" holds a control character/);
     for (const domains of ['"a.example.com"', '[1,2]', '[null]']) {
