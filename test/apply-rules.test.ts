@@ -147,6 +147,29 @@ ${extra}`;
     assert.match(busy.stderr, /ResourceInOperating/);
   });
 
+  test('Ctrl-C while a rule task runs (only rules change): exit 130, the write not resent, the outcome printed', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    await emu.faults([{ action: 'ModifyRule', kind: 'taskHang' }]);
+    const clock = emu.clock!;
+    const ctrlC = new AbortController();
+    clock.auto = false;
+    try {
+      const pending = runAgainst(emu, ['apply', '-f', file(site('/healthz', 'WwwCert1')), '-o', 'json'], {
+        env: { CI: 'true' },
+        signal: ctrlC.signal,
+      });
+      await clock.sleeping(pending);
+      ctrlC.abort('SIGINT');
+      const result = await pending;
+      assert.equal(result.code, 130, `interrupted is not a success:\n${result.stderr}`);
+      assert.deepEqual(writesIn(result.requests), ['ModifyRule'], 'sent once');
+      assert.ok((JSON.parse(result.stdout) as { Rules: unknown[] }).Rules.length === 1, 'the outcome is printed');
+    } finally {
+      clock.auto = true;
+      await emu.faults([]);
+    }
+  });
+
   test('a rule certificate uploaded from files: created once, then kept (a second run sends nothing)', async () => {
     const fixtures = join(REPO_ROOT, 'test', 'fixtures');
     const path = file(`
