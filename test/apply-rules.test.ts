@@ -170,6 +170,63 @@ ${extra}`;
     }
   });
 
+  test('Ctrl-C while an accepted CreateRule runs: exit 130, and the LocationIds it answered are in the outcome and the errors', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    const clock = emu.clock!;
+    const interrupted = async (argv: string[]) => {
+      await emu.faults([{ action: 'CreateRule', kind: 'taskHang' }]);
+      const ctrlC = new AbortController();
+      clock.auto = false;
+      try {
+        const pending = runAgainst(emu, argv, { env: { CI: 'true' }, signal: ctrlC.signal });
+        await clock.sleeping(pending);
+        ctrlC.abort('SIGINT');
+        return await pending;
+      } finally {
+        clock.auto = true;
+        await emu.faults([]);
+        // The hung task ends (as a success), so the load balancer takes the next write.
+        await emu.finishTasks();
+      }
+    };
+    const extra = (domain: string) => `      - { Domain: ${domain}, Url: /, Certificate: { CertId: NewCert1 } }\n`;
+    const applied = await interrupted(['apply', '-f', file(site('/', 'WwwCert1', extra('new.example.com'))), '-o', 'json']);
+    assert.equal(applied.code, 130, applied.stderr);
+    const made = (await rules()).find((r) => r.Domain === 'new.example.com')!;
+    const outcome = JSON.parse(applied.stdout) as { Rules: { Domain: string; LocationId: string | null; Result: string }[] };
+    assert.deepEqual(
+      outcome.Rules.map((r) => [r.Domain, r.LocationId, r.Result]),
+      [['new.example.com', made.LocationId, 'unknown']],
+    );
+    const created = await interrupted([
+      'rule',
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--rule',
+      'Domain=two.example.com,Url=/,Certificate={"CertId":"NewCert2"}',
+      '-o',
+      'json',
+    ]);
+    assert.equal(created.code, 130, created.stderr);
+    const two = (await rules()).find((r) => r.Domain === 'two.example.com')!;
+    assert.deepEqual((JSON.parse(created.stderr) as { Error: { LocationIds: string[] } }).Error.LocationIds, [two.LocationId]);
+    const text = await interrupted([
+      'rule',
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--rule',
+      'Domain=three.example.com,Url=/,Certificate={"CertId":"NewCert3"}',
+    ]);
+    const three = (await rules()).find((r) => r.Domain === 'three.example.com')!;
+    assert.match(text.stderr, new RegExp(`^forwarding rule ids: ${three.LocationId}$`, 'm'));
+  });
+
   test('a rule certificate uploaded from files: created once, then kept (a second run sends nothing)', async () => {
     const fixtures = join(REPO_ROOT, 'test', 'fixtures');
     const path = file(`

@@ -10,6 +10,8 @@ import { scrubPrivateKeys } from './secrets.js';
 export interface FailureDetails {
   TaskId?: string;
   ListenerIds?: string[];
+  /** Forwarding rules an accepted CreateRule made, when what followed it failed or was interrupted. */
+  LocationIds?: string[];
 }
 
 export abstract class CliError extends Error {

@@ -18,6 +18,11 @@ import { scrubPrivateKeys } from '../core/secrets.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { escapeControl, printableLine, shorten } from '../core/printable.js';
+import { defineMessages, say } from '../core/i18n.js';
+
+const RENDER_TEXT = defineMessages({
+  ruleIds: { en: 'forwarding rule ids: %{ids}', zh: '转发规则 ID：%{ids}' },
+});
 
 interface RenderOptions {
   ctx: CliContext;
@@ -83,6 +88,7 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
     if (requestId) body.RequestId = safe(requestId);
     if (details.TaskId && details.TaskId !== requestId) body.TaskId = safe(details.TaskId);
     if (details.ListenerIds) body.ListenerIds = details.ListenerIds.map(safe);
+    if (details.LocationIds) body.LocationIds = details.LocationIds.map(safe);
     if (hint) body.Hint = safe(hint);
     if (error instanceof UsageError && error.problems) {
       // Every problem a request can have fits (it has some thirty fields); only a hostile input
@@ -110,6 +116,8 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
       ctx.stderr.write(`  … and ${more.length - (PROBLEMS_SHOWN - 1)} more (-o json lists every problem)\n`);
     }
     if (details.ListenerIds) ctx.stderr.write(`listener ids: ${safe(details.ListenerIds.join(', '))}\n`);
+    if (details.LocationIds)
+      ctx.stderr.write(`${safe(say(ctx.language ?? 'en', RENDER_TEXT.ruleIds, { ids: details.LocationIds.join(', ') }))}\n`);
     if (hint) ctx.stderr.write(`${c.yellow('hint:')} ${safe(hint)}\n`);
   }
   if (globals.debug && error instanceof Error && error.stack && (isBug || error.cause)) {

@@ -11,7 +11,7 @@ import type { RuleInput } from '../../../model/rule-fields.js';
 import { answerWasLost } from '../../reconcile.js';
 import { readRulesUntil, sendRules, type RuleRun } from '../../rules-step.js';
 import { type CurrentRule, currentDomains, domainChanges, ruleChanges } from '../../rule-diff.js';
-import { InterruptedError } from '../../../core/errors.js';
+import { CliError, InterruptedError } from '../../../core/errors.js';
 import type { ItemResult } from './execute.js';
 import type { PlanItem } from './plan.js';
 import type { RuleChange } from './rules-plan.js';
@@ -156,8 +156,12 @@ export async function executeRules(
           locationId: failed.locationId,
           detail: lost ? say(language, T.applyNotResent, { reason: detail }) : detail,
         });
-        // CreateRule went out for every create at once: they share its fate.
-        if (failed.kind === 'create') for (const c of pending.filter((p) => p.kind === 'create')) results.set(c, results.get(failed)!);
+        // CreateRule went out for every create at once: they share its fate, and keep the ids it answered.
+        if (failed.kind === 'create') {
+          const ids = error instanceof CliError ? (error.details.LocationIds ?? []) : [];
+          for (const [n, c] of pending.filter((p) => p.kind === 'create').entries())
+            results.set(c, { ...results.get(failed)!, locationId: ids[n] ?? null });
+        }
         notTried(failed.kind === 'create' ? pending.filter((p) => p.kind === 'create').length : i + 1);
       }
     }
