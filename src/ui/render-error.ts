@@ -20,7 +20,7 @@ import { colorEnabled, palette } from './color.js';
 import { escapeControl, printableLine, shorten } from '../core/printable.js';
 import { defineMessages, say } from '../core/i18n.js';
 
-const RENDER_TEXT = defineMessages({
+export const RENDER_TEXT = defineMessages({
   ruleIds: { en: 'forwarding rule ids: %{ids}', zh: '转发规则 ID：%{ids}' },
 });
 
