@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/paths.js';
+import { ruleChanges } from '../src/cli/rule-diff.js';
 
 const LB = 'lb-rules001';
 const WRITES = [
@@ -125,6 +126,107 @@ ${extra}`;
     assert.deepEqual(writesIn((await apply('-f', path)).requests), []);
   });
 
+  test('only rules change and one fails: exit 1, never 0; a lost answer the read does not confirm is not resent', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    // The answer to ModifyDomainAttributes is lost before the API saw the request: the read shows nothing changed.
+    await emu.faults([{ action: 'ModifyDomainAttributes', kind: 'drop' }]);
+    const lost = await apply('-f', file(site('/', 'WwwCert2')), '-o', 'json');
+    assert.equal(lost.code, 1, `a change whose outcome is unknown is not a success:\n${lost.stderr}`);
+    assert.deepEqual(writesIn(lost.requests), ['ModifyDomainAttributes'], 'sent once, never again');
+    assert.notEqual((JSON.parse(lost.stdout) as { Rules: { Result: string }[] }).Rules.map((r) => r.Result)[0], 'ok');
+    // The load balancer stays busy: the retries of ResourceInOperating end, and the run fails.
+    await emu.faults([{ action: 'CreateRule', kind: 'apiError', code: 'FailedOperation.ResourceInOperating', times: -1 }]);
+    const busy = await apply(
+      '-f',
+      file(site('/', 'WwwCert1', '      - { Domain: new.example.com, Url: /, Certificate: { CertId: NewCert1 } }\n')),
+    );
+    await emu.faults([]);
+    assert.equal(busy.code, 1, busy.stderr);
+    const tries = writesIn(busy.requests).length;
+    assert.ok(tries > 1 && tries <= 10, `a bounded number of tries: ${tries}`);
+    assert.match(busy.stderr, /ResourceInOperating/);
+  });
+
+  test('Ctrl-C while a rule task runs (only rules change): exit 130, the write not resent, the outcome printed', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    await emu.faults([{ action: 'ModifyRule', kind: 'taskHang' }]);
+    const clock = emu.clock!;
+    const ctrlC = new AbortController();
+    clock.auto = false;
+    try {
+      const pending = runAgainst(emu, ['apply', '-f', file(site('/healthz', 'WwwCert1')), '-o', 'json'], {
+        env: { CI: 'true' },
+        signal: ctrlC.signal,
+      });
+      await clock.sleeping(pending);
+      ctrlC.abort('SIGINT');
+      const result = await pending;
+      assert.equal(result.code, 130, `interrupted is not a success:\n${result.stderr}`);
+      assert.deepEqual(writesIn(result.requests), ['ModifyRule'], 'sent once');
+      assert.ok((JSON.parse(result.stdout) as { Rules: unknown[] }).Rules.length === 1, 'the outcome is printed');
+    } finally {
+      clock.auto = true;
+      await emu.faults([]);
+    }
+  });
+
+  test('Ctrl-C while an accepted CreateRule runs: exit 130, and the LocationIds it answered are in the outcome and the errors', async () => {
+    assert.equal((await apply('-f', file(site('/', 'WwwCert1')))).code, 0);
+    const clock = emu.clock!;
+    const interrupted = async (argv: string[]) => {
+      await emu.faults([{ action: 'CreateRule', kind: 'taskHang' }]);
+      const ctrlC = new AbortController();
+      clock.auto = false;
+      try {
+        const pending = runAgainst(emu, argv, { env: { CI: 'true' }, signal: ctrlC.signal });
+        await clock.sleeping(pending);
+        ctrlC.abort('SIGINT');
+        return await pending;
+      } finally {
+        clock.auto = true;
+        await emu.faults([]);
+        // The hung task ends (as a success), so the load balancer takes the next write.
+        await emu.finishTasks();
+      }
+    };
+    const extra = (domain: string) => `      - { Domain: ${domain}, Url: /, Certificate: { CertId: NewCert1 } }\n`;
+    const applied = await interrupted(['apply', '-f', file(site('/', 'WwwCert1', extra('new.example.com'))), '-o', 'json']);
+    assert.equal(applied.code, 130, applied.stderr);
+    const made = (await rules()).find((r) => r.Domain === 'new.example.com')!;
+    const outcome = JSON.parse(applied.stdout) as { Rules: { Domain: string; LocationId: string | null; Result: string }[] };
+    assert.deepEqual(
+      outcome.Rules.map((r) => [r.Domain, r.LocationId, r.Result]),
+      [['new.example.com', made.LocationId, 'unknown']],
+    );
+    const created = await interrupted([
+      'rule',
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--rule',
+      'Domain=two.example.com,Url=/,Certificate={"CertId":"NewCert2"}',
+      '-o',
+      'json',
+    ]);
+    assert.equal(created.code, 130, created.stderr);
+    const two = (await rules()).find((r) => r.Domain === 'two.example.com')!;
+    assert.deepEqual((JSON.parse(created.stderr) as { Error: { LocationIds: string[] } }).Error.LocationIds, [two.LocationId]);
+    const text = await interrupted([
+      'rule',
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--rule',
+      'Domain=three.example.com,Url=/,Certificate={"CertId":"NewCert3"}',
+    ]);
+    const three = (await rules()).find((r) => r.Domain === 'three.example.com')!;
+    assert.match(text.stderr, new RegExp(`^forwarding rule ids: ${three.LocationId}$`, 'm'));
+  });
+
   test('a rule certificate uploaded from files: created once, then kept (a second run sends nothing)', async () => {
     const fixtures = join(REPO_ROOT, 'test', 'fixtures');
     const path = file(`
@@ -143,6 +245,62 @@ listeners:
     assert.deepEqual(writesIn(first.requests), ['CreateListener', 'CreateRule']);
     const second = await apply('-f', path, '--plan', '--detailed-exitcode');
     assert.equal(second.code, 0, second.stdout);
+  });
+
+  test('a domain certificate given by ids: the same ids plan clean, another id is one ModifyDomainAttributes', async () => {
+    const multi = (rsa: string, ca = '') => `
+listeners:
+  - LoadBalancerId: ${LB}
+    Port: 443
+    Protocol: HTTPS
+    SniSwitch: 1
+    Rules:
+      - Domain: www.example.com
+        Url: /
+        MultiCertInfo: { SSLMode: UNIDIRECTIONAL, CertList: [{ CertId: ${rsa} }, { CertId: EccCert1 }] }
+      - Domain: api.example.com
+        Url: /
+        Certificate: { SSLMode: MUTUAL, CertId: ApiCert1, CertCaId: ${ca || 'ApiCa001'} }
+`;
+    assert.equal((await apply('-f', file(multi('RsaCert1')))).code, 0);
+    const same = await apply('-f', file(multi('RsaCert1')), '--plan', '--detailed-exitcode');
+    assert.equal(same.code, 0, same.stdout);
+    const changed = file(multi('RsaCert2', 'ApiCa002'));
+    const plan = await apply('-f', changed, '--plan', '--detailed-exitcode');
+    assert.equal(plan.code, 10, `a new server certificate id and a new CA are changes:\n${plan.stdout}`);
+    assert.match(plan.stdout, /~ update\s+domain www\.example\.com /);
+    assert.match(plan.stdout, /~ update\s+domain api\.example\.com /);
+    const applied = await apply('-f', changed);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.deepEqual(writesIn(applied.requests), ['ModifyDomainAttributes', 'ModifyDomainAttributes']);
+    const www = (await rules()).find((r) => r.Domain === 'www.example.com')!;
+    assert.deepEqual((www.Certificate as Record<string, unknown>).CertId, 'RsaCert2');
+    assert.equal((await apply('-f', changed, '--plan', '--detailed-exitcode')).code, 0);
+  });
+
+  test('a rule field the API reports as null compares as its documented default: no false change', () => {
+    const current = {
+      LocationId: 'loc-aaaa0001',
+      Domain: 'a.example.com',
+      Url: '/',
+      Scheduler: null,
+      SessionExpireTime: null,
+      CookieName: null,
+      HealthCheck: { HealthSwitch: 1, HttpCode: null, HttpCheckMethod: null },
+    };
+    assert.deepEqual(
+      ruleChanges(current, {
+        Scheduler: 'WRR',
+        SessionExpireTime: 0,
+        CookieName: '',
+        HealthCheck: { HttpCode: 31, HttpCheckMethod: 'HEAD', TimeOut: 2 },
+      }),
+      {},
+    );
+    assert.deepEqual(ruleChanges(current, { Scheduler: 'IP_HASH', HealthCheck: { HttpCode: 2 } }), {
+      Scheduler: 'IP_HASH',
+      HealthCheck: { HttpCode: 2 },
+    });
   });
 
   test('apply --schema knows Rules: a list of RuleInput objects', async () => {
@@ -180,6 +338,50 @@ listeners:
       (await rules()).map((r) => r.Domain),
       ['www.example.com'],
     );
+  });
+
+  test("prune: scope: rules are pruned only on listeners inside it; a controller's listener keeps its rules unless named", async () => {
+    const entry = (port: number, name: string, urls: string[]) =>
+      `  - { LoadBalancerId: ${LB}, Port: ${port}, Protocol: HTTP, ListenerName: ${name}, Rules: [${urls.map((u) => `{ Domain: a.example.com, Url: ${u} }`).join(', ')}] }`;
+    const all = ['/', '/old'];
+    const seedFile = `listeners:\n${entry(80, 'web-80', all)}\n${entry(81, 'other-team', all)}\n${entry(82, 'TKE-LISTENER', all)}\n`;
+    assert.equal((await apply('-f', file(seedFile))).code, 0);
+    const fewer = `listeners:\n${entry(80, 'web-80', ['/'])}\n${entry(81, 'other-team', ['/'])}\n${entry(82, 'TKE-LISTENER', ['/'])}\n`;
+    const urls = async () => {
+      const state = await emu.state();
+      return state.listeners.map((l) => `${l.ListenerName}:${((l.Rules ?? []) as { Url: string }[]).map((r) => r.Url).join(',')}`).sort();
+    };
+
+    // A scope on names: only web-80 is inside it.
+    const scoped = file(`prune: { names: ["web-*"] }\n${fewer}`);
+    const plan = await apply('-f', scoped, '--prune', '--plan', '-o', 'json');
+    assert.equal(plan.code, 0, plan.stderr);
+    const planned = JSON.parse(plan.stdout) as {
+      RuleChanges: { Action: string; Url: string; Reason?: string }[];
+      RulesKeptOutsideScope: number;
+    };
+    assert.deepEqual(
+      planned.RuleChanges.map((c) => [c.Action, c.Url, c.Reason]),
+      [['delete', '/old', "not in the Rules: of its listener's entry, and the listener is inside the prune: scope"]],
+    );
+    assert.equal(planned.RulesKeptOutsideScope, 2);
+    const text = await apply('-f', scoped, '--prune', '--plan');
+    assert.match(text.stdout, /^2 rule\(s\) kept outside the prune scope \(1 on a listener with a controller's name mark\)$/m);
+    const pruned = await apply('-f', scoped, '--prune', '--yes');
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.deepEqual(writesIn(pruned.requests), ['DeleteRule']);
+    assert.deepEqual(await urls(), ['TKE-LISTENER:/,/old', 'other-team:/,/old', 'web-80:/']);
+
+    // No scope: every listener with Rules: is pruned, but the controller's keeps its rules.
+    const unscoped = await apply('-f', file(fewer), '--prune', '--yes');
+    assert.equal(unscoped.code, 0, unscoped.stderr);
+    assert.deepEqual(writesIn(unscoped.requests), ['DeleteRule']);
+    assert.deepEqual(await urls(), ['TKE-LISTENER:/,/old', 'other-team:/', 'web-80:/']);
+
+    // A names: glob with the mark names it.
+    const named = await apply('-f', file(`prune: { names: ["TKE-*"] }\n${fewer}`), '--prune', '--yes');
+    assert.equal(named.code, 0, named.stderr);
+    assert.deepEqual(await urls(), ['TKE-LISTENER:/', 'other-team:/', 'web-80:/']);
   });
 
   test('an invalid rule in the file exits 2 naming its place; nothing is sent', async () => {

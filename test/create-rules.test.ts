@@ -188,6 +188,22 @@ describe('create --rule', () => {
     assert.match(result.stderr, /forwarding rules exist only on HTTP and HTTPS listeners, not TCP/);
   });
 
+  test('a control character in a rule is refused, shown escaped; Domains in JSON must be a list of text', async () => {
+    const http = ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'];
+    const escaped = await runAgainst(emu, [...http, '--rule', JSON.stringify({ Domain: 'a.example.com', Url: '/a\u001b[2Jb' })]);
+    assert.equal(escaped.code, 2, escaped.stderr);
+    assert.deepEqual(escaped.requests, []);
+    assert.equal(escaped.stderr, 'error: --rule Url "/a\\x1b[2Jb" holds a control character (\\x1b at position 3)\n');
+    const cookie = await runAgainst(emu, [...http, '--rule', 'Domain=a.example.com,Url=/,CookieName=a\tb']);
+    assert.match(cookie.stderr, /^error: --rule CookieName "a\\tb" holds a control character/);
+    for (const domains of ['"a.example.com"', '[1,2]', '[null]']) {
+      const typed = await runAgainst(emu, [...http, '--rule', `{"Domains":${domains},"Url":"/"}`]);
+      assert.equal(typed.code, 2, `${domains}: ${typed.stderr}`);
+      assert.deepEqual(typed.requests, []);
+      assert.match(typed.stderr, /^error: --rule Domains.* must be a list of text values/);
+    }
+  });
+
   test('a private key typed in a rule on the command line is refused and never printed', async () => {
     const key = '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----';
     const result = await runAgainst(emu, [
@@ -216,6 +232,42 @@ describe('create --rule', () => {
     }
     const listener = (await emu.state()).listeners[0]!;
     assert.equal(((listener.Rules as Record<string, unknown>[])[0]!.Certificate as { CertId: string }).CertId.length > 0, true);
+  });
+
+  test("a rule certificate's private key is never printed in an -o json error, nor by rule modify --dry-run --debug", async () => {
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures');
+    const keyLines = (name: string) =>
+      readFileSync(join(fixtures, name), 'utf8')
+        .split('\n')
+        .filter((l) => l.length > 20 && !l.startsWith('-----'));
+    const upload = (key: string) =>
+      `{"Domain":"www.example.com","Url":"/","Certificate":{"CertName":"www","CertContent":"file://${join(fixtures, 'server.crt')}","CertKey":"file://${join(fixtures, key)}"}}`;
+    // The key does not match the certificate: refused, the key named but never shown.
+    const refused = await runAgainst(emu, [...SNI, '--rule', upload('server-ecc.key'), '-o', 'json']);
+    assert.equal(refused.code, 2, refused.stderr);
+    const error = JSON.parse(refused.stderr) as { Error: { Problems: { Path: string; Value?: string }[] } };
+    assert.equal(error.Error.Problems[0]!.Path, 'Rules[0].Certificate.CertKey');
+    const made = await runAgainst(emu, [...SNI, '--rule', WWW]);
+    assert.equal(made.code, 0, made.stderr);
+    const rotate = await runAgainst(emu, [
+      'rule',
+      'modify',
+      '--lb',
+      LB,
+      '--port',
+      '443',
+      '--rule',
+      upload('server.key').replace(',"Url":"/"', ''),
+      '--dry-run',
+      '--debug',
+    ]);
+    assert.equal(rotate.code, 0, rotate.stderr);
+    assert.match(rotate.stdout, /"Action": "ModifyDomainAttributes"/);
+    for (const output of [refused.stdout, refused.stderr, rotate.stdout, rotate.stderr]) {
+      for (const line of [...keyLines('server.key'), ...keyLines('server-ecc.key')])
+        assert.ok(!output.includes(line), 'a key line was printed');
+      assert.doesNotMatch(output, /-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+    }
   });
 
   test('--no-wait with --rule is a usage error', async () => {

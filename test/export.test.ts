@@ -14,6 +14,7 @@ import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js
 import { REPO_ROOT } from './helpers/paths.js';
 import { findLeaks, runAgainst, transcript } from './helpers/cli.js';
 import { exportListener } from '../src/model/export-listener.js';
+import { exportRules } from '../src/model/export-rule.js';
 import {
   CERT_INFO_FIELDS,
   CERTIFICATE_INPUT_FIELDS,
@@ -21,6 +22,7 @@ import {
   HEALTH_CHECK_FIELDS,
   MULTI_CERT_INFO_FIELDS,
 } from '../src/model/fields.js';
+import { RULE_INPUT_FIELDS } from '../src/model/rule-fields.js';
 import { loadValidator } from '../src/model/validate.js';
 
 const LB = 'lb-export01';
@@ -228,6 +230,182 @@ listeners:
     assert.equal(again.code, 0, `the export plans clean:\n${again.stdout}\n${exported.stdout}`);
   });
 
+  /** An SNI HTTPS listener with two domains and their certificates; an HTTP listener with several rules off their defaults. */
+  const RULED = `
+listeners:
+  - LoadBalancerId: ${LB}
+    Port: 443
+    Protocol: HTTPS
+    ListenerName: sni
+    SniSwitch: 1
+    Rules:
+      - { Domain: www.example.com, Url: /, DefaultServer: true, Http2: true, Certificate: { CertId: wwwcert1 } }
+      - { Domain: www.example.com, Url: /api, ForwardType: HTTPS, HealthCheck: { CheckType: HTTPS, HttpCheckPath: /ping } }
+      - { Domains: [shop.example.com, m.shop.example.com], Url: /, Quic: true,
+          Certificate: { SSLMode: MUTUAL, CertId: shopcert, CertCaId: shopca01, SSLVerifyClient: OPTIONAL } }
+  - LoadBalancerId: ${LB}
+    Port: 80
+    Protocol: HTTP
+    ListenerName: web
+    Rules:
+      - { Domain: a.example.com, Url: /, Scheduler: LEAST_CONN, SessionExpireTime: 120, CookieName: SID,
+          HealthCheck: { HealthSwitch: 1, TimeOut: 4, IntervalTime: 12, HealthNum: 5, UnHealthNum: 6, HttpCode: 2,
+                         HttpCheckPath: /health, HttpCheckDomain: check.example.com, HttpCheckMethod: GET, SourceIpType: 1 } }
+      - { Domain: a.example.com, Url: /grpc, ForwardType: GRPC, Scheduler: IP_HASH, HealthCheck: { CheckType: GRPC, ExtendedCode: "0-5" } }
+      - { Domain: "*.b.example.com", Url: /, DefaultServer: true, TargetType: TARGETGROUP, HealthCheck: { HealthSwitch: 0 } }
+`;
+
+  test('forwarding rules export under Rules: off their defaults, certificates by id, and plan clean with zero writes', async () => {
+    await seed(RULED);
+    const exported = await run('export', '--lb', LB);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.deepEqual(exported.requests, ['DescribeListeners'], 'the rules come with the listeners: one read');
+    assert.match(exported.stdout, /^# Forwarding rules are under their listener's Rules: /m);
+    assert.match(exported.stdout, /^# Applied as it is, this file changes nothing: /m);
+    const document = parse(exported.stdout) as { listeners: { Port: number; Rules?: Record<string, unknown>[] }[] };
+    const rulesOf = (port: number) => document.listeners.find((l) => l.Port === port)?.Rules;
+    assert.deepEqual(rulesOf(443), [
+      {
+        Domain: 'www.example.com',
+        Url: '/',
+        HealthCheck: { HttpCheckPath: '/' },
+        Certificate: { CertId: 'wwwcert1' },
+        Http2: true,
+        DefaultServer: true,
+      },
+      { Domain: 'www.example.com', Url: '/api', ForwardType: 'HTTPS', HealthCheck: { HttpCheckPath: '/ping' } },
+      {
+        Domains: ['shop.example.com', 'm.shop.example.com'],
+        Url: '/',
+        HealthCheck: { HttpCheckPath: '/' },
+        Certificate: { SSLMode: 'MUTUAL', CertId: 'shopcert', CertCaId: 'shopca01', SSLVerifyClient: 'OPTIONAL' },
+        Quic: true,
+      },
+    ]);
+    assert.deepEqual(rulesOf(80), [
+      {
+        Domain: 'a.example.com',
+        Url: '/',
+        SessionExpireTime: 120,
+        Scheduler: 'LEAST_CONN',
+        CookieName: 'SID',
+        HealthCheck: {
+          TimeOut: 4,
+          IntervalTime: 12,
+          HealthNum: 5,
+          UnHealthNum: 6,
+          HttpCode: 2,
+          HttpCheckPath: '/health',
+          HttpCheckDomain: 'check.example.com',
+          HttpCheckMethod: 'GET',
+          SourceIpType: 1,
+        },
+      },
+      {
+        Domain: 'a.example.com',
+        Url: '/grpc',
+        Scheduler: 'IP_HASH',
+        ForwardType: 'GRPC',
+        HealthCheck: { HttpCheckPath: '/grpc', CheckType: 'GRPC', ExtendedCode: '0-5' },
+      },
+      {
+        Domain: '*.b.example.com',
+        Url: '/',
+        TargetType: 'TARGETGROUP',
+        HealthCheck: { HealthSwitch: 0, HttpCheckPath: '/' },
+        DefaultServer: true,
+      },
+    ]);
+    const path = file(exported.stdout);
+    const plan = await run('apply', '-f', path, '--plan', '--detailed-exitcode');
+    assert.equal(plan.code, 0, `${plan.stdout}\n${exported.stdout}`);
+    const before = await writes();
+    const applied = await run('apply', '-f', path, '--prune', '--yes');
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.deepEqual(applied.requests, ['DescribeListeners'], 'no write, not even with --prune: every rule is in the file');
+    assert.equal(await writes(), before);
+    const json = await run('export', '--lb', LB, '-o', 'json');
+    assert.deepEqual(JSON.parse(json.stdout), document, '-o json is the same document');
+  });
+
+  test('a rule file that sets every settable rule field plans clean right after apply, and so does its export', async () => {
+    const every = `${RULED}
+  - LoadBalancerId: ${LB}
+    Port: 8443
+    Protocol: HTTPS
+    SniSwitch: 1
+    Rules:
+      - Domain: up.example.com
+        Url: /
+        Certificate: { SSLMode: MUTUAL, SSLVerifyClient: OPTIONAL, CertName: www, CertContent: "file://server.crt", CertKey: "file://server.key",
+                       CertCaName: ca, CertCaContent: "file://ca.crt" }
+      - Domain: multi.example.com
+        Url: /
+        MultiCertInfo:
+          SSLMode: MUTUAL
+          SSLVerifyClient: OPTIONAL
+          CertList:
+            - { CertName: rsa, CertContent: "file://server.crt", CertKey: "file://server.key" }
+            - { CertName: ecc, CertContent: "file://server-ecc.crt", CertKey: "file://server-ecc.key" }
+            - { CertName: ca, CertContent: "file://ca.crt" }
+      - { Domain: ids.example.com, Url: /, MultiCertInfo: { SSLMode: UNIDIRECTIONAL, CertList: [{ CertId: rsa00001 }, { CertId: ecc00001 }] } }
+`;
+    // The file really sets every rule field, every health-check key a rule takes, and every certificate key.
+    const entries = (parse(every) as { listeners: { Rules?: Record<string, unknown>[] }[] }).listeners.flatMap((e) => e.Rules ?? []);
+    const keys = (pick: (rule: Record<string, unknown>) => unknown) =>
+      new Set(entries.flatMap((r) => [pick(r)].flat().flatMap((v) => (v && typeof v === 'object' ? Object.keys(v) : []))));
+    const missing = (fields: readonly { api: string }[], given: Set<string>, skip: string[] = []) =>
+      fields.map((f) => f.api).filter((f) => !given.has(f) && !skip.includes(f));
+    assert.deepEqual(
+      missing(
+        RULE_INPUT_FIELDS,
+        keys((r) => r),
+      ),
+      [],
+    );
+    const layer4 = ['CheckPort', 'ContextType', 'SendContext', 'RecvContext', 'HttpVersion'];
+    assert.deepEqual(
+      missing(
+        HEALTH_CHECK_FIELDS,
+        keys((r) => r.HealthCheck),
+        layer4,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      missing(
+        CERTIFICATE_INPUT_FIELDS,
+        keys((r) => r.Certificate),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      missing(
+        MULTI_CERT_INFO_FIELDS,
+        keys((r) => r.MultiCertInfo),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      missing(
+        CERT_INFO_FIELDS,
+        keys((r) => (r.MultiCertInfo as { CertList?: unknown[] } | undefined)?.CertList ?? []),
+      ),
+      [],
+    );
+
+    const path = file(every);
+    const applied = await run('apply', '-f', path);
+    assert.equal(applied.code, 0, applied.stderr);
+    const plan = await run('apply', '-f', path, '--plan', '--detailed-exitcode');
+    assert.equal(plan.code, 0, `right after apply the plan is clean:\n${plan.stdout}`);
+    const exported = await run('export', '--lb', LB);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.doesNotMatch(exported.stdout, /PRIVATE KEY|BEGIN CERTIFICATE/, 'uploads come back as ids, never as content');
+    const again = await run('apply', '-f', file(exported.stdout), '--plan', '--detailed-exitcode');
+    assert.equal(again.code, 0, `the export plans clean:\n${again.stdout}\n${exported.stdout}`);
+  });
+
   test('filters and several load balancers: --lb twice, --port, --protocol', async () => {
     await seed(`${SIX}  - { LoadBalancerId: ${LB2}, Port: 9000, Protocol: TCP, ListenerName: other }\n`);
     const both = await run('export', '--lb', LB, '--lb', LB2, '-o', 'json');
@@ -322,4 +500,88 @@ describe('the listener exporter', () => {
     assert.deepEqual(out.entry.MultiCertInfo, { SSLMode: 'MUTUAL', CertList: [{ CertId: 'rsa1' }, { CertId: 'ecc1' }, { CertId: 'ca1' }] });
     assert.equal(out.entry.Certificate, undefined);
   });
+});
+
+describe('the rule exporter', () => {
+  before(() => loadValidator());
+  const options = { now: 0, secrets: [], language: 'en' as const };
+  const rule = (extra: Record<string, unknown>) => ({
+    LocationId: 'loc-aaaa0001',
+    Domain: 'a.example.com',
+    Domains: ['a.example.com'],
+    Url: '/',
+    ...extra,
+  });
+
+  test("settings apply does not manage are left out with a note; the listener certificate of an SNI-off listener is not the rule's", () => {
+    const out = exportRules(
+      {
+        Protocol: 'HTTPS',
+        SniSwitch: 0,
+        Rules: [
+          rule({
+            TrpcCallee: 'svc',
+            OAuth: { OAuthEnable: true, OAuthFailureStatus: 'REJECT' },
+            Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'listcert' },
+            Scheduler: 'WRR',
+            ForwardType: 'HTTP',
+            TargetType: 'NODE',
+            SessionExpireTime: 0,
+            CookieName: '',
+            QuicStatus: 'QUIC_INACTIVE',
+            Http2: false,
+            DefaultServer: false,
+          }),
+        ],
+      },
+      options,
+    );
+    assert.deepEqual(out.rules, [{ Domain: 'a.example.com', Url: '/' }], 'defaults and the listener certificate left out');
+    assert.deepEqual(out.notes, [
+      'Rules[0].TrpcCallee: "svc" left out: apply does not manage it, and keeps it as it is',
+      'Rules[0].OAuth: {"OAuthEnable":true,"OAuthFailureStatus":"REJECT"} left out: apply does not manage it, and keeps it as it is',
+    ]);
+  });
+
+  test('a value the rule table refuses is left out with its reason; a secret is never written', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+    const out = exportRules(
+      { Protocol: 'HTTP', Rules: [rule({ Http2: true, CookieName: key }), rule({ Url: '/x', Scheduler: 'ROUND_ROBIN' })] },
+      { ...options, secrets: [] },
+    );
+    assert.deepEqual(out.rules, [
+      { Domain: 'a.example.com', Url: '/' },
+      { Domain: 'a.example.com', Url: '/x' },
+    ]);
+    assert.equal(out.refused, false);
+    assert.match(out.notes.join('\n'), /Rules\[0\]\.CookieName: left out, it holds a secret/);
+    assert.match(out.notes.join('\n'), /Rules\[0\]\.Http2: true left out: can be on only for HTTPS domains/);
+    assert.match(out.notes.join('\n'), /Rules\[1\]\.Scheduler: "ROUND_ROBIN" left out: must be one of WRR, LEAST_CONN, IP_HASH/);
+    assert.doesNotMatch(JSON.stringify(out), /PRIVATE KEY/);
+  });
+
+  test('a rule whose domain or URL the table refuses cannot be fixed by leaving it out: it says so', () => {
+    const out = exportRules({ Protocol: 'HTTP', Rules: [rule({ Domain: 'a*b.example.com', Domains: ['a*b.example.com'] })] }, options);
+    assert.equal(out.refused, true);
+    assert.match(out.notes.join('\n'), /apply refuses this rule as exported: Rules\[0\]\.Domain "a\*b\.example\.com" is not a domain/);
+  });
+});
+
+test('export YAML: a reported value with control characters (C1 and bidirectional marks too) is written escaped, and reads back the same', async () => {
+  await loadValidator();
+  const { exportYaml } = await import('../src/cli/commands/export/yaml.js');
+  const name = 'web\u009b31m\u202e\u0085\u001b]0;x\u0007';
+  const entry = {
+    LoadBalancerId: 'lb-aaaa0001',
+    Protocol: 'HTTP',
+    Port: 80,
+    ListenerName: name,
+    Rules: [{ Domain: 'a.example.com', Url: `/x${name}` }],
+  };
+  const text = await exportYaml([{ kind: 'listener', entry, notes: [`note ${name}`], listenerId: 'lbl-aaaa0001', refused: true }], {
+    loadBalancers: ['lb-aaaa0001'],
+    filtered: false,
+  });
+  assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, 'nothing raw reaches the terminal');
+  assert.deepEqual((parse(text) as { listeners: unknown[] }).listeners, [entry], 'the escapes read back as the very values');
 });

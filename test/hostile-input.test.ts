@@ -28,6 +28,10 @@ const LB = 'lb-hostile1';
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 const BASE = ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP'];
 const HTTPS = ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS'];
+const HTTP = ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'];
+/** The rule commands on a listener given by id: what is wrong with a rule is refused before the listener is read. */
+const RULE_CREATE = ['rule', 'create', '--lb', LB, '--listener-id', 'lbl-aaaa0001'];
+const RULE_MODIFY = ['rule', 'modify', '--lb', LB, '--listener-id', 'lbl-aaaa0001'];
 
 /** Control characters as an attacker would use them: terminal escapes, line breaks, C0, DEL, C1. */
 const CONTROL_PAYLOADS: Record<string, string> = {
@@ -145,6 +149,42 @@ function makeFiles(): Record<string, string> {
   write('own-key-body.json', JSON.stringify({ LoadBalancerId: LB, Ports: [80], Protocol: 'TCP', ListenerNames: [`k${emu.secretKey}`] }));
   write('apply-own-key.yaml', listeners(`    ListenerName: "k${emu.secretKey}"\n    Certificate: {CertId: abc123}\n`));
   write('megabyte-name.json', `{"LoadBalancerId":"lb-hostile1","Ports":[80],"Protocol":"TCP","ListenerNames":["${MEGABYTE}"]}`);
+  // Forwarding rules: a rule file, and apply files whose Rules: are wrong.
+  write('rule-proto.json', '{"__proto__":{"Url":"/"},"Domain":"a.example.com"}');
+  const ruled = (protocol: string, rules: string) =>
+    `listeners:\n  - LoadBalancerId: lb-hostile1\n    Port: 80\n    Protocol: ${protocol}\n    Rules:\n${rules}`;
+  write('apply-rule-control.yaml', ruled('HTTP', '      - { Domain: "a\\e]0;PWNED\\a.example.com", Url: / }\n'));
+  write('apply-rule-null-url.yaml', ruled('HTTP', '      - { Domain: a.example.com, Url: null }\n'));
+  write('apply-rule-proto.yaml', ruled('HTTP', '      - { Domain: a.example.com, Url: /, __proto__: { Http2: true } }\n'));
+  write('apply-rule-star.yaml', ruled('HTTP', '      - { Domain: a*b.example.com, Url: / }\n'));
+  write(
+    'apply-rule-duplicate.yaml',
+    ruled('HTTP', '      - { Domain: a.example.com, Url: / }\n      - { Domain: a.example.com, Url: / }\n'),
+  );
+  write(
+    'apply-rule-two-defaults.yaml',
+    ruled(
+      'HTTP',
+      '      - { Domain: a.example.com, Url: /, DefaultServer: true }\n      - { Domain: b.example.com, Url: /, DefaultServer: true }\n',
+    ),
+  );
+  write('apply-rule-domains-string.yaml', ruled('HTTP', '      - { Domains: a.example.com, Url: / }\n'));
+  write('apply-rule-domains-numbers.yaml', ruled('HTTP', '      - { Domains: [1, 2], Url: / }\n'));
+  write('apply-rule-tcp.yaml', ruled('TCP', '      - { Domain: a.example.com, Url: / }\n'));
+  write('apply-rule-not-a-list.yaml', ruled('HTTP', '      Domain: a.example.com\n'));
+  write('apply-rule-not-an-object.yaml', ruled('HTTP', '      - "Domain=a.example.com,Url=/"\n'));
+  write('apply-rule-megabyte-url.yaml', ruled('HTTP', `      - { Domain: a.example.com, Url: /${MEGABYTE} }\n`));
+  write(
+    'apply-rule-missing-cert.yaml',
+    ruled(
+      'HTTPS',
+      '      - { Domain: a.example.com, Url: /, Certificate: { CertName: x, CertContent: "file://no-such-file", CertKey: "file://no-such-file" } }\n',
+    ),
+  );
+  write(
+    'apply-rule-key-in-url.yaml',
+    ruled('HTTP', '      - { Domain: a.example.com, Url: "-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----" }\n'),
+  );
   return files;
 }
 
@@ -199,6 +239,20 @@ const APPLY_FILES = [
   'apply-own-key.yaml',
   'apply-sni-2.yaml',
   'apply-string-port.yaml',
+  'apply-rule-control.yaml',
+  'apply-rule-null-url.yaml',
+  'apply-rule-proto.yaml',
+  'apply-rule-star.yaml',
+  'apply-rule-duplicate.yaml',
+  'apply-rule-two-defaults.yaml',
+  'apply-rule-tcp.yaml',
+  'apply-rule-not-a-list.yaml',
+  'apply-rule-not-an-object.yaml',
+  'apply-rule-megabyte-url.yaml',
+  'apply-rule-missing-cert.yaml',
+  'apply-rule-key-in-url.yaml',
+  'apply-rule-domains-string.yaml',
+  'apply-rule-domains-numbers.yaml',
 ];
 
 /** Documents that can also arrive on stdin (not the special files). */
@@ -472,6 +526,219 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
   add('delete with an empty --listener-id', ['delete', '--lb', LB, '--listener-id', '']);
   add('list with conflicting --lb', ['list', '--lb', LB, '--lb', 'lb-hostile2']);
 
+  // 13b. Forwarding rules: --rule on create, rule create and rule modify (the listener by id).
+  for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+    add(`--rule Domain with ${label}`, [...HTTP, '--rule', `Domain=${payload},Url=/`], { json: true });
+    add(`--rule JSON Url with ${label}`, [...RULE_CREATE, '--rule', JSON.stringify({ Domain: 'a.example.com', Url: `/${payload}` })]);
+  }
+  const badRules: Record<string, string> = {
+    'a megabyte Url': `Domain=a.example.com,Url=/${MEGABYTE}`,
+    'a megabyte Domain (JSON)': JSON.stringify({ Domain: MEGABYTE, Url: '/' }),
+    'Domain a number': '{"Domain":1,"Url":"/"}',
+    'Url a list': '{"Domain":"a.example.com","Url":["/"]}',
+    'Domains a string': '{"Domains":"a.example.com","Url":"/"}',
+    'Domains of numbers': '{"Domains":[1,2],"Url":"/"}',
+    'Domains with null': '{"Domains":[null],"Url":"/"}',
+    'SessionExpireTime not a number': 'Domain=a.example.com,Url=/,SessionExpireTime=soon',
+    'HealthCheck a number': '{"Domain":"a.example.com","Url":"/","HealthCheck":5}',
+    'Http2 not a boolean': 'Domain=a.example.com,Url=/,Http2=maybe',
+    'Domain null': '{"Domain":null,"Url":"/"}',
+    'Url null': '{"Domain":"a.example.com","Url":null}',
+    'a null rule': 'null',
+    'a list': '[{"Domain":"a.example.com","Url":"/"}]',
+    'a string': '"Domain=a.example.com"',
+    __proto__: '{"__proto__":{"Url":"/"},"Domain":"a.example.com"}',
+    constructor: '{"Domain":"a.example.com","Url":"/","constructor":{"name":"x"}}',
+    'shorthand __proto__': 'Domain=a.example.com,Url=/,__proto__=1',
+    'nested __proto__': '{"Domain":"a.example.com","Url":"/","HealthCheck":{"__proto__":{"TimeOut":5}}}',
+    'truncated JSON': '{"Domain":"a.example.com","Url":"/"',
+    empty: '',
+    blank: '   ',
+    'no Url': 'Domain=a.example.com',
+    'no domain': 'Url=/',
+    'Domain and Domains': '{"Domain":"a.example.com","Domains":["b.example.com"],"Url":"/"}',
+    'Domains empty': '{"Domains":[],"Url":"/"}',
+    'a repeated key': 'Domain=a.example.com,Url=/,Domain=b.example.com',
+    'an unknown key': 'Domain=a.example.com,Url=/,Dommain=b',
+    'a*b.example.com': 'Domain=a*b.example.com,Url=/',
+    'an 81-character domain': `Domain=${'a'.repeat(77)}.com,Url=/`,
+    'an empty Url': 'Domain=a.example.com,Url=',
+    'a 201-character Url': `Domain=a.example.com,Url=/${'u'.repeat(200)}`,
+    'Http2 on HTTP': 'Domain=a.example.com,Url=/,Http2=true',
+    'a scheduler of another kind': 'Domain=a.example.com,Url=/,Scheduler=ROUND_ROBIN',
+    'SessionExpireTime 10': 'Domain=a.example.com,Url=/,SessionExpireTime=10',
+    'a layer-4 health-check key': '{"Domain":"a.example.com","Url":"/","HealthCheck":{"CheckPort":8080}}',
+    'a private key on the command line':
+      '{"Domain":"a.example.com","Url":"/","Certificate":{"CertKey":"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"}}',
+    'a private key as the Url': '{"Domain":"a.example.com","Url":"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----"}',
+  };
+  for (const [label, rule] of Object.entries(badRules)) {
+    add(`--rule: ${label}`, [...HTTP, '--rule', rule], { json: true });
+    // Which protocol a listener has is known only once it is read: those rules are create's alone.
+    if (!label.includes('on HTTP')) add(`rule create --rule: ${label}`, [...RULE_CREATE, '--rule', rule]);
+  }
+  for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
+    add(`rule delete --location-id with ${label}`, [
+      'rule',
+      'delete',
+      '--lb',
+      LB,
+      '--listener-id',
+      'lbl-aaaa0001',
+      '--location-id',
+      payload,
+    ]);
+    add(`rule delete --domain with ${label}`, [
+      'rule',
+      'delete',
+      '--lb',
+      LB,
+      '--listener-id',
+      'lbl-aaaa0001',
+      '--domain',
+      payload,
+      '--url',
+      '/',
+    ]);
+    add(`rule delete --url with ${label}`, [
+      'rule',
+      'delete',
+      '--lb',
+      LB,
+      '--listener-id',
+      'lbl-aaaa0001',
+      '--domain',
+      'a.example.com',
+      '--url',
+      payload,
+    ]);
+    add(`rule list --listener-id with ${label}`, ['rule', 'list', '--lb', LB, '--listener-id', payload]);
+  }
+  add('rule delete with a megabyte --url', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    'a.example.com',
+    '--url',
+    MEGABYTE,
+  ]);
+  add('rule delete --domain a*b.example.com', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    'a*b.example.com',
+    '--url',
+    '/',
+  ]);
+  add('rule delete --domain of 81 characters', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    `${'a'.repeat(77)}.com`,
+    '--url',
+    '/',
+  ]);
+  add('rule delete --url empty', ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001', '--domain', 'a.example.com', '--url', '']);
+  add('rule delete --new-default-domain a*b.example.com', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--location-id',
+    'loc-aaaa0001',
+    '--new-default-domain',
+    'a*b.example.com',
+  ]);
+  add('rule delete --location-id loc- with an escape', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--location-id',
+    'loc-\u001b]0;x\u0007',
+  ]);
+  add('rule delete with --domain and no --url', [
+    'rule',
+    'delete',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa0001',
+    '--domain',
+    'a.example.com',
+  ]);
+  add('rule delete with nothing to delete', ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001']);
+  add('rule create without --rule', [...RULE_CREATE]);
+  add('rule modify with two --rule', [...RULE_MODIFY, '--rule', 'Domain=a.example.com,Url=/', '--rule', 'Domain=b.example.com,Url=/']);
+  add('rule create with --listener-id and --port', [...RULE_CREATE, '--port', '80', '--rule', 'Domain=a.example.com,Url=/']);
+  add('rule modify --rule: a*b.example.com', [...RULE_MODIFY, '--rule', 'Domain=a*b.example.com,Url=/']);
+  add('rule modify --rule: an 81-character domain', [...RULE_MODIFY, '--rule', `Domain=${'a'.repeat(77)}.com,Url=/`]);
+  add('rule modify --rule: __proto__', [...RULE_MODIFY, '--rule', '{"__proto__":{"Url":"/"},"Domain":"a.example.com"}']);
+  add('--rule twice: one domain and URL', [...HTTP, '--rule', 'Domain=a.example.com,Url=/', '--rule', 'Domain=a.example.com,Url=/'], {
+    json: true,
+  });
+  add('--rule twice: two default domains', [
+    ...HTTP,
+    '--rule',
+    'Domain=a.example.com,Url=/,DefaultServer=true',
+    '--rule',
+    'Domain=b.example.com,Url=/,DefaultServer=true',
+  ]);
+  add('--rule on a TCP listener', [...BASE, '--rule', 'Domain=a.example.com,Url=/']);
+  add('--rule with a certificate on HTTP', [...HTTP, '--rule', 'Domain=a.example.com,Url=/,Certificate={CertId=abc123}']);
+  add('rule create --rule twice: one domain and URL', [
+    ...RULE_CREATE,
+    '--rule',
+    'Domain=a.example.com,Url=/',
+    '--rule',
+    'Domain=a.example.com,Url=/',
+  ]);
+  for (const name of [
+    'fifo',
+    'dev-zero',
+    'directory',
+    'missing',
+    'too-big.json',
+    'binary',
+    'deep-object.json',
+    'rule-proto.json',
+    'empty',
+    'shadow-like',
+  ]) {
+    add(`--rule file:// ${name}`, [...HTTP, '--rule', `file://${files[name]}`]);
+    add(`rule create --rule file:// ${name}`, [...RULE_CREATE, '--rule', `file://${files[name]}`]);
+  }
+  add('--rule with a CertContent file:// of a missing file', [
+    ...HTTPS,
+    '--sni-switch',
+    '1',
+    '--rule',
+    `{"Domain":"a.example.com","Url":"/","Certificate":{"CertName":"x","CertContent":"file://${files.missing}","CertKey":"file://${files.missing}"}}`,
+  ]);
+  add('--rule with a CertKey file:// of a binary file', [
+    ...HTTPS,
+    '--sni-switch',
+    '1',
+    '--rule',
+    `{"Domain":"a.example.com","Url":"/","Certificate":{"CertName":"x","CertContent":"file://${FIXTURES}/server.crt","CertKey":"file://${files.binary}"}}`,
+  ]);
+
   // 14. The environment: keys, tokens and role settings holding what no key or ARN holds.
   const environments: [string, Record<string, string>][] = [
     ['a session token with CR/LF', { TENCENTCLOUD_SESSION_TOKEN: 'token-0123456789\r\nX-Injected: 1' }],
@@ -554,6 +821,8 @@ describe('hostile input: exit 2, one escaped line, nothing sent', () => {
       'global ',
       'environment: ',
       'apply -f ',
+      '--rule',
+      'rule create ',
     ]) {
       assert.ok(
         cases.some((c) => c.name.startsWith(path)),

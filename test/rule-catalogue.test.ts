@@ -5,11 +5,21 @@ import assert from 'node:assert/strict';
 import { placeholders, type Text } from '../src/core/i18n.js';
 import { KIND_TEXTS, RULE_MESSAGES } from '../src/model/rule-messages.js';
 import { RULE_TEXT } from '../src/cli/rule-text.js';
+import { EXPORT_TEXT } from '../src/model/export-text.js';
+import { RULE_PRUNE_TEXT } from '../src/cli/commands/apply/rules-prune.js';
+import { RENDER_TEXT } from '../src/ui/render-error.js';
 import { checkRuleInputs } from '../src/model/rule-input.js';
 import { UsageError } from '../src/core/errors.js';
 
 test('every rule message has an English and a Chinese text with the same placeholders', () => {
-  const catalogues: Record<string, Readonly<Record<string, Text>>> = { RULE_MESSAGES, KIND_TEXTS, RULE_TEXT };
+  const catalogues: Record<string, Readonly<Record<string, Text>>> = {
+    RULE_MESSAGES,
+    KIND_TEXTS,
+    RULE_TEXT,
+    EXPORT_TEXT,
+    RULE_PRUNE_TEXT,
+    RENDER_TEXT,
+  };
   for (const [name, catalogue] of Object.entries(catalogues)) {
     for (const [id, text] of Object.entries(catalogue)) {
       assert.ok(text.en.trim() && text.zh.trim(), `${name}.${id} has both languages`);

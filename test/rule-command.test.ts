@@ -6,6 +6,9 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const LB = 'lb-cuxw2rm0';
 
@@ -271,4 +274,87 @@ describe('rule commands', () => {
       ['www.example.com'],
     );
   });
+});
+
+// Every rule write whose answer is lost, through every command that sends it: looked up by reading,
+// never sent again. Carried out first (processed), the read confirms it (exit 0); lost before the
+// API saw it, the read shows it was not made: exit 6 for the rule commands, 1 for apply.
+describe('lost answers to rule writes', () => {
+  let emu: InProcessEmulator;
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 200 });
+  });
+  after(() => emu.stop());
+
+  const cases: { action: string; argv: () => string[] }[] = [
+    { action: 'CreateRule', argv: () => ['rule', 'create', '--lb', LB, '--port', '80', '--rule', 'Domain=c.example.com,Url=/'] },
+    {
+      action: 'ModifyRule',
+      argv: () => ['rule', 'modify', '--lb', LB, '--port', '80', '--rule', 'Domain=a.example.com,Url=/,Scheduler=IP_HASH'],
+    },
+    {
+      action: 'ModifyDomainAttributes',
+      argv: () => ['rule', 'modify', '--lb', LB, '--port', '80', '--rule', 'Domain=b.example.com,DefaultServer=true'],
+    },
+    { action: 'DeleteRule', argv: () => ['rule', 'delete', '--lb', LB, '--port', '80', '--domain', 'b.example.com', '--url', '/'] },
+  ];
+  const applyFile = (rules: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'clb-lost-rules-')), 'listeners.yaml');
+    writeFileSync(path, `listeners:\n  - { LoadBalancerId: ${LB}, Port: 80, Protocol: HTTP, ListenerName: web, Rules: [${rules}] }\n`);
+    return path;
+  };
+  cases.push(
+    {
+      action: 'CreateRule',
+      argv: () => [
+        'apply',
+        '-f',
+        applyFile('{ Domain: a.example.com, Url: / }, { Domain: b.example.com, Url: / }, { Domain: c.example.com, Url: / }'),
+      ],
+    },
+    { action: 'ModifyDomainAttributes', argv: () => ['apply', '-f', applyFile('{ Domain: b.example.com, Url: /, DefaultServer: true }')] },
+    { action: 'DeleteRule', argv: () => ['apply', '-f', applyFile('{ Domain: a.example.com, Url: / }'), '--prune', '--yes'] },
+  );
+  const state = async () =>
+    (((await emu.state()).listeners[0]?.Rules ?? []) as { Domain: string; Scheduler: string; DefaultServer: boolean }[])
+      .map((r) => `${r.Domain}${r.DefaultServer ? '*' : ''}${r.Scheduler === 'WRR' ? '' : ` ${r.Scheduler}`}`)
+      .join(' ');
+
+  for (const { action, argv } of cases) {
+    for (const processed of [true, false]) {
+      test(`${argv()[0] === 'apply' ? 'apply' : `rule ${argv()[1]}`}: ${action} answer lost ${processed ? 'after' : 'before'} the API carried it out`, async () => {
+        await emu.reset();
+        const seeded = await runAgainst(emu, [
+          'create',
+          '--lb',
+          LB,
+          '--port',
+          '80',
+          '--protocol',
+          'HTTP',
+          '--name',
+          'web',
+          '--rule',
+          'Domain=a.example.com,Url=/',
+          '--rule',
+          'Domain=b.example.com,Url=/',
+        ]);
+        assert.equal(seeded.code, 0, seeded.stderr);
+        const before = await state();
+        await emu.faults([{ action, kind: 'drop', processed }]);
+        const result = await runAgainst(emu, argv(), { env: { CI: 'true' } });
+        await emu.faults([]);
+        assert.equal(result.requests!.filter((a) => a === action).length, 1, `${action} sent once, never again`);
+        assert.ok(result.requests!.lastIndexOf('DescribeListeners') > result.requests!.indexOf(action), 'then looked up by reading');
+        if (processed) {
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stderr, new RegExp(`the answer to ${action} was lost .*DescribeListeners shows`));
+          assert.notEqual(await state(), before, 'the change was made');
+        } else {
+          assert.equal(result.code, argv()[0] === 'apply' ? 1 : 6, result.stderr);
+          assert.equal(await state(), before, 'nothing changed, and nothing was sent again');
+        }
+      });
+    }
+  }
 });

@@ -3,6 +3,7 @@
  * them: rule fields (ModifyRule) and domain fields (ModifyDomainAttributes, shared by every rule
  * of the domain). Shared by `rule modify` and `apply`; pure.
  */
+import { ruleDefault, ruleHealthDefault } from '../model/rule-defaults.js';
 import { RULE_INPUT_FIELDS, ruleDomains } from '../model/rule-fields.js';
 import type { ExistingRule } from '../model/rule-rules.js';
 
@@ -60,20 +61,56 @@ export function domainChanges(
       // A certificate given by id is the same when the id (and mode) are; an upload is always new.
       const mode = (c: Record<string, unknown>) => c.SSLMode ?? 'UNIDIRECTIONAL';
       const kept = cert.CertId === undefined && options.uploads === 'keep' && have.CertId !== undefined && have.CertId !== null;
-      const same = cert.CertId !== undefined && cert.CertId === have.CertId && mode(cert) === mode(have);
+      const same =
+        cert.CertId !== undefined &&
+        cert.CertId === have.CertId &&
+        mode(cert) === mode(have) &&
+        (cert.CertCaId === undefined || cert.CertCaId === have.CertCaId);
       if (!same && !kept) out.Certificate = value;
     } else if (key === 'MultiCertInfo') {
-      if (!(options.uploads === 'keep' && current.Certificate)) out.MultiCertInfo = value;
+      const byIds = sameCertificateIds(current.Certificate, value);
+      if (byIds === false || (byIds === undefined && !(options.uploads === 'keep' && current.Certificate))) out.MultiCertInfo = value;
     } else if ((current[key] ?? false) !== value) out[key] = value;
   }
   return out;
+}
+
+/**
+ * MultiCertInfo given by ids against the domain's certificate: whether the mode and the set of
+ * ids (server certificates and CA, as DescribeListeners reports them) are the same; undefined
+ * when an entry is an upload, which cannot be compared.
+ */
+function sameCertificateIds(reported: unknown, wanted: unknown): boolean | undefined {
+  const multi = (wanted ?? {}) as { SSLMode?: unknown; CertList?: unknown };
+  if (!Array.isArray(multi.CertList) || multi.CertList.some((c) => typeof (c as { CertId?: unknown })?.CertId !== 'string'))
+    return undefined;
+  const have = (reported ?? {}) as { SSLMode?: unknown; CertId?: unknown; ExtCertIds?: unknown; CertCaId?: unknown };
+  const ids = (list: unknown[]) => [...new Set(list.filter((id): id is string => typeof id === 'string' && id !== ''))].sort();
+  const wantedIds = ids(multi.CertList.map((c) => (c as { CertId: string }).CertId));
+  const haveIds = ids([have.CertId, ...(Array.isArray(have.ExtCertIds) ? have.ExtCertIds : []), have.CertCaId]);
+  const mode = (m: unknown) => String(m ?? 'UNIDIRECTIONAL').toUpperCase();
+  return mode(multi.SSLMode) === mode(have.SSLMode) && JSON.stringify(wantedIds) === JSON.stringify(haveIds);
+}
+
+/**
+ * A reported rule field, its documented default standing in where the API reports nothing (null),
+ * so a field it does not report never shows as a change (docs/api/rules.md, "Defaults").
+ */
+function reported(current: CurrentRule, key: string, wanted: unknown): unknown {
+  const value = current[key];
+  if (key === 'HealthCheck' && wanted && typeof wanted === 'object') {
+    const have = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    const forwardType = String(current.ForwardType ?? 'HTTP');
+    return { ...have, ...Object.fromEntries(Object.keys(wanted).map((k) => [k, have[k] ?? ruleHealthDefault(k, '', forwardType)])) };
+  }
+  return value ?? ruleDefault(key);
 }
 
 /** The rule-level fields of `wanted` that differ from `current` (FIXED_FIELDS left out). */
 export function ruleChanges(current: CurrentRule, wanted: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
-    if (RULE_FIELDS.has(key) && !FIXED_FIELDS.has(key) && !alreadyHas(current[key], value)) out[key] = value;
+    if (RULE_FIELDS.has(key) && !FIXED_FIELDS.has(key) && !alreadyHas(reported(current, key, value), value)) out[key] = value;
   }
   return out;
 }

@@ -11,7 +11,7 @@
  */
 import type { ClbClient } from '../api/client.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
-import { CliError, InterruptedError } from '../core/errors.js';
+import { CliError, InterruptedError, TaskFailedError } from '../core/errors.js';
 import { say } from '../core/i18n.js';
 import { ruleDomains, ruleKeys, type RuleInput } from '../model/rule-fields.js';
 import type { ExistingRule } from '../model/rule-rules.js';
@@ -172,14 +172,22 @@ export async function sendRules(
     for (const [i, rule] of toSend.entries()) results.set(rule, resultOf(rule, target.ListenerId, found[i]!, 'created'));
     return ordered().map(stripUndefined);
   }
-  await followTask(client, accepted.RequestId, {
-    timeoutMs: run.timeoutMs,
-    signal: ctx.signal,
-    progress,
-    label,
-    globals,
-    accepted: { action: 'CreateRule', listenerIds: [target.ListenerId] },
-  });
+  try {
+    await followTask(client, accepted.RequestId, {
+      timeoutMs: run.timeoutMs,
+      signal: ctx.signal,
+      progress,
+      label,
+      globals,
+      accepted: { action: 'CreateRule', listenerIds: [target.ListenerId] },
+    });
+  } catch (error) {
+    // The rules were accepted with these ids: whatever stopped the wait (but a failed task, which
+    // made none), they are not lost.
+    if (error instanceof CliError && !(error instanceof TaskFailedError) && accepted.LocationIds.length > 0)
+      throw error.with({ details: { LocationIds: [...accepted.LocationIds] } });
+    throw error;
+  }
   for (const [i, rule] of toSend.entries()) results.set(rule, resultOf(rule, target.ListenerId, accepted.LocationIds[i] ?? '', 'created'));
   progress.succeed(
     say(language, T.createdRules, { count: toSend.length, listener: target.ListenerId, ids: accepted.LocationIds.join(', ') }),

@@ -20,6 +20,8 @@ export function english(words: Words): string {
 export interface FailureDetails {
   TaskId?: string;
   ListenerIds?: string[];
+  /** Forwarding rules an accepted CreateRule made, when what followed it failed or was interrupted. */
+  LocationIds?: string[];
 }
 
 /** What every failure may carry besides its message. */

@@ -130,7 +130,7 @@ function entryPath(path: Path): (string | number)[] {
 }
 
 /** Removes the value at `path`, and objects or lists it leaves empty; false when there was nothing to remove. */
-function drop(entry: Record<string, unknown>, path: (string | number)[]): boolean {
+export function drop(entry: Record<string, unknown>, path: (string | number)[]): boolean {
   const parents: unknown[] = [entry];
   for (const key of path.slice(0, -1)) {
     const next = (parents.at(-1) as Record<string | number, unknown> | undefined)?.[key];
@@ -155,7 +155,7 @@ function drop(entry: Record<string, unknown>, path: (string | number)[]): boolea
 }
 
 /** Every string of a value, with its path. */
-function strings(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
+export function strings(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; text: string }[] {
   if (typeof value === 'string') return [{ path, text: value }];
   if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, [...path, i]));
   const object = record(value);
@@ -193,12 +193,6 @@ export function exportListener(loadBalancerId: string, reported: ReportedListene
     if (same(value, topDefault(spec.api, protocol))) continue;
     entry[spec.api] = value;
   }
-  const rules = Array.isArray(reported.Rules) ? reported.Rules.length : 0;
-  if (rules > 0)
-    notes.push(
-      `${rules} forwarding rule${rules === 1 ? ' is' : 's are'} not in the file: apply manages listeners, and leaves their rules as they are`,
-    );
-
   // Never a secret: a private key, or any value the run keeps secret, is left out whatever field holds it.
   for (const { path, text } of strings(entry)) {
     if (holdsPrivateKey(text) || options.secrets.some((secret) => text.includes(secret))) {

@@ -87,7 +87,8 @@ function entrySchema(): Schema {
   }
   // Forwarding rules of an HTTP/HTTPS listener (docs/api/rules.md); their limits are checked by `apply`.
   properties.Rules = {
-    description: 'forwarding rules of an HTTP/HTTPS listener (RuleInput), known by Domain (or Domains) and Url',
+    description:
+      'forwarding rules of an HTTP/HTTPS listener (RuleInput), known by Domain (or Domains) and Url; with --prune, the rules of this listener not listed here are deleted when the listener is inside the prune: scope',
     type: 'array',
     items: { ...objectOf(RULE_INPUT_FIELDS, 'Rules[].'), not: { required: ['Domain', 'Domains'] } },
   };
@@ -108,7 +109,7 @@ function pruneSchema(): Schema {
   return {
     type: 'object',
     description:
-      'what this file owns: with --prune, only listeners it does not describe that are inside this scope are deleted (every criterion given must hold). Listeners named TKE-… or k8s-… (controllers) are kept unless a names glob starting with that mark names them.',
+      'what this file owns: with --prune, only listeners it does not describe that are inside this scope are deleted (every criterion given must hold). Listeners named TKE-… or k8s-… (controllers) are kept unless a names glob starting with that mark names them. Forwarding rules are deleted only on listeners whose entry gives Rules: and that are inside this scope, by the same criteria.',
     properties: {
       names: {
         type: 'array',

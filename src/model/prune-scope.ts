@@ -15,8 +15,8 @@
 import type { Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 
-/** What a scope is asked about. Only listeners exist today; rules and targets will add their kinds. */
-export type PruneKind = 'listener';
+/** What a scope is asked about: a listener, or a forwarding rule (judged by its listener). Targets will add their kind. */
+export type PruneKind = 'listener' | 'rule';
 
 export interface PortRange {
   from: number;

@@ -30,7 +30,8 @@ async function coerceRule(rule: Record<string, unknown>, at: string, readText: R
     if (spec.kind === 'object' && spec.nested) {
       if (isPlainObject(value))
         out[key] = await coerceNested(spec.nested, value as Record<string, unknown>, `${at}.${key}`, readText, true);
-    } else if (typeof value === 'string' || (Array.isArray(value) && spec.kind.endsWith('-list'))) {
+    } else if (typeof value === 'string' && !spec.kind.endsWith('-list')) {
+      // A list is written as a list: the type check refuses anything else, items included.
       try {
         out[key] = coerceScalar(spec, value, `${at}.${key}`);
       } catch {

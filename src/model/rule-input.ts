@@ -36,6 +36,8 @@ const RULE_SPEC: FieldSpec = { api: 'Rules', kind: 'object', help: '', example: 
 /** One `--rule` value, typed field by field. Private keys are read only from files (file://). */
 async function parseOne(raw: string, label: string, readText: ReadText): Promise<Record<string, unknown>> {
   const source = await parseObjectFlag(RULE_SPEC, raw, label, readText);
+  // JSON and files are typed documents: a list is given as a list (shorthand has only text, split at commas).
+  const typedDocument = /^\s*(\{|file:\/\/)/.test(raw);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source.value)) {
     const spec = ruleFieldByApi(key);
@@ -52,7 +54,8 @@ async function parseOne(raw: string, label: string, readText: ReadText): Promise
           ? await coerceNested(spec.nested, nested.value, keyLabel, readText, nested.fromFile)
           : nested.value;
     } else {
-      out[key] = value === null ? value : coerceScalar(spec, value, keyLabel);
+      const asWritten = value === null || (typedDocument && spec.kind === 'string-list');
+      out[key] = asWritten ? value : coerceScalar(spec, value, keyLabel);
     }
   }
   return out;
@@ -170,4 +173,39 @@ export function checkRuleInputs(
   }
   const warnings = findings.filter((f) => !stops.includes(f)).map((f) => ruleProblem(f, values.length, values).message);
   return { rules: values as RuleInput[], warnings };
+}
+
+/**
+ * The domain and URL that name a rule on the command line (`rule delete --domain --url`, and
+ * `--new-default-domain`), checked by the same rules as a rule's own (length, form, control
+ * characters) before anything is read or sent; a finding is named by its flag.
+ */
+export function checkRuleAddress(
+  address: { domain?: string; url?: string; newDefaultDomain?: string },
+  options: { now: number; language: Language },
+): void {
+  const given: [string, string, 'Domain' | 'Url'][] = [];
+  if (address.domain !== undefined) given.push(['--domain', address.domain, 'Domain']);
+  if (address.url !== undefined) given.push(['--url', address.url, 'Url']);
+  if (address.newDefaultDomain !== undefined) given.push(['--new-default-domain', address.newDefaultDomain, 'Domain']);
+  const problems: Problem[] = [];
+  for (const [flag, value, field] of given) {
+    // Each value alone, in a rule that is otherwise valid, so that only its own findings are kept.
+    const rule = field === 'Domain' ? { Domain: value, Url: '/' } : { Domain: 'example.com', Url: value };
+    const findings = checkForwardingRules({
+      protocol: undefined,
+      sniSwitch: 0,
+      rules: [rule],
+      now: options.now,
+      language: options.language,
+    });
+    for (const finding of findings) {
+      if (finding.severity !== 'refuse' || finding.path[2] !== field) continue;
+      problems.push({ field: flag, path: flag, rule: finding.rule, message: `${flag} ${finding.message}` });
+    }
+  }
+  if (problems.length) {
+    const [first] = problems;
+    throw new UsageError(first!.message, first!.field, { problems });
+  }
 }

@@ -77,6 +77,10 @@ export const RULE_MESSAGES = defineMessages({
     en: 'holds a PEM private key; a private key belongs only in CertKey, read from a file',
     zh: '含有 PEM 私钥；私钥只能放在 CertKey 中，并从文件读取',
   },
+  controlCharacter: {
+    en: '%{value} holds a control character (%{character} at position %{position})',
+    zh: '%{value} 含有控制字符（第 %{position} 个字符 %{character}）',
+  },
 });
 
 /** The kinds as words, for type messages. */

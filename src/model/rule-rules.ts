@@ -10,6 +10,7 @@
  * the same care as a listener's: the private key in its place, a key that matches, dates.
  */
 import { say, type Language, type Text } from '../core/i18n.js';
+import { escapeControl } from '../core/printable.js';
 import { holdsPrivateKey } from './certificates.js';
 import { NESTED_FIELDS, type FieldSpec, type Protocol } from './fields.js';
 import type { Path } from './paths.js';
@@ -75,6 +76,9 @@ function eachRule(ctx: RuleCheckContext): { i: number; rule: Record<string, unkn
 }
 
 const SDK = (source: string) => ({ provenance: 'sdk-model' as const, source });
+const OBSERVED = (source: string) => ({ provenance: 'observed' as const, source });
+/** C0 controls, DEL and C1 controls: no rule field (outside a certificate's PEM text) holds one. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const OURS = (source: string, certain?: string) => ({ provenance: 'ours' as const, source, ...(certain ? { certain } : {}) });
 
 // ---- types --------------------------------------------------------------------------------
@@ -429,6 +433,29 @@ export const FORWARDING_RULES: readonly ForwardingRuleCheck[] = [
       const count = (ctx.existing?.length ?? 0) + ctx.rules.length;
       return count > USUAL_RULE_QUOTA ? [{ path: ['Rules'], message: t(M.tooMany, { count, quota: USUAL_RULE_QUOTA }) }] : [];
     },
+  },
+  {
+    id: 'Rules[].strings.control-characters',
+    checks:
+      "no string of a rule (its domains, Url, CookieName, health-check path and domain) holds a control character; a certificate's as for listeners",
+    ...OBSERVED(
+      'the API answers an error to a control character in a name, a domain or a path, as for listeners (strings.control-characters)',
+    ),
+    check: (ctx, t) =>
+      eachRule(ctx).flatMap(({ i, rule }) =>
+        Object.entries(rule).flatMap(([key, value]) => {
+          // A certificate's strings are checked by the listener's certificate rules (PEM text has line breaks).
+          if (key === 'Certificate' || key === 'MultiCertInfo') return [];
+          return stringsIn(value, ['Rules', i, key]).flatMap(({ path, text }) => {
+            const index = text.search(CONTROL);
+            // A private key has line breaks: the rule for keys out of place says what is wrong, without quoting it.
+            if (index < 0 || holdsPrivateKey(text)) return [];
+            const at = { character: escapeControl(text[index]!), position: index + 1 };
+            const shown = escapeControl(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+            return [{ path, message: t(M.controlCharacter, { ...at, value: `"${shown}"` }) }];
+          });
+        }),
+      ),
   },
   {
     id: 'Rules[].private-key.out-of-place',

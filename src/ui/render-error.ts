@@ -15,11 +15,15 @@ import {
   redact,
   saidIn,
 } from '../core/errors.js';
-import { say } from '../core/i18n.js';
 import { ERRORS } from '../core/errors.messages.js';
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { colorEnabled, palette } from './color.js';
 import { escapeControl, printableLine, shorten } from '../core/printable.js';
+import { defineMessages, say } from '../core/i18n.js';
+
+export const RENDER_TEXT = defineMessages({
+  ruleIds: { en: 'forwarding rule ids: %{ids}', zh: '转发规则 ID：%{ids}' },
+});
 
 interface RenderOptions {
   ctx: CliContext;
@@ -102,6 +106,7 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
     if (requestId) body.RequestId = safe(requestId);
     if (details.TaskId && details.TaskId !== requestId) body.TaskId = safe(details.TaskId);
     if (details.ListenerIds) body.ListenerIds = details.ListenerIds.map(safe);
+    if (details.LocationIds) body.LocationIds = details.LocationIds.map(safe);
     if (hint) body.Hint = safe(hint);
     if (error instanceof UsageError && error.problems) {
       // Every problem a request can have fits (it has some thirty fields); only a hostile input
@@ -128,6 +133,7 @@ export async function renderError(error: unknown, { ctx, globals, secrets }: Ren
       ctx.stderr.write(`  ${say(language, ERRORS.moreProblems, { count: more.length - (PROBLEMS_SHOWN - 1) })}\n`);
     }
     if (details.ListenerIds) ctx.stderr.write(`${safe(say(language, ERRORS.listenerIds, { ids: details.ListenerIds.join(', ') }))}\n`);
+    if (details.LocationIds) ctx.stderr.write(`${safe(say(language, RENDER_TEXT.ruleIds, { ids: details.LocationIds.join(', ') }))}\n`);
     if (hint) ctx.stderr.write(`${labelled(say(language, ERRORS.hintLabel), c.yellow)}${safe(hint)}\n`);
   }
   if (globals.debug && error instanceof Error && error.stack && (isBug || error.cause)) {

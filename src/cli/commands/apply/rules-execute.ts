@@ -11,7 +11,7 @@ import type { RuleInput } from '../../../model/rule-fields.js';
 import { answerWasLost } from '../../reconcile.js';
 import { readRulesUntil, sendRules, type RuleRun } from '../../rules-step.js';
 import { type CurrentRule, currentDomains, domainChanges, ruleChanges } from '../../rule-diff.js';
-import { InterruptedError } from '../../../core/errors.js';
+import { CliError, InterruptedError } from '../../../core/errors.js';
 import type { ItemResult } from './execute.js';
 import type { PlanItem } from './plan.js';
 import type { RuleChange } from './rules-plan.js';
@@ -66,14 +66,24 @@ export async function executeRules(
         accepted: { action, listenerIds: [listenerId] },
       });
     /**
-     * Sends a write; should its answer be lost, reads the listener's rules until the change shows
-     * (then it is done, and said so) or the bounded look ends (then the error stands): never resent.
+     * Sends a write and follows its task; should an answer be lost, reads the listener's rules until
+     * the change shows (then it is done, and said so) or the bounded look ends (then the error
+     * stands): never resent. Ctrl-C while the accepted write's task is followed ends the wait at
+     * once (its fate is then unknown), without the look.
      */
-    const lostAnswerChecked = async (action: string, shows: (rules: CurrentRule[]) => boolean, write: () => Promise<void>) => {
+    const lostAnswerChecked = async (
+      action: string,
+      label: string,
+      shows: (rules: CurrentRule[]) => boolean,
+      write: () => Promise<{ RequestId: string }>,
+    ) => {
+      let sent = false;
       try {
-        await write();
+        const accepted = await write();
+        sent = true;
+        await follow(accepted.RequestId, action, label);
       } catch (error) {
-        if (!answerWasLost(error)) throw error;
+        if (!answerWasLost(error) || (sent && error instanceof InterruptedError)) throw error;
         const seen = await readRulesUntil(client, target, (rules) => shows(rules as CurrentRule[]), run.ctx, {
           interrupted: error instanceof InterruptedError,
         });
@@ -110,13 +120,11 @@ export async function executeRules(
           const left = change.kind === 'modify-rule' ? ruleChanges(now, change.body) : domainChanges(now, change.body, { uploads: 'keep' });
           return Object.keys(left).length === 0;
         };
-        await lostAnswerChecked(action, shows, async () => {
-          const accepted =
-            change.kind === 'modify-rule'
-              ? await api.modifyRule(client, { ...target, LocationId: change.locationId! }, change.body, { signal: run.ctx.signal })
-              : await api.modifyDomainAttributes(client, { ...target, Domain: change.domain }, change.body, { signal: run.ctx.signal });
-          await follow(accepted.RequestId, action, label);
-        });
+        await lostAnswerChecked(action, label, shows, () =>
+          change.kind === 'modify-rule'
+            ? api.modifyRule(client, { ...target, LocationId: change.locationId! }, change.body, { signal: run.ctx.signal })
+            : api.modifyDomainAttributes(client, { ...target, Domain: change.domain }, change.body, { signal: run.ctx.signal }),
+        );
         run.progress.succeed(label);
         results.set(change, { status: 'done', locationId: change.locationId });
       }
@@ -131,11 +139,9 @@ export async function executeRules(
         const ids = deletes.map((d) => d.locationId!);
         await lostAnswerChecked(
           'DeleteRule',
+          label,
           (rules) => !rules.some((r) => ids.includes(r.LocationId)),
-          async () => {
-            const accepted = await api.deleteRules(client, target, ids, {}, { signal: run.ctx.signal });
-            await follow(accepted.RequestId, 'DeleteRule', label);
-          },
+          () => api.deleteRules(client, target, ids, {}, { signal: run.ctx.signal }),
         );
         run.progress.succeed(label);
         for (const change of deletes) results.set(change, { status: 'done', locationId: change.locationId });
@@ -152,8 +158,12 @@ export async function executeRules(
           locationId: failed.locationId,
           detail: lost ? say(language, T.applyNotResent, { reason: detail }) : detail,
         });
-        // CreateRule went out for every create at once: they share its fate.
-        if (failed.kind === 'create') for (const c of pending.filter((p) => p.kind === 'create')) results.set(c, results.get(failed)!);
+        // CreateRule went out for every create at once: they share its fate, and keep the ids it answered.
+        if (failed.kind === 'create') {
+          const ids = error instanceof CliError ? (error.details.LocationIds ?? []) : [];
+          for (const [n, c] of pending.filter((p) => p.kind === 'create').entries())
+            results.set(c, { ...results.get(failed)!, locationId: ids[n] ?? null });
+        }
         notTried(failed.kind === 'create' ? pending.filter((p) => p.kind === 'create').length : i + 1);
       }
     }

@@ -6,10 +6,13 @@
  * - a rule whose rule fields differ: **update** (ModifyRule);
  * - a domain whose domain fields differ (certificate, Http2, Quic, DefaultServer): **update**
  *   (ModifyDomainAttributes, once per domain);
- * - with --prune, a rule the file does not give: **delete** (one DeleteRule per listener).
+ * - with --prune, a rule the file does not give: **delete** (one DeleteRule per listener), when
+ *   the listener is inside the file's `prune:` scope (rules-prune.ts); otherwise it is kept, and counted.
  * Pure, so `--plan` shows exactly what `apply` then sends.
  */
+import type { Language } from '../../../core/i18n.js';
 import type { DesiredListener } from '../../../model/listener-file.js';
+import type { PruneScope } from '../../../model/prune-scope.js';
 import { ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
 import {
   type CurrentRule,
@@ -23,6 +26,7 @@ import {
   sameRule,
 } from '../../rule-diff.js';
 import type { Plan, PlanItem, ReportedByLb } from './plan.js';
+import { type KeptRule, rulePruneVerdict } from './rules-prune.js';
 
 export type RuleChangeKind = 'create' | 'modify-rule' | 'modify-domain' | 'delete' | 'conflict';
 
@@ -54,27 +58,43 @@ function desiredKey(where: string | null, loadBalancerId: string, port: number |
  * Lookups built once per plan, so planning stays linear in the number of ports (a search of the
  * whole file per plan item made 40,000 ports take half a minute).
  */
+/** What the plan reads of a listener the API reported: its rules and its name. */
+type ReportedRules = { Rules?: CurrentRule[] | null; ListenerName?: unknown };
+
 function indexes(desired: readonly DesiredListener[], reported: ReportedByLb) {
   const byKey = new Map<string, DesiredListener>();
   for (const d of desired) {
     const key = desiredKey(d.where, d.request.LoadBalancerId, d.request.Ports[0]);
     if (!byKey.has(key)) byKey.set(key, d);
   }
-  const byListener = new Map<string, { Rules?: CurrentRule[] | null }>();
+  const byListener = new Map<string, ReportedRules>();
   for (const [loadBalancerId, listeners] of reported) {
     for (const l of listeners) {
       const key = `${loadBalancerId}\u0000${l.ListenerId}`;
-      if (!byListener.has(key)) byListener.set(key, l as { Rules?: CurrentRule[] | null });
+      if (!byListener.has(key)) byListener.set(key, l as ReportedRules);
     }
   }
   return {
     desiredFor: (item: PlanItem) => byKey.get(desiredKey(item.where, item.loadBalancerId, item.port)),
-    reportedRules: (item: PlanItem): CurrentRule[] =>
-      item.listenerId ? (byListener.get(`${item.loadBalancerId}\u0000${item.listenerId}`)?.Rules ?? []) : [],
+    reportedListener: (item: PlanItem): ReportedRules | undefined =>
+      item.listenerId ? byListener.get(`${item.loadBalancerId}\u0000${item.listenerId}`) : undefined,
   };
 }
 
-function planListener(item: PlanItem, rules: readonly RuleInput[], current: readonly CurrentRule[], prune: boolean): RuleChange[] {
+interface RulePruning {
+  scope?: PruneScope;
+  language: Language;
+  kept: KeptRule[];
+  /** The listener's name as reported (the file's when it is new). */
+  name: string | null;
+}
+
+function planListener(
+  item: PlanItem,
+  rules: readonly RuleInput[],
+  current: readonly CurrentRule[],
+  prune: RulePruning | undefined,
+): RuleChange[] {
   const base = { item, loadBalancerId: item.loadBalancerId, listenerId: item.listenerId, reason: null };
   const out: RuleChange[] = [];
   const matched = new Set<CurrentRule>();
@@ -146,8 +166,18 @@ function planListener(item: PlanItem, rules: readonly RuleInput[], current: read
     }
   }
   if (prune) {
+    const verdict = rulePruneVerdict(prune.scope, { name: prune.name, port: item.port, endPort: item.endPort }, prune.language);
     for (const rule of current) {
       if (matched.has(rule)) continue;
+      if (!verdict.inScope) {
+        prune.kept.push({
+          loadBalancerId: item.loadBalancerId,
+          listenerId: item.listenerId ?? '',
+          locationId: rule.LocationId,
+          ...(verdict.controller ? { controller: verdict.controller } : {}),
+        });
+        continue;
+      }
       const domains = currentDomains(rule);
       out.push({
         ...base,
@@ -158,26 +188,41 @@ function planListener(item: PlanItem, rules: readonly RuleInput[], current: read
         locationId: rule.LocationId,
         fields: [],
         body: {},
+        reason: verdict.reason,
       });
     }
   }
   return out;
 }
 
-/** Every rule change of the file, listener by listener, in file order. */
+/**
+ * Every rule change of the file, listener by listener, in file order. With `prune`, the rules a
+ * listener's entry does not give are deleted when the listener is inside `scope`; those kept are
+ * added to `kept`.
+ */
 export function planRules(
   plan: Plan,
   desired: readonly DesiredListener[],
   reported: ReportedByLb,
-  options: { prune: boolean },
+  options: { prune: boolean; scope?: PruneScope; language?: Language; kept?: KeptRule[] },
 ): RuleChange[] {
   const out: RuleChange[] = [];
-  const { desiredFor, reportedRules } = indexes(desired, reported);
+  const { desiredFor, reportedListener } = indexes(desired, reported);
   for (const item of plan.items) {
     if (item.action !== 'create' && item.action !== 'update' && item.action !== 'unchanged') continue;
     const wanted = desiredFor(item);
     if (!wanted?.rules) continue;
-    out.push(...planListener(item, wanted.rules, reportedRules(item), options.prune));
+    const listener = reportedListener(item);
+    const name = typeof listener?.ListenerName === 'string' && listener.ListenerName !== '' ? listener.ListenerName : item.name;
+    const pruning = options.prune
+      ? {
+          ...(options.scope ? { scope: options.scope } : {}),
+          language: options.language ?? 'en',
+          kept: options.kept ?? [],
+          name,
+        }
+      : undefined;
+    out.push(...planListener(item, wanted.rules, listener?.Rules ?? [], pruning));
   }
   return out;
 }

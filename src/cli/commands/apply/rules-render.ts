@@ -9,6 +9,7 @@ import { RULE_TEXT as T } from '../../rule-text.js';
 import { showValue } from './render.js';
 import type { RuleResult } from './rules-execute.js';
 import type { RuleChange } from './rules-plan.js';
+import { type KeptRule, keptRulesText } from './rules-prune.js';
 
 const SIGN: Record<RuleChange['kind'], string> = { create: '+', 'modify-rule': '~', 'modify-domain': '~', delete: '-', conflict: '!' };
 const ACTION: Record<RuleChange['kind'], string> = {
@@ -68,9 +69,17 @@ function changeJson(change: RuleChange) {
   };
 }
 
-/** The listener plan's view with the rule changes added (nothing added when the file manages no rules). */
-export function withRulePlan(view: ResultView, changes: readonly RuleChange[], language: Language): ResultView {
-  if (changes.length === 0) return view;
+/**
+ * The listener plan's view with the rule changes added, and the rules `--prune` keeps outside the
+ * scope counted (nothing added when the file manages no rules).
+ */
+export function withRulePlan(
+  view: ResultView,
+  changes: readonly RuleChange[],
+  language: Language,
+  kept: readonly KeptRule[] = [],
+): ResultView {
+  if (changes.length === 0 && kept.length === 0) return view;
   const lines = [say(language, T.planRulesHeading)];
   for (const change of changes) {
     const on = change.listenerId ?? say(language, T.planNewListener);
@@ -81,11 +90,16 @@ export function withRulePlan(view: ResultView, changes: readonly RuleChange[], l
     if (change.reason) lines.push(`        ${change.reason}`);
   }
   lines.push(summary(changes, language));
+  const keptText = keptRulesText(kept, language);
+  if (keptText) lines.push(keptText);
   const text = view.text ?? [];
   const json = view.json as Record<string, unknown>;
+  const keptJson = kept.length
+    ? { RulesKeptOutsideScope: kept.length, RulesKeptForControllerMark: kept.filter((k) => k.controller).length }
+    : {};
   return {
     ...view,
-    json: { ...json, RuleChanges: changes.map((c) => changeJson(c)), RuleRequests: ruleRequests(changes) },
+    json: { ...json, RuleChanges: changes.map((c) => changeJson(c)), RuleRequests: ruleRequests(changes), ...keptJson },
     text: [...text, ...lines],
   };
 }

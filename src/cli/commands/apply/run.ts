@@ -26,6 +26,7 @@ import type { ExecutionEvent, ItemResult } from './execute.js';
 import { hasRuleChanges, planRules, type RuleChange } from './rules-plan.js';
 import { withRuleOutcome, withRulePlan } from './rules-render.js';
 import type { RuleResult } from './rules-execute.js';
+import type { KeptRule } from './rules-prune.js';
 import type { ResultView } from '../../../ui/output.js';
 import type { Session } from '../../session.js';
 import { USAGE_TEXTS } from '../../../core/usage-texts.js';
@@ -226,13 +227,19 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     progress.stop();
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
     // Forwarding rules of the entries that give `Rules:` (rules-plan.ts), carried out after the listeners.
-    const rules = planRules(plan, file.listeners, reported, { prune: flags.prune === true });
+    const keptRules: KeptRule[] = [];
+    const rules = planRules(plan, file.listeners, reported, {
+      prune: flags.prune === true,
+      ...(file.prune ? { scope: file.prune } : {}),
+      language,
+      kept: keptRules,
+    });
 
     if (flags.plan) {
       // Coloured only where stdout is a terminal that takes colour (not under NO_COLOR, --no-color or a pipe).
       const { colorEnabled, palette } = await import('../../../ui/color.js');
       const paint = await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false));
-      await printResult(ctx, globals, withRulePlan(planView(plan, language, paint), rules, language));
+      await printResult(ctx, globals, withRulePlan(planView(plan, language, paint), rules, language, keptRules));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
       if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules))) throw new ExitStatus(ExitCode.ChangesPending);
       return;
@@ -258,6 +265,11 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     if (!hasChanges(plan)) {
       const ruleResults = await runRuleChanges(session, rules, new Map(), { ctx, globals, progress, timeoutMs: taskTimeoutMs });
       await printOutcome(ctx, globals, plan, new Map(), flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
+      // Only rules changed: a rule that failed, or whose outcome is unknown, is still a failure (exit 1).
+      if (ctx.signal.aborted) throw interruptedAfterApply();
+      const { ruleFailure } = await import('./rules-apply.js');
+      const ruleFailed = ruleFailure(rules, ruleResults, language);
+      if (ruleFailed) throw ruleFailed;
       return;
     }
 
@@ -286,9 +298,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       ruleResults = await runRuleChanges(session, rules, results, { ctx, globals, progress, timeoutMs: taskTimeoutMs });
     }
     await printOutcome(ctx, globals, plan, results, flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
-    if (ctx.signal.aborted) {
-      throw new InterruptedError(undefined, { message: message(APPLY.interruptedSummary) });
-    }
+    if (ctx.signal.aborted) throw interruptedAfterApply();
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
     const { ruleFailure } = await import('./rules-apply.js');
     const ruleFailed = ruleFailure(rules, ruleResults, language);
@@ -297,6 +307,11 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     progress.stop();
     await session.client.close();
   }
+}
+
+/** Ctrl-C once writes were under way: the summary printed says what was done. */
+function interruptedAfterApply(): InterruptedError {
+  return new InterruptedError(undefined, { message: message(APPLY.interruptedSummary) });
 }
 
 /**

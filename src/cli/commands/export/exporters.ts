@@ -2,13 +2,17 @@
  * What `export` exports, one exporter per kind of thing. Listeners are the only kind today. Each
  * exporter reads its kind on one load balancer and adds it to the entries of the file: listeners
  * add entries; a kind that belongs to a listener (forwarding rules, targets) adds its keys to
- * the entry of its listener, and runs after the listeners. What `apply` compares for a kind is
+ * the entry of its listener, and runs after the listeners. Forwarding rules come in the same
+ * DescribeListeners answer as their listeners, so their exporter reads the listener's report
+ * (`reported`) rather than the API again. What `apply` compares for a kind is
  * what its exporter writes, so a file exported and applied right away plans clean.
  */
 import type { ClbClient } from '../../../api/client.js';
 import { describeListeners, type ListenerFilter } from '../../../api/clb.js';
 import type { ReportedListener } from '../../../model/compare.js';
+import type { Language } from '../../../core/i18n.js';
 import { exportListener, type ExportedEntry } from '../../../model/export-listener.js';
+import { exportRules } from '../../../model/export-rule.js';
 import type { PruneKind } from '../../../model/prune-scope.js';
 
 /** The kinds `export` writes; the same kinds the prune scope is asked about. */
@@ -16,6 +20,8 @@ export type ExportKind = PruneKind;
 
 export interface Exported extends ExportedEntry {
   kind: ExportKind;
+  /** The listener as DescribeListeners reported it, for the kinds that come with it (forwarding rules). */
+  reported?: ReportedListener;
 }
 
 export interface ExportOptions {
@@ -23,6 +29,7 @@ export interface ExportOptions {
   now: number;
   /** Values never to be printed. */
   secrets: readonly string[];
+  language: Language;
 }
 
 export interface Exporter {
@@ -44,11 +51,26 @@ const listeners: Exporter = {
     for (const listener of reported) {
       entries.push({
         kind: 'listener',
+        reported: listener,
         ...exportListener(filter.LoadBalancerId, listener, { now: options.now, secrets: options.secrets }),
       });
     }
   },
 };
 
-/** In the order they run: listeners first, then (later) the kinds that attach to them. */
-export const EXPORTERS: readonly Exporter[] = [listeners];
+/** Each HTTP/HTTPS listener's forwarding rules, as its entry's `Rules:` (none written for a listener without rules). */
+const rules: Exporter = {
+  kind: 'rule',
+  async export(_client, filter, entries, options) {
+    for (const exported of entries) {
+      if (exported.kind !== 'listener' || !exported.reported || exported.entry.LoadBalancerId !== filter.LoadBalancerId) continue;
+      const out = exportRules(exported.reported, options);
+      if (out.rules.length > 0) exported.entry.Rules = out.rules;
+      exported.notes.push(...out.notes);
+      if (out.refused) exported.refused = true;
+    }
+  },
+};
+
+/** In the order they run: listeners first, then the kinds that attach to them. */
+export const EXPORTERS: readonly Exporter[] = [listeners, rules];

@@ -45,7 +45,7 @@ export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: 
   const session = await openSession(globals, ctx, { connections: Math.min(MAX_CONNECTIONS, lbs.length) });
   const exported: Exported[] = [];
   try {
-    const options = { signal: ctx.signal, now: ctx.now(), secrets: ctx.secrets.list() };
+    const options = { signal: ctx.signal, now: ctx.now(), secrets: ctx.secrets.list(), language: ctx.language ?? 'en' };
     // Load balancers at once; on each, the kinds in order (what belongs to a listener after it).
     const perLb = await Promise.all(
       filters.map(async (filter) => {
@@ -75,7 +75,7 @@ export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: 
   }
   await printResult(ctx, globals, {
     json: document,
-    text: yaml ? (await exportYaml(exported, { loadBalancers: lbs, filtered })).split('\n') : [],
+    text: yaml ? (await exportYaml(exported, { loadBalancers: lbs, filtered, language: ctx.language ?? 'en' })).split('\n') : [],
     table: [
       ['LOAD BALANCER', 'PROTOCOL', 'PORT', 'NAME', 'LISTENER ID', 'NOTES'],
       ...exported.map((e) => [

@@ -3,7 +3,9 @@
  * `listeners:`, each entry with its notes as comments above it. The `yaml` library writes the
  * values (quoting what needs it), so the text reads back as exactly the JSON form.
  */
+import { say, type Language } from '../../../core/i18n.js';
 import { escapeControl, hasControlCharacters } from '../../../core/printable.js';
+import { EXPORT_TEXT } from '../../../model/export-text.js';
 import type { Exported } from './exporters.js';
 
 /** A comment line: one line, nothing a terminal or the YAML reader would take for more. */
@@ -11,7 +13,7 @@ const comment = (text: string): string => ` ${escapeControl(text)}`;
 
 export async function exportYaml(
   exported: readonly Exported[],
-  options: { loadBalancers: readonly string[]; filtered: boolean },
+  options: { loadBalancers: readonly string[]; filtered: boolean; language?: Language },
 ): Promise<string> {
   const yaml = await import('yaml');
   // yaml is CommonJS under Node: bundled, its classes sit on the module's default export.
@@ -21,7 +23,7 @@ export async function exportYaml(
     `clb-listener export: ${count} listener${count === 1 ? '' : 's'} of ${options.loadBalancers.join(', ')}`,
     "Values equal to the API's defaults are left out; certificates are named by CertId; no secret is written.",
     'Not reported by DescribeListeners, so never exported: FullEndPorts, SslCloseSwitch.',
-    'Forwarding rules and targets are not exported: apply manages listeners.',
+    say(options.language ?? 'en', EXPORT_TEXT.headerRules),
   ];
   const refused = exported.filter((e) => e.refused).length;
   header.push(
@@ -49,5 +51,17 @@ export async function exportYaml(
     const item = list?.items[i];
     if (item && e.notes.length) item.commentBefore = e.notes.map(comment).join('\n');
   }
-  return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  // A value the API reported with a control character (C1 ones and bidirectional marks included,
+  // which the YAML writer leaves as they are) is written double-quoted, every such character as
+  // an escape that YAML reads back as the same character: nothing raw reaches the terminal.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && hasControlCharacters(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  const text = doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return text
+    .split('\n')
+    .map((line) => escapeControl(line))
+    .join('\n');
 }

@@ -11,7 +11,7 @@ import { say } from '../../../core/i18n.js';
 import { resolveValidate } from '../../../config/index.js';
 import { ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
 import { domainChanges, FIXED_FIELDS, RULE_FIELDS, ruleChanges } from '../../rule-diff.js';
-import { checkRuleInputs, parseRuleFlags, type ParsedRule } from '../../../model/rule-input.js';
+import { checkRuleAddress, checkRuleInputs, parseRuleFlags, type ParsedRule } from '../../../model/rule-input.js';
 import { printableLine } from '../../../core/printable.js';
 import { createProgress, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, printResult } from '../../../ui/output.js';
@@ -176,8 +176,16 @@ async function ruleDelete(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
         ),
       ]
     : [];
-  const bad = ids.find((id) => !/^loc-./.test(id));
+  // An id is text without control characters; a domain and URL are checked as a rule's are.
+  const bad = ids.find((id) => !/^loc-[^\u0000-\u001f\u007f-\u009f]+$/.test(id));
   if (bad !== undefined) throw new UsageError(`--location-id ${JSON.stringify(bad)}: must look like loc-xxxxxxxx`, '--location-id');
+  checkRuleAddress(
+    {
+      ...(byId ? {} : { domain: flags.domain!, url: flags.url! }),
+      ...(flags.newDefaultDomain !== undefined ? { newDefaultDomain: flags.newDefaultDomain } : {}),
+    },
+    { now: ctx.now(), language: ctx.language ?? 'en' },
+  );
   const extra = flags.newDefaultDomain ? { NewDefaultServerDomain: flags.newDefaultDomain } : {};
   if (flags.dryRun) {
     const { printDryRun } = await import('../../dry-run.js');
