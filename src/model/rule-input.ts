@@ -1,9 +1,10 @@
 /**
  * `--rule` values → typed forwarding rules, each remembering where it came from (a draft origin),
  * then the one check of forwarding rules (rule-draft.ts `validateRuleDraft`), its findings named
- * by lookup the way they were given (`--rule #2 Domain`). Two small steps, kept apart: `parseRuleFlags` only reads and types
- * (shorthand `Domain=www.example.com,Url=/`, JSON, or `file://rule.json`, like the other
- * structured flags), and `checkRuleInputs` validates a listener's rules whatever gave them.
+ * by lookup the way they were given (`--rule #2 Domain`). Two small steps, kept apart:
+ * `parseRuleFlags` only reads and types (shorthand `Domain=www.example.com,Url=/`, JSON, or
+ * `file://rule.json`, like the other structured flags), and `checkRuleInputs` validates a
+ * listener's rules whatever gave them.
  */
 import { UsageError, type Problem } from '../core/errors.js';
 import type { Language } from '../core/i18n.js';
@@ -102,8 +103,9 @@ export interface CheckedRules {
 /**
  * Checks the rules meant for one listener, each in a draft with its origin (rule-draft.ts), beside
  * the listener's own draft when they come with it (its origins name `{Protocol}`); refuses (exit
- * 2, nothing sent) on what stops them, and returns them typed with what is only said. `validate: false` (--no-validate) keeps only
- * the refusals that always stop (wrong types, private keys out of place).
+ * 2, nothing sent) on what stops them, and returns them typed with what is only said.
+ * `validate: false` (--no-validate) keeps only the refusals that always stop (wrong types,
+ * private keys out of place).
  */
 export function checkRuleInputs(
   parsed: readonly ParsedRule[],
