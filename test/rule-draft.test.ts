@@ -26,7 +26,7 @@ describe('rule findings named by the draft', () => {
   });
   after(() => emu.stop());
 
-  test('apply: a rule finding names its place in the file, the file in front, and says nothing', async () => {
+  test('apply: a rule finding names its place in the file, the file in front, and sends nothing', async () => {
     const path = file(
       'apply.yaml',
       `listeners:
