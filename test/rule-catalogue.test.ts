@@ -31,7 +31,7 @@ test('every rule message has an English and a Chinese text with the same placeho
 });
 
 test('a refused rule in Chinese names the flag as given', () => {
-  const rules = [{ value: { Domain: 'a.example.com', Url: '' }, origin: { flag: '--rule', index: 0, raw: '' } }];
+  const rules = [{ value: { Domain: 'a.example.com', Url: '' }, origin: { kind: 'flag' as const, flag: '--rule', text: '' } }];
   assert.throws(
     () => checkRuleInputs(rules, { protocol: 'HTTP', sniSwitch: 0 }, { now: 0, language: 'zh' }),
     (error: unknown) => {

@@ -18,9 +18,10 @@ export type Origin =
    * A flag, as typed (`--port`, not its other spelling `--ports`): `text` is what followed it,
    * `bare` a toggle given alone (`--sni-switch` is on, `--no-sni-switch` off); with neither, the
    * flag only names a value its entries gave (the whole of `Ports`). Paths below the value are
-   * named after it (`--health-check TimeOut`).
+   * named after it (`--health-check TimeOut`). `nth` tells one occurrence of a repeated flag from
+   * the others (the second `--rule` of several is `--rule #2`).
    */
-  | { kind: 'flag'; flag: string; text?: string; bare?: 'on' | 'off' }
+  | { kind: 'flag'; flag: string; text?: string; bare?: 'on' | 'off'; nth?: number }
   /**
    * A value the tool filled in (a default said out loud, a certificate name taken from its
    * subject), named by the flag that would set it. `whole`, when set, names the value itself: the
@@ -34,9 +35,10 @@ export type Origin =
   | { kind: 'document'; source?: string; base: Path }
   /**
    * An answer of `create -i`. `label` names it in another question's message (the file an earlier
-   * answer named); `flag` and `text` give it on a command line (the equivalent command).
+   * answer named); `flag` and `text` give it on a command line (the equivalent command); `nth` as
+   * for a flag (the domains an SNI listener's questions gave are `--rule` values).
    */
-  | { kind: 'prompt'; label?: string; flag?: string; text?: string }
+  | { kind: 'prompt'; label?: string; flag?: string; text?: string; nth?: number }
   /** Given nowhere: named by the flag that would give it (`--load-balancer-id (or --lb)`). */
   | { kind: 'flags' };
 

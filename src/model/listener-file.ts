@@ -185,7 +185,8 @@ export async function readListenerFile(
     // The same validator as create; findings named by their place in the file.
     result.secrets.push(...collectSecrets(body));
     // apply sends an entry's ports in batches of the most one CreateListener takes.
-    const checked = validateDraft(documentDraft(body, label, ['listeners', index]), {
+    const draft = documentDraft(body, label, ['listeners', index]);
+    const checked = validateDraft(draft, {
       now: options.now,
       skip: ['Ports.count'],
       ...(options.language ? { language: options.language } : {}),
@@ -202,11 +203,19 @@ export async function readListenerFile(
       rawRules,
       index,
       { protocol: request.Protocol, sniSwitch: request.SniSwitch ?? 0 },
-      { readText: options.readText, now: options.now, ...(options.validate !== undefined ? { validate: options.validate } : {}) },
+      {
+        readText: options.readText,
+        now: options.now,
+        draft,
+        ...(options.validate !== undefined ? { validate: options.validate } : {}),
+        ...(options.language ? { language: options.language } : {}),
+      },
     );
     result.secrets.push(...entryRules.secrets);
-    result.warnings.push(...entryRules.warnings.map((w) => `${label}: ${w}`));
+    // The rules' findings are named through the entry's draft, the file in front already.
+    result.warnings.push(...entryRules.warnings);
     if (entryRules.problems.length > 0) {
+      for (const problem of entryRules.named) named.add(problem);
       problems.push(...entryRules.problems);
       continue;
     }

@@ -106,9 +106,10 @@ function nestedWords(rest: Path, list: boolean): string {
 }
 
 /** A value given by a flag (or filled in for one, or answered for one), named after it: `--port`, `--health-check TimeOut`, `--cert-id`. */
-function flagWords(origin: { flag: string; whole?: string }, at: Path, path: Path): string {
+function flagWords(origin: { flag: string; whole?: string; nth?: number }, at: Path, path: Path): string {
   if (origin.whole && samePath(at, path)) return origin.whole;
-  return `${origin.flag}${nestedWords(path.slice(at.length), isList(path))}`;
+  const which = origin.nth !== undefined ? ` #${origin.nth}` : '';
+  return `${origin.flag}${which}${nestedWords(path.slice(at.length), isList(path))}`;
 }
 
 /** A field given nowhere, named by the flag that would give it. */
@@ -142,7 +143,10 @@ export function draftNamer(draft: Draft, own?: Path, language: Language = 'en'):
       case 'prompt':
         if (own && isUnder(path, own)) return '';
         // An earlier answer by what the person gave (a file), else by the flag that gives it.
-        return origin.label ?? (origin.flag ? flagWords({ flag: origin.flag }, at, path) : pathText(path));
+        return (
+          origin.label ??
+          (origin.flag ? flagWords({ flag: origin.flag, ...(origin.nth ? { nth: origin.nth } : {}) }, at, path) : pathText(path))
+        );
       case 'flags':
         return suggestedFlag(path, language);
     }

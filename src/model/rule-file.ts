@@ -2,22 +2,25 @@
  * `Rules:` under a listener of an apply file: RuleInput objects with the API's field names, typed
  * by the rule field table (string fields of nested objects may be `file://path`, read relative to
  * the file) and checked by the same forwarding-rule table as `create --rule`; problems are named
- * by their place in the file: `listeners[1].Rules[0].Domain must be 1–80 characters, got 81`.
+ * by their place in the file, through the entry's draft (rule-draft.ts): `apply.yaml:
+ * listeners[1].Rules[0].Domain must be 1–80 characters, got 81`.
  */
 import { UsageError, type Problem } from '../core/errors.js';
 import type { Language } from '../core/i18n.js';
 import { isPlainObject } from '../core/json.js';
 import { coerceNested, coerceScalar, type ReadText } from './coerce.js';
 import type { Protocol } from './fields.js';
-import { pathText, valueAt } from './paths.js';
+import { documentDraft, type Draft } from './draft.js';
+import { validateRuleDraft, withRules } from './rule-draft.js';
 import { ruleFieldByApi, type RuleInput } from './rule-fields.js';
-import { checkForwardingRules } from './rule-rules.js';
 import { collectSecrets } from './request.js';
 
 export interface EntryRules {
   /** The rules the entry describes; undefined when it has no `Rules` (its rules are not managed). */
   rules?: RuleInput[];
   problems: Problem[];
+  /** The problems already named with the file in front (the rules' findings). */
+  named: Problem[];
   warnings: string[];
   secrets: string[];
 }
@@ -42,15 +45,20 @@ async function coerceRule(rule: Record<string, unknown>, at: string, readText: R
   return out;
 }
 
-/** Reads and checks the `Rules` of entry `index` for a listener of `protocol` with `sniSwitch`. */
+/**
+ * Reads and checks the `Rules` of entry `index` for a listener of `protocol` with `sniSwitch`.
+ * `draft` is the entry's own (a document draft: the file as `source`, `['listeners', index]` as
+ * `base`); each rule joins it with the entry's origin, so findings are named by their place in
+ * the file, the file in front: `apply.yaml: listeners[0].Rules[1].Url …`.
+ */
 export async function readEntryRules(
   raw: unknown,
   index: number,
   listener: { protocol: Protocol | undefined; sniSwitch: number },
-  options: { readText: ReadText; now: number; validate?: boolean; language?: Language },
+  options: { readText: ReadText; now: number; validate?: boolean; language?: Language; draft?: Draft },
 ): Promise<EntryRules> {
   const at = `listeners[${index}].Rules`;
-  const out: EntryRules = { problems: [], warnings: [], secrets: [] };
+  const out: EntryRules = { problems: [], named: [], warnings: [], secrets: [] };
   if (raw === undefined) return out;
   if (!Array.isArray(raw)) {
     out.problems.push({ field: at, rule: 'file.rules', message: `${at} must be a list of rules (RuleInput)` });
@@ -71,36 +79,16 @@ export async function readEntryRules(
   }
   if (out.problems.length) return out;
   out.secrets.push(...collectSecrets(rules));
-  const findings = checkForwardingRules({
-    protocol: listener.protocol,
-    sniSwitch: listener.sniSwitch,
-    rules,
+  const draft = options.draft ?? documentDraft({}, undefined, ['listeners', index]);
+  const entries = rules.map((value) => ({ value, origin: draft.unset }));
+  const checked = validateRuleDraft(withRules(listener, entries, draft, draft.unset), {
     now: options.now,
-    language: options.language ?? 'en',
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.validate === false ? { validate: false } : {}),
   });
-  const validate = options.validate !== false;
-  for (const finding of findings) {
-    const where = `listeners[${index}].${pathText(finding.path)}`;
-    const root = typeof finding.path[1] === 'number' ? `listeners[${index}].Rules[${finding.path[1]}]` : `listeners[${index}]`;
-    // Fields named in the message and its hint, as paths of the file.
-    const name = (text: string) =>
-      text.replace(/(?<!%)\{([A-Za-z][\w.]*)\}/g, (_, field: string) =>
-        field === 'Protocol' || field === 'SniSwitch' ? `listeners[${index}].${field}` : `${root}.${field}`,
-      );
-    const message = `${where} ${name(finding.message)}`;
-    const stops = finding.severity === 'refuse' && (validate || finding.always);
-    if (stops) {
-      const value = valueAt({ Rules: rules }, finding.path);
-      out.problems.push({
-        field: where,
-        path: where,
-        ...(value !== undefined && typeof value !== 'object' ? { value } : {}),
-        rule: finding.rule,
-        message,
-        ...(finding.hint ? { hint: name(finding.hint) } : {}),
-      });
-    } else out.warnings.push(`${message}${finding.severity === 'refuse' ? ' (not validated: --no-validate)' : ''}`);
-  }
-  if (out.problems.length === 0) out.rules = rules as RuleInput[];
+  out.problems.push(...checked.refusals);
+  out.named.push(...checked.refusals);
+  out.warnings.push(...checked.warnings);
+  if (out.problems.length === 0) out.rules = checked.rules;
   return out;
 }

@@ -1,34 +1,26 @@
 /**
- * `--rule` values → typed forwarding rules, each remembering where it came from, then the one
- * check of forwarding rules (rule-rules.ts), its findings named the way they were given
- * (`--rule #2 Domain`). Two small steps, kept apart: `parseRuleFlags` only reads and types
- * (shorthand `Domain=www.example.com,Url=/`, JSON, or `file://rule.json`, like the other
- * structured flags), and `checkRuleInputs` validates a listener's rules whatever gave them.
+ * `--rule` values → typed forwarding rules, each remembering where it came from (a draft origin),
+ * then the one check of forwarding rules (rule-draft.ts `validateRuleDraft`), its findings named
+ * by lookup the way they were given (`--rule #2 Domain`). Two small steps, kept apart:
+ * `parseRuleFlags` only reads and types (shorthand `Domain=www.example.com,Url=/`, JSON, or
+ * `file://rule.json`, like the other structured flags), and `checkRuleInputs` validates a
+ * listener's rules whatever gave them.
  */
 import { UsageError, type Problem } from '../core/errors.js';
 import type { Language } from '../core/i18n.js';
 import { coerceNested, coerceScalar, parseObjectFlag, type ReadText } from './coerce.js';
 import type { FieldSpec, Protocol } from './fields.js';
-import { pathText, type Path, valueAt } from './paths.js';
-import { RULE_INPUT_FIELDS, ruleFieldByApi, type RuleInput } from './rule-fields.js';
+import type { Draft, Origin } from './draft.js';
+import { repeatedFlagOrigin, rulesRefusal, validateRuleDraft, withRules } from './rule-draft.js';
+import { ruleFieldByApi, type RuleInput } from './rule-fields.js';
 import { checkForwardingRules, type ExistingRule } from './rule-rules.js';
-import type { Finding } from './rules.js';
 import { collectSecrets } from './request.js';
-
-/** Where one rule came from. */
-export interface RuleOrigin {
-  /** The flag as typed: `--rule`. */
-  flag: string;
-  /** Its position among the rules given (0-based). */
-  index: number;
-  /** The text given, as typed (a file:// path, shorthand or JSON), for the command that finishes a job. */
-  raw: string;
-}
 
 export interface ParsedRule {
   /** Typed by the field table; unknown keys kept for the check to report. */
   value: Record<string, unknown>;
-  origin: RuleOrigin;
+  /** The flag as typed, its text (a file:// path, shorthand or JSON) and, of several, which one. */
+  origin: Origin;
 }
 
 const RULE_SPEC: FieldSpec = { api: 'Rules', kind: 'object', help: '', example: {} };
@@ -70,6 +62,7 @@ export async function parseRuleFlags(
   raws: readonly string[],
   readText: ReadText,
   secrets?: { add(value: string): void },
+  originOf: (raw: string, index: number, count: number) => Origin = (raw, index, count) => repeatedFlagOrigin('--rule', raw, index, count),
 ): Promise<ParsedRule[]> {
   const rules: ParsedRule[] = [];
   const problems: Problem[] = [];
@@ -78,7 +71,7 @@ export async function parseRuleFlags(
     try {
       const value = await parseOne(raw, label, readText);
       for (const secret of collectSecrets(value)) secrets?.add(secret);
-      rules.push({ value, origin: { flag: '--rule', index, raw } });
+      rules.push({ value, origin: originOf(raw, index, raws.length) });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       problems.push({
@@ -110,69 +103,29 @@ export interface CheckedRules {
   warnings: string[];
 }
 
-/** How a finding's field is named for rules given with `--rule`: `--rule #2 HealthCheck.TimeOut`. */
-export function ruleFlagName(path: Path, count: number): string {
-  const [, index, ...rest] = path;
-  const which = count > 1 && typeof index === 'number' ? ` #${index + 1}` : '';
-  const field = rest.length ? ` ${pathText(rest)}` : '';
-  return `--rule${which}${field}`;
-}
-
-/** Other fields a message names (`{Domains}`, `{Protocol}`), in the same words. */
-function fillReferences(text: string, path: Path, count: number): string {
-  return text.replace(/\{([A-Za-z][\w.[\]]*)\}/g, (whole, name: string) => {
-    if (name === 'Protocol') return '--protocol';
-    if (name === 'SniSwitch') return '--sni-switch';
-    const top = name.split(/[.[]/)[0]!;
-    if (RULE_INPUT_FIELDS.some((f) => f.api === top) && typeof path[1] === 'number') return ruleFlagName(['Rules', path[1], name], count);
-    return whole;
-  });
-}
-
-/** A finding as one line in the user's words, and as a problem of the -o json error. */
-export function ruleProblem(finding: Finding, count: number, rules: readonly unknown[]): Problem {
-  const field = ruleFlagName(finding.path, count);
-  const message = `${field} ${fillReferences(finding.message, finding.path, count)}`;
-  const value = valueAt({ Rules: rules }, finding.path);
-  return {
-    field,
-    path: pathText(finding.path),
-    ...(value !== undefined && typeof value !== 'object' ? { value } : {}),
-    rule: finding.rule,
-    message,
-    ...(finding.hint ? { hint: fillReferences(finding.hint, finding.path, count) } : {}),
-  };
-}
-
 /**
- * Checks the rules meant for one listener; refuses (exit 2, nothing sent) on what stops them,
- * and returns them typed with what is only said. `validate: false` (--no-validate) keeps only
- * the refusals that always stop (wrong types, private keys out of place).
+ * Checks the rules meant for one listener, each in a draft with its origin (rule-draft.ts), beside
+ * the listener's own draft when they come with it (its origins name `{Protocol}`); refuses (exit
+ * 2, nothing sent) on what stops them, and returns them typed with what is only said.
+ * `validate: false` (--no-validate) keeps only the refusals that always stop (wrong types,
+ * private keys out of place).
  */
 export function checkRuleInputs(
   parsed: readonly ParsedRule[],
   listener: RuleListener,
   options: { now: number; language: Language; validate?: boolean },
+  draft?: Draft,
 ): CheckedRules {
-  const values = parsed.map((p) => p.value);
-  const findings = checkForwardingRules({
-    protocol: listener.protocol,
-    sniSwitch: listener.sniSwitch,
-    rules: values,
-    ...(listener.existing ? { existing: listener.existing } : {}),
-    ...(listener.keepExisting ? { keepExisting: true } : {}),
+  const whole: Origin = parsed[0]?.origin.kind === 'prompt' ? { kind: 'prompt', flag: '--rule' } : { kind: 'flag', flag: '--rule' };
+  const checked = validateRuleDraft(withRules(listener, parsed, draft, whole), {
     now: options.now,
     language: options.language,
+    ...(options.validate === false ? { validate: false } : {}),
+    ...(listener.existing ? { existing: listener.existing } : {}),
+    ...(listener.keepExisting ? { keepExisting: true } : {}),
   });
-  const validate = options.validate !== false;
-  const stops = findings.filter((f) => f.severity === 'refuse' && (validate || f.always));
-  if (stops.length) {
-    const problems = stops.map((f) => ruleProblem(f, values.length, values));
-    const [first] = problems;
-    throw new UsageError(first!.message, first!.field, { ...(first!.hint ? { hint: first!.hint } : {}), problems });
-  }
-  const warnings = findings.filter((f) => !stops.includes(f)).map((f) => ruleProblem(f, values.length, values).message);
-  return { rules: values as RuleInput[], warnings };
+  if (checked.refusals.length) throw rulesRefusal(checked.refusals);
+  return { rules: checked.rules, warnings: checked.warnings };
 }
 
 /**

@@ -13,7 +13,7 @@ import { say, type Language, type Text } from '../core/i18n.js';
 import { escapeControl } from '../core/printable.js';
 import { holdsPrivateKey } from './certificates.js';
 import { NESTED_FIELDS, type FieldSpec, type Protocol } from './fields.js';
-import type { Path } from './paths.js';
+import { isUnder, type Path } from './paths.js';
 import { FORWARD_TYPES, RULE_INPUT_FIELDS, RULE_TARGET_TYPES, ruleDomains, SCHEDULERS } from './rule-fields.js';
 import { KIND_TEXTS, RULE_MESSAGES as M } from './rule-messages.js';
 import { checkRules, type Finding, type Provenance, type Severity, show } from './rules.js';
@@ -58,6 +58,12 @@ export interface ForwardingRuleCheck {
   /** For an `ours` rule that refuses: why the API's refusal is certain. */
   certain?: string;
   always?: boolean;
+  /**
+   * The rules whose findings make this one's moot, as in rules.ts: where one of them found
+   * something at a path (or above it), this rule says nothing there. Each comes earlier in the
+   * table, which is the order the rules run in (checked when the module loads).
+   */
+  needs?: readonly string[];
   check(ctx: RuleCheckContext, say: (text: Text, params?: Record<string, string | number>) => string): Emit[];
 }
 
@@ -234,12 +240,12 @@ export const FORWARDING_RULES: readonly ForwardingRuleCheck[] = [
     id: 'Rules[].Domain.form',
     checks: "each domain is plain, a wildcard with '*' only at the start or the end, or a regular expression starting with '~'",
     ...SDK('ModifyDomain.NewDomain: the three domain formats'),
+    // An empty domain is the length rule's to report.
+    needs: ['Rules[].Domain.length'],
     check: (ctx, t) =>
       eachRule(ctx).flatMap(({ i, rule }) =>
         domainPaths(rule, i).flatMap(({ path, domain }) =>
-          domain === '' || domain.startsWith('~') || DOMAIN_FORM.test(domain)
-            ? []
-            : [{ path, message: t(M.domainForm, { value: show(domain) }) }],
+          domain.startsWith('~') || DOMAIN_FORM.test(domain) ? [] : [{ path, message: t(M.domainForm, { value: show(domain) }) }],
         ),
       ),
   },
@@ -481,6 +487,19 @@ function stringsIn(value: unknown, path: Path): { path: Path; text: string }[] {
   return object ? Object.entries(object).flatMap(([k, v]) => stringsIn(v, [...path, k])) : [];
 }
 
+/** The table checked once, when the module loads: ids unique, each need an earlier rule of it. */
+export function checkForwardingTable(table: readonly ForwardingRuleCheck[]): void {
+  const seen = new Set<string>();
+  for (const rule of table) {
+    if (seen.has(rule.id)) throw new Error(`forwarding rule ${rule.id} is in the table twice`);
+    for (const need of rule.needs ?? [])
+      if (!seen.has(need)) throw new Error(`forwarding rule ${rule.id} needs ${need}, which is not earlier in the table`);
+    seen.add(rule.id);
+  }
+}
+
+checkForwardingTable(FORWARDING_RULES);
+
 function severityOf(rule: ForwardingRuleCheck): Severity {
   return rule.provenance === 'ours' && !rule.certain ? 'warn' : 'refuse';
 }
@@ -514,8 +533,12 @@ export function checkForwardingRules(ctx: RuleCheckContext): Finding[] {
   });
   if (types.length) return types;
   const out: Finding[] = [];
+  const emitted = new Map<string, readonly Emit[]>();
   for (const rule of FORWARDING_RULES) {
-    for (const emit of rule.check(ctx, t)) {
+    const moot = (rule.needs ?? []).flatMap((id) => emitted.get(id) ?? []);
+    const emits = rule.check(ctx, t).filter((emit) => !moot.some((m) => isUnder(emit.path, m.path)));
+    emitted.set(rule.id, emits);
+    for (const emit of emits) {
       out.push({
         rule: rule.id,
         severity: severityOf(rule),

@@ -374,19 +374,12 @@ const checkTypeForProtocol: Rule = {
   fields: ['HealthCheck.CheckType', 'Protocol'],
   checks: 'HealthCheck.CheckType suits the protocol (UDP: PING, CUSTOM; TCP: TCP, HTTP, CUSTOM; TCP_SSL, QUIC: TCP, HTTP)',
   ...REF('HealthCheck.CheckType: the types each listener protocol supports'),
+  // A value that is no CheckType at all is the enum rule's to report.
+  needs: ['enum-values'],
   check: ({ request, protocol }) => {
     const health = record(request.HealthCheck);
     const allowed = protocol && CHECK_TYPES[protocol];
-    const known = specAt(['HealthCheck', 'CheckType'])?.values ?? [];
-    // A value that is no CheckType at all is the enum rule's to report.
-    if (
-      !health ||
-      !allowed ||
-      typeof health.CheckType !== 'string' ||
-      !known.includes(health.CheckType) ||
-      allowed.includes(health.CheckType)
-    )
-      return [];
+    if (!health || !allowed || typeof health.CheckType !== 'string' || allowed.includes(health.CheckType)) return [];
     return [
       {
         path: ['HealthCheck', 'CheckType'],
@@ -789,10 +782,12 @@ const certificateParses: Rule = {
   ...OURS(
     "the API page's own upload example sends placeholder text and is answered with success; only the SSL service's own upload action documents a parse error",
   ),
+  // A private key where the certificate belongs is reported as that, not as a certificate that does not parse.
+  needs: ['private-key.out-of-place'],
   check: ({ request }) =>
     readPem(request).flatMap(({ slot, cert }) => {
       const text = valueAt(request, slot.cert);
-      return typeof text === 'string' && !cert && !holdsPrivateKey(text)
+      return typeof text === 'string' && !cert
         ? [
             {
               path: slot.cert,

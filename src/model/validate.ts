@@ -185,9 +185,48 @@ export interface AnswerLabel {
 
 /**
  * Checks one answer the way the whole request is checked: typed text is coerced by its field's
- * kind, put at `path` of a draft of what is known so far (`partial`, every value of it an answer),
- * and validated; only findings about that field (or inside it) count. Prompts use this, so they
- * refuse and warn exactly as flags and files do.
+ * kind, put at `path` of `draft` (what is known so far: the flags, the body and the earlier
+ * answers, each with its origin) with `withValue`, and the draft validated by `validateDraft`
+ * with `path` as its own; only findings about that field (or inside it) count, named as the
+ * draft says (the question's own field unnamed, an earlier answer by its label). Prompts use
+ * this, so they refuse and warn exactly as flags and files do.
+ */
+export function checkAnswerIn(
+  draft: Draft,
+  path: Path,
+  answer: string | { value: unknown },
+  options: ValidateOptions & { language?: Language },
+): AnswerCheck {
+  const language = options.language ?? 'en';
+  let value: unknown;
+  if (typeof answer === 'string') {
+    const spec = specAt(path);
+    const text = answer.trim();
+    if (text === '') return { problem: say(language, RULE_MESSAGES.valueRequired), warnings: [] };
+    try {
+      value = spec ? coerceScalar(spec, text, '') : text;
+    } catch (error) {
+      if (error instanceof UsageError) return { problem: saidIn(language, error).message.trim(), warnings: [] };
+      throw error;
+    }
+  } else {
+    value = answer.value;
+  }
+  const answered = withValue(draft, path, value, { kind: 'prompt' });
+  const { findings } = validateDraft(answered, { now: options.now, own: path });
+  const own = findings.filter((f) => isUnder(f.path, path) && !f.rule.endsWith('.required'));
+  const namer = draftNamer(answered, path, language);
+  const stop = blocking(own, true)[0];
+  return {
+    value,
+    ...(stop ? { problem: renderFinding(stop, namer, language).message } : {}),
+    warnings: advisory(own, true).map((f) => renderFinding(f, namer, language).message),
+  };
+}
+
+/**
+ * `checkAnswerIn` for an answer checked on its own or beside a few values (`partial`, every value
+ * of it an answer, `labels` naming earlier ones): `list --port` and the model's tests.
  */
 export function checkAnswer(
   partial: Record<string, unknown>,
@@ -195,31 +234,8 @@ export function checkAnswer(
   answer: string | { value: unknown },
   options: ValidateOptions & { labels?: readonly AnswerLabel[]; language?: Language },
 ): AnswerCheck {
-  let value: unknown;
-  if (typeof answer === 'string') {
-    const spec = specAt(path);
-    const text = answer.trim();
-    if (text === '') return { problem: say(options.language ?? 'en', RULE_MESSAGES.valueRequired), warnings: [] };
-    try {
-      value = spec ? coerceScalar(spec, text, '') : text;
-    } catch (error) {
-      if (error instanceof UsageError) return { problem: saidIn(options.language ?? 'en', error).message.trim(), warnings: [] };
-      throw error;
-    }
-  } else {
-    value = answer.value;
-  }
-  // Everything here is an answer: the question's own field goes unnamed, earlier answers by their labels.
   const prompt: Origin = { kind: 'prompt' };
-  let draft = withValue({ body: partial, origins: [], unset: prompt }, path, value, prompt);
+  let draft: Draft = { body: partial, origins: [], unset: prompt };
   for (const { path: at, label } of options.labels ?? []) draft = withOrigin(draft, at, { kind: 'prompt', label });
-  const { findings } = validateDraft(draft, { now: options.now, own: path });
-  const own = findings.filter((f) => isUnder(f.path, path) && !f.rule.endsWith('.required'));
-  const namer = draftNamer(draft, path, options.language ?? 'en');
-  const stop = blocking(own, true)[0];
-  return {
-    value,
-    ...(stop ? { problem: renderFinding(stop, namer, options.language).message } : {}),
-    warnings: advisory(own, true).map((f) => renderFinding(f, namer, options.language).message),
-  };
+  return checkAnswerIn(draft, path, answer, options);
 }

@@ -10,7 +10,8 @@ import { UsageError } from '../../core/errors.js';
 import { inspectCertificate, type InspectedCertificate } from '../../model/certificates.js';
 import type { ReadText } from '../../model/coerce.js';
 import type { Path } from '../../model/paths.js';
-import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
+import type { Draft } from '../../model/draft.js';
+import { checkAnswerIn } from '../../model/validate.js';
 import { type Language, say } from '../../core/i18n.js';
 import { displayWidth, padEndWidth } from '../../core/width.js';
 import { ASK } from './interactive.messages.js';
@@ -44,21 +45,21 @@ async function readFileText(readText: ReadText, path: string, language: Language
 }
 
 /**
- * Reads the file at `path` as the PEM value of `field` in `partial` (what the answers so far
- * make of the request) and checks it there. A string result is why it cannot be used.
+ * Reads the file at `path` as the PEM value of `field` in `draft` (what is known so far, the
+ * certificate being put together included) and checks it there. A string result is why it
+ * cannot be used.
  */
 export async function readPemAnswer(
   readText: ReadText,
   path: string,
-  partial: Record<string, unknown>,
+  draft: Draft,
   field: Path,
   now: number,
-  labels?: readonly AnswerLabel[],
   language: Language = 'en',
 ): Promise<CheckedCertificate | string> {
   const content = await readFileText(readText, path, language);
   if (typeof content !== 'string') return content.problem;
-  const check = checkAnswer(partial, field, { value: content }, { now, language, ...(labels ? { labels } : {}) });
+  const check = checkAnswerIn(draft, field, { value: content }, { now, language });
   if (check.problem) return `${path} ${check.problem}`;
   return { path, content, parsed: inspectCertificate(content), warnings: check.warnings.map((w) => `${path} ${w}`) };
 }

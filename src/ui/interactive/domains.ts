@@ -6,7 +6,9 @@
  */
 import { say, type Language } from '../../core/i18n.js';
 import { splitList } from '../../model/coerce.js';
-import { checkForwardingRules } from '../../model/rule-rules.js';
+import { emptyDraft, type Origin } from '../../model/draft.js';
+import { pathText, type Path } from '../../model/paths.js';
+import { validateRuleDraft, withRules } from '../../model/rule-draft.js';
 import { RULE_PROMPTS as P } from './rule-prompts.js';
 
 /** A server certificate as the listener questions give it: an id, or files to upload. */
@@ -26,16 +28,17 @@ export interface DomainQuestions {
   language: Language;
 }
 
-/** Why a typed domain (or URL) cannot be used, by the forwarding rules' own checks; undefined if it can. */
+/**
+ * Why a typed domain (or URL) cannot be used, by the forwarding rules' own check: the answer goes
+ * into a draft of the rule it makes (an answer, for an HTTPS listener with SNI on), checked with
+ * the question's field as its own, so the message leaves the field unnamed; undefined if it can.
+ */
 function problem(rule: Record<string, unknown>, field: 'Domain' | 'Url', questions: DomainQuestions): string | undefined {
-  const findings = checkForwardingRules({
-    protocol: 'HTTPS',
-    sniSwitch: 1,
-    rules: [rule],
-    now: questions.now,
-    language: questions.language,
-  });
-  return findings.find((f) => f.severity === 'refuse' && f.path[2] === field)?.message;
+  const answer: Origin = { kind: 'prompt' };
+  const draft = withRules({ protocol: 'HTTPS', sniSwitch: 1 }, [{ value: rule, origin: answer }], emptyDraft(answer), answer);
+  const own: Path = ['Rules', 0, field];
+  const checked = validateRuleDraft(draft, { now: questions.now, language: questions.language, own });
+  return checked.refusals.find((p) => p.path === pathText(own))?.message;
 }
 
 /** The certificate a rule carries, as sent by reference (`file://` for uploads). */

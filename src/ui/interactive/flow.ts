@@ -5,16 +5,15 @@
  * certificates, one MultiCertInfo object); index.ts puts them into the draft of the given flags.
  * Every typed value is checked against the field tables as it is typed.
  */
-import { UsageError } from '../../core/errors.js';
 import { CERTIFICATE_FLAGS, PROTOCOLS, fieldByApi, type Protocol } from '../../model/fields.js';
 import { coerceScalar, splitList, type ReadText } from '../../model/coerce.js';
 import { needsListenerCertificate } from '../../model/rules.js';
 import { attributeOf } from '../../model/flags.js';
 import { nameFromSubject } from '../../model/certificates.js';
-import type { Path } from '../../model/paths.js';
-import type { Origin } from '../../model/draft.js';
-import type { RawFlags } from '../../model/request.js';
-import { type AnswerLabel, checkAnswer } from '../../model/validate.js';
+import { pathText, type Path } from '../../model/paths.js';
+import { type Draft, type Origin, withOrigin, withValue } from '../../model/draft.js';
+import { problemsRefusal, type RawFlags } from '../../model/request.js';
+import { checkAnswerIn, validateDraft } from '../../model/validate.js';
 import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
@@ -33,6 +32,11 @@ export interface FlowEnvironment {
   env: Record<string, string | undefined>;
   /** The `--from-file` body, whose fields count as given. */
   body: Record<string, unknown> | undefined;
+  /**
+   * What the flags and the body gave, each value with its origin: answers are checked in it (with
+   * the answers before them), and a given value is refused in its own words before any question.
+   */
+  draft: Draft;
   /** Lines for the person (certificate details, notes); not data. */
   note(lines: string[], kind?: 'info' | 'warning'): void;
   /**
@@ -90,32 +94,42 @@ function answer(path: Path, value: unknown, flag: string, text: string): Answer 
 
 // ---- checking answers with the request's one validator -------------------------------------
 
-/** A prompt's validate function: the answer checked at `path` of `partial` by the model's rules. */
+/** What is known before a question: the given draft with the answers so far over it. */
+function known(env: FlowEnvironment, result: FlowResult): Draft {
+  let draft = env.draft;
+  for (const { path, value, origin } of result.answers) draft = withValue(draft, path, value, origin);
+  return draft;
+}
+
+/** A prompt's validate function: the answer checked at `path` of the draft `draft()` gives, by the model's rules. */
 function validator(
   env: FlowEnvironment,
-  partial: () => Record<string, unknown>,
+  draft: () => Draft,
   path: Path,
   extra?: (value: string) => string | undefined,
   remote?: (value: string) => Promise<string | undefined>,
 ) {
   return async (text: string): Promise<true | string> =>
-    checkAnswer(partial(), path, text, { now: env.now, ...lang(env) }).problem ??
+    checkAnswerIn(draft(), path, text, { now: env.now, ...lang(env) }).problem ??
     extra?.(text.trim()) ??
     (await remote?.(text.trim())) ??
     true;
 }
 
-/** A value given by flag or body that the model would refuse: refuse it now, before any question. */
-function checkGiven(env: FlowEnvironment, path: Path, raw: unknown, label: string): void {
-  const text = Array.isArray(raw) ? raw.join(',') : String(raw);
-  const problem = checkAnswer({}, path, text, { now: env.now, ...lang(env) }).problem;
-  if (problem) throw new UsageError(`${label} ${problem}`, label);
+/**
+ * A value given by flag or body that the model would refuse: refused now, before any question,
+ * named where it came from (`--load-balancer-id`, `listener.json: Protocol`).
+ */
+function checkGiven(env: FlowEnvironment, path: Path): void {
+  const at = pathText(path);
+  const { refusals } = validateDraft(env.draft, { now: env.now, ...lang(env) });
+  const problems = refusals.filter((p) => p.path === at || p.path?.startsWith(`${at}[`) || p.path?.startsWith(`${at}.`));
+  if (problems.length) throw problemsRefusal(problems);
 }
 
 // ---- what was given ------------------------------------------------------------------------
 
 const first = (flags: RawFlags, ...names: string[]): unknown => names.map((n) => flags[n]).find((v) => v !== undefined);
-const nothing = (): Record<string, unknown> => ({});
 
 const lang = (env: Pick<FlowEnvironment, 'language'>) => (env.language ? { language: env.language } : {});
 
@@ -167,7 +181,7 @@ function loadBalancerChoices(env: FlowEnvironment, items: readonly LoadBalancerI
 
 /** A load balancer id the request would accept, to offer as typed or to look up. */
 const acceptableId = (env: FlowEnvironment, text: string): boolean =>
-  checkAnswer({}, ['LoadBalancerId'], text, { now: env.now, ...lang(env) }).problem === undefined;
+  checkAnswerIn(env.draft, ['LoadBalancerId'], text, { now: env.now, ...lang(env) }).problem === undefined;
 
 /**
  * The typed text as an id of its own, when the list does not have it: offered plainly when it has
@@ -177,7 +191,7 @@ const acceptableId = (env: FlowEnvironment, text: string): boolean =>
  */
 function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalancerItem[]): Choice<string> | undefined {
   if (!text || found.some((lb) => lb.id === text)) return undefined;
-  const check = checkAnswer({}, ['LoadBalancerId'], text, { now: env.now, ...lang(env) });
+  const check = checkAnswerIn(env.draft, ['LoadBalancerId'], text, { now: env.now, ...lang(env) });
   if (check.problem) return undefined;
   const description = t(env, ASK.notListedWhy);
   if (check.warnings.length === 0) return { value: text, name: t(env, ASK.notListedUse, { id: text }), description, short: text };
@@ -193,7 +207,7 @@ function typedId(env: FlowEnvironment, text: string, found: readonly LoadBalance
 async function askLoadBalancer(env: FlowEnvironment): Promise<string> {
   const { asker, account } = env;
   const typed = async (): Promise<string> =>
-    (await asker.input({ message: t(env, ASK.loadBalancerId), validate: validator(env, nothing, ['LoadBalancerId']) })).trim();
+    (await asker.input({ message: t(env, ASK.loadBalancerId), validate: validator(env, () => env.draft, ['LoadBalancerId']) })).trim();
   if (!account) return typed();
   let loaded: LoadBalancerItem[];
   let total: number;
@@ -302,7 +316,7 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
     lb = await askLoadBalancer(env);
     result.answers.push(answer(['LoadBalancerId'], lb, '--lb', String(lb)));
   } else if (typeof lb === 'string') {
-    checkGiven(env, ['LoadBalancerId'], lb, '--lb');
+    checkGiven(env, ['LoadBalancerId']);
   }
   // Its listeners, fetched while the protocol is asked, for the port check.
   const holders = listenersOf(env, String(lb));
@@ -318,7 +332,7 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
     });
     result.answers.push(answer(['Protocol'], protocol, '--protocol', protocol));
   } else {
-    checkGiven(env, ['Protocol'], givenProtocol, '--protocol');
+    checkGiven(env, ['Protocol']);
     protocol = String(givenProtocol).trim().toUpperCase() as Protocol;
   }
 
@@ -326,7 +340,7 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
   const ports = first(flags, 'port', 'ports') ?? body.Ports;
   let askPorts = ports === undefined;
   if (ports !== undefined && (Array.isArray(ports) || typeof ports === 'string')) {
-    checkGiven(env, ['Ports'], ports, '--port');
+    checkGiven(env, ['Ports']);
     // A given port the load balancer already uses: say who holds it and ask again.
     const taken = (await clashes(holders, numbers(ports), protocol)).filter((c) => c.certain);
     if (taken.length > 0) {
@@ -340,12 +354,18 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
       await asker.input({
         message: t(env, ASK.ports),
         ...(defaultPort ? { default: defaultPort } : {}),
-        validate: validator(env, nothing, ['Ports'], undefined, async (value) => {
-          const taken = (await clashes(holders, numbers(value), protocol)).filter((c) => c.certain);
-          return taken.length
-            ? t(env, ASK.portTakenPickAnother, { clashes: taken.map((c) => describeClash(c, env.language)).join('; ') })
-            : undefined;
-        }),
+        validate: validator(
+          env,
+          () => known(env, result),
+          ['Ports'],
+          undefined,
+          async (value) => {
+            const taken = (await clashes(holders, numbers(value), protocol)).filter((c) => c.certain);
+            return taken.length
+              ? t(env, ASK.portTakenPickAnother, { clashes: taken.map((c) => describeClash(c, env.language)).join('; ') })
+              : undefined;
+          },
+        ),
       }),
     );
     result.answers.push(answer(['Ports'], coerceScalar(fieldByApi('Ports')!, typed, ''), '--port', typed.join(',')));
@@ -375,7 +395,7 @@ export async function askCreate(flags: Readonly<RawFlags>, env: FlowEnvironment)
         result.rules = await askDomains({
           input: (config) => asker.input(config),
           select: (config) => asker.select(config),
-          certificate: () => askServerCertificate(env, [], false, 'UNIDIRECTIONAL', undefined, listed),
+          certificate: () => askServerCertificate({ ...env, draft: known(env, result) }, [], false, 'UNIDIRECTIONAL', undefined, listed),
           note: (lines) => env.note(lines),
           now: env.now,
           language,
@@ -429,7 +449,7 @@ async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, 
   if (!serverGiven) {
     for (;;) {
       const defaultName = servers.length === 0 && typeof flags.certName === 'string' ? flags.certName : undefined;
-      servers.push(await askServerCertificate(env, servers, several, mode, defaultName, listed.SVR));
+      servers.push(await askServerCertificate({ ...env, draft: known(env, result) }, servers, several, mode, defaultName, listed.SVR));
       if (!several) break;
       const more = await asker.confirm({ message: t(env, ASK.addAnother), default: servers.length < 2 });
       if (!more) break;
@@ -437,7 +457,10 @@ async function askCertificates(flags: Readonly<RawFlags>, env: FlowEnvironment, 
   }
 
   let ca: CaEntry | undefined;
-  if (mutual && !caGiven) ca = await askCa(env, servers, several, typeof flags.caName === 'string' ? flags.caName : undefined, listed.CA);
+  if (mutual && !caGiven) {
+    const caName = typeof flags.caName === 'string' ? flags.caName : undefined;
+    ca = await askCa({ ...env, draft: known(env, result) }, servers, several, caName, listed.CA);
+  }
   let verify = upper(flags.sslVerifyClient);
   if (mutual && verify === undefined) {
     verify = await asker.select<string>({
@@ -501,36 +524,38 @@ function entryOf(e: ServerEntry | CaEntry): Record<string, unknown> {
 }
 
 /**
- * Where the next certificate goes, and the request around it that the answer is checked in:
- * `Certificate` for one certificate, the next entry of `MultiCertInfo.CertList` for several.
+ * Where the next certificate goes, and the draft its answers are checked in: what is known (the
+ * flags, the body, the answers so far) with the certificate being put together over it, every
+ * value of that an answer: `Certificate` for one certificate, the next entry of
+ * `MultiCertInfo.CertList` for several, the earlier entries named by what the person gave for
+ * them (their file or id).
  */
 function certificateSlot(
+  env: FlowEnvironment,
   several: boolean,
   mode: string,
   earlier: readonly (ServerEntry | CaEntry)[],
   fields: { single: string; entry: Record<string, unknown> },
-  language: Language = 'en',
-): { partial: Record<string, unknown>; at: (key: string) => Path; labels: readonly AnswerLabel[] } {
+): { draft: Draft; at: (key: string) => Path } {
+  const answer: Origin = { kind: 'prompt' };
+  // The key is named as the questions name it (the private key file), not by its API field.
+  const key: Origin = { kind: 'prompt', label: keyQuestion(env.language ?? 'en') };
   if (!several) {
+    const draft = withValue(env.draft, ['Certificate'], { SSLMode: mode, ...fields.entry }, answer);
     return {
-      partial: { Certificate: { SSLMode: mode, ...fields.entry } },
-      at: (key) => ['Certificate', key === 'CertContent' ? fields.single : key],
-      labels: [{ path: ['Certificate', 'CertKey'], label: keyQuestion(language) }],
+      draft: withOrigin(draft, ['Certificate', 'CertKey'], key),
+      at: (name) => ['Certificate', name === 'CertContent' ? fields.single : name],
     };
   }
   const index = earlier.length;
-  return {
-    partial: { MultiCertInfo: { SSLMode: mode, CertList: [...earlier.map(entryOf), fields.entry] } },
-    at: (key) => ['MultiCertInfo', 'CertList', index, key],
-    // Earlier entries are named by what the person gave for them: their file or id.
-    labels: [
-      ...earlier.map((entry, i) => ({
-        path: ['MultiCertInfo', 'CertList', i],
-        label: entry.kind === 'id' ? entry.id : entry.cert.path,
-      })),
-      { path: ['MultiCertInfo', 'CertList', index, 'CertKey'], label: keyQuestion(language) },
-    ],
-  };
+  let draft = withValue(env.draft, ['MultiCertInfo'], { SSLMode: mode, CertList: [...earlier.map(entryOf), fields.entry] }, answer);
+  for (const [i, entry] of earlier.entries())
+    draft = withOrigin(draft, ['MultiCertInfo', 'CertList', i], {
+      kind: 'prompt',
+      label: entry.kind === 'id' ? entry.id : entry.cert.path,
+    });
+  draft = withOrigin(draft, ['MultiCertInfo', 'CertList', index, 'CertKey'], key);
+  return { draft, at: (name) => ['MultiCertInfo', 'CertList', index, name] };
 }
 
 /** A certificate's key as the questions name it (not by its API field, CertKey). */
@@ -578,12 +603,12 @@ async function askServerCertificate(
     if (picked) return { kind: 'id', id: picked };
   }
   if (source !== 'upload') {
-    const slot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} }, env.language);
+    const slot = certificateSlot(env, several, mode, earlier, { single: 'CertContent', entry: {} });
     const id = await asker.input({
       message: several && n > 1 ? t(env, ASK.certificateIdOther) : t(env, ASK.certificateId),
       validate: validator(
         env,
-        () => slot.partial,
+        () => slot.draft,
         slot.at('CertId'),
         (v) => (usedIds.includes(v) ? t(env, ASK.alreadyListed, { id: v }) : undefined),
       ),
@@ -592,12 +617,12 @@ async function askServerCertificate(
   }
 
   // The key is asked next: an empty placeholder marks the entry as a server certificate meanwhile.
-  const certSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } }, env.language);
+  const certSlot = certificateSlot(env, several, mode, earlier, { single: 'CertContent', entry: { CertKey: '' } });
   const cert = await askPemFile(env, t(env, ASK.certificatePem), (path) =>
-    readPemAnswer(env.readText, path, certSlot.partial, certSlot.at('CertContent'), env.now, certSlot.labels, env.language),
+    readPemAnswer(env.readText, path, certSlot.draft, certSlot.at('CertContent'), env.now, env.language),
   );
 
-  const keySlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } }, env.language);
+  const keySlot = certificateSlot(env, several, mode, earlier, { single: 'CertContent', entry: { CertContent: cert.content } });
   let key = '';
   const ask = asker.path ? asker.path.bind(asker) : asker.input.bind(asker);
   const typedKey = await ask({
@@ -605,8 +630,9 @@ async function askServerCertificate(
     validate: async (text: string) => {
       const path = expandPath(text, env.env);
       const certAt = keySlot.at('CertContent');
-      const labels = [...keySlot.labels, { path: certAt, label: cert.path }];
-      const read = await readPemAnswer(env.readText, path, keySlot.partial, keySlot.at('CertKey'), env.now, labels, env.language);
+      // The certificate just read is named by its file.
+      const draft = withOrigin(keySlot.draft, certAt, { kind: 'prompt', label: cert.path });
+      const read = await readPemAnswer(env.readText, path, draft, keySlot.at('CertKey'), env.now, env.language);
       if (typeof read === 'string') return read;
       key = read.content;
       return true;
@@ -616,11 +642,11 @@ async function askServerCertificate(
   const usedNames = earlier.flatMap((e) => (e.kind === 'upload' ? [e.name] : []));
   const fromSubject = nameFromSubject(cert.parsed?.summary, 'server-cert');
   const algorithm = cert.parsed?.algorithm.toLowerCase() ?? String(n);
-  const nameSlot = certificateSlot(several, mode, earlier, { single: 'CertContent', entry: {} }, env.language);
+  const nameSlot = certificateSlot(env, several, mode, earlier, { single: 'CertContent', entry: {} });
   const name = await asker.input({
     message: t(env, ASK.certificateName),
     default: defaultName ?? (usedNames.includes(fromSubject) ? `${fromSubject}-${algorithm}` : fromSubject),
-    validate: validator(env, () => nameSlot.partial, nameSlot.at('CertName')),
+    validate: validator(env, () => nameSlot.draft, nameSlot.at('CertName')),
   });
   return { kind: 'upload', cert, keyPath: expandPath(typedKey, env.env), key, name: name.trim() };
 }
@@ -678,19 +704,19 @@ async function askCa(
     const picked = await pickCertificate(env, account!.items!, { message: t(env, ASK.caCertificate), used: [], usedAlgorithms: [] });
     if (picked) return { kind: 'id', id: picked };
   }
-  const slot = certificateSlot(several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} }, env.language);
+  const slot = certificateSlot(env, several, 'MUTUAL', servers, { single: 'CertCaContent', entry: {} });
   const at = (key: 'Id' | 'Content' | 'Name'): Path => (several ? slot.at(`Cert${key}`) : ['Certificate', `CertCa${key}`]);
   if (source !== 'upload') {
-    const id = await asker.input({ message: t(env, ASK.caCertificateId), validate: validator(env, () => slot.partial, at('Id')) });
+    const id = await asker.input({ message: t(env, ASK.caCertificateId), validate: validator(env, () => slot.draft, at('Id')) });
     return { kind: 'id', id: id.trim() };
   }
   const cert = await askPemFile(env, t(env, ASK.caPem), (path) =>
-    readPemAnswer(env.readText, path, slot.partial, at('Content'), env.now, slot.labels, env.language),
+    readPemAnswer(env.readText, path, slot.draft, at('Content'), env.now, env.language),
   );
   const name = await asker.input({
     message: t(env, ASK.caName),
     default: defaultName ?? nameFromSubject(cert.parsed?.summary, 'client-ca'),
-    validate: validator(env, () => slot.partial, at('Name')),
+    validate: validator(env, () => slot.draft, at('Name')),
   });
   return { kind: 'upload', cert, name: name.trim() };
 }

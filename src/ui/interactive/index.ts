@@ -108,8 +108,10 @@ export async function interactiveCreate(
     return text;
   };
 
-  // Every answer is checked by the request's validator as it is typed.
+  // Every answer is checked by the request's validator as it is typed, in the draft of what the
+  // flags and the body gave (a value of theirs the model refuses stops the run before any question).
   await loadValidator();
+  const given = await draftFromInput(flags, { ...options, readText });
   const asker = await createAsker(ctx, promptLook(ctx, globals.color !== false));
   const answers = await askCreate(flags, {
     asker,
@@ -117,6 +119,7 @@ export async function interactiveCreate(
     now: options.now,
     env: ctx.env,
     body: options.body,
+    draft: given,
     signal: ctx.signal,
     ...(ctx.language ? { language: ctx.language } : {}),
     ...(picking.account ? { account: picking.account } : {}),
@@ -130,7 +133,7 @@ export async function interactiveCreate(
   });
 
   // The draft of what the flags and the body gave, then each answer over its field.
-  let draft = await draftFromInput(flags, { ...options, readText });
+  let draft = given;
   for (const { path, value, origin } of answers.answers) draft = withValue(draft, path, value, origin);
   const built = buildFromDraft(draft, options);
 

@@ -7,6 +7,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { CliError, InterruptedError, UsageError } from '../../../core/errors.js';
 import { say } from '../../../core/i18n.js';
 import { RulesIncompleteError } from '../../../core/rule-errors.js';
+import type { Draft, Origin } from '../../../model/draft.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import { ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
@@ -31,17 +32,26 @@ export async function prepareRules(
   request: CreateListenerRequest,
   ctx: CliContext,
   validate: boolean,
+  listener: { draft: Draft; answered?: boolean },
 ): Promise<CreateRules | undefined> {
   const raws = flags.rule ?? [];
   if (raws.length === 0) return undefined;
   const language = ctx.language ?? 'en';
   if (flags.wait === false) throw new UsageError(say(language, T.noWaitWithRules), '--no-wait');
-  const parsed = await parseRuleFlags(raws, inputReader(ctx), ctx.secrets);
+  // Typed --rule values, or the domains create -i asked for: answers that stand for --rule values.
+  const answered = (raw: string, index: number, count: number): Origin => ({
+    kind: 'prompt',
+    flag: '--rule',
+    text: raw,
+    ...(count > 1 ? { nth: index + 1 } : {}),
+  });
+  const parsed = await parseRuleFlags(raws, inputReader(ctx), ctx.secrets, listener.answered ? answered : undefined);
   const protocol = typeof request.Protocol === 'string' ? request.Protocol : undefined;
   const checked = checkRuleInputs(
     parsed,
     { protocol, sniSwitch: request.SniSwitch ?? 0, ...(flags.ifNotExists ? { keepExisting: true } : {}) },
     { now: ctx.now(), language, validate },
+    listener.draft,
   );
   return { ...checked, raws };
 }

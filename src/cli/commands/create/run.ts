@@ -132,7 +132,10 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     const rules = ruleSpecs?.length
       ? await beforeSending(async () => {
           const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
-          return (await import('./rules.js')).prepareRules({ ...flags, rule: ruleSpecs }, request, ctx, validate);
+          return (await import('./rules.js')).prepareRules({ ...flags, rule: ruleSpecs }, request, ctx, validate, {
+            draft: built.draft,
+            answered: flags.rule === undefined,
+          });
         })
       : undefined;
     const warnings = [...built.warnings, ...(rules?.warnings ?? [])];
