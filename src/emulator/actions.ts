@@ -15,7 +15,7 @@ import { formatCreateTime } from './time.js';
 import type { FaultQueue } from './faults.js';
 import type { EmulatorKey, ListenerView, RuntimeConfig } from './types.js';
 import { modifyPatch, parseModifyListener } from './modify.js';
-import type { CLB_ACTIONS } from './catalog.js';
+import type { CLB_ACTIONS, CLB_TARGET_ACTIONS } from './catalog.js';
 
 export interface ActionContext {
   store: Store;
@@ -33,13 +33,13 @@ export type ActionHandler = (body: Body, ctx: ActionContext) => Record<string, u
 
 const DEFAULT_TASK_FAILURE = 'The task failed (fault injected by the emulator).';
 
-function loadBalancer(ctx: ActionContext, id: string): void {
+export function loadBalancer(ctx: ActionContext, id: string): void {
   if (!ctx.store.loadBalancers.has(id)) {
     throw new ApiFault('InvalidParameter.LBIdNotFound', `The load balancer ${id} does not exist in this region.`);
   }
 }
 
-function notBusy(ctx: ActionContext, loadBalancerId: string): void {
+export function notBusy(ctx: ActionContext, loadBalancerId: string): void {
   const running = ctx.store.runningTaskOn(loadBalancerId);
   if (running) {
     throw new ApiFault(
@@ -49,7 +49,7 @@ function notBusy(ctx: ActionContext, loadBalancerId: string): void {
   }
 }
 
-function startTask(ctx: ActionContext, action: string, loadBalancerId: string, effect: TaskEffect): void {
+export function startTask(ctx: ActionContext, action: string, loadBalancerId: string, effect: TaskEffect): void {
   const injected = ctx.faults.takeTask(action);
   ctx.store.addTask({
     TaskId: ctx.requestId,
@@ -277,7 +277,8 @@ const describeTaskStatus: ActionHandler = (body, ctx) => {
   return { Status: task.Status, Message: task.Message, LoadBalancerIds: [task.LoadBalancerId] };
 };
 
-export const ACTIONS: Readonly<Record<(typeof CLB_ACTIONS)[number], ActionHandler>> = {
+/** The listener actions; the backend ones are in target-actions.ts. */
+export const ACTIONS: Readonly<Record<Exclude<(typeof CLB_ACTIONS)[number], (typeof CLB_TARGET_ACTIONS)[number]>, ActionHandler>> = {
   CreateListener: createListener,
   ModifyListener: modifyListener,
   DescribeListeners: describeListeners,

@@ -5,7 +5,8 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { KeyRing } from './auth.js';
 import { loadCertificatesFile, seedCertificates } from './certificates.js';
-import { checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
+import { checkInstanceIds, checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
+import { DEFAULT_INSTANCES } from './targets.js';
 import type { ControlTarget } from './control.js';
 import { FaultQueue } from './faults.js';
 import { handleApiRequest, type ApiAnswer, type ApiRequest } from './gateway.js';
@@ -44,11 +45,13 @@ export class Emulator implements ControlTarget {
       listenerQuota: DEFAULTS.listenerQuota,
       clockOffsetMs: 0,
       acceptSdkForms: DEFAULTS.acceptSdkForms,
+      targetHealthDelayMs: DEFAULTS.targetHealthDelayMs,
       ...checkRuntimeConfig({
         taskDelayMs: options.taskDelayMs,
         rateLimit: options.rateLimit,
         listenerQuota: options.listenerQuota,
         acceptSdkForms: options.acceptSdkForms,
+        targetHealthDelayMs: options.targetHealthDelayMs,
       }),
     };
     this.baseClock = options.clock ? () => options.clock!.now() : (options.now ?? Date.now);
@@ -61,6 +64,7 @@ export class Emulator implements ControlTarget {
     for (const key of [this.primaryKey, ...(options.extraKeys ?? [])]) this.keys.add(key);
     this.limiter = new RateLimiter(() => this.config.rateLimit, this.clock);
     this.store = new Store(this.clock, () => this.save(), !options.clock);
+    this.store.targets.setInstances(options.instances ? checkInstanceIds(options.instances) : DEFAULT_INSTANCES);
     this.load();
   }
 
@@ -169,6 +173,10 @@ export class Emulator implements ControlTarget {
 
   finishTasks(taskId?: string): TaskView[] | undefined {
     return this.store.finishTasks(taskId);
+  }
+
+  setTargetHealth(target: string, port: number | undefined, healthy: boolean): void {
+    this.store.targets.markUnhealthy(target, port, !healthy);
   }
 
   dispose(): void {
