@@ -12,6 +12,7 @@ import {
   UsageError,
   WaitTimeoutError,
 } from '../core/errors.js';
+import { TargetsIncompleteError, UnhealthyTargetsError } from '../core/target-errors.js';
 
 export const ExitCode = {
   Success: 0,
@@ -22,8 +23,12 @@ export const ExitCode = {
   WaitTimeout: 5,
   Network: 6,
   Accepted: 7,
+  /** The listener exists, but its targets were not (all) bound: its id, what was done and the command that finishes are printed. */
+  TargetsIncomplete: 9,
   /** `apply --plan --detailed-exitcode`: the plan has changes (Terraform uses 2, which is taken here). */
   ChangesPending: 10,
+  /** The targets were bound, but the health wait ran out: the targets that are not healthy are listed. */
+  TargetsUnhealthy: 11,
   HangUp: 129,
   Interrupted: 130,
   Terminated: 143,
@@ -49,7 +54,9 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
   [5, 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)'],
   [6, 'network failure after retries; outcome unknown'],
   [7, 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)'],
+  [9, 'the listener exists, but its targets were not (all) bound; its id and the command that finishes are on stderr'],
   [10, 'apply --plan --detailed-exitcode: changes are pending'],
+  [11, '--wait-healthy gave up: the targets were bound, but some did not report healthy in time (listed on stderr)'],
   [129, 'SIGHUP (terminal closed); what was left running is printed, as for Ctrl-C'],
   [130, 'interrupted (Ctrl-C); the RequestId, if any, is printed'],
   [143, 'SIGTERM (e.g. a cancelled CI job); what was left running is printed, as for Ctrl-C'],
@@ -58,6 +65,8 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
 /** `interruptedBy` is the signal that ended the run, when one did (SIGINT if unknown). */
 export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeValue {
   if (error instanceof UsageError) return ExitCode.Usage;
+  if (error instanceof TargetsIncompleteError) return ExitCode.TargetsIncomplete;
+  if (error instanceof UnhealthyTargetsError) return ExitCode.TargetsUnhealthy;
   if (error instanceof AcceptedError) return ExitCode.Accepted;
   if (error instanceof CredentialsError) return ExitCode.Credentials;
   if (error instanceof ApiError) return error.isAuthFailure ? ExitCode.Credentials : ExitCode.ApiRejected;

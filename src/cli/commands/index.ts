@@ -10,6 +10,7 @@ import { registerConfigure } from './configure/command.js';
 import { registerWhoami } from './whoami/command.js';
 import { registerEmulator } from './emulator/command.js';
 import { registerCompletion } from './completion/command.js';
+import { registerTarget } from './target/command.js';
 
 export type { RegisterCommand } from './register.js';
 
@@ -20,6 +21,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerWait,
   registerList,
   registerDelete,
+  registerTarget,
   registerConfigure,
   registerWhoami,
   registerEmulator,

@@ -6,6 +6,8 @@ import { Option, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { createListenerOptions } from '../../options.js';
 import type { CreateFlags } from '../../../model/flags.js';
+import { say } from '../../../core/i18n.js';
+import { TARGET_STEP_TEXT } from '../../target-text.js';
 
 const EXAMPLES = `
 Examples (the CreateListener API page's cases):
@@ -30,6 +32,10 @@ Examples (the CreateListener API page's cases):
     --reschedule-target-zero-weight --reschedule-unhealthy \\
     --reschedule-expand-target --reschedule-start-time 25 \\
     --reschedule-interval 50
+  # TCP with two backends (weight 10 and 50), waiting until they are healthy
+  clb-listener create --lb lb-cuxw2rm0 --port 7574 --protocol TCP \\
+    --target ins-1a2b3c4d:8080 --target ins-5e6f7g8h:8080:50 \\
+    --wait-healthy 120
   # safe to re-run (CI): listeners already there are kept, their ids printed
   clb-listener create --lb lb-cuxw2rm0 --port 80,443 --protocol TCP \\
     --if-not-exists
@@ -48,6 +54,14 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addHelpOption(new Option('-h, --help', 'show help').helpGroup(run))
     .addHelpText('after', EXAMPLES);
   for (const option of createListenerOptions()) command.addOption(option);
+  const targets = say(ctx.language ?? 'en', TARGET_STEP_TEXT.groupTargets);
+  command
+    .addOption(
+      new Option('--target <spec>', say(ctx.language ?? 'en', TARGET_STEP_TEXT.targetOption))
+        .helpGroup(targets)
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .addOption(new Option('--wait-healthy [seconds]', say(ctx.language ?? 'en', TARGET_STEP_TEXT.waitHealthyOption)).helpGroup(targets));
   command
     .addOption(new Option('--from-file <path>', 'request body with API field names, JSON or YAML ("-" = stdin)').helpGroup(run))
     .addOption(new Option('--cli-input-json <file://path>', "same as --from-file (tccli's name; file://PATH, a path or -)").helpGroup(run))

@@ -5,6 +5,7 @@
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { ResultView } from '../../../ui/output.js';
+import type { ResultTarget } from './targets.js';
 
 export function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -27,6 +28,8 @@ export interface Outcome {
   listeners: ResultListener[];
   /** Each listener says whether it was created or found (--if-not-exists). */
   withAction: boolean;
+  /** With --target: the targets bound to each listener. */
+  targets?: ResultTarget[];
 }
 
 /** Stand-ins of the real shape, for checking --query before sending. */
@@ -64,6 +67,7 @@ export function resultView(request: CreateListenerRequest, outcome: Outcome): Re
     Protocol: request.Protocol,
     TaskStatus: outcome.TaskStatus,
     Listeners: shown,
+    ...(outcome.targets ? { Targets: outcome.targets } : {}),
   };
   const table = [
     ['LISTENER ID', 'PORT', 'PROTOCOL', 'NAME', ...(outcome.withAction ? ['ACTION'] : [])],

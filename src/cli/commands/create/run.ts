@@ -118,10 +118,18 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   try {
     const built = await beforeSending(() => buildRequest(flags, globals, ctx, (session) => opened.push(session)));
     const { request } = built;
+    const targets =
+      flags.target?.length || flags.waitHealthy !== undefined
+        ? await beforeSending(async () => {
+            const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
+            return (await import('./targets.js')).prepareTargets(flags, request, ctx, validate);
+          })
+        : undefined;
 
     const printOnly = built.printOnly === true;
     if (flags.dryRun || printOnly) {
-      if (!globals.quiet) for (const warning of built.warnings) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
+      if (!globals.quiet)
+        for (const warning of [...built.warnings, ...(targets?.warnings ?? [])]) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
       const { printDryRun } = await import('../../dry-run.js');
       await printDryRun(ctx, globals, 'CreateListener', request);
       if (printOnly && !globals.quiet) {
@@ -133,13 +141,15 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     }
 
     // Whatever can fail on the result must fail now, while nothing has been sent.
-    await checkQueryOn(globals, resultView(request, sampleOutcome(request, flags)).json);
+    const sample = sampleOutcome(request, flags);
+    if (targets) sample.targets = (await import('./targets.js')).sampleTargets(['lbl-00000000'], targets);
+    await checkQueryOn(globals, resultView(request, sample).json);
     const progress = await createProgress(ctx, globals);
-    for (const warning of built.warnings) progress.warn(warning);
+    for (const warning of [...built.warnings, ...(targets?.warnings ?? [])]) progress.warn(warning);
     // The network side is loaded only once the request is known to be valid.
     const [{ openSession }, { send }] = await Promise.all([import('../../session.js'), import('./send.js')]);
     if (opened.length === 0) opened.push(await beforeSending(() => openSession(globals, ctx)));
-    await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs });
+    await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs, ...(targets ? { targets } : {}) });
   } finally {
     await Promise.all(opened.map((session) => session.client.close()));
   }

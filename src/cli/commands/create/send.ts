@@ -15,7 +15,9 @@ import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedList
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
-import { describeTarget, resultView, type ResultListener } from './result.js';
+import { describeTarget, resultView, type Outcome, type ResultListener } from './result.js';
+import type { CreateTargets } from './targets.js';
+import { TargetsIncompleteError, UnhealthyTargetsError } from '../../../core/target-errors.js';
 
 type Listed = Awaited<ReturnType<typeof import('../../../api/clb.js').describeListeners>>;
 
@@ -24,6 +26,20 @@ export interface RunState {
   globals: GlobalOptions;
   progress: Progress;
   timeoutMs: number;
+  /** `--target`: targets to bind once the listeners exist (targets.ts). */
+  targets?: CreateTargets;
+}
+
+/** The targets step, when --target was given: on each listener this run made or kept. */
+async function targetsStep(
+  session: Session,
+  request: CreateListenerRequest,
+  listeners: readonly ResultListener[],
+  run: RunState,
+): Promise<Pick<Outcome, 'targets'>> {
+  if (!run.targets) return {};
+  const { bindTargetsOn } = await import('./targets.js');
+  return { targets: await bindTargetsOn(session.client, request, listeners, run.targets, run) };
 }
 
 /**
@@ -85,7 +101,12 @@ export async function send(session: Session, request: CreateListenerRequest, fla
     progress.succeed(
       `${many ? 'All' : 'The'} ${describeTarget(request).replace(/^1 /, '')} ${many ? 'exist' : 'exists'} already: ${existing.map((l) => l.ListenerId).join(', ')}`,
     );
-    await printResult(ctx, globals, resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction }));
+    const withTargets = await targetsStep(session, request, existing, run);
+    await printResult(
+      ctx,
+      globals,
+      resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction, ...withTargets }),
+    );
     return;
   }
 
@@ -104,10 +125,11 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       const found = await reconcile(session, toCreate, before, sentAt, error, run);
       if (found) {
         const created = found.map((l) => ({ ...l, Action: 'created' as const }));
+        const withTargets = await targetsStep(session, request, [...existing, ...created], run);
         await printResult(
           ctx,
           globals,
-          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction }),
+          resultView(request, { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction, ...withTargets }),
         );
         return;
       }
@@ -150,12 +172,15 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       accepted: { action: 'CreateListener', listenerIds: ListenerIds },
     });
     progress.succeed(`Created ${describeTarget(toCreate)} in ${formatElapsed(ctx.now() - started)}: ${ListenerIds.join(', ')}`);
-    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction }), {
+    const withTargets = await targetsStep(session, request, listeners, run);
+    await printAccepted(ctx, globals, resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction, ...withTargets }), {
       RequestId,
       ListenerIds: allIds,
       resume,
     });
   } catch (error) {
+    // The targets step names the listeners and how to finish on its own.
+    if (error instanceof TargetsIncompleteError || error instanceof UnhealthyTargetsError) throw error;
     // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
     // person can find them, and nothing after acceptance can read as "nothing was sent".
     if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {
