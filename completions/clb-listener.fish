@@ -28,6 +28,8 @@ function __clb_listener_arity
             echo optional
         case 'apply|--file' 'apply|-f' 'apply|--wait-timeout' 'apply|--profile' 'apply|--region' 'apply|--endpoint' 'apply|--language' 'apply|--output' 'apply|-o' 'apply|--query' 'apply|--filter' 'apply|--request-timeout'
             echo required
+        case 'apply|--wait-healthy'
+            echo optional
         case 'export|--lb' 'export|--port' 'export|--protocol' 'export|--profile' 'export|--region' 'export|--endpoint' 'export|--language' 'export|--output' 'export|-o' 'export|--query' 'export|--filter' 'export|--request-timeout'
             echo required
         case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--filter' 'wait|--request-timeout'
@@ -263,6 +265,7 @@ complete -c clb-listener -n '__clb_listener_at \'apply\'' -l schema -d 'print th
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l validate -d 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l no-validate -d 'send what the file gives after type checks; rule violations become warnings'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l wait-timeout -r -f -d 'give up waiting for one task after this long (default: 300)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l wait-healthy -d 'after binding, wait until the targets report healthy (DescribeTargetHealth); give up after SECONDS (default: 300), exit 11'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l version -s V -d 'print the version'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'

@@ -111,3 +111,42 @@ export const TARGET_COMMAND_TEXT = defineMessages({
     zh: '同时列出各后端的健康状态（DescribeTargetHealth）；隐含 --targets',
   },
 });
+
+export const APPLY_TARGET_TEXT = defineMessages({
+  section: { en: 'Targets:', zh: '后端：' },
+  register: { en: 'register', zh: '绑定' },
+  reweight: { en: 'weight', zh: '改权重' },
+  deregister: { en: 'deregister', zh: '解绑' },
+  registered: { en: 'registered', zh: '已绑定' },
+  reweighted: { en: 'reweighted', zh: '已改权重' },
+  deregistered: { en: 'deregistered', zh: '已解绑' },
+  newListener: { en: '(new listener)', zh: '（新监听器）' },
+  keptNotListed: {
+    en: '%{count} bound target(s) the file does not list, kept (--prune deregisters them)',
+    zh: '%{count} 个已绑定但文件未列出的后端保持不变（--prune 会解绑）',
+  },
+  summary: {
+    en: 'Targets: %{register} to register (%{registerCalls} RegisterTargets), %{reweight} to reweight (%{reweightCalls} ModifyTargetWeight), %{deregister} to deregister (%{deregisterCalls} DeregisterTargets), %{unchanged} unchanged.',
+    zh: '后端：%{register} 个待绑定（%{registerCalls} 次 RegisterTargets），%{reweight} 个待改权重（%{reweightCalls} 次 ModifyTargetWeight），%{deregister} 个待解绑（%{deregisterCalls} 次 DeregisterTargets），%{unchanged} 个不变。',
+  },
+  confirmDeregister: {
+    en: '--prune would deregister %{count} target(s): %{list}; nothing was sent',
+    zh: '--prune 将解绑 %{count} 个后端：%{list}；未发送任何请求',
+  },
+  confirmDeregisterHint: {
+    en: 'add --yes to deregister them, or run with --plan to review',
+    zh: '加上 --yes 以解绑，或使用 --plan 先查看',
+  },
+  confirmDeregisterAsk: { en: 'Deregister %{count} target(s)?', zh: '解绑 %{count} 个后端？' },
+  targetsDone: { en: '%{loadBalancer}: targets %{tally}', zh: '%{loadBalancer}：后端 %{tally}' },
+  notTried: { en: 'not tried', zh: '未尝试' },
+  listenerNotReady: { en: 'its listener was not created or changed', zh: '其监听器未能创建或修改' },
+  failedSummary: {
+    en: '%{count} target change(s) did not succeed: %{first}',
+    zh: '%{count} 项后端变更未成功：%{first}',
+  },
+  failedHint: {
+    en: 'the summary lists each target; run apply again to do what is left (what was done stays done)',
+    zh: '摘要列出了每个后端；再次运行 apply 可完成剩余部分（已完成的保持不变）',
+  },
+});

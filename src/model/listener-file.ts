@@ -14,6 +14,10 @@ import { advisory, blocking, loadValidator, validateCreateListener } from './val
 import { documentNamer, listedFindings, problemOf, renderFinding } from './messages.js';
 import { holderOf, portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
+import { LAYER4_PROTOCOLS, type TargetInput } from './target-fields.js';
+import { readTargetList } from './target-input.js';
+import { TARGET_MESSAGES } from './target-messages.js';
+import { say, type Language } from '../core/i18n.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -22,6 +26,8 @@ export interface DesiredListener {
   /** The entry's index in `listeners`. */
   index: number;
   request: CreateListenerRequest;
+  /** `Targets:` of the entry (TCP, UDP, TCP_SSL, QUIC): the set to converge to; absent when the entry has none (its targets are left alone). */
+  targets?: TargetInput[];
 }
 
 export interface ListenerFile {
@@ -109,7 +115,7 @@ export async function readListenerFile(
   document: unknown,
   label: string,
   /** `validate: false` (--no-validate): rule violations become warnings; type errors still stop it. */
-  options: { readText: ReadText; now: number; validate?: boolean },
+  options: { readText: ReadText; now: number; validate?: boolean; language?: Language },
 ): Promise<ListenerFile> {
   if (!isPlainObject(document)) throw new UsageError(`${label}: expected an object with a "listeners" list`, '--file');
   await loadValidator();
@@ -142,7 +148,9 @@ export async function readListenerFile(
       continue;
     }
     const before = problems.length;
-    const normalized = normalizeEntry(raw as Record<string, unknown>, at, problems);
+    // Targets are not a CreateListener field: read apart, bound once the listener exists.
+    const { Targets: rawTargets, ...fields } = raw as Record<string, unknown>;
+    const normalized = normalizeEntry(fields, at, problems);
     if (problems.length > before) continue;
     let body: Record<string, unknown>;
     try {
@@ -165,6 +173,23 @@ export async function readListenerFile(
       const unchecked = finding.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
       result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
     }
+    let targets: TargetInput[] | undefined;
+    if (rawTargets !== undefined) {
+      const language = options.language ?? 'en';
+      if (!(LAYER4_PROTOCOLS as readonly string[]).includes(request.Protocol)) {
+        problems.push({
+          field: `${at}.Targets`,
+          path: `${at}.Targets`,
+          rule: 'Targets.protocol',
+          message: `${at}.Targets: ${say(language, TARGET_MESSAGES.notForProtocol, { protocol: request.Protocol })}`,
+        });
+        continue;
+      }
+      const read = readTargetList(rawTargets, `${at}.Targets`, problems, { language, validate: options.validate !== false });
+      if (!read) continue;
+      targets = read.targets;
+      result.warnings.push(...read.warnings.map((w) => `${label}: ${w}`));
+    }
     result.entries.push(request);
     for (const [i, port] of request.Ports.entries()) {
       const name = request.ListenerNames?.[i];
@@ -173,6 +198,7 @@ export async function readListenerFile(
         where: request.Ports.length > 1 ? `${at} (port ${port})` : at,
         index,
         request: { ...rest, Ports: [port], ...(name !== undefined ? { ListenerNames: [name] } : {}) },
+        ...(targets ? { targets } : {}),
       });
     }
   }

@@ -4,6 +4,8 @@
  * run changes nothing. `--plan` shows what it would do, sending nothing but reads.
  */
 import { Option, type Command } from 'commander';
+import { say } from '../../../core/i18n.js';
+import { TARGET_STEP_TEXT } from '../../target-text.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { ApplyFlags } from './run.js';
 
@@ -42,7 +44,7 @@ Examples:
 
 Exit codes: 0 converged; 1 a change failed or a conflict (nothing changed for
 conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
---detailed-exitcode).
+--detailed-exitcode); 11 --wait-healthy ran out.
 `;
 
 export function registerApply(program: Command, ctx: CliContext): void {
@@ -61,6 +63,7 @@ export function registerApply(program: Command, ctx: CliContext): void {
     )
     .addOption(new Option('--no-validate', 'send what the file gives after type checks; rule violations become warnings'))
     .option('--wait-timeout <seconds>', 'give up waiting for one task after this long (default: 300)')
+    .addOption(new Option('--wait-healthy [seconds]', say(ctx.language ?? 'en', TARGET_STEP_TEXT.waitHealthyOption)))
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ApplyFlags, cmd: Command) => {
       const { runApply } = await import('./run.js');

@@ -15,11 +15,14 @@ import { waitTimeoutMs } from '../../follow-task.js';
 import { ExitCode } from '../../exit-codes.js';
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, MARK, type Progress } from '../../../ui/progress.js';
-import { keyValueTable, printResult } from '../../../ui/output.js';
+import { keyValueTable, printResult, type ResultView } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
 import { outcomeView, planView, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
 import type { Session } from '../../session.js';
+import type * as TargetsModuleType from './targets.js';
+import type { TargetPlan } from './targets.js';
+import type { BoundTarget } from '../../targets-step.js';
 
 export interface ApplyFlags {
   file?: string;
@@ -31,6 +34,8 @@ export interface ApplyFlags {
   waitTimeout?: string;
   /** `--no-validate` stores false. */
   validate?: boolean;
+  /** `--wait-healthy [seconds]`: after applying, wait for the health of the targets the file gives. */
+  waitHealthy?: string | boolean;
 }
 
 /**
@@ -46,7 +51,7 @@ async function loadFile(ctx: CliContext, path: string, validate: boolean): Promi
   const document = await readDocument(path, '--file', inputReader(ctx));
   const base = path === '-' ? ctx.cwd : dirname(resolve(ctx.cwd, path));
   const readText = inputReader({ ...ctx, cwd: base });
-  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate });
+  const file = await readListenerFile(document, label, { readText, now: ctx.now(), validate, language: ctx.language ?? 'en' });
   return { file, label };
 }
 
@@ -72,6 +77,50 @@ async function readState(
     }),
   );
   return reported;
+}
+
+type TargetsModule = typeof TargetsModuleType;
+
+/** The targets of the listeners the file gives `Targets:` for, read (DescribeTargets) and planned. */
+async function planTargetsOf(
+  session: Session,
+  plan: Plan,
+  file: ListenerFile,
+  flags: ApplyFlags,
+  ctx: CliContext,
+  globals: GlobalOptions,
+): Promise<{ module: TargetsModule; plan: TargetPlan }> {
+  const [module, { readBound }, { addHint }] = await Promise.all([
+    import('./targets.js'),
+    import('../../targets-step.js'),
+    import('../../api-hints.js'),
+  ]);
+  const toRead = module.listenersToRead(plan, file.listeners);
+  const bound = new Map<string, Map<string, BoundTarget[]>>();
+  await Promise.all(
+    [...toRead].map(async ([lb, ids]) => {
+      try {
+        bound.set(lb, await readBound(session.client, lb, ids, ctx.signal));
+      } catch (error) {
+        if (error instanceof InterruptedError) throw InterruptedError.beforeSending();
+        throw await addHint(error, { globals, loadBalancerId: lb });
+      }
+    }),
+  );
+  return { module, plan: module.planTargets(plan, file.listeners, bound, { prune: flags.prune === true }) };
+}
+
+/** --wait-healthy: the targets of every listener the file gives them for. */
+async function waitForHealth(
+  session: Session,
+  targets: { module: TargetsModule; plan: TargetPlan },
+  results: ReadonlyMap<PlanItem, ItemResult>,
+  run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; taskTimeoutMs: number },
+  healthMs: number,
+): Promise<void> {
+  const { waitHealthy } = await import('../../targets-step.js');
+  const watches = targets.module.healthWatches(targets.plan, results, run.ctx.language ?? 'en');
+  await waitHealthy({ client: session.client, ctx: run.ctx, globals: run.globals, progress: run.progress }, watches, healthMs);
 }
 
 /** Deletes need a yes: --yes, or an answer at a terminal. */
@@ -168,11 +217,15 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const reported = await readState(session, { loadBalancers }, ctx, globals);
     progress.stop();
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
+    // Targets: read and planned only when the file gives some (apply/targets.ts).
+    const targets = file.listeners.some((l) => l.targets) ? await planTargetsOf(session, plan, file, flags, ctx, globals) : undefined;
+    const language = ctx.language ?? 'en';
+    const targetChanges = targets?.plan.changes.length ?? 0;
 
     if (flags.plan) {
-      await printResult(ctx, globals, planView(plan));
+      await printResult(ctx, globals, targets ? targets.module.withTargetPlan(planView(plan), targets.plan, language) : planView(plan));
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
-      if (flags.detailedExitcode && hasChanges(plan)) throw new ExitStatus(ExitCode.ChangesPending);
+      if (flags.detailedExitcode && (hasChanges(plan) || targetChanges > 0)) throw new ExitStatus(ExitCode.ChangesPending);
       return;
     }
     if (plan.items.some((item) => item.action === 'conflict')) {
@@ -181,12 +234,19 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       }
       throw conflictError(plan);
     }
-    if (!hasChanges(plan)) {
+    const healthMs =
+      targets?.module && flags.waitHealthy !== undefined
+        ? (await import('../../targets-step.js')).healthTimeoutMs(flags.waitHealthy, '--wait-healthy')
+        : undefined;
+    if (!hasChanges(plan) && targetChanges === 0) {
       progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
       await printResult(ctx, globals, outcomeView(plan, new Map()));
+      if (targets && healthMs !== undefined)
+        await waitForHealth(session, targets, new Map(), { ctx, globals, progress, taskTimeoutMs }, healthMs);
       return;
     }
     await confirmDeletes(ctx, plan, flags);
+    if (targets) await targets.module.confirmDeregister(ctx, targets.plan, flags.yes);
 
     const { execute } = await (executing ?? import('./execute.js'));
     const operations = operationsOf(plan);
@@ -198,23 +258,41 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     progress.start(
       `Applying ${total} change${total === 1 ? '' : 's'} (${requests} request${requests === 1 ? '' : 's'}) to ${operations.size} load balancer${operations.size === 1 ? '' : 's'}`,
     );
-    const results: Map<PlanItem, ItemResult> = await execute(operations, {
-      client: session.client,
-      signal: ctx.signal,
-      taskTimeoutMs,
-      reported,
-      onEvent: progressHandler(progress, plan, total),
-    });
+    const results: Map<PlanItem, ItemResult> = hasChanges(plan)
+      ? await execute(operations, {
+          client: session.client,
+          signal: ctx.signal,
+          taskTimeoutMs,
+          reported,
+          onEvent: progressHandler(progress, plan, total),
+        })
+      : new Map();
     const failed = [...results.values()].filter((r) => r.status !== 'done');
     if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
     else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
-    await printOutcome(ctx, globals, plan, results, flags.file);
+    const targetResults =
+      targets && targetChanges > 0
+        ? await targets.module.executeTargets(targets.plan, results, {
+            client: session.client,
+            ctx,
+            globals,
+            progress,
+            timeoutMs: taskTimeoutMs,
+          })
+        : undefined;
+    await printOutcome(ctx, globals, plan, results, flags.file, (view) =>
+      targets && targetResults ? targets.module.withTargetOutcome(view, targets.plan, targetResults, results, language) : view,
+    );
     if (ctx.signal.aborted) {
       const interrupted = new InterruptedError();
       interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
       throw interrupted;
     }
     if (failed.length > 0) throw new ApplyFailedError(failed, results);
+    const targetFailed = targets && targetResults ? targets.module.targetFailure(targetResults, language) : undefined;
+    if (targetFailed) throw targetFailed;
+    if (targets && healthMs !== undefined)
+      await waitForHealth(session, targets, results, { ctx, globals, progress, taskTimeoutMs }, healthMs);
   } finally {
     progress.stop();
     await session.client.close();
@@ -232,9 +310,10 @@ async function printOutcome(
   plan: Plan,
   results: Map<PlanItem, ItemResult>,
   file: string,
+  decorate: (view: ResultView) => ResultView = (view) => view,
 ): Promise<void> {
   try {
-    await printResult(ctx, globals, outcomeView(plan, results));
+    await printResult(ctx, globals, decorate(outcomeView(plan, results)));
   } catch (error) {
     const done = [...results.entries()].filter(([, result]) => result.status === 'done');
     if (done.length === 0) throw error;
