@@ -319,6 +319,8 @@ complete -c clb-listener -n '__clb_listener_at \'list\'' -l lb -r -f -d 'CLB ins
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l port -r -f -d 'only the listener on this port'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'only listeners of this protocol'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l listener-id -r -f -d 'only these listeners (repeat or comma-separate)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l targets -d 'also list each listener\'s targets (DescribeTargets)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l health -d 'also list each target\'s health (DescribeTargetHealth); implies --targets'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l version -s V -d 'print the version'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'

@@ -253,4 +253,40 @@ describe('create --target', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.deepEqual(result.requests, []);
   });
+
+  test('list --targets and --health: each listener with its targets (JSON, text, table), health when asked', async () => {
+    const created = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '89',
+      '--protocol',
+      'TCP',
+      '--target',
+      'ins-emu00007:80:30',
+      '--target',
+      '10.0.9.9:81',
+    ]);
+    assert.equal(created.code, 0, created.stderr);
+    const id = created.stdout.trim();
+    const plain = await runAgainst(emu, ['list', '--lb', LB, '-o', 'json']);
+    assert.deepEqual(plain.requests, ['DescribeListeners'], 'without --targets: one read, as before');
+    assert.equal((JSON.parse(plain.stdout) as { Listeners: Record<string, unknown>[] }).Listeners[0]!.Targets, undefined);
+
+    const json = await runAgainst(emu, ['list', '--lb', LB, '--health', '-o', 'json']);
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(json.requests, ['DescribeListeners', 'DescribeTargets', 'DescribeTargetHealth']);
+    const listed = JSON.parse(json.stdout) as { Listeners: { ListenerId: string; Targets: Record<string, unknown>[] }[] };
+    assert.deepEqual(listed.Listeners.find((l) => l.ListenerId === id)!.Targets, [
+      { InstanceId: 'ins-emu00007', Port: 80, Weight: 30, Health: 'Unknown' },
+      { EniIp: '10.0.9.9', Port: 81, Weight: 10, Health: 'Unknown' },
+    ]);
+    await emu.advance(3000);
+    const text = await runAgainst(emu, ['list', '--lb', LB, '--health']);
+    assert.match(text.stdout, new RegExp(`^${id}\tTCP\t89\t\n  ins-emu00007\t80\t30\tAlive\n  10.0.9.9\t81\t10\tAlive$`, 'm'));
+    const table = await runAgainst(emu, ['list', '--lb', LB, '--targets', '-o', 'table']);
+    assert.match(table.stdout, /TARGET/);
+    assert.match(table.stdout, /ins-emu00007:80\(30\) 10\.0\.9\.9:81\(10\)/);
+  });
 });

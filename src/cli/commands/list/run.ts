@@ -14,6 +14,9 @@ export interface ListFlags {
   port?: string;
   protocol?: string;
   listenerId?: string[];
+  /** Also each listener's targets; --health adds their health. */
+  targets?: boolean;
+  health?: boolean;
 }
 
 /**
@@ -56,7 +59,7 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
       throw await addHint(error, { globals });
     });
     const listeners = result.Listeners ?? [];
-    await printResult(ctx, globals, {
+    const view = {
       json: { Listeners: listeners, TotalCount: result.TotalCount ?? listeners.length, RequestId: result.RequestId },
       text: listeners.map((l) =>
         [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? ''].join('\t'),
@@ -71,7 +74,22 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
           l.CreateTime ?? '',
         ]),
       ],
+    };
+    if (!flags.targets && !flags.health) {
+      await printResult(ctx, globals, view);
+      return;
+    }
+    const { readListTargets, withListTargets } = await import('./targets.js');
+    const targets = await readListTargets(
+      session.client,
+      filter.LoadBalancerId,
+      listeners.map((l) => l.ListenerId),
+      flags.health === true,
+      ctx.signal,
+    ).catch(async (error: unknown) => {
+      throw await addHint(error, { globals });
     });
+    await printResult(ctx, globals, withListTargets(view, listeners, targets, ctx.language ?? 'en'));
   } finally {
     await session.client.close();
   }
