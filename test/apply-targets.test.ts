@@ -145,4 +145,19 @@ ${targets}
     assert.equal(bad.code, 11, bad.stderr);
     assert.match(bad.stderr, /1 target\(s\) not healthy after 10s: ins-emu00002:8080 on lbl-\w+: Dead/);
   });
+
+  test('lost answers: a DeregisterTargets and a ModifyTargetWeight whose answers were dropped are read back, not resent', async () => {
+    assert.equal((await apply('-f', file(listenerFile(TWO)))).code, 0);
+    const changed = listenerFile(`      - { InstanceId: ins-emu00001, Port: 8080, Weight: 20 }`);
+    await emu.faults([
+      { action: 'DeregisterTargets', kind: 'drop', processed: true },
+      { action: 'ModifyTargetWeight', kind: 'drop', processed: true },
+    ]);
+    const result = await apply('-f', file(changed), '--prune', '--yes');
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(writesOf(result.requests), ['ModifyTargetWeight', 'DeregisterTargets'], 'each sent once');
+    assert.match(result.stderr, /the answer to ModifyTargetWeight was lost .* DescribeTargets shows it was done/);
+    assert.match(result.stderr, /the answer to DeregisterTargets was lost .* DescribeTargets shows it was done/);
+    assert.deepEqual(bound(), ['ins-emu00001:8080:20']);
+  });
 });

@@ -289,4 +289,36 @@ describe('create --target', () => {
     assert.match(table.stdout, /TARGET/);
     assert.match(table.stdout, /ins-emu00007:80\(30\) 10\.0\.9\.9:81\(10\)/);
   });
+
+  test('Ctrl-C during the health wait exits 130: the targets stay bound, the listener id is printed', async () => {
+    emu.running.emulator.setTargetHealth('ins-emu00008', undefined, false);
+    const clock = emu.clock!;
+    const ctrlC = new AbortController();
+    clock.auto = false;
+    try {
+      const pending = runAgainst(
+        emu,
+        ['create', '--lb', LB, '--port', '90', '--protocol', 'TCP', '--target', 'ins-emu00008:80', '--wait-healthy'],
+        {
+          signal: ctrlC.signal,
+        },
+      );
+      // Let time pass until the run sleeps between health polls.
+      for (let i = 0; i < 50; i++) {
+        await clock.sleeping(pending);
+        if (((await emu.state()).counts.DescribeTargetHealth ?? 0) > 0) break;
+        clock.advance(1000);
+      }
+      assert.ok(((await emu.state()).counts.DescribeTargetHealth ?? 0) > 0, 'the health wait began');
+      ctrlC.abort('SIGINT');
+      const result = await pending;
+      assert.equal(result.code, 130, result.stderr);
+      assert.match(result.stderr, /interrupted while waiting for the targets to report healthy; they stay bound/);
+      assert.match(result.stderr, /listener ids: lbl-/);
+      assert.equal(emu.running.emulator.store.targets.all().length, 1);
+    } finally {
+      clock.auto = true;
+      emu.running.emulator.setTargetHealth('ins-emu00008', undefined, true);
+    }
+  });
 });

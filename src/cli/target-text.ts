@@ -79,6 +79,10 @@ export const TARGET_STEP_TEXT = defineMessages({
     en: "the targets stay bound; check the backends and the listener's health check, then see: %{command}",
     zh: '后端保持绑定；请检查后端服务与监听器的健康检查，然后查看：%{command}',
   },
+  healthInterrupted: {
+    en: 'interrupted while waiting for the targets to report healthy; they stay bound',
+    zh: '等待后端健康检查时被中断；后端保持绑定',
+  },
   healthStatus: { en: '%{target} on %{place}: %{health}', zh: '%{place} 上的 %{target}：%{health}' },
   placeListener: { en: '%{listener} (%{protocol} %{port})', zh: '%{listener}（%{protocol} %{port}）' },
   placeRule: { en: '%{listener} rule %{rule}', zh: '%{listener} 的规则 %{rule}' },

@@ -348,8 +348,11 @@ export async function waitHealthy(run: Omit<TargetRun, 'timeoutMs'>, watches: re
       await clock.sleep(Math.min(delay, remaining), ctx.signal);
     } catch (error) {
       progress.fail();
-      if (ctx.signal.aborted) throw new InterruptedError();
-      throw error;
+      if (!ctx.signal.aborted) throw error;
+      const interrupted = new InterruptedError();
+      interrupted.message = words(run, T.healthInterrupted);
+      interrupted.details.ListenerIds = [...new Set(watches.map((w) => w.ListenerId))];
+      throw interrupted;
     }
   }
   progress.fail();
