@@ -30,7 +30,7 @@ _clb_listener_options() {
     'list') _clb_listener_reply='--lb --port --protocol --listener-id --targets --health --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'target') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'target add') _clb_listener_reply='--lb --listener-id --target --wait-healthy --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'target add') _clb_listener_reply='--lb --listener-id --location-id --domain --url --target --wait-healthy --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'target help') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -82,10 +82,10 @@ _clb_listener_arity() {
     'delete|--request-timeout') _clb_listener_reply=required ;;
     'target|--profile'|'target|--region'|'target|--endpoint'|'target|--language'|'target|--output'|\
     'target|-o'|'target|--query'|'target|--filter'|'target|--request-timeout') _clb_listener_reply=required ;;
-    'target add|--lb'|'target add|--listener-id'|'target add|--target'|'target add|--wait-timeout'|\
-    'target add|--profile'|'target add|--region'|'target add|--endpoint'|'target add|--language'|\
-    'target add|--output'|'target add|-o'|'target add|--query'|'target add|--filter'|\
-    'target add|--request-timeout') _clb_listener_reply=required ;;
+    'target add|--lb'|'target add|--listener-id'|'target add|--location-id'|'target add|--domain'|\
+    'target add|--url'|'target add|--target'|'target add|--wait-timeout'|'target add|--profile'|\
+    'target add|--region'|'target add|--endpoint'|'target add|--language'|'target add|--output'|\
+    'target add|-o'|'target add|--query'|'target add|--filter'|'target add|--request-timeout') _clb_listener_reply=required ;;
     'target add|--wait-healthy') _clb_listener_reply=optional ;;
     'target help|--profile'|'target help|--region'|'target help|--endpoint'|'target help|--language'|\
     'target help|--output'|'target help|-o'|'target help|--query'|'target help|--filter'|\
@@ -190,6 +190,7 @@ _clb_listener_values() {
     'help|--output'|'help|-o') _clb_listener_reply='text json table' ;;
     'create|--cert-file'|'create|--key-file'|'create|--ca-file'|'create|--from-file') return 2 ;;
     'apply|--file'|'apply|-f') return 2 ;;
+    'target add|--url') return 2 ;;
     'emulator|--state'|'emulator|--certificates') return 2 ;;
     *) return 1 ;;
   esac

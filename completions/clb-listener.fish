@@ -40,7 +40,7 @@ function __clb_listener_arity
             echo required
         case 'target|--profile' 'target|--region' 'target|--endpoint' 'target|--language' 'target|--output' 'target|-o' 'target|--query' 'target|--filter' 'target|--request-timeout'
             echo required
-        case 'target add|--lb' 'target add|--listener-id' 'target add|--target' 'target add|--wait-timeout' 'target add|--profile' 'target add|--region' 'target add|--endpoint' 'target add|--language' 'target add|--output' 'target add|-o' 'target add|--query' 'target add|--filter' 'target add|--request-timeout'
+        case 'target add|--lb' 'target add|--listener-id' 'target add|--location-id' 'target add|--domain' 'target add|--url' 'target add|--target' 'target add|--wait-timeout' 'target add|--profile' 'target add|--region' 'target add|--endpoint' 'target add|--language' 'target add|--output' 'target add|-o' 'target add|--query' 'target add|--filter' 'target add|--request-timeout'
             echo required
         case 'target add|--wait-healthy'
             echo optional
@@ -356,7 +356,7 @@ complete -c clb-listener -n '__clb_listener_at \'delete\'' -l debug -d 'redacted
 complete -c clb-listener -n '__clb_listener_at \'delete\'' -l quiet -s q -d 'print only data and errors'
 
 # clb-listener target
-complete -c clb-listener -n '__clb_listener_at \'target\' 0' -f -a 'add' -d 'bind targets to a TCP/UDP/TCP_SSL/QUIC listener; those already bound are kept (safe to re-run)'
+complete -c clb-listener -n '__clb_listener_at \'target\' 0' -f -a 'add' -d 'bind targets to a TCP/UDP/TCP_SSL/QUIC listener, or to a rule of an HTTP/HTTPS one; those already bound are kept (safe to re-run)'
 complete -c clb-listener -n '__clb_listener_at \'target\' 0' -f -a 'help' -d 'display help for command'
 complete -c clb-listener -n '__clb_listener_at \'target\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'target\'' -l version -s V -d 'print the version'
@@ -375,6 +375,9 @@ complete -c clb-listener -n '__clb_listener_at \'target\'' -l quiet -s q -d 'pri
 # clb-listener target add
 complete -c clb-listener -n '__clb_listener_at \'target add\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx)'
 complete -c clb-listener -n '__clb_listener_at \'target add\'' -l listener-id -r -f -d 'the listener (lbl-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l location-id -r -f -d 'for an HTTP/HTTPS listener: the rule (loc-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l domain -r -f -d 'for an HTTP/HTTPS listener: the rule\'s domain (with --url)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l url -r -F -d 'for an HTTP/HTTPS listener: the rule\'s URL path (with --domain)'
 complete -c clb-listener -n '__clb_listener_at \'target add\'' -l target -r -f -d 'a target for the listener: INSTANCE:PORT[:WEIGHT], IP:PORT[:WEIGHT] or JSON with the API\'s Target fields; repeat for more (TCP, UDP, TCP_SSL, QUIC)'
 complete -c clb-listener -n '__clb_listener_at \'target add\'' -l wait-healthy -d 'after binding, wait until the targets report healthy (DescribeTargetHealth); give up after SECONDS (default: 300), exit 11'
 complete -c clb-listener -n '__clb_listener_at \'target add\'' -l wait-timeout -r -f -d 'give up waiting for a task after this long, exit 5 (default: 300)'

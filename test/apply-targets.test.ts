@@ -143,7 +143,7 @@ ${targets}
     emu.running.emulator.setTargetHealth('ins-emu00002', 8080, false);
     const bad = await apply('-f', file(listenerFile(TWO)), '--wait-healthy', '10');
     assert.equal(bad.code, 11, bad.stderr);
-    assert.match(bad.stderr, /1 target\(s\) not healthy after 10s: ins-emu00002:8080 on lbl-\w+: Dead/);
+    assert.match(bad.stderr, /1 target\(s\) not healthy after 10s: ins-emu00002:8080 on lbl-\w+ \(TCP 80\): Dead/);
   });
 
   test('lost answers: a DeregisterTargets and a ModifyTargetWeight whose answers were dropped are read back, not resent', async () => {

@@ -91,14 +91,28 @@ export const TARGET_STEP_TEXT = defineMessages({
 export const TARGET_COMMAND_TEXT = defineMessages({
   group: { en: 'bind targets (backends) to a listener (RegisterTargets)', zh: '向监听器绑定后端（RegisterTargets）' },
   add: {
-    en: 'bind targets to a TCP/UDP/TCP_SSL/QUIC listener; those already bound are kept (safe to re-run)',
-    zh: '向 TCP/UDP/TCP_SSL/QUIC 监听器绑定后端；已绑定的保持不变（可重复运行）',
+    en: 'bind targets to a TCP/UDP/TCP_SSL/QUIC listener, or to a rule of an HTTP/HTTPS one; those already bound are kept (safe to re-run)',
+    zh: '向 TCP/UDP/TCP_SSL/QUIC 监听器或 HTTP/HTTPS 监听器的规则绑定后端；已绑定的保持不变（可重复运行）',
   },
   optLb: { en: 'CLB instance id (lb-xxxxxxxx)', zh: 'CLB 实例 ID（lb-xxxxxxxx）' },
   optListenerId: { en: 'the listener (lbl-xxxxxxxx)', zh: '监听器（lbl-xxxxxxxx）' },
   optWaitTimeout: {
     en: 'give up waiting for a task after this long, exit 5 (default: 300)',
     zh: '等待任务超过该时长则放弃，退出码 5（默认：300）',
+  },
+  optLocationId: { en: 'for an HTTP/HTTPS listener: the rule (loc-xxxxxxxx)', zh: 'HTTP/HTTPS 监听器：转发规则（loc-xxxxxxxx）' },
+  optDomain: { en: "for an HTTP/HTTPS listener: the rule's domain (with --url)", zh: 'HTTP/HTTPS 监听器：规则的域名（与 --url 一起）' },
+  optUrl: {
+    en: "for an HTTP/HTTPS listener: the rule's URL path (with --domain)",
+    zh: 'HTTP/HTTPS 监听器：规则的 URL 路径（与 --domain 一起）',
+  },
+  needRule: {
+    en: 'a %{protocol} listener binds targets to a forwarding rule: give --location-id, or --domain and --url',
+    zh: '%{protocol} 监听器的后端绑定在转发规则上：请给出 --location-id，或 --domain 与 --url',
+  },
+  noRuleOnLayer4: {
+    en: 'a %{protocol} listener has no forwarding rules: drop --location-id, --domain and --url',
+    zh: '%{protocol} 监听器没有转发规则：请去掉 --location-id、--domain 与 --url',
   },
   needTarget: { en: 'give at least one --target', zh: '请至少给出一个 --target' },
   noListener: { en: 'no listener %{listener} on %{lb}; nothing was sent', zh: '%{lb} 上没有监听器 %{listener}；未发送任何请求' },

@@ -89,14 +89,25 @@ export async function readBound(
     );
     for (const listener of answer.Listeners ?? []) {
       out.set(listener.ListenerId, (listener.Targets ?? []).map(fromBackend));
-      for (const rule of listener.Rules ?? []) out.set(`${listener.ListenerId}/${rule.LocationId}`, (rule.Targets ?? []).map(fromBackend));
+      for (const rule of listener.Rules ?? []) {
+        const targets = (rule.Targets ?? []).map(fromBackend);
+        out.set(`${listener.ListenerId}/${rule.LocationId}`, targets);
+        out.set(ruleKey(listener.ListenerId, rule.Domain ?? '', rule.Url ?? ''), targets);
+      }
     }
   }
   return out;
 }
 
+/** The key of a rule's targets in readBound's answer, by its domain and URL. */
+export function ruleKey(listenerId: string, domain: string, url: string): string {
+  return `${listenerId}|${domain}|${url}`;
+}
+
 export function placeKey(place: TargetPlace): string {
-  return place.LocationId ? `${place.ListenerId}/${place.LocationId}` : place.ListenerId;
+  if (place.LocationId) return `${place.ListenerId}/${place.LocationId}`;
+  if (place.Domain !== undefined) return ruleKey(place.ListenerId, place.Domain, place.Url ?? '');
+  return place.ListenerId;
 }
 
 async function boundAt(client: ClbClient, place: TargetPlace, signal?: AbortSignal): Promise<BoundTarget[]> {
@@ -292,7 +303,13 @@ async function readHealth(client: ClbClient, watches: readonly HealthWatch[], si
       const listener = answer.LoadBalancers?.find((lb) => lb.LoadBalancerId === watch.LoadBalancerId)?.Listeners?.find(
         (l) => l.ListenerId === watch.ListenerId,
       );
-      const rules = (listener?.Rules ?? []).filter((r) => !watch.LocationId || r.LocationId === watch.LocationId);
+      const rules = (listener?.Rules ?? []).filter((r) =>
+        watch.LocationId
+          ? r.LocationId === watch.LocationId
+          : watch.Domain !== undefined
+            ? r.Domain === watch.Domain && r.Url === watch.Url
+            : true,
+      );
       const reported = rules.flatMap((r) => r.Targets ?? []);
       for (const target of watch.targets) {
         const found = reported.find(
@@ -356,22 +373,25 @@ export async function waitHealthy(run: Omit<TargetRun, 'timeoutMs'>, watches: re
     }
   }
   progress.fail();
+  const lines: string[] = [];
   const unhealthy: UnhealthyTarget[] = watches.flatMap((watch) =>
     watch.targets
       .map((target) => ({ target, health: rows.find((r) => r.watch === watch && r.target === target)?.health ?? 'missing' }))
       .filter((r) => r.health !== 'Alive')
-      .map((r) => ({
-        LoadBalancerId: watch.LoadBalancerId,
-        ListenerId: watch.ListenerId,
-        ...(watch.LocationId ? { LocationId: watch.LocationId } : {}),
-        Target: r.target.InstanceId ?? r.target.EniIp ?? '',
-        Port: r.target.Port,
-        Health: r.health,
-      })),
+      .map((r) => {
+        lines.push(words(run, T.healthStatus, { target: targetKey(r.target), place: watch.label, health: r.health }));
+        return {
+          LoadBalancerId: watch.LoadBalancerId,
+          ListenerId: watch.ListenerId,
+          ...(watch.LocationId ? { LocationId: watch.LocationId } : {}),
+          ...(watch.Domain !== undefined ? { Domain: watch.Domain, Url: watch.Url ?? '' } : {}),
+          Target: r.target.InstanceId ?? r.target.EniIp ?? '',
+          Port: r.target.Port,
+          Health: r.health,
+        };
+      }),
   );
-  const list = unhealthy
-    .map((u) => words(run, T.healthStatus, { target: `${u.Target}:${u.Port}`, place: u.LocationId ?? u.ListenerId, health: u.Health }))
-    .join('; ');
+  const list = lines.join('; ');
   const first = watches[0]!;
   throw new UnhealthyTargetsError(words(run, T.unhealthy, { count: unhealthy.length, seconds: Math.round(timeoutMs / 1000), list }), {
     hint: words(run, T.unhealthyHint, { command: suggestCommand(run.globals, 'list', '--lb', first.LoadBalancerId, '--health') }),

@@ -20,6 +20,9 @@ export interface UnhealthyTarget {
   LoadBalancerId: string;
   ListenerId: string;
   LocationId?: string;
+  /** A rule named by its domain and URL. */
+  Domain?: string;
+  Url?: string;
   /** InstanceId or EniIp. */
   Target: string;
   Port: number;

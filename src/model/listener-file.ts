@@ -28,6 +28,15 @@ export interface DesiredListener {
   request: CreateListenerRequest;
   /** `Targets:` of the entry (TCP, UDP, TCP_SSL, QUIC): the set to converge to; absent when the entry has none (its targets are left alone). */
   targets?: TargetInput[];
+  /** `Targets:` of the entry's forwarding rules (HTTP/HTTPS), each named by its domain and URL. */
+  ruleTargets?: RuleTargets[];
+}
+
+/** The targets a forwarding rule converges to; the rule is named by its (first) domain and URL. */
+export interface RuleTargets {
+  Domain: string;
+  Url: string;
+  targets: TargetInput[];
 }
 
 export interface ListenerFile {

@@ -16,15 +16,23 @@ import { DEFAULT_WEIGHT, targetKey, targetLabel, type TargetInput } from '../../
 import type { ResultView } from '../../../ui/output.js';
 import { MARK, type Progress } from '../../../ui/progress.js';
 import { APPLY_TARGET_TEXT as A, TARGET_STEP_TEXT as S } from '../../target-text.js';
-import type { BoundTarget, HealthWatch, NamedPlace } from '../../targets-step.js';
+import { ruleKey, type BoundTarget, type HealthWatch, type NamedPlace } from '../../targets-step.js';
 import type { ItemResult } from './execute.js';
 import type { Plan, PlanItem } from './plan.js';
 
 export type TargetAction = 'register' | 'reweight' | 'deregister';
 
+/** A forwarding rule, by domain and URL (the API binds to it so, whether or not it exists yet). */
+export interface RulePlace {
+  Domain: string;
+  Url: string;
+}
+
 export interface TargetChange {
   action: TargetAction;
   item: PlanItem;
+  /** The rule the target is bound to (HTTP/HTTPS); absent for a listener's own. */
+  rule?: RulePlace;
   target: TargetInput;
   /** For reweight: the weight now. */
   oldWeight?: number;
@@ -37,8 +45,8 @@ export interface TargetPlan {
   unchanged: number;
   /** Bound targets the file does not list, kept because --prune was not given. */
   kept: number;
-  /** The listeners whose targets the file gives (for the health wait). */
-  managed: { item: PlanItem; targets: TargetInput[] }[];
+  /** The listeners and rules whose targets the file gives (for the health wait). */
+  managed: { item: PlanItem; rule?: RulePlace; targets: TargetInput[] }[];
 }
 
 const TARGETS_PER_CALL = 20;
@@ -46,7 +54,7 @@ const calls = (n: number) => Math.ceil(n / TARGETS_PER_CALL);
 
 /** The listeners the file gives `Targets:` for that exist now, per load balancer. */
 export function listenersToRead(plan: Plan, desired: readonly DesiredListener[]): Map<string, string[]> {
-  const withTargets = new Set(desired.filter((d) => d.targets).map((d) => d.request));
+  const withTargets = new Set(desired.filter((d) => d.targets || d.ruleTargets?.length).map((d) => d.request));
   const out = new Map<string, string[]>();
   for (const item of plan.items) {
     if (!item.desired || !withTargets.has(item.desired) || !item.listenerId || item.action === 'conflict') continue;
@@ -65,31 +73,45 @@ export function planTargets(
   const byRequest = new Map(desired.map((d) => [d.request, d]));
   const out: TargetPlan = { changes: [], unchanged: 0, kept: 0, managed: [] };
   for (const item of plan.items) {
-    const wanted = item.desired ? byRequest.get(item.desired)?.targets : undefined;
-    if (!wanted || item.action === 'conflict' || item.action === 'delete') continue;
-    out.managed.push({ item, targets: wanted });
-    const now = item.listenerId ? (bound.get(item.loadBalancerId)?.get(item.listenerId) ?? []) : [];
-    for (const target of wanted) {
-      const weight = target.Weight ?? DEFAULT_WEIGHT;
-      const there = now.find((b) => targetKey(b) === targetKey(target));
-      if (!there) out.changes.push({ action: 'register', item, target, weight });
-      else if (there.Weight !== weight) out.changes.push({ action: 'reweight', item, target, oldWeight: there.Weight, weight });
-      else out.unchanged++;
-    }
-    for (const there of now) {
-      if (wanted.some((t) => targetKey(t) === targetKey(there))) continue;
-      if (options.prune) out.changes.push({ action: 'deregister', item, target: there });
-      else out.kept++;
+    const entry = item.desired ? byRequest.get(item.desired) : undefined;
+    if (!entry || item.action === 'conflict' || item.action === 'delete') continue;
+    const sets: { rule?: RulePlace; targets: TargetInput[] }[] = [
+      ...(entry.targets ? [{ targets: entry.targets }] : []),
+      ...(entry.ruleTargets ?? []).map((r) => ({ rule: { Domain: r.Domain, Url: r.Url }, targets: r.targets })),
+    ];
+    for (const { rule, targets: wanted } of sets) {
+      out.managed.push({ item, ...(rule ? { rule } : {}), targets: wanted });
+      const key = item.listenerId ? (rule ? ruleKey(item.listenerId, rule.Domain, rule.Url) : item.listenerId) : undefined;
+      const now = key ? (bound.get(item.loadBalancerId)?.get(key) ?? []) : [];
+      const at = rule ? { rule } : {};
+      for (const target of wanted) {
+        const weight = target.Weight ?? DEFAULT_WEIGHT;
+        const there = now.find((b) => targetKey(b) === targetKey(target));
+        if (!there) out.changes.push({ action: 'register', item, ...at, target, weight });
+        else if (there.Weight !== weight) out.changes.push({ action: 'reweight', item, ...at, target, oldWeight: there.Weight, weight });
+        else out.unchanged++;
+      }
+      for (const there of now) {
+        if (wanted.some((t) => targetKey(t) === targetKey(there))) continue;
+        if (options.prune) out.changes.push({ action: 'deregister', item, ...at, target: there });
+        else out.kept++;
+      }
     }
   }
   return out;
 }
 
+/** Which listener or rule a change is on: changes with the same key go out together. */
+function setKey(change: { item: PlanItem; rule?: RulePlace }): string {
+  const id = `${change.item.loadBalancerId}#${change.item.where}#${change.item.port}`;
+  return change.rule ? `${id}|${change.rule.Domain}|${change.rule.Url}` : id;
+}
+
 export function targetCounts(tp: TargetPlan) {
   const count = (action: TargetAction) => tp.changes.filter((c) => c.action === action);
   const perListener = (action: TargetAction) => {
-    const groups = new Map<PlanItem, number>();
-    for (const c of count(action)) groups.set(c.item, (groups.get(c.item) ?? 0) + 1);
+    const groups = new Map<string, number>();
+    for (const c of count(action)) groups.set(setKey(c), (groups.get(setKey(c)) ?? 0) + 1);
     return [...groups.values()].reduce((n, size) => n + calls(size), 0);
   };
   return {
@@ -113,8 +135,9 @@ function verb(language: Language, action: TargetAction): string {
   return words(language, action === 'register' ? A.register : action === 'reweight' ? A.reweight : A.deregister);
 }
 
-function listenerLabel(item: PlanItem, language: Language): string {
-  return `${item.listenerId ?? words(language, A.newListener)} (${item.protocol} ${portLabel(item.port, item.endPort)})`;
+function listenerLabel(item: PlanItem, language: Language, rule?: RulePlace): string {
+  const listener = `${item.listenerId ?? words(language, A.newListener)} (${item.protocol} ${portLabel(item.port, item.endPort)})`;
+  return rule ? `${listener} ${rule.Domain}${rule.Url}` : listener;
 }
 
 function changeDetail(change: TargetChange): string {
@@ -146,6 +169,7 @@ function changeJson(change: TargetChange) {
     Protocol: change.item.protocol,
     Port: change.item.port,
     Source: change.item.where,
+    ...(change.rule ? { Domain: change.rule.Domain, Url: change.rule.Url } : {}),
     ...(change.target.InstanceId ? { InstanceId: change.target.InstanceId } : {}),
     ...(change.target.EniIp ? { EniIp: change.target.EniIp } : {}),
     TargetPort: change.target.Port,
@@ -158,11 +182,13 @@ function changeJson(change: TargetChange) {
 export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Language): ResultView {
   if (tp.managed.length === 0 && tp.changes.length === 0) return view;
   const lines: string[] = [];
-  const items = [...new Set(tp.changes.map((c) => c.item))];
-  if (items.length > 0) lines.push(words(language, A.section));
-  for (const item of items) {
-    lines.push(`  ${listenerLabel(item, language)}  (${item.where})`);
-    for (const change of tp.changes.filter((c) => c.item === item)) {
+  const sets = [...new Set(tp.changes.map(setKey))];
+  if (sets.length > 0) lines.push(words(language, A.section));
+  for (const key of sets) {
+    const changes = tp.changes.filter((c) => setKey(c) === key);
+    const { item, rule } = changes[0]!;
+    lines.push(`  ${listenerLabel(item, language, rule)}  (${item.where})`);
+    for (const change of changes) {
       lines.push(`    ${SIGN[change.action]} ${verb(language, change.action).padEnd(10)} ${changeDetail(change)}`);
     }
   }
@@ -202,6 +228,15 @@ export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Langu
         }
       : {}),
   };
+}
+
+function placeLabel(listenerId: string, item: PlanItem, rule: RulePlace | undefined, language: Language): string {
+  const listener = say(language, S.placeListener, {
+    listener: listenerId,
+    protocol: item.protocol,
+    port: portLabel(item.port, item.endPort),
+  });
+  return rule ? say(language, S.placeRule, { listener, rule: `${rule.Domain}${rule.Url}` }) : listener;
 }
 
 /** Deregistrations need a yes: --yes, or an answer at a terminal. */
@@ -246,8 +281,9 @@ export async function executeTargets(
     lbs.map(async (lb) => {
       let stopped = false;
       const tally: Record<string, number> = {};
-      for (const item of [...new Set(tp.changes.filter((c) => c.item.loadBalancerId === lb).map((c) => c.item))]) {
-        const mine = tp.changes.filter((c) => c.item === item);
+      for (const key of [...new Set(tp.changes.filter((c) => c.item.loadBalancerId === lb).map(setKey))]) {
+        const mine = tp.changes.filter((c) => setKey(c) === key);
+        const { item, rule } = mine[0]!;
         const listenerResult = listenerResults.get(item);
         const listenerId = listenerResult?.listenerId ?? item.listenerId;
         const ready = item.action === 'unchanged' || listenerResult?.status === 'done';
@@ -392,14 +428,15 @@ export function targetFailure(results: ReadonlyMap<TargetChange, TargetResult>, 
 
 /** The health watch of every listener whose targets the file gives, once apply has run. */
 export function healthWatches(tp: TargetPlan, listenerResults: ReadonlyMap<PlanItem, ItemResult>, language: Language): HealthWatch[] {
-  return tp.managed.flatMap(({ item, targets }) => {
+  return tp.managed.flatMap(({ item, rule, targets }) => {
     const listenerId = listenerResults.get(item)?.listenerId ?? item.listenerId;
     if (!listenerId || targets.length === 0) return [];
     return [
       {
         LoadBalancerId: item.loadBalancerId,
         ListenerId: listenerId,
-        label: say(language, S.placeListener, { listener: listenerId, protocol: item.protocol, port: portLabel(item.port, item.endPort) }),
+        ...(rule ? { Domain: rule.Domain, Url: rule.Url } : {}),
+        label: placeLabel(listenerId, item, rule, language),
         targets,
       },
     ];

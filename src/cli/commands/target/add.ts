@@ -5,7 +5,6 @@ import { say, type Language } from '../../../core/i18n.js';
 import { checkListenerIds, checkLoadBalancerId } from '../../../model/ids.js';
 import { LAYER4_PROTOCOLS, targetKey, targetLabel } from '../../../model/target-fields.js';
 import { readTargetFlags } from '../../../model/target-input.js';
-import { TARGET_MESSAGES } from '../../../model/target-messages.js';
 import { createProgress } from '../../../ui/progress.js';
 import { printResult } from '../../../ui/output.js';
 import { waitTimeoutMs } from '../../seconds.js';
@@ -14,6 +13,9 @@ import { TARGET_COMMAND_TEXT as T, TARGET_STEP_TEXT as S } from '../../target-te
 export interface TargetAddFlags {
   lb: string;
   listenerId: string;
+  locationId?: string;
+  domain?: string;
+  url?: string;
   target?: string[];
   waitHealthy?: string | boolean;
   waitTimeout?: string;
@@ -52,15 +54,25 @@ export async function runTargetAdd(ctx: CliContext, globals: GlobalOptions, flag
     const it = found.Listeners?.find((l) => l.ListenerId === listenerId);
     if (!it) throw new UsageError(say(language, T.noListener, { listener: listenerId, lb: lb.value }), '--listener-id');
     const protocol = it.Protocol.toUpperCase();
-    if (!(LAYER4_PROTOCOLS as readonly string[]).includes(protocol)) {
-      throw new UsageError(`--target: ${say(language, TARGET_MESSAGES.notForProtocol, { protocol })}`, '--target');
+    const layer4 = (LAYER4_PROTOCOLS as readonly string[]).includes(protocol);
+    const byRule = flags.locationId !== undefined || flags.domain !== undefined || flags.url !== undefined;
+    if (layer4 && byRule)
+      throw new UsageError(say(language, T.noRuleOnLayer4, { protocol }), flags.locationId ? '--location-id' : '--domain');
+    if (!layer4 && flags.locationId === undefined && (flags.domain === undefined || flags.url === undefined)) {
+      throw new UsageError(say(language, T.needRule, { protocol }), '--location-id');
     }
+    const listenerLabel = say(language, S.placeListener, { listener: listenerId, protocol, port: it.Port });
+    const rule =
+      flags.locationId !== undefined ? { LocationId: flags.locationId } : layer4 ? {} : { Domain: flags.domain!, Url: flags.url! };
     const place = {
       LoadBalancerId: lb.value,
       ListenerId: listenerId,
-      label: say(language, S.placeListener, { listener: listenerId, protocol, port: it.Port }),
+      ...rule,
+      label: layer4
+        ? listenerLabel
+        : say(language, S.placeRule, { listener: listenerLabel, rule: flags.locationId ?? `${flags.domain}${flags.url}` }),
     };
-    const bound = (await step.readBound(session.client, lb.value, [listenerId], ctx.signal)).get(listenerId) ?? [];
+    const bound = (await step.readBound(session.client, lb.value, [listenerId], ctx.signal)).get(step.placeKey(place)) ?? [];
     const missing = targets.filter((t) => !bound.some((b) => targetKey(b) === targetKey(t)));
     for (const t of targets) {
       const there = bound.find((b) => targetKey(b) === targetKey(t));
@@ -82,7 +94,7 @@ export async function runTargetAdd(ctx: CliContext, globals: GlobalOptions, flag
       Action: missing.includes(t) ? 'registered' : 'existing',
     }));
     await printResult(ctx, globals, {
-      json: { LoadBalancerId: lb.value, ListenerId: listenerId, Registered: missing.length, Targets: shown },
+      json: { LoadBalancerId: lb.value, ListenerId: listenerId, ...rule, Registered: missing.length, Targets: shown },
       text: shown.map((t) => `${targetKey(t)}\t${t.Weight}\t${t.Action}`),
       table: [
         [say(language, T.headTarget), say(language, T.headPort), say(language, T.headWeight), say(language, T.headAction)],
