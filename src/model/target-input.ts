@@ -105,3 +105,94 @@ export function readTargetList(
   if (refusals.length > 0) return undefined;
   return { targets, warnings: findings.map((f) => findingLine(f, name, true, options.language)) };
 }
+
+/**
+ * A rule's `Targets` as given in `--rule` (a JSON list of Target objects or specs, or specs in
+ * one string: `ins-…:80 10.0.0.5:80:50`), as a list to check.
+ */
+function ruleTargetValues(value: unknown, language: Language): unknown[] | undefined {
+  let list: unknown = value;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text.startsWith('[')) {
+      try {
+        list = JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+    } else list = text === '' ? [] : text.split(/[\s;]+/);
+  }
+  if (!Array.isArray(list)) return undefined;
+  return list.map((item) => (typeof item === 'string' ? parseTargetSpec(item, language) : item));
+}
+
+export interface SplitRules {
+  /** Each rule without its `Targets`, for the rule's own checks. */
+  rules: Record<string, unknown>[];
+  /** Each rule's targets, checked; undefined for a rule without `Targets`. */
+  targets: (TargetInput[] | undefined)[];
+  warnings: string[];
+}
+
+/**
+ * Takes `Targets` out of forwarding rules given on the command line (`--rule`), checks them, and
+ * returns the rules without them. `name(i)` is how the i-th rule is called (`--rule #2`).
+ */
+export function splitRuleTargets(
+  values: readonly Record<string, unknown>[],
+  name: (index: number) => string,
+  options: { language: Language; validate?: boolean },
+): SplitRules {
+  const out: SplitRules = { rules: [], targets: [], warnings: [] };
+  const problems: Problem[] = [];
+  for (const [i, value] of values.entries()) {
+    const { Targets: raw, ...rule } = value;
+    out.rules.push(rule);
+    if (raw === undefined) {
+      out.targets.push(undefined);
+      continue;
+    }
+    const at = `${name(i)} Targets`;
+    const list = ruleTargetValues(raw, options.language);
+    if (!list) {
+      problems.push({ field: name(i), path: `Rules[${i}].Targets`, rule: 'type', message: `${at} ${say(options.language, M.notList)}` });
+      out.targets.push(undefined);
+      continue;
+    }
+    const read = readTargetList(list, at, problems, options);
+    out.targets.push(read?.targets);
+    if (read) out.warnings.push(...read.warnings);
+  }
+  if (problems.length > 0) throw new UsageError(problems[0]!.message, problems[0]!.field, { problems, hint: 'nothing was sent' });
+  return out;
+}
+
+/**
+ * Takes `Targets:` out of the `Rules:` of an apply file's entry (`at`: `listeners[0].Rules`):
+ * the rules go on without them, and each rule's targets are named by its (first) domain and URL.
+ * Problems join the file's list.
+ */
+export function splitFileRuleTargets(
+  rawRules: unknown,
+  at: string,
+  problems: Problem[],
+  options: { language: Language; validate?: boolean },
+): { rules: unknown; ruleTargets: { Domain: string; Url: string; targets: TargetInput[] }[]; warnings: string[] } {
+  const ruleTargets: { Domain: string; Url: string; targets: TargetInput[] }[] = [];
+  const warnings: string[] = [];
+  if (!Array.isArray(rawRules)) return { rules: rawRules, ruleTargets, warnings };
+  const rules = rawRules.map((raw, i) => {
+    if (!isPlainObject(raw)) return raw;
+    const { Targets, ...rule } = raw as Record<string, unknown>;
+    if (Targets === undefined) return rule;
+    const domains = Array.isArray(rule.Domains) ? rule.Domains : [rule.Domain];
+    const domain = domains[0];
+    const read = readTargetList(Targets, `${at}[${i}].Targets`, problems, options);
+    if (read && typeof domain === 'string' && typeof rule.Url === 'string') {
+      ruleTargets.push({ Domain: domain, Url: rule.Url, targets: read.targets });
+      warnings.push(...read.warnings);
+    }
+    return rule;
+  });
+  return { rules, ruleTargets, warnings };
+}
