@@ -296,11 +296,8 @@ export async function executeTargets(
         const place: NamedPlace = {
           LoadBalancerId: lb,
           ListenerId: listenerId,
-          label: say(language, S.placeListener, {
-            listener: listenerId,
-            protocol: item.protocol,
-            port: portLabel(item.port, item.endPort),
-          }),
+          ...(rule ? { Domain: rule.Domain, Url: rule.Url } : {}),
+          label: placeLabel(listenerId, item, rule, language),
         };
         const mark = (changes: readonly TargetChange[], done: readonly TargetInput[]) => {
           for (const c of changes) if (done.some((t) => targetKey(t) === targetKey(c.target))) results.set(c, { status: 'done' });
