@@ -321,4 +321,23 @@ describe('create --target', () => {
       emu.running.emulator.setTargetHealth('ins-emu00008', undefined, true);
     }
   });
+
+  test('--if-not-exists with --target: a kept listener gets only the targets it lacks; a re-run sends no write', async () => {
+    const argv = ['create', '--lb', LB, '--port', '91', '--protocol', 'TCP', '--if-not-exists', '--target', 'ins-emu00001:80'];
+    const first = await runAgainst(emu, argv);
+    assert.equal(first.code, 0, first.stderr);
+    const again = await runAgainst(emu, [...argv, '--target', 'ins-emu00002:80']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(
+      again.requests!.filter((a) => !a.startsWith('Describe')),
+      ['RegisterTargets'],
+    );
+    assert.deepEqual(targetsOf(first.stdout.trim()), ['ins-emu00001:80:10', 'ins-emu00002:80:10']);
+    const third = await runAgainst(emu, [...argv, '--target', 'ins-emu00002:80']);
+    assert.equal(third.code, 0, third.stderr);
+    assert.deepEqual(
+      third.requests!.filter((a) => !a.startsWith('Describe')),
+      [],
+    );
+  });
 });
