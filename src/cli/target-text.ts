@@ -22,6 +22,8 @@ export const TARGET_STEP_TEXT = defineMessages({
     zh: '绑定后等待后端健康检查通过（DescribeTargetHealth）；超过 SECONDS 秒（默认 300）则放弃，退出码 11',
   },
   groupTargets: { en: 'Targets (backends):', zh: '后端：' },
+  dryRunListener: { en: '<the ListenerId CreateListener returns>', zh: '<CreateListener 返回的 ListenerId>' },
+  dryRunLocation: { en: '<the LocationId CreateRule returns>', zh: '<CreateRule 返回的 LocationId>' },
   noWaitWithTargets: {
     en: '--target binds once the listener exists, so create waits for it; drop --no-wait',
     zh: '--target 需要监听器先创建完成，因此 create 必须等待；请去掉 --no-wait',

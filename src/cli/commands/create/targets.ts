@@ -31,6 +31,8 @@ export interface CreateTargets {
 /** A target as the result shows it, under its listener. */
 export interface ResultTarget {
   ListenerId: string;
+  /** A forwarding rule's targets: the rule. */
+  LocationId?: string;
   InstanceId?: string;
   EniIp?: string;
   Port: number;
@@ -177,5 +179,129 @@ function unfinished(
     cause: error,
     listenerIds: ids,
     ...(taskId ? { taskId } : {}),
+  });
+}
+
+/** A forwarding rule as create made (or kept) it: where its targets go. */
+export interface MadeRule {
+  ListenerId: string;
+  Domain: string;
+  Url: string;
+  LocationId: string;
+  Action?: 'created' | 'existing';
+}
+
+/**
+ * `Targets` given in `--rule`: bound to each rule once it exists (by its LocationId), a kept
+ * rule's read first so only what it lacks is registered. `targetsOf(rule)` gives the targets the
+ * --rule that made it carried. The errors are those of bindTargetsOn: exit 9 with the command that
+ * finishes (target add --location-id).
+ */
+export async function bindRuleTargets(
+  client: ClbClient,
+  request: CreateListenerRequest,
+  rules: readonly MadeRule[],
+  targetsOf: (rule: MadeRule) => readonly TargetInput[] | undefined,
+  raws: (rule: MadeRule) => readonly string[],
+  run: BindRun & { healthMs?: number },
+): Promise<ResultTarget[]> {
+  const step = await import('../../targets-step.js');
+  const language: Language = run.ctx.language ?? 'en';
+  const targetRun = { client, ...run };
+  const results: ResultTarget[] = [];
+  const done: string[] = [];
+  const watches: HealthWatch[] = [];
+  const withTargets = rules.filter((r) => (targetsOf(r) ?? []).length > 0);
+  for (const [i, rule] of withTargets.entries()) {
+    const targets = [...(targetsOf(rule) ?? [])];
+    const listener = say(language, T.placeListener, {
+      listener: rule.ListenerId,
+      protocol: request.Protocol,
+      port: request.Ports[0] ?? '',
+    });
+    const place: NamedPlace = {
+      LoadBalancerId: request.LoadBalancerId,
+      ListenerId: rule.ListenerId,
+      LocationId: rule.LocationId,
+      label: say(language, T.placeRule, { listener, rule: `${rule.Domain}${rule.Url} (${rule.LocationId})` }),
+    };
+    try {
+      let missing = targets;
+      if (rule.Action === 'existing') {
+        const bound =
+          (await step.readBound(client, request.LoadBalancerId, [rule.ListenerId], run.ctx.signal)).get(step.placeKey(place)) ?? [];
+        missing = targets.filter((t) => !bound.some((b) => targetKey(b) === targetKey(t)));
+      }
+      if (missing.length > 0) {
+        await step.registerInChunks(targetRun, place, missing, (chunk) =>
+          done.push(...chunk.map((t) => `${rule.LocationId} ${targetLabel(t)}`)),
+        );
+        run.progress.succeed(say(language, T.bound, { count: missing.length, place: place.label }));
+      } else run.progress.succeed(say(language, T.alreadyBound, { place: place.label }));
+    } catch (error) {
+      const pending = withTargets.slice(i);
+      const command = pending
+        .map((r) =>
+          suggestCommand(
+            run.globals,
+            'target',
+            'add',
+            '--lb',
+            request.LoadBalancerId,
+            '--listener-id',
+            r.ListenerId,
+            '--location-id',
+            r.LocationId,
+            ...raws(r).flatMap((t) => ['--target', t]),
+          ),
+        )
+        .join(' && ');
+      const ids = [...new Set(rules.map((r) => r.ListenerId))];
+      const hint = say(language, T.targetsIncompleteHint, {
+        done: [`CreateListener, CreateRule (${ids.join(', ')})`, ...done].join(', '),
+        notDone: pending.map((r) => `${r.LocationId}: ${(targetsOf(r) ?? []).map(targetLabel).join(' ')}`).join('; '),
+        command,
+      });
+      if (error instanceof InterruptedError) {
+        error.details.ListenerIds = ids;
+        error.hint = hint;
+        throw error;
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      const taskId = error instanceof CliError ? error.details.TaskId : undefined;
+      throw new TargetsIncompleteError(say(language, T.targetsIncomplete, { listener: rule.ListenerId, reason }), {
+        hint,
+        cause: error,
+        listenerIds: ids,
+        ...(taskId ? { taskId } : {}),
+      });
+    }
+    results.push(...targets.map((t) => ({ ...resultTarget(rule.ListenerId, t), LocationId: rule.LocationId })));
+    watches.push({ ...place, targets });
+  }
+  if (run.healthMs !== undefined) await step.waitHealthy(targetRun, watches, run.healthMs);
+  return results;
+}
+
+/** The RegisterTargets requests a dry run shows after CreateListener (and CreateRule). */
+export function dryRunTargets(
+  request: CreateListenerRequest,
+  sets: readonly { LocationId?: string; targets: readonly TargetInput[] }[],
+  placeholder: { listener: string; location: string },
+): { action: string; body: object }[] {
+  return sets.flatMap((set) => {
+    const bodies: { action: string; body: object }[] = [];
+    for (let i = 0; i < set.targets.length; i += 20) {
+      bodies.push({
+        action: 'RegisterTargets',
+        body: {
+          LoadBalancerId: request.LoadBalancerId,
+          ListenerId: placeholder.listener,
+          ...(set.LocationId !== undefined ? { LocationId: placeholder.location } : {}),
+          Targets: set.targets.slice(i, i + 20),
+        },
+      });
+    }
+    return bodies;
   });
 }
