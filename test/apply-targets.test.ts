@@ -160,4 +160,14 @@ ${targets}
     assert.match(result.stderr, /the answer to DeregisterTargets was lost .* DescribeTargets shows it was done/);
     assert.deepEqual(bound(), ['ins-emu00001:8080:20']);
   });
+
+  test('--wait-healthy on a file without Targets, or with a bad value: exit 2, nothing sent', async () => {
+    const none = await apply('-f', file(`listeners:\n  - { LoadBalancerId: ${LB}, Port: 95, Protocol: TCP }\n`), '--wait-healthy');
+    assert.equal(none.code, 2, none.stderr);
+    assert.match(none.stderr, /--wait-healthy waits for the targets the file gives under Targets:, and it gives none/);
+    assert.deepEqual(none.requests, []);
+    const bad = await apply('-f', file(listenerFile(TWO)), '--wait-healthy', 'soon');
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.deepEqual(bad.requests, []);
+  });
 });

@@ -32,6 +32,10 @@ export const TARGET_STEP_TEXT = defineMessages({
     en: '--wait-healthy needs --target: there is nothing to wait for',
     zh: '--wait-healthy 需要 --target：没有可等待的后端',
   },
+  waitHealthyNeedsFileTargets: {
+    en: '--wait-healthy waits for the targets the file gives under Targets:, and it gives none',
+    zh: '--wait-healthy 等待文件中 Targets: 下的后端，但文件中没有',
+  },
   binding: { en: 'Binding %{count} target(s) to %{place}', zh: '正在向 %{place} 绑定 %{count} 个后端' },
   bindingChunk: {
     en: 'Binding targets %{from}–%{to} of %{count} to %{place}',

@@ -202,6 +202,16 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   const { settingsInput } = await import('../../settings-input.js');
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
   const { file, label } = await loadFile(ctx, flags.file, validate);
+  // --wait-healthy is checked before anything is read: its value, and that the file gives targets to wait for.
+  const healthMs =
+    flags.waitHealthy !== undefined
+      ? (await import('../../targets-step.js')).healthTimeoutMs(flags.waitHealthy, '--wait-healthy')
+      : undefined;
+  if (healthMs !== undefined && !file.listeners.some((l) => l.targets?.length || l.ruleTargets?.length)) {
+    const { say } = await import('../../../core/i18n.js');
+    const { TARGET_STEP_TEXT } = await import('../../target-text.js');
+    throw new UsageError(say(ctx.language ?? 'en', TARGET_STEP_TEXT.waitHealthyNeedsFileTargets), '--wait-healthy');
+  }
   for (const secret of file.secrets) ctx.secrets.add(secret);
   const progress = await createProgress(ctx, globals);
   for (const warning of file.warnings) progress.warn(warning);
@@ -234,10 +244,6 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       }
       throw conflictError(plan);
     }
-    const healthMs =
-      targets?.module && flags.waitHealthy !== undefined
-        ? (await import('../../targets-step.js')).healthTimeoutMs(flags.waitHealthy, '--wait-healthy')
-        : undefined;
     if (!hasChanges(plan) && targetChanges === 0) {
       progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
       await printResult(ctx, globals, outcomeView(plan, new Map()));
