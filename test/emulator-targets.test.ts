@@ -52,6 +52,12 @@ describe('emulator targets', () => {
       ],
     });
     const targets = await targetsOf(id);
+    const state = await emu.state();
+    assert.deepEqual(
+      state.targets?.map((t) => `${t.InstanceId ?? t.EniIp}:${t.Port}:${t.Weight}`),
+      ['ins-emu00001:8080:10', 'ins-emu00002:8080:50', '10.1.2.3:9000:10'],
+      'GET state lists them',
+    );
     assert.deepEqual(
       targets.map((t) => [t.InstanceId, t.Port, t.Weight, t.Type, (t.PrivateIpAddresses as string[])[0]]),
       [

@@ -129,12 +129,30 @@ export class Emulator implements ControlTarget {
     return {
       loadBalancers: [...this.store.loadBalancers.values()],
       listeners: this.store.allListeners(),
+      targets: this.boundTargets(),
       tasks: this.store.allTasks(),
       requests,
       counts,
       config: { ...this.config },
       faults: this.faults.list(),
     };
+  }
+
+  /** The bound targets whose listener still exists, in the shape the state snapshot shows. */
+  private boundTargets(): NonNullable<EmulatorState['targets']> {
+    const listeners = new Set(this.store.allListeners().map((l) => l.ListenerId));
+    return this.store.targets
+      .all()
+      .filter((t) => listeners.has(t.ListenerId))
+      .map(({ LoadBalancerId, ListenerId, LocationId, InstanceId, EniIp, Port, Weight }) => ({
+        LoadBalancerId,
+        ListenerId,
+        LocationId,
+        InstanceId,
+        EniIp,
+        Port,
+        Weight,
+      }));
   }
 
   faultRules(): FaultRule[] {

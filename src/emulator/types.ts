@@ -178,6 +178,16 @@ export interface TaskView {
 export interface EmulatorState {
   loadBalancers: LoadBalancerRecord[];
   listeners: ListenerView[];
+  /** The targets bound to listeners and rules that exist (LocationId null: the listener's own). */
+  targets?: {
+    LoadBalancerId: string;
+    ListenerId: string;
+    LocationId: string | null;
+    InstanceId: string | null;
+    EniIp: string | null;
+    Port: number;
+    Weight: number;
+  }[];
   tasks: TaskView[];
   requests: RequestLogEntry[];
   counts: Record<string, number>;
