@@ -7,6 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tencentcloud from 'tencentcloud-sdk-nodejs-common';
 import { api, rawRequest, waitTask, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { runCli } from './helpers/cli.js';
 
 describe('emulator targets', () => {
   let emu: InProcessEmulator;
@@ -223,6 +224,38 @@ describe('emulator targets', () => {
       );
     } finally {
       agent.destroy();
+    }
+  });
+
+  test('emulator --instances and --target-health-delay: malformed values are usage errors (exit 2)', async () => {
+    const ids = await runCli(['emulator', '--instances', 'ins-emu00001,web-1']);
+    assert.equal(ids.code, 2, ids.stderr);
+    assert.match(ids.stderr, /instance ids look like ins- followed by 8 letters or digits \(ins-xxxxxxxx\), got "web-1"/);
+    const delay = await runCli(['emulator', '--target-health-delay', 'soon']);
+    assert.equal(delay.code, 2, delay.stderr);
+    assert.match(delay.stderr, /--target-health-delay must be a non-negative integer/);
+  });
+
+  test('--instances replaces the known instances: another id is refused', async () => {
+    const own = await inProcessEmulator({ instances: ['ins-abcdefgh'], taskDelayMs: 0 });
+    try {
+      const created = await api(own, 'CreateListener', { LoadBalancerId: own.loadBalancers[0], Ports: [80], Protocol: 'TCP' });
+      const id = (created.ListenerIds as string[])[0]!;
+      const known = await api(own, 'RegisterTargets', {
+        LoadBalancerId: own.loadBalancers[0],
+        ListenerId: id,
+        Targets: [{ InstanceId: 'ins-abcdefgh', Port: 80 }],
+      });
+      assert.equal(known.Error, undefined, JSON.stringify(known.Error));
+      await own.finishTasks();
+      const other = await api(own, 'RegisterTargets', {
+        LoadBalancerId: own.loadBalancers[0],
+        ListenerId: id,
+        Targets: [{ InstanceId: 'ins-emu00001', Port: 80 }],
+      });
+      assert.equal(other.Error?.Code, 'InvalidParameter');
+    } finally {
+      await own.stop();
     }
   });
 });
