@@ -63,7 +63,9 @@ function fromBackend(backend: {
   Weight?: number | null;
   PrivateIpAddresses?: string[] | null;
 }): BoundTarget {
-  const instance = backend.InstanceId && backend.Type !== 'ENI' ? backend.InstanceId : undefined;
+  // A CVM is known by its InstanceId; any other kind (ENI, CCN, …) by its private IP, as it was bound.
+  const cvm = backend.Type ? backend.Type === 'CVM' : Boolean(backend.InstanceId);
+  const instance = cvm && backend.InstanceId ? backend.InstanceId : undefined;
   return {
     ...(instance ? { InstanceId: instance } : { EniIp: backend.PrivateIpAddresses?.[0] ?? '' }),
     Port: backend.Port,
