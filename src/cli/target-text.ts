@@ -28,6 +28,10 @@ export const TARGET_STEP_TEXT = defineMessages({
     en: '--target binds once the listener exists, so create waits for it; drop --no-wait',
     zh: '--target 需要监听器先创建完成，因此 create 必须等待；请去掉 --no-wait',
   },
+  healthSeconds: {
+    en: '%{flag} takes a whole number of seconds > 0, got "%{value}"',
+    zh: '%{flag} 需要大于 0 的整数秒，实际为 "%{value}"',
+  },
   waitHealthyNeedsTargets: {
     en: '--wait-healthy needs --target: there is nothing to wait for',
     zh: '--wait-healthy 需要 --target：没有可等待的后端',
@@ -138,6 +142,8 @@ export const TARGET_COMMAND_TEXT = defineMessages({
 
 export const APPLY_TARGET_TEXT = defineMessages({
   section: { en: 'Targets:', zh: '后端：' },
+  withWeight: { en: '%{target} weight %{weight}', zh: '%{target} 权重 %{weight}' },
+  targetOn: { en: '%{target} on %{listener}', zh: '%{listener} 上的 %{target}' },
   register: { en: 'register', zh: '绑定' },
   reweight: { en: 'weight', zh: '改权重' },
   deregister: { en: 'deregister', zh: '解绑' },

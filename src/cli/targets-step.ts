@@ -279,11 +279,11 @@ export interface HealthWatch extends NamedPlace {
 export const DEFAULT_HEALTH_TIMEOUT_SECONDS = 300;
 
 /** `--wait-healthy[=SECONDS]`: true (the flag alone) is the default; a value must be a whole number of seconds > 0. */
-export function healthTimeoutMs(value: string | boolean | undefined, flag: string): number | undefined {
+export function healthTimeoutMs(value: string | boolean | undefined, flag: string, language: Language = 'en'): number | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return DEFAULT_HEALTH_TIMEOUT_SECONDS * 1000;
   if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) {
-    throw new UsageError(`${flag} takes a whole number of seconds > 0, got "${value}"`, flag);
+    throw new UsageError(say(language, T.healthSeconds, { flag, value }), flag);
   }
   return Number(value) * 1000;
 }

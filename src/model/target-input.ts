@@ -76,7 +76,7 @@ export function readTargetFlags(raws: readonly string[], options: { language: La
       rule: f.rule,
       message: findingLine(f, name, false, language),
     }));
-    throw new UsageError(problems[0]!.message, '--target', { problems, hint: 'nothing was sent' });
+    throw new UsageError(problems[0]!.message, '--target', { problems, hint: say(language, M.nothingSent) });
   }
   return { targets, warnings: findings.map((f) => findingLine(f, name, false, language)) };
 }
@@ -163,7 +163,9 @@ export function splitRuleTargets(
     out.targets.push(read?.targets);
     if (read) out.warnings.push(...read.warnings);
   }
-  if (problems.length > 0) throw new UsageError(problems[0]!.message, problems[0]!.field, { problems, hint: 'nothing was sent' });
+  if (problems.length > 0) {
+    throw new UsageError(problems[0]!.message, problems[0]!.field, { problems, hint: say(options.language, M.nothingSent) });
+  }
   return out;
 }
 

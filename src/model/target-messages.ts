@@ -36,6 +36,7 @@ export const TARGET_MESSAGES = defineMessages({
     zh: '格式为 INSTANCE:PORT[:WEIGHT]、IP:PORT[:WEIGHT]（IPv6 写作 [IPv6]:PORT）或 JSON 对象；实际为 %{value}',
   },
   badJson: { en: 'is not valid JSON: %{reason}', zh: '不是合法的 JSON：%{reason}' },
+  nothingSent: { en: 'nothing was sent', zh: '未发送任何请求' },
   flagLine: { en: '--target %{value}: %{field} %{message}', zh: '--target %{value}：%{field} %{message}' },
   fileLine: { en: '%{where}.%{field} %{message}', zh: '%{where}.%{field} %{message}' },
   fileLineWhole: { en: '%{where} %{message}', zh: '%{where} %{message}' },

@@ -205,7 +205,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   // --wait-healthy is checked before anything is read: its value, and that the file gives targets to wait for.
   const healthMs =
     flags.waitHealthy !== undefined
-      ? (await import('../../targets-step.js')).healthTimeoutMs(flags.waitHealthy, '--wait-healthy')
+      ? (await import('../../targets-step.js')).healthTimeoutMs(flags.waitHealthy, '--wait-healthy', ctx.language ?? 'en')
       : undefined;
   if (healthMs !== undefined && !file.listeners.some((l) => l.targets?.length || l.ruleTargets?.length)) {
     const { say } = await import('../../../core/i18n.js');

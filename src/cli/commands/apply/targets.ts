@@ -140,10 +140,11 @@ function listenerLabel(item: PlanItem, language: Language, rule?: RulePlace): st
   return rule ? `${listener} ${rule.Domain}${rule.Url}` : listener;
 }
 
-function changeDetail(change: TargetChange): string {
-  if (change.action === 'reweight') return `${targetLabel({ ...change.target, Weight: null })} ${change.oldWeight} → ${change.weight}`;
-  if (change.action === 'register') return `${targetLabel({ ...change.target, Weight: null })} weight ${change.weight}`;
-  return targetLabel({ ...change.target, Weight: null });
+function changeDetail(change: TargetChange, language: Language): string {
+  const target = targetLabel({ ...change.target, Weight: null });
+  if (change.action === 'reweight') return `${target} ${change.oldWeight} → ${change.weight}`;
+  if (change.action === 'register') return words(language, A.withWeight, { target, weight: change.weight ?? DEFAULT_WEIGHT });
+  return target;
 }
 
 const SIGN: Record<TargetAction, string> = { register: '+', reweight: '~', deregister: '-' };
@@ -189,7 +190,7 @@ export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Langu
     const { item, rule } = changes[0]!;
     lines.push(`  ${listenerLabel(item, language, rule)}  (${item.where})`);
     for (const change of changes) {
-      lines.push(`    ${SIGN[change.action]} ${verb(language, change.action).padEnd(10)} ${changeDetail(change)}`);
+      lines.push(`    ${SIGN[change.action]} ${verb(language, change.action).padEnd(10)} ${changeDetail(change, language)}`);
     }
   }
   if (tp.kept > 0) lines.push(`  ${words(language, A.keptNotListed, { count: tp.kept })}`);
@@ -222,7 +223,7 @@ export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Langu
               portLabel(change.item.port, change.item.endPort),
               change.item.name ?? '',
               change.item.listenerId ?? '',
-              changeDetail(change),
+              changeDetail(change, language),
             ]),
           ],
         }
@@ -244,7 +245,9 @@ export async function confirmDeregister(ctx: CliContext, tp: TargetPlan, yes: bo
   const gone = tp.changes.filter((c) => c.action === 'deregister');
   if (gone.length === 0 || yes) return;
   const language = ctx.language ?? 'en';
-  const list = gone.map((c) => `${targetLabel({ ...c.target, Weight: null })} on ${c.item.listenerId}`);
+  const list = gone.map((c) =>
+    words(language, A.targetOn, { target: targetLabel({ ...c.target, Weight: null }), listener: c.item.listenerId ?? '' }),
+  );
   const { canPrompt } = await import('../../../ui/terminal.js');
   if (!canPrompt(ctx)) {
     throw new UsageError(words(language, A.confirmDeregister, { count: gone.length, list: list.join(', ') }), '--prune', {
@@ -389,7 +392,7 @@ export function withTargetOutcome(
     text: [
       ...view.text,
       ...rows.map((r) =>
-        `${r.change.item.loadBalancerId}  ${r.change.item.listenerId ?? ''}  ${verb(language, r.change.action)}  ${changeDetail(r.change)}  ${r.result}${r.detail && r.result !== 'ok' ? `: ${r.detail}` : ''}`.trimEnd(),
+        `${r.change.item.loadBalancerId}  ${r.change.item.listenerId ?? ''}  ${verb(language, r.change.action)}  ${changeDetail(r.change, language)}  ${r.result}${r.detail && r.result !== 'ok' ? `: ${r.detail}` : ''}`.trimEnd(),
       ),
     ],
     ...(view.table
@@ -400,7 +403,7 @@ export function withTargetOutcome(
               r.change.item.loadBalancerId,
               r.change.item.protocol,
               portLabel(r.change.item.port, r.change.item.endPort),
-              changeDetail(r.change),
+              changeDetail(r.change, language),
               r.change.item.listenerId ?? '',
               verb(language, r.change.action),
               r.detail && r.result !== 'ok' ? `${r.result}: ${r.detail}` : r.result,

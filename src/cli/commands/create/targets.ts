@@ -49,7 +49,7 @@ export async function prepareTargets(
   const language: Language = ctx.language ?? 'en';
   const raws = flags.target ?? [];
   const { healthTimeoutMs } = await import('../../targets-step.js');
-  const healthMs = healthTimeoutMs(flags.waitHealthy, '--wait-healthy');
+  const healthMs = healthTimeoutMs(flags.waitHealthy, '--wait-healthy', language);
   if (raws.length === 0) {
     if (healthMs !== undefined) throw new UsageError(say(language, T.waitHealthyNeedsTargets), '--wait-healthy');
     return undefined;

@@ -31,7 +31,7 @@ export async function runTargetAdd(ctx: CliContext, globals: GlobalOptions, flag
   const listenerId = listener.ids[0]!;
   if (!flags.target?.length) throw new UsageError(say(language, T.needTarget), '--target');
   const step = await import('../../targets-step.js');
-  const healthMs = step.healthTimeoutMs(flags.waitHealthy, '--wait-healthy');
+  const healthMs = step.healthTimeoutMs(flags.waitHealthy, '--wait-healthy', language);
   const timeoutMs = waitTimeoutMs(flags.waitTimeout);
   const { targets, warnings } = readTargetFlags(flags.target, { language });
   for (const warning of warnings) warn(warning);
