@@ -258,4 +258,37 @@ describe('emulator targets', () => {
       await own.stop();
     }
   });
+
+  test('--state keeps the bound targets across a restart', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'clb-emu-targets-')), 'state.json');
+    const first = await inProcessEmulator({ stateFile, taskDelayMs: 0 });
+    let listenerId: string;
+    try {
+      const created = await api(first, 'CreateListener', { LoadBalancerId: first.loadBalancers[0], Ports: [80], Protocol: 'TCP' });
+      listenerId = (created.ListenerIds as string[])[0]!;
+      const bound = await api(first, 'RegisterTargets', {
+        LoadBalancerId: first.loadBalancers[0],
+        ListenerId: listenerId,
+        Targets: [{ InstanceId: 'ins-emu00001', Port: 8080, Weight: 40 }],
+      });
+      assert.equal(bound.Error, undefined);
+      await first.finishTasks();
+    } finally {
+      await first.stop();
+    }
+    const second = await inProcessEmulator({ stateFile, taskDelayMs: 0 });
+    try {
+      const read = await api(second, 'DescribeTargets', { LoadBalancerId: second.loadBalancers[0], ListenerIds: [listenerId] });
+      const [listener] = read.Listeners as { Targets: { InstanceId: string; Port: number; Weight: number }[] }[];
+      assert.deepEqual(
+        listener!.Targets.map((t) => [t.InstanceId, t.Port, t.Weight]),
+        [['ins-emu00001', 8080, 40]],
+      );
+    } finally {
+      await second.stop();
+    }
+  });
 });

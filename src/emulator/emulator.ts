@@ -81,6 +81,7 @@ export class Emulator implements ControlTarget {
     const saved = stateFile ? loadStateFile(stateFile) : undefined;
     for (const lb of saved?.loadBalancers ?? []) this.store.addLoadBalancer(lb);
     this.store.restoreListeners(saved?.listeners ?? []);
+    this.store.targets.add(saved?.targets ?? []);
     const seeds = this.options.loadBalancers ? checkLoadBalancerIds(this.options.loadBalancers) : saved ? [] : [...DEFAULTS.loadBalancers];
     const now = this.clock();
     for (const id of seeds) {
@@ -96,7 +97,12 @@ export class Emulator implements ControlTarget {
   save(): void {
     const { stateFile } = this.options;
     if (!stateFile) return;
-    saveStateFile(stateFile, { version: 1, loadBalancers: [...this.store.loadBalancers.values()], listeners: this.store.allListeners() });
+    saveStateFile(stateFile, {
+      version: 1,
+      loadBalancers: [...this.store.loadBalancers.values()],
+      listeners: this.store.allListeners(),
+      targets: this.store.targets.all(),
+    });
   }
 
   /** Answers one API request and logs it. */

@@ -167,7 +167,9 @@ export class Store {
       task.Status = failed ? 1 : 0;
       task.Message = task.failWith;
       if (task.effect.kind === 'targets') {
-        (failed ? task.effect.rollback : task.effect.commit)?.();
+        const change = failed ? task.effect.rollback : task.effect.commit;
+        change?.();
+        changed ||= change !== undefined;
         continue;
       }
       if (task.effect.kind === 'modify') {

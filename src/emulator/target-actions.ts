@@ -158,7 +158,12 @@ const registerTargets: ActionHandler = (body, ctx) => {
     RegisteredTime: formatCreateTime(now),
   }));
   ctx.store.targets.add(added);
-  startTask(ctx, 'RegisterTargets', input.LoadBalancerId, { kind: 'targets', rollback: () => ctx.store.targets.remove(added) });
+  startTask(ctx, 'RegisterTargets', input.LoadBalancerId, {
+    kind: 'targets',
+    // Bound from the start; the success changes nothing more, but is when the state file is written.
+    commit: () => {},
+    rollback: () => ctx.store.targets.remove(added),
+  });
   return {};
 };
 
