@@ -12,7 +12,8 @@
 # The subcommands of a command path ("" is the root).
 _clb_listener_commands() {
   case "$1" in
-    '') _clb_listener_reply='create apply export wait list delete target configure whoami emulator completion help' ;;
+    '') _clb_listener_reply='create apply export wait list delete rule target configure whoami emulator completion help' ;;
+    'rule') _clb_listener_reply='create modify delete list help' ;;
     'target') _clb_listener_reply='add help' ;;
     'configure') _clb_listener_reply='set unset get list show' ;;
     *) _clb_listener_reply='' ;;
@@ -23,12 +24,18 @@ _clb_listener_commands() {
 _clb_listener_options() {
   case "$1" in
     '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
-    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --target --wait-healthy --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --validate --no-validate --if-not-exists --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
+    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --rule --target --wait-healthy --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --validate --no-validate --if-not-exists --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
     'apply') _clb_listener_reply='--file --plan --detailed-exitcode --prune --yes --schema --validate --no-validate --wait-timeout --wait-healthy --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -f -y -h -V -o -q' ;;
     'export') _clb_listener_reply='--lb --port --protocol --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'list') _clb_listener_reply='--lb --port --protocol --listener-id --targets --health --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'delete') _clb_listener_reply='--lb --listener-id --dry-run --no-wait --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'rule') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'rule create') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --rule --if-not-exists --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'rule modify') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --rule --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'rule delete') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --location-id --domain --url --new-default-domain --if-exists --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'rule list') _clb_listener_reply='--lb --listener-id --port --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'rule help') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'target') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'target add') _clb_listener_reply='--lb --listener-id --location-id --domain --url --target --wait-healthy --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'target help') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -58,8 +65,8 @@ _clb_listener_arity() {
     'create|--ssl-verify-client'|'create|--cert-file'|'create|--key-file'|'create|--cert-name'|\
     'create|--ca-file'|'create|--ca-name'|'create|--health-check'|'create|--max-conn'|'create|--max-cps'|\
     'create|--idle-connect-timeout'|'create|--reschedule-start-time'|'create|--reschedule-interval'|\
-    'create|--target'|'create|--from-file'|'create|--cli-input-json'|'create|--wait-timeout'|'create|--lb'|\
-    'create|--port'|'create|--name'|'create|--profile'|'create|--region'|'create|--endpoint'|\
+    'create|--rule'|'create|--target'|'create|--from-file'|'create|--cli-input-json'|'create|--wait-timeout'|\
+    'create|--lb'|'create|--port'|'create|--name'|'create|--profile'|'create|--region'|'create|--endpoint'|\
     'create|--language'|'create|--output'|'create|-o'|'create|--query'|'create|--filter'|\
     'create|--request-timeout') _clb_listener_reply=required ;;
     'create|--proxy-protocol'|'create|--snat-enable'|'create|--h2c-switch'|'create|--sni-switch'|\
@@ -80,6 +87,27 @@ _clb_listener_arity() {
     'delete|--lb'|'delete|--listener-id'|'delete|--wait-timeout'|'delete|--profile'|'delete|--region'|\
     'delete|--endpoint'|'delete|--language'|'delete|--output'|'delete|-o'|'delete|--query'|'delete|--filter'|\
     'delete|--request-timeout') _clb_listener_reply=required ;;
+    'rule|--profile'|'rule|--region'|'rule|--endpoint'|'rule|--language'|'rule|--output'|'rule|-o'|\
+    'rule|--query'|'rule|--filter'|'rule|--request-timeout') _clb_listener_reply=required ;;
+    'rule create|--lb'|'rule create|--listener-id'|'rule create|--port'|'rule create|--wait-timeout'|\
+    'rule create|--rule'|'rule create|--profile'|'rule create|--region'|'rule create|--endpoint'|\
+    'rule create|--language'|'rule create|--output'|'rule create|-o'|'rule create|--query'|\
+    'rule create|--filter'|'rule create|--request-timeout') _clb_listener_reply=required ;;
+    'rule modify|--lb'|'rule modify|--listener-id'|'rule modify|--port'|'rule modify|--wait-timeout'|\
+    'rule modify|--rule'|'rule modify|--profile'|'rule modify|--region'|'rule modify|--endpoint'|\
+    'rule modify|--language'|'rule modify|--output'|'rule modify|-o'|'rule modify|--query'|\
+    'rule modify|--filter'|'rule modify|--request-timeout') _clb_listener_reply=required ;;
+    'rule delete|--lb'|'rule delete|--listener-id'|'rule delete|--port'|'rule delete|--wait-timeout'|\
+    'rule delete|--location-id'|'rule delete|--domain'|'rule delete|--url'|'rule delete|--new-default-domain'|\
+    'rule delete|--profile'|'rule delete|--region'|'rule delete|--endpoint'|'rule delete|--language'|\
+    'rule delete|--output'|'rule delete|-o'|'rule delete|--query'|'rule delete|--filter'|\
+    'rule delete|--request-timeout') _clb_listener_reply=required ;;
+    'rule list|--lb'|'rule list|--listener-id'|'rule list|--port'|'rule list|--profile'|'rule list|--region'|\
+    'rule list|--endpoint'|'rule list|--language'|'rule list|--output'|'rule list|-o'|'rule list|--query'|\
+    'rule list|--filter'|'rule list|--request-timeout') _clb_listener_reply=required ;;
+    'rule help|--profile'|'rule help|--region'|'rule help|--endpoint'|'rule help|--language'|\
+    'rule help|--output'|'rule help|-o'|'rule help|--query'|'rule help|--filter'|\
+    'rule help|--request-timeout') _clb_listener_reply=required ;;
     'target|--profile'|'target|--region'|'target|--endpoint'|'target|--language'|'target|--output'|\
     'target|-o'|'target|--query'|'target|--filter'|'target|--request-timeout') _clb_listener_reply=required ;;
     'target add|--lb'|'target add|--listener-id'|'target add|--location-id'|'target add|--domain'|\
@@ -162,6 +190,18 @@ _clb_listener_values() {
     'list|--output'|'list|-o') _clb_listener_reply='text json table' ;;
     'delete|--language') _clb_listener_reply='zh-CN en-US' ;;
     'delete|--output'|'delete|-o') _clb_listener_reply='text json table' ;;
+    'rule|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'rule|--output'|'rule|-o') _clb_listener_reply='text json table' ;;
+    'rule create|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'rule create|--output'|'rule create|-o') _clb_listener_reply='text json table' ;;
+    'rule modify|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'rule modify|--output'|'rule modify|-o') _clb_listener_reply='text json table' ;;
+    'rule delete|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'rule delete|--output'|'rule delete|-o') _clb_listener_reply='text json table' ;;
+    'rule list|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'rule list|--output'|'rule list|-o') _clb_listener_reply='text json table' ;;
+    'rule help|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'rule help|--output'|'rule help|-o') _clb_listener_reply='text json table' ;;
     'target|--language') _clb_listener_reply='zh-CN en-US' ;;
     'target|--output'|'target|-o') _clb_listener_reply='text json table' ;;
     'target add|--language') _clb_listener_reply='zh-CN en-US' ;;
@@ -201,6 +241,7 @@ _clb_listener_values() {
 _clb_listener_args() {
   case "$1|$2" in
     'wait|0') return 1 ;;
+    'rule help|0') _clb_listener_reply='create modify delete list' ;;
     'target help|0') _clb_listener_reply='add' ;;
     'configure set|0'|'configure set|2'|'configure set|4'|'configure set|6'|'configure set|8'|\
     'configure set|10'|'configure set|12'|'configure set|14'|'configure set|16'|'configure set|18'|\
@@ -211,7 +252,7 @@ _clb_listener_args() {
     'configure unset|'*) _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'configure get|0') _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
-    'help|0') _clb_listener_reply='create apply export wait list delete target configure whoami emulator completion' ;;
+    'help|0') _clb_listener_reply='create apply export wait list delete rule target configure whoami emulator completion' ;;
     *) return 3 ;;
   esac
 }

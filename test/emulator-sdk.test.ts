@@ -85,6 +85,55 @@ describe('official SDK against the emulator', () => {
     );
   });
 
+  test('an SNI HTTPS listener with two domains, each with its certificate: CreateRule, then DescribeListeners shows both rules', async () => {
+    const sdk = client();
+    const waitFor = async (taskId: string) => {
+      let status: number | undefined;
+      for (let i = 0; i < 50 && status !== 0; i++) {
+        ({ Status: status } = (await sdk.request('DescribeTaskStatus', { TaskId: taskId })) as { Status: number });
+        if (status === 2) await emu.advance(100);
+      }
+      assert.equal(status, 0);
+    };
+    const listener = (await sdk.request('CreateListener', {
+      LoadBalancerId: 'lb-cuxw2rm0',
+      Ports: [8443],
+      Protocol: 'HTTPS',
+      SniSwitch: 1,
+    })) as { ListenerIds: string[]; RequestId: string };
+    await waitFor(listener.RequestId);
+    const [listenerId] = listener.ListenerIds;
+    const rules = (await sdk.request('CreateRule', {
+      LoadBalancerId: 'lb-cuxw2rm0',
+      ListenerId: listenerId,
+      Rules: [
+        { Domain: 'www.example.com', Url: '/', Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'WwwCert1' }, DefaultServer: true },
+        { Domain: 'api.example.com', Url: '/v1', Certificate: { SSLMode: 'UNIDIRECTIONAL', CertId: 'ApiCert1' }, Http2: true },
+      ],
+    })) as { LocationIds: string[]; RequestId: string };
+    assert.equal(rules.LocationIds.length, 2);
+    await waitFor(rules.RequestId);
+    const listed = (await sdk.request('DescribeListeners', { LoadBalancerId: 'lb-cuxw2rm0', ListenerIds: [listenerId] })) as {
+      Listeners: {
+        Rules: {
+          LocationId: string;
+          Domain: string;
+          Url: string;
+          DefaultServer: boolean;
+          Http2: boolean;
+          Certificate: { CertId: string };
+        }[];
+      }[];
+    };
+    assert.deepEqual(
+      listed.Listeners[0]!.Rules.map((r) => [r.LocationId, r.Domain, r.Url, r.Certificate.CertId, r.DefaultServer, r.Http2]),
+      [
+        [rules.LocationIds[0], 'www.example.com', '/', 'WwwCert1', true, false],
+        [rules.LocationIds[1], 'api.example.com', '/v1', 'ApiCert1', false, true],
+      ],
+    );
+  });
+
   test('a wrong key is refused with AuthFailure.SignatureFailure', async () => {
     await assert.rejects(client('not-the-key-not-the-key-not-the-k').request('DescribeLoadBalancers', {}), (error: SdkError) => {
       assert.equal(error.code, 'AuthFailure.SignatureFailure');

@@ -242,15 +242,64 @@ describe('interactive create: certificate walk-through', () => {
     assert.equal(built.request.Certificate, undefined);
   });
 
-  test('SNI on: no certificate is asked for', async () => {
+  test('SNI on, domains later: no certificate is asked for', async () => {
     const { term, result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'HTTPS' });
     await term.answer('? SNI', down, enter);
+    await term.answer('? Add the domains now', 'n', enter);
     await term.answer('? Create it?', enter);
     const built = await result;
     assert.deepEqual(built.request, { LoadBalancerId: 'lb-emu00001', Ports: [443], Protocol: 'HTTPS', SniSwitch: 1 });
     assert.match(term.err(), /SNI on: the listener gets no certificate; set one per domain/);
     assert.equal(/\? (Server certificate|SSL mode)/.test(term.out()), false, 'no certificate question');
     assert.equal(equivalentLine(term), 'clb-listener create --lb lb-emu00001 --port 443 --protocol HTTPS --sni-switch 1');
+  });
+
+  test('SNI on: two domains, URL paths, a certificate for each (an id, an upload), the default domain; the rules by reference', async () => {
+    const { term, result } = start({ lb: 'lb-emu00001', port: ['443'], protocol: 'HTTPS' });
+    await term.answer('? SNI', down, enter);
+    await term.answer('? Add the domains now', enter);
+    await term.answer('? Domain', 'a*b.example.com', enter);
+    await term.answer("is not a domain: letters, digits, '-' and '.', with '*' only at the start or the end", clearLine);
+    await term.answer(/\? Domain \(e\.g\./, 'www.example.com', enter);
+    await term.answer('? URL paths of www.example.com', '/,/static', enter);
+    await term.answer('? Server certificate', down, enter);
+    await term.answer('? Certificate id', 'WwwCert1', enter);
+    await term.answer('? Another domain', 'api.example.com', enter);
+    await term.answer('? URL paths of api.example.com', enter);
+    await term.answer('? Server certificate', enter);
+    await term.answer('? Certificate PEM file', 'server.crt', enter);
+    await term.answer('? Private key PEM file', 'server.key', enter);
+    await term.answer('? Certificate name', enter);
+    await term.answer('? Another domain', enter);
+    await term.answer('? Default domain', down, enter);
+    await term.answer('? Create it?', enter);
+    const built = (await result) as BuiltRequest & { rules?: string[] };
+    assert.deepEqual(built.request, { LoadBalancerId: 'lb-emu00001', Ports: [443], Protocol: 'HTTPS', SniSwitch: 1 });
+    const rules = built.rules!.map((r) => JSON.parse(r) as Record<string, unknown>);
+    assert.deepEqual(
+      rules.map((r) => [r.Domain, r.Url, r.DefaultServer ?? false]),
+      [
+        ['www.example.com', '/', false],
+        ['www.example.com', '/static', false],
+        ['api.example.com', '/', true],
+      ],
+    );
+    assert.deepEqual(rules[0]!.Certificate, { SSLMode: 'UNIDIRECTIONAL', CertId: 'WwwCert1' });
+    assert.deepEqual(rules[2]!.Certificate, {
+      SSLMode: 'UNIDIRECTIONAL',
+      CertName: 'www-example-com',
+      CertContent: 'file://server.crt',
+      CertKey: 'file://server.key',
+    });
+    const line = equivalentLine(term);
+    assert.ok(line.startsWith('clb-listener create --lb lb-emu00001 --port 443 --protocol HTTPS --sni-switch 1 --rule '), line);
+    const words = await shellWords(line);
+    assert.deepEqual(
+      words.filter((_, i) => words[i - 1] === '--rule'),
+      built.rules,
+      'the equivalent command passes the same --rule values',
+    );
+    assertNoKeyMaterial(term);
   });
 
   test('asks only what the flags left out, with their values as defaults', async () => {

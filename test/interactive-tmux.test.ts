@@ -166,6 +166,58 @@ describe('create -i in a real terminal (tmux)', { skip }, () => {
     assert.ok(output.CertCaId, 'the listener has a CA certificate');
   });
 
+  test('HTTPS with SNI: two domains, each with its certificate (an upload, an account one), created with the listener', async () => {
+    const term = runInTerminal(['--lb', emulator.loadBalancers[0]!, '--protocol', 'HTTPS', '--port', '443']);
+    await term.answer('? SNI', undefined, 'Down', 'Enter');
+    await term.answer('? Add the domains now', undefined, 'Enter');
+    await term.answer('? Domain', 'www.example.com', 'Enter');
+    await term.answer('? URL paths of www.example.com', undefined, 'Enter');
+    await term.answer(/❯ An existing certificate in the account/, undefined, 'Down', 'Enter');
+    await term.answer('? Certificate PEM file', 'server.crt', 'Enter');
+    await term.answer('? Private key PEM file', 'server.key', 'Enter');
+    await term.answer('? Certificate name', undefined, 'Enter');
+    await term.answer('? Another domain', 'api.example.com', 'Enter');
+    await term.answer('? URL paths of api.example.com', '/v1', 'Enter');
+    await term.answer(/❯ An existing certificate in the account/, undefined, 'Enter');
+    await term.answer('Type an id instead', 'ecc');
+    await term.answer(/❯ EmuEcc01 +www\.example\.com +ECC +expires/, undefined, 'Enter');
+    await term.answer('? Another domain', undefined, 'Enter');
+    await term.answer('? Default domain', undefined, 'Enter');
+    await term.answer('? Create it?', undefined, 'Enter');
+    const { code, pane } = await exitCode(term);
+
+    assert.equal(code, 0, pane);
+    assert.match(
+      pane,
+      /clb-listener create --lb lb-emu00001 --port 443 --protocol HTTPS --sni-switch 1 --rule '\{"Domain":"www\.example\.com"/,
+    );
+    assert.match(pane, /"CertKey":"file:\/\/server\.key"/);
+    const id = /^(lbl-[a-z0-9]{8})$/m.exec(pane)?.[1];
+    assert.ok(id, `no listener id line in:\n${pane}`);
+    const locations = [...pane.matchAll(/^(loc-[a-z0-9]{8})$/gm)].map((m) => m[1]);
+    assert.equal(locations.length, 2, pane);
+    assert.match(pane, /STTY=icanon echo/);
+    assertNoKeyMaterial(pane);
+
+    const listener = (await emulator.state()).listeners.find((l) => l.ListenerId === id)!;
+    const rules = listener.Rules as {
+      LocationId: string;
+      Domain: string;
+      Url: string;
+      DefaultServer: boolean;
+      Certificate: { CertId: string };
+    }[];
+    assert.deepEqual(
+      rules.map((r) => [r.LocationId, r.Domain, r.Url, r.DefaultServer]),
+      [
+        [locations[0], 'www.example.com', '/', true],
+        [locations[1], 'api.example.com', '/v1', false],
+      ],
+    );
+    assert.equal(rules[1]!.Certificate.CertId, 'EmuEcc01');
+    assert.ok(rules[0]!.Certificate.CertId, 'the uploaded certificate has an id');
+  });
+
   test('picks from the account: a load balancer from the list, the port checked while typed, a certificate from the list', async () => {
     const holder = await existingListener(emulator.loadBalancers[1]!, 443, 'HTTPS');
     const term = runInTerminal([]);

@@ -24,6 +24,8 @@ export type ListenerSummary = z.infer<typeof Replies.Listener>;
 export type DescribeListenersResult = z.infer<typeof Replies.DescribeListeners>;
 export type DescribeLoadBalancersResult = z.infer<typeof Replies.DescribeLoadBalancers>;
 export type LoadBalancerSummary = z.infer<typeof Replies.LoadBalancer>;
+export type RuleSummary = z.infer<typeof Replies.RuleOutput>;
+export type CreateRuleResult = z.infer<typeof Replies.CreateRule>;
 
 function parseReply<T>(schema: z.ZodMiniType<T>, action: string, reply: ApiResponse): T {
   const parsed = schema.safeParse(reply);
@@ -112,4 +114,60 @@ export function describeLoadBalancers(
   options?: CallOptions,
 ): Promise<DescribeLoadBalancersResult> {
   return invoke(client, reply('DescribeLoadBalancers'), 'DescribeLoadBalancers', filter, options);
+}
+
+// ---- forwarding rules of HTTP/HTTPS listeners (docs/api/rules.md) ---------------------------
+
+/** The listener a rule write is about. */
+export interface RuleTarget {
+  LoadBalancerId: string;
+  ListenerId: string;
+}
+
+/**
+ * Asynchronous: the rules are usable once DescribeTaskStatus(RequestId) reports 0. One call may
+ * carry several rules; LocationIds come back in the order of `rules`.
+ */
+export function createRule(
+  client: ClbClient,
+  target: RuleTarget,
+  rules: readonly object[],
+  options?: CallOptions,
+): Promise<CreateRuleResult> {
+  return invoke(client, reply('CreateRule'), 'CreateRule', { ...target, Rules: [...rules] }, options);
+}
+
+/** Asynchronous. `changes`: Url, HealthCheck, Scheduler, SessionExpireTime, ForwardType, CookieName… */
+export function modifyRule(
+  client: ClbClient,
+  target: RuleTarget & { LocationId: string },
+  changes: object,
+  options?: CallOptions,
+): Promise<{ RequestId: string }> {
+  return invoke(client, reply('RuleTask'), 'ModifyRule', { ...target, ...changes }, options);
+}
+
+/**
+ * Asynchronous. Refuses an empty id list: without ids the API would go by Domain and Url, which
+ * this call never sends.
+ */
+export function deleteRules(
+  client: ClbClient,
+  target: RuleTarget,
+  locationIds: readonly string[],
+  extra: { NewDefaultServerDomain?: string } = {},
+  options?: CallOptions,
+): Promise<{ RequestId: string }> {
+  if (locationIds.length === 0) throw new UsageError('refusing to delete with an empty rule id list', '--location-id');
+  return invoke(client, reply('RuleTask'), 'DeleteRule', { ...target, LocationIds: [...locationIds], ...extra }, options);
+}
+
+/** Asynchronous. Domain-level settings of every rule of `Domain`: certificate, Http2, Quic, DefaultServer, the domain's name. */
+export function modifyDomainAttributes(
+  client: ClbClient,
+  target: RuleTarget & { Domain: string },
+  changes: object,
+  options?: CallOptions,
+): Promise<{ RequestId: string }> {
+  return invoke(client, reply('RuleTask'), 'ModifyDomainAttributes', { ...target, ...changes }, options);
 }

@@ -14,8 +14,23 @@ config({ jitless: true });
 
 const RequestId = string().check(minLength(1));
 
+/** RuleOutput: one forwarding rule of an HTTP/HTTPS listener, as DescribeListeners returns it. */
+export const RuleOutput = looseObject({
+  LocationId: string(),
+  Domain: nullish(string()),
+  Domains: nullish(array(string())),
+  Url: nullish(string()),
+  DefaultServer: nullish(boolean()),
+  Http2: nullish(boolean()),
+  QuicStatus: nullish(string()),
+  Scheduler: nullish(string()),
+  ForwardType: nullish(string()),
+  SessionExpireTime: nullish(number().check(int())),
+});
+
 export const Listener = looseObject({
   ListenerId: string(),
+  Rules: nullish(array(RuleOutput)),
   Protocol: string(),
   Port: number().check(int()),
   ListenerName: nullish(string()),
@@ -51,6 +66,11 @@ export const DescribeListeners = looseObject({
 export const DeleteLoadBalancerListeners = looseObject({ RequestId });
 
 export const ModifyListener = looseObject({ RequestId });
+
+export const CreateRule = looseObject({ LocationIds: array(string()), RequestId });
+
+/** ModifyRule, DeleteRule and ModifyDomainAttributes answer only their RequestId (the task's id). */
+export const RuleTask = looseObject({ RequestId });
 
 export const DescribeLoadBalancers = looseObject({
   LoadBalancerSet: nullish(array(LoadBalancer)),

@@ -17,7 +17,17 @@ const UNSIGNED: CredentialSource = {
   get: async () => ({ secretId: '<no credentials>', secretKey: 'unsigned' }),
 };
 
-export async function printDryRun(ctx: CliContext, globals: GlobalOptions, action: string, body: object): Promise<void> {
+/**
+ * `also`: requests that follow the first one (create --rule: CreateRule after CreateListener);
+ * with any, the result is the list of every request, in order.
+ */
+export async function printDryRun(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  action: string,
+  body: object,
+  also: readonly { action: string; body: object }[] = [],
+): Promise<void> {
   const input = settingsInput(globals, ctx);
   let settings: { credentials: CredentialSource; region: string; endpoint: string };
   try {
@@ -30,16 +40,33 @@ export async function printDryRun(ctx: CliContext, globals: GlobalOptions, actio
   const role = settings.credentials.assumedRole;
   if (role) settings = { ...settings, credentials: UNSIGNED };
   const client = new ClbClient({ endpoint: settings.endpoint, region: settings.region, credentials: settings.credentials, clock: ctx });
-  const prepared = await client.prepare(action, body);
-  await client.close();
-  const headers = redactHeaders(prepared.headers);
-  if (settings.credentials === UNSIGNED) {
-    headers.Authorization = role
-      ? `<unsigned: signed with the keys of role ${role.arn}, which STS issues only when sending>`
-      : '<unsigned: no credentials found>';
+  const dumps: Record<string, unknown>[] = [];
+  for (const request of [{ action, body }, ...also]) {
+    const prepared = await client.prepare(request.action, request.body);
+    const headers = redactHeaders(prepared.headers);
+    if (settings.credentials === UNSIGNED) {
+      headers.Authorization = role
+        ? `<unsigned: signed with the keys of role ${role.arn}, which STS issues only when sending>`
+        : '<unsigned: no credentials found>';
+    }
+    dumps.push({
+      DryRun: true,
+      Action: request.action,
+      Region: settings.region,
+      Endpoint: prepared.url,
+      Headers: headers,
+      Body: redactBody(request.body),
+    });
   }
-  const dump = { DryRun: true, Action: action, Region: settings.region, Endpoint: prepared.url, Headers: headers, Body: redactBody(body) };
+  await client.close();
+  const [dump] = dumps as [Record<string, unknown>];
   // Shown as JSON whatever -o says (it is a request, not a result), but --query still picks from it.
-  await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)], table: keyValueTable(dump) });
+  if (also.length === 0) await printResult(ctx, globals, { json: dump, text: [JSON.stringify(dump, null, 2)], table: keyValueTable(dump) });
+  else
+    await printResult(ctx, globals, {
+      json: dumps,
+      text: [JSON.stringify(dumps, null, 2)],
+      table: [['FIELD', 'VALUE'], ...dumps.flatMap((d) => keyValueTable(d).slice(1))],
+    });
   if (!globals.quiet) ctx.stderr.write('dry run: nothing was sent\n');
 }

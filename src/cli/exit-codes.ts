@@ -12,6 +12,7 @@ import {
   UsageError,
   WaitTimeoutError,
 } from '../core/errors.js';
+import { RulesIncompleteError } from '../core/rule-errors.js';
 import { TargetsIncompleteError, UnhealthyTargetsError } from '../core/target-errors.js';
 
 export const ExitCode = {
@@ -23,6 +24,8 @@ export const ExitCode = {
   WaitTimeout: 5,
   Network: 6,
   Accepted: 7,
+  /** The listener was created, but its forwarding rules were not (all): the id and the command that finishes are printed. */
+  RulesIncomplete: 8,
   /** The listener exists, but its targets were not (all) bound: its id, what was done and the command that finishes are printed. */
   TargetsIncomplete: 9,
   /** `apply --plan --detailed-exitcode`: the plan has changes (Terraform uses 2, which is taken here). */
@@ -54,6 +57,7 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
   [5, 'gave up waiting; the task may still finish (resume with clb-listener wait <id>)'],
   [6, 'network failure after retries; outcome unknown'],
   [7, 'the write was accepted, but its outcome could not be confirmed or printed (ids and clb-listener wait <id> on stderr)'],
+  [8, 'the listener was created, but its forwarding rules were not (all); its id and the command that finishes are on stderr'],
   [9, 'the listener exists, but its targets were not (all) bound; its id and the command that finishes are on stderr'],
   [10, 'apply --plan --detailed-exitcode: changes are pending'],
   [11, '--wait-healthy gave up: the targets were bound, but some did not report healthy in time (listed on stderr)'],
@@ -65,6 +69,7 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
 /** `interruptedBy` is the signal that ended the run, when one did (SIGINT if unknown). */
 export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeValue {
   if (error instanceof UsageError) return ExitCode.Usage;
+  if (error instanceof RulesIncompleteError) return ExitCode.RulesIncomplete;
   if (error instanceof TargetsIncompleteError) return ExitCode.TargetsIncomplete;
   if (error instanceof UnhealthyTargetsError) return ExitCode.TargetsUnhealthy;
   if (error instanceof AcceptedError) return ExitCode.Accepted;

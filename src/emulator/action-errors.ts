@@ -53,6 +53,23 @@ const DELETE_LISTENER = [
 ];
 
 /**
+ * The codes the forwarding-rule writes share (the Go SDK's comments for CreateRule, ModifyRule,
+ * DeleteRule and ModifyDomainAttributes), plus ResourceInOperating, which they answer while the
+ * load balancer runs another task, as the listener writes do (docs/api/rules.md).
+ */
+const RULE_WRITE = [
+  'FailedOperation',
+  'FailedOperation.ResourceInOperating',
+  'InternalError',
+  'InvalidParameter',
+  'InvalidParameter.FormatError',
+  'InvalidParameterValue',
+  'InvalidParameterValue.Length',
+  'MissingParameter',
+  'UnauthorizedOperation',
+];
+
+/**
  * The codes the target writes share (RegisterTargets, DeregisterTargets, ModifyTargetWeight,
  * ModifyTargetPort): their listener or rule not found, the load balancer busy with another task.
  */
@@ -80,6 +97,10 @@ export const ACTION_ERRORS: Readonly<Record<string, readonly string[]>> = {
   DeleteListener: DELETE_LISTENER,
   DeleteLoadBalancerListeners: [...DELETE_LISTENER, 'FailedOperation.ResourceInOperating', 'MissingParameter'],
   DescribeLoadBalancers: ['FailedOperation', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameter.RegionNotFound', 'InvalidParameterValue', 'InvalidParameterValue.InvalidFilter', 'InvalidParameterValue.Length', 'InvalidParameterValue.Range', 'UnauthorizedOperation', 'UnsupportedOperation'],
+  CreateRule: [...RULE_WRITE, 'LimitExceeded', 'ResourceInsufficient'],
+  ModifyRule: [...RULE_WRITE, 'InvalidParameter.LocationNotFound'],
+  DeleteRule: [...RULE_WRITE, 'InvalidParameter.LocationNotFound'],
+  ModifyDomainAttributes: RULE_WRITE,
   DescribeTaskStatus: ['FailedOperation', 'InternalError', 'InvalidParameter', 'InvalidParameter.RegionNotFound'],
   AssumeRole: ['FailedOperation.CheckMFAError', 'FailedOperation.MFATypeNotSupported', 'InternalError.DbError', 'InternalError.EncryptError', 'InternalError.GetAppIdError', 'InternalError.GetRoleError', 'InternalError.GetSeedTokenError', 'InternalError.IllegalRole', 'InternalError.PbSerializeError', 'InternalError.SystemError', 'InternalError.UnknownError', 'InvalidParameter.AccountNotAvaliable', 'InvalidParameter.ExtendStrategyOverSize', 'InvalidParameter.GrantOtherResource', 'InvalidParameter.OverLimit', 'InvalidParameter.OverTimeError', 'InvalidParameter.ParamError', 'InvalidParameter.PolicyTooLong', 'InvalidParameter.ResouceError', 'InvalidParameter.StrategyFormatError', 'InvalidParameter.StrategyInvalid', 'InvalidParameter.TempCodeNotAvaliable', 'ResourceNotFound.RoleNotFound', 'UnauthorizedOperation', 'UnsupportedOperation'],
   AssumeRoleWithWebIdentity: ['InternalError.GetRoleError', 'InternalError.SystemError', 'InternalError.UnknownError', 'InvalidParameter.OverLimit', 'InvalidParameter.ParamError', 'InvalidParameter.WebIdentityTokenError', 'RequestLimitExceeded', 'UnauthorizedOperation'],

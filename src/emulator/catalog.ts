@@ -16,6 +16,8 @@ export const CLB_TARGET_ACTIONS = [
   'DescribeTargets',
   'DescribeTargetHealth',
 ] as const;
+/** The layer-7 forwarding-rule actions (rule-actions.ts). */
+export const CLB_RULE_ACTIONS = ['CreateRule', 'ModifyRule', 'DeleteRule', 'ModifyDomainAttributes'] as const;
 
 export const CLB_ACTIONS = [
   'CreateListener',
@@ -26,6 +28,7 @@ export const CLB_ACTIONS = [
   'DescribeLoadBalancers',
   'DescribeTaskStatus',
   ...CLB_TARGET_ACTIONS,
+  ...CLB_RULE_ACTIONS,
 ] as const;
 export const SSL_ACTIONS_SERVED = ['DescribeCertificates'] as const;
 export const STS_ACTIONS_SERVED = ['AssumeRole', 'AssumeRoleWithWebIdentity'] as const;

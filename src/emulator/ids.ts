@@ -12,6 +12,7 @@ function randomString(length: number, alphabet: string = LOWER_ALNUM): string {
 
 export const newRequestId = (): string => randomUUID();
 export const newListenerId = (): string => `lbl-${randomString(8)}`;
+export const newLocationId = (): string => `loc-${randomString(8)}`;
 /** Uploaded certificates get an id, as the real API stores them in the SSL certificate service. */
 export const newCertId = (): string => randomString(8, MIXED_ALNUM);
 export const newSecretId = (): string => `AKID${randomString(32, MIXED_ALNUM)}`;

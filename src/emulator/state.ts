@@ -17,7 +17,9 @@ export type TaskEffect =
   /** The listener keeps its old settings until the task succeeds; then `patch` is merged into it. */
   | { kind: 'modify'; listenerId: string; patch: Record<string, unknown> }
   /** A change to bound targets (target-actions.ts): `commit` runs when the task succeeds, `rollback` when it fails. */
-  | { kind: 'targets'; commit?: () => void; rollback?: () => void };
+  | { kind: 'targets'; commit?: () => void; rollback?: () => void }
+  /** A change to a listener's forwarding rules: `commit` runs when the task succeeds, `rollback` when it fails. */
+  | { kind: 'rules'; commit?: () => void; rollback?: () => void };
 
 interface TaskRecord {
   TaskId: string;
@@ -170,6 +172,11 @@ export class Store {
         const change = failed ? task.effect.rollback : task.effect.commit;
         change?.();
         changed ||= change !== undefined;
+        continue;
+      }
+      if (task.effect.kind === 'rules') {
+        (failed ? task.effect.rollback : task.effect.commit)?.();
+        changed = true;
         continue;
       }
       if (task.effect.kind === 'modify') {

@@ -53,6 +53,8 @@ export type CreateFlags = CreateFieldFlags & {
   validate?: boolean;
   /** Keep listeners already on the requested ports (same protocol and name); create the rest. */
   ifNotExists?: boolean;
+  /** `--rule`, repeatable: forwarding rules to create on the new listener (rule-input.ts). */
+  rule?: string[];
   /** `--target`, repeatable: targets to bind to the new listeners (target-input.ts). */
   target?: string[];
   /** `--wait-healthy [seconds]`: wait for the targets' health after binding. */

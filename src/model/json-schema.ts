@@ -7,6 +7,7 @@
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec, type TopLevelField } from './fields.js';
 import { TARGET_FIELDS } from './target-fields.js';
 import { RULES } from './rules.js';
+import { RULE_INPUT_FIELDS } from './rule-fields.js';
 
 type Schema = Record<string, unknown>;
 
@@ -109,6 +110,12 @@ function entrySchema(): Schema {
       };
     }
   }
+  // Forwarding rules of an HTTP/HTTPS listener (docs/api/rules.md); their limits are checked by `apply`.
+  properties.Rules = {
+    description: 'forwarding rules of an HTTP/HTTPS listener (RuleInput), known by Domain (or Domains) and Url',
+    type: 'array',
+    items: { ...objectOf(RULE_INPUT_FIELDS, 'Rules[].'), not: { required: ['Domain', 'Domains'] } },
+  };
   properties.Targets = targetsSchema();
   const required = CREATE_LISTENER_FIELDS.filter((s) => s.required && s.api !== 'Ports').map((s) => s.api);
   return {

@@ -15,9 +15,11 @@ import { documentNamer, listedFindings, problemOf, renderFinding } from './messa
 import { holderOf, portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
 import { LAYER4_PROTOCOLS, type TargetInput } from './target-fields.js';
-import { readTargetList } from './target-input.js';
+import { readTargetList, splitFileRuleTargets } from './target-input.js';
 import { TARGET_MESSAGES } from './target-messages.js';
 import { say, type Language } from '../core/i18n.js';
+import { readEntryRules } from './rule-file.js';
+import type { RuleInput } from './rule-fields.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -26,6 +28,8 @@ export interface DesiredListener {
   /** The entry's index in `listeners`. */
   index: number;
   request: CreateListenerRequest;
+  /** The entry's `Rules` (forwarding rules, rule-file.ts); undefined when it has none, so they are not managed. */
+  rules?: RuleInput[];
   /** `Targets:` of the entry (TCP, UDP, TCP_SSL, QUIC): the set to converge to; absent when the entry has none (its targets are left alone). */
   targets?: TargetInput[];
   /** `Targets:` of the entry's forwarding rules (HTTP/HTTPS), each named by its domain and URL. */
@@ -157,9 +161,9 @@ export async function readListenerFile(
       continue;
     }
     const before = problems.length;
-    // Targets are not a CreateListener field: read apart, bound once the listener exists.
-    const { Targets: rawTargets, ...fields } = raw as Record<string, unknown>;
-    const normalized = normalizeEntry(fields, at, problems);
+    // Forwarding rules (rule-file.ts) and targets are read on their own, once the listener's own fields are known.
+    const { Rules: rawRules, Targets: rawTargets, ...listenerFields } = raw as Record<string, unknown>;
+    const normalized = normalizeEntry(listenerFields, at, problems);
     if (problems.length > before) continue;
     let body: Record<string, unknown>;
     try {
@@ -182,9 +186,9 @@ export async function readListenerFile(
       const unchecked = finding.severity === 'refuse' ? ' (not validated: --no-validate)' : '';
       result.warnings.push(`${renderFinding(finding, documentNamer(label, ['listeners', index])).message}${unchecked}`);
     }
+    const language = options.language ?? 'en';
     let targets: TargetInput[] | undefined;
     if (rawTargets !== undefined) {
-      const language = options.language ?? 'en';
       if (!(LAYER4_PROTOCOLS as readonly string[]).includes(request.Protocol)) {
         problems.push({
           field: `${at}.Targets`,
@@ -199,6 +203,21 @@ export async function readListenerFile(
       targets = read.targets;
       result.warnings.push(...read.warnings.map((w) => `${label}: ${w}`));
     }
+    // A rule's Targets are not a RuleInput field: taken out here, bound to the rule by its domain and URL.
+    const split = splitFileRuleTargets(rawRules, `${at}.Rules`, problems, { language, validate: options.validate !== false });
+    result.warnings.push(...split.warnings.map((w) => `${label}: ${w}`));
+    const entryRules = await readEntryRules(
+      split.rules,
+      index,
+      { protocol: request.Protocol, sniSwitch: request.SniSwitch ?? 0 },
+      { readText: options.readText, now: options.now, language, ...(options.validate !== undefined ? { validate: options.validate } : {}) },
+    );
+    result.secrets.push(...entryRules.secrets);
+    result.warnings.push(...entryRules.warnings.map((w) => `${label}: ${w}`));
+    if (entryRules.problems.length > 0) {
+      problems.push(...entryRules.problems);
+      continue;
+    }
     result.entries.push(request);
     for (const [i, port] of request.Ports.entries()) {
       const name = request.ListenerNames?.[i];
@@ -207,7 +226,9 @@ export async function readListenerFile(
         where: request.Ports.length > 1 ? `${at} (port ${port})` : at,
         index,
         request: { ...rest, Ports: [port], ...(name !== undefined ? { ListenerNames: [name] } : {}) },
+        ...(entryRules.rules ? { rules: entryRules.rules } : {}),
         ...(targets ? { targets } : {}),
+        ...(split.ruleTargets.length > 0 ? { ruleTargets: split.ruleTargets } : {}),
       });
     }
   }

@@ -3,6 +3,7 @@
  * compares them; `node scripts/generate-rules-doc.js` rewrites the README's block).
  */
 import { RULES, severityOf, type Provenance } from './rules.js';
+import { FORWARDING_RULES } from './rule-rules.js';
 
 export const RULES_DOC_START = '<!-- rules:start (generated from src/model/rules.ts by scripts/generate-rules-doc.js) -->';
 export const RULES_DOC_END = '<!-- rules:end -->';
@@ -17,7 +18,8 @@ const PROVENANCE_WORDS: Record<Provenance, string> = {
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 export function rulesMarkdown(): string {
-  const rows = RULES.map((rule) => {
+  // The forwarding rules' own table (rule-rules.ts) follows the listener's: one list of every rule.
+  const rows = [...RULES, ...FORWARDING_RULES].map((rule) => {
     const effect = severityOf(rule) === 'warn' ? 'warns' : rule.always ? 'refuses, even with --no-validate' : 'refuses';
     const source = rule.certain ? `${rule.source}; refused because ${rule.certain}` : rule.source;
     return `| \`${rule.id}\` | ${cell(rule.checks)} | ${PROVENANCE_WORDS[rule.provenance]} | ${effect} | ${cell(source)} |`;

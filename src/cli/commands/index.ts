@@ -6,6 +6,7 @@ import { registerExport } from './export/command.js';
 import { registerWait } from './wait/command.js';
 import { registerList } from './list/command.js';
 import { registerDelete } from './delete/command.js';
+import { registerRule } from './rule/command.js';
 import { registerConfigure } from './configure/command.js';
 import { registerWhoami } from './whoami/command.js';
 import { registerEmulator } from './emulator/command.js';
@@ -21,6 +22,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerWait,
   registerList,
   registerDelete,
+  registerRule,
   registerTarget,
   registerConfigure,
   registerWhoami,

@@ -56,6 +56,7 @@ export function equivalentCommand(
     words.push(flag.long);
     if (value !== true) words.push(shellQuote(flagValue(value)));
   }
+  if (Array.isArray(flags.rule)) for (const rule of flags.rule) words.push('--rule', shellQuote(String(rule)));
   if (typeof flags.fromFile === 'string') words.push('--from-file', shellQuote(flags.fromFile));
   if (flags.wait === false) words.push('--no-wait');
   if (flags.waitTimeout !== undefined) words.push('--wait-timeout', shellQuote(String(flags.waitTimeout)));

@@ -17,6 +17,9 @@ import { PromptCancelledError, type Asker, type Choice } from './asker.js';
 import { LOAD_BALANCER_PAGE, type AccountLookup, type CertificateItem, type LoadBalancerItem } from './account.js';
 import { describeClash, portClashes, type ExistingListener, type PortClash } from '../../model/ports.js';
 import { describeCertificate, expandPath, readPemAnswer, type CheckedCertificate } from './certs.js';
+import { say, type Language } from '../../core/i18n.js';
+import { askDomains } from './domains.js';
+import { RULE_PROMPTS } from './rule-prompts.js';
 
 export interface FlowEnvironment {
   asker: Asker;
@@ -36,6 +39,8 @@ export interface FlowEnvironment {
   signal?: AbortSignal;
   /** Shows `text` (a spinner at a terminal) until `work` settles, if it has not already. */
   waiting?<T>(text: string, work: Promise<T>): Promise<T>;
+  /** The run's language, for the questions written with the catalogue (`en` when unset). */
+  language?: Language;
 }
 
 /** Where an uploaded file came from, for the summary and the equivalent command. */
@@ -57,7 +62,7 @@ export interface MultiCertPlan {
 }
 
 export interface FlowResult {
-  /** The given flags plus the answers, for buildCreateListenerRequest. */
+  /** The given flags plus the answers, for buildCreateListenerRequest; `rule` holds the domains' --rule values (SNI). */
   flags: RawFlags;
   /** Set when several certificates were chosen. */
   multiCertInfo?: MultiCertPlan;
@@ -259,6 +264,7 @@ function numbers(value: unknown): number[] {
 
 export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<FlowResult> {
   const { asker } = env;
+  const language = env.language ?? 'en';
   const flags: RawFlags = { ...given };
   const body = env.body ?? {};
   const result: FlowResult = { flags };
@@ -338,7 +344,18 @@ export async function askCreate(given: RawFlags, env: FlowEnvironment): Promise<
     });
     if (sni === 1) {
       flags.sniSwitch = '1';
-      env.note(['SNI on: the listener gets no certificate; set one per domain when you create its rules.']);
+      // The domains, each with its certificate, become the listener's forwarding rules (domains.ts).
+      if (flags.rule === undefined && (await asker.confirm({ message: say(language, RULE_PROMPTS.addDomains), default: true }))) {
+        const listed = listCertificates(env, 'SVR');
+        flags.rule = await askDomains({
+          input: (config) => asker.input(config),
+          select: (config) => asker.select(config),
+          certificate: () => askServerCertificate(env, [], false, 'UNIDIRECTIONAL', undefined, listed),
+          note: (lines) => env.note(lines),
+          now: env.now,
+          language,
+        });
+      } else if (flags.rule === undefined) env.note([say(language, RULE_PROMPTS.laterNote)]);
     }
   }
 

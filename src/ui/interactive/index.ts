@@ -20,6 +20,8 @@ import { isCi } from '../terminal.js';
 import { askCreate } from './flow.js';
 import { equivalentCommand, requestSummary } from './equivalent-command.js';
 import type { AccountLookup } from './account.js';
+import { say as sayText } from '../../core/i18n.js';
+import { RULE_PROMPTS } from './rule-prompts.js';
 
 export type { AccountLookup } from './account.js';
 export { accountLookup } from './account.js';
@@ -33,7 +35,8 @@ export interface Picking {
 }
 
 /** What the questions built; `printOnly` when it can only be printed (no credentials), not sent. */
-export type InteractiveRequest = BuiltRequest & { printOnly?: boolean };
+/** `rules`: the --rule values the answers gave (the domains of an SNI listener), sent after the listener. */
+export type InteractiveRequest = BuiltRequest & { printOnly?: boolean; rules?: string[] };
 
 const has = (flags: RawFlags, ...names: string[]): boolean => names.some((n) => flags[n] !== undefined);
 
@@ -108,6 +111,7 @@ export async function interactiveCreate(
     env: ctx.env,
     body: options.body,
     signal: ctx.signal,
+    ...(ctx.language ? { language: ctx.language } : {}),
     ...(picking.account ? { account: picking.account } : {}),
     waiting: (text, work) => showWhile(ctx, globals, text, work),
     note: (lines, kind = 'info') => {
@@ -122,6 +126,13 @@ export async function interactiveCreate(
   say(color.bold('Request:'));
   say(requestSummary(built.request, files));
   say('');
+  const rules = Array.isArray(answers.flags.rule) ? (answers.flags.rule as string[]) : undefined;
+  if (rules?.length) {
+    // The rules as the equivalent command passes them: uploads by file path, never their contents.
+    say(color.bold(sayText(ctx.language ?? 'en', RULE_PROMPTS.rulesHeading)));
+    for (const rule of rules) say(`  ${rule}`);
+    say('');
+  }
   say(color.bold('Equivalent command (no prompts):'));
   say(`  ${equivalentCommand(answers.flags, globals as GlobalOptions & Record<string, unknown>, answers.multiCertInfo?.byReference)}`);
   say('');
@@ -130,11 +141,11 @@ export async function interactiveCreate(
     // What works without credentials: the request, printed; the command above runs it later.
     const show = 'Nothing can be sent without credentials. Print the request (as --dry-run would)?';
     if (!(await asker.confirm({ message: show, default: true }))) throw new PromptCancelledError();
-    return { ...built, printOnly: true };
+    return { ...built, printOnly: true, ...(rules?.length ? { rules } : {}) };
   }
   const what = flags.dryRun ? 'Show the request (--dry-run: nothing is sent)?' : 'Create it?';
   if (!(await asker.confirm({ message: what, default: true }))) throw new PromptCancelledError();
-  return built;
+  return rules?.length ? { ...built, rules } : built;
 }
 
 /**

@@ -19,6 +19,9 @@ import { keyValueTable, printResult, type ResultView } from '../../../ui/output.
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
 import { outcomeView, planView, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
+import { hasRuleChanges, planRules, type RuleChange } from './rules-plan.js';
+import { withRuleOutcome, withRulePlan } from './rules-render.js';
+import type { RuleResult } from './rules-execute.js';
 import type { Session } from '../../session.js';
 import type * as TargetsModuleType from './targets.js';
 import type { TargetPlan } from './targets.js';
@@ -227,15 +230,22 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const reported = await readState(session, { loadBalancers }, ctx, globals);
     progress.stop();
     const plan = buildPlan(file.listeners, reported, { prune: flags.prune === true, ...(file.prune ? { scope: file.prune } : {}) });
-    // Targets: read and planned only when the file gives some (apply/targets.ts).
-    const targets = file.listeners.some((l) => l.targets) ? await planTargetsOf(session, plan, file, flags, ctx, globals) : undefined;
+    // Forwarding rules of the entries that give `Rules:` (rules-plan.ts), carried out after the listeners.
+    const rules = planRules(plan, file.listeners, reported, { prune: flags.prune === true });
+    // Targets: read and planned only when the file gives some (apply/targets.ts), carried out after the rules.
+    const targets = file.listeners.some((l) => l.targets || l.ruleTargets?.length)
+      ? await planTargetsOf(session, plan, file, flags, ctx, globals)
+      : undefined;
     const language = ctx.language ?? 'en';
     const targetChanges = targets?.plan.changes.length ?? 0;
 
     if (flags.plan) {
-      await printResult(ctx, globals, targets ? targets.module.withTargetPlan(planView(plan), targets.plan, language) : planView(plan));
+      const view = withRulePlan(planView(plan), rules, language);
+      await printResult(ctx, globals, targets ? targets.module.withTargetPlan(view, targets.plan, language) : view);
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
-      if (flags.detailedExitcode && (hasChanges(plan) || targetChanges > 0)) throw new ExitStatus(ExitCode.ChangesPending);
+      if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules) || targetChanges > 0)) {
+        throw new ExitStatus(ExitCode.ChangesPending);
+      }
       return;
     }
     if (plan.items.some((item) => item.action === 'conflict')) {
@@ -244,15 +254,57 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       }
       throw conflictError(plan);
     }
-    if (!hasChanges(plan) && targetChanges === 0) {
+    if (!hasChanges(plan) && !hasRuleChanges(rules) && targetChanges === 0) {
       progress.succeed(`Nothing to change: ${plan.items.length} listener${plan.items.length === 1 ? '' : 's'} as described`);
-      await printResult(ctx, globals, outcomeView(plan, new Map()));
+      await printResult(ctx, globals, withRuleOutcome(outcomeView(plan, new Map()), rules, new Map(), language));
       if (targets && healthMs !== undefined)
         await waitForHealth(session, targets, new Map(), { ctx, globals, progress, taskTimeoutMs }, healthMs);
       return;
     }
     await confirmDeletes(ctx, plan, flags);
+    const { confirmRuleDeletes, runRuleChanges, ruleFailure } = await import('./rules-apply.js');
+    await confirmRuleDeletes(ctx, rules, flags);
     if (targets) await targets.module.confirmDeregister(ctx, targets.plan, flags.yes);
+    const filePath = flags.file;
+    /** After the listeners: the rules, then the targets; the outcome; then what failed, and the health wait. */
+    const rulesAndTargets = async (results: Map<PlanItem, ItemResult>, failed: readonly ItemResult[]): Promise<void> => {
+      let ruleResults = new Map<RuleChange, RuleResult>();
+      if (hasRuleChanges(rules) && !ctx.signal.aborted) {
+        ruleResults = await runRuleChanges(session, rules, results, { ctx, globals, progress, timeoutMs: taskTimeoutMs });
+      }
+      const targetResults =
+        targets && targetChanges > 0 && !ctx.signal.aborted
+          ? await targets.module.executeTargets(targets.plan, results, {
+              client: session.client,
+              ctx,
+              globals,
+              progress,
+              timeoutMs: taskTimeoutMs,
+            })
+          : undefined;
+      await printOutcome(ctx, globals, plan, results, filePath, (view) => {
+        const withRules = withRuleOutcome(view, rules, ruleResults, language);
+        return targets && targetResults
+          ? targets.module.withTargetOutcome(withRules, targets.plan, targetResults, results, language)
+          : withRules;
+      });
+      if (ctx.signal.aborted) {
+        const interrupted = new InterruptedError();
+        interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
+        throw interrupted;
+      }
+      if (failed.length > 0) throw new ApplyFailedError([...failed], results);
+      const ruleFailed = ruleFailure(rules, ruleResults, language);
+      if (ruleFailed) throw ruleFailed;
+      const targetFailed = targets && targetResults ? targets.module.targetFailure(targetResults, language) : undefined;
+      if (targetFailed) throw targetFailed;
+      if (targets && healthMs !== undefined)
+        await waitForHealth(session, targets, results, { ctx, globals, progress, taskTimeoutMs }, healthMs);
+    };
+    if (!hasChanges(plan)) {
+      await rulesAndTargets(new Map(), []);
+      return;
+    }
 
     const { execute } = await (executing ?? import('./execute.js'));
     const operations = operationsOf(plan);
@@ -264,41 +316,17 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     progress.start(
       `Applying ${total} change${total === 1 ? '' : 's'} (${requests} request${requests === 1 ? '' : 's'}) to ${operations.size} load balancer${operations.size === 1 ? '' : 's'}`,
     );
-    const results: Map<PlanItem, ItemResult> = hasChanges(plan)
-      ? await execute(operations, {
-          client: session.client,
-          signal: ctx.signal,
-          taskTimeoutMs,
-          reported,
-          onEvent: progressHandler(progress, plan, total),
-        })
-      : new Map();
+    const results: Map<PlanItem, ItemResult> = await execute(operations, {
+      client: session.client,
+      signal: ctx.signal,
+      taskTimeoutMs,
+      reported,
+      onEvent: progressHandler(progress, plan, total),
+    });
     const failed = [...results.values()].filter((r) => r.status !== 'done');
     if (failed.length === 0) progress.succeed(`Applied ${total} change${total === 1 ? '' : 's'} in ${formatElapsed(ctx.now() - started)}`);
     else progress.fail(`${failed.length} of ${total} change${total === 1 ? '' : 's'} did not succeed`);
-    const targetResults =
-      targets && targetChanges > 0
-        ? await targets.module.executeTargets(targets.plan, results, {
-            client: session.client,
-            ctx,
-            globals,
-            progress,
-            timeoutMs: taskTimeoutMs,
-          })
-        : undefined;
-    await printOutcome(ctx, globals, plan, results, flags.file, (view) =>
-      targets && targetResults ? targets.module.withTargetOutcome(view, targets.plan, targetResults, results, language) : view,
-    );
-    if (ctx.signal.aborted) {
-      const interrupted = new InterruptedError();
-      interrupted.message = 'interrupted; the summary says what was done, what was not tried, and what is unknown';
-      throw interrupted;
-    }
-    if (failed.length > 0) throw new ApplyFailedError(failed, results);
-    const targetFailed = targets && targetResults ? targets.module.targetFailure(targetResults, language) : undefined;
-    if (targetFailed) throw targetFailed;
-    if (targets && healthMs !== undefined)
-      await waitForHealth(session, targets, results, { ctx, globals, progress, taskTimeoutMs }, healthMs);
+    await rulesAndTargets(results, failed);
   } finally {
     progress.stop();
     await session.client.close();
@@ -316,10 +344,11 @@ async function printOutcome(
   plan: Plan,
   results: Map<PlanItem, ItemResult>,
   file: string,
-  decorate: (view: ResultView) => ResultView = (view) => view,
+  /** Adds to the view what else was done (the forwarding rules, the targets). */
+  extend: (view: ResultView) => ResultView = (view) => view,
 ): Promise<void> {
   try {
-    await printResult(ctx, globals, decorate(outcomeView(plan, results)));
+    await printResult(ctx, globals, extend(outcomeView(plan, results)));
   } catch (error) {
     const done = [...results.entries()].filter(([, result]) => result.status === 'done');
     if (done.length === 0) throw error;

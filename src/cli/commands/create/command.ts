@@ -8,6 +8,7 @@ import { createListenerOptions } from '../../options.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import { say } from '../../../core/i18n.js';
 import { TARGET_STEP_TEXT } from '../../target-text.js';
+import { RULE_TEXT } from '../../rule-text.js';
 
 const EXAMPLES = `
 Examples (the CreateListener API page's cases):
@@ -36,6 +37,11 @@ Examples (the CreateListener API page's cases):
   clb-listener create --lb lb-cuxw2rm0 --port 7574 --protocol TCP \\
     --target ins-1a2b3c4d:8080 --target ins-5e6f7g8h:8080:50 \\
     --wait-healthy 120
+  # HTTPS with SNI: two domains, each with its own certificate
+  clb-listener create --lb lb-cuxw2rm0 --port 443 --protocol HTTPS \\
+    --sni-switch 1 \\
+    --rule 'Domain=www.example.com,Url=/,Certificate={"CertId":"MsJyaXVm"}' \\
+    --rule 'Domain=api.example.com,Url=/,Certificate={"CertId":"Ecc0Cert"}'
   # safe to re-run (CI): listeners already there are kept, their ids printed
   clb-listener create --lb lb-cuxw2rm0 --port 80,443 --protocol TCP \\
     --if-not-exists
@@ -54,6 +60,11 @@ export function registerCreate(program: Command, ctx: CliContext): void {
     .addHelpOption(new Option('-h, --help', 'show help').helpGroup(run))
     .addHelpText('after', EXAMPLES);
   for (const option of createListenerOptions()) command.addOption(option);
+  command.addOption(
+    new Option('--rule <spec>', say(ctx.language ?? 'en', RULE_TEXT.ruleOption))
+      .helpGroup('Forwarding rules (HTTP/HTTPS):')
+      .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+  );
   const targets = say(ctx.language ?? 'en', TARGET_STEP_TEXT.groupTargets);
   command
     .addOption(

@@ -6,6 +6,9 @@ import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { ResultView } from '../../../ui/output.js';
 import type { ResultTarget } from './targets.js';
+import { say, type Language } from '../../../core/i18n.js';
+import type { ResultRule } from '../../rules-step.js';
+import { RULE_TEXT as T } from '../../rule-text.js';
 
 export function describeTarget(request: CreateListenerRequest): string {
   const count = request.Ports.length;
@@ -30,6 +33,10 @@ export interface Outcome {
   withAction: boolean;
   /** With --target: the targets bound to each listener. */
   targets?: ResultTarget[];
+  /** With --rule: each listener's rules, with their LocationIds. */
+  rules?: ResultRule[];
+  /** The run's language, for the table's headings. */
+  language?: Language;
 }
 
 /** Stand-ins of the real shape, for checking --query before sending. */
@@ -79,5 +86,30 @@ export function resultView(request: CreateListenerRequest, outcome: Outcome): Re
       ...(outcome.withAction ? [l.Action ?? ''] : []),
     ]),
   ];
-  return { json, text: ListenerIds, table };
+  if (!outcome.rules) return { json, text: ListenerIds, table };
+  const rules = outcome.rules.map((r) => (outcome.withAction ? r : { ...r, Action: undefined }));
+  const h = (text: (typeof T)[keyof typeof T]) => say(outcome.language ?? 'en', text);
+  const port = new Map(listeners.map((l) => [l.ListenerId, String(l.Port)]));
+  return {
+    json: { ...json, Rules: rules.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined))) },
+    text: [...ListenerIds, ...rules.map((r) => r.LocationId)],
+    table: [
+      [
+        h(T.headListenerId),
+        h(T.headPort),
+        h(T.headDomain),
+        h(T.headUrl),
+        h(T.headLocationId),
+        ...(outcome.withAction ? [h(T.headAction)] : []),
+      ],
+      ...rules.map((r) => [
+        r.ListenerId,
+        port.get(r.ListenerId) ?? '',
+        (r.Domains ?? [r.Domain]).join(','),
+        r.Url,
+        r.LocationId,
+        ...(outcome.withAction ? [r.Action ?? ''] : []),
+      ]),
+    ],
+  };
 }

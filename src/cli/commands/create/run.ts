@@ -82,7 +82,7 @@ async function buildRequest(
   globals: GlobalOptions,
   ctx: CliContext,
   keep: (session: Session) => void,
-): Promise<BuiltRequest & { printOnly?: boolean }> {
+): Promise<BuiltRequest & { printOnly?: boolean; rules?: string[] }> {
   const readText = inputReader(ctx);
   const input = bodyInput(given, ctx);
   // One spelling from here on (the equivalent command of -i says --from-file).
@@ -118,20 +118,50 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
   try {
     const built = await beforeSending(() => buildRequest(flags, globals, ctx, (session) => opened.push(session)));
     const { request } = built;
+    // --rule, or the domains create -i asked for (SNI).
+    const ruleSpecs = flags.rule ?? built.rules;
+    const rules = ruleSpecs?.length
+      ? await beforeSending(async () => {
+          const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
+          return (await import('./rules.js')).prepareRules({ ...flags, rule: ruleSpecs }, request, ctx, validate);
+        })
+      : undefined;
+    // --target (TCP, UDP, TCP_SSL, QUIC), and --wait-healthy for them or for the rules' Targets.
+    const ruleTargets = rules?.ruleTargets?.some((t) => t !== undefined && t.length > 0) === true;
     const targets =
       flags.target?.length || flags.waitHealthy !== undefined
         ? await beforeSending(async () => {
             const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
-            return (await import('./targets.js')).prepareTargets(flags, request, ctx, validate);
+            return (await import('./targets.js')).prepareTargets(flags, request, ctx, validate, ruleTargets);
           })
         : undefined;
+    const warnings = [...built.warnings, ...(rules?.warnings ?? []), ...(targets?.warnings ?? [])];
 
     const printOnly = built.printOnly === true;
     if (flags.dryRun || printOnly) {
-      if (!globals.quiet)
-        for (const warning of [...built.warnings, ...(targets?.warnings ?? [])]) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
+      if (!globals.quiet) for (const warning of warnings) ctx.stderr.write(`warning: ${printableLine(warning)}\n`);
       const { printDryRun } = await import('../../dry-run.js');
-      await printDryRun(ctx, globals, 'CreateListener', request);
+      const also = rules ? [(await import('./rules.js')).dryRunRules(request, rules, ctx)] : [];
+      // Then RegisterTargets, 20 targets a call: on the listener, or on each rule that has Targets.
+      const sets = [
+        ...(targets?.targets.length ? [{ targets: targets.targets }] : []),
+        ...(rules?.ruleTargets ?? []).flatMap((list) => (list?.length ? [{ LocationId: '', targets: list }] : [])),
+      ];
+      if (sets.length > 0) {
+        const [{ dryRunTargets }, { say }, { TARGET_STEP_TEXT }] = await Promise.all([
+          import('./targets.js'),
+          import('../../../core/i18n.js'),
+          import('../../target-text.js'),
+        ]);
+        const language = ctx.language ?? 'en';
+        also.push(
+          ...dryRunTargets(request, sets, {
+            listener: say(language, TARGET_STEP_TEXT.dryRunListener),
+            location: say(language, TARGET_STEP_TEXT.dryRunLocation),
+          }),
+        );
+      }
+      await printDryRun(ctx, globals, 'CreateListener', request, also);
       if (printOnly && !globals.quiet) {
         ctx.stderr.write(
           "to create it: set up credentials ('clb-listener configure', or TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY), then run the equivalent command above\n",
@@ -142,14 +172,22 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
 
     // Whatever can fail on the result must fail now, while nothing has been sent.
     const sample = sampleOutcome(request, flags);
-    if (targets) sample.targets = (await import('./targets.js')).sampleTargets(['lbl-00000000'], targets);
+    if (rules) sample.rules = (await import('./rules.js')).sampleRules(['lbl-00000000'], rules);
+    if (targets?.targets.length) sample.targets = (await import('./targets.js')).sampleTargets(['lbl-00000000'], targets);
     await checkQueryOn(globals, resultView(request, sample).json);
     const progress = await createProgress(ctx, globals);
-    for (const warning of [...built.warnings, ...(targets?.warnings ?? [])]) progress.warn(warning);
+    for (const warning of warnings) progress.warn(warning);
     // The network side is loaded only once the request is known to be valid.
     const [{ openSession }, { send }] = await Promise.all([import('../../session.js'), import('./send.js')]);
     if (opened.length === 0) opened.push(await beforeSending(() => openSession(globals, ctx)));
-    await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs, ...(targets ? { targets } : {}) });
+    await send(opened[0]!, request, flags, {
+      ctx,
+      globals,
+      progress,
+      timeoutMs,
+      ...(rules ? { rules } : {}),
+      ...(targets ? { targets } : {}),
+    });
   } finally {
     await Promise.all(opened.map((session) => session.client.close()));
   }

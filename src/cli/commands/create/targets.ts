@@ -45,14 +45,16 @@ export async function prepareTargets(
   request: CreateListenerRequest,
   ctx: CliContext,
   validate: boolean,
+  /** Whether a --rule carries Targets (then --wait-healthy waits for those). */
+  ruleTargets = false,
 ): Promise<CreateTargets | undefined> {
   const language: Language = ctx.language ?? 'en';
   const raws = flags.target ?? [];
   const { healthTimeoutMs } = await import('../../targets-step.js');
   const healthMs = healthTimeoutMs(flags.waitHealthy, '--wait-healthy', language);
   if (raws.length === 0) {
-    if (healthMs !== undefined) throw new UsageError(say(language, T.waitHealthyNeedsTargets), '--wait-healthy');
-    return undefined;
+    if (healthMs !== undefined && !ruleTargets) throw new UsageError(say(language, T.waitHealthyNeedsTargets), '--wait-healthy');
+    return healthMs !== undefined ? { targets: [], warnings: [], raws: [], healthMs } : undefined;
   }
   if (flags.wait === false) throw new UsageError(say(language, T.noWaitWithTargets), '--no-wait');
   const protocol = typeof request.Protocol === 'string' ? request.Protocol : '';
@@ -202,7 +204,6 @@ export async function bindRuleTargets(
   request: CreateListenerRequest,
   rules: readonly MadeRule[],
   targetsOf: (rule: MadeRule) => readonly TargetInput[] | undefined,
-  raws: (rule: MadeRule) => readonly string[],
   run: BindRun & { healthMs?: number },
 ): Promise<ResultTarget[]> {
   const step = await import('../../targets-step.js');
@@ -252,7 +253,7 @@ export async function bindRuleTargets(
             r.ListenerId,
             '--location-id',
             r.LocationId,
-            ...raws(r).flatMap((t) => ['--target', t]),
+            ...(targetsOf(r) ?? []).flatMap((t) => ['--target', targetLabel(t)]),
           ),
         )
         .join(' && ');

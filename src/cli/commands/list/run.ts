@@ -8,6 +8,21 @@ import { checkAnswer, loadValidator } from '../../../model/validate.js';
 import { openSession } from '../../session.js';
 import { printResult } from '../../../ui/output.js';
 import { addHint } from '../../api-hints.js';
+import type { RuleSummary } from '../../../api/clb.js';
+import { say } from '../../../core/i18n.js';
+import { RULE_TEXT } from '../../rule-text.js';
+
+const domainsOf = (r: RuleSummary): string => (r.Domains?.length ? r.Domains : [r.Domain ?? '']).join(',');
+
+/** A listener's rules under its line in text output: indented, tab-separated. */
+function ruleLines(rules: readonly RuleSummary[]): string[] {
+  return rules.map((r) => `  ${[r.LocationId, domainsOf(r), r.Url ?? '', r.DefaultServer ? 'default' : ''].join('\t').trimEnd()}`);
+}
+
+/** A listener's rules in one table cell: `www.example.com/ (loc-…)`. */
+function ruleCells(rules: readonly RuleSummary[]): string {
+  return rules.map((r) => `${domainsOf(r)}${r.Url ?? ''}`).join(' ');
+}
 
 export interface ListFlags {
   lb: string;
@@ -59,19 +74,24 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
       throw await addHint(error, { globals });
     });
     const listeners = result.Listeners ?? [];
+    const withRules = listeners.some((l) => (l.Rules ?? []).length > 0);
+    const language = ctx.language ?? 'en';
     const view = {
       json: { Listeners: listeners, TotalCount: result.TotalCount ?? listeners.length, RequestId: result.RequestId },
-      text: listeners.map((l) =>
+      // An HTTP/HTTPS listener's rules follow it, indented: LocationId, domains, URL, default.
+      text: listeners.flatMap((l) => [
         [l.ListenerId, l.Protocol, l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port), l.ListenerName ?? ''].join('\t'),
-      ),
+        ...ruleLines(l.Rules ?? []),
+      ]),
       table: [
-        ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', 'CREATED'],
+        ['LISTENER ID', 'PROTOCOL', 'PORT', 'NAME', 'CREATED', ...(withRules ? [say(language, RULE_TEXT.headRules)] : [])],
         ...listeners.map((l) => [
           l.ListenerId,
           l.Protocol,
           l.EndPort ? `${l.Port}-${l.EndPort}` : String(l.Port),
           l.ListenerName ?? '',
           l.CreateTime ?? '',
+          ...(withRules ? [ruleCells(l.Rules ?? [])] : []),
         ]),
       ],
     };

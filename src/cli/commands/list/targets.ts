@@ -76,14 +76,21 @@ export function withListTargets(
   const ownOf = (l: ListedListener) => targets.get(l.ListenerId) ?? [];
   const rulesOf = (l: ListedListener) =>
     (l.Rules ?? []).map((r) => ({ LocationId: r.LocationId, targets: targets.get(`${l.ListenerId}/${r.LocationId}`) ?? [] }));
+  // Each listener's targets follow its own block (the listener's line and its indented rule lines).
   const text: string[] = [];
+  let pending: string[] = [];
   for (const row of view.text) {
-    text.push(row);
     const listener = listeners.find((l) => row.startsWith(`${l.ListenerId}\t`));
-    if (!listener) continue;
-    for (const t of ownOf(listener)) text.push(line(t, '  '));
-    for (const rule of rulesOf(listener)) for (const t of rule.targets) text.push(line(t, `  ${rule.LocationId} `));
+    if (listener) {
+      text.push(...pending);
+      pending = [
+        ...ownOf(listener).map((t) => line(t, '  ')),
+        ...rulesOf(listener).flatMap((rule) => rule.targets.map((t) => line(t, `  ${rule.LocationId} `))),
+      ];
+    }
+    text.push(row);
   }
+  text.push(...pending);
   const table = view.table
     ? [
         [...view.table[0]!, say(language, T.headTarget)],
