@@ -135,4 +135,25 @@ ${targets}
     assert.deepEqual(writesOf(pruned.requests), ['DeregisterTargets']);
     assert.deepEqual(bound(), ['listener ins-emu00003:9000:10', 'rule ins-emu00001:80:10']);
   });
+
+  test('rule create with Targets on an existing HTTP listener: the rule, then its targets; -o json lists them', async () => {
+    const made = await runAgainst(emu, ['create', '--lb', LB, '--port', '82', '--protocol', 'HTTP']);
+    assert.equal(made.code, 0, made.stderr);
+    const listenerId = made.stdout.trim();
+    const rule = 'Domain=api.example.com,Url=/v1,Targets=ins-emu00004:8080 ins-emu00005:8080:30';
+    const result = await runAgainst(emu, ['rule', 'create', '--lb', LB, '--listener-id', listenerId, '--rule', rule, '-o', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(writesOf(result.requests), ['CreateRule', 'RegisterTargets']);
+    const out = JSON.parse(result.stdout) as {
+      Rules: { LocationId: string }[];
+      Targets: { LocationId: string; InstanceId: string; Weight: number }[];
+    };
+    assert.deepEqual(
+      out.Targets.map((t) => [t.LocationId, t.InstanceId, t.Weight]),
+      [
+        [out.Rules[0]!.LocationId, 'ins-emu00004', 10],
+        [out.Rules[0]!.LocationId, 'ins-emu00005', 30],
+      ],
+    );
+  });
 });

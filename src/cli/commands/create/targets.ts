@@ -201,7 +201,7 @@ export interface MadeRule {
  */
 export async function bindRuleTargets(
   client: ClbClient,
-  request: CreateListenerRequest,
+  request: Pick<CreateListenerRequest, 'LoadBalancerId' | 'Protocol' | 'Ports'>,
   rules: readonly MadeRule[],
   targetsOf: (rule: MadeRule) => readonly TargetInput[] | undefined,
   run: BindRun & { healthMs?: number },
