@@ -12,8 +12,9 @@
 # The subcommands of a command path ("" is the root).
 _clb_listener_commands() {
   case "$1" in
-    '') _clb_listener_reply='create apply export wait list delete rule configure whoami emulator completion help' ;;
+    '') _clb_listener_reply='create apply export wait list delete rule target configure whoami emulator completion help' ;;
     'rule') _clb_listener_reply='create modify delete list help' ;;
+    'target') _clb_listener_reply='add help' ;;
     'configure') _clb_listener_reply='set unset get list show' ;;
     *) _clb_listener_reply='' ;;
   esac
@@ -23,11 +24,11 @@ _clb_listener_commands() {
 _clb_listener_options() {
   case "$1" in
     '') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
-    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --rule --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --validate --no-validate --if-not-exists --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
-    'apply') _clb_listener_reply='--file --plan --detailed-exitcode --prune --yes --schema --validate --no-validate --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -f -y -h -V -o -q' ;;
+    'create') _clb_listener_reply='--load-balancer-id --ports --protocol --listener-names --session-expire-time --scheduler --target-type --session-type --end-port --proxy-protocol --no-proxy-protocol --snat-enable --no-snat-enable --full-end-ports --h2c-switch --no-h2c-switch --data-compress-mode --certificate --sni-switch --no-sni-switch --multi-cert-info --ssl-close-switch --no-ssl-close-switch --cert-id --ssl-mode --ca-cert-id --ssl-verify-client --cert-file --key-file --cert-name --ca-file --ca-name --health-check --keepalive-enable --no-keepalive-enable --max-conn --max-cps --idle-connect-timeout --deregister-target-rst --no-deregister-target-rst --reschedule-target-zero-weight --no-reschedule-target-zero-weight --reschedule-unhealthy --no-reschedule-unhealthy --reschedule-expand-target --no-reschedule-expand-target --reschedule-start-time --reschedule-interval --rule --target --wait-healthy --from-file --cli-input-json --skeleton --generate-cli-skeleton --dry-run --interactive --validate --no-validate --if-not-exists --no-wait --wait-timeout --help --lb --port --name --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -i -h -V -o -q' ;;
+    'apply') _clb_listener_reply='--file --plan --detailed-exitcode --prune --yes --schema --validate --no-validate --wait-timeout --wait-healthy --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -f -y -h -V -o -q' ;;
     'export') _clb_listener_reply='--lb --port --protocol --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'wait') _clb_listener_reply='--wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'list') _clb_listener_reply='--load-balancer-id --port --listener-id --protocol --help --lb --ports --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'list') _clb_listener_reply='--load-balancer-id --port --listener-id --protocol --targets --health --help --lb --ports --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'delete') _clb_listener_reply='--load-balancer-id --listener-id --dry-run --no-wait --wait-timeout --help --lb --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule create') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --rule --if-not-exists --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -35,6 +36,9 @@ _clb_listener_options() {
     'rule delete') _clb_listener_reply='--lb --listener-id --port --dry-run --wait-timeout --location-id --domain --url --new-default-domain --if-exists --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule list') _clb_listener_reply='--lb --listener-id --port --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'rule help') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'target') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'target add') _clb_listener_reply='--lb --listener-id --location-id --domain --url --target --wait-healthy --wait-timeout --help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'target help') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure set') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure unset') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
@@ -42,7 +46,7 @@ _clb_listener_options() {
     'configure list') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'configure show') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'whoami') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
-    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --state --certificates --log --accept-sdk-forms --help --version --profile --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
+    'emulator') _clb_listener_reply='--host --port --secret-id --secret-key --token --region --load-balancers --task-delay --rate-limit --listener-quota --instances --target-health-delay --state --certificates --log --accept-sdk-forms --help --version --profile --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'completion') _clb_listener_reply='--help --version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet -h -V -o -q' ;;
     'help') _clb_listener_reply='--version --profile --region --endpoint --language --output --query --filter --no-color --request-timeout --debug --quiet --help -V -o -q -h' ;;
     *) _clb_listener_reply='' ;;
@@ -61,16 +65,17 @@ _clb_listener_arity() {
     'create|--ssl-verify-client'|'create|--cert-file'|'create|--key-file'|'create|--cert-name'|\
     'create|--ca-file'|'create|--ca-name'|'create|--health-check'|'create|--max-conn'|'create|--max-cps'|\
     'create|--idle-connect-timeout'|'create|--reschedule-start-time'|'create|--reschedule-interval'|\
-    'create|--rule'|'create|--from-file'|'create|--cli-input-json'|'create|--wait-timeout'|'create|--lb'|\
-    'create|--port'|'create|--name'|'create|--profile'|'create|--region'|'create|--endpoint'|\
+    'create|--rule'|'create|--target'|'create|--from-file'|'create|--cli-input-json'|'create|--wait-timeout'|\
+    'create|--lb'|'create|--port'|'create|--name'|'create|--profile'|'create|--region'|'create|--endpoint'|\
     'create|--language'|'create|--output'|'create|-o'|'create|--query'|'create|--filter'|\
     'create|--request-timeout') _clb_listener_reply=required ;;
     'create|--proxy-protocol'|'create|--snat-enable'|'create|--h2c-switch'|'create|--sni-switch'|\
     'create|--ssl-close-switch'|'create|--keepalive-enable'|'create|--deregister-target-rst'|\
     'create|--reschedule-target-zero-weight'|'create|--reschedule-unhealthy'|\
-    'create|--reschedule-expand-target'|'create|--generate-cli-skeleton') _clb_listener_reply=optional ;;
+    'create|--reschedule-expand-target'|'create|--wait-healthy'|'create|--generate-cli-skeleton') _clb_listener_reply=optional ;;
     'apply|--file'|'apply|-f'|'apply|--wait-timeout'|'apply|--profile'|'apply|--region'|'apply|--endpoint'|\
     'apply|--language'|'apply|--output'|'apply|-o'|'apply|--query'|'apply|--filter'|'apply|--request-timeout') _clb_listener_reply=required ;;
+    'apply|--wait-healthy') _clb_listener_reply=optional ;;
     'export|--lb'|'export|--port'|'export|--protocol'|'export|--profile'|'export|--region'|\
     'export|--endpoint'|'export|--language'|'export|--output'|'export|-o'|'export|--query'|'export|--filter'|\
     'export|--request-timeout') _clb_listener_reply=required ;;
@@ -103,6 +108,16 @@ _clb_listener_arity() {
     'rule help|--profile'|'rule help|--region'|'rule help|--endpoint'|'rule help|--language'|\
     'rule help|--output'|'rule help|-o'|'rule help|--query'|'rule help|--filter'|\
     'rule help|--request-timeout') _clb_listener_reply=required ;;
+    'target|--profile'|'target|--region'|'target|--endpoint'|'target|--language'|'target|--output'|\
+    'target|-o'|'target|--query'|'target|--filter'|'target|--request-timeout') _clb_listener_reply=required ;;
+    'target add|--lb'|'target add|--listener-id'|'target add|--location-id'|'target add|--domain'|\
+    'target add|--url'|'target add|--target'|'target add|--wait-timeout'|'target add|--profile'|\
+    'target add|--region'|'target add|--endpoint'|'target add|--language'|'target add|--output'|\
+    'target add|-o'|'target add|--query'|'target add|--filter'|'target add|--request-timeout') _clb_listener_reply=required ;;
+    'target add|--wait-healthy') _clb_listener_reply=optional ;;
+    'target help|--profile'|'target help|--region'|'target help|--endpoint'|'target help|--language'|\
+    'target help|--output'|'target help|-o'|'target help|--query'|'target help|--filter'|\
+    'target help|--request-timeout') _clb_listener_reply=required ;;
     'configure|--profile'|'configure|--region'|'configure|--endpoint'|'configure|--language'|\
     'configure|--output'|'configure|-o'|'configure|--query'|'configure|--filter'|\
     'configure|--request-timeout') _clb_listener_reply=required ;;
@@ -125,9 +140,9 @@ _clb_listener_arity() {
     'whoami|-o'|'whoami|--query'|'whoami|--filter'|'whoami|--request-timeout') _clb_listener_reply=required ;;
     'emulator|--host'|'emulator|--port'|'emulator|--secret-id'|'emulator|--secret-key'|'emulator|--token'|\
     'emulator|--region'|'emulator|--load-balancers'|'emulator|--task-delay'|'emulator|--rate-limit'|\
-    'emulator|--listener-quota'|'emulator|--state'|'emulator|--certificates'|'emulator|--profile'|\
-    'emulator|--endpoint'|'emulator|--language'|'emulator|--output'|'emulator|-o'|'emulator|--query'|\
-    'emulator|--filter'|'emulator|--request-timeout') _clb_listener_reply=required ;;
+    'emulator|--listener-quota'|'emulator|--instances'|'emulator|--target-health-delay'|'emulator|--state'|\
+    'emulator|--certificates'|'emulator|--profile'|'emulator|--endpoint'|'emulator|--language'|\
+    'emulator|--output'|'emulator|-o'|'emulator|--query'|'emulator|--filter'|'emulator|--request-timeout') _clb_listener_reply=required ;;
     'completion|--profile'|'completion|--region'|'completion|--endpoint'|'completion|--language'|\
     'completion|--output'|'completion|-o'|'completion|--query'|'completion|--filter'|\
     'completion|--request-timeout') _clb_listener_reply=required ;;
@@ -187,6 +202,12 @@ _clb_listener_values() {
     'rule list|--output'|'rule list|-o') _clb_listener_reply='text json table' ;;
     'rule help|--language') _clb_listener_reply='zh-CN en-US' ;;
     'rule help|--output'|'rule help|-o') _clb_listener_reply='text json table' ;;
+    'target|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'target|--output'|'target|-o') _clb_listener_reply='text json table' ;;
+    'target add|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'target add|--output'|'target add|-o') _clb_listener_reply='text json table' ;;
+    'target help|--language') _clb_listener_reply='zh-CN en-US' ;;
+    'target help|--output'|'target help|-o') _clb_listener_reply='text json table' ;;
     'configure|--language') _clb_listener_reply='zh-CN en-US' ;;
     'configure|--output'|'configure|-o') _clb_listener_reply='text json table' ;;
     'configure set|--language') _clb_listener_reply='zh-CN en-US' ;;
@@ -209,6 +230,7 @@ _clb_listener_values() {
     'help|--output'|'help|-o') _clb_listener_reply='text json table' ;;
     'create|--cert-file'|'create|--key-file'|'create|--ca-file'|'create|--from-file') return 2 ;;
     'apply|--file'|'apply|-f') return 2 ;;
+    'target add|--url') return 2 ;;
     'emulator|--state'|'emulator|--certificates') return 2 ;;
     *) return 1 ;;
   esac
@@ -220,6 +242,7 @@ _clb_listener_args() {
   case "$1|$2" in
     'wait|0') return 1 ;;
     'rule help|0') _clb_listener_reply='create modify delete list' ;;
+    'target help|0') _clb_listener_reply='add' ;;
     'configure set|0'|'configure set|2'|'configure set|4'|'configure set|6'|'configure set|8'|\
     'configure set|10'|'configure set|12'|'configure set|14'|'configure set|16'|'configure set|18'|\
     'configure set|20'|'configure set|22') _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
@@ -229,7 +252,7 @@ _clb_listener_args() {
     'configure unset|'*) _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'configure get|0') _clb_listener_reply='secretId secretKey token region output language endpoint sts.endpoint role-arn role-session-name validate use-cvm-role' ;;
     'completion|0') _clb_listener_reply='bash zsh fish' ;;
-    'help|0') _clb_listener_reply='create apply export wait list delete rule configure whoami emulator completion' ;;
+    'help|0') _clb_listener_reply='create apply export wait list delete rule target configure whoami emulator completion' ;;
     *) return 3 ;;
   esac
 }

@@ -9,9 +9,11 @@
 function __clb_listener_commands
     switch $argv[1]
         case ''
-            printf '%s\n' 'create' 'apply' 'export' 'wait' 'list' 'delete' 'rule' 'configure' 'whoami' 'emulator' 'completion' 'help'
+            printf '%s\n' 'create' 'apply' 'export' 'wait' 'list' 'delete' 'rule' 'target' 'configure' 'whoami' 'emulator' 'completion' 'help'
         case 'rule'
             printf '%s\n' 'create' 'modify' 'delete' 'list' 'help'
+        case 'target'
+            printf '%s\n' 'add' 'help'
         case 'configure'
             printf '%s\n' 'set' 'unset' 'get' 'list' 'show'
     end
@@ -22,12 +24,14 @@ function __clb_listener_arity
     switch "$argv[1]|$argv[2]"
         case '|--profile' '|--region' '|--endpoint' '|--language' '|--output' '|-o' '|--query' '|--filter' '|--request-timeout'
             echo required
-        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--certificate' 'create|--multi-cert-info' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--health-check' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--rule' 'create|--from-file' 'create|--cli-input-json' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--filter' 'create|--request-timeout'
+        case 'create|--load-balancer-id' 'create|--ports' 'create|--protocol' 'create|--listener-names' 'create|--session-expire-time' 'create|--scheduler' 'create|--target-type' 'create|--session-type' 'create|--end-port' 'create|--full-end-ports' 'create|--data-compress-mode' 'create|--certificate' 'create|--multi-cert-info' 'create|--cert-id' 'create|--ssl-mode' 'create|--ca-cert-id' 'create|--ssl-verify-client' 'create|--cert-file' 'create|--key-file' 'create|--cert-name' 'create|--ca-file' 'create|--ca-name' 'create|--health-check' 'create|--max-conn' 'create|--max-cps' 'create|--idle-connect-timeout' 'create|--reschedule-start-time' 'create|--reschedule-interval' 'create|--rule' 'create|--target' 'create|--from-file' 'create|--cli-input-json' 'create|--wait-timeout' 'create|--lb' 'create|--port' 'create|--name' 'create|--profile' 'create|--region' 'create|--endpoint' 'create|--language' 'create|--output' 'create|-o' 'create|--query' 'create|--filter' 'create|--request-timeout'
             echo required
-        case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target' 'create|--generate-cli-skeleton'
+        case 'create|--proxy-protocol' 'create|--snat-enable' 'create|--h2c-switch' 'create|--sni-switch' 'create|--ssl-close-switch' 'create|--keepalive-enable' 'create|--deregister-target-rst' 'create|--reschedule-target-zero-weight' 'create|--reschedule-unhealthy' 'create|--reschedule-expand-target' 'create|--wait-healthy' 'create|--generate-cli-skeleton'
             echo optional
         case 'apply|--file' 'apply|-f' 'apply|--wait-timeout' 'apply|--profile' 'apply|--region' 'apply|--endpoint' 'apply|--language' 'apply|--output' 'apply|-o' 'apply|--query' 'apply|--filter' 'apply|--request-timeout'
             echo required
+        case 'apply|--wait-healthy'
+            echo optional
         case 'export|--lb' 'export|--port' 'export|--protocol' 'export|--profile' 'export|--region' 'export|--endpoint' 'export|--language' 'export|--output' 'export|-o' 'export|--query' 'export|--filter' 'export|--request-timeout'
             echo required
         case 'wait|--wait-timeout' 'wait|--profile' 'wait|--region' 'wait|--endpoint' 'wait|--language' 'wait|--output' 'wait|-o' 'wait|--query' 'wait|--filter' 'wait|--request-timeout'
@@ -48,6 +52,14 @@ function __clb_listener_arity
             echo required
         case 'rule help|--profile' 'rule help|--region' 'rule help|--endpoint' 'rule help|--language' 'rule help|--output' 'rule help|-o' 'rule help|--query' 'rule help|--filter' 'rule help|--request-timeout'
             echo required
+        case 'target|--profile' 'target|--region' 'target|--endpoint' 'target|--language' 'target|--output' 'target|-o' 'target|--query' 'target|--filter' 'target|--request-timeout'
+            echo required
+        case 'target add|--lb' 'target add|--listener-id' 'target add|--location-id' 'target add|--domain' 'target add|--url' 'target add|--target' 'target add|--wait-timeout' 'target add|--profile' 'target add|--region' 'target add|--endpoint' 'target add|--language' 'target add|--output' 'target add|-o' 'target add|--query' 'target add|--filter' 'target add|--request-timeout'
+            echo required
+        case 'target add|--wait-healthy'
+            echo optional
+        case 'target help|--profile' 'target help|--region' 'target help|--endpoint' 'target help|--language' 'target help|--output' 'target help|-o' 'target help|--query' 'target help|--filter' 'target help|--request-timeout'
+            echo required
         case 'configure|--profile' 'configure|--region' 'configure|--endpoint' 'configure|--language' 'configure|--output' 'configure|-o' 'configure|--query' 'configure|--filter' 'configure|--request-timeout'
             echo required
         case 'configure set|--profile' 'configure set|--region' 'configure set|--endpoint' 'configure set|--language' 'configure set|--output' 'configure set|-o' 'configure set|--query' 'configure set|--filter' 'configure set|--request-timeout'
@@ -62,7 +74,7 @@ function __clb_listener_arity
             echo required
         case 'whoami|--profile' 'whoami|--region' 'whoami|--endpoint' 'whoami|--language' 'whoami|--output' 'whoami|-o' 'whoami|--query' 'whoami|--filter' 'whoami|--request-timeout'
             echo required
-        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--state' 'emulator|--certificates' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--filter' 'emulator|--request-timeout'
+        case 'emulator|--host' 'emulator|--port' 'emulator|--secret-id' 'emulator|--secret-key' 'emulator|--token' 'emulator|--region' 'emulator|--load-balancers' 'emulator|--task-delay' 'emulator|--rate-limit' 'emulator|--listener-quota' 'emulator|--instances' 'emulator|--target-health-delay' 'emulator|--state' 'emulator|--certificates' 'emulator|--profile' 'emulator|--endpoint' 'emulator|--language' 'emulator|--output' 'emulator|-o' 'emulator|--query' 'emulator|--filter' 'emulator|--request-timeout'
             echo required
         case 'completion|--profile' 'completion|--region' 'completion|--endpoint' 'completion|--language' 'completion|--output' 'completion|-o' 'completion|--query' 'completion|--filter' 'completion|--request-timeout'
             echo required
@@ -148,6 +160,7 @@ complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'wait' -d 'wait for
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'list' -d 'list the listeners of a load balancer (DescribeListeners)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'delete' -d 'delete listeners of a load balancer by id (DeleteLoadBalancerListeners), and wait'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'rule' -d 'forwarding rules of an HTTP/HTTPS listener: create, modify, delete, list'
+complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'target' -d 'bind targets (backends) to a listener (RegisterTargets)'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'configure' -d 'create or update a tccli-compatible profile: prompts in a terminal; use the subcommands in scripts'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'whoami' -d 'show which credentials (SecretId masked), role, region and endpoint commands would use, and where each comes from; calls no CLB API'
 complete -c clb-listener -n '__clb_listener_at \'\' 0' -f -a 'emulator' -d 'run a local CLB API emulator on loopback (for tests, demos and CI)'
@@ -227,6 +240,8 @@ complete -c clb-listener -n '__clb_listener_at \'create\'' -l no-reschedule-expa
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-start-time -r -f -d 'delay before rescheduling starts, in seconds [0–3600]'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l reschedule-interval -r -f -d 'duration of rescheduling, in seconds [0–3600]'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l rule -r -f -d 'a forwarding rule of an HTTP/HTTPS listener (RuleInput): Domain=…,Url=… | JSON | file://path; repeat for more'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l target -r -f -d 'a target for the listener: INSTANCE:PORT[:WEIGHT], IP:PORT[:WEIGHT] or JSON with the API\'s Target fields; repeat for more (TCP, UDP, TCP_SSL, QUIC)'
+complete -c clb-listener -n '__clb_listener_at \'create\'' -l wait-healthy -d 'after binding, wait until the targets report healthy (DescribeTargetHealth); give up after SECONDS (default: 300), exit 11'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l from-file -r -F -d 'request body with API field names, JSON or YAML ("-" = stdin)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l cli-input-json -r -f -d 'same as --from-file (tccli\'s name; file://PATH, a path or -)'
 complete -c clb-listener -n '__clb_listener_at \'create\'' -l skeleton -d 'print a request body with every field, for --from-file'
@@ -266,6 +281,7 @@ complete -c clb-listener -n '__clb_listener_at \'apply\'' -l schema -d 'print th
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l validate -d 'check every entry against the API rules (the default; overrides CLB_LISTENER_VALIDATE and the profile)'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l no-validate -d 'send what the file gives after type checks; rule violations become warnings'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l wait-timeout -r -f -d 'give up waiting for one task after this long (default: 300)'
+complete -c clb-listener -n '__clb_listener_at \'apply\'' -l wait-healthy -d 'after binding, wait until the targets report healthy (DescribeTargetHealth); give up after SECONDS (default: 300), exit 11'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l version -s V -d 'print the version'
 complete -c clb-listener -n '__clb_listener_at \'apply\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
@@ -319,6 +335,8 @@ complete -c clb-listener -n '__clb_listener_at \'list\'' -l load-balancer-id -r 
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l port -r -f -d 'only the listener on this port'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l listener-id -r -f -d 'only these listeners (repeat or comma-separate)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l protocol -r -f -a 'TCP UDP HTTP HTTPS TCP_SSL QUIC' -d 'only listeners of this protocol'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l targets -d 'also list each listener\'s targets (DescribeTargets)'
+complete -c clb-listener -n '__clb_listener_at \'list\'' -l health -d 'also list each target\'s health (DescribeTargetHealth); implies --targets'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l help -s h -d 'show help'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx) (= --load-balancer-id)'
 complete -c clb-listener -n '__clb_listener_at \'list\'' -l ports -r -f -d 'only the listener on this port (= --port)'
@@ -478,6 +496,62 @@ complete -c clb-listener -n '__clb_listener_at \'rule help\'' -l debug -d 'redac
 complete -c clb-listener -n '__clb_listener_at \'rule help\'' -l quiet -s q -d 'print only data and errors'
 complete -c clb-listener -n '__clb_listener_at \'rule help\' 0' -f -a 'create modify delete list'
 
+# clb-listener target
+complete -c clb-listener -n '__clb_listener_at \'target\' 0' -f -a 'add' -d 'bind targets to a TCP/UDP/TCP_SSL/QUIC listener, or to a rule of an HTTP/HTTPS one; those already bound are kept (safe to re-run)'
+complete -c clb-listener -n '__clb_listener_at \'target\' 0' -f -a 'help' -d 'display help for command'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l endpoint -r -f -d 'API endpoint; http:// only for loopback (default: $CLB_LISTENER_ENDPOINT, else https://clb.tencentcloudapi.com)'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l language -r -f -a 'zh-CN en-US' -d 'language of messages, also asked of the API (default: $CLB_LISTENER_LANG, the profile, the locale)'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'target\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener target add
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l lb -r -f -d 'CLB instance id (lb-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l listener-id -r -f -d 'the listener (lbl-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l location-id -r -f -d 'for an HTTP/HTTPS listener: the rule (loc-xxxxxxxx)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l domain -r -f -d 'for an HTTP/HTTPS listener: the rule\'s domain (with --url)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l url -r -F -d 'for an HTTP/HTTPS listener: the rule\'s URL path (with --domain)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l target -r -f -d 'a target for the listener: INSTANCE:PORT[:WEIGHT], IP:PORT[:WEIGHT] or JSON with the API\'s Target fields; repeat for more (TCP, UDP, TCP_SSL, QUIC)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l wait-healthy -d 'after binding, wait until the targets report healthy (DescribeTargetHealth); give up after SECONDS (default: 300), exit 11'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l wait-timeout -r -f -d 'give up waiting for a task after this long, exit 5 (default: 300)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l endpoint -r -f -d 'API endpoint; http:// only for loopback (default: $CLB_LISTENER_ENDPOINT, else https://clb.tencentcloudapi.com)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l language -r -f -a 'zh-CN en-US' -d 'language of messages, also asked of the API (default: $CLB_LISTENER_LANG, the profile, the locale)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'target add\'' -l quiet -s q -d 'print only data and errors'
+
+# clb-listener target help
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l help -s h -d 'show help'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l version -s V -d 'print the version'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l profile -r -f -d 'credentials profile, tccli-compatible (default: $TCCLI_PROFILE, else "default")'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l region -r -f -d 'region, e.g. ap-guangzhou (default: $TENCENTCLOUD_REGION)'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l endpoint -r -f -d 'API endpoint; http:// only for loopback (default: $CLB_LISTENER_ENDPOINT, else https://clb.tencentcloudapi.com)'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l language -r -f -a 'zh-CN en-US' -d 'language of messages, also asked of the API (default: $CLB_LISTENER_LANG, the profile, the locale)'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l output -s o -r -f -a 'text json table' -d 'output format'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l query -r -f -d 'JMESPath expression applied to the JSON result'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l filter -r -f -d 'same as --query (tccli\'s name for it)'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l no-color -d 'disable colours (NO_COLOR and FORCE_COLOR are honoured too)'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l request-timeout -r -f -d 'timeout of each API request (default: 30)'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l debug -d 'redacted wire log on stderr'
+complete -c clb-listener -n '__clb_listener_at \'target help\'' -l quiet -s q -d 'print only data and errors'
+complete -c clb-listener -n '__clb_listener_at \'target help\' 0' -f -a 'add'
+
 # clb-listener configure
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'set' -d 'set profile values without prompting'
 complete -c clb-listener -n '__clb_listener_at \'configure\' 0' -f -a 'unset' -d 'remove values from the profile (e.g. a role-arn or a stale token)'
@@ -613,6 +687,8 @@ complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l load-balancers -
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l task-delay -r -f -d 'how long tasks stay in progress (default: 1000)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l rate-limit -r -f -d 'requests per action per second (default: 20)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l listener-quota -r -f -d 'listeners per load balancer (default: 50)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l instances -r -f -d 'comma-separated instance ids targets may name (default: ins-emu00001 … ins-emu00008)'
+complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l target-health-delay -r -f -d 'how long a newly bound target reports Unknown before Alive (default: 2000)'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l state -r -F -d 'load load balancers and listeners from this JSON file, save them on every change'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l certificates -r -F -d 'more certificates for DescribeCertificates (JSON array), beside the seeded ones'
 complete -c clb-listener -n '__clb_listener_at \'emulator\'' -l log -d 'one line per API request on stderr'
@@ -660,4 +736,4 @@ complete -c clb-listener -n '__clb_listener_at \'help\'' -l request-timeout -r -
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l debug -d 'redacted wire log on stderr'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l quiet -s q -d 'print only data and errors'
 complete -c clb-listener -n '__clb_listener_at \'help\'' -l help -s h -d 'show help'
-complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create apply export wait list delete rule configure whoami emulator completion'
+complete -c clb-listener -n '__clb_listener_at \'help\' 0' -f -a 'create apply export wait list delete rule target configure whoami emulator completion'

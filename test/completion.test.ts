@@ -261,7 +261,7 @@ const CASES: Case[] = [
   ...enumCertFlags.map(({ c, target }, i) => ({ line: `clb-listener create --${c.flag} `, exactly: target.values!, bashOnly: i > 0 })),
   // A value that was given is skipped over: the next word is an option again.
   { line: 'clb-listener create --protocol TCP --ssl-v', exactly: ['--ssl-verify-client'] },
-  { line: 'clb-listener create --scheduler WRR --targ', exactly: ['--target-type'] },
+  { line: 'clb-listener create --scheduler WRR --target-', exactly: ['--target-type'] },
   // --validate turns the rules back on for one command: shown, so completed.
   { line: 'clb-listener create --val', exactly: ['--validate'] },
   { line: 'clb-listener apply --val', exactly: ['--validate'] },

@@ -42,11 +42,11 @@ function assertExit(result: RunResult, code: number, what: string): void {
 }
 
 describe('exit codes (docs/design.md)', () => {
-  test('the codes are 0 1 2 3 4 5 6 7 8 10 129 130 143', () => {
-    assert.deepEqual(Object.values(ExitCode), [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 129, 130, 143]);
+  test('the codes are 0 1 2 3 4 5 6 7 8 9 10 11 129 130 143', () => {
+    assert.deepEqual(Object.values(ExitCode), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 129, 130, 143]);
     assert.deepEqual(
       EXIT_CODE_HELP.map(([code]) => code),
-      [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 129, 130, 143],
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 129, 130, 143],
     );
   });
 

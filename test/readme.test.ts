@@ -113,7 +113,7 @@ describe('README: shell completion install lines', () => {
 describe('README: the emulator lists what it serves', () => {
   const actions = SERVICE_CATALOG.flatMap((s) => s.actions).sort();
   const controls = CONTROL_CATALOG.map((c) => c.path).sort();
-  const ACTION_WORD = /\b(?:Create|Modify|Describe|Delete|Assume)[A-Z][A-Za-z]+\b/g;
+  const ACTION_WORD = /\b(?:Create|Modify|Describe|Delete|Assume|Register|Deregister)[A-Z][A-Za-z]+\b/g;
   const uniq = (words: Iterable<string>) => [...new Set(words)].sort();
 
   test('the README: every action, and `METHOD path` for every control endpoint', () => {

@@ -101,3 +101,75 @@ export const DescribeCertificates = looseObject({
   TotalCount: nullish(number().check(int())),
   RequestId,
 });
+
+// Targets (src/api/targets.ts).
+
+/** Backend: one target as DescribeTargets lists it. */
+export const Backend = looseObject({
+  Type: nullish(string()),
+  InstanceId: nullish(string()),
+  Port: number().check(int()),
+  Weight: nullish(number().check(int())),
+  PrivateIpAddresses: nullish(array(string())),
+  InstanceName: nullish(string()),
+  EniId: nullish(string()),
+});
+
+export const RuleTargets = looseObject({
+  LocationId: string(),
+  Domain: nullish(string()),
+  Url: nullish(string()),
+  Targets: nullish(array(Backend)),
+});
+
+export const ListenerBackend = looseObject({
+  ListenerId: string(),
+  Protocol: nullish(string()),
+  Port: nullish(number().check(int())),
+  Targets: nullish(array(Backend)),
+  Rules: nullish(array(RuleTargets)),
+});
+
+export const DescribeTargets = looseObject({ Listeners: nullish(array(ListenerBackend)), RequestId });
+
+export const TargetHealth = looseObject({
+  IP: nullish(string()),
+  Port: number().check(int()),
+  HealthStatus: nullish(boolean()),
+  TargetId: nullish(string()),
+  HealthStatusDetail: nullish(string()),
+  Weight: nullish(number().check(int())),
+});
+
+export const DescribeTargetHealth = looseObject({
+  LoadBalancers: nullish(
+    array(
+      looseObject({
+        LoadBalancerId: string(),
+        Listeners: nullish(
+          array(
+            looseObject({
+              ListenerId: string(),
+              Protocol: nullish(string()),
+              Port: nullish(number().check(int())),
+              Rules: nullish(
+                array(
+                  looseObject({
+                    LocationId: nullish(string()),
+                    Domain: nullish(string()),
+                    Url: nullish(string()),
+                    Targets: nullish(array(TargetHealth)),
+                  }),
+                ),
+              ),
+            }),
+          ),
+        ),
+      }),
+    ),
+  ),
+  RequestId,
+});
+
+/** RegisterTargets, DeregisterTargets, ModifyTargetWeight and ModifyTargetPort answer only their RequestId (the task's id). */
+export const TargetTask = looseObject({ RequestId });

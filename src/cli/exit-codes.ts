@@ -14,6 +14,7 @@ import {
 } from '../core/errors.js';
 import { RulesIncompleteError } from '../core/rule-errors.js';
 import type { Text } from '../core/i18n.js';
+import { TargetsIncompleteError, UnhealthyTargetsError } from '../core/target-errors.js';
 
 export const ExitCode = {
   Success: 0,
@@ -26,8 +27,12 @@ export const ExitCode = {
   Accepted: 7,
   /** The listener was created, but its forwarding rules were not (all): the id and the command that finishes are printed. */
   RulesIncomplete: 8,
+  /** The listener exists, but its targets were not (all) bound: its id, what was done and the command that finishes are printed. */
+  TargetsIncomplete: 9,
   /** `apply --plan --detailed-exitcode`: the plan has changes (Terraform uses 2, which is taken here). */
   ChangesPending: 10,
+  /** The targets were bound, but the health wait ran out: the targets that are not healthy are listed. */
+  TargetsUnhealthy: 11,
   HangUp: 129,
   Interrupted: 130,
   Terminated: 143,
@@ -78,7 +83,21 @@ export const EXIT_CODE_HELP: readonly [number, Text][] = [
       zh: '监听器已创建，但其转发规则未能（全部）创建；其 ID 和完成余下工作的命令打印在标准错误输出',
     },
   ],
+  [
+    9,
+    {
+      en: 'the listener exists, but its targets were not (all) bound; its id and the command that finishes are on stderr',
+      zh: '监听器已存在，但其后端未能（全部）绑定；其 ID 和完成余下工作的命令打印在标准错误输出',
+    },
+  ],
   [10, { en: 'apply --plan --detailed-exitcode: changes are pending', zh: 'apply --plan --detailed-exitcode：有待执行的变更' }],
+  [
+    11,
+    {
+      en: '--wait-healthy gave up: the targets were bound, but some did not report healthy in time (listed on stderr)',
+      zh: '--wait-healthy 放弃等待：后端已绑定，但部分未在时限内报告健康（列在标准错误输出）',
+    },
+  ],
   [
     129,
     {
@@ -100,6 +119,8 @@ export const EXIT_CODE_HELP: readonly [number, Text][] = [
 export function exitCodeFor(error: unknown, interruptedBy?: unknown): ExitCodeValue {
   if (error instanceof UsageError) return ExitCode.Usage;
   if (error instanceof RulesIncompleteError) return ExitCode.RulesIncomplete;
+  if (error instanceof TargetsIncompleteError) return ExitCode.TargetsIncomplete;
+  if (error instanceof UnhealthyTargetsError) return ExitCode.TargetsUnhealthy;
   if (error instanceof AcceptedError) return ExitCode.Accepted;
   if (error instanceof CredentialsError) return ExitCode.Credentials;
   if (error instanceof ApiError) return error.isAuthFailure ? ExitCode.Credentials : ExitCode.ApiRejected;

@@ -116,6 +116,10 @@ Examples (the CreateListener API page's cases):
     --reschedule-target-zero-weight --reschedule-unhealthy \\
     --reschedule-expand-target --reschedule-start-time 25 \\
     --reschedule-interval 50
+  # TCP with two backends (weight 10 and 50), waiting until they are healthy
+  clb-listener create --lb lb-cuxw2rm0 --port 7574 --protocol TCP \\
+    --target ins-1a2b3c4d:8080 --target ins-5e6f7g8h:8080:50 \\
+    --wait-healthy 2m
   # HTTPS with SNI: two domains, each with its own certificate
   clb-listener create --lb lb-cuxw2rm0 --port 443 --protocol HTTPS \\
     --sni-switch 1 \\
@@ -153,6 +157,10 @@ Examples (the CreateListener API page's cases):
     --reschedule-target-zero-weight --reschedule-unhealthy \\
     --reschedule-expand-target --reschedule-start-time 25 \\
     --reschedule-interval 50
+  # TCP，两个后端（权重 10 和 50），并等待其健康检查通过
+  clb-listener create --lb lb-cuxw2rm0 --port 7574 --protocol TCP \\
+    --target ins-1a2b3c4d:8080 --target ins-5e6f7g8h:8080:50 \\
+    --wait-healthy 2m
   # HTTPS 开启 SNI：两个域名，各有自己的证书
   clb-listener create --lb lb-cuxw2rm0 --port 443 --protocol HTTPS \\
     --sni-switch 1 \\
@@ -292,7 +300,7 @@ Examples:
 
 Exit codes: 0 converged; 1 a change failed or a conflict (nothing changed for
 conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
---detailed-exitcode).
+--detailed-exitcode); 11 --wait-healthy ran out.
 `,
     zh: `
 文件（YAML 或 JSON；使用 CreateListener 自己的字段名；Port 或 Ports）：
@@ -328,7 +336,7 @@ conflicts); 2 invalid file, nothing sent; 10 changes pending (--plan
   clb-listener apply --schema > listeners.schema.json
 
 退出码：0 已一致；1 有变更失败或冲突（冲突时未做任何更改）；2 文件无效，未发送
-任何请求；10 有待执行的变更（--plan --detailed-exitcode）。
+任何请求；10 有待执行的变更（--plan --detailed-exitcode）；11 --wait-healthy 等待超时。
 `,
   },
   examples: { en: 'Examples:', zh: '示例：' },

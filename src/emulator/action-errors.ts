@@ -69,6 +69,26 @@ const RULE_WRITE = [
   'UnauthorizedOperation',
 ];
 
+/**
+ * The codes the target writes share (RegisterTargets, DeregisterTargets, ModifyTargetWeight,
+ * ModifyTargetPort): their listener or rule not found, the load balancer busy with another task.
+ */
+const TARGET_WRITE = [
+  'FailedOperation',
+  'FailedOperation.ResourceInOperating',
+  'InternalError',
+  'InvalidParameter',
+  'InvalidParameter.FormatError',
+  'InvalidParameter.LBIdNotFound',
+  'InvalidParameter.ListenerIdNotFound',
+  'InvalidParameter.LocationNotFound',
+  'InvalidParameterValue',
+  'InvalidParameterValue.Length',
+  'LimitExceeded',
+  'MissingParameter',
+  'UnauthorizedOperation',
+];
+
 // biome-ignore format: one action a line
 export const ACTION_ERRORS: Readonly<Record<string, readonly string[]>> = {
   CreateListener: ['FailedOperation', 'FailedOperation.ResourceInOperating', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameter.PortCheckFailed', 'InvalidParameterValue', 'InvalidParameterValue.Length', 'LimitExceeded', 'MissingParameter', 'ResourceInsufficient', 'UnauthorizedOperation'],
@@ -84,6 +104,12 @@ export const ACTION_ERRORS: Readonly<Record<string, readonly string[]>> = {
   DescribeTaskStatus: ['FailedOperation', 'InternalError', 'InvalidParameter', 'InvalidParameter.RegionNotFound'],
   AssumeRole: ['FailedOperation.CheckMFAError', 'FailedOperation.MFATypeNotSupported', 'InternalError.DbError', 'InternalError.EncryptError', 'InternalError.GetAppIdError', 'InternalError.GetRoleError', 'InternalError.GetSeedTokenError', 'InternalError.IllegalRole', 'InternalError.PbSerializeError', 'InternalError.SystemError', 'InternalError.UnknownError', 'InvalidParameter.AccountNotAvaliable', 'InvalidParameter.ExtendStrategyOverSize', 'InvalidParameter.GrantOtherResource', 'InvalidParameter.OverLimit', 'InvalidParameter.OverTimeError', 'InvalidParameter.ParamError', 'InvalidParameter.PolicyTooLong', 'InvalidParameter.ResouceError', 'InvalidParameter.StrategyFormatError', 'InvalidParameter.StrategyInvalid', 'InvalidParameter.TempCodeNotAvaliable', 'ResourceNotFound.RoleNotFound', 'UnauthorizedOperation', 'UnsupportedOperation'],
   AssumeRoleWithWebIdentity: ['InternalError.GetRoleError', 'InternalError.SystemError', 'InternalError.UnknownError', 'InvalidParameter.OverLimit', 'InvalidParameter.ParamError', 'InvalidParameter.WebIdentityTokenError', 'RequestLimitExceeded', 'UnauthorizedOperation'],
+  RegisterTargets: TARGET_WRITE,
+  DeregisterTargets: TARGET_WRITE,
+  ModifyTargetWeight: TARGET_WRITE,
+  ModifyTargetPort: TARGET_WRITE,
+  DescribeTargets: ['FailedOperation', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameter.LBIdNotFound', 'InvalidParameterValue', 'InvalidParameterValue.Length', 'MissingParameter', 'UnauthorizedOperation'],
+  DescribeTargetHealth: ['FailedOperation', 'InternalError', 'InvalidParameter', 'InvalidParameter.FormatError', 'InvalidParameter.LBIdNotFound', 'InvalidParameterValue', 'InvalidParameterValue.Length', 'MissingParameter', 'UnauthorizedOperation'],
   DescribeCertificates: ['FailedOperation', 'FailedOperation.AuthError', 'FailedOperation.CAMAuthorizedFail', 'FailedOperation.CertificateNotFound', 'FailedOperation.InvalidParam', 'FailedOperation.NetworkError', 'FailedOperation.NoProjectPermission', 'FailedOperation.SystemError', 'InternalError', 'InternalError.BackendResponseEmpty', 'LimitExceeded.RateLimitExceeded'],
 };
 

@@ -15,7 +15,7 @@ import { formatCreateTime } from './time.js';
 import type { FaultQueue } from './faults.js';
 import type { EmulatorKey, ListenerView, RuntimeConfig } from './types.js';
 import { modifyPatch, parseModifyListener } from './modify.js';
-import type { CLB_ACTIONS, CLB_RULE_ACTIONS } from './catalog.js';
+import type { CLB_ACTIONS, CLB_RULE_ACTIONS, CLB_TARGET_ACTIONS } from './catalog.js';
 
 export interface ActionContext {
   store: Store;
@@ -278,8 +278,10 @@ const describeTaskStatus: ActionHandler = (body, ctx) => {
   return { Status: task.Status, Message: task.Message, LoadBalancerIds: [task.LoadBalancerId] };
 };
 
-/** The listener actions; the forwarding-rule ones are in rule-actions.ts. */
-export const ACTIONS: Readonly<Record<Exclude<(typeof CLB_ACTIONS)[number], (typeof CLB_RULE_ACTIONS)[number]>, ActionHandler>> = {
+/** The listener actions; the forwarding-rule ones are in rule-actions.ts, the backend ones in target-actions.ts. */
+export const ACTIONS: Readonly<
+  Record<Exclude<(typeof CLB_ACTIONS)[number], (typeof CLB_RULE_ACTIONS)[number] | (typeof CLB_TARGET_ACTIONS)[number]>, ActionHandler>
+> = {
   CreateListener: createListener,
   ModifyListener: modifyListener,
   DescribeListeners: describeListeners,

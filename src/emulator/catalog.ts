@@ -7,6 +7,15 @@
  */
 import { API_VERSION } from '../api/constants.js';
 
+/** The backend actions (target-actions.ts). */
+export const CLB_TARGET_ACTIONS = [
+  'RegisterTargets',
+  'DeregisterTargets',
+  'ModifyTargetWeight',
+  'ModifyTargetPort',
+  'DescribeTargets',
+  'DescribeTargetHealth',
+] as const;
 /** The layer-7 forwarding-rule actions (rule-actions.ts). */
 export const CLB_RULE_ACTIONS = ['CreateRule', 'ModifyRule', 'DeleteRule', 'ModifyDomainAttributes'] as const;
 
@@ -18,6 +27,7 @@ export const CLB_ACTIONS = [
   'DeleteListener',
   'DescribeLoadBalancers',
   'DescribeTaskStatus',
+  ...CLB_TARGET_ACTIONS,
   ...CLB_RULE_ACTIONS,
 ] as const;
 export const SSL_ACTIONS_SERVED = ['DescribeCertificates'] as const;
@@ -75,12 +85,18 @@ export const CONTROL_CATALOG = [
   {
     path: 'config',
     methods: ['POST'],
-    body: '{"taskDelayMs": 0, "rateLimit": 5, "listenerQuota": 3, "clockOffsetMs": 0, "acceptSdkForms": true}',
+    body: '{"taskDelayMs": 0, "rateLimit": 5, "listenerQuota": 3, "clockOffsetMs": 0, "acceptSdkForms": true, "targetHealthDelayMs": 0}',
     does: 'change settings live',
   },
   { path: 'keys', methods: ['POST'], body: '{"secretId": "…", "secretKey": "…", "token": "…"}', does: 'accept another key pair' },
   { path: 'clock', methods: ['POST'], body: '{"advanceMs": 60000}', does: "move the emulator's clock forward" },
   { path: 'tasks/finish', methods: ['POST'], body: '{"TaskId": "…"}', does: 'end a running task now (every one without TaskId)' },
+  {
+    path: 'targets/health',
+    methods: ['POST'],
+    body: '{"Target": "ins-emu00001", "Port": 8080, "Healthy": false}',
+    does: 'mark an instance or IP (on one port, or all) unhealthy, or healthy again',
+  },
 ] as const satisfies readonly ControlEntry[];
 
 export type ControlPath = (typeof CONTROL_CATALOG)[number]['path'];

@@ -8,6 +8,7 @@ import { isLoopbackHost } from '../api/endpoint.js';
 import { LOAD_BALANCER_ID, REGION } from './ids.js';
 import type { RuntimeConfig } from './types.js';
 import { DEFAULT_REGION } from './catalog.js';
+import { INSTANCE_ID } from './targets.js';
 
 export const DEFAULTS = {
   host: '127.0.0.1',
@@ -18,6 +19,8 @@ export const DEFAULTS = {
   rateLimit: 20,
   listenerQuota: 50,
   acceptSdkForms: false,
+  /** How long a newly bound target reports Unknown before Alive (DescribeTargetHealth). */
+  targetHealthDelayMs: 2000,
 } as const;
 
 /** A setting the emulator cannot start (or be reconfigured) with. */
@@ -65,6 +68,19 @@ export function checkRegion(value: string): string {
   return value;
 }
 
+export function checkInstanceIds(ids: readonly string[]): string[] {
+  if (ids.length === 0) throw new EmulatorConfigError('at least one instance id is needed', '--instances');
+  for (const id of ids) {
+    if (!INSTANCE_ID.test(id)) {
+      throw new EmulatorConfigError(
+        `instance ids look like ins- followed by 8 letters or digits (ins-xxxxxxxx), got "${id}"`,
+        '--instances',
+      );
+    }
+  }
+  return [...new Set(ids)];
+}
+
 export function checkLoadBalancerIds(ids: readonly string[]): string[] {
   if (ids.length === 0) throw new EmulatorConfigError('at least one load balancer id is needed', '--load-balancers');
   for (const id of ids) {
@@ -80,7 +96,7 @@ export function checkLoadBalancerIds(ids: readonly string[]): string[] {
 
 /** Validates a partial runtime configuration (from options or the control surface). */
 export function checkRuntimeConfig(input: Record<string, unknown>): Partial<RuntimeConfig> {
-  const known = new Set(['taskDelayMs', 'rateLimit', 'listenerQuota', 'clockOffsetMs', 'acceptSdkForms']);
+  const known = new Set(['taskDelayMs', 'rateLimit', 'listenerQuota', 'clockOffsetMs', 'acceptSdkForms', 'targetHealthDelayMs']);
   const unknown = Object.keys(input).find((key) => !known.has(key));
   if (unknown) throw new EmulatorConfigError(`unknown setting "${unknown}" (known: ${[...known].join(', ')})`);
   const out: Partial<RuntimeConfig> = {};
@@ -89,6 +105,9 @@ export function checkRuntimeConfig(input: Record<string, unknown>): Partial<Runt
   if (input.listenerQuota !== undefined) out.listenerQuota = integer('listenerQuota', '--listener-quota', input.listenerQuota, 1);
   if (input.clockOffsetMs !== undefined)
     out.clockOffsetMs = integer('clockOffsetMs', '--clock-offset', input.clockOffsetMs, Number.MIN_SAFE_INTEGER);
+  if (input.targetHealthDelayMs !== undefined) {
+    out.targetHealthDelayMs = integer('targetHealthDelayMs', '--target-health-delay', input.targetHealthDelayMs, 0);
+  }
   if (input.acceptSdkForms !== undefined) {
     if (typeof input.acceptSdkForms !== 'boolean') {
       throw new EmulatorConfigError(

@@ -11,6 +11,7 @@
  *   POST   /__emulator/keys     { secretId, secretKey, token?, expiresAt? } → adds an accepted key
  *   POST   /__emulator/clock    { advanceMs } → moves the emulator's clock forward; { now }
  *   POST   /__emulator/tasks/finish  { TaskId? } → ends that running task (all without one) now; { tasks }
+ *   POST   /__emulator/targets/health  { Target, Port?, Healthy } → marks an instance or IP unhealthy (or healthy again)
  *
  * Answers are JSON: `{ "ok": true, … }`, or `{ "error": "…" }` with 400/404/405.
  */
@@ -31,6 +32,7 @@ export interface ControlTarget {
   addKey(key: EmulatorKey): void;
   advanceClock(ms: number): number;
   finishTasks(taskId?: string): TaskView[] | undefined;
+  setTargetHealth(target: string, port: number | undefined, healthy: boolean): void;
 }
 
 export interface ControlAnswer {
@@ -110,6 +112,19 @@ export const ROUTES: Readonly<Record<ControlPath, Readonly<Partial<Record<Contro
       const tasks = t.finishTasks(TaskId);
       if (!tasks) throw new NotFound(`no task ${TaskId}`);
       return { ok: true, tasks };
+    },
+  },
+  'targets/health': {
+    POST: (body, t) => {
+      const { Target, Port, Healthy, ...rest } = jsonObject(body);
+      if (Object.keys(rest).length > 0) throw new BadRequest(`unknown field "${Object.keys(rest)[0]}" (known: Target, Port, Healthy)`);
+      if (typeof Target !== 'string' || Target === '') throw new BadRequest('Target must be an instance id or an IP');
+      if (Port !== undefined && (typeof Port !== 'number' || !Number.isInteger(Port) || Port < 1 || Port > 65535)) {
+        throw new BadRequest('Port must be an integer 1–65535');
+      }
+      if (typeof Healthy !== 'boolean') throw new BadRequest('Healthy must be true or false');
+      t.setTargetHealth(Target, Port as number | undefined, Healthy);
+      return { ok: true };
     },
   },
 };

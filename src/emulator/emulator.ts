@@ -5,7 +5,8 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { KeyRing } from './auth.js';
 import { loadCertificatesFile, seedCertificates } from './certificates.js';
-import { checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
+import { checkInstanceIds, checkLoadBalancerIds, checkRegion, checkRuntimeConfig, DEFAULTS } from './config.js';
+import { DEFAULT_INSTANCES } from './targets.js';
 import type { ControlTarget } from './control.js';
 import { FaultQueue } from './faults.js';
 import { handleApiRequest, type ApiAnswer, type ApiRequest } from './gateway.js';
@@ -44,11 +45,13 @@ export class Emulator implements ControlTarget {
       listenerQuota: DEFAULTS.listenerQuota,
       clockOffsetMs: 0,
       acceptSdkForms: DEFAULTS.acceptSdkForms,
+      targetHealthDelayMs: DEFAULTS.targetHealthDelayMs,
       ...checkRuntimeConfig({
         taskDelayMs: options.taskDelayMs,
         rateLimit: options.rateLimit,
         listenerQuota: options.listenerQuota,
         acceptSdkForms: options.acceptSdkForms,
+        targetHealthDelayMs: options.targetHealthDelayMs,
       }),
     };
     this.baseClock = options.clock ? () => options.clock!.now() : (options.now ?? Date.now);
@@ -61,6 +64,7 @@ export class Emulator implements ControlTarget {
     for (const key of [this.primaryKey, ...(options.extraKeys ?? [])]) this.keys.add(key);
     this.limiter = new RateLimiter(() => this.config.rateLimit, this.clock);
     this.store = new Store(this.clock, () => this.save(), !options.clock);
+    this.store.targets.setInstances(options.instances ? checkInstanceIds(options.instances) : DEFAULT_INSTANCES);
     this.load();
   }
 
@@ -77,6 +81,7 @@ export class Emulator implements ControlTarget {
     const saved = stateFile ? loadStateFile(stateFile) : undefined;
     for (const lb of saved?.loadBalancers ?? []) this.store.addLoadBalancer(lb);
     this.store.restoreListeners(saved?.listeners ?? []);
+    this.store.targets.add(saved?.targets ?? []);
     const seeds = this.options.loadBalancers ? checkLoadBalancerIds(this.options.loadBalancers) : saved ? [] : [...DEFAULTS.loadBalancers];
     const now = this.clock();
     for (const id of seeds) {
@@ -92,7 +97,12 @@ export class Emulator implements ControlTarget {
   save(): void {
     const { stateFile } = this.options;
     if (!stateFile) return;
-    saveStateFile(stateFile, { version: 1, loadBalancers: [...this.store.loadBalancers.values()], listeners: this.store.allListeners() });
+    saveStateFile(stateFile, {
+      version: 1,
+      loadBalancers: [...this.store.loadBalancers.values()],
+      listeners: this.store.allListeners(),
+      targets: this.store.targets.all(),
+    });
   }
 
   /** Answers one API request and logs it. */
@@ -125,12 +135,30 @@ export class Emulator implements ControlTarget {
     return {
       loadBalancers: [...this.store.loadBalancers.values()],
       listeners: this.store.allListeners(),
+      targets: this.boundTargets(),
       tasks: this.store.allTasks(),
       requests,
       counts,
       config: { ...this.config },
       faults: this.faults.list(),
     };
+  }
+
+  /** The bound targets whose listener still exists, in the shape the state snapshot shows. */
+  private boundTargets(): NonNullable<EmulatorState['targets']> {
+    const listeners = new Set(this.store.allListeners().map((l) => l.ListenerId));
+    return this.store.targets
+      .all()
+      .filter((t) => listeners.has(t.ListenerId))
+      .map(({ LoadBalancerId, ListenerId, LocationId, InstanceId, EniIp, Port, Weight }) => ({
+        LoadBalancerId,
+        ListenerId,
+        LocationId,
+        InstanceId,
+        EniIp,
+        Port,
+        Weight,
+      }));
   }
 
   faultRules(): FaultRule[] {
@@ -169,6 +197,10 @@ export class Emulator implements ControlTarget {
 
   finishTasks(taskId?: string): TaskView[] | undefined {
     return this.store.finishTasks(taskId);
+  }
+
+  setTargetHealth(target: string, port: number | undefined, healthy: boolean): void {
+    this.store.targets.markUnhealthy(target, port, !healthy);
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import { ACTIONS, type ActionHandler } from './actions.js';
 import { SSL_ACTIONS, SSL_VERSION } from './certificates.js';
 import { RULE_ACTIONS } from './rule-actions.js';
 import { STS_ACTIONS, STS_VERSION } from './sts.js';
+import { TARGET_ACTIONS } from './target-actions.js';
 
 export interface ServiceSpec {
   /** The service name in the credential scope, e.g. `clb`. */
@@ -23,7 +24,7 @@ export interface ServiceSpec {
 }
 
 export const SERVICES: readonly ServiceSpec[] = [
-  { name: 'clb', version: API_VERSION, actions: { ...ACTIONS, ...RULE_ACTIONS }, regional: true },
+  { name: 'clb', version: API_VERSION, actions: { ...ACTIONS, ...RULE_ACTIONS, ...TARGET_ACTIONS }, regional: true },
   { name: 'ssl', version: SSL_VERSION, actions: SSL_ACTIONS, regional: false },
   // STS is global: its requests carry a region (the SDKs send ap-guangzhou or TKE_REGION), any will do.
   { name: 'sts', version: STS_VERSION, actions: STS_ACTIONS, regional: false },

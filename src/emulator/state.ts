@@ -5,6 +5,7 @@
  * waiting for the next request.
  */
 import { formatCreateTime } from './time.js';
+import { TargetBook } from './targets.js';
 import type { CertificateRecord, ListenerView, LoadBalancerRecord, RequestLogEntry, TaskView } from './types.js';
 
 /** What a task does to the store when it ends. */
@@ -15,6 +16,8 @@ export type TaskEffect =
   | { kind: 'delete'; listenerIds: string[] }
   /** The listener keeps its old settings until the task succeeds; then `patch` is merged into it. */
   | { kind: 'modify'; listenerId: string; patch: Record<string, unknown> }
+  /** A change to bound targets (target-actions.ts): `commit` runs when the task succeeds, `rollback` when it fails. */
+  | { kind: 'targets'; commit?: () => void; rollback?: () => void }
   /** A change to a listener's forwarding rules: `commit` runs when the task succeeds, `rollback` when it fails. */
   | { kind: 'rules'; commit?: () => void; rollback?: () => void };
 
@@ -64,6 +67,8 @@ export class Store {
   readonly loadBalancers = new Map<string, LoadBalancerRecord>();
   /** The SSL certificate service's certificates (DescribeCertificates); kept by reset, like the load balancers. */
   readonly certificates: CertificateRecord[] = [];
+  /** The instances it knows and the targets bound to listeners and rules (targets.ts). */
+  readonly targets = new TargetBook();
   private readonly listeners = new Map<string, ListenerView>();
   private readonly tasks = new Map<string, TaskRecord>();
   private requests: RequestLogEntry[] = [];
@@ -163,6 +168,12 @@ export class Store {
       const failed = task.failWith !== null;
       task.Status = failed ? 1 : 0;
       task.Message = task.failWith;
+      if (task.effect.kind === 'targets') {
+        const change = failed ? task.effect.rollback : task.effect.commit;
+        change?.();
+        changed ||= change !== undefined;
+        continue;
+      }
       if (task.effect.kind === 'rules') {
         (failed ? task.effect.rollback : task.effect.commit)?.();
         changed = true;
@@ -207,6 +218,7 @@ export class Store {
   reset(): void {
     this.dispose();
     this.listeners.clear();
+    this.targets.reset();
     this.tasks.clear();
     this.requests = [];
     this.counts.clear();

@@ -45,6 +45,10 @@ export interface EmulatorOptions {
   rateLimit?: number;
   /** Listeners per load balancer. Default 50. */
   listenerQuota?: number;
+  /** The instances (CVM ids) targets may name. Default ins-emu00001 … ins-emu00008. */
+  instances?: string[];
+  /** How long a newly bound target reports Unknown before Alive. Default 2000 ms. */
+  targetHealthDelayMs?: number;
   /**
    * Also accept the other request forms the official SDKs can send: GET, v1 signatures
    * (HmacSHA1/HmacSHA256, form-encoded or in the query) and TC3 with an unsigned payload.
@@ -72,6 +76,8 @@ export interface RuntimeConfig {
   clockOffsetMs: number;
   /** See EmulatorOptions.acceptSdkForms. */
   acceptSdkForms: boolean;
+  /** See EmulatorOptions.targetHealthDelayMs. */
+  targetHealthDelayMs: number;
 }
 
 export type TransportFaultKind = 'latency' | 'http5xx' | 'drop' | 'malformed' | 'hang' | 'apiError';
@@ -172,6 +178,16 @@ export interface TaskView {
 export interface EmulatorState {
   loadBalancers: LoadBalancerRecord[];
   listeners: ListenerView[];
+  /** The targets bound to listeners and rules that exist (LocationId null: the listener's own). */
+  targets?: {
+    LoadBalancerId: string;
+    ListenerId: string;
+    LocationId: string | null;
+    InstanceId: string | null;
+    EniIp: string | null;
+    Port: number;
+    Weight: number;
+  }[];
   tasks: TaskView[];
   requests: RequestLogEntry[];
   counts: Record<string, number>;

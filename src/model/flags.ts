@@ -57,6 +57,10 @@ export type CreateFlags = CreateFieldFlags & {
   ifNotExists?: boolean;
   /** `--rule`, repeatable: forwarding rules to create on the new listener (rule-input.ts). */
   rule?: string[];
+  /** `--target`, repeatable: targets to bind to the new listeners (target-input.ts). */
+  target?: string[];
+  /** `--wait-healthy [seconds]`: wait for the targets' health after binding. */
+  waitHealthy?: string | boolean;
 };
 
 export interface FlagSpec {

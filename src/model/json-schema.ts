@@ -5,6 +5,7 @@
  * field applies to…) stay the model's, checked by `apply` itself.
  */
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec, type TopLevelField } from './fields.js';
+import { TARGET_FIELDS } from './target-fields.js';
 import { RULES } from './rules.js';
 import { RULE_INPUT_FIELDS } from './rule-fields.js';
 
@@ -72,6 +73,30 @@ function fieldSchema(spec: FieldSpec, path: string): Schema {
   }
 }
 
+/** `Targets:` of an entry: the targets a TCP/UDP/TCP_SSL/QUIC listener converges to (docs/api/targets.md). */
+function targetsSchema(): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const spec of TARGET_FIELDS) {
+    properties[spec.api] = {
+      description: spec.help,
+      ...(spec.kind === 'integer' ? { type: 'integer' } : { type: 'string' }),
+      ...(spec.api === 'Port' ? { minimum: 1, maximum: 65535 } : {}),
+      ...(spec.api === 'Weight' ? { minimum: 0, maximum: 100 } : {}),
+    };
+  }
+  return {
+    type: 'array',
+    description: 'the targets of this TCP/UDP/TCP_SSL/QUIC listener (RegisterTargets); with --prune, bound targets not listed are unbound',
+    items: {
+      type: 'object',
+      properties,
+      required: ['Port'],
+      additionalProperties: false,
+      oneOf: [{ required: ['InstanceId'] }, { required: ['EniIp'] }],
+    },
+  };
+}
+
 /** One entry of `listeners`: CreateListener's fields, with `Port`/`ListenerName` as one-listener shorthands. */
 function entrySchema(): Schema {
   const properties: Record<string, Schema> = {};
@@ -92,6 +117,7 @@ function entrySchema(): Schema {
     type: 'array',
     items: { ...objectOf(RULE_INPUT_FIELDS, 'Rules[].'), not: { required: ['Domain', 'Domains'] } },
   };
+  properties.Targets = targetsSchema();
   const required = CREATE_LISTENER_FIELDS.filter((s) => s.required && s.api !== 'Ports').map((s) => s.api);
   return {
     type: 'object',

@@ -16,7 +16,10 @@ import { portLabel, transportOf } from './ports.js';
 import { parsePruneScope, type PruneScope } from './prune-scope.js';
 import { readEntryRules } from './rule-file.js';
 import type { RuleInput } from './rule-fields.js';
-import type { Language } from '../core/i18n.js';
+import { LAYER4_PROTOCOLS, type TargetInput } from './target-fields.js';
+import { readTargetList, splitFileRuleTargets } from './target-input.js';
+import { TARGET_MESSAGES } from './target-messages.js';
+import { say, type Language } from '../core/i18n.js';
 
 /** One listener the file asks for: a CreateListener request for exactly one port. */
 export interface DesiredListener {
@@ -27,6 +30,17 @@ export interface DesiredListener {
   request: CreateListenerRequest;
   /** The entry's `Rules` (forwarding rules, rule-file.ts); undefined when it has none, so they are not managed. */
   rules?: RuleInput[];
+  /** `Targets:` of the entry (TCP, UDP, TCP_SSL, QUIC): the set to converge to; absent when the entry has none (its targets are left alone). */
+  targets?: TargetInput[];
+  /** `Targets:` of the entry's forwarding rules (HTTP/HTTPS), each named by its domain and URL. */
+  ruleTargets?: RuleTargets[];
+}
+
+/** The targets a forwarding rule converges to; the rule is named by its (first) domain and URL. */
+export interface RuleTargets {
+  Domain: string;
+  Url: string;
+  targets: TargetInput[];
 }
 
 export interface ListenerFile {
@@ -169,8 +183,8 @@ export async function readListenerFile(
       continue;
     }
     const before = problems.length;
-    // Forwarding rules are read on their own (rule-file.ts), once the listener's own fields are known.
-    const { Rules: rawRules, ...listenerFields } = raw as Record<string, unknown>;
+    // Forwarding rules (rule-file.ts) and targets are read on their own, once the listener's own fields are known.
+    const { Rules: rawRules, Targets: rawTargets, ...listenerFields } = raw as Record<string, unknown>;
     const normalized = normalizeEntry(listenerFields, at, problems);
     if (problems.length > before) continue;
     let body: Record<string, unknown>;
@@ -199,8 +213,28 @@ export async function readListenerFile(
     }
     result.warnings.push(...checked.warnings);
     const { request } = checked;
+    const language = options.language ?? 'en';
+    let targets: TargetInput[] | undefined;
+    if (rawTargets !== undefined) {
+      if (!(LAYER4_PROTOCOLS as readonly string[]).includes(request.Protocol)) {
+        problems.push({
+          field: `${at}.Targets`,
+          path: `${at}.Targets`,
+          rule: 'Targets.protocol',
+          message: `${at}.Targets: ${say(language, TARGET_MESSAGES.notForProtocol, { protocol: request.Protocol })}`,
+        });
+        continue;
+      }
+      const read = readTargetList(rawTargets, `${at}.Targets`, problems, { language, validate: options.validate !== false });
+      if (!read) continue;
+      targets = read.targets;
+      result.warnings.push(...read.warnings.map((w) => `${label}: ${w}`));
+    }
+    // A rule's Targets are not a RuleInput field: taken out here, bound to the rule by its domain and URL.
+    const split = splitFileRuleTargets(rawRules, `${at}.Rules`, problems, { language, validate: options.validate !== false });
+    result.warnings.push(...split.warnings.map((w) => `${label}: ${w}`));
     const entryRules = await readEntryRules(
-      rawRules,
+      split.rules,
       index,
       { protocol: request.Protocol, sniSwitch: request.SniSwitch ?? 0 },
       {
@@ -229,6 +263,8 @@ export async function readListenerFile(
         index,
         request: { ...rest, Ports: [port], ...(name !== undefined ? { ListenerNames: [name] } : {}) },
         ...(entryRules.rules ? { rules: entryRules.rules } : {}),
+        ...(targets ? { targets } : {}),
+        ...(split.ruleTargets.length > 0 ? { ruleTargets: split.ruleTargets } : {}),
       });
     }
   }

@@ -5,8 +5,8 @@
  * file's `Rules:` entries derive from it. What values a field may take is in rule-rules.ts,
  * each limit with its source (docs/api/rules.md).
  *
- * A rule's backends (`Targets`) will be a field of this table once they are supported; nothing
- * else here assumes a rule has none.
+ * A rule's backends (`Targets`) are not a RuleInput field: they are taken out before a rule is
+ * checked (target-input.ts) and bound once the rule exists (RegisterTargets).
  */
 import type { FieldSpec, ObjectOf } from './fields.js';
 

@@ -11,6 +11,7 @@ import { registerConfigure } from './configure/command.js';
 import { registerWhoami } from './whoami/command.js';
 import { registerEmulator } from './emulator/command.js';
 import { registerCompletion } from './completion/command.js';
+import { registerTarget } from './target/command.js';
 
 export type { RegisterCommand } from './register.js';
 
@@ -22,6 +23,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerList,
   registerDelete,
   registerRule,
+  registerTarget,
   registerConfigure,
   registerWhoami,
   registerEmulator,

@@ -8,6 +8,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { ApplyFlags } from './run.js';
 import { say } from '../../../core/i18n.js';
 import { HELP } from '../../help.messages.js';
+import { TARGET_STEP_TEXT } from '../../target-text.js';
 
 export function registerApply(program: Command, ctx: CliContext): void {
   program
@@ -24,6 +25,7 @@ export function registerApply(program: Command, ctx: CliContext): void {
     .addOption(new Option('--no-validate', say(ctx.language ?? 'en', HELP.applyNoValidate)))
     .option('--wait-timeout <duration>', say(ctx.language ?? 'en', HELP.applyWaitTimeout))
     .addHelpText('after', say(ctx.language ?? 'en', HELP.applyExamples))
+    .addOption(new Option('--wait-healthy [duration]', say(ctx.language ?? 'en', TARGET_STEP_TEXT.waitHealthyOption)))
     .action(async (flags: ApplyFlags, cmd: Command) => {
       const { runApply } = await import('./run.js');
       await runApply(ctx, cmd.optsWithGlobals<GlobalOptions>(), flags);

@@ -19,7 +19,7 @@ import { waitTimeoutMs } from '../../follow-task.js';
 import { ExitCode } from '../../exit-codes.js';
 import { suggestCommand } from '../../command-line.js';
 import { createProgress, formatElapsed, MARK, type Progress } from '../../../ui/progress.js';
-import { keyValueTable, printResult } from '../../../ui/output.js';
+import { keyValueTable, printResult, type ResultView } from '../../../ui/output.js';
 import { buildPlan, hasChanges, operationsOf, summarize, type Plan, type PlanItem, type ReportedByLb } from './plan.js';
 import { outcomeView, planView, reasonOf, summaryLine } from './render.js';
 import type { ExecutionEvent, ItemResult } from './execute.js';
@@ -27,9 +27,11 @@ import { hasRuleChanges, planRules, type RuleChange } from './rules-plan.js';
 import { withRuleOutcome, withRulePlan } from './rules-render.js';
 import type { RuleResult } from './rules-execute.js';
 import type { KeptRule } from './rules-prune.js';
-import type { ResultView } from '../../../ui/output.js';
 import type { Session } from '../../session.js';
 import { USAGE_TEXTS } from '../../../core/usage-texts.js';
+import type * as TargetsModuleType from './targets.js';
+import type { TargetPlan } from './targets.js';
+import type { BoundTarget } from '../../targets-step.js';
 
 export interface ApplyFlags {
   file?: string;
@@ -41,6 +43,8 @@ export interface ApplyFlags {
   waitTimeout?: string;
   /** `--no-validate` stores false. */
   validate?: boolean;
+  /** `--wait-healthy [seconds]`: after applying, wait for the health of the targets the file gives. */
+  waitHealthy?: string | boolean;
 }
 
 /**
@@ -96,6 +100,50 @@ async function readState(
     }),
   );
   return reported;
+}
+
+type TargetsModule = typeof TargetsModuleType;
+
+/** The targets of the listeners the file gives `Targets:` for, read (DescribeTargets) and planned. */
+async function planTargetsOf(
+  session: Session,
+  plan: Plan,
+  file: ListenerFile,
+  flags: ApplyFlags,
+  ctx: CliContext,
+  globals: GlobalOptions,
+): Promise<{ module: TargetsModule; plan: TargetPlan }> {
+  const [module, { readBound }, { addHint }] = await Promise.all([
+    import('./targets.js'),
+    import('../../targets-step.js'),
+    import('../../api-hints.js'),
+  ]);
+  const toRead = module.listenersToRead(plan, file.listeners);
+  const bound = new Map<string, Map<string, BoundTarget[]>>();
+  await Promise.all(
+    [...toRead].map(async ([lb, ids]) => {
+      try {
+        bound.set(lb, await readBound(session.client, lb, ids, ctx.signal));
+      } catch (error) {
+        if (error instanceof InterruptedError) throw InterruptedError.beforeSending();
+        throw await addHint(error, { globals, loadBalancerId: lb });
+      }
+    }),
+  );
+  return { module, plan: module.planTargets(plan, file.listeners, bound, { prune: flags.prune === true }) };
+}
+
+/** --wait-healthy: the targets of every listener the file gives them for. */
+async function waitForHealth(
+  session: Session,
+  targets: { module: TargetsModule; plan: TargetPlan },
+  results: ReadonlyMap<PlanItem, ItemResult>,
+  run: { ctx: CliContext; globals: GlobalOptions; progress: Progress; taskTimeoutMs: number },
+  healthMs: number,
+): Promise<void> {
+  const { waitHealthy } = await import('../../targets-step.js');
+  const watches = targets.module.healthWatches(targets.plan, results, run.ctx.language ?? 'en');
+  await waitHealthy({ client: session.client, ctx: run.ctx, globals: run.globals, progress: run.progress }, watches, healthMs);
 }
 
 /** Deletes need a yes: --yes, or an answer at a terminal. */
@@ -191,6 +239,16 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
   const { resolveValidate } = await import('../../../config/index.js');
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
   const { file, label } = await loadFile(ctx, globals, flags.file, validate);
+  // --wait-healthy is checked before anything is read: its value, and that the file gives targets to wait for.
+  const healthMs =
+    flags.waitHealthy !== undefined
+      ? (await import('../../targets-step.js')).healthTimeoutMs(flags.waitHealthy, '--wait-healthy', ctx.language ?? 'en')
+      : undefined;
+  if (healthMs !== undefined && !file.listeners.some((l) => l.targets?.length || l.ruleTargets?.length)) {
+    const { say } = await import('../../../core/i18n.js');
+    const { TARGET_STEP_TEXT } = await import('../../target-text.js');
+    throw new UsageError(say(ctx.language ?? 'en', TARGET_STEP_TEXT.waitHealthyNeedsFileTargets), '--wait-healthy');
+  }
   for (const secret of file.secrets) ctx.secrets.add(secret);
   const progress = await createProgress(ctx, globals);
   const language = ctx.language ?? 'en';
@@ -234,14 +292,22 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       language,
       kept: keptRules,
     });
+    // Targets: read and planned only when the file gives some (apply/targets.ts), carried out after the rules.
+    const targets = file.listeners.some((l) => l.targets || l.ruleTargets?.length)
+      ? await planTargetsOf(session, plan, file, flags, ctx, globals)
+      : undefined;
+    const targetChanges = targets?.plan.changes.length ?? 0;
 
     if (flags.plan) {
       // Coloured only where stdout is a terminal that takes colour (not under NO_COLOR, --no-color or a pipe).
       const { colorEnabled, palette } = await import('../../../ui/color.js');
       const paint = await palette(colorEnabled(ctx.stdout, ctx.env, globals.color !== false));
-      await printResult(ctx, globals, withRulePlan(planView(plan, language, paint), rules, language, keptRules));
+      const view = withRulePlan(planView(plan, language, paint), rules, language, keptRules);
+      await printResult(ctx, globals, targets ? targets.module.withTargetPlan(view, targets.plan, language) : view);
       if (plan.items.some((item) => item.action === 'conflict')) throw conflictError(plan);
-      if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules))) throw new ExitStatus(ExitCode.ChangesPending);
+      if (flags.detailedExitcode && (hasChanges(plan) || hasRuleChanges(rules) || targetChanges > 0)) {
+        throw new ExitStatus(ExitCode.ChangesPending);
+      }
       return;
     }
     if (plan.items.some((item) => item.action === 'conflict')) {
@@ -253,23 +319,52 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
       }
       throw conflictError(plan);
     }
-    if (!hasChanges(plan) && !hasRuleChanges(rules)) {
+    if (!hasChanges(plan) && !hasRuleChanges(rules) && targetChanges === 0) {
       const listeners = plan.items.length;
       progress.succeed(say(language, listeners === 1 ? APPLY.nothingOne : APPLY.nothingMany, { count: listeners }));
       await printResult(ctx, globals, withRuleOutcome(outcomeView(plan, new Map(), language), rules, new Map(), language));
+      if (targets && healthMs !== undefined)
+        await waitForHealth(session, targets, new Map(), { ctx, globals, progress, taskTimeoutMs }, healthMs);
       return;
     }
     await confirmDeletes(ctx, plan, flags);
-    const { confirmRuleDeletes, runRuleChanges } = await import('./rules-apply.js');
+    const { confirmRuleDeletes, runRuleChanges, ruleFailure } = await import('./rules-apply.js');
     await confirmRuleDeletes(ctx, rules, flags);
-    if (!hasChanges(plan)) {
-      const ruleResults = await runRuleChanges(session, rules, new Map(), { ctx, globals, progress, timeoutMs: taskTimeoutMs });
-      await printOutcome(ctx, globals, plan, new Map(), flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
-      // Only rules changed: a rule that failed, or whose outcome is unknown, is still a failure (exit 1).
+    if (targets) await targets.module.confirmDeregister(ctx, targets.plan, flags.yes);
+    const filePath = flags.file;
+    /** After the listeners: the rules, then the targets; the outcome; then what failed, and the health wait. */
+    const rulesAndTargets = async (results: Map<PlanItem, ItemResult>, failed: readonly ItemResult[]): Promise<void> => {
+      let ruleResults = new Map<RuleChange, RuleResult>();
+      if (hasRuleChanges(rules) && !ctx.signal.aborted) {
+        ruleResults = await runRuleChanges(session, rules, results, { ctx, globals, progress, timeoutMs: taskTimeoutMs });
+      }
+      const targetResults =
+        targets && targetChanges > 0 && !ctx.signal.aborted
+          ? await targets.module.executeTargets(targets.plan, results, {
+              client: session.client,
+              ctx,
+              globals,
+              progress,
+              timeoutMs: taskTimeoutMs,
+            })
+          : undefined;
+      await printOutcome(ctx, globals, plan, results, filePath, (view) => {
+        const withRules = withRuleOutcome(view, rules, ruleResults, language);
+        return targets && targetResults
+          ? targets.module.withTargetOutcome(withRules, targets.plan, targetResults, results, language)
+          : withRules;
+      });
       if (ctx.signal.aborted) throw interruptedAfterApply();
-      const { ruleFailure } = await import('./rules-apply.js');
+      if (failed.length > 0) throw new ApplyFailedError([...failed], results);
       const ruleFailed = ruleFailure(rules, ruleResults, language);
       if (ruleFailed) throw ruleFailed;
+      const targetFailed = targets && targetResults ? targets.module.targetFailure(targetResults, language) : undefined;
+      if (targetFailed) throw targetFailed;
+      if (targets && healthMs !== undefined)
+        await waitForHealth(session, targets, results, { ctx, globals, progress, taskTimeoutMs }, healthMs);
+    };
+    if (!hasChanges(plan)) {
+      await rulesAndTargets(new Map(), []);
       return;
     }
 
@@ -292,17 +387,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     const elapsed = formatElapsed(ctx.now() - started);
     if (failed.length === 0) progress.succeed(say(language, total === 1 ? APPLY.appliedOne : APPLY.appliedMany, { count: total, elapsed }));
     else progress.fail(say(language, APPLY.notSucceeded, { failed: failed.length, total }));
-    let ruleResults = new Map<RuleChange, RuleResult>();
-    if (hasRuleChanges(rules) && !ctx.signal.aborted) {
-      const { runRuleChanges } = await import('./rules-apply.js');
-      ruleResults = await runRuleChanges(session, rules, results, { ctx, globals, progress, timeoutMs: taskTimeoutMs });
-    }
-    await printOutcome(ctx, globals, plan, results, flags.file, (view) => withRuleOutcome(view, rules, ruleResults, language));
-    if (ctx.signal.aborted) throw interruptedAfterApply();
-    if (failed.length > 0) throw new ApplyFailedError(failed, results);
-    const { ruleFailure } = await import('./rules-apply.js');
-    const ruleFailed = ruleFailure(rules, ruleResults, language);
-    if (ruleFailed) throw ruleFailed;
+    await rulesAndTargets(results, failed);
   } finally {
     progress.stop();
     await session.client.close();
@@ -325,7 +410,7 @@ async function printOutcome(
   plan: Plan,
   results: Map<PlanItem, ItemResult>,
   file: string,
-  /** Adds to the view what else was done (the forwarding rules). */
+  /** Adds to the view what else was done (the forwarding rules, the targets). */
   extend: (view: ResultView) => ResultView = (view) => view,
 ): Promise<void> {
   try {

@@ -7,6 +7,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { deferOptions } from '../../deferred-options.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import { say } from '../../../core/i18n.js';
+import { TARGET_STEP_TEXT } from '../../target-text.js';
 import { RULE_TEXT } from '../../rule-text.js';
 import { HELP } from '../../help.messages.js';
 
@@ -25,6 +26,14 @@ export function registerCreate(program: Command, ctx: CliContext): void {
       .helpGroup(say(ctx.language ?? 'en', RULE_TEXT.ruleGroup))
       .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
   );
+  const targets = say(ctx.language ?? 'en', TARGET_STEP_TEXT.groupTargets);
+  command
+    .addOption(
+      new Option('--target <spec>', say(ctx.language ?? 'en', TARGET_STEP_TEXT.targetOption))
+        .helpGroup(targets)
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .addOption(new Option('--wait-healthy [duration]', say(ctx.language ?? 'en', TARGET_STEP_TEXT.waitHealthyOption)).helpGroup(targets));
   command
     .addOption(new Option('--from-file <path>', t('fromFile')).helpGroup(run))
     .addOption(new Option('--cli-input-json <file://path>', t('cliInputJson')).helpGroup(run))

@@ -5,6 +5,7 @@
 import type { CreateListenerRequest } from '../../../model/fields.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { ResultView } from '../../../ui/output.js';
+import type { ResultTarget } from './targets.js';
 import type { ResultRule } from '../../rules-step.js';
 import { RULE_TEXT as T } from '../../rule-text.js';
 import { type Language, type Params, say, type Text } from '../../../core/i18n.js';
@@ -44,6 +45,8 @@ export interface Outcome {
   listeners: ResultListener[];
   /** Each listener says whether it was created or found (--if-not-exists). */
   withAction: boolean;
+  /** With --target: the targets bound to each listener. */
+  targets?: ResultTarget[];
   /** With --rule: each listener's rules, with their LocationIds. */
   rules?: ResultRule[];
   /** The run's language, for the table's headings. */
@@ -89,6 +92,7 @@ export function resultView(
     Protocol: request.Protocol,
     TaskStatus: outcome.TaskStatus,
     Listeners: shown,
+    ...(outcome.targets ? { Targets: outcome.targets } : {}),
   };
   const table = [
     // The column order of list's table, so the two read alike.

@@ -3,6 +3,8 @@
  * anything is sent, and sent once the listener exists. A failure after the listener was made
  * keeps its id and says how to finish (RulesIncompleteError, exit 8).
  */
+import { splitRuleTargets } from '../../../model/target-input.js';
+import type { TargetInput } from '../../../model/target-fields.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { CliError, InterruptedError, UsageError } from '../../../core/errors.js';
 import { say } from '../../../core/i18n.js';
@@ -24,6 +26,8 @@ export interface CreateRules {
   warnings: string[];
   /** Each --rule as typed, for the command that finishes an unfinished job. */
   raws: string[];
+  /** Each rule's `Targets`, taken out of it (bound once the rule exists, targets.ts); undefined for a rule without. */
+  ruleTargets?: (TargetInput[] | undefined)[];
 }
 
 /** The --rule values, checked against the listener they are for; undefined without --rule. */
@@ -45,7 +49,14 @@ export async function prepareRules(
     text: raw,
     ...(count > 1 ? { nth: index + 1 } : {}),
   });
-  const parsed = await parseRuleFlags(raws, inputReader(ctx), ctx.secrets, listener.answered ? answered : undefined);
+  const given = await parseRuleFlags(raws, inputReader(ctx), ctx.secrets, listener.answered ? answered : undefined);
+  // A rule's Targets are not a RuleInput field: checked here, bound once the rule exists (targets.ts).
+  const split = splitRuleTargets(
+    given.map((p) => p.value),
+    (i) => (raws.length > 1 ? `--rule #${i + 1}` : '--rule'),
+    { language, validate },
+  );
+  const parsed = given.map((p, i) => ({ ...p, value: split.rules[i]! }));
   const protocol = typeof request.Protocol === 'string' ? request.Protocol : undefined;
   const checked = checkRuleInputs(
     parsed,
@@ -53,7 +64,7 @@ export async function prepareRules(
     { now: ctx.now(), language, validate },
     listener.draft,
   );
-  return { ...checked, raws };
+  return { ...checked, warnings: [...checked.warnings, ...split.warnings], raws, ruleTargets: split.targets };
 }
 
 /** The CreateRule request a dry run shows beside CreateListener's. */

@@ -138,7 +138,16 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
           });
         })
       : undefined;
-    const warnings = [...built.warnings, ...(rules?.warnings ?? [])];
+    // --target (TCP, UDP, TCP_SSL, QUIC), and --wait-healthy for them or for the rules' Targets.
+    const ruleTargets = rules?.ruleTargets?.some((t) => t !== undefined && t.length > 0) === true;
+    const targets =
+      flags.target?.length || flags.waitHealthy !== undefined
+        ? await beforeSending(async () => {
+            const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
+            return (await import('./targets.js')).prepareTargets(flags, request, ctx, validate, ruleTargets);
+          })
+        : undefined;
+    const warnings = [...built.warnings, ...(rules?.warnings ?? []), ...(targets?.warnings ?? [])];
 
     const printOnly = built.printOnly === true;
     if (flags.dryRun || printOnly) {
@@ -147,6 +156,25 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
         for (const warning of warnings) ctx.stderr.write(`${say(language, ERRORS.warningLine, { message: printableLine(warning) })}\n`);
       const { printDryRun } = await import('../../dry-run.js');
       const also = rules ? [(await import('./rules.js')).dryRunRules(request, rules, ctx)] : [];
+      // Then RegisterTargets, 20 targets a call: on the listener, or on each rule that has Targets.
+      const sets = [
+        ...(targets?.targets.length ? [{ targets: targets.targets }] : []),
+        ...(rules?.ruleTargets ?? []).flatMap((list) => (list?.length ? [{ LocationId: '', targets: list }] : [])),
+      ];
+      if (sets.length > 0) {
+        const [{ dryRunTargets }, { say }, { TARGET_STEP_TEXT }] = await Promise.all([
+          import('./targets.js'),
+          import('../../../core/i18n.js'),
+          import('../../target-text.js'),
+        ]);
+        const language = ctx.language ?? 'en';
+        also.push(
+          ...dryRunTargets(request, sets, {
+            listener: say(language, TARGET_STEP_TEXT.dryRunListener),
+            location: say(language, TARGET_STEP_TEXT.dryRunLocation),
+          }),
+        );
+      }
       await printDryRun(ctx, globals, 'CreateListener', request, also);
       if (printOnly && !globals.quiet) {
         ctx.stderr.write(`${say(language, CREATE.toCreateIt)}\n`);
@@ -157,6 +185,7 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     // Whatever can fail on the result must fail now, while nothing has been sent.
     const sample = sampleOutcome(request, flags);
     if (rules) sample.rules = (await import('./rules.js')).sampleRules(['lbl-00000000'], rules);
+    if (targets?.targets.length) sample.targets = (await import('./targets.js')).sampleTargets(['lbl-00000000'], targets);
     await checkQueryOn(globals, resultView(request, sample).json);
     const progress = await createProgress(ctx, globals);
     for (const warning of warnings) progress.warn(warning);
@@ -169,7 +198,14 @@ export async function runCreate(ctx: CliContext, globals: GlobalOptions, flags: 
     refuseOwnSecrets('CreateListener', JSON.stringify(request), credentials);
     // The rules go out only after the listener exists: checked now, so a refusal leaves nothing half made.
     if (rules) refuseOwnSecrets('CreateRule', JSON.stringify({ Rules: rules.rules }), credentials);
-    await send(opened[0]!, request, flags, { ctx, globals, progress, timeoutMs, ...(rules ? { rules } : {}) });
+    await send(opened[0]!, request, flags, {
+      ctx,
+      globals,
+      progress,
+      timeoutMs,
+      ...(rules ? { rules } : {}),
+      ...(targets ? { targets } : {}),
+    });
   } finally {
     await Promise.all(opened.map((session) => session.client.close()));
   }

@@ -2,6 +2,8 @@
  * The sending side of `create`, loaded once the request is valid: read what is on the load
  * balancer, send CreateListener, follow its task, and reconcile an answer that was lost.
  */
+import type { ResultRule } from '../../rules-step.js';
+import { ruleDomains } from '../../../model/rule-fields.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import type { CreateFlags } from '../../../model/flags.js';
 import type { CreateListenerRequest } from '../../../model/fields.js';
@@ -25,6 +27,8 @@ import { describeChanges, resolveExisting, type KeptListener } from './existing.
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
 import { resultView, sayTarget, type Outcome, type ResultListener } from './result.js';
+import type { CreateTargets } from './targets.js';
+import { TargetsIncompleteError, UnhealthyTargetsError } from '../../../core/target-errors.js';
 import type { CreateRules } from './rules.js';
 import type { ExistingRule } from '../../../model/rule-rules.js';
 import { RulesIncompleteError } from '../../../core/rule-errors.js';
@@ -42,6 +46,8 @@ export interface RunState {
   timeoutMs: number;
   /** `--rule`: forwarding rules to create once the listeners exist (rules.ts). */
   rules?: CreateRules;
+  /** `--target` (and --wait-healthy): targets to bind once the listeners (and rules) exist (targets.ts). */
+  targets?: CreateTargets;
 }
 
 /** The rules step, when --rule was given: on each listener this run made or kept. */
@@ -62,6 +68,29 @@ async function rulesStep(
   });
   const rules = await createRulesOn(session.client, request, targets, run.rules, run, flags.ifNotExists === true);
   return { rules, ...(run.ctx.language ? { language: run.ctx.language } : {}) };
+}
+
+/**
+ * The targets step: --target on each listener this run made or kept, and the Targets of each
+ * --rule on the rule made (or kept); then --wait-healthy.
+ */
+async function targetsStep(
+  session: Session,
+  request: CreateListenerRequest,
+  listeners: readonly ResultListener[],
+  rules: readonly ResultRule[] | undefined,
+  run: RunState,
+): Promise<Pick<Outcome, 'targets'>> {
+  if (!run.targets && !run.rules?.ruleTargets?.some((t) => t?.length)) return {};
+  const { bindTargetsOn, bindRuleTargets } = await import('./targets.js');
+  if (run.targets?.targets.length) return { targets: await bindTargetsOn(session.client, request, listeners, run.targets, run) };
+  const made = run.rules!;
+  const indexOf = (rule: ResultRule) => made.rules.findIndex((r) => ruleDomains(r)[0] === rule.Domain && r.Url === rule.Url);
+  const bound = await bindRuleTargets(session.client, request, rules ?? [], (rule) => made.ruleTargets?.[indexOf(rule)], {
+    ...run,
+    ...(run.targets?.healthMs !== undefined ? { healthMs: run.targets.healthMs } : {}),
+  });
+  return { targets: bound };
 }
 
 /**
@@ -130,10 +159,15 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       }),
     );
     const withRules = await rulesStep(session, request, existing, before, flags, run);
+    const withTargets = await targetsStep(session, request, existing, withRules.rules, run);
     await printResult(
       ctx,
       globals,
-      resultView(request, { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction, ...withRules }, language),
+      resultView(
+        request,
+        { RequestId: null, TaskStatus: 'SUCCESS', listeners: existing, withAction, ...withRules, ...withTargets },
+        language,
+      ),
     );
     return;
   }
@@ -154,12 +188,13 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       if (found) {
         const created = found.map((l) => ({ ...l, Action: 'created' as const }));
         const withRules = await rulesStep(session, request, [...existing, ...created], before, flags, run);
+        const withTargets = await targetsStep(session, request, [...existing, ...created], withRules.rules, run);
         await printResult(
           ctx,
           globals,
           resultView(
             request,
-            { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction, ...withRules },
+            { RequestId: null, TaskStatus: 'UNKNOWN', listeners: [...existing, ...created], withAction, ...withRules, ...withTargets },
             language,
           ),
         );
@@ -229,10 +264,11 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       }),
     );
     const withRules = await rulesStep(session, request, listeners, before, flags, run);
+    const withTargets = await targetsStep(session, request, listeners, withRules.rules, run);
     await printAccepted(
       ctx,
       globals,
-      resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction, ...withRules }, language),
+      resultView(request, { RequestId, TaskStatus: 'SUCCESS', listeners, withAction, ...withRules, ...withTargets }, language),
       {
         RequestId,
         ListenerIds: allIds,
@@ -240,8 +276,9 @@ export async function send(session: Session, request: CreateListenerRequest, fla
       },
     );
   } catch (error) {
-    // The rules step names the listeners and how to finish on its own.
-    if (error instanceof RulesIncompleteError) throw error;
+    // The rules and targets steps name the listeners and how to finish on their own.
+    if (error instanceof RulesIncompleteError || error instanceof TargetsIncompleteError || error instanceof UnhealthyTargetsError)
+      throw error;
     // The listeners exist (or may yet): whatever failed, the error says which, so a script or a
     // person can find them, and nothing after acceptance can read as "nothing was sent".
     if (error instanceof CliError && !(error instanceof UsageError) && !(error instanceof CredentialsError)) {

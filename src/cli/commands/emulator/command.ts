@@ -15,6 +15,7 @@ import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { say, type Language } from '../../../core/i18n.js';
 import { HELP } from '../../help.messages.js';
 import { USAGE_TEXTS } from '../../../core/usage-texts.js';
+import { TARGET_TEXT } from '../../target-text.js';
 
 interface EmulatorFlags {
   host: string;
@@ -31,6 +32,8 @@ interface EmulatorFlags {
   log?: boolean;
   region?: string;
   acceptSdkForms?: boolean;
+  instances?: string;
+  targetHealthDelay?: string;
 }
 
 /** The services, their actions and the control surface, from the one list the emulator serves. */
@@ -145,6 +148,8 @@ async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: Cl
     taskDelayMs: nonNegativeInteger(flags.taskDelay, '--task-delay'),
     rateLimit: nonNegativeInteger(flags.rateLimit, '--rate-limit'),
     listenerQuota: nonNegativeInteger(flags.listenerQuota, '--listener-quota'),
+    ...(flags.instances !== undefined && { instances: splitList(flags.instances) }),
+    targetHealthDelayMs: nonNegativeInteger(flags.targetHealthDelay, '--target-health-delay'),
     ...(flags.state !== undefined && { stateFile: resolve(ctx.cwd, flags.state) }),
     ...(flags.certificates !== undefined && { certificatesFile: resolve(ctx.cwd, flags.certificates) }),
     ...(flags.acceptSdkForms && { acceptSdkForms: true }),
@@ -196,6 +201,8 @@ export function registerEmulator(program: Command, ctx: CliContext): void {
     .option('--task-delay <ms>', 'how long tasks stay in progress (default: 1000)')
     .option('--rate-limit <n>', 'requests per action per second (default: 20)')
     .option('--listener-quota <n>', 'listeners per load balancer (default: 50)')
+    .option('--instances <ids>', say(ctx.language ?? 'en', TARGET_TEXT.emulatorInstances))
+    .option('--target-health-delay <ms>', say(ctx.language ?? 'en', TARGET_TEXT.emulatorHealthDelay))
     .option('--state <file>', 'load load balancers and listeners from this JSON file, save them on every change')
     .option('--certificates <file>', 'more certificates for DescribeCertificates (JSON array), beside the seeded ones')
     .option('--log', 'one line per API request on stderr', false)

@@ -38,6 +38,9 @@ export interface ListFlags {
   protocol?: string;
   listenerId?: string[];
   listenerIdFlag?: string;
+  /** Also each listener's targets; --health adds their health. */
+  targets?: boolean;
+  health?: boolean;
 }
 
 /**
@@ -95,7 +98,7 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
     const listeners = result.Listeners ?? [];
     const withRules = listeners.some((l) => (l.Rules ?? []).length > 0);
     const language = ctx.language ?? 'en';
-    await printResult(ctx, globals, {
+    const view = {
       json: { Listeners: listeners, TotalCount: result.TotalCount ?? listeners.length, RequestId: result.RequestId },
       // An HTTP/HTTPS listener's rules follow it, indented: LocationId, domains, URL, default.
       text: listeners.flatMap((l) => [
@@ -117,7 +120,22 @@ export async function runList(ctx: CliContext, globals: GlobalOptions, flags: Li
           ...(withRules ? [ruleCells(l.Rules ?? [])] : []),
         ]),
       ],
+    };
+    if (!flags.targets && !flags.health) {
+      await printResult(ctx, globals, view);
+      return;
+    }
+    const { readListTargets, withListTargets } = await import('./targets.js');
+    const targets = await readListTargets(
+      session.client,
+      filter.LoadBalancerId,
+      listeners.map((l) => l.ListenerId),
+      flags.health === true,
+      ctx.signal,
+    ).catch(async (error: unknown) => {
+      throw await addHint(error, { globals });
     });
+    await printResult(ctx, globals, withListTargets(view, listeners, targets, ctx.language ?? 'en'));
   } finally {
     await session.client.close();
   }

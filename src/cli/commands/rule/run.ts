@@ -81,7 +81,15 @@ async function ruleCreate(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
   const { validate } = resolveValidate(settingsInput(globals, ctx), undefined);
   const { loadValidator } = await import('../../../model/validate.js');
   await loadValidator();
-  const parsed = await parseRuleFlags(flags.rule, inputReader(ctx), ctx.secrets);
+  const given = await parseRuleFlags(flags.rule, inputReader(ctx), ctx.secrets);
+  // A rule's Targets are bound once the rule exists (create/targets.ts), after its own checks.
+  const { splitRuleTargets } = await import('../../../model/target-input.js');
+  const split = splitRuleTargets(
+    given.map((p) => p.value),
+    (i) => (given.length > 1 ? `--rule #${i + 1}` : '--rule'),
+    { language, validate },
+  );
+  const parsed = given.map((p, i) => ({ ...p, value: split.rules[i]! }));
   const keepExisting = flags.ifNotExists === true;
   // What can be checked without the listener, before any request.
   const alone = checkRuleInputs(parsed, { protocol: undefined, sniSwitch: 0, keepExisting }, { now: ctx.now(), language, validate });
@@ -108,7 +116,7 @@ async function ruleCreate(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
       { protocol: listener.Protocol, sniSwitch: listener.SniSwitch, existing: listener.Rules, keepExisting },
       { now: ctx.now(), language, validate },
     );
-    warnAll(progress, checked.warnings);
+    warnAll(progress, [...checked.warnings, ...split.warnings]);
     const run: RuleRun = { ctx, globals, progress, timeoutMs };
     const results = await sendRules(
       session.client,
@@ -117,7 +125,21 @@ async function ruleCreate(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
       run,
       { keepExisting },
     );
-    await printResult(ctx, globals, createView(ref, listener.ListenerId, results, keepExisting, ctx));
+    const view = createView(ref, listener.ListenerId, results, keepExisting, ctx);
+    if (split.targets.some((t) => t?.length)) {
+      const { bindRuleTargets } = await import('../create/targets.js');
+      const indexOf = (rule: ResultRule) => checked.rules.findIndex((r) => ruleDomains(r)[0] === rule.Domain && r.Url === rule.Url);
+      const targets = await bindRuleTargets(
+        session.client,
+        { LoadBalancerId: ref.LoadBalancerId, Protocol: listener.Protocol, Ports: [listener.Port] },
+        results,
+        (rule) => split.targets[indexOf(rule)],
+        run,
+      );
+      await printResult(ctx, globals, { ...view, json: { ...view.json, Targets: targets } });
+      return;
+    }
+    await printResult(ctx, globals, view);
   });
 }
 
