@@ -229,12 +229,22 @@ describe('README: the output and errors it shows are what the tool prints', () =
     return new RegExp(`^${escaped.replace(/lbl-[a-z0-9]{8}/g, 'lbl-[a-z0-9]{8}').replace(/\d+\\\.\ds/g, '\\d+\\.\\ds')}$`);
   }
 
-  test('the first example: the progress lines on stderr and the ids on stdout', async () => {
-    const example = block('console', /^\$ clb-listener create --lb lb-emu00001 --port 7570,7569/, LANDING);
+  test('the first example: the progress lines on stderr and the ids on stdout (in Chinese for the Chinese README)', async () => {
+    for (const [landing, lang, lb] of [
+      [LANDING, 'C.UTF-8', 'lb-emu00001'],
+      [LANDING_ZH, 'zh_CN.UTF-8', 'lb-emu00002'],
+    ] as const) {
+      await firstExample(landing, lang, lb);
+    }
+  });
+
+  /** The README's first console block, run with LANG=lang on load balancer lb (each run on a fresh one). */
+  async function firstExample(landing: string, lang: string, lb: string): Promise<void> {
+    const example = block('console', /^\$ clb-listener create --lb lb-emu00001 --port 7570,7569/, landing).replaceAll('lb-emu00001', lb);
     const [command, ...shown] = example.trimEnd().split('\n');
     const stderr = shown.filter((l) => l.includes('(stderr)')).map((l) => l.replace(/\s+\(stderr\)$/, ''));
     const stdout = shown.filter((l) => !l.includes('(stderr)')).map((l) => l.replace(/\s+\(stdout\)$/, ''));
-    const result = await runAgainst(emu, command!.replace(/^\$ clb-listener /, '').split(' '));
+    const result = await runAgainst(emu, command!.replace(/^\$ clb-listener /, '').split(' '), { env: { LANG: lang } });
     assert.equal(result.code, 0, result.stderr);
     const printed = result.stderr.trimEnd().split('\n');
     assert.equal(printed.length, stderr.length, result.stderr);
@@ -242,7 +252,7 @@ describe('README: the output and errors it shows are what the tool prints', () =
     const ids = result.stdout.trimEnd().split('\n');
     assert.equal(ids.length, stdout.length);
     for (const [i, line] of stdout.entries()) assert.match(ids[i]!, loose(line));
-  });
+  }
 
   test('`--query` with -o json and -o table: the console block, byte for byte but the ids', async () => {
     const example = block('console', /--query 'Listeners\[\]\.Port'$/);
