@@ -101,3 +101,34 @@ describe('configure set output|language: the value that was meant', () => {
     }
   });
 });
+
+describe('did you mean, where commander has none', () => {
+  test('an unknown subcommand of configure names the closest; a far word is not echoed', async () => {
+    const typo = await runCli(['configure', 'st', 'region', 'ap-guangzhou']);
+    assert.equal(typo.code, 2);
+    assert.equal(typo.stderr, "error: unknown command 'st' (did you mean set?)\nhint: run 'clb-listener configure --help' for usage\n");
+    const far = await runCli(['configure', 'AKIDnotAcommand']);
+    assert.equal(far.code, 2);
+    assert.doesNotMatch(far.stderr, /AKIDnotAcommand/);
+    const zh = await runCli(['--language', 'zh-CN', 'configure', 'lst']);
+    assert.equal(zh.stderr.split('\n')[0], "错误：没有名为 'lst' 的命令（是不是 list？）");
+  });
+
+  test('completion SHELL: a near miss is named, a far one lists the shells', async () => {
+    const typo = await runCli(['completion', 'bahs']);
+    assert.equal(typo.code, 2);
+    assert.equal(typo.stderr.split('\n')[0], 'error: shell "bahs": must be one of bash, zsh, fish (did you mean bash?)');
+    const far = await runCli(['completion', 'powershell']);
+    assert.equal(far.stderr.split('\n')[0], 'error: shell "powershell": must be one of bash, zsh, fish');
+  });
+
+  test('--language zh names zh-CN (the value begins it); -o j names nothing', async () => {
+    const zh = await runCli(['--language', 'zh', 'whoami']);
+    assert.equal(zh.code, 2);
+    assert.match(zh.stderr.split('\n')[0]!, /--language "zh".*zh-CN, en-US.*zh-CN/);
+    const en = await runCli(['--language', 'en', 'whoami']);
+    assert.equal(en.stderr.split('\n')[0], 'error: --language "en": must be one of zh-CN, en-US (did you mean en-US?)');
+    const j = await runCli(['-o', 'j', 'whoami']);
+    assert.equal(j.stderr.split('\n')[0], 'error: --output "j": must be one of text, json, table');
+  });
+});

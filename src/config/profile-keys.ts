@@ -7,7 +7,7 @@ import { isPlainObject } from '../core/json.js';
 import { parseEndpoint, withScheme } from '../api/endpoint.js';
 import { message, say, type Language } from '../core/i18n.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
-import { closest } from '../core/suggest.js';
+import { closest, suggestChoice } from '../core/suggest.js';
 import type { MaskKind } from './mask.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -49,9 +49,7 @@ export const DEFAULT_STS_HOST = 'sts.tencentcloudapi.com';
 function oneOf(name: string, choices: readonly string[]) {
   return (value: string): string => {
     if (choices.includes(value)) return value;
-    const lower = value.trim().toLowerCase();
-    const near = closest(value.trim(), choices);
-    const suggestion = near.length > 0 || !lower ? near : choices.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
+    const suggestion = suggestChoice(value, choices);
     const params = { flag: name, value, choices: choices.join(', ') };
     throw new UsageError(
       suggestion.length > 0
