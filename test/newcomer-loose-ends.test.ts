@@ -1,4 +1,4 @@
-// "Did you mean" for values a newcomer mistypes outside the request itself: a region the SDKs do
+// A newcomer's loose ends. "Did you mean" for values mistyped outside the request itself: a region the SDKs do
 // not list is a warning on every command that uses it (never a refusal: the API is the judge, and
 // the request still goes), and `configure set output|language` names the value that was meant.
 import { after, before, describe, test } from 'node:test';
@@ -131,4 +131,30 @@ describe('did you mean, where commander has none', () => {
     const j = await runCli(['-o', 'j', 'whoami']);
     assert.equal(j.stderr.split('\n')[0], 'error: --output "j": must be one of text, json, table');
   });
+});
+
+test("every timeout of the tool's own in every help takes a duration, and says so", async () => {
+  // (--idle-connect-timeout is the API's IdleConnectTimeout, an integer of seconds: not ours.)
+  const commands = [['create'], ['apply'], ['wait'], ['delete'], ['rule', 'create'], ['rule', 'modify'], ['rule', 'delete'], []];
+  for (const path of commands) {
+    const help = (await runCli([...path, '--help'])).stdout;
+    assert.doesNotMatch(help, /--(?:wait|request)-timeout <seconds>/, path.join(' '));
+    if (path.length > 0) assert.match(help, /--wait-timeout <duration>/, path.join(' '));
+  }
+  const rule = await runCli([
+    'rule',
+    'create',
+    '--lb',
+    LB,
+    '--listener-id',
+    'lbl-aaaa1111',
+    '--rule',
+    'Domain=www.example.com,Url=/',
+    '--wait-timeout',
+    '2m',
+    '--region',
+    'ap-guangzhou',
+    '--dry-run',
+  ]);
+  assert.equal(rule.code, 0, rule.stderr);
 });
