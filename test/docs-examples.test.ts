@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { runAgainst } from './helpers/cli.js';
+import { markdownFiles } from './helpers/guide.js';
 import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 
 const exec = promisify(execFile);
@@ -91,4 +92,14 @@ describe('docs pages after the README, against a default emulator', () => {
     }
     for (const line of lines(exportBlock!)) await paste(line);
   });
+});
+
+test('no docs page sends its reader to itself (a link to its own file, without an anchor)', () => {
+  const selfLinks = markdownFiles(join(REPO_ROOT, 'docs')).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return [...text.matchAll(/\]\(([^)#\s]+)\)/g)]
+      .filter((m) => resolve(dirname(file), m[1]!) === file)
+      .map((m) => `${relative(REPO_ROOT, file)}: ${m[0]}`);
+  });
+  assert.deepEqual(selfLinks, []);
 });
