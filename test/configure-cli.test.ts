@@ -330,8 +330,8 @@ describe('usage errors', () => {
       [['configure', 'set', 'colour', 'red'], /unknown configuration key "colour"/],
       [['configure', 'set', 'region'], /KEY VALUE pairs/],
       [['configure', 'set', 'region', 'Mars'], /"Mars" is not a region code/],
-      [['configure', 'set', 'output', 'yaml'], /output must be one of/],
-      [['configure', 'set', 'output', 'xml'], /output must be one of json, text, table; got "xml"/],
+      [['configure', 'set', 'output', 'yaml'], /output "yaml": must be one of json, text, table/],
+      [['configure', 'set', 'output', 'xml'], /output "xml": must be one of json, text, table$/m],
       [
         ['configure', 'set', 'endpoint', 'http://example.com'],
         /endpoint "http:\/\/example\.com": plain http:\/\/ is allowed only for loopback hosts/,

@@ -86,7 +86,7 @@ describe('clb-listener emulator at a terminal', () => {
       "  export TENCENTCLOUD_SESSION_TOKEN='tok en'",
       `  export TENCENTCLOUD_REGION=${region}`,
       `  export CLB_LISTENER_ENDPOINT=${endpoint}`,
-      '  clb-listener create --lb lb-aaaa1111 --port 80 --protocol TCP',
+      '  clb-listener create --lb lb-aaaa1111 --port 8080 --protocol TCP',
       'Ctrl-C to stop.',
     ]) {
       assert.ok(lines.includes(expected), `${expected}\nin:\n${run.stderr}`);

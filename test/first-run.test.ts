@@ -4,10 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stripVTControlCharacters } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { runAgainst, runCli } from './helpers/cli.js';
-import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
+import { inProcessEmulator, REPO_ROOT, type InProcessEmulator } from './helpers/emulator.js';
 import { fakeTerminal, terminalContext } from './helpers/fake-tty.js';
 import { makeTempHome } from './helpers/home.js';
 import { eventually } from './helpers/eventually.js';
@@ -244,6 +245,18 @@ describe("the emulator's lines to paste", () => {
       assert.match(created.stdout, /^lbl-[a-z0-9]{8}\n$/);
       const whoami = await runCli(['whoami', '-o', 'json', '--query', 'EndpointSource'], { env });
       assert.equal(JSON.parse(whoami.stdout), 'CLB_LISTENER_ENDPOINT');
+      // Then the README's try-out, as a newcomer goes on after pasting every printed line: the
+      // command the emulator suggests leaves its ports free.
+      const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+      const tryOut = readme.slice(readme.indexOf('\n## Try it in 60 seconds\n'), readme.indexOf('\n## Credentials'));
+      const commands = tryOut
+        .split('\n')
+        .filter((l) => l.startsWith('clb-listener ') && l !== 'clb-listener emulator' && l !== 'clb-listener create -i');
+      assert.ok(commands.length >= 4, tryOut);
+      for (const line of commands) {
+        const result = await runCli(line.split(' ').slice(1), { env });
+        assert.equal(result.code, 0, `${line}: ${result.stderr}`);
+      }
     } finally {
       stop.abort();
       assert.equal(await done, 0);

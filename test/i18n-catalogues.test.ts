@@ -25,6 +25,7 @@ import { APPLY } from '../src/cli/commands/apply/apply.messages.js';
 import { DELETE } from '../src/cli/commands/delete/delete.messages.js';
 import { WHOAMI } from '../src/cli/commands/whoami/whoami.messages.js';
 import { CONFIGURE } from '../src/cli/commands/configure/configure.messages.js';
+import { REGION_WARNING } from '../src/cli/region-warning.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
 import { ASK } from '../src/ui/interactive/interactive.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
@@ -50,6 +51,7 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/commands/delete/delete.messages.ts': { DELETE },
   'cli/commands/whoami/whoami.messages.ts': { WHOAMI },
   'cli/commands/configure/configure.messages.ts': { CONFIGURE },
+  'cli/region-warning.messages.ts': { REGION_WARNING },
   'ui/table.messages.ts': { HEADERS },
   'ui/interactive/interactive.messages.ts': { ASK },
 };

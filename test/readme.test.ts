@@ -229,12 +229,22 @@ describe('README: the output and errors it shows are what the tool prints', () =
     return new RegExp(`^${escaped.replace(/lbl-[a-z0-9]{8}/g, 'lbl-[a-z0-9]{8}').replace(/\d+\\\.\ds/g, '\\d+\\.\\ds')}$`);
   }
 
-  test('the first example: the progress lines on stderr and the ids on stdout', async () => {
-    const example = block('console', /^\$ clb-listener create --lb lb-emu00001 --port 7570,7569/, LANDING);
+  test('the first example: the progress lines on stderr and the ids on stdout (in Chinese for the Chinese README)', async () => {
+    for (const [landing, lang, lb] of [
+      [LANDING, 'C.UTF-8', 'lb-emu00001'],
+      [LANDING_ZH, 'zh_CN.UTF-8', 'lb-emu00002'],
+    ] as const) {
+      await firstExample(landing, lang, lb);
+    }
+  });
+
+  /** The README's first console block, run with LANG=lang on load balancer lb (each run on a fresh one). */
+  async function firstExample(landing: string, lang: string, lb: string): Promise<void> {
+    const example = block('console', /^\$ clb-listener create --lb lb-emu00001 --port 7570,7569/, landing).replaceAll('lb-emu00001', lb);
     const [command, ...shown] = example.trimEnd().split('\n');
     const stderr = shown.filter((l) => l.includes('(stderr)')).map((l) => l.replace(/\s+\(stderr\)$/, ''));
     const stdout = shown.filter((l) => !l.includes('(stderr)')).map((l) => l.replace(/\s+\(stdout\)$/, ''));
-    const result = await runAgainst(emu, command!.replace(/^\$ clb-listener /, '').split(' '));
+    const result = await runAgainst(emu, command!.replace(/^\$ clb-listener /, '').split(' '), { env: { LANG: lang } });
     assert.equal(result.code, 0, result.stderr);
     const printed = result.stderr.trimEnd().split('\n');
     assert.equal(printed.length, stderr.length, result.stderr);
@@ -242,7 +252,7 @@ describe('README: the output and errors it shows are what the tool prints', () =
     const ids = result.stdout.trimEnd().split('\n');
     assert.equal(ids.length, stdout.length);
     for (const [i, line] of stdout.entries()) assert.match(ids[i]!, loose(line));
-  });
+  }
 
   test('`--query` with -o json and -o table: the console block, byte for byte but the ids', async () => {
     const example = block('console', /--query 'Listeners\[\]\.Port'$/);
@@ -489,17 +499,23 @@ describe('README: the landing page', () => {
   });
 
   test("the API page's six examples run as written against a default emulator", async () => {
-    const emu = await inProcessEmulator({ taskDelayMs: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'clb-readme-examples-'));
+    const section = LANDING.slice(LANDING.indexOf("\n## The API page's six examples\n"));
+    // Example 3's files, made as the README says (a newcomer has no certificate at hand); both
+    // READMEs give the same line. Made before the emulator starts: its clock starts at the real
+    // time then, and a certificate must not begin after that.
+    const pair = block('sh', /^openssl req /, section);
+    assert.equal(block('sh', /^openssl req /, LANDING_ZH), pair);
+    await exec('bash', ['--norc', '--noprofile', '-euc', pair], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+    const emu = await inProcessEmulator({ taskDelayMs: 0 });
     try {
-      writeFileSync(join(dir, 'my-cert.pem'), readFileSync(join(FIXTURES, 'server.crt')));
-      writeFileSync(join(dir, 'my-cert.key'), readFileSync(join(FIXTURES, 'server.key')));
-      const section = LANDING.slice(LANDING.indexOf("\n## The API page's six examples\n"));
       const commands = commandsOf(block('sh', '# 1. HTTPS listener bound to an existing certificate', section));
       assert.equal(commands.length, 6);
       for (const command of commands) {
         const result = await runAgainst(emu, shellWords(command).slice(1), { cwd: dir });
         assert.equal(result.code, 0, `${command}: ${result.stderr}`);
+        // Output as the README shows it: progress and the ids, no warning (an expiring certificate, …).
+        assert.doesNotMatch(result.stderr, /warning/, command);
       }
       const made = (await runAgainst(emu, ['list', '--lb', 'lb-emu00001', '-o', 'json', '--query', 'Listeners[].[Port, Protocol]'])).stdout;
       assert.deepEqual(

@@ -13,6 +13,7 @@ import { settingsInput } from './settings-input.js';
 import { resolveEndpoint, resolveRegion, resolveSettings, type CredentialSource } from '../config/index.js';
 import { say } from '../core/i18n.js';
 import { CREATE } from './commands/create/create.messages.js';
+import { warnUnknownRegion } from './region-warning.js';
 
 const UNSIGNED: CredentialSource = {
   describe: 'none (unsigned dry run)',
@@ -32,12 +33,18 @@ export async function printDryRun(
 ): Promise<void> {
   const input = settingsInput(globals, ctx);
   let settings: { credentials: CredentialSource; region: string; endpoint: string };
+  let regionSource: string;
   try {
-    settings = await resolveSettings(input);
+    const resolved = await resolveSettings(input);
+    settings = resolved;
+    regionSource = resolved.regionSource;
   } catch (error) {
     if (!(error instanceof CredentialsError)) throw error;
-    settings = { credentials: UNSIGNED, region: resolveRegion(input).region, endpoint: resolveEndpoint(input).endpoint };
+    const region = resolveRegion(input);
+    settings = { credentials: UNSIGNED, region: region.region, endpoint: resolveEndpoint(input).endpoint };
+    regionSource = region.source;
   }
+  warnUnknownRegion(ctx, globals, settings.region, regionSource);
   // A role's keys come from STS: a dry run does not call it, so the request is shown unsigned.
   const role = settings.credentials.assumedRole;
   if (role) settings = { ...settings, credentials: UNSIGNED };

@@ -15,7 +15,7 @@ import { USAGE, USAGE_PATTERNS } from './usage.messages.js';
 import { displayWidth } from '../core/width.js';
 import { HELP } from './help.messages.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
-import { closest } from '../core/suggest.js';
+import { closest, suggestChoice } from '../core/suggest.js';
 import { asciiOnly, toAscii } from '../core/ascii.js';
 import { addDeferredOptions } from './deferred-options.js';
 
@@ -84,7 +84,7 @@ export function anyCase(option: Option, values: readonly string[], ctx: CliConte
     if (match) return match;
     const language = ctx.language ?? 'en';
     const params = { flag, value: raw, choices: values.join(', ') };
-    const suggestion = closest(raw.trim(), values);
+    const suggestion = suggestChoice(raw, values);
     throw new UsageError(
       suggestion.length
         ? say(language, USAGE_TEXTS.notOneOfSuggest, { ...params, suggestion: suggestion.join(', ') })
@@ -216,9 +216,55 @@ export function usageErrorFromCommander(error: { code?: string; message: string 
   const flag = /'(-[-\w]+)/.exec(message)?.[1];
   const names = new Set(program.commands.map((c) => c.name()));
   const command = argv.find((arg) => names.has(arg));
-  return new UsageError(usageMessage(message), flag, {
-    hint: message_(HELP.usageHint, { command: `clb-listener${command ? ` ${command}` : ''}` }),
-  });
+  const hint = message_(HELP.usageHint, { command: `clb-listener${command ? ` ${command}` : ''}` });
+  const suggested = suggestedUsage(error, program, argv);
+  if (suggested) return new UsageError(suggested, undefined, { hint });
+  return new UsageError(usageMessage(message), flag, { hint });
+}
+
+/**
+ * "Did you mean" where commander has none: an unknown subcommand of a command that also runs
+ * alone (`configure st` is "too many arguments" to commander), and an argument outside its choices
+ * (`completion bsh`).
+ */
+function suggestedUsage(error: { code?: string; message: string }, program: Command, argv: readonly string[]): Message | undefined {
+  if (error.code === 'commander.excessArguments') {
+    let command = program;
+    let name: string | undefined;
+    for (let i = 0; i < argv.length && name === undefined; i++) {
+      const arg = argv[i]!;
+      if (arg.startsWith('-')) {
+        // An option's value is not a word to look up (`--language zh-CN configure lst`).
+        const flag = arg.split('=')[0];
+        const option = [command, program].flatMap((c) => c.options).find((o) => o.long === flag || o.short === flag);
+        if (option && (option.required || option.optional) && !arg.includes('=')) i++;
+        continue;
+      }
+      const next = command.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+      if (next) command = next;
+      else if (command === program) return undefined;
+      else name = arg;
+    }
+    const subcommands = command.commands.map((c) => c.name()).filter((n) => n !== 'help');
+    if (name === undefined || subcommands.length === 0 || command.registeredArguments.length > 0) return undefined;
+    // Named only when it is close to a subcommand: a word far from all of them may be anything
+    // (a value typed in the wrong place), and commander's own sentence does not echo it.
+    const suggestion = closest(name, subcommands);
+    return suggestion.length ? message_(USAGE_TEXTS.unknownHelpTopicSuggest, { name, suggestion: suggestion.join(', ') }) : undefined;
+  }
+  const choice = /^command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\.$/.exec(
+    error.message.replace(/^error:\s*/i, '').trim(),
+  );
+  if (error.code === 'commander.invalidArgument' && choice) {
+    const [, value, argument, list] = choice as unknown as [string, string, string, string];
+    const choices = list.split(', ');
+    const params = { flag: argument, value, choices: choices.join(', ') };
+    const suggestion = suggestChoice(value, choices);
+    return suggestion.length
+      ? message_(USAGE_TEXTS.notOneOfSuggest, { ...params, suggestion: suggestion.join(', ') })
+      : message_(USAGE_TEXTS.notOneOf, params);
+  }
+  return undefined;
 }
 
 /**

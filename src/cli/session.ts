@@ -9,6 +9,7 @@ import { ClbClient } from '../api/client.js';
 import { proxyPassword, redactProxy } from '../api/proxy.js';
 import { wireLogger } from '../ui/debug-log.js';
 import { parseSeconds } from './seconds.js';
+import { warnUnknownRegion } from './region-warning.js';
 
 export { parseSeconds } from './seconds.js';
 
@@ -23,6 +24,7 @@ export async function openSession(
   options: { connections?: number } = {},
 ): Promise<Session> {
   const settings = await resolveSettings(settingsInput(globals, ctx));
+  warnUnknownRegion(ctx, globals, settings.region, settings.regionSource);
   const requestTimeoutMs = globals.requestTimeout
     ? parseSeconds(globals.requestTimeout, '--request-timeout', { max: 600, language: ctx.language ?? 'en' }) * 1000
     : 30000;

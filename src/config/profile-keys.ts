@@ -5,9 +5,9 @@
 import { UsageError } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { parseEndpoint, withScheme } from '../api/endpoint.js';
-import { say, type Language } from '../core/i18n.js';
+import { message, say, type Language } from '../core/i18n.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
-import { closest } from '../core/suggest.js';
+import { closest, suggestChoice } from '../core/suggest.js';
 import type { MaskKind } from './mask.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -42,10 +42,20 @@ export const REGION_PATTERN = /^[a-z]+-[a-z0-9-]+$/;
 export const DEFAULT_CLB_HOST = 'clb.tencentcloudapi.com';
 export const DEFAULT_STS_HOST = 'sts.tencentcloudapi.com';
 
+/**
+ * One of `choices`, spelt exactly; a near miss (`JSON`, `tabel`, `zh_CN`, or `zh` for `zh-CN`) is
+ * named in the error.
+ */
 function oneOf(name: string, choices: readonly string[]) {
   return (value: string): string => {
-    if (!choices.includes(value)) throw new UsageError(`${name} must be one of ${choices.join(', ')}; got "${value}"`);
-    return value;
+    if (choices.includes(value)) return value;
+    const suggestion = suggestChoice(value, choices);
+    const params = { flag: name, value, choices: choices.join(', ') };
+    throw new UsageError(
+      suggestion.length > 0
+        ? message(USAGE_TEXTS.notOneOfSuggest, { ...params, suggestion: suggestion.join(', ') })
+        : message(USAGE_TEXTS.notOneOf, params),
+    );
   };
 }
 

@@ -48,3 +48,15 @@ export function closest(word: string, candidates: readonly string[]): string[] {
   }
   return found;
 }
+
+/**
+ * The choices to suggest for a value that is none of them: the closest ones, else those the value
+ * begins as a word of (`zh` for `zh-CN`, `en` for `en-US`), else none.
+ */
+export function suggestChoice(word: string, choices: readonly string[]): string[] {
+  const trimmed = word.trim();
+  const near = closest(trimmed, choices);
+  if (near.length > 0 || !trimmed) return near;
+  const lower = trimmed.toLowerCase();
+  return choices.filter((c) => c.toLowerCase().startsWith(`${lower}-`));
+}

@@ -123,7 +123,7 @@ function terminalNote(
     ...(running.token !== undefined ? [`  export ${ENV.tokens[0]}=${shellQuote(running.token)}`] : []),
     `  export ${ENV.region}=${shellQuote(running.region)}`,
     `  export ${ENV.endpoint}=${shellQuote(running.endpoint)}`,
-    `  clb-listener create --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 80 --protocol TCP`,
+    `  clb-listener create --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 8080 --protocol TCP`,
     'Ctrl-C to stop.',
   ];
   return `${lines.join('\n')}\n`;

@@ -33,7 +33,7 @@ export function registerRule(program: Command, ctx: CliContext): void {
   const target = (command: Command): Command =>
     command.requiredOption('--lb <id>', t(T.optLb)).option('--listener-id <id>', t(T.optListenerId)).option('--port <port>', t(T.optPort));
   const waiting = (command: Command): Command =>
-    command.option('--dry-run', t(T.optDryRun)).option('--wait-timeout <seconds>', t(T.optWaitTimeout));
+    command.option('--dry-run', t(T.optDryRun)).option('--wait-timeout <duration>', t(T.optWaitTimeout));
   const run =
     (verb: 'create' | 'modify' | 'delete' | 'list') =>
     async (flags: RuleFlags, cmd: Command): Promise<void> => {

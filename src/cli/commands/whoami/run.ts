@@ -11,6 +11,7 @@ import { type Params, say, type Text, type Language } from '../../../core/i18n.j
 import { displayWidth, padEndWidth } from '../../../core/width.js';
 import { WHOAMI } from './whoami.messages.js';
 import { ENV } from '../../../core/env-names.js';
+import { warnUnknownRegion } from '../../region-warning.js';
 
 /** The `-o json` shape of whoami (docs/scripting.md, "Output formats"). */
 export interface WhoamiView {
@@ -114,6 +115,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
     LanguageSource: report.languageSource ?? null,
   };
   await printResult(ctx, globals, { json: view, text: textReport(view, ctx.language ?? 'en'), table: keyValueTable(view) });
+  warnUnknownRegion(ctx, globals, report.region, report.regionSource);
   // The report is still useful without keys or a region, but a command would fail: the exit code says so.
   if (credentialsError !== undefined) throw credentialsError;
   if (report.regionError) throw report.regionError;
