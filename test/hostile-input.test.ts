@@ -912,44 +912,33 @@ describe('hostile networks and terminals: every wait ends, with the truth', () =
     stdout?: RegExp;
   }
 
+  /** `create` on the remote endpoint through the proxy `start` opens, closed after the run. */
+  async function createThroughProxy(start: () => Promise<{ port: number; close(): Promise<void> }>, extra: string[] = []) {
+    const proxy = await start();
+    try {
+      return await runCli([...CREATE, ...REMOTE, ...extra], { env: viaProxy(proxy.port), clock: new FakeClock() });
+    } finally {
+      await proxy.close();
+    }
+  }
+
   const edges: Edge[] = [
     {
       name: 'a proxy that closes every CONNECT (it was asked again thousands of times a second, for ever)',
-      run: async () => {
-        const proxy = await startDeafProxy('close');
-        try {
-          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
-        } finally {
-          await proxy.close();
-        }
-      },
+      run: () => createThroughProxy(() => startDeafProxy('close'), ['--request-timeout', '5']),
       code: 6,
       stderr:
         /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) closed the connection before the tunnel was open \(3 attempts\)$/m,
     },
     {
       name: 'a proxy that resets every CONNECT (reported as "may have been applied" before)',
-      run: async () => {
-        const proxy = await startDeafProxy('reset');
-        try {
-          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
-        } finally {
-          await proxy.close();
-        }
-      },
+      run: () => createThroughProxy(() => startDeafProxy('reset'), ['--request-timeout', '5']),
       code: 6,
       stderr: /^hint: nothing was sent; check the endpoint \(https:\/\/clb\.tencentcloudapi\.com\), the proxy/m,
     },
     {
       name: 'a proxy that refuses every CONNECT (HTTP 403)',
-      run: async () => {
-        const proxy = await startProxy();
-        try {
-          return await runCli([...CREATE, ...REMOTE], { env: viaProxy(proxy.port), clock: new FakeClock() });
-        } finally {
-          await proxy.close();
-        }
-      },
+      run: () => createThroughProxy(startProxy),
       code: 6,
       stderr: /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) refused the tunnel \(HTTP 403\)$/m,
     },
