@@ -61,7 +61,8 @@ export interface ResultRule {
   Action?: 'created' | 'existing';
 }
 
-function resultOf(rule: RuleInput, listenerId: string, locationId: string, action?: 'created' | 'existing'): ResultRule {
+/** One rule as a command's result gives it. */
+export function resultOf(rule: RuleInput, listenerId: string, locationId: string, action?: 'created' | 'existing'): ResultRule {
   const domains = ruleDomains(rule);
   return {
     ListenerId: listenerId,
