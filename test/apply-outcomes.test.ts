@@ -5,11 +5,9 @@
 // the test's clock.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { api, inProcessEmulator, type FaultRule, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 
 const LB1 = 'lb-outc0001';
 const LB2 = 'lb-outc0002';
@@ -28,13 +26,7 @@ interface PlanJson {
 
 describe('apply: what it did, told as it is', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-apply-outcomes-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-apply-outcomes-');
   const apply = (...args: string[]) => runAgainst(emu, ['apply', ...args], { env: { CI: 'true' } });
   const counts = async () => (await emu.state()).counts;
   const writes = async () => {

@@ -4,11 +4,9 @@
 // In-process against the emulator; the scope check itself as pure calls.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 import { parse } from 'yaml';
 import { globMatches, parsePruneScope, scopeCheck } from '../src/model/prune-scope.js';
 import { readListenerFile } from '../src/model/listener-file.js';
@@ -18,13 +16,7 @@ const LB = 'lb-prune001';
 
 describe('apply --prune with a prune: scope', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-prune-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-prune-');
   const apply = (...args: string[]) => runAgainst(emu, ['apply', ...args], { env: { CI: 'true' } });
   const names = async () => (await emu.state()).listeners.map((l) => l.ListenerName as string).sort((a, b) => a.localeCompare(b));
 

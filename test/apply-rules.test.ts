@@ -4,11 +4,10 @@
 // second run that sends nothing (`--plan --detailed-exitcode` 0 right after an apply).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 import { REPO_ROOT } from './helpers/paths.js';
 import { ruleChanges } from '../src/cli/rule-diff.js';
 
@@ -25,13 +24,7 @@ const WRITES = [
 
 describe('apply: Rules', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-apply-rules-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-apply-rules-');
   const apply = (...args: string[]) => runAgainst(emu, ['apply', ...args], { env: { CI: 'true' } });
   const writesIn = (requests: readonly string[] | undefined) => (requests ?? []).filter((a) => WRITES.includes(a));
 

@@ -13,7 +13,9 @@ import { REPO_ROOT } from './helpers/paths.js';
 const LB = 'lb-cuxw2rm0';
 const WWW = 'Domain=www.example.com,Url=/,DefaultServer=true,Certificate={"CertId":"WwwCert1"}';
 const API = 'Domain=api.example.com,Url=/v1,Certificate={"CertId":"ApiCert1"}';
-const SNI = ['create', '--lb', LB, '--port', '443', '--protocol', 'HTTPS', '--sni-switch', '1'];
+/** `create` on LB at `port` with `protocol`: what each test adds its rules and options to. */
+const createArgs = (port: string, protocol: string) => ['create', '--lb', LB, '--port', port, '--protocol', protocol];
+const SNI = [...createArgs('443', 'HTTPS'), '--sni-switch', '1'];
 
 describe('create --rule', () => {
   let emu: InProcessEmulator;
@@ -56,30 +58,14 @@ describe('create --rule', () => {
   });
 
   test("text output: the listener id, then each rule's LocationId; --query picks from the result", async () => {
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/']);
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trim().split('\n');
     assert.equal(lines.length, 2);
     assert.match(lines[0]!, /^lbl-/);
     assert.match(lines[1]!, /^loc-/);
     const queried = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '81',
-      '--protocol',
-      'HTTP',
+      ...createArgs('81', 'HTTP'),
       '--rule',
       'Domains=a.example.com,b.example.com,Url=/x',
       '--query',
@@ -92,20 +78,7 @@ describe('create --rule', () => {
   });
 
   test('--if-not-exists: run twice, the second keeps the listener and its rules and writes nothing', async () => {
-    const args = [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-      '--if-not-exists',
-      '-o',
-      'json',
-    ];
+    const args = [...createArgs('80', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/', '--if-not-exists', '-o', 'json'];
     const first = await runAgainst(emu, args);
     assert.equal(first.code, 0, first.stderr);
     const second = await runAgainst(emu, args);
@@ -164,7 +137,7 @@ describe('create --rule', () => {
   ];
   for (const [what, args, pattern] of refusals) {
     test(`refused with exit 2 and nothing sent: ${what}`, async () => {
-      const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP', ...args]);
+      const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), ...args]);
       assert.equal(result.code, 2, result.stderr);
       assert.deepEqual(result.requests, []);
       assert.match(result.stderr.split('\n')[0]!, pattern);
@@ -172,17 +145,7 @@ describe('create --rule', () => {
   }
 
   test('a rule on a TCP listener exits 2 with nothing sent', async () => {
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'TCP',
-      '--rule',
-      'Domain=a.example.com,Url=/',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'TCP'), '--rule', 'Domain=a.example.com,Url=/']);
     assert.equal(result.code, 2, result.stderr);
     assert.deepEqual(result.requests, []);
     assert.match(result.stderr, /forwarding rules exist only on HTTP and HTTPS listeners, not TCP/);
@@ -271,35 +234,14 @@ describe('create --rule', () => {
   });
 
   test('--no-wait with --rule is a usage error', async () => {
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=a.example.com,Url=/',
-      '--no-wait',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), '--rule', 'Domain=a.example.com,Url=/', '--no-wait']);
     assert.equal(result.code, 2, result.stderr);
     assert.deepEqual(result.requests, []);
   });
 
   test('a failed rule step after the listener exists exits 8 with the listener id and the command that finishes; that command finishes', async () => {
     await emu.faults([{ action: 'CreateRule', kind: 'taskFail', message: 'rule backend failed' }]);
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/']);
     assert.equal(result.code, 8, result.stderr);
     const listenerId = (await emu.state()).listeners[0]!.ListenerId;
     assert.match(
@@ -316,19 +258,7 @@ describe('create --rule', () => {
 
   test('a refused rule step (the API error) also exits 8, not 2 or 1', async () => {
     await emu.faults([{ action: 'CreateRule', kind: 'apiError', code: 'LimitExceeded', message: 'quota' }]);
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-      '-o',
-      'json',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/', '-o', 'json']);
     assert.equal(result.code, 8, result.stderr);
     const error = JSON.parse(result.stderr) as { Error: { ListenerIds: string[] } };
     assert.equal(error.Error.ListenerIds.length, 1);
@@ -336,19 +266,7 @@ describe('create --rule', () => {
 
   test('a lost CreateRule answer is reconciled by reading, never resent', async () => {
     await emu.faults([{ action: 'CreateRule', kind: 'drop', processed: true }]);
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-      '-o',
-      'json',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/', '-o', 'json']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.requests!.filter((a) => a === 'CreateRule').length, 1, 'sent once');
     assert.match(result.stderr, /the answer to CreateRule was lost/);
@@ -361,31 +279,11 @@ describe('create --rule', () => {
 
   test('CreateRule refused while the load balancer is busy is tried again, bounded', async () => {
     await emu.faults([{ action: 'CreateRule', kind: 'apiError', code: 'FailedOperation.ResourceInOperating', times: 2 }]);
-    const result = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-    ]);
+    const result = await runAgainst(emu, [...createArgs('80', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.requests!.filter((a) => a === 'CreateRule').length, 3);
     await emu.faults([{ action: 'CreateRule', kind: 'apiError', code: 'FailedOperation.ResourceInOperating', times: -1 }]);
-    const stuck = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '81',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-    ]);
+    const stuck = await runAgainst(emu, [...createArgs('81', 'HTTP'), '--rule', 'Domain=www.example.com,Url=/']);
     assert.equal(stuck.code, 8, stuck.stderr);
     assert.equal(stuck.requests!.filter((a) => a === 'CreateRule').length, 8, "the client's bound: eight tries in all");
     assert.match(stuck.stderr, /ResourceInOperating/);

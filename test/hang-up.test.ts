@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { fakeTerminal, terminalContext } from './helpers/fake-tty.js';
+import { hangUpLater } from './helpers/hang-up.js';
 import { makeTempHome } from './helpers/home.js';
 
 describe('configure when the terminal hangs up', () => {
@@ -13,19 +14,11 @@ describe('configure when the terminal hangs up', () => {
     const home = makeTempHome();
     try {
       const term = fakeTerminal();
-      let gone = false;
-      const setRawMode = term.stdin.setRawMode;
-      // A terminal that hung up refuses every change of mode; tty reports it as an 'error' event.
-      term.stdin.setRawMode = (mode: boolean) => {
-        if (!gone) return setRawMode(mode);
-        term.stdin.emit('error', Object.assign(new Error('setRawMode EIO'), { code: 'EIO', syscall: 'setRawMode' }));
-        return term.stdin;
-      };
+      const hangUp = hangUpLater(term);
       const env = home.env({}) as Record<string, string>;
       const code = main(['configure'], terminalContext(term, { env }));
       await term.waitFor('SecretId');
-      gone = true;
-      term.stdin.end();
+      hangUp();
       assert.equal(await code, 129, term.screen());
       assert.match(term.err(), /^error: the terminal hung up; cancelled, nothing sent$/m);
       assert.doesNotMatch(term.err(), /^\s+at /m, 'no stack trace');

@@ -32,6 +32,7 @@ const HTTP = ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP'];
 /** The rule commands on a listener given by id: what is wrong with a rule is refused before the listener is read. */
 const RULE_CREATE = ['rule', 'create', '--lb', LB, '--listener-id', 'lbl-aaaa0001'];
 const RULE_MODIFY = ['rule', 'modify', '--lb', LB, '--listener-id', 'lbl-aaaa0001'];
+const RULE_DELETE = ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001'];
 
 /** Control characters as an attacker would use them: terminal escapes, line breaks, C0, DEL, C1. */
 const CONTROL_PAYLOADS: Record<string, string> = {
@@ -578,112 +579,25 @@ function buildCases(files: Record<string, string>, read: (name: string) => strin
     if (!label.includes('on HTTP')) add(`rule create --rule: ${label}`, [...RULE_CREATE, '--rule', rule]);
   }
   for (const [label, payload] of Object.entries(CONTROL_PAYLOADS)) {
-    add(`rule delete --location-id with ${label}`, [
-      'rule',
-      'delete',
-      '--lb',
-      LB,
-      '--listener-id',
-      'lbl-aaaa0001',
-      '--location-id',
-      payload,
-    ]);
-    add(`rule delete --domain with ${label}`, [
-      'rule',
-      'delete',
-      '--lb',
-      LB,
-      '--listener-id',
-      'lbl-aaaa0001',
-      '--domain',
-      payload,
-      '--url',
-      '/',
-    ]);
-    add(`rule delete --url with ${label}`, [
-      'rule',
-      'delete',
-      '--lb',
-      LB,
-      '--listener-id',
-      'lbl-aaaa0001',
-      '--domain',
-      'a.example.com',
-      '--url',
-      payload,
-    ]);
+    add(`rule delete --location-id with ${label}`, [...RULE_DELETE, '--location-id', payload]);
+    add(`rule delete --domain with ${label}`, [...RULE_DELETE, '--domain', payload, '--url', '/']);
+    add(`rule delete --url with ${label}`, [...RULE_DELETE, '--domain', 'a.example.com', '--url', payload]);
     add(`rule list --listener-id with ${label}`, ['rule', 'list', '--lb', LB, '--listener-id', payload]);
   }
-  add('rule delete with a megabyte --url', [
-    'rule',
-    'delete',
-    '--lb',
-    LB,
-    '--listener-id',
-    'lbl-aaaa0001',
-    '--domain',
-    'a.example.com',
-    '--url',
-    MEGABYTE,
-  ]);
-  add('rule delete --domain a*b.example.com', [
-    'rule',
-    'delete',
-    '--lb',
-    LB,
-    '--listener-id',
-    'lbl-aaaa0001',
-    '--domain',
-    'a*b.example.com',
-    '--url',
-    '/',
-  ]);
-  add('rule delete --domain of 81 characters', [
-    'rule',
-    'delete',
-    '--lb',
-    LB,
-    '--listener-id',
-    'lbl-aaaa0001',
-    '--domain',
-    `${'a'.repeat(77)}.com`,
-    '--url',
-    '/',
-  ]);
-  add('rule delete --url empty', ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001', '--domain', 'a.example.com', '--url', '']);
+  add('rule delete with a megabyte --url', [...RULE_DELETE, '--domain', 'a.example.com', '--url', MEGABYTE]);
+  add('rule delete --domain a*b.example.com', [...RULE_DELETE, '--domain', 'a*b.example.com', '--url', '/']);
+  add('rule delete --domain of 81 characters', [...RULE_DELETE, '--domain', `${'a'.repeat(77)}.com`, '--url', '/']);
+  add('rule delete --url empty', [...RULE_DELETE, '--domain', 'a.example.com', '--url', '']);
   add('rule delete --new-default-domain a*b.example.com', [
-    'rule',
-    'delete',
-    '--lb',
-    LB,
-    '--listener-id',
-    'lbl-aaaa0001',
+    ...RULE_DELETE,
     '--location-id',
     'loc-aaaa0001',
     '--new-default-domain',
     'a*b.example.com',
   ]);
-  add('rule delete --location-id loc- with an escape', [
-    'rule',
-    'delete',
-    '--lb',
-    LB,
-    '--listener-id',
-    'lbl-aaaa0001',
-    '--location-id',
-    'loc-\u001b]0;x\u0007',
-  ]);
-  add('rule delete with --domain and no --url', [
-    'rule',
-    'delete',
-    '--lb',
-    LB,
-    '--listener-id',
-    'lbl-aaaa0001',
-    '--domain',
-    'a.example.com',
-  ]);
-  add('rule delete with nothing to delete', ['rule', 'delete', '--lb', LB, '--listener-id', 'lbl-aaaa0001']);
+  add('rule delete --location-id loc- with an escape', [...RULE_DELETE, '--location-id', 'loc-\u001b]0;x\u0007']);
+  add('rule delete with --domain and no --url', [...RULE_DELETE, '--domain', 'a.example.com']);
+  add('rule delete with nothing to delete', [...RULE_DELETE]);
   add('rule create without --rule', [...RULE_CREATE]);
   add('rule modify with two --rule', [...RULE_MODIFY, '--rule', 'Domain=a.example.com,Url=/', '--rule', 'Domain=b.example.com,Url=/']);
   add('rule create with --listener-id and --port', [...RULE_CREATE, '--port', '80', '--rule', 'Domain=a.example.com,Url=/']);
@@ -912,44 +826,33 @@ describe('hostile networks and terminals: every wait ends, with the truth', () =
     stdout?: RegExp;
   }
 
+  /** `create` on the remote endpoint through the proxy `start` opens, closed after the run. */
+  async function createThroughProxy(start: () => Promise<{ port: number; close(): Promise<void> }>, extra: string[] = []) {
+    const proxy = await start();
+    try {
+      return await runCli([...CREATE, ...REMOTE, ...extra], { env: viaProxy(proxy.port), clock: new FakeClock() });
+    } finally {
+      await proxy.close();
+    }
+  }
+
   const edges: Edge[] = [
     {
       name: 'a proxy that closes every CONNECT (it was asked again thousands of times a second, for ever)',
-      run: async () => {
-        const proxy = await startDeafProxy('close');
-        try {
-          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
-        } finally {
-          await proxy.close();
-        }
-      },
+      run: () => createThroughProxy(() => startDeafProxy('close'), ['--request-timeout', '5']),
       code: 6,
       stderr:
         /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) closed the connection before the tunnel was open \(3 attempts\)$/m,
     },
     {
       name: 'a proxy that resets every CONNECT (reported as "may have been applied" before)',
-      run: async () => {
-        const proxy = await startDeafProxy('reset');
-        try {
-          return await runCli([...CREATE, ...REMOTE, '--request-timeout', '5'], { env: viaProxy(proxy.port), clock: new FakeClock() });
-        } finally {
-          await proxy.close();
-        }
-      },
+      run: () => createThroughProxy(() => startDeafProxy('reset'), ['--request-timeout', '5']),
       code: 6,
       stderr: /^hint: nothing was sent; check the endpoint \(https:\/\/clb\.tencentcloudapi\.com\), the proxy/m,
     },
     {
       name: 'a proxy that refuses every CONNECT (HTTP 403)',
-      run: async () => {
-        const proxy = await startProxy();
-        try {
-          return await runCli([...CREATE, ...REMOTE], { env: viaProxy(proxy.port), clock: new FakeClock() });
-        } finally {
-          await proxy.close();
-        }
-      },
+      run: () => createThroughProxy(startProxy),
       code: 6,
       stderr: /^error: CreateListener: the proxy http:\/\/127\.0\.0\.1:\d+\/ \(HTTPS_PROXY\) refused the tunnel \(HTTP 403\)$/m,
     },

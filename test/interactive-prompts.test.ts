@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fakeTerminal, terminalContext, KEY, type FakeTerminal } from './helpers/fake-tty.js';
+import { hangUpLater } from './helpers/hang-up.js';
 import { REPO_ROOT, makeTempHome, runCli } from './helpers/home.js';
 import { interactiveCreate, missingFlags } from '../src/ui/interactive/index.js';
 import { checkAnswer, loadValidator } from '../src/model/validate.js';
@@ -545,19 +546,11 @@ describe('interactive create: the whole run, in-process', () => {
 describe('interactive create: the terminal hangs up', () => {
   test('input ends while a question is open and the terminal refuses its mode (EIO): exit 129, one line', async () => {
     const term = fakeTerminal();
-    let gone = false;
-    const setRawMode = term.stdin.setRawMode;
-    // A terminal that hung up refuses every change of mode; tty reports it as an 'error' event.
-    term.stdin.setRawMode = (mode: boolean) => {
-      if (!gone) return setRawMode(mode);
-      term.stdin.emit('error', Object.assign(new Error('setRawMode EIO'), { code: 'EIO', syscall: 'setRawMode' }));
-      return term.stdin;
-    };
+    const hangUp = hangUpLater(term);
     const ctx = terminalContext(term, { cwd: FIXTURES, env: { TENCENTCLOUD_REGION: 'ap-guangzhou' } });
     const code = main(['create', '-i', '--endpoint', 'http://127.0.0.1:9'], ctx);
     await term.waitFor('? Load balancer id');
-    gone = true;
-    term.stdin.end();
+    hangUp();
     assert.equal(await code, 129, term.screen());
     assert.match(term.err(), /^error: the terminal hung up; cancelled, nothing sent$/m);
     assert.doesNotMatch(term.err(), /^\s+at /m, 'no stack trace');

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const LB = 'lb-cuxw2rm0';
+/** An HTTP listener on port 80, the one most tests put their rules on. */
+const HTTP_80 = ['--port', '80', '--protocol', 'HTTP'];
 
 describe('rule commands', () => {
   let emu: InProcessEmulator;
@@ -34,7 +36,7 @@ describe('rule commands', () => {
   }
 
   test('create by port, then --if-not-exists keeps what is there and creates only the missing rule', async () => {
-    const id = await listener(['--port', '80', '--protocol', 'HTTP']);
+    const id = await listener(HTTP_80);
     const first = await runAgainst(emu, [
       'rule',
       'create',
@@ -86,10 +88,7 @@ describe('rule commands', () => {
 
   test('rule list shows the rules in text, table and JSON; list -o json shows them too', async () => {
     const id = await listener([
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
+      ...HTTP_80,
       '--rule',
       'Domain=www.example.com,Url=/',
       '--rule',
@@ -120,7 +119,7 @@ describe('rule commands', () => {
   });
 
   test('a changed health check is one ModifyRule; the same again sends nothing', async () => {
-    const id = await listener(['--port', '80', '--protocol', 'HTTP', '--rule', 'Domain=www.example.com,Url=/']);
+    const id = await listener([...HTTP_80, '--rule', 'Domain=www.example.com,Url=/']);
     const spec = 'Domain=www.example.com,Url=/,HealthCheck={"HttpCheckPath":"/healthz","IntervalTime":10}';
     const changed = await runAgainst(emu, ['rule', 'modify', '--lb', LB, '--port', '80', '--rule', spec, '-o', 'json']);
     assert.equal(changed.code, 0, changed.stderr);
@@ -188,10 +187,7 @@ describe('rule commands', () => {
 
   test('delete by domain and URL; a lost DeleteRule answer is reconciled by reading', async () => {
     const id = await listener([
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
+      ...HTTP_80,
       '--rule',
       'Domain=www.example.com,Url=/',
       '--rule',
@@ -251,17 +247,7 @@ describe('rule commands', () => {
 
   test('the finishing command a failed create --rule prints finishes the job', async () => {
     await emu.faults([{ action: 'CreateRule', kind: 'taskFail' }]);
-    const failed = await runAgainst(emu, [
-      'create',
-      '--lb',
-      LB,
-      '--port',
-      '80',
-      '--protocol',
-      'HTTP',
-      '--rule',
-      'Domain=www.example.com,Url=/',
-    ]);
+    const failed = await runAgainst(emu, ['create', '--lb', LB, ...HTTP_80, '--rule', 'Domain=www.example.com,Url=/']);
     assert.equal(failed.code, 8, failed.stderr);
     const command = /to finish, run: clb-listener (rule create .*--if-not-exists)/.exec(failed.stderr)?.[1];
     assert.ok(command, failed.stderr);
@@ -328,10 +314,7 @@ describe('lost answers to rule writes', () => {
           'create',
           '--lb',
           LB,
-          '--port',
-          '80',
-          '--protocol',
-          'HTTP',
+          ...HTTP_80,
           '--name',
           'web',
           '--rule',

@@ -16,6 +16,7 @@ import { say } from '../core/i18n.js';
 import { ruleDomains, ruleKeys, type RuleInput } from '../model/rule-fields.js';
 import type { ExistingRule } from '../model/rule-rules.js';
 import type { Progress } from '../ui/progress.js';
+import type { TaskOutcome } from '../api/waiter.js';
 import { followTask } from './follow-task.js';
 import { answerWasLost, RECONCILE_TIMEOUT_MS } from './reconcile.js';
 import { RULE_TEXT as T } from './rule-text.js';
@@ -25,6 +26,28 @@ export interface RuleRun {
   globals: GlobalOptions;
   progress: Progress;
   timeoutMs: number;
+}
+
+/**
+ * Follows the task of an accepted rule write (CreateRule, ModifyRule, DeleteRule,
+ * ModifyDomainAttributes) on one listener, within the run's wait bound, signal and progress.
+ */
+export function followRuleTask(
+  client: ClbClient,
+  requestId: string,
+  run: RuleRun,
+  label: string,
+  action: string,
+  listenerId: string,
+): Promise<TaskOutcome> {
+  return followTask(client, requestId, {
+    timeoutMs: run.timeoutMs,
+    signal: run.ctx.signal,
+    progress: run.progress,
+    label,
+    globals: run.globals,
+    accepted: { action, listenerIds: [listenerId] },
+  });
 }
 
 /** One rule in a command's result. */
@@ -38,7 +61,8 @@ export interface ResultRule {
   Action?: 'created' | 'existing';
 }
 
-function resultOf(rule: RuleInput, listenerId: string, locationId: string, action?: 'created' | 'existing'): ResultRule {
+/** One rule as a command's result gives it. */
+export function resultOf(rule: RuleInput, listenerId: string, locationId: string, action?: 'created' | 'existing'): ResultRule {
   const domains = ruleDomains(rule);
   return {
     ListenerId: listenerId,
@@ -128,7 +152,7 @@ export async function sendRules(
   run: RuleRun,
   options: { keepExisting?: boolean } = {},
 ): Promise<ResultRule[]> {
-  const { ctx, globals, progress } = run;
+  const { ctx, progress } = run;
   const language = ctx.language ?? 'en';
   const { createRule } = await import('../api/clb.js');
   const results = new Map<RuleInput, ResultRule>();
@@ -173,14 +197,7 @@ export async function sendRules(
     return ordered().map(stripUndefined);
   }
   try {
-    await followTask(client, accepted.RequestId, {
-      timeoutMs: run.timeoutMs,
-      signal: ctx.signal,
-      progress,
-      label,
-      globals,
-      accepted: { action: 'CreateRule', listenerIds: [target.ListenerId] },
-    });
+    await followRuleTask(client, accepted.RequestId, run, label, 'CreateRule', target.ListenerId);
   } catch (error) {
     // The rules were accepted with these ids: whatever stopped the wait (but a failed task, which
     // made none), they are not lost.

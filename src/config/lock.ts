@@ -13,6 +13,7 @@ import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, wr
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { CredentialsError } from '../core/errors.js';
+import { isAlive } from '../core/stale-temp.js';
 
 export interface LockOptions {
   timeoutMs?: number;
@@ -33,16 +34,6 @@ function sleepSync(ms: number): void {
 interface Owner {
   pid?: number;
   host?: string;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readOwner(path: string): Owner {

@@ -4,7 +4,8 @@
  * removes those whose process is gone, so a profile's secrets never linger in a stray copy.
  */
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs (on this host), whoever owns it. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

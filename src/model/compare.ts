@@ -8,6 +8,7 @@
 import { CREATE_LISTENER_FIELDS, type CreateListenerRequest } from './fields.js';
 import { type Message, message, render } from '../core/i18n.js';
 import { COMPARE } from './compare.messages.js';
+import { sharedHealthDefault } from './health-defaults.js';
 
 /** One setting that differs. */
 export interface FieldChange {
@@ -111,27 +112,12 @@ export function topDefault(field: string, protocol: string): unknown {
 
 export function healthDefault(field: string, protocol: string): unknown {
   switch (field) {
-    case 'HealthSwitch':
-      return 1;
-    case 'TimeOut':
-      return 2;
-    case 'IntervalTime':
-      return 5;
-    case 'HealthNum':
-    case 'UnHealthNum':
-      return 3;
-    case 'HttpCode':
-      return 31;
-    case 'HttpCheckMethod':
-      return 'HEAD';
     case 'CheckPort':
       return -1;
     case 'CheckType':
       return protocol === 'UDP' ? 'PING' : 'TCP';
-    case 'SourceIpType':
-      return 0;
     default:
-      return undefined;
+      return sharedHealthDefault(field);
   }
 }
 

@@ -4,6 +4,7 @@
  * default, and the comparison of rules (`apply`, `rule modify`) takes the default where the API
  * reports nothing (null), so a field the API does not report never shows as a change. Pure.
  */
+import { sharedHealthDefault } from './health-defaults.js';
 
 /** A rule-level or domain-level field's default; undefined when none is documented. */
 export function ruleDefault(field: string): unknown {
@@ -33,21 +34,6 @@ export function ruleDefault(field: string): unknown {
  */
 export function ruleHealthDefault(field: string, protocol: string, forwardType: string): unknown {
   switch (field) {
-    case 'HealthSwitch':
-      return 1;
-    case 'TimeOut':
-      return 2;
-    case 'IntervalTime':
-      return 5;
-    case 'HealthNum':
-    case 'UnHealthNum':
-      return 3;
-    case 'HttpCode':
-      return 31;
-    case 'HttpCheckMethod':
-      return 'HEAD';
-    case 'SourceIpType':
-      return 0;
     case 'ExtendedCode':
       return '12';
     case 'CheckType':
@@ -55,6 +41,6 @@ export function ruleHealthDefault(field: string, protocol: string, forwardType: 
       if (protocol === 'HTTPS' && (forwardType === 'HTTP' || forwardType === 'HTTPS')) return forwardType;
       return undefined;
     default:
-      return undefined;
+      return sharedHealthDefault(field);
   }
 }

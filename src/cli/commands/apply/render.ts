@@ -141,26 +141,29 @@ export function planView(plan: Plan, language: Language = 'en', paint?: Palette)
         : line;
     },
     table: [
-      [
-        say(language, APPLY.headerAction),
-        say(language, APPLY.headerLoadBalancer),
-        say(language, HEADERS.protocol),
-        say(language, HEADERS.port),
-        say(language, HEADERS.name),
-        say(language, HEADERS.listenerId),
-        say(language, APPLY.headerDetail),
-      ],
+      [say(language, APPLY.headerAction), ...listenerHeaders(language), say(language, APPLY.headerDetail)],
       ...plan.items.map((item) => [
         action(item),
-        item.loadBalancerId,
-        item.protocol,
-        portLabel(item.port, item.endPort),
-        item.name ?? '',
-        item.listenerId ?? '',
+        ...listenerCells(item, item.listenerId),
         item.action === 'update' ? item.changes.map((change) => changeLine(change, language)).join('; ') : (reasonOf(item, language) ?? ''),
       ]),
     ],
   };
+}
+
+/** The columns that name a listener, in the plan's table and in the outcome's. */
+function listenerHeaders(language: Language): string[] {
+  return [
+    say(language, APPLY.headerLoadBalancer),
+    say(language, HEADERS.protocol),
+    say(language, HEADERS.port),
+    say(language, HEADERS.name),
+    say(language, HEADERS.listenerId),
+  ];
+}
+
+function listenerCells(item: PlanItem, listenerId: string | null | undefined): string[] {
+  return [item.loadBalancerId, item.protocol, portLabel(item.port, item.endPort), item.name ?? '', listenerId ?? ''];
 }
 
 const PAST: Record<PlanAction, string> = {
@@ -214,21 +217,9 @@ export function outcomeView(plan: Plan, results: ReadonlyMap<PlanItem, ItemResul
     return { item, listenerId: result?.listenerId ?? item.listenerId, ...shown };
   });
   const table = [
-    [
-      say(language, APPLY.headerLoadBalancer),
-      say(language, HEADERS.protocol),
-      say(language, HEADERS.port),
-      say(language, HEADERS.name),
-      say(language, HEADERS.listenerId),
-      say(language, APPLY.headerAction),
-      say(language, APPLY.headerResult),
-    ],
+    [...listenerHeaders(language), say(language, APPLY.headerAction), say(language, APPLY.headerResult)],
     ...rows.map((r) => [
-      r.item.loadBalancerId,
-      r.item.protocol,
-      portLabel(r.item.port, r.item.endPort),
-      r.item.name ?? '',
-      r.listenerId ?? '',
+      ...listenerCells(r.item, r.listenerId),
       word(language, r.action),
       // A detail beside ok says how a lost answer was settled.
       r.detail ? `${word(language, r.result)}: ${r.detail}` : word(language, r.result),

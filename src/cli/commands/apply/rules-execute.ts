@@ -9,7 +9,7 @@
 import type { ClbClient } from '../../../api/client.js';
 import type { RuleInput } from '../../../model/rule-fields.js';
 import { answerWasLost } from '../../reconcile.js';
-import { readRulesUntil, sendRules, type RuleRun } from '../../rules-step.js';
+import { followRuleTask, readRulesUntil, sendRules, type RuleRun } from '../../rules-step.js';
 import { type CurrentRule, currentDomains, domainChanges, ruleChanges } from '../../rule-diff.js';
 import { CliError, InterruptedError } from '../../../core/errors.js';
 import type { ItemResult } from './execute.js';
@@ -37,7 +37,6 @@ export async function executeRules(
   const results = new Map<RuleChange, RuleResult>();
   const language = run.ctx.language ?? 'en';
   const api = await import('../../../api/clb.js');
-  const { followTask } = await import('../../follow-task.js');
   const byItem = new Map<PlanItem, RuleChange[]>();
   for (const change of changes) {
     if (change.kind === 'conflict') continue;
@@ -56,15 +55,6 @@ export async function executeRules(
       continue;
     }
     const target = { LoadBalancerId: item.loadBalancerId, ListenerId: listenerId };
-    const follow = async (requestId: string, action: string, label: string) =>
-      followTask(client, requestId, {
-        timeoutMs: run.timeoutMs,
-        signal: run.ctx.signal,
-        progress: run.progress,
-        label,
-        globals: run.globals,
-        accepted: { action, listenerIds: [listenerId] },
-      });
     /**
      * Sends a write and follows its task; should an answer be lost, reads the listener's rules until
      * the change shows (then it is done, and said so) or the bounded look ends (then the error
@@ -81,7 +71,7 @@ export async function executeRules(
       try {
         const accepted = await write();
         sent = true;
-        await follow(accepted.RequestId, action, label);
+        await followRuleTask(client, accepted.RequestId, run, label, action, listenerId);
       } catch (error) {
         if (!answerWasLost(error) || (sent && error instanceof InterruptedError)) throw error;
         const seen = await readRulesUntil(client, target, (rules) => shows(rules as CurrentRule[]), run.ctx, {

@@ -19,7 +19,7 @@ import { suggestCommand } from '../../command-line.js';
 import { inputReader } from '../../read-input.js';
 import { RULE_TEXT as T } from '../../rule-text.js';
 import type { ClbClient } from '../../../api/client.js';
-import { sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
+import { resultOf, sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
 
 export interface CreateRules {
   rules: RuleInput[];
@@ -77,20 +77,8 @@ export function dryRunRules(request: CreateListenerRequest, rules: CreateRules, 
 
 /** Stand-ins of the result's rules, for checking --query before sending. */
 export function sampleRules(listenerIds: readonly string[], rules: CreateRules): ResultRule[] {
-  return listenerIds.flatMap((id) =>
-    rules.rules.map((rule) => {
-      const domains = ruleDomains(rule);
-      return {
-        ListenerId: id,
-        Domain: domains[0] ?? '',
-        // The same shape as the real result: Domains when the rule has several, an Action when asked.
-        ...(domains.length > 1 ? { Domains: domains } : {}),
-        Url: rule.Url,
-        LocationId: 'loc-00000000',
-        Action: 'created' as const,
-      };
-    }),
-  );
+  // The same shape as the real result: Domains when the rule has several, an Action when asked.
+  return listenerIds.flatMap((id) => rules.rules.map((rule) => resultOf(rule, id, 'loc-00000000', 'created')));
 }
 
 /**

@@ -4,7 +4,6 @@
  * listener is (protocol, SNI, its rules), then writes and follows the task. A write whose answer
  * is lost is looked up by reading, never sent again.
  */
-import type { ClbClient } from '../../../api/client.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { CliError, ConflictError, InterruptedError, UsageError } from '../../../core/errors.js';
 import { say } from '../../../core/i18n.js';
@@ -17,7 +16,7 @@ import { createProgress, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, printResult } from '../../../ui/output.js';
 import { inputReader } from '../../read-input.js';
 import { RULE_TEXT as T } from '../../rule-text.js';
-import { readRulesUntil, sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
+import { followRuleTask, readRulesUntil, sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
 import { settingsInput } from '../../settings-input.js';
 import { waitTimeoutMs } from '../../seconds.js';
 import { answerWasLost } from '../../reconcile.js';
@@ -260,28 +259,9 @@ async function ruleDelete(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
       await printResult(ctx, globals, view(null));
       return;
     }
-    await follow(session.client, requestId, label, { ctx, globals, progress, timeoutMs }, 'DeleteRule', listener.ListenerId);
+    await followRuleTask(session.client, requestId, { ctx, globals, progress, timeoutMs }, label, 'DeleteRule', listener.ListenerId);
     progress.succeed(t(T.deletedRules, { ids: locationIds.join(', '), listener: listener.ListenerId }));
     await printResult(ctx, globals, view(requestId));
-  });
-}
-
-async function follow(
-  client: ClbClient,
-  requestId: string,
-  label: string,
-  run: RuleRun,
-  action: string,
-  listenerId: string,
-): Promise<void> {
-  const { followTask } = await import('../../follow-task.js');
-  await followTask(client, requestId, {
-    timeoutMs: run.timeoutMs,
-    signal: run.ctx.signal,
-    progress: run.progress,
-    label,
-    globals: run.globals,
-    accepted: { action, listenerIds: [listenerId] },
   });
 }
 
@@ -382,7 +362,14 @@ async function ruleModify(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
           request.action === 'ModifyRule'
             ? await api.modifyRule(session.client, { ...target, LocationId: rule!.LocationId }, perRule, { signal: ctx.signal })
             : await api.modifyDomainAttributes(session.client, { ...target, Domain: domain }, perDomain, { signal: ctx.signal });
-        await follow(session.client, accepted.RequestId, label, { ctx, globals, progress, timeoutMs }, request.action, listener.ListenerId);
+        await followRuleTask(
+          session.client,
+          accepted.RequestId,
+          { ctx, globals, progress, timeoutMs },
+          label,
+          request.action,
+          listener.ListenerId,
+        );
         done.push({ Action: request.action, RequestId: accepted.RequestId });
       } catch (error) {
         progress.fail();
