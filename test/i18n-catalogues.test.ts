@@ -27,6 +27,9 @@ import { WHOAMI } from '../src/cli/commands/whoami/whoami.messages.js';
 import { CONFIGURE } from '../src/cli/commands/configure/configure.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
 import { ASK } from '../src/ui/interactive/interactive.messages.js';
+import { NETWORK } from '../src/api/network.messages.js';
+import { UTF8 } from '../src/core/utf8.messages.js';
+import { READING } from '../src/cli/read-input.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from '../src/model/fields.js';
 
@@ -52,11 +55,14 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/commands/configure/configure.messages.ts': { CONFIGURE },
   'ui/table.messages.ts': { HEADERS },
   'ui/interactive/interactive.messages.ts': { ASK },
+  'api/network.messages.ts': { NETWORK },
+  'core/utf8.messages.ts': { UTF8 },
+  'cli/read-input.messages.ts': { READING },
 };
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 /** Texts that are the same in both languages on purpose: names, formats, nothing to translate. */
-const SAME_IN_BOTH = new Set(['ASK.sni', 'FIELD_WORDS.withLimits', 'FIELD_WORDS.limitBetween', 'WHOAMI.secretId']);
+const SAME_IN_BOTH = new Set(['ASK.sni', 'FIELD_WORDS.withLimits', 'FIELD_WORDS.limitBetween', 'WHOAMI.secretId', 'NETWORK.asIs']);
 
 function sourceCatalogues(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
