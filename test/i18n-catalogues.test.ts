@@ -30,6 +30,7 @@ import { ASK } from '../src/ui/interactive/interactive.messages.js';
 import { NETWORK } from '../src/api/network.messages.js';
 import { UTF8 } from '../src/core/utf8.messages.js';
 import { READING } from '../src/cli/read-input.messages.js';
+import { PROFILE } from '../src/config/profile-keys.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from '../src/model/fields.js';
 
@@ -58,11 +59,19 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'api/network.messages.ts': { NETWORK },
   'core/utf8.messages.ts': { UTF8 },
   'cli/read-input.messages.ts': { READING },
+  'config/profile-keys.messages.ts': { PROFILE },
 };
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 /** Texts that are the same in both languages on purpose: names, formats, nothing to translate. */
-const SAME_IN_BOTH = new Set(['ASK.sni', 'FIELD_WORDS.withLimits', 'FIELD_WORDS.limitBetween', 'WHOAMI.secretId', 'NETWORK.asIs']);
+const SAME_IN_BOTH = new Set([
+  'ASK.sni',
+  'FIELD_WORDS.withLimits',
+  'FIELD_WORDS.limitBetween',
+  'WHOAMI.secretId',
+  'NETWORK.asIs',
+  'PROFILE.helpLanguage',
+]);
 
 function sourceCatalogues(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
