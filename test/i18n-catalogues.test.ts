@@ -31,6 +31,8 @@ import { NETWORK } from '../src/api/network.messages.js';
 import { UTF8 } from '../src/core/utf8.messages.js';
 import { READING } from '../src/cli/read-input.messages.js';
 import { PROFILE } from '../src/config/profile-keys.messages.js';
+import { EXPORT_NOTES } from '../src/model/export.messages.js';
+import { EXPORT } from '../src/cli/commands/export/export.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from '../src/model/fields.js';
 
@@ -60,6 +62,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'core/utf8.messages.ts': { UTF8 },
   'cli/read-input.messages.ts': { READING },
   'config/profile-keys.messages.ts': { PROFILE },
+  'model/export.messages.ts': { EXPORT_NOTES },
+  'cli/commands/export/export.messages.ts': { EXPORT },
 };
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
