@@ -32,6 +32,8 @@ import { UTF8 } from '../src/core/utf8.messages.js';
 import { READING } from '../src/cli/read-input.messages.js';
 import { PROFILE } from '../src/config/profile-keys.messages.js';
 import { EXPORT_NOTES } from '../src/model/export.messages.js';
+import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js';
+import { RECONCILE } from '../src/cli/reconcile.messages.js';
 import { EXPORT } from '../src/cli/commands/export/export.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from '../src/model/fields.js';
@@ -63,6 +65,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/read-input.messages.ts': { READING },
   'config/profile-keys.messages.ts': { PROFILE },
   'model/export.messages.ts': { EXPORT_NOTES },
+  'model/control-characters.messages.ts': { CONTROL_CHARACTERS },
+  'cli/reconcile.messages.ts': { RECONCILE },
   'cli/commands/export/export.messages.ts': { EXPORT },
 };
 
