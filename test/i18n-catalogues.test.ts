@@ -34,6 +34,8 @@ import { PROFILE } from '../src/config/profile-keys.messages.js';
 import { EXPORT_NOTES } from '../src/model/export.messages.js';
 import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js';
 import { RECONCILE } from '../src/cli/reconcile.messages.js';
+import { EMULATOR } from '../src/cli/commands/emulator/emulator.messages.js';
+import { COMPLETION } from '../src/cli/commands/completion/completion.messages.js';
 import { EXPORT } from '../src/cli/commands/export/export.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from '../src/model/fields.js';
@@ -67,6 +69,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'model/export.messages.ts': { EXPORT_NOTES },
   'model/control-characters.messages.ts': { CONTROL_CHARACTERS },
   'cli/reconcile.messages.ts': { RECONCILE },
+  'cli/commands/emulator/emulator.messages.ts': { EMULATOR },
+  'cli/commands/completion/completion.messages.ts': { COMPLETION },
   'cli/commands/export/export.messages.ts': { EXPORT },
 };
 
@@ -79,6 +83,8 @@ const SAME_IN_BOTH = new Set([
   'WHOAMI.secretId',
   'NETWORK.asIs',
   'PROFILE.helpLanguage',
+  'COMPLETION.fish',
+  'COMPLETION.headerShell',
 ]);
 
 function sourceCatalogues(dir: string): string[] {
