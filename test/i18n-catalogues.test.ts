@@ -34,6 +34,8 @@ import { PROFILE } from '../src/config/profile-keys.messages.js';
 import { EXPORT_NOTES } from '../src/model/export.messages.js';
 import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js';
 import { RECONCILE } from '../src/cli/reconcile.messages.js';
+import { PROGRAM } from '../src/cli/program.messages.js';
+import { RULE_COMMAND } from '../src/cli/commands/rule/rule-command.messages.js';
 import { EMULATOR } from '../src/cli/commands/emulator/emulator.messages.js';
 import { COMPLETION } from '../src/cli/commands/completion/completion.messages.js';
 import { EXPORT } from '../src/cli/commands/export/export.messages.js';
@@ -69,6 +71,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'model/export.messages.ts': { EXPORT_NOTES },
   'model/control-characters.messages.ts': { CONTROL_CHARACTERS },
   'cli/reconcile.messages.ts': { RECONCILE },
+  'cli/program.messages.ts': { PROGRAM },
+  'cli/commands/rule/rule-command.messages.ts': { RULE_COMMAND },
   'cli/commands/emulator/emulator.messages.ts': { EMULATOR },
   'cli/commands/completion/completion.messages.ts': { COMPLETION },
   'cli/commands/export/export.messages.ts': { EXPORT },
