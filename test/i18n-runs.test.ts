@@ -306,6 +306,31 @@ describe('the newer paths in Chinese: network, input, rules, export, configure',
     assert.match(jsonZh.stderr, /^注意：lbl-[a-z0-9]{8}：1 条转发规则不在文件中/m);
   });
 
+  test('apply --plan --prune: the prune-scope reason in Chinese in the text; -o json the same (English Reason) in both languages', async () => {
+    const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'TCP']);
+    assert.equal(created.code, 0, created.stderr);
+    const dir = mkdtempSync(join(tmpdir(), 'clb-i18n-'));
+    const file = join(dir, 'scoped.yaml');
+    writeFileSync(file, `prune:\n  ports: ['81-90']\nlisteners:\n  - LoadBalancerId: ${LB}\n    Port: 80\n    Protocol: TCP\n`);
+    const argv = ['apply', '-f', file, '--plan', '--prune'];
+    const zh = await runAgainst(emu, argv, { env: { ...ZH, CI: 'true' } });
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /^ {8}不在文件中；在 prune: 范围内（端口 81 在 81-90 之内）$/m);
+    const en = await runAgainst(emu, argv, { env: { CI: 'true' } });
+    assert.match(en.stdout, /^ {8}not in the file; in the prune: scope \(port 81 within 81-90\)$/m);
+    const [jsonZh, jsonEn] = [await runAgainst(emu, [...argv, '-o', 'json'], { env: ZH }), await runAgainst(emu, [...argv, '-o', 'json'])];
+    assert.equal(jsonZh.stdout, jsonEn.stdout);
+    assert.match(jsonZh.stdout, /"Reason": ?"not in the file; in the prune: scope \(port 81 within 81-90\)"/);
+  });
+
+  test('usage lines and the --filter/--query conflict in Chinese', async () => {
+    const help = await runCli(['list', '--help'], { env: home.env(ZH) });
+    assert.match(help.stdout, /^用法: clb-listener list \[选项\]$/m);
+    const conflict = await runCli(['list', '--lb', LB, '--filter', 'a', '--query', 'b'], { env: home.env(ZH) });
+    assert.equal(conflict.code, 2, conflict.stderr);
+    assert.match(conflict.stderr, /^错误：--filter 与 --query 是同一个选项；只需给出一个$/m);
+  });
+
   test('configure set regoin: the unknown key, its suggestion and the keys in Chinese, exit 2', async () => {
     const result = await runCli(['configure', 'set', 'regoin', 'ap-guangzhou'], { env: home.env(ZH) });
     assert.equal(result.code, 2, result.stderr);
