@@ -27,6 +27,7 @@ import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';
 import { profileCredentials, profileValue, type TccliProfile } from './tccli.js';
 import { message, say } from '../core/i18n.js';
 import { CONFIG } from './config.messages.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 export interface ChainInput {
   env: Record<string, string | undefined>;
@@ -107,8 +108,8 @@ async function profileCvmRole(input: ChainInput): Promise<CredentialSource> {
     via: `use-cvm-role in profile ${tccli.name}`,
   });
   if (role) return role;
-  throw new CredentialsError(`profile "${tccli.name}" uses the CVM role, but no instance role is reachable`, {
-    hint: `this works only on a CVM with a bound role; elsewhere run: clb-listener configure set use-cvm-role false --profile ${shellQuote(tccli.name)}`,
+  throw new CredentialsError(message(PROFILE_PROBLEMS.cvmRoleUnreachable, { profile: tccli.name }), {
+    hint: message(PROFILE_PROBLEMS.cvmRoleHint, { profile: shellQuote(tccli.name) }),
   });
 }
 
@@ -144,7 +145,7 @@ async function keySource(input: ChainInput, keysOverCvmRole = false): Promise<Cr
   if (fromProfile.type === 'cvm-role') return profileCvmRole(input);
   if (profile.source !== 'default') {
     throw new CredentialsError(
-      `profile "${tccli.name}" (from ${profile.source}) has no credentials: ${tccli.paths.credential} is missing or empty`,
+      message(PROFILE_PROBLEMS.noCredentials, { profile: tccli.name, source: profile.source, file: tccli.paths.credential }),
       {
         hint: configureHint(` --profile ${shellQuote(tccli.name)}`),
       },

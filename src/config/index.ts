@@ -17,6 +17,7 @@ import { isFinancialRegion, parseEndpoint, regionalEndpoint } from '../api/endpo
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 import { API_LANGUAGE, chooseLanguage, message } from '../core/i18n.js';
 import { CONFIG } from './config.messages.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 export type { CredentialSource } from './credentials.js';
 export type { ProfileChoice } from './profile-choice.js';
@@ -86,8 +87,8 @@ function load(input: SettingsInput): Loaded {
 function regionOf(input: SettingsInput, loaded: Loaded): { region: string; source: string } {
   const found = pickRegion(input, loaded);
   if (!REGION_PATTERN.test(found.region)) {
-    throw new UsageError(`${found.source} "${found.region}" is not a region code`, '--region', {
-      hint: 'a region is lower-case words joined by "-", e.g. ap-guangzhou or ap-shanghai-fsi',
+    throw new UsageError(message(PROFILE_PROBLEMS.notRegionCode, { source: found.source, region: found.region }), '--region', {
+      hint: message(PROFILE_PROBLEMS.regionShape),
     });
   }
   return found;
@@ -179,7 +180,7 @@ export function resolveValidate(input: SettingsInput, flag: boolean | undefined)
     if (text === undefined || text === '') return undefined;
     if (text === 'true' || text === '1') return true;
     if (text === 'false' || text === '0') return false;
-    throw new UsageError(`${where} must be true or false; got "${value}"`);
+    throw new UsageError(message(PROFILE_PROBLEMS.trueOrFalse, { where, value: value ?? '' }));
   };
   const fromEnv = word(input.env[ENV.validate], ENV.validate);
   if (fromEnv !== undefined) return { validate: fromEnv, source: ENV.validate };
