@@ -35,6 +35,8 @@ import { EXPORT_NOTES } from '../src/model/export.messages.js';
 import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js';
 import { RECONCILE } from '../src/cli/reconcile.messages.js';
 import { PROGRAM } from '../src/cli/program.messages.js';
+import { IDS } from '../src/model/ids.messages.js';
+import { COMMAND_TEXTS } from '../src/cli/commands/command-texts.messages.js';
 import { PROFILE_PROBLEMS } from '../src/config/profile.messages.js';
 import { PRUNE_SCOPE } from '../src/model/prune-scope.messages.js';
 import { RULE_COMMAND } from '../src/cli/commands/rule/rule-command.messages.js';
@@ -74,6 +76,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'model/control-characters.messages.ts': { CONTROL_CHARACTERS },
   'cli/reconcile.messages.ts': { RECONCILE },
   'cli/program.messages.ts': { PROGRAM },
+  'model/ids.messages.ts': { IDS },
+  'cli/commands/command-texts.messages.ts': { COMMAND_TEXTS },
   'config/profile.messages.ts': { PROFILE_PROBLEMS },
   'model/prune-scope.messages.ts': { PRUNE_SCOPE },
   'cli/commands/rule/rule-command.messages.ts': { RULE_COMMAND },

@@ -87,6 +87,35 @@ export const NETWORK = defineMessages({
     en: 'a credentials file (or a key) was given as input: check the file:// values and input files',
     zh: '有凭证文件（或密钥）被当作输入：请检查 file:// 值和输入文件',
   },
+  // The endpoint a command is pointed at (--endpoint, CLB_LISTENER_ENDPOINT, the profile's).
+  endpointControl: { en: '%{label} "%{raw}": contains a space or a control character', zh: '%{label} "%{raw}"：含有空格或控制字符' },
+  endpointNotUrl: { en: '%{label} "%{raw}" is not a URL', zh: '%{label} "%{raw}" 不是 URL' },
+  endpointExample: { en: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com', zh: '例如 https://clb.ap-guangzhou.tencentcloudapi.com' },
+  endpointCredentials: {
+    en: '%{label} "%{raw}": holds a user name or password, which the API does not take',
+    zh: '%{label} "%{raw}"：含有用户名或密码，API 不接受',
+  },
+  endpointOnlyOrigin: {
+    en: 'give only scheme, host and port, e.g. https://clb.ap-guangzhou.tencentcloudapi.com',
+    zh: '只需给出协议、主机和端口，例如 https://clb.ap-guangzhou.tencentcloudapi.com',
+  },
+  endpointHttpsOnly: { en: '%{label} "%{raw}": only https:// is supported', zh: '%{label} "%{raw}"：只支持 https://' },
+  endpointHttpLoopback: {
+    en: '%{label} "%{raw}": plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost)',
+    zh: '%{label} "%{raw}"：明文 http:// 只允许用于回环主机（127.0.0.1、::1、localhost）',
+  },
+  endpointUseHttps: { en: 'use https://%{host}', zh: '请使用 https://%{host}' },
+  endpointPath: {
+    en: '%{label} "%{raw}": the API path is always "/"; give only scheme, host and port',
+    zh: '%{label} "%{raw}"：API 路径总是 "/"；只需给出协议、主机和端口',
+  },
+  unexpectedResponse: { en: '%{action}: unexpected response (%{where}: %{issue})', zh: '%{action}：意外的响应（%{where}：%{issue}）' },
+  notClbApi: { en: 'the endpoint may not be the CLB API; check --endpoint', zh: '该接入点可能不是 CLB API；请检查 --endpoint' },
+  emptyListenerIds: {
+    en: 'refusing to delete with an empty listener id list: the API would delete every listener',
+    zh: '拒绝以空的监听器 ID 列表删除：API 会删除所有监听器',
+  },
+  emptyRuleIds: { en: 'refusing to delete with an empty rule id list', zh: '拒绝以空的规则 ID 列表删除' },
 });
 
 /**

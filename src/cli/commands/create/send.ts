@@ -29,6 +29,7 @@ import {
   type ReportedListener,
 } from '../../reconcile.js';
 import { RECONCILE } from '../../reconcile.messages.js';
+import { COMMAND_TEXTS } from '../command-texts.messages.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
@@ -284,7 +285,11 @@ async function keptAfterRace(session: Session, request: CreateListenerRequest, r
   for (const listener of resolution.kept) {
     if (listener.differences.length > 0) {
       run.progress.warn(
-        `${listener.ListenerId} on port ${listener.Port} was created meanwhile and kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+        say(run.ctx.language ?? 'en', COMMAND_TEXTS.createdMeanwhileButDiffers, {
+          id: listener.ListenerId,
+          port: listener.Port,
+          changes: describeChanges(listener.differences),
+        }),
       );
     }
   }
@@ -398,7 +403,7 @@ async function printAccepted(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AcceptedError(accepted.RequestId, `CreateListener was accepted (task ${accepted.RequestId}), but ${reason}`, {
-      hint: `the listener ids are above; check the task with ${accepted.resume}`,
+      hint: message(COMMAND_TEXTS.idsAboveCheckTask, { command: accepted.resume }),
       cause: error,
       listenerIds: accepted.ListenerIds,
     });
