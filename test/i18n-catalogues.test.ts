@@ -36,6 +36,8 @@ import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js'
 import { RECONCILE } from '../src/cli/reconcile.messages.js';
 import { PROGRAM } from '../src/cli/program.messages.js';
 import { IDS } from '../src/model/ids.messages.js';
+import { LIMITS } from '../src/model/limits.messages.js';
+import { OUTPUT } from '../src/ui/output.messages.js';
 import { COMMAND_TEXTS } from '../src/cli/commands/command-texts.messages.js';
 import { PROFILE_PROBLEMS } from '../src/config/profile.messages.js';
 import { PRUNE_SCOPE } from '../src/model/prune-scope.messages.js';
@@ -77,6 +79,8 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/reconcile.messages.ts': { RECONCILE },
   'cli/program.messages.ts': { PROGRAM },
   'model/ids.messages.ts': { IDS },
+  'model/limits.messages.ts': { LIMITS },
+  'ui/output.messages.ts': { OUTPUT },
   'cli/commands/command-texts.messages.ts': { COMMAND_TEXTS },
   'config/profile.messages.ts': { PROFILE_PROBLEMS },
   'model/prune-scope.messages.ts': { PRUNE_SCOPE },
