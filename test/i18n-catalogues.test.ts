@@ -100,6 +100,7 @@ const SAME_IN_BOTH = new Set([
   'NETWORK.asIs',
   'PROFILE.helpLanguage',
   'COMPLETION.fish',
+  'COMMAND_TEXTS.flagProblem',
   'COMPLETION.headerShell',
 ]);
 

@@ -323,12 +323,25 @@ describe('the newer paths in Chinese: network, input, rules, export, configure',
     assert.match(jsonZh.stdout, /"Reason": ?"not in the file; in the prune: scope \(port 81 within 81-90\)"/);
   });
 
-  test('usage lines and the --filter/--query conflict in Chinese', async () => {
+  test('usage lines, the --filter/--query conflict, a list --port and an http endpoint refused in Chinese', async () => {
     const help = await runCli(['list', '--help'], { env: home.env(ZH) });
     assert.match(help.stdout, /^用法: clb-listener list \[选项\]$/m);
     const conflict = await runCli(['list', '--lb', LB, '--filter', 'a', '--query', 'b'], { env: home.env(ZH) });
     assert.equal(conflict.code, 2, conflict.stderr);
     assert.match(conflict.stderr, /^错误：--filter 与 --query 是同一个选项；只需给出一个$/m);
+    const port = await runCli(['list', '--lb', LB, '--port', '80,81'], { env: home.env(ZH) });
+    assert.equal(port.code, 2, port.stderr);
+    assert.equal(port.stderr, '错误：--port 只接受一个端口\n');
+    const keys = {
+      TENCENTCLOUD_SECRET_ID: 'AKIDi18nendpointtest000000000000',
+      TENCENTCLOUD_SECRET_KEY: 'i18nendpointtestsecretkey0000000',
+    };
+    const endpoint = await runCli(['list', '--lb', LB, '--endpoint', 'http://clb.example.com', '--region', 'ap-guangzhou'], {
+      env: home.env({ ...ZH, ...keys }),
+    });
+    assert.equal(endpoint.code, 2, endpoint.stderr);
+    assert.match(endpoint.stderr, /^错误：--endpoint "http:\/\/clb\.example\.com"：明文 http:\/\/ 只允许用于回环主机/);
+    assert.match(endpoint.stderr, /^提示：请使用 https:\/\/clb\.example\.com$/m);
   });
 
   test('configure set regoin: the unknown key, its suggestion and the keys in Chinese, exit 2', async () => {

@@ -32,4 +32,6 @@ export const COMMAND_TEXTS = defineMessages({
     en: '%{id} on port %{port} was created meanwhile and kept, but differs: %{changes} (apply -f changes it)',
     zh: '端口 %{port} 上的 %{id} 是在此期间创建的，已保留，但有差异：%{changes}（apply -f 可修改它）',
   },
+  takesOnePort: { en: 'takes one port', zh: '只接受一个端口' },
+  flagProblem: { en: '%{flag} %{problem}', zh: '%{flag} %{problem}' },
 });
