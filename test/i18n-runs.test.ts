@@ -11,6 +11,7 @@ import { runAgainst } from './helpers/cli.js';
 import { makeTempHome, runCli, type TempHome } from './helpers/home.js';
 import { displayWidth } from '../src/core/width.js';
 import { startProxy } from './helpers/proxy.js';
+import { NO_METADATA_URL } from './helpers/cli.js';
 
 const LB = 'lb-i18n0001';
 const ZH = { LANG: 'zh_CN.UTF-8' };
@@ -342,6 +343,16 @@ describe('the newer paths in Chinese: network, input, rules, export, configure',
     assert.equal(endpoint.code, 2, endpoint.stderr);
     assert.match(endpoint.stderr, /^错误：--endpoint "http:\/\/clb\.example\.com"：明文 http:\/\/ 只允许用于回环主机/);
     assert.match(endpoint.stderr, /^提示：请使用 https:\/\/clb\.example\.com$/m);
+  });
+
+  test('a credentials warning in Chinese (half a key pair in the environment), then the refusal, exit 3', async () => {
+    const env = home.env({ ...ZH, TENCENTCLOUD_SECRET_ID: 'AKIDi18nhalfpair000000000000000', CLB_LISTENER_METADATA_URL: NO_METADATA_URL });
+    const result = await runCli(['list', '--lb', LB, '--region', 'ap-guangzhou'], { env });
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(
+      result.stderr,
+      /^警告：设置了 TENCENTCLOUD_SECRET_ID 但没有设置 TENCENTCLOUD_SECRET_KEY；忽略它并从其他地方查找凭证（请两者都设置，或取消设置 TENCENTCLOUD_SECRET_ID）\n错误：未找到凭据/,
+    );
   });
 
   test('configure set regoin: the unknown key, its suggestion and the keys in Chinese, exit 2', async () => {

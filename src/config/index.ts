@@ -4,7 +4,7 @@
  * composes them and decides region/endpoint/language precedence.
  */
 import { shellQuote } from '../core/shell-quote.js';
-import { UsageError } from '../core/errors.js';
+import { english, UsageError, type Words } from '../core/errors.js';
 import type { CredentialSource } from './credentials.js';
 import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
@@ -18,6 +18,7 @@ import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 import { API_LANGUAGE, chooseLanguage, message } from '../core/i18n.js';
 import { CONFIG } from './config.messages.js';
 import { PROFILE_PROBLEMS } from './profile.messages.js';
+import { CONFIG_WARNINGS } from './warnings.messages.js';
 
 export type { CredentialSource } from './credentials.js';
 export type { ProfileChoice } from './profile-choice.js';
@@ -57,7 +58,7 @@ export interface SettingsInput {
    * Where warnings (a credentials file readable by others) go; commands pass ctx.stderr. Without
    * it they still reach the terminal: a security warning must not vanish because a caller forgot.
    */
-  warn?: (message: string) => void;
+  warn?: (message: Words) => void;
   /** Aborts a CVM-role metadata request (Ctrl-C). */
   signal?: AbortSignal;
   /** Replaces /etc/tencentcloud/credentials (tests). */
@@ -144,11 +145,11 @@ function endpointOf(input: SettingsInput, { tccli }: Loaded, region: string | un
 function languageOf(
   input: SettingsInput,
   { tccli }: Loaded,
-  warn: (message: string) => void,
+  warn: (message: Words) => void,
 ): { language: Language; languageSource: string } {
   let fromProfile = input.language ? undefined : profileValue(tccli, 'language');
   if (fromProfile && !(LANGUAGES as readonly string[]).includes(fromProfile)) {
-    warn(`warning: ignoring language "${fromProfile}" in ${tccli.paths.configure}; use ${LANGUAGES.join(' or ')}`);
+    warn(message(CONFIG_WARNINGS.ignoringLanguage, { value: fromProfile, file: tccli.paths.configure, choices: LANGUAGES.join(' or ') }));
     fromProfile = undefined;
   }
   const choice = chooseLanguage({
@@ -244,7 +245,7 @@ export async function inspectSettings(input: SettingsInput): Promise<SettingsRep
 
 /** As `inspectSettings`, with a credentials failure kept in the overview, not thrown. */
 export async function overviewSettings(input: SettingsInput): Promise<SettingsOverview> {
-  const warn = input.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  const warn = input.warn ?? ((words: Words) => void process.stderr.write(`${english(words)}\n`));
   const loaded = load(input);
   // The region is looked up first (a financial region has its own hosts), but a missing one is
   // reported after the credentials: with nothing configured, "no credentials" is the problem.

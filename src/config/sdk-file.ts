@@ -4,7 +4,7 @@
  * Go SDK; otherwise `~/.tencentcloud/credentials`, then `/etc/tencentcloud/credentials`.
  */
 import { join } from 'node:path';
-import { CredentialsError } from '../core/errors.js';
+import { CredentialsError, type Words } from '../core/errors.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import { ENV } from '../core/env-names.js';
@@ -19,7 +19,7 @@ export interface SdkFileInput {
   env: Record<string, string | undefined>;
   home: string;
   secrets: SecretRegistry;
-  warn: (message: string) => void;
+  warn: (message: Words) => void;
   /** Overridable so tests never depend on the machine's /etc. */
   systemFile?: string;
 }
