@@ -36,6 +36,7 @@ import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js'
 import { RECONCILE } from '../src/cli/reconcile.messages.js';
 import { PROGRAM } from '../src/cli/program.messages.js';
 import { IDS } from '../src/model/ids.messages.js';
+import { DETAILS } from '../src/cli/commands/apply/apply-details.messages.js';
 import { CONFIG_WARNINGS } from '../src/config/warnings.messages.js';
 import { LIMITS } from '../src/model/limits.messages.js';
 import { OUTPUT } from '../src/ui/output.messages.js';
@@ -80,6 +81,7 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/reconcile.messages.ts': { RECONCILE },
   'cli/program.messages.ts': { PROGRAM },
   'model/ids.messages.ts': { IDS },
+  'cli/commands/apply/apply-details.messages.ts': { DETAILS },
   'config/warnings.messages.ts': { CONFIG_WARNINGS },
   'model/limits.messages.ts': { LIMITS },
   'ui/output.messages.ts': { OUTPUT },

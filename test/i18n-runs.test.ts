@@ -355,6 +355,22 @@ describe('the newer paths in Chinese: network, input, rules, export, configure',
     );
   });
 
+  test('apply: a failed task in the results in Chinese; -o json keeps the English Detail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-i18n-'));
+    const file = join(dir, 'one.yaml');
+    writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 88\n    Protocol: TCP\n`);
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail' }]);
+    const zh = await runAgainst(emu, ['apply', '-f', file, '--yes'], { env: { ...ZH, CI: 'true' } });
+    assert.notEqual(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /创建 {2}失败: 任务 [0-9a-f-]{36} 失败：/);
+    assert.match(zh.stderr, /^错误：已完成 0 项变更，1 项失败，0 项结果未知，0 项未尝试：任务 [0-9a-f-]{36} 失败：/m);
+    emu.reset();
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail' }]);
+    const json = await runAgainst(emu, ['apply', '-f', file, '--yes', '-o', 'json'], { env: { ...ZH, CI: 'true' } });
+    assert.equal(json.code, zh.code);
+    assert.match(JSON.parse(json.stdout).Listeners[0].Detail, /^task [0-9a-f-]{36} failed: /);
+  });
+
   test('configure set regoin: the unknown key, its suggestion and the keys in Chinese, exit 2', async () => {
     const result = await runCli(['configure', 'set', 'regoin', 'ap-guangzhou'], { env: home.env(ZH) });
     assert.equal(result.code, 2, result.stderr);

@@ -155,7 +155,10 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
       if (event.status === 'done') {
         const verb = event.operation.kind === 'create' ? 'created' : event.operation.kind === 'modify' ? 'updated' : 'deleted';
         tally[verb] = (tally[verb] ?? 0) + event.operation.items.length;
-      } else failures.set(event.loadBalancerId, `${say(language, STATUS_WORDS[event.status])}: ${event.detail ?? ''}`);
+      } else {
+        const detail = event.detailText ? render(language, event.detailText) : (event.detail ?? '');
+        failures.set(event.loadBalancerId, `${say(language, STATUS_WORDS[event.status])}: ${detail}`);
+      }
       counts.set(event.loadBalancerId, tally);
       progress.update(counter());
     } else if (event.type === 'done') {
@@ -331,7 +334,10 @@ class ApplyFailedError extends PartialFailureError {
     const notTried = failed.filter((r) => r.status === 'not tried').length;
     const failedCount = failed.length - unknown - notTried;
     const done = [...results.values()].filter((r) => r.status === 'done').length;
-    const first = failed.find((r) => r.detail)?.detail;
+    const firstFailed = failed.find((r) => r.detail);
+    const first = firstFailed?.detailText
+      ? { en: render('en', firstFailed.detailText), zh: render('zh', firstFailed.detailText) }
+      : firstFailed?.detail;
     const params = { done, failed: failedCount, unknown, notTried };
     super(first ? message(APPLY.partialDetail, { ...params, detail: first }) : message(APPLY.partial, params), {
       hint: message(APPLY.partialHint),
