@@ -21,6 +21,7 @@ import { shellQuote } from '../core/shell-quote.js';
 import { CredentialsError } from '../core/errors.js';
 import { message, type Message } from '../core/i18n.js';
 import { CONFIG_WARNINGS } from './warnings.messages.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
@@ -42,8 +43,11 @@ export function readTextIfExists(path: string): string | undefined {
   } catch (error) {
     if (isMissing(error)) return undefined;
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new CredentialsError(`cannot read ${path}: ${UNREADABLE[code] ?? code}`, {
-      hint: code === 'EISDIR' ? `remove or rename ${path}` : `check the file's owner and mode (ls -l ${shellQuote(path)})`,
+    throw new CredentialsError(message(PROFILE_PROBLEMS.cannotRead, { path, reason: UNREADABLE[code] ?? code }), {
+      hint:
+        code === 'EISDIR'
+          ? message(PROFILE_PROBLEMS.removeOrRename, { path })
+          : message(PROFILE_PROBLEMS.checkFileMode, { quoted: shellQuote(path) }),
     });
   }
 }

@@ -39,4 +39,40 @@ export const PROFILE_PROBLEMS = defineMessages({
     en: 'complete it with clb-listener configure --profile %{profile}',
     zh: '请用 clb-listener configure --profile %{profile} 补全',
   },
+  credentialsFileMissing: { en: '%{variable} names %{path}, which does not exist', zh: '%{variable} 指向 %{path}，但该文件不存在' },
+  fixOrUnset: { en: 'fix or unset %{variable}', zh: '请修正或取消设置 %{variable}' },
+  sdkIdWithoutKey: {
+    en: '[%{section}] in %{path} has secret_id but no secret_key',
+    zh: '%{path} 中的 [%{section}] 有 secret_id 但没有 secret_key',
+  },
+  sdkKeyWithoutId: {
+    en: '[%{section}] in %{path} has secret_key but no secret_id',
+    zh: '%{path} 中的 [%{section}] 有 secret_key 但没有 secret_id',
+  },
+  strayCharacter: {
+    en: '%{label} holds a space, a line break or another character no key has (at position %{position}); nothing was sent',
+    zh: '%{label} 含有空格、换行或密钥中不会有的其他字符（第 %{position} 个字符）；未发送任何请求',
+  },
+  setItAgain: { en: 'set it again without the stray character', zh: '请去掉多余的字符后重新设置' },
+  locked: {
+    en: '%{what} is locked by another run (pid %{pid}); gave up after %{seconds}s',
+    zh: '%{what} 被另一个运行锁定（pid %{pid}）；%{seconds} 秒后放弃',
+  },
+  removeLock: {
+    en: 'if no other clb-listener is running, remove the lock file: rm %{path}',
+    zh: '如果没有其他 clb-listener 在运行，请删除锁文件：rm %{path}',
+  },
+  invalidProfileName: { en: 'invalid profile name %{name}: %{problem}', zh: '无效的配置名 %{name}：%{problem}' },
+  profileIsFileName: {
+    en: 'a profile is a file name under ~/.tccli, e.g. --profile prod',
+    zh: '配置名是 ~/.tccli 下的文件名，例如 --profile prod',
+  },
+  cannotWrite: { en: 'cannot write %{path}: %{reason}', zh: '无法写入 %{path}：%{reason}' },
+  checkDirMode: {
+    en: 'check the owner and mode of %{dir} (ls -ld %{quoted}), or point HOME elsewhere',
+    zh: '请检查 %{dir} 的属主和权限（ls -ld %{quoted}），或把 HOME 指向别处',
+  },
+  cannotRead: { en: 'cannot read %{path}: %{reason}', zh: '无法读取 %{path}：%{reason}' },
+  removeOrRename: { en: 'remove or rename %{path}', zh: '请删除或重命名 %{path}' },
+  checkFileMode: { en: "check the file's owner and mode (ls -l %{quoted})", zh: '请检查该文件的属主和权限（ls -l %{quoted}）' },
 });
