@@ -9,7 +9,7 @@ import {
   DEFAULT_ENDPOINT,
   type SettingsInput,
 } from '../src/config/index.js';
-import { CredentialsError, UsageError } from '../src/core/errors.js';
+import { english, CredentialsError, UsageError } from '../src/core/errors.js';
 import { SecretRegistry } from '../src/core/secrets.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 
@@ -31,7 +31,7 @@ function input(extra: Partial<SettingsInput> = {}, env: Record<string, string> =
     secrets: new SecretRegistry(),
     home: home.dir,
     systemCredentialsFile: home.noSystemFile,
-    warn: (message) => void warnings.push(message),
+    warn: (message) => void warnings.push(english(message)),
     warnings,
     ...extra,
   };

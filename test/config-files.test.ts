@@ -10,7 +10,7 @@ import { parseIni } from '../src/config/ini.js';
 import { permissionWarning, writePrivateFileAtomic, ensurePrivateDir } from '../src/config/files.js';
 import { formatTccliJson, updateTccliProfile } from '../src/config/profile-store.js';
 import { findProfileKey, readProfileKey, writeProfileKey, normalizeEndpoint, type ProfileFiles } from '../src/config/profile-keys.js';
-import { UsageError } from '../src/core/errors.js';
+import { english, UsageError } from '../src/core/errors.js';
 import { makeTempHome, type TempHome } from './helpers/home.js';
 
 let home: TempHome;
@@ -83,9 +83,12 @@ describe('private files', () => {
   test('permissionWarning names the exact chmod, quoting odd paths; silent for 0600 and on Windows', () => {
     home = makeTempHome();
     const plain = home.ini('[default]\n', 'a/credentials', 0o604);
-    assert.match(permissionWarning(plain)!, new RegExp(`run: chmod 600 ${plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    assert.match(english(permissionWarning(plain)!), new RegExp(`run: chmod 600 ${plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     const spaced = home.ini('[default]\n', "my dir/it's", 0o640);
-    assert.ok(permissionWarning(spaced)!.endsWith(`chmod 600 '${home.path('my dir')}/it'\\''s'`), permissionWarning(spaced));
+    assert.ok(
+      english(permissionWarning(spaced)!).endsWith(`chmod 600 '${home.path('my dir')}/it'\\''s'`),
+      english(permissionWarning(spaced)!),
+    );
     assert.equal(permissionWarning(home.ini('[default]\n', 'b/credentials', 0o600)), undefined);
     assert.equal(permissionWarning(plain, 'win32'), undefined);
     assert.equal(permissionWarning(home.path('missing')), undefined);

@@ -10,7 +10,7 @@ import { stsEndpointFor } from '../src/config/role.js';
 import { readTccliProfile } from '../src/config/tccli.js';
 import { ClbClient, type WireEvent } from '../src/api/client.js';
 import { systemClock } from '../src/core/clock.js';
-import { CredentialsError } from '../src/core/errors.js';
+import { english, CredentialsError } from '../src/core/errors.js';
 import { SecretRegistry } from '../src/core/secrets.js';
 import type { EmulatorKey } from '../src/emulator/types.js';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
@@ -46,7 +46,7 @@ function input(extra: Partial<SettingsInput> = {}, env: Record<string, string> =
     systemCredentialsFile: home.noSystemFile,
     region: emu.region,
     now: () => now,
-    warn: (message) => void warnings.push(message),
+    warn: (message) => void warnings.push(english(message)),
     onWire: (event) => void wire.push(event),
     ...extra,
   };

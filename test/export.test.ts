@@ -575,10 +575,14 @@ test('export YAML: a reported value with control characters (C1 and bidirectiona
     ListenerName: name,
     Rules: [{ Domain: 'a.example.com', Url: `/x${name}` }],
   };
-  const text = await exportYaml([{ kind: 'listener', entry, notes: [`note ${name}`], listenerId: 'lbl-aaaa0001', refused: true }], {
-    loadBalancers: ['lb-aaaa0001'],
-    filtered: false,
-  });
+  const note = { text: { en: `note ${name}`, zh: `note ${name}` }, params: {} };
+  const text = await exportYaml(
+    [{ kind: 'listener', entry, notes: [`note ${name}`], noteTexts: [note], listenerId: 'lbl-aaaa0001', refused: true }],
+    {
+      loadBalancers: ['lb-aaaa0001'],
+      filtered: false,
+    },
+  );
   assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, 'nothing raw reaches the terminal');
   assert.deepEqual((parse(text) as { listeners: unknown[] }).listeners, [entry], 'the escapes read back as the very values');
 });

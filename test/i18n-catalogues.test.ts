@@ -28,6 +28,27 @@ import { CONFIGURE } from '../src/cli/commands/configure/configure.messages.js';
 import { REGION_WARNING } from '../src/cli/region-warning.messages.js';
 import { HEADERS } from '../src/ui/table.messages.js';
 import { ASK } from '../src/ui/interactive/interactive.messages.js';
+import { NETWORK } from '../src/api/network.messages.js';
+import { TARGET_CALLS } from '../src/api/targets.messages.js';
+import { UTF8 } from '../src/core/utf8.messages.js';
+import { READING } from '../src/cli/read-input.messages.js';
+import { PROFILE } from '../src/config/profile-keys.messages.js';
+import { EXPORT_NOTES } from '../src/model/export.messages.js';
+import { CONTROL_CHARACTERS } from '../src/model/control-characters.messages.js';
+import { RECONCILE } from '../src/cli/reconcile.messages.js';
+import { PROGRAM } from '../src/cli/program.messages.js';
+import { IDS } from '../src/model/ids.messages.js';
+import { DETAILS } from '../src/cli/commands/apply/apply-details.messages.js';
+import { CONFIG_WARNINGS } from '../src/config/warnings.messages.js';
+import { LIMITS } from '../src/model/limits.messages.js';
+import { OUTPUT } from '../src/ui/output.messages.js';
+import { COMMAND_TEXTS } from '../src/cli/commands/command-texts.messages.js';
+import { PROFILE_PROBLEMS } from '../src/config/profile.messages.js';
+import { PRUNE_SCOPE } from '../src/model/prune-scope.messages.js';
+import { RULE_COMMAND } from '../src/cli/commands/rule/rule-command.messages.js';
+import { EMULATOR } from '../src/cli/commands/emulator/emulator.messages.js';
+import { COMPLETION } from '../src/cli/commands/completion/completion.messages.js';
+import { EXPORT } from '../src/cli/commands/export/export.messages.js';
 import { EXIT_CODE_HELP } from '../src/cli/exit-codes.js';
 import { CERTIFICATE_FLAGS, CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from '../src/model/fields.js';
 
@@ -54,11 +75,42 @@ const CATALOGUES: Record<string, Record<string, Readonly<Record<string, Text>>>>
   'cli/region-warning.messages.ts': { REGION_WARNING },
   'ui/table.messages.ts': { HEADERS },
   'ui/interactive/interactive.messages.ts': { ASK },
+  'api/network.messages.ts': { NETWORK },
+  'api/targets.messages.ts': { TARGET_CALLS },
+  'core/utf8.messages.ts': { UTF8 },
+  'cli/read-input.messages.ts': { READING },
+  'config/profile-keys.messages.ts': { PROFILE },
+  'model/export.messages.ts': { EXPORT_NOTES },
+  'model/control-characters.messages.ts': { CONTROL_CHARACTERS },
+  'cli/reconcile.messages.ts': { RECONCILE },
+  'cli/program.messages.ts': { PROGRAM },
+  'model/ids.messages.ts': { IDS },
+  'cli/commands/apply/apply-details.messages.ts': { DETAILS },
+  'config/warnings.messages.ts': { CONFIG_WARNINGS },
+  'model/limits.messages.ts': { LIMITS },
+  'ui/output.messages.ts': { OUTPUT },
+  'cli/commands/command-texts.messages.ts': { COMMAND_TEXTS },
+  'config/profile.messages.ts': { PROFILE_PROBLEMS },
+  'model/prune-scope.messages.ts': { PRUNE_SCOPE },
+  'cli/commands/rule/rule-command.messages.ts': { RULE_COMMAND },
+  'cli/commands/emulator/emulator.messages.ts': { EMULATOR },
+  'cli/commands/completion/completion.messages.ts': { COMPLETION },
+  'cli/commands/export/export.messages.ts': { EXPORT },
 };
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 /** Texts that are the same in both languages on purpose: names, formats, nothing to translate. */
-const SAME_IN_BOTH = new Set(['ASK.sni', 'FIELD_WORDS.withLimits', 'FIELD_WORDS.limitBetween', 'WHOAMI.secretId']);
+const SAME_IN_BOTH = new Set([
+  'ASK.sni',
+  'FIELD_WORDS.withLimits',
+  'FIELD_WORDS.limitBetween',
+  'WHOAMI.secretId',
+  'NETWORK.asIs',
+  'PROFILE.helpLanguage',
+  'COMPLETION.fish',
+  'COMMAND_TEXTS.flagProblem',
+  'COMPLETION.headerShell',
+]);
 
 function sourceCatalogues(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

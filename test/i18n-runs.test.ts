@@ -10,6 +10,8 @@ import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js
 import { runAgainst } from './helpers/cli.js';
 import { makeTempHome, runCli, type TempHome } from './helpers/home.js';
 import { displayWidth } from '../src/core/width.js';
+import { startProxy } from './helpers/proxy.js';
+import { NO_METADATA_URL } from './helpers/cli.js';
 
 const LB = 'lb-i18n0001';
 const ZH = { LANG: 'zh_CN.UTF-8' };
@@ -205,5 +207,180 @@ describe('the language of a run', () => {
     assert.match(root.stdout, /^全局选项：$/m);
     assert.match(root.stdout, /^退出码：$/m);
     assert.match(root.stdout, /^ {4}2 {2}用法或校验错误；未发送任何请求$/m);
+  });
+});
+
+describe('the newer paths in Chinese: network, input, rules, export, configure', () => {
+  let emu: InProcessEmulator;
+  let home: TempHome;
+  before(async () => {
+    emu = await inProcessEmulator({ loadBalancers: [LB], taskDelayMs: 0 });
+    home = makeTempHome();
+  });
+  after(async () => {
+    await emu.stop();
+    home.cleanup();
+  });
+  beforeEach(() => emu.reset());
+
+  test('a proxy that refuses the tunnel: the network error and its hint in Chinese, exit 6, one CONNECT', async () => {
+    const proxy = await startProxy();
+    try {
+      const env = home.env({
+        ...ZH,
+        TENCENTCLOUD_SECRET_ID: 'AKIDi18nproxytest0000000000000000',
+        TENCENTCLOUD_SECRET_KEY: 'i18nproxytestsecretkey0000000000',
+        TENCENTCLOUD_REGION: 'ap-guangzhou',
+        HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`,
+      });
+      const argv = ['list', '--lb', 'lb-cuxw2rm0', '--endpoint', 'clb.tencentcloudapi.com'];
+      const zh = await runCli(argv, { env });
+      assert.equal(zh.code, 6, zh.stderr);
+      assert.equal(proxy.seen.length, 1, 'one CONNECT: a refusal is not retried');
+      const via = `http://127.0.0.1:${proxy.port}/`;
+      assert.equal(
+        zh.stderr,
+        `错误：DescribeListeners：代理 ${via}（HTTPS_PROXY）拒绝建立隧道（HTTP 403）\n` +
+          `提示：请检查接入点（https://clb.tencentcloudapi.com）、代理（${via}，来自 HTTPS_PROXY）和网络\n`,
+      );
+      const en = await runCli(argv, { env: { ...env, CLB_LISTENER_LANG: 'en-US' } });
+      assert.equal(en.code, 6, en.stderr);
+      assert.match(
+        en.stderr,
+        new RegExp(`^error: DescribeListeners: the proxy ${via} \\(HTTPS_PROXY\\) refused the tunnel \\(HTTP 403\\)$`, 'm'),
+      );
+      // -o json: the same Code and exit code in both languages.
+      const [jsonZh, jsonEn] = [
+        await runCli([...argv, '-o', 'json'], { env }),
+        await runCli([...argv, '-o', 'json', '--language', 'en-US'], { env }),
+      ];
+      assert.equal(jsonZh.code, jsonEn.code);
+      assert.equal(JSON.parse(jsonZh.stderr).Error.Code, JSON.parse(jsonEn.stderr).Error.Code);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('a file that is not UTF-8: the refusal and its hint in Chinese, exit 2, nothing sent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-i18n-'));
+    const file = join(dir, 'latin1.json');
+    // {"ListenerNames":["é"]} with é in Latin-1 (0xE9) at byte 19.
+    writeFileSync(file, Buffer.concat([Buffer.from('{"ListenerNames":["'), Buffer.from([0xe9]), Buffer.from('"]}')]));
+    const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'TCP', '--from-file', file], { env: ZH });
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(result.requests, []);
+    assert.equal(
+      result.stderr,
+      `错误：--from-file ${file}：第 19 字节处不是有效的 UTF-8\n提示：请以 UTF-8 提供输入（可用 iconv -f <原编码> -t UTF-8 转换）；未发送任何请求\n`,
+    );
+  });
+
+  test('rule create: a validation error in Chinese naming the flag, exit 2, nothing sent', async () => {
+    const result = await runAgainst(emu, ['rule', 'create', '--lb', LB, '--port', '80', '--rule', 'Domain=a*b.example.com,Url=/'], {
+      env: ZH,
+    });
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(result.requests, []);
+    assert.match(result.stderr, /^错误：--rule Domain "a\*b\.example\.com" 不是合法域名/);
+    assert.doesNotMatch(result.stderr, /[a-z]{3,} [a-z]{3,} [a-z]{3,}/, 'no English sentence');
+  });
+
+  test('export to stdout: header comments and the note above an entry in Chinese; the YAML itself and -o json unchanged', async () => {
+    const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '80', '--protocol', 'HTTP']);
+    assert.equal(created.code, 0, created.stderr);
+    const rule = await runAgainst(emu, ['rule', 'create', '--lb', LB, '--port', '80', '--rule', 'Domain=a.example.com,Url=/']);
+    assert.equal(rule.code, 0, rule.stderr);
+    const zh = await runAgainst(emu, ['export', '--lb', LB], { env: ZH });
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /^# clb-listener export：lb-i18n0001 的 1 个监听器$/m);
+    assert.match(zh.stdout, /^# 按原样应用时，此文件不做任何改动：clb-listener apply -f FILE --plan --detailed-exitcode 以 0 退出。$/m);
+    assert.match(zh.stdout, /^# 转发规则写在其监听器的 Rules: 下/m);
+    const en = await runAgainst(emu, ['export', '--lb', LB]);
+    assert.match(en.stdout, /^# Forwarding rules are under their listener's Rules:/m);
+    const data = (text: string) => text.split('\n').filter((line) => !/^\s*#/.test(line));
+    assert.deepEqual(data(zh.stdout), data(en.stdout), 'only the comments follow the language');
+    const [jsonZh, jsonEn] = [
+      await runAgainst(emu, ['export', '--lb', LB, '-o', 'json'], { env: ZH }),
+      await runAgainst(emu, ['export', '--lb', LB, '-o', 'json']),
+    ];
+    assert.equal(jsonZh.stdout, jsonEn.stdout);
+  });
+
+  test('apply --plan --prune: the prune-scope reason in Chinese in the text; -o json the same (English Reason) in both languages', async () => {
+    const created = await runAgainst(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'TCP']);
+    assert.equal(created.code, 0, created.stderr);
+    const dir = mkdtempSync(join(tmpdir(), 'clb-i18n-'));
+    const file = join(dir, 'scoped.yaml');
+    writeFileSync(file, `prune:\n  ports: ['81-90']\nlisteners:\n  - LoadBalancerId: ${LB}\n    Port: 80\n    Protocol: TCP\n`);
+    const argv = ['apply', '-f', file, '--plan', '--prune'];
+    const zh = await runAgainst(emu, argv, { env: { ...ZH, CI: 'true' } });
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /^ {8}不在文件中；在 prune: 范围内（端口 81 在 81-90 之内）$/m);
+    const en = await runAgainst(emu, argv, { env: { CI: 'true' } });
+    assert.match(en.stdout, /^ {8}not in the file; in the prune: scope \(port 81 within 81-90\)$/m);
+    const [jsonZh, jsonEn] = [await runAgainst(emu, [...argv, '-o', 'json'], { env: ZH }), await runAgainst(emu, [...argv, '-o', 'json'])];
+    assert.equal(jsonZh.stdout, jsonEn.stdout);
+    assert.match(jsonZh.stdout, /"Reason": ?"not in the file; in the prune: scope \(port 81 within 81-90\)"/);
+  });
+
+  test('usage lines, the --filter/--query conflict, a list --port and an http endpoint refused in Chinese', async () => {
+    const help = await runCli(['list', '--help'], { env: home.env(ZH) });
+    assert.match(help.stdout, /^用法: clb-listener list \[选项\]$/m);
+    const conflict = await runCli(['list', '--lb', LB, '--filter', 'a', '--query', 'b'], { env: home.env(ZH) });
+    assert.equal(conflict.code, 2, conflict.stderr);
+    assert.match(conflict.stderr, /^错误：--filter 与 --query 是同一个选项；只需给出一个$/m);
+    const port = await runCli(['list', '--lb', LB, '--port', '80,81'], { env: home.env(ZH) });
+    assert.equal(port.code, 2, port.stderr);
+    assert.equal(port.stderr, '错误：--port 只接受一个端口\n');
+    const keys = {
+      TENCENTCLOUD_SECRET_ID: 'AKIDi18nendpointtest000000000000',
+      TENCENTCLOUD_SECRET_KEY: 'i18nendpointtestsecretkey0000000',
+    };
+    const endpoint = await runCli(['list', '--lb', LB, '--endpoint', 'http://clb.example.com', '--region', 'ap-guangzhou'], {
+      env: home.env({ ...ZH, ...keys }),
+    });
+    assert.equal(endpoint.code, 2, endpoint.stderr);
+    assert.match(endpoint.stderr, /^错误：--endpoint "http:\/\/clb\.example\.com"：明文 http:\/\/ 只允许用于回环主机/);
+    assert.match(endpoint.stderr, /^提示：请使用 https:\/\/clb\.example\.com$/m);
+  });
+
+  test('a credentials warning in Chinese (half a key pair in the environment), then the refusal, exit 3', async () => {
+    const env = home.env({ ...ZH, TENCENTCLOUD_SECRET_ID: 'AKIDi18nhalfpair000000000000000', CLB_LISTENER_METADATA_URL: NO_METADATA_URL });
+    const result = await runCli(['list', '--lb', LB, '--region', 'ap-guangzhou'], { env });
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(
+      result.stderr,
+      /^警告：设置了 TENCENTCLOUD_SECRET_ID 但没有设置 TENCENTCLOUD_SECRET_KEY；忽略它并从其他地方查找凭证（请两者都设置，或取消设置 TENCENTCLOUD_SECRET_ID）\n错误：未找到凭据/,
+    );
+  });
+
+  test('apply: a failed task in the results in Chinese; -o json keeps the English Detail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clb-i18n-'));
+    const file = join(dir, 'one.yaml');
+    writeFileSync(file, `listeners:\n  - LoadBalancerId: ${LB}\n    Port: 88\n    Protocol: TCP\n`);
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail' }]);
+    const zh = await runAgainst(emu, ['apply', '-f', file, '--yes'], { env: { ...ZH, CI: 'true' } });
+    assert.notEqual(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /创建 {2}失败: 任务 [0-9a-f-]{36} 失败：/);
+    assert.match(zh.stderr, /^错误：已完成 0 项变更，1 项失败，0 项结果未知，0 项未尝试：任务 [0-9a-f-]{36} 失败：/m);
+    emu.reset();
+    await emu.faults([{ action: 'CreateListener', kind: 'taskFail' }]);
+    const json = await runAgainst(emu, ['apply', '-f', file, '--yes', '-o', 'json'], { env: { ...ZH, CI: 'true' } });
+    assert.equal(json.code, zh.code);
+    assert.match(JSON.parse(json.stdout).Listeners[0].Detail, /^task [0-9a-f-]{36} failed: /);
+  });
+
+  test('configure set regoin: the unknown key, its suggestion and the keys in Chinese, exit 2', async () => {
+    const result = await runCli(['configure', 'set', 'regoin', 'ap-guangzhou'], { env: home.env(ZH) });
+    assert.equal(result.code, 2, result.stderr);
+    const [error, hint] = result.stderr.split('\n');
+    assert.equal(error, '错误：未知的配置项 "regoin"（是不是 region？）');
+    assert.match(hint!, /^提示：可用的配置项：secretId, secretKey, token, region,/);
+    const set = await runCli(['configure', 'set', 'validate', 'maybe'], { env: home.env(ZH) });
+    assert.equal(set.code, 2, set.stderr);
+    assert.equal(set.stderr, '错误：validate 必须是 true 或 false；实际为 "maybe"\n');
+    const help = await runCli(['configure', 'set', '--help'], { env: home.env(ZH) });
+    assert.match(help.stdout, /^键：$/m);
+    assert.match(help.stdout, /^ {2}region +默认地域，例如 ap-guangzhou$/m);
   });
 });

@@ -6,6 +6,8 @@ import type * as z from 'zod/mini';
 import type * as Replies from './replies.js';
 import { isReadOnlyAction, type ApiResponse, type CallOptions, type ClbClient } from './client.js';
 import { NetworkError, UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { NETWORK } from './network.messages.js';
 import type { CreateListenerRequest } from '../model/fields.js';
 
 type ReplyName = {
@@ -32,9 +34,9 @@ function parseReply<T>(schema: z.ZodMiniType<T>, action: string, reply: ApiRespo
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'the response';
-  throw new NetworkError(`${action}: unexpected response (${where}: ${issue?.message ?? 'invalid'})`, action, {
+  throw new NetworkError(message(NETWORK.unexpectedResponse, { action, where, issue: issue?.message ?? 'invalid' }), action, {
     requestId: reply.RequestId,
-    hint: 'the endpoint may not be the CLB API; check --endpoint',
+    hint: message(NETWORK.notClbApi),
     // The write was answered, so it may have been applied, whatever the answer looked like.
     mayHaveApplied: !isReadOnlyAction(action),
   });
@@ -97,7 +99,7 @@ export function deleteLoadBalancerListeners(
   options?: CallOptions,
 ): Promise<{ RequestId: string }> {
   if (listenerIds.length === 0) {
-    throw new UsageError('refusing to delete with an empty listener id list: the API would delete every listener', '--listener-id');
+    throw new UsageError(message(NETWORK.emptyListenerIds), '--listener-id');
   }
   return invoke(
     client,
@@ -158,7 +160,7 @@ export function deleteRules(
   extra: { NewDefaultServerDomain?: string } = {},
   options?: CallOptions,
 ): Promise<{ RequestId: string }> {
-  if (locationIds.length === 0) throw new UsageError('refusing to delete with an empty rule id list', '--location-id');
+  if (locationIds.length === 0) throw new UsageError(message(NETWORK.emptyRuleIds), '--location-id');
   return invoke(client, reply('RuleTask'), 'DeleteRule', { ...target, LocationIds: [...locationIds], ...extra }, options);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { sign } from './signer.js';
-import { ApiError, InterruptedError, isInternalErrorCode, NetworkError } from '../core/errors.js';
+import { ApiError, english, InterruptedError, isInternalErrorCode, NetworkError } from '../core/errors.js';
 import { parseEndpoint, serviceEndpoint } from './endpoint.js';
 import { proxyFor, redactProxy, type ProxyChoice } from './proxy.js';
 import type { CredentialSource } from '../core/credentials.js';
@@ -18,6 +18,8 @@ import { VERSION } from '../core/version.js';
 import { API_VERSION, CLB_SERVICE, type ServiceSpec } from './constants.js';
 import { rateLimiterFor, type ActionRateLimiter } from './rate-limit.js';
 import { ConnectionFailed, connectOnceFactory, proxyClientFactory, underlying } from './connect-once.js';
+import { message, type Message } from '../core/i18n.js';
+import { bothLanguages, NETWORK } from './network.messages.js';
 
 export { API_VERSION };
 const CONTENT_TYPE = 'application/json';
@@ -67,7 +69,7 @@ export function makeDispatcher(
   });
 }
 
-const MAY_HAVE_APPLIED = 'the request may or may not have been applied; check with DescribeListeners before retrying';
+const MAY_HAVE_APPLIED = message(NETWORK.mayHaveApplied);
 
 /** Actions that change nothing, so any failure may be retried. */
 export function isReadOnlyAction(action: string): boolean {
@@ -185,8 +187,9 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, onAbandon: () =>
 /** The error of a request's last try, saying how many tries there were when there was more than one. */
 function withAttempts(error: Error, attempts: number): Error {
   if (attempts < 2 || !(error instanceof NetworkError)) return error;
-  return new NetworkError(`${error.message} (${attempts} attempts)`, error.action, {
-    ...(error.hint !== undefined && { hint: error.hint }),
+  const said = error.text && english(error.text) === error.message ? bothLanguages(error.text) : error.message;
+  return new NetworkError(message(NETWORK.withAttempts, { message: said, count: attempts }), error.action, {
+    ...(error.hint !== undefined && { hint: error.hintText && english(error.hintText) === error.hint ? error.hintText : error.hint }),
     ...(error.requestId !== undefined && { requestId: error.requestId }),
     cause: error.cause,
     mayHaveApplied: error.mayHaveApplied,
@@ -362,7 +365,13 @@ export class ClbClient {
     try {
       dispatcher = await this.transport();
     } catch (error) {
-      this.options.onWire?.({ type: 'error', action, attempt, ms: this.clock.now() - started, error: describeTransportError(error) });
+      this.options.onWire?.({
+        type: 'error',
+        action,
+        attempt,
+        ms: this.clock.now() - started,
+        error: english(describeTransportError(error)),
+      });
       return this.notBuilt(action, error);
     }
     // undici's timeouts bound the wait for headers and between body chunks; this one bounds the
@@ -386,7 +395,7 @@ export class ClbClient {
       text = await response.body.text();
     } catch (error) {
       const ms = this.clock.now() - started;
-      this.options.onWire?.({ type: 'error', action, attempt, ms, error: describeTransportError(error) });
+      this.options.onWire?.({ type: 'error', action, attempt, ms, error: english(describeTransportError(error)) });
       if (signal?.aborted) {
         // Interrupted while the connection was still being opened: nothing was written.
         return {
@@ -411,8 +420,8 @@ export class ClbClient {
     const detail = describeTransportError(error);
     return {
       ok: false,
-      error: new NetworkError(`${action}: the request could not be built: ${detail}`, action, {
-        hint: 'nothing was sent',
+      error: new NetworkError(message(NETWORK.notBuilt, { action, detail: bothLanguages(detail) }), action, {
+        hint: message(NETWORK.nothingSent),
         cause: error,
         mayHaveApplied: false,
       }),
@@ -429,12 +438,22 @@ export class ClbClient {
     const deterministic = isDeterministicFailure(underlying(error));
     const readOnly = isReadOnlyAction(action);
     const mayHaveApplied = !readOnly && !notSent;
-    const via = this.proxy ? `, the proxy (${redactProxy(this.proxy.url)} from ${this.proxy.source})` : '';
-    const where = `check the endpoint (${this.endpoint.origin})${via} and your network`;
-    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : readOnly ? where : `nothing was sent; ${where}`;
+    const endpoint = this.endpoint.origin;
+    const where = this.proxy
+      ? message(readOnly ? NETWORK.checkEndpointProxy : NETWORK.checkEndpointProxyNothingSent, {
+          endpoint,
+          proxy: redactProxy(this.proxy.url),
+          source: this.proxy.source,
+        })
+      : message(readOnly ? NETWORK.checkEndpoint : NETWORK.checkEndpointNothingSent, { endpoint });
+    const hint = mayHaveApplied ? MAY_HAVE_APPLIED : where;
     return {
       ok: false,
-      error: new NetworkError(`${action}: ${detail}`, action, { hint, cause: error, mayHaveApplied }),
+      error: new NetworkError(message(NETWORK.failed, { action, detail: bothLanguages(detail) }), action, {
+        hint,
+        cause: error,
+        mayHaveApplied,
+      }),
       // A proxy that refuses the tunnel does so by policy, and a refused certificate is refused
       // again: asking again gets the same answer.
       retryable: !mayHaveApplied && !deterministic && !isProxyRefusal(underlying(error)),
@@ -443,27 +462,29 @@ export class ClbClient {
   }
 
   /** What went wrong, naming the proxy when the failure was on the way through it. */
-  private describeFailure(error: unknown): string {
-    const proxy = this.proxy && `the proxy ${redactProxy(this.proxy.url)} (${this.proxy.source})`;
+  private describeFailure(error: unknown): Message {
+    const proxy = this.proxy && { proxy: redactProxy(this.proxy.url), source: this.proxy.source };
     const refused = isProxyRefusal(underlying(error)) && /\((\d+)\)/.exec((underlying(error) as Error).message);
-    if (proxy && refused) return `${proxy} refused the tunnel (HTTP ${refused[1]})`;
+    if (proxy && refused) return message(NETWORK.proxyRefusedTunnel, { ...proxy, status: refused[1]! });
     if (!(error instanceof ConnectionFailed)) return describeTransportError(error);
     const closed = errorCode(error.cause) === 'UND_ERR_SOCKET';
     if (proxy)
       return closed
-        ? `${proxy} closed the connection before the tunnel was open`
-        : `${describeTransportError(error.cause)} (through ${proxy})`;
-    return closed ? 'the connection was closed while it was being opened' : describeTransportError(error.cause);
+        ? message(NETWORK.proxyClosed, proxy)
+        : message(NETWORK.throughProxy, { ...proxy, detail: bothLanguages(describeTransportError(error.cause)) });
+    return closed ? message(NETWORK.closedWhileOpening) : describeTransportError(error.cause);
   }
 
   private parseEnvelope(action: string, status: number, text: string, traceId?: string): AttemptOutcome {
     const readOnly = isReadOnlyAction(action);
     if (status !== 200) {
-      const trace = traceId ? ` (trace id ${traceId})` : '';
+      const said = traceId
+        ? message(NETWORK.httpStatusTrace, { action, status, trace: traceId })
+        : message(NETWORK.httpStatus, { action, status });
       return {
         ok: false,
-        error: new NetworkError(`${action}: the endpoint answered HTTP ${status}${trace}`, action, {
-          hint: readOnly ? 'the service may be unavailable; try again shortly' : MAY_HAVE_APPLIED,
+        error: new NetworkError(said, action, {
+          hint: readOnly ? message(NETWORK.serviceUnavailable) : MAY_HAVE_APPLIED,
           mayHaveApplied: !readOnly,
         }),
         // A 5xx on a read is safe to repeat; on a write it is not, since it may have been applied.
@@ -476,7 +497,7 @@ export class ClbClient {
     } catch {
       return {
         ok: false,
-        error: new NetworkError(`${action}: the response was not JSON: ${preview(text)}`, action, { mayHaveApplied: !readOnly }),
+        error: new NetworkError(message(NETWORK.notJson, { action, preview: preview(text) }), action, { mayHaveApplied: !readOnly }),
         // A read changes nothing: an answer cut short by a proxy is worth another try.
         retryable: readOnly,
       };
@@ -485,7 +506,7 @@ export class ClbClient {
     if (!response || typeof response !== 'object') {
       return {
         ok: false,
-        error: new NetworkError(`${action}: the response has no "Response" object: ${preview(text)}`, action, {
+        error: new NetworkError(message(NETWORK.noResponseObject, { action, preview: preview(text) }), action, {
           mayHaveApplied: !readOnly,
         }),
         retryable: readOnly,
@@ -502,7 +523,7 @@ export class ClbClient {
     if (!requestId) {
       return {
         ok: false,
-        error: new NetworkError(`${action}: the response has no RequestId: ${preview(text)}`, action, { mayHaveApplied: !readOnly }),
+        error: new NetworkError(message(NETWORK.noRequestId, { action, preview: preview(text) }), action, { mayHaveApplied: !readOnly }),
         retryable: readOnly,
       };
     }
@@ -594,22 +615,22 @@ function isProxyRefusal(error: unknown): boolean {
   return error instanceof Error && /^Proxy response \(\d+\) !== 200/.test(error.message);
 }
 
-function describeTransportError(error: unknown): string {
+function describeTransportError(error: unknown): Message {
   if (error instanceof ConnectionFailed) return describeTransportError(error.cause);
   const code = errorCode(error);
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'no answer before the request timeout';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'could not connect before the connect timeout';
-  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
-    return `the answer was cut off after ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, more than any API answer (is the endpoint the API?)`;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ECONNREFUSED') return `connection refused (${message.replace(/^connect /, '')})`;
-  if (code === 'UND_ERR_SOCKET') return 'the connection was closed before an answer arrived';
-  const refused = isProxyRefusal(error) && /\((\d+)\)/.exec(message);
-  if (refused) return `the proxy refused the tunnel (HTTP ${refused[1]})`;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return message(NETWORK.requestTimeout);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return message(NETWORK.connectTimeout);
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return message(NETWORK.tooLarge, { size: MAX_RESPONSE_BYTES / 1024 / 1024 });
+  const text = error instanceof Error ? error.message : String(error);
+  if (code === 'ECONNREFUSED') return message(NETWORK.connectionRefused, { address: text.replace(/^connect /, '') });
+  if (code === 'UND_ERR_SOCKET') return message(NETWORK.closedBeforeAnswer);
+  const refused = isProxyRefusal(error) && /\((\d+)\)/.exec(text);
+  if (refused) return message(NETWORK.proxyRefused, { status: refused[1]! });
   // OpenSSL's own text is a line of internals; the code says it.
-  if (code?.startsWith('ERR_SSL_') || code === 'EPROTO') return `the TLS handshake failed (${code})`;
-  if (code && TLS_CODES.has(code)) return `the TLS handshake failed: ${message} (${code})`;
-  return code ? `${code}: ${message}` : message;
+  if (code?.startsWith('ERR_SSL_') || code === 'EPROTO') return message(NETWORK.tlsFailed, { code });
+  if (code && TLS_CODES.has(code)) return message(NETWORK.tlsFailedBecause, { message: text, code });
+  // The system's own words (its code and message): the same in every language.
+  return message(NETWORK.asIs, { text: code ? `${code}: ${text}` : text });
 }
 
 function preview(text: string): string {

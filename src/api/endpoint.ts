@@ -3,6 +3,8 @@
  * signed request in clear text to another host would expose the signature and the body.
  */
 import { UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { NETWORK } from './network.messages.js';
 
 /**
  * IP literals as node:net's isIP reads them (the same patterns): a dotted-decimal IPv4 address
@@ -45,33 +47,33 @@ export function parseEndpoint(input: string, label = '--endpoint'): URL {
   // The URL parser drops tabs and line breaks silently ("https://a\n.com" is https://a.com): a
   // value holding any is refused rather than guessed at.
   if (/[\u0000-\u001f\u007f-\u009f]/.test(input) || text.includes(' ')) {
-    throw new UsageError(`${label} "${raw}": contains a space or a control character`, label, {
-      hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com',
+    throw new UsageError(message(NETWORK.endpointControl, { label, raw }), label, {
+      hint: message(NETWORK.endpointExample),
     });
   }
   let url: URL;
   try {
     url = new URL(withScheme(text));
   } catch {
-    throw new UsageError(`${label} "${raw}" is not a URL`, label, { hint: 'e.g. https://clb.ap-guangzhou.tencentcloudapi.com' });
+    throw new UsageError(message(NETWORK.endpointNotUrl, { label, raw }), label, { hint: message(NETWORK.endpointExample) });
   }
   // The API signs every request; a user name or password in the URL would only be sent in the
   // clear to whatever answers, and shown wherever the endpoint is.
   if (url.username || url.password) {
-    throw new UsageError(`${label} "${raw}": holds a user name or password, which the API does not take`, label, {
-      hint: 'give only scheme, host and port, e.g. https://clb.ap-guangzhou.tencentcloudapi.com',
+    throw new UsageError(message(NETWORK.endpointCredentials, { label, raw }), label, {
+      hint: message(NETWORK.endpointOnlyOrigin),
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`${label} "${raw}": only https:// is supported`, label);
+    throw new UsageError(message(NETWORK.endpointHttpsOnly, { label, raw }), label);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new UsageError(`${label} "${raw}": plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost)`, label, {
-      hint: `use https://${url.host}`,
+    throw new UsageError(message(NETWORK.endpointHttpLoopback, { label, raw }), label, {
+      hint: message(NETWORK.endpointUseHttps, { host: url.host }),
     });
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
-    throw new UsageError(`${label} "${raw}": the API path is always "/"; give only scheme, host and port`, label);
+    throw new UsageError(message(NETWORK.endpointPath, { label, raw }), label);
   }
   return url;
 }

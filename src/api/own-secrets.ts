@@ -6,6 +6,8 @@
  */
 import type { Credentials } from '../core/credentials.js';
 import { UsageError } from '../core/errors.js';
+import { message, type Text } from '../core/i18n.js';
+import { NETWORK } from './network.messages.js';
 
 /** Shorter values could be ordinary words of a body (a real SecretKey has 32 characters). */
 const MIN_CHECKED_LENGTH = 12;
@@ -37,20 +39,18 @@ function pathOf(body: string, needle: string): string | undefined {
 
 /** Refuses (exit 2, nothing sent) a body holding the SecretKey or session token that signs it. */
 export function refuseOwnSecrets(action: string, body: string, credentials: Credentials): void {
-  const parts: [string, string | undefined][] = [
-    ['SecretKey', credentials.secretKey],
-    ['session token', credentials.token],
+  const parts: [readonly [Text, Text], string | undefined][] = [
+    [[NETWORK.ownSecretKey, NETWORK.ownSecretKeyAt], credentials.secretKey],
+    [[NETWORK.ownToken, NETWORK.ownTokenAt], credentials.token],
   ];
-  for (const [what, secret] of parts) {
+  for (const [[said, saidAt], secret] of parts) {
     if (!secret || secret.length < MIN_CHECKED_LENGTH) continue;
     // As JSON writes it: a key with a quote or a backslash is escaped in the body.
     const written = JSON.stringify(secret).slice(1, -1);
     if (!body.includes(secret) && !body.includes(written)) continue;
     const where = pathOf(body, secret);
-    throw new UsageError(
-      `the ${action} request would carry the ${what} of the credentials in use${where ? `, in ${where}` : ''}; nothing was sent`,
-      undefined,
-      { hint: 'a credentials file (or a key) was given as input: check the file:// values and input files' },
-    );
+    throw new UsageError(where ? message(saidAt, { action, path: where }) : message(said, { action }), undefined, {
+      hint: message(NETWORK.ownSecretHint),
+    });
   }
 }

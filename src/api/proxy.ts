@@ -9,6 +9,8 @@
  */
 import type { BlockList } from 'node:net';
 import { UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { NETWORK } from './network.messages.js';
 import { isLoopbackHost } from './endpoint.js';
 
 type Env = Record<string, string | undefined>;
@@ -41,13 +43,13 @@ function parseProxy(value: string, source: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${source} "${redactProxy(value)}" is not a URL`, undefined, {
-      hint: `e.g. ${source}=http://proxy.example.com:3128`,
+    throw new UsageError(message(NETWORK.proxyNotUrl, { source, value: redactProxy(value) }), undefined, {
+      hint: message(NETWORK.proxyExample, { source }),
     });
   }
   if (!PROXY_SCHEMES.has(url.protocol)) {
-    throw new UsageError(`${source}: ${url.protocol}// proxies are not supported (http, https, socks5)`, undefined, {
-      hint: `e.g. ${source}=http://proxy.example.com:3128`,
+    throw new UsageError(message(NETWORK.proxyScheme, { source, scheme: url.protocol }), undefined, {
+      hint: message(NETWORK.proxyExample, { source }),
     });
   }
   return url;

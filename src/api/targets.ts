@@ -8,6 +8,8 @@ import type * as Replies from './replies.js';
 import type { CallOptions, ClbClient } from './client.js';
 import { invoke, reply } from './clb.js';
 import { UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { TARGET_CALLS } from './targets.messages.js';
 
 /** At most this many targets in one RegisterTargets or DeregisterTargets call (the SDK's Targets field). */
 export const TARGETS_PER_CALL = 20;
@@ -46,9 +48,9 @@ function placeOf(place: TargetPlace): TargetPlace {
 }
 
 function chunkOf(targets: readonly ApiTarget[], action: string): ApiTarget[] {
-  if (targets.length === 0) throw new UsageError(`${action}: no targets given`);
+  if (targets.length === 0) throw new UsageError(message(TARGET_CALLS.noTargets, { action }));
   if (targets.length > TARGETS_PER_CALL)
-    throw new UsageError(`${action}: at most ${TARGETS_PER_CALL} targets a call, got ${targets.length}`);
+    throw new UsageError(message(TARGET_CALLS.tooMany, { action, max: TARGETS_PER_CALL, count: targets.length }));
   return targets.map((t) => ({ ...t }));
 }
 

@@ -20,16 +20,14 @@ import type { GlobalOptions } from '../core/context.js';
 import { suggestCommand } from './command-line.js';
 import { type Message, message, render, say } from '../core/i18n.js';
 import { FOLLOW } from './follow-task.messages.js';
+import { COMMAND_TEXTS } from './commands/command-texts.messages.js';
 
 export { DEFAULT_WAIT_TIMEOUT_SECONDS, waitTimeoutMs } from './seconds.js';
 
 export function checkRequestId(raw: string): string {
   const id = raw.trim();
   if (!/^[0-9a-fA-F-]{8,64}$/.test(id)) {
-    throw new UsageError(
-      `request id "${raw}" does not look like a RequestId (a UUID such as 6aa274e5-ff78-4e9e-b13c-30a9e21b107e)`,
-      '<request-id>',
-    );
+    throw new UsageError(message(COMMAND_TEXTS.notRequestId, { raw }), '<request-id>');
   }
   return id;
 }

@@ -8,6 +8,8 @@ import { ExitCode, exitCodeFor, SIGNAL_EXIT_CODES, type HandledSignal } from './
 import { SecretRegistry } from '../core/secrets.js';
 import { ExitStatus, InterruptedError, UsageError } from '../core/errors.js';
 import { repairedArgument } from '../core/utf8.js';
+import { UTF8 } from '../core/utf8.messages.js';
+import { message } from '../core/i18n.js';
 import { VERSION } from '../core/version.js';
 import { releaseTerminalAtExit } from '../core/hang-up.js';
 import { asciiOnly, toAscii } from '../core/ascii.js';
@@ -92,8 +94,8 @@ export async function main(argv: readonly string[], overrides: Partial<CliContex
       // Bytes that were not UTF-8 reach argv as U+FFFD: refused, never sent as if typed.
       const repaired = repairedArgument(argv);
       if (repaired) {
-        throw new UsageError(`${repaired.name}: not valid UTF-8 at byte ${repaired.offset}`, undefined, {
-          hint: 'Node reads bytes that are not UTF-8 as U+FFFD; give the arguments in UTF-8 (nothing was sent)',
+        throw new UsageError(message(UTF8.notUtf8, { what: repaired.name, offset: repaired.offset }), undefined, {
+          hint: message(UTF8.argvNotUtf8),
         });
       }
       // `clb-listener` alone asks what there is: the help, on stdout, and success (as git and gh do).

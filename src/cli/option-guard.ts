@@ -8,6 +8,8 @@
  *   (`--port 80 --port 81`) may repeat.
  */
 import type { Command, Option } from 'commander';
+import { message } from '../core/i18n.js';
+import { COMMAND_TEXTS } from './commands/command-texts.messages.js';
 import { UsageError } from '../core/errors.js';
 
 const ON = new Set(['true', '1', 'on', 'yes']);
@@ -48,15 +50,18 @@ function guardOption(command: Command, option: Option): void {
   SEEN.set(command, seen);
   command.on(`option:${name}`, (raw?: string | null) => {
     if (typeof raw === 'string' && raw.trim() === '') {
-      throw new UsageError(`${flag}: the value is empty`, flag, { hint: `give ${flag} a value, or leave it out` });
+      throw new UsageError(message(COMMAND_TEXTS.emptyValue, { flag }), flag, { hint: message(COMMAND_TEXTS.giveAValue, { flag }) });
     }
     if (isRepeatable(option)) return;
     const key = option.attributeName();
     const now = meaning(option, raw);
     const before = seen.get(key);
     if (before && before.meaning !== now) {
-      throw new UsageError(`${shown(before.flag, before.raw)} and ${shown(flag, raw)} contradict each other`, flag, {
-        hint: `give ${before.flag === flag ? flag : `${before.flag} or ${flag}`} once`,
+      throw new UsageError(message(COMMAND_TEXTS.contradict, { first: shown(before.flag, before.raw), second: shown(flag, raw) }), flag, {
+        hint:
+          before.flag === flag
+            ? message(COMMAND_TEXTS.giveOnce, { flag })
+            : message(COMMAND_TEXTS.giveOneOf, { first: before.flag, second: flag }),
       });
     }
     if (!before) seen.set(key, { flag, raw, meaning: now });

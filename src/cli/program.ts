@@ -14,6 +14,7 @@ import { type Language, type Message, message as message_, render, say } from '.
 import { USAGE, USAGE_PATTERNS } from './usage.messages.js';
 import { displayWidth } from '../core/width.js';
 import { HELP } from './help.messages.js';
+import { PROGRAM } from './program.messages.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
 import { closest, suggestChoice } from '../core/suggest.js';
 import { asciiOnly, toAscii } from '../core/ascii.js';
@@ -56,6 +57,14 @@ function helpLayout(language: Language): Partial<Help> {
             ')',
         )
         .replace(/\(default: ([^)]*)\)$/, (_all, value: string) => `(${say(language, HELP.defaultValue, { value })})`);
+    },
+    // `Usage: clb-listener create [options]`: commander's placeholders in the run's language.
+    commandUsage(command: Command): string {
+      const text = Help.prototype.commandUsage.call(this, command);
+      if (language === 'en') return text;
+      return text
+        .replace(/ \[options\](?= |$)/g, ` ${say(language, PROGRAM.options)}`)
+        .replace(/ \[command\](?= |$)/g, ` ${say(language, PROGRAM.command)}`);
     },
     styleTitle(title: string): string {
       const id = TITLES[title];
@@ -150,7 +159,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.hook('preAction', async (_program, action) => {
     const { query: given, filter } = action.optsWithGlobals<{ query?: string; filter?: string }>();
     if (filter !== undefined && given !== undefined && filter !== given) {
-      throw new UsageError('--filter and --query are the same option; give one', '--filter');
+      throw new UsageError(message_(PROGRAM.filterAndQuery), '--filter');
     }
     const query = given ?? filter;
     if (filter !== undefined) program.setOptionValue('query', filter);

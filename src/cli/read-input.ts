@@ -8,7 +8,9 @@ import { constants, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../core/errors.js';
-import { message } from '../core/i18n.js';
+import { message, say, type Param, type Text } from '../core/i18n.js';
+import { READING } from './read-input.messages.js';
+import { UTF8 } from '../core/utf8.messages.js';
 import { ERRORS } from '../core/errors.messages.js';
 import type { CliContext } from '../core/context.js';
 import { MAX_INPUT_BYTES } from '../model/limits.js';
@@ -18,25 +20,25 @@ export interface ReadLimit {
   maxBytes: number;
   tooLarge: () => Error;
   /** How the input is named when its bytes are not UTF-8 (default `stdin`), and the flag it came from. */
-  what?: string;
+  what?: Param;
   flag?: string;
 }
 
 /** Input bytes as text; bytes that are not UTF-8 are refused with where they are, never replaced. */
-function textOrThrow(bytes: Buffer, what: string, flag: string | undefined): string {
+function textOrThrow(bytes: Buffer, what: Param, flag: string | undefined): string {
   const decoded = decodeUtf8(bytes);
   if ('text' in decoded) return decoded.text;
-  throw new UsageError(`${what}: ${decoded.problem}`, flag, {
-    hint: 'give the input as UTF-8 (iconv -f <its encoding> -t UTF-8 converts it); nothing was sent',
+  throw new UsageError(message(UTF8.notUtf8, { what, offset: decoded.offset }), flag, {
+    hint: message(UTF8.giveUtf8),
   });
 }
 
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
-}
-
-export function tooLargeError(what: string, flag: string | undefined, maxBytes = MAX_INPUT_BYTES): UsageError {
-  return new UsageError(`${what} is larger than ${sizeText(maxBytes)}, the most this tool reads from one input`, flag);
+export function tooLargeError(what: Param, flag: string | undefined, maxBytes = MAX_INPUT_BYTES): UsageError {
+  const said =
+    maxBytes >= 1024 * 1024
+      ? message(READING.tooLargeMiB, { what, size: maxBytes / (1024 * 1024) })
+      : message(READING.tooLargeBytes, { what, size: maxBytes });
+  return new UsageError(said, flag);
 }
 
 /**
@@ -79,7 +81,7 @@ export function readStream(stream: NodeJS.ReadableStream, limit?: ReadLimit, sig
     };
     const onError = (error: Error): void => {
       stop();
-      reject(new UsageError(`cannot read stdin (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+      reject(new UsageError(message(READING.cannotReadStdin, { reason: (error as NodeJS.ErrnoException).code ?? error.message })));
     };
     const onAbort = (): void => {
       abandon();
@@ -98,24 +100,24 @@ export function readStream(stream: NodeJS.ReadableStream, limit?: ReadLimit, sig
 }
 
 /** What a non-regular file is, in words. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'is a directory';
-  if (stats.isFIFO()) return 'is a named pipe (FIFO), which could block forever';
-  if (stats.isCharacterDevice()) return 'is a device, which could stream forever';
-  if (stats.isBlockDevice()) return 'is a block device';
-  if (stats.isSocket()) return 'is a socket';
-  return 'is not a regular file';
+function kindOf(stats: Stats): Text {
+  if (stats.isDirectory()) return READING.isDirectory;
+  if (stats.isFIFO()) return READING.isFifo;
+  if (stats.isCharacterDevice()) return READING.isDevice;
+  if (stats.isBlockDevice()) return READING.isBlockDevice;
+  if (stats.isSocket()) return READING.isSocket;
+  return READING.notRegular;
 }
 
-const OPEN_REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  ENOTDIR: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ELOOP: 'too many symbolic links',
-  ENXIO: 'is a socket or device with nothing behind it',
-  ENAMETOOLONG: 'the name is too long',
+const OPEN_REASONS: Record<string, Text> = {
+  ENOENT: READING.noSuchFile,
+  ENOTDIR: READING.noSuchFile,
+  EACCES: READING.permissionDenied,
+  EPERM: READING.permissionDenied,
+  EISDIR: READING.isDirectory,
+  ELOOP: READING.tooManyLinks,
+  ENXIO: READING.nothingBehind,
+  ENAMETOOLONG: READING.nameTooLong,
 };
 
 /**
@@ -129,9 +131,9 @@ export async function readRegularFile(
   options: { cwd: string; signal?: AbortSignal; maxBytes?: number },
 ): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
-  const refuse = (reason: string) =>
-    new UsageError(`${flag} ${path}: cannot read the file (${reason})`, flag, {
-      ...(reason.includes('FIFO') || reason.includes('device') ? { hint: 'give a regular file, or "-" to read stdin' } : {}),
+  const refuse = (reason: Param) =>
+    new UsageError(message(READING.cannotReadFile, { flag, path, reason }), flag, {
+      ...(reason === READING.isFifo || reason === READING.isDevice ? { hint: message(READING.giveRegularFile) } : {}),
     });
   let handle: FileHandle;
   try {
@@ -181,16 +183,21 @@ export function inputReader(ctx: CliContext, beforeFirstRead?: () => void): (pat
       beforeFirstRead?.();
     }
     if (path === '-') {
-      if (stdinUsed) throw new UsageError(`${flag}: stdin ("-") was already read by another option`, flag);
-      if (ctx.stdin.isTTY) throw new UsageError(`${flag} -: stdin is a terminal; pipe the content in or give a file path`, flag);
+      if (stdinUsed) throw new UsageError(message(READING.stdinAlreadyRead, { flag }), flag);
+      if (ctx.stdin.isTTY) throw new UsageError(message(READING.stdinIsTerminal, { flag }), flag);
       stdinUsed = true;
       return readStream(
         ctx.stdin,
-        { maxBytes: MAX_INPUT_BYTES, tooLarge: () => tooLargeError(`${flag} stdin`, flag), what: `${flag} stdin`, flag },
+        { maxBytes: MAX_INPUT_BYTES, tooLarge: () => tooLargeError(stdinOf(flag), flag), what: stdinOf(flag), flag },
         ctx.signal,
       );
     }
-    if (path.trim() === '') throw new UsageError(`${flag}: the file name is empty`, flag);
+    if (path.trim() === '') throw new UsageError(message(READING.emptyFileName, { flag }), flag);
     return readRegularFile(path, flag, { cwd: ctx.cwd, signal: ctx.signal });
   };
+}
+
+/** `--from-file stdin` in both languages: the name of a flag's input read from stdin. */
+function stdinOf(flag: string): Text {
+  return { en: say('en', READING.stdinOf, { flag }), zh: say('zh', READING.stdinOf, { flag }) };
 }

@@ -13,9 +13,11 @@
 import type { ClbClient } from '../api/client.js';
 import type { Clock } from '../core/clock.js';
 import { describeListeners } from '../api/clb.js';
-import { ApiError, InterruptedError, NetworkError, TaskFailedError } from '../core/errors.js';
+import { ApiError, InterruptedError, NetworkError, TaskFailedError, type Words } from '../core/errors.js';
 import type { CreateListenerRequest } from '../model/fields.js';
 import { describeHolder, holderOf, portLabel, type PortHolder } from '../model/ports.js';
+import { message, render, type Message, type Param, type Text } from '../core/i18n.js';
+import { RECONCILE } from './reconcile.messages.js';
 
 /** How much earlier than the request a listener's CreateTime may be and still be the request's. */
 export const CREATE_TIME_ALLOWANCE_MS = 5000;
@@ -40,8 +42,9 @@ export interface ReportedListener extends PortHolder {
  * (exit 4, as for any failed task). Its id was in the lost answer, so none is named.
  */
 export class LostTaskFailedError extends TaskFailedError {
-  constructor(message: string, list: string) {
-    super('', message, { message: `${message}; nothing was created`, hint: `see what is there with ${list}` });
+  constructor(reason: Param, checked: Words, list: string) {
+    const lost = message(RECONCILE.lostNothingCreated, { reason, checked: bothLanguages(checked) });
+    super('', render('en', lost), { message: lost, hint: message(RECONCILE.seeWhatIsThere, { command: list }) });
   }
 }
 
@@ -71,8 +74,10 @@ export interface MatchedListener {
 export interface Match {
   /** One per requested port, in order, when every port has the request's listener. */
   listeners?: MatchedListener[];
-  /** Why not, port by port: missing, or held by a listener that is not the request's. */
+  /** Why not, port by port: missing, or held by a listener that is not the request's (in English). */
   problems: string[];
+  /** The same, as catalogue messages. */
+  problemTexts: Message[];
 }
 
 /**
@@ -85,14 +90,16 @@ export function matchCreated(
   context: { before?: readonly PortHolder[]; sentAt: number },
 ): Match {
   const matched: MatchedListener[] = [];
-  const problems: string[] = [];
+  const problemTexts: Message[] = [];
+  let where = '';
+  const problem = (text: Text, params: Record<string, string>) => problemTexts.push(message(text, { port: where, ...params }));
   const known = context.before ? new Set(context.before.map((l) => l.ListenerId)) : undefined;
   for (const [index, port] of request.Ports.entries()) {
     const name = request.ListenerNames?.[index];
-    const where = `port ${portLabel(port, request.EndPort)}`;
+    where = portLabel(port, request.EndPort);
     const holder = holderOf(listeners, request.Protocol, port, request.EndPort);
     if (!holder) {
-      problems.push(`no listener on ${where}`);
+      problem(RECONCILE.noListener, {});
       continue;
     }
     const sameShape =
@@ -101,26 +108,28 @@ export function matchCreated(
       (holder.EndPort ?? 0) === (request.EndPort ?? 0) &&
       (name === undefined || (holder.ListenerName ?? '') === name);
     if (!sameShape) {
-      problems.push(`${where} is held by ${describeHolder(holder)}, not a ${request.Protocol} listener${name ? ` named "${name}"` : ''}`);
+      const params = { holder: describeHolder(holder), protocol: request.Protocol };
+      if (name) problem(RECONCILE.heldNotNamed, { ...params, name });
+      else problem(RECONCILE.heldNot, params);
       continue;
     }
     if (known) {
       if (known.has(holder.ListenerId)) {
-        problems.push(`${where} is held by ${describeHolder(holder)}, which was there before the request`);
+        problem(RECONCILE.heldBefore, { holder: describeHolder(holder) });
         continue;
       }
     } else {
       const created = parseCreateTime(holder.CreateTime);
       if (created === undefined || created < context.sentAt - CREATE_TIME_ALLOWANCE_MS) {
-        problems.push(
-          `${where} is held by ${describeHolder(holder)}, created ${holder.CreateTime ? `${holder.CreateTime} +08:00` : 'at an unknown time'}, before the request was sent`,
-        );
+        if (holder.CreateTime) problem(RECONCILE.heldCreatedAt, { holder: describeHolder(holder), time: holder.CreateTime });
+        else problem(RECONCILE.heldCreatedUnknown, { holder: describeHolder(holder) });
         continue;
       }
     }
     matched.push({ ListenerId: holder.ListenerId, Port: port, ListenerName: holder.ListenerName || null });
   }
-  return problems.length === 0 ? { listeners: matched, problems } : { problems };
+  const problems = problemTexts.map((text) => render('en', text));
+  return problems.length === 0 ? { listeners: matched, problems, problemTexts } : { problems, problemTexts };
 }
 
 export interface ReconcileOptions {
@@ -142,7 +151,7 @@ export type ReconcileOutcome =
   /** `settled`: still listed once the task should be over (false: found, but the time ran out first). */
   | { found: true; listeners: MatchedListener[]; reads: number; settled: boolean }
   /** `vanished`: the listeners were listed, then were gone: their task failed. */
-  | { found: false; reads: number; checked: string; vanished?: boolean };
+  | { found: false; reads: number; checked: string; checkedText: Message; vanished?: boolean };
 
 /**
  * Reads DescribeListeners until the request's listeners show up and are still there once their
@@ -156,7 +165,7 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
   const deadline = started + options.timeoutMs;
   const settleAt = options.sentAt + (options.settleMs ?? SETTLE_MS);
   let reads = 0;
-  let last = 'DescribeListeners could not be read';
+  let last: Message | Text = message(RECONCILE.couldNotRead);
   let seen: MatchedListener[] | undefined;
   for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
     if (options.signal?.aborted) break;
@@ -174,19 +183,20 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
         // Still (or first) listed once their task should be over: created.
         if (now() >= settleAt) return { found: true, listeners: match.listeners, reads, settled: true };
         seen = match.listeners;
-        last = match.problems.join('; ');
+        last = joined(match.problemTexts);
       } else if (seen) {
         const seconds = Math.max(0, Math.round((now() - started) / 1000));
-        return {
-          found: false,
-          vanished: true,
+        const checkedText = message(RECONCILE.vanished, {
+          lb: request.LoadBalancerId,
           reads,
-          checked: `DescribeListeners on ${request.LoadBalancerId} listed the listeners, then ${reads} read${reads === 1 ? '' : 's'} and ${seconds}s later no longer (${match.problems.join('; ')}): their task failed`,
-        };
-      } else last = match.problems.join('; ');
+          seconds,
+          problems: joined(match.problemTexts),
+        });
+        return { found: false, vanished: true, reads, checked: render('en', checkedText), checkedText };
+      } else last = joined(match.problemTexts);
     } catch (error) {
       if (options.signal?.aborted) break;
-      last = `DescribeListeners failed: ${error instanceof Error ? error.message : String(error)}`;
+      last = message(RECONCILE.readFailed, { reason: error instanceof Error ? error.message : String(error) });
     }
     const remaining = deadline - now();
     if (remaining <= 0) break;
@@ -200,9 +210,23 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
   }
   if (seen) return { found: true, listeners: seen, reads, settled: false };
   const seconds = Math.max(0, Math.round((now() - started) / 1000));
-  return {
-    found: false,
+  const checkedText = message(RECONCILE.checked, {
+    lb: request.LoadBalancerId,
     reads,
-    checked: `checked DescribeListeners on ${request.LoadBalancerId} ${reads} time${reads === 1 ? '' : 's'} over ${seconds}s: ${last}`,
-  };
+    seconds,
+    last: 'text' in last ? bothLanguages(last) : last,
+  });
+  return { found: false, reads, checked: render('en', checkedText), checkedText };
+}
+
+/** A message (or a sentence already in both languages) as one placeholder's value, in both languages. */
+export function bothLanguages(words: Words | Text): Text {
+  if (typeof words === 'string') return { en: words, zh: words };
+  if ('text' in words) return { en: render('en', words), zh: render('zh', words) };
+  return words;
+}
+
+/** The problems found, one after the other, as each language separates them. */
+function joined(problems: readonly Message[]): Text {
+  return { en: problems.map((p) => render('en', p)).join('; '), zh: problems.map((p) => render('zh', p)).join('；') };
 }

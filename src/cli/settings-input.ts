@@ -3,6 +3,8 @@ import type { CliContext, GlobalOptions } from '../core/context.js';
 import type { SettingsInput } from '../config/index.js';
 import { wireLogger } from '../ui/debug-log.js';
 import { printableLine } from '../core/printable.js';
+import { render } from '../core/i18n.js';
+import type { Words } from '../core/errors.js';
 
 export function settingsInput(globals: Partial<GlobalOptions>, ctx: CliContext): SettingsInput {
   return {
@@ -16,7 +18,10 @@ export function settingsInput(globals: Partial<GlobalOptions>, ctx: CliContext):
     now: () => ctx.now(),
     clock: ctx,
     signal: ctx.signal,
-    warn: (message: string) => void (!globals.quiet && ctx.stderr.write(`${printableLine(message)}\n`)),
+    warn: (words: Words) =>
+      void (
+        !globals.quiet && ctx.stderr.write(`${printableLine(typeof words === 'string' ? words : render(ctx.language ?? 'en', words))}\n`)
+      ),
     // The STS calls a role needs show in the wire log like the API's own.
     ...(globals.debug ? { onWire: wireLogger(ctx.stderr, () => ctx.secrets.list()) } : {}),
     ...(ctx.systemCredentialsFile ? { systemCredentialsFile: ctx.systemCredentialsFile } : {}),

@@ -12,7 +12,7 @@
  * to another file or the instance role would quietly act as some other identity.
  */
 import { shellQuote } from '../core/shell-quote.js';
-import { CredentialsError } from '../core/errors.js';
+import { CredentialsError, type Words } from '../core/errors.js';
 import { staticSource, type CredentialSource } from './credentials.js';
 import { cvmRoleSource } from './cvm-role.js';
 import { credentialsFromEnvironment } from './env.js';
@@ -25,8 +25,10 @@ import type { ProfileChoice } from './profile-choice.js';
 import { roleArnSource, roleFromEnvironment, roleFromProfile, stsEndpointFor, tkeFromEnvironment, tkeOidcSource } from './role.js';
 import { credentialsFromSdkFile, sdkCredentialsPaths } from './sdk-file.js';
 import { profileCredentials, profileValue, type TccliProfile } from './tccli.js';
-import { message, say } from '../core/i18n.js';
+import { message, render, say } from '../core/i18n.js';
 import { CONFIG } from './config.messages.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
+import { CONFIG_WARNINGS } from './warnings.messages.js';
 
 export interface ChainInput {
   env: Record<string, string | undefined>;
@@ -35,7 +37,8 @@ export interface ChainInput {
   tccli: TccliProfile;
   now: () => number;
   secrets: SecretRegistry;
-  warn: (message: string) => void;
+  /** A warning for the person (a plain sentence, or a catalogue message said in the run's language). */
+  warn: (message: Words) => void;
   signal?: AbortSignal;
   /** Tests point this away from the real /etc/tencentcloud/credentials. */
   systemCredentialsFile?: string;
@@ -56,8 +59,7 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
 
   // tccli: the profile's instance role wins unless the environment names a role.
   if (profileType === 'cvm-role' && !envRole) {
-    if (profileRole)
-      input.warn(`warning: profile "${tccli.name}" uses the CVM role, so its role-arn ${profileRole.arn} is ignored (as tccli does)`);
+    if (profileRole) input.warn(message(CONFIG_WARNINGS.cvmRoleIgnoresArn, { profile: tccli.name, arn: profileRole.arn }));
     return profileCvmRole(input);
   }
 
@@ -77,15 +79,13 @@ export async function resolveCredentialSource(input: ChainInput): Promise<Creden
 
   const tke = tkeFromEnvironment(env, input.warn);
   if (tke) {
+    const keysInFile = message(CONFIG_WARNINGS.keysIn, { file: tccli.paths.credential });
     const ignored = [
       !profile.explicit && env[ENV.secretId]?.trim() ? ENV.secretId : undefined,
-      profileValue(tccli, 'secretId') ? `the keys in ${tccli.paths.credential}` : undefined,
-    ].filter(Boolean);
-    if (ignored.length > 0) {
-      input.warn(
-        `warning: the TKE OIDC variables take precedence (as in tccli), so ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} not used`,
-      );
-    }
+      profileValue(tccli, 'secretId') ? { en: render('en', keysInFile), zh: render('zh', keysInFile) } : undefined,
+    ].filter((item) => item !== undefined);
+    if (ignored.length === 1) input.warn(message(CONFIG_WARNINGS.tkeOverOne, { ignored: ignored[0]! }));
+    if (ignored.length === 2) input.warn(message(CONFIG_WARNINGS.tkeOverTwo, { first: ignored[0]!, second: ignored[1]! }));
     return tkeOidcSource(tke, stsEndpointFor(env, tccli, tke.region), stsContext(input));
   }
 
@@ -107,8 +107,8 @@ async function profileCvmRole(input: ChainInput): Promise<CredentialSource> {
     via: `use-cvm-role in profile ${tccli.name}`,
   });
   if (role) return role;
-  throw new CredentialsError(`profile "${tccli.name}" uses the CVM role, but no instance role is reachable`, {
-    hint: `this works only on a CVM with a bound role; elsewhere run: clb-listener configure set use-cvm-role false --profile ${shellQuote(tccli.name)}`,
+  throw new CredentialsError(message(PROFILE_PROBLEMS.cvmRoleUnreachable, { profile: tccli.name }), {
+    hint: message(PROFILE_PROBLEMS.cvmRoleHint, { profile: shellQuote(tccli.name) }),
   });
 }
 
@@ -144,7 +144,7 @@ async function keySource(input: ChainInput, keysOverCvmRole = false): Promise<Cr
   if (fromProfile.type === 'cvm-role') return profileCvmRole(input);
   if (profile.source !== 'default') {
     throw new CredentialsError(
-      `profile "${tccli.name}" (from ${profile.source}) has no credentials: ${tccli.paths.credential} is missing or empty`,
+      message(PROFILE_PROBLEMS.noCredentials, { profile: tccli.name, source: profile.source, file: tccli.paths.credential }),
       {
         hint: configureHint(` --profile ${shellQuote(tccli.name)}`),
       },

@@ -7,6 +7,8 @@ import { UsageError } from '../core/errors.js';
 
 export type { Credentials, CredentialKind, CredentialSource } from '../core/credentials.js';
 import type { Credentials, CredentialKind, CredentialSource } from '../core/credentials.js';
+import { message } from '../core/i18n.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 /**
  * Every secret is registered the moment it is loaded, before anything could print it, so the
@@ -62,10 +64,8 @@ export function checkKeyCharacters(credentials: Credentials, labels: KeyLabels):
     const value = credentials[part];
     const index = value ? value.search(NOT_KEY_TEXT) : -1;
     if (index < 0) continue;
-    throw new UsageError(
-      `${labels[part]} holds a space, a line break or another character no key has (at position ${index + 1}); nothing was sent`,
-      undefined,
-      { hint: 'set it again without the stray character' },
-    );
+    throw new UsageError(message(PROFILE_PROBLEMS.strayCharacter, { label: labels[part], position: index + 1 }), undefined, {
+      hint: message(PROFILE_PROBLEMS.setItAgain),
+    });
   }
 }

@@ -2,6 +2,9 @@
 import { ENV } from '../core/env-names.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
 import type { SecretRegistry } from '../core/secrets.js';
+import type { Words } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { CONFIG_WARNINGS } from './warnings.messages.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -12,7 +15,7 @@ function value(env: Env, name: string): string | undefined {
 export function credentialsFromEnvironment(
   env: Env,
   secrets: SecretRegistry,
-  warn: (message: string) => void,
+  warn: (message: Words) => void,
 ): CredentialSource | undefined {
   const secretId = value(env, ENV.secretId);
   const secretKey = value(env, ENV.secretKey);
@@ -21,7 +24,7 @@ export function credentialsFromEnvironment(
   // then used may not be the ones the person meant.
   if (!secretId || !secretKey) {
     const [set, unset] = secretId ? [ENV.secretId, ENV.secretKey] : [ENV.secretKey, ENV.secretId];
-    warn(`warning: ${set} is set but ${unset} is not; ignoring it and looking for credentials elsewhere (set both, or unset ${set})`);
+    warn(message(CONFIG_WARNINGS.halfPair, { set, unset }));
     return undefined;
   }
   const tokenName = ENV.tokens.find((name) => value(env, name));

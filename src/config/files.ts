@@ -19,6 +19,9 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { shellQuote } from '../core/shell-quote.js';
 import { CredentialsError } from '../core/errors.js';
+import { message, type Message } from '../core/i18n.js';
+import { CONFIG_WARNINGS } from './warnings.messages.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
@@ -40,8 +43,11 @@ export function readTextIfExists(path: string): string | undefined {
   } catch (error) {
     if (isMissing(error)) return undefined;
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new CredentialsError(`cannot read ${path}: ${UNREADABLE[code] ?? code}`, {
-      hint: code === 'EISDIR' ? `remove or rename ${path}` : `check the file's owner and mode (ls -l ${shellQuote(path)})`,
+    throw new CredentialsError(message(PROFILE_PROBLEMS.cannotRead, { path, reason: UNREADABLE[code] ?? code }), {
+      hint:
+        code === 'EISDIR'
+          ? message(PROFILE_PROBLEMS.removeOrRename, { path })
+          : message(PROFILE_PROBLEMS.checkFileMode, { quoted: shellQuote(path) }),
     });
   }
 }
@@ -50,7 +56,7 @@ export function readTextIfExists(path: string): string | undefined {
  * A warning when a file holding secrets can be read by group or others, naming the exact command
  * that fixes it. POSIX permission bits mean nothing on Windows, so nothing is said there.
  */
-export function permissionWarning(path: string, platform: NodeJS.Platform = process.platform): string | undefined {
+export function permissionWarning(path: string, platform: NodeJS.Platform = process.platform): Message | undefined {
   if (platform === 'win32') return undefined;
   let mode: number;
   try {
@@ -60,7 +66,7 @@ export function permissionWarning(path: string, platform: NodeJS.Platform = proc
   }
   if ((mode & 0o077) === 0) return undefined;
   const quoted = shellQuote(path);
-  return `warning: ${path} holds secrets but is accessible by group or others (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${quoted}`;
+  return message(CONFIG_WARNINGS.looseMode, { path, mode: (mode & 0o777).toString(8), quoted });
 }
 
 /** Creates the directory (and parents) private to the user; an existing directory is left as it is. */

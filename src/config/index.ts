@@ -4,7 +4,7 @@
  * composes them and decides region/endpoint/language precedence.
  */
 import { shellQuote } from '../core/shell-quote.js';
-import { UsageError } from '../core/errors.js';
+import { english, UsageError, type Words } from '../core/errors.js';
 import type { CredentialSource } from './credentials.js';
 import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
@@ -17,6 +17,8 @@ import { isFinancialRegion, parseEndpoint, regionalEndpoint } from '../api/endpo
 import { profileValue, readTccliProfile, type TccliProfile } from './tccli.js';
 import { API_LANGUAGE, chooseLanguage, message } from '../core/i18n.js';
 import { CONFIG } from './config.messages.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
+import { CONFIG_WARNINGS } from './warnings.messages.js';
 
 export type { CredentialSource } from './credentials.js';
 export type { ProfileChoice } from './profile-choice.js';
@@ -56,7 +58,7 @@ export interface SettingsInput {
    * Where warnings (a credentials file readable by others) go; commands pass ctx.stderr. Without
    * it they still reach the terminal: a security warning must not vanish because a caller forgot.
    */
-  warn?: (message: string) => void;
+  warn?: (message: Words) => void;
   /** Aborts a CVM-role metadata request (Ctrl-C). */
   signal?: AbortSignal;
   /** Replaces /etc/tencentcloud/credentials (tests). */
@@ -86,8 +88,8 @@ function load(input: SettingsInput): Loaded {
 function regionOf(input: SettingsInput, loaded: Loaded): { region: string; source: string } {
   const found = pickRegion(input, loaded);
   if (!REGION_PATTERN.test(found.region)) {
-    throw new UsageError(`${found.source} "${found.region}" is not a region code`, '--region', {
-      hint: 'a region is lower-case words joined by "-", e.g. ap-guangzhou or ap-shanghai-fsi',
+    throw new UsageError(message(PROFILE_PROBLEMS.notRegionCode, { source: found.source, region: found.region }), '--region', {
+      hint: message(PROFILE_PROBLEMS.regionShape),
     });
   }
   return found;
@@ -143,11 +145,11 @@ function endpointOf(input: SettingsInput, { tccli }: Loaded, region: string | un
 function languageOf(
   input: SettingsInput,
   { tccli }: Loaded,
-  warn: (message: string) => void,
+  warn: (message: Words) => void,
 ): { language: Language; languageSource: string } {
   let fromProfile = input.language ? undefined : profileValue(tccli, 'language');
   if (fromProfile && !(LANGUAGES as readonly string[]).includes(fromProfile)) {
-    warn(`warning: ignoring language "${fromProfile}" in ${tccli.paths.configure}; use ${LANGUAGES.join(' or ')}`);
+    warn(message(CONFIG_WARNINGS.ignoringLanguage, { value: fromProfile, file: tccli.paths.configure, choices: LANGUAGES.join(' or ') }));
     fromProfile = undefined;
   }
   const choice = chooseLanguage({
@@ -179,7 +181,7 @@ export function resolveValidate(input: SettingsInput, flag: boolean | undefined)
     if (text === undefined || text === '') return undefined;
     if (text === 'true' || text === '1') return true;
     if (text === 'false' || text === '0') return false;
-    throw new UsageError(`${where} must be true or false; got "${value}"`);
+    throw new UsageError(message(PROFILE_PROBLEMS.trueOrFalse, { where, value: value ?? '' }));
   };
   const fromEnv = word(input.env[ENV.validate], ENV.validate);
   if (fromEnv !== undefined) return { validate: fromEnv, source: ENV.validate };
@@ -243,7 +245,7 @@ export async function inspectSettings(input: SettingsInput): Promise<SettingsRep
 
 /** As `inspectSettings`, with a credentials failure kept in the overview, not thrown. */
 export async function overviewSettings(input: SettingsInput): Promise<SettingsOverview> {
-  const warn = input.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  const warn = input.warn ?? ((words: Words) => void process.stderr.write(`${english(words)}\n`));
   const loaded = load(input);
   // The region is looked up first (a financial region has its own hosts), but a missing one is
   // reported after the credentials: with nothing configured, "no credentials" is the problem.

@@ -14,6 +14,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { CredentialsError } from '../core/errors.js';
 import { isAlive } from '../core/stale-temp.js';
+import { message } from '../core/i18n.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 export interface LockOptions {
   timeoutMs?: number;
@@ -95,8 +97,8 @@ export function withFileLock<T>(path: string, what: string, work: () => T, optio
     }
     if (now() - started >= timeoutMs) {
       throw new CredentialsError(
-        `${what} is locked by another run (pid ${owner.pid ?? 'unknown'}); gave up after ${Math.round(timeoutMs / 1000)}s`,
-        { hint: `if no other clb-listener is running, remove the lock file: rm ${path}` },
+        message(PROFILE_PROBLEMS.locked, { what, pid: owner.pid ?? 'unknown', seconds: Math.round(timeoutMs / 1000) }),
+        { hint: message(PROFILE_PROBLEMS.removeLock, { path }) },
       );
     }
     sleep(pause);

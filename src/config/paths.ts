@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 const TCCLI_DIR = '.tccli';
 /** The Node, Python and Go SDKs' shared INI file, relative to HOME. */
@@ -37,8 +39,8 @@ export function checkProfileName(name: string): string {
           ? 'it contains a control character'
           : undefined;
   if (problem) {
-    throw new UsageError(`invalid profile name ${JSON.stringify(name)}: ${problem}`, '--profile', {
-      hint: 'a profile is a file name under ~/.tccli, e.g. --profile prod',
+    throw new UsageError(message(PROFILE_PROBLEMS.invalidProfileName, { name: JSON.stringify(name), problem }), '--profile', {
+      hint: message(PROFILE_PROBLEMS.profileIsFileName),
     });
   }
   return name;

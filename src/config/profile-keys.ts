@@ -5,7 +5,8 @@
 import { UsageError } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import { parseEndpoint, withScheme } from '../api/endpoint.js';
-import { message, say, type Language } from '../core/i18n.js';
+import { message, say, type Text } from '../core/i18n.js';
+import { PROFILE } from './profile-keys.messages.js';
 import { USAGE_TEXTS } from '../core/usage-texts.js';
 import { closest, suggestChoice } from '../core/suggest.js';
 import type { MaskKind } from './mask.js';
@@ -25,7 +26,8 @@ export interface ProfileKey {
   path: readonly string[];
   /** Where tccli's older layout kept it (top level, before `_sys_param`). */
   legacyPath?: readonly string[];
-  help: string;
+  /** One line of `configure set --help`, in both languages. */
+  help: Text;
   /** How list/get/whoami show it: `AKID****wxyz` (an identifier) or `****wxyz` (a secret). */
   masked?: MaskKind;
   /** A secret: never accepted on argv, only `-` (stdin or a masked prompt). */
@@ -60,7 +62,8 @@ function oneOf(name: string, choices: readonly string[]) {
 }
 
 function region(value: string): string {
-  if (!REGION_PATTERN.test(value)) throw new UsageError(`"${value}" is not a region code`, undefined, { hint: 'e.g. ap-guangzhou' });
+  if (!REGION_PATTERN.test(value))
+    throw new UsageError(message(PROFILE.notRegion, { value }), undefined, { hint: message(PROFILE.example, { example: 'ap-guangzhou' }) });
   return value;
 }
 
@@ -68,8 +71,8 @@ function nonEmpty(name: string) {
   return (value: string): string => {
     const trimmed = value.trim();
     if (!trimmed) {
-      throw new UsageError(`${name} must not be empty`, undefined, {
-        hint: `to remove it from the profile: clb-listener configure unset ${name}`,
+      throw new UsageError(message(PROFILE.mustNotBeEmpty, { name }), undefined, {
+        hint: message(PROFILE.removeWith, { name }),
       });
     }
     return trimmed;
@@ -96,10 +99,10 @@ function endpointOf(name: string, example: string) {
     try {
       url = parseEndpoint(value, name);
     } catch (error) {
-      throw error instanceof UsageError && !error.hint ? error.with({ hint: `e.g. ${example}` }) : error;
+      throw error instanceof UsageError && !error.hint ? error.with({ hint: message(PROFILE.example, { example }) }) : error;
     }
     if (url.username || url.password || url.hash) {
-      throw new UsageError(`${name} "${value}": give only the host (and port)`, undefined, { hint: `e.g. ${example}` });
+      throw new UsageError(message(PROFILE.onlyHost, { name, value }), undefined, { hint: message(PROFILE.example, { example }) });
     }
     return storedEndpoint(url);
   };
@@ -110,12 +113,17 @@ export function normalizeEndpoint(stored: string): string {
   return withScheme(stored.trim().replace(/\/+$/, ''));
 }
 
+/** A key's help with its values filled in, in both languages. */
+function helpWith(text: Text, params: Record<string, string>): Text {
+  return { en: say('en', text, params), zh: say('zh', text, params) };
+}
+
 export const PROFILE_KEYS: readonly ProfileKey[] = [
   {
     name: 'secretId',
     file: 'credential',
     path: ['secretId'],
-    help: 'SecretId (AKID…)',
+    help: PROFILE.helpSecretId,
     masked: 'identifier',
     encode: nonEmpty('secretId'),
   },
@@ -123,7 +131,7 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     name: 'secretKey',
     file: 'credential',
     path: ['secretKey'],
-    help: 'SecretKey; value must be "-" (read from stdin)',
+    help: PROFILE.helpSecretKey,
     masked: 'secret',
     secret: true,
     encode: nonEmpty('secretKey'),
@@ -132,7 +140,7 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     name: 'token',
     file: 'credential',
     path: ['token'],
-    help: 'session token of temporary keys; value must be "-"',
+    help: PROFILE.helpToken,
     masked: 'secret',
     secret: true,
     encode: nonEmpty('token'),
@@ -142,7 +150,7 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     file: 'configure',
     path: ['_sys_param', 'region'],
     legacyPath: ['region'],
-    help: 'default region, e.g. ap-guangzhou',
+    help: PROFILE.helpRegion,
     encode: region,
   },
   {
@@ -152,14 +160,14 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     legacyPath: ['output'],
     // Deliberately not clb-listener's default: its stdout is bare ids unless -o says otherwise, so
     // `ids=$(clb-listener create …)` works for a tccli user whose profile says json.
-    help: `tccli's default output format (${OUTPUT_FORMATS.join(' | ')}); clb-listener ignores it and uses -o (default: text)`,
+    help: helpWith(PROFILE.helpOutput, { formats: OUTPUT_FORMATS.join(' | ') }),
     encode: oneOf('output', OUTPUT_FORMATS),
   },
   {
     name: 'language',
     file: 'configure',
     path: ['_sys_param', 'language'],
-    help: LANGUAGES.join(' | '),
+    help: helpWith(PROFILE.helpLanguage, { languages: LANGUAGES.join(' | ') }),
     encode: oneOf('language', LANGUAGES),
   },
   {
@@ -167,37 +175,37 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     aliases: ['clb.endpoint'],
     file: 'configure',
     path: ['clb', 'endpoint'],
-    help: `CLB API host (tccli's clb.endpoint), e.g. ${DEFAULT_CLB_HOST}; https, or http://… to this machine only`,
+    help: helpWith(PROFILE.helpEndpoint, { host: DEFAULT_CLB_HOST }),
     encode: endpointOf('endpoint', DEFAULT_CLB_HOST),
   },
   {
     name: 'sts.endpoint',
     file: 'configure',
     path: ['sts', 'endpoint'],
-    help: `STS host for role-arn and TKE OIDC (tccli's sts.endpoint), e.g. ${DEFAULT_STS_HOST}`,
+    help: helpWith(PROFILE.helpStsEndpoint, { host: DEFAULT_STS_HOST }),
     encode: endpointOf('sts.endpoint', DEFAULT_STS_HOST),
   },
   {
     name: 'role-arn',
     file: 'credential',
     path: ['role-arn'],
-    help: 'act as this role (qcs::cam::uin/<account>:roleName/<name>) through STS AssumeRole',
+    help: PROFILE.helpRoleArn,
     encode: nonEmpty('role-arn'),
   },
   {
     name: 'role-session-name',
     file: 'credential',
     path: ['role-session-name'],
-    help: 'session name for role-arn (default: clb-listener-<time>)',
+    help: PROFILE.helpRoleSessionName,
     encode: nonEmpty('role-session-name'),
   },
   {
     name: 'validate',
     file: 'configure',
     path: ['clb-listener', 'validate'],
-    help: 'true | false: check requests against the API rules before sending (false = --no-validate)',
+    help: PROFILE.helpValidate,
     encode: (value) => {
-      if (value !== 'true' && value !== 'false') throw new UsageError(`validate must be true or false; got "${value}"`);
+      if (value !== 'true' && value !== 'false') throw new UsageError(message(PROFILE.trueOrFalse, { name: 'validate', value }));
       return value;
     },
   },
@@ -205,9 +213,9 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
     name: 'use-cvm-role',
     file: 'credential',
     path: ['type'],
-    help: 'true | false: take temporary keys from the CVM instance role',
+    help: PROFILE.helpUseCvmRole,
     encode: (value) => {
-      if (value !== 'true' && value !== 'false') throw new UsageError(`use-cvm-role must be true or false; got "${value}"`);
+      if (value !== 'true' && value !== 'false') throw new UsageError(message(PROFILE.trueOrFalse, { name: 'use-cvm-role', value }));
       return value === 'true' ? 'cvm-role' : undefined;
     },
     // Unset is null like every other key; tccli writes "default" (or oauth, sso) for other kinds.
@@ -215,21 +223,21 @@ export const PROFILE_KEYS: readonly ProfileKey[] = [
   },
 ];
 
-export function findProfileKey(name: string, language: Language = 'en'): ProfileKey {
+export function findProfileKey(name: string): ProfileKey {
   const wanted = name.toLowerCase();
   const key = PROFILE_KEYS.find((k) => k.name.toLowerCase() === wanted || k.aliases?.some((a) => a.toLowerCase() === wanted));
   if (!key) {
-    const hint = `keys: ${PROFILE_KEYS.map((k) => k.name).join(', ')}`;
+    const hint = message(PROFILE.keys, { keys: PROFILE_KEYS.map((k) => k.name).join(', ') });
     const suggestion = closest(
       name,
       PROFILE_KEYS.flatMap((k) => [k.name, ...(k.aliases ?? [])]),
     );
     if (suggestion.length) {
-      throw new UsageError(say(language, USAGE_TEXTS.unknownProfileKeySuggest, { name, suggestion: suggestion.join(', ') }), undefined, {
+      throw new UsageError(message(USAGE_TEXTS.unknownProfileKeySuggest, { name, suggestion: suggestion.join(', ') }), undefined, {
         hint,
       });
     }
-    throw new UsageError(`unknown configuration key "${name}"`, undefined, { hint });
+    throw new UsageError(message(PROFILE.unknownKey, { name }), undefined, { hint });
   }
   return key;
 }

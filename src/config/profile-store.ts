@@ -14,6 +14,8 @@ import { tccliDir } from './paths.js';
 import { API_VERSION } from '../api/constants.js';
 import { DEFAULT_CLB_HOST, isObject, type JsonObject, type ProfileFiles } from './profile-keys.js';
 import { readTccliProfile, type TccliProfile } from './tccli.js';
+import { message } from '../core/i18n.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 /** tccli's defaults for `_sys_param`, written only into a `.configure` file this run creates. */
 const SYS_PARAM_DEFAULTS: JsonObject = { output: 'json', arrayCount: 10, warning: 'off' };
@@ -96,8 +98,8 @@ function writable<T>(dir: string, work: () => T): T {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code || !(code in UNWRITABLE)) throw error;
     const path = (error as NodeJS.ErrnoException).path ?? dir;
-    throw new CredentialsError(`cannot write ${path}: ${UNWRITABLE[code]}`, {
-      hint: `check the owner and mode of ${dir} (ls -ld ${shellQuote(dir)}), or point HOME elsewhere`,
+    throw new CredentialsError(message(PROFILE_PROBLEMS.cannotWrite, { path, reason: UNWRITABLE[code]! }), {
+      hint: message(PROFILE_PROBLEMS.checkDirMode, { dir, quoted: shellQuote(dir) }),
     });
   }
 }

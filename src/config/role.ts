@@ -6,7 +6,7 @@
  * before they expire; nothing is cached on disk. docs/credentials.md tells the whole story.
  */
 import { readFileSync } from 'node:fs';
-import { CredentialsError, UsageError } from '../core/errors.js';
+import { CredentialsError, UsageError, type Words } from '../core/errors.js';
 import { ENV } from '../core/env-names.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import type { AssumedRole, Credentials, CredentialSource } from '../core/credentials.js';
@@ -24,6 +24,8 @@ import {
 import { REFRESH_MARGIN_MS } from './cvm-role.js';
 import { registerCredentials } from './credentials.js';
 import { profileValue, type TccliProfile } from './tccli.js';
+import { message } from '../core/i18n.js';
+import { CONFIG_WARNINGS } from './warnings.messages.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -62,21 +64,21 @@ function checkRoleText(setting: RoleSetting, arnLabel: string, sessionLabel: str
  * are set; here the ARN alone is enough (a session name is made up), and a session name alone is
  * ignored with a warning.
  */
-export function roleFromEnvironment(env: Env, warn: (message: string) => void): RoleSetting | undefined {
+export function roleFromEnvironment(env: Env, warn: (message: Words) => void): RoleSetting | undefined {
   const arn = value(env, ENV.roleArn);
   const sessionName = value(env, ENV.roleSessionName);
   if (!arn) {
-    if (sessionName) warn(`warning: ${ENV.roleSessionName} is set but ${ENV.roleArn} is not; ignoring it`);
+    if (sessionName) warn(message(CONFIG_WARNINGS.sessionNameWithoutArnEnv, { name: ENV.roleSessionName, arn: ENV.roleArn }));
     return undefined;
   }
   return checkRoleText({ arn, ...(sessionName ? { sessionName } : {}), source: ENV.roleArn }, ENV.roleArn, ENV.roleSessionName);
 }
 
-export function roleFromProfile(profile: TccliProfile, warn: (message: string) => void): RoleSetting | undefined {
+export function roleFromProfile(profile: TccliProfile, warn: (message: Words) => void): RoleSetting | undefined {
   const arn = profileValue(profile, 'role-arn');
   const sessionName = profileValue(profile, 'role-session-name');
   if (!arn) {
-    if (sessionName) warn(`warning: ${profile.paths.credential} has role-session-name but no role-arn; ignoring it`);
+    if (sessionName) warn(message(CONFIG_WARNINGS.sessionNameWithoutArnProfile, { file: profile.paths.credential }));
     return undefined;
   }
   return checkRoleText(
@@ -96,14 +98,20 @@ export interface TkeSetting {
 const TKE_NAMES = [ENV.tke.region, ENV.tke.providerId, ENV.tke.tokenFile, ENV.tke.roleArn] as const;
 
 /** All four TKE variables, or undefined (with a warning when only some are set: they do nothing then). */
-export function tkeFromEnvironment(env: Env, warn: (message: string) => void): TkeSetting | undefined {
+export function tkeFromEnvironment(env: Env, warn: (message: Words) => void): TkeSetting | undefined {
   const [region, providerId, tokenFile, roleArn] = TKE_NAMES.map((name) => value(env, name));
   if (region && providerId && tokenFile && roleArn) return { region, providerId, tokenFile, roleArn };
   const set = TKE_NAMES.filter((name) => value(env, name));
   if (set.length > 0) {
     const missing = TKE_NAMES.filter((name) => !value(env, name));
     warn(
-      `warning: TKE OIDC needs ${TKE_NAMES.join(', ')}; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set, so ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} ignored`,
+      message(CONFIG_WARNINGS.tkeIncomplete, {
+        names: TKE_NAMES.join(', '),
+        missing: missing.join(', '),
+        count: missing.length,
+        set: set.join(', '),
+        setCount: set.length,
+      }),
     );
   }
   return undefined;

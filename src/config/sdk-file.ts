@@ -4,13 +4,15 @@
  * Go SDK; otherwise `~/.tencentcloud/credentials`, then `/etc/tencentcloud/credentials`.
  */
 import { join } from 'node:path';
-import { CredentialsError } from '../core/errors.js';
+import { CredentialsError, type Words } from '../core/errors.js';
 import { keys, staticSource, type CredentialSource } from './credentials.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import { ENV } from '../core/env-names.js';
 import { permissionWarning, readTextIfExists } from './files.js';
 import { parseIni } from './ini.js';
 import { SDK_CREDENTIALS_FILE, SYSTEM_CREDENTIALS_FILE } from './paths.js';
+import { message } from '../core/i18n.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 
 /** The SDKs read only this section. */
 const SECTION = 'default';
@@ -19,7 +21,7 @@ export interface SdkFileInput {
   env: Record<string, string | undefined>;
   home: string;
   secrets: SecretRegistry;
-  warn: (message: string) => void;
+  warn: (message: Words) => void;
   /** Overridable so tests never depend on the machine's /etc. */
   systemFile?: string;
 }
@@ -36,8 +38,8 @@ export function credentialsFromSdkFile(input: SdkFileInput): CredentialSource | 
     const text = readTextIfExists(path);
     if (text === undefined) {
       if (override) {
-        throw new CredentialsError(`${ENV.credentialsFile} names ${path}, which does not exist`, {
-          hint: `fix or unset ${ENV.credentialsFile}`,
+        throw new CredentialsError(message(PROFILE_PROBLEMS.credentialsFileMissing, { variable: ENV.credentialsFile, path }), {
+          hint: message(PROFILE_PROBLEMS.fixOrUnset, { variable: ENV.credentialsFile }),
         });
       }
       continue;
@@ -47,7 +49,9 @@ export function credentialsFromSdkFile(input: SdkFileInput): CredentialSource | 
     const secretKey = section?.get('secret_key') || undefined;
     if (!secretId && !secretKey) continue;
     if (!secretId || !secretKey) {
-      throw new CredentialsError(`[${SECTION}] in ${path} has ${secretId ? 'secret_id but no secret_key' : 'secret_key but no secret_id'}`);
+      throw new CredentialsError(
+        message(secretId ? PROFILE_PROBLEMS.sdkIdWithoutKey : PROFILE_PROBLEMS.sdkKeyWithoutId, { section: SECTION, path }),
+      );
     }
     const warning = permissionWarning(path);
     if (warning) input.warn(warning);

@@ -5,6 +5,8 @@
  */
 import { shellQuote } from '../core/shell-quote.js';
 import { CredentialsError, UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { PROFILE_PROBLEMS } from './profile.messages.js';
 import { keys, type Credentials } from './credentials.js';
 import { readTextIfExists } from './files.js';
 import { tccliProfilePaths, type ProfilePaths } from './paths.js';
@@ -25,9 +27,9 @@ function readJsonObject(path: string, holdsSecrets: boolean): JsonObject | undef
   const text = readTextIfExists(path);
   if (text === undefined || text.trim() === '') return undefined;
   const fail = (detail: string) => {
-    const message = `${path} is not a valid tccli profile file: ${detail}`;
-    const hint = 'fix the file or remove it (clb-listener configure can then write a new one)';
-    return holdsSecrets ? new CredentialsError(message, { hint }) : new UsageError(message, undefined, { hint });
+    const said = message(PROFILE_PROBLEMS.notProfileFile, { path, detail });
+    const hint = message(PROFILE_PROBLEMS.fixOrRemove);
+    return holdsSecrets ? new CredentialsError(said, { hint }) : new UsageError(said, undefined, { hint });
   };
   let parsed: unknown;
   try {
@@ -68,17 +70,20 @@ export function profileCredentials(profile: TccliProfile, keysOverCvmRole = fals
   // tccli refreshes OAuth/SSO logins with its own browser flow; reusing its short-lived keys here
   // would fail later with an expired token, so say so now.
   if (type === 'oauth' || type === 'sso') {
-    throw new CredentialsError(`profile "${profile.name}" uses tccli's ${type} login, which clb-listener cannot refresh`, {
-      hint: `use a key profile (clb-listener configure --profile ${shellQuote(profile.name)}) or export TENCENTCLOUD_SECRET_ID/SECRET_KEY/TOKEN`,
+    throw new CredentialsError(message(PROFILE_PROBLEMS.loginCannotRefresh, { profile: profile.name, type }), {
+      hint: message(PROFILE_PROBLEMS.useKeyProfile, { profile: shellQuote(profile.name) }),
     });
   }
   const secretId = profileValue(profile, 'secretId');
   const secretKey = profileValue(profile, 'secretKey');
   if (!secretId && !secretKey) return { type: 'none' };
   if (!secretId || !secretKey) {
-    throw new CredentialsError(`${profile.paths.credential} has ${secretId ? 'secretId but no secretKey' : 'secretKey but no secretId'}`, {
-      hint: `complete it with clb-listener configure --profile ${shellQuote(profile.name)}`,
-    });
+    throw new CredentialsError(
+      message(secretId ? PROFILE_PROBLEMS.idWithoutKey : PROFILE_PROBLEMS.keyWithoutId, { file: profile.paths.credential }),
+      {
+        hint: message(PROFILE_PROBLEMS.completeIt, { profile: shellQuote(profile.name) }),
+      },
+    );
   }
   return { type: 'keys', credentials: keys(secretId, secretKey, profileValue(profile, 'token')) };
 }

@@ -3,6 +3,8 @@
  * U+FFFD without a word, which would then be sent as if typed; input is checked instead and an
  * invalid byte refused with its offset (docs/design.md, "Input limits").
  */
+import { say, type Text } from './i18n.js';
+import { UTF8 } from './utf8.messages.js';
 
 /** The offset of the first byte that does not begin or continue a valid UTF-8 sequence, or -1. */
 export function invalidUtf8Offset(bytes: Uint8Array): number {
@@ -62,16 +64,21 @@ export function replacementOffset(text: string): number {
  * The first argument Node had to repair, named as a person would: the option it is the value of
  * (`--name`), or its place. Undefined when every argument is intact.
  */
-export function repairedArgument(argv: readonly string[]): { name: string; offset: number } | undefined {
+export function repairedArgument(argv: readonly string[]): { name: string | Text; offset: number } | undefined {
   for (const [i, word] of argv.entries()) {
     const offset = replacementOffset(word);
     if (offset < 0) continue;
     const equals = word.startsWith('-') ? word.indexOf('=') : -1;
     if (equals > 0 && offset > equals) return { name: word.slice(0, equals), offset: offset - equals - 1 };
-    if (word.startsWith('-')) return { name: `option ${i + 1} of the command line`, offset };
+    if (word.startsWith('-')) return { name: placeOf(UTF8.optionOfCommandLine, i + 1), offset };
     const previous = argv[i - 1];
     if (previous?.startsWith('-') && !previous.includes('=')) return { name: previous, offset };
-    return { name: `argument ${i + 1} of the command line`, offset };
+    return { name: placeOf(UTF8.argumentOfCommandLine, i + 1), offset };
   }
   return undefined;
+}
+
+/** `argument 3 of the command line` in both languages: a name that stands in a sentence. */
+function placeOf(text: Text, n: number): Text {
+  return { en: say('en', text, { n }), zh: say('zh', text, { n }) };
 }

@@ -7,6 +7,8 @@ import { escapeControl } from '../core/printable.js';
 import { holdsPrivateKey } from './certificates.js';
 import { CREATE_LISTENER_FIELDS, NESTED_FIELDS, type FieldSpec } from './fields.js';
 import type { Path } from './paths.js';
+import { message, type Message } from '../core/i18n.js';
+import { CONTROL_CHARACTERS } from './control-characters.messages.js';
 
 /** C0 controls, DEL and C1 controls. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -15,14 +17,14 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 
 export interface ControlCharacterProblem {
   path: Path;
-  message: string;
+  message: Message;
 }
 
-function describe(value: string, index: number, spec: FieldSpec | undefined): string {
-  const at = `${escapeControl(value[index]!)} at position ${index + 1}`;
-  if (spec?.secret || holdsPrivateKey(value)) return `holds a control character (${at})`;
+function describe(value: string, index: number, spec: FieldSpec | undefined): Message {
+  const at = { character: escapeControl(value[index]!), position: index + 1 };
+  if (spec?.secret || holdsPrivateKey(value)) return message(CONTROL_CHARACTERS.secretHolds, at);
   const shown = escapeControl(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return `"${shown}" holds a control character (${at})`;
+  return message(CONTROL_CHARACTERS.valueHolds, { value: shown, ...at });
 }
 
 /** Every known string field of the request that holds a control character. Unknown fields are another rule's. */

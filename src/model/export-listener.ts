@@ -14,14 +14,18 @@ import { ATTR_FLAG_FIELDS, healthDefault, type ReportedListener, same, topDefaul
 import { CREATE_LISTENER_FIELDS, type FieldSpec, HEALTH_CHECK_FIELDS } from './fields.js';
 import { pathText, type Path } from './paths.js';
 import { show } from './rules.js';
+import { message, render, type Message, type Param } from '../core/i18n.js';
+import { EXPORT_NOTES } from './export.messages.js';
 import { blocking, validateCreateListener } from './validate.js';
 
 /** One entry of the exported file, with the notes written above it as comments. */
 export interface ExportedEntry {
   /** The apply file's entry: `Port`, `ListenerName` and CreateListener's other field names. */
   entry: Record<string, unknown>;
-  /** What the entry leaves out, and why (one line each). */
+  /** What the entry leaves out, and why (one line each, in English). */
   notes: string[];
+  /** The same notes as catalogue messages, for the edge to say in the run's language. */
+  noteTexts: Message[];
   listenerId: string;
   /** The rules still refuse the entry as written (a note says why): it needs an edit before apply takes it. */
   refused: boolean;
@@ -90,7 +94,7 @@ function healthCheckOf(reported: ReportedListener, protocol: string): Record<str
 }
 
 /** Certificate (one server certificate) or MultiCertInfo (several), by id, as apply compares them. */
-function certificatesOf(reported: ReportedListener, protocol: string, notes: string[]): Record<string, unknown> {
+function certificatesOf(reported: ReportedListener, protocol: string, notes: Notes): Record<string, unknown> {
   const cert = record(reported.Certificate);
   if (!cert || !CERTIFICATE_PROTOCOLS.has(protocol)) return {};
   const ids = (value: unknown) => (typeof value === 'string' && value !== '' ? [value] : []);
@@ -101,8 +105,7 @@ function certificatesOf(reported: ReportedListener, protocol: string, notes: str
   const verify = typeof cert.SSLVerifyClient === 'string' ? cert.SSLVerifyClient.toUpperCase() : undefined;
   if (servers.length > 1) {
     // apply compares the set of every id reported (servers and the CA), so the list holds them all.
-    if (ca.length && !mutual)
-      notes.push(`MultiCertInfo: the CA ${ca[0]} is reported beside one-way TLS; it is listed so the plan compares the same ids`);
+    if (ca.length && !mutual) notes.add(message(EXPORT_NOTES.caBesideOneWay, { ca: ca[0]! }));
     return {
       MultiCertInfo: {
         SSLMode: mode,
@@ -171,7 +174,7 @@ function requestOf(entry: Record<string, unknown>): Record<string, unknown> {
 export function exportListener(loadBalancerId: string, reported: ReportedListener, options: ExportOptions): ExportedEntry {
   const protocol = String(reported.Protocol ?? '').toUpperCase();
   const port = reported.Port as number;
-  const notes: string[] = [];
+  const notes = new Notes();
   const entry: Record<string, unknown> = { LoadBalancerId: loadBalancerId, Protocol: protocol, Port: port };
   if (typeof reported.EndPort === 'number' && reported.EndPort > port) entry.EndPort = reported.EndPort;
   if (typeof reported.ListenerName === 'string' && reported.ListenerName !== '') entry.ListenerName = reported.ListenerName;
@@ -182,8 +185,7 @@ export function exportListener(loadBalancerId: string, reported: ReportedListene
     if (SKIPPED_TOP.has(spec.api)) continue;
     if (UNREPORTED_FIELDS.has(spec.api)) {
       // Said once per listener it could apply to; the file's header says it for all.
-      if (spec.api === 'SslCloseSwitch' && protocol === 'TCP_SSL')
-        notes.push('SslCloseSwitch: not reported by DescribeListeners, so not exported (add it by hand if you set it)');
+      if (spec.api === 'SslCloseSwitch' && protocol === 'TCP_SSL') notes.add(message(EXPORT_NOTES.sslCloseSwitch));
       continue;
     }
     const value = ATTR_FLAG_FIELDS.has(spec.api)
@@ -197,7 +199,7 @@ export function exportListener(loadBalancerId: string, reported: ReportedListene
   for (const { path, text } of strings(entry)) {
     if (holdsPrivateKey(text) || options.secrets.some((secret) => text.includes(secret))) {
       drop(entry, path);
-      notes.push(`${pathText(path)}: left out, it holds a secret`);
+      notes.add(message(EXPORT_NOTES.holdsSecret, { path: pathText(path) }));
     }
   }
   // What the rules refuse is left out (so apply takes the file), and said; what cannot be left out is said too.
@@ -213,14 +215,32 @@ export function exportListener(loadBalancerId: string, reported: ReportedListene
       const value = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown> | undefined)?.[key], entry);
       if (!identity && value !== undefined && drop(entry, path)) {
         dropped = true;
-        notes.push(`${pathText(path)}: ${show(value)} left out: ${finding.message.replace(/\{([^}]+)\}/g, '$1')}`);
+        notes.add(message(EXPORT_NOTES.leftOut, { path: pathText(path), value: show(value), reason: reasonOf(finding) }));
       } else {
         refusedAsWritten = true;
-        const note = `apply refuses this entry as exported: ${pathText(path)} ${finding.message.replace(/\{([^}]+)\}/g, '$1')}`;
-        if (!notes.includes(note)) notes.push(note);
+        notes.add(message(EXPORT_NOTES.refusedAsExported, { path: pathText(path), reason: reasonOf(finding) }));
       }
     }
     if (!dropped) break;
   }
-  return { entry, notes, listenerId: String(reported.ListenerId ?? ''), refused: refusedAsWritten };
+  return { entry, notes: notes.english, noteTexts: notes.texts, listenerId: String(reported.ListenerId ?? ''), refused: refusedAsWritten };
+}
+
+/** An entry's notes, each once, in English and as messages. */
+class Notes {
+  readonly english: string[] = [];
+  readonly texts: Message[] = [];
+  add(note: Message): void {
+    const english = render('en', note);
+    if (this.english.includes(english)) return;
+    this.english.push(english);
+    this.texts.push(note);
+  }
+}
+
+/** A rule's finding as a reason in both languages, other fields' `{Path}` written plainly. */
+function reasonOf(finding: { message: string; text?: Message }): Param {
+  const plain = (text: string) => text.replace(/\{([^}]+)\}/g, '$1');
+  if (!finding.text) return plain(finding.message);
+  return { en: plain(render('en', finding.text)), zh: plain(render('zh', finding.text)) };
 }

@@ -7,6 +7,8 @@
 import { UsageError } from '../core/errors.js';
 import { splitList } from './coerce.js';
 import { show } from './rules.js';
+import { message } from '../core/i18n.js';
+import { IDS } from './ids.messages.js';
 
 export interface IdCheck {
   value: string;
@@ -17,8 +19,8 @@ export interface IdCheck {
 function checkId(value: string, flag: string, prefix: 'lb' | 'lbl'): IdCheck {
   const usual = `${prefix}-xxxxxxxx`;
   if (!new RegExp(`^${prefix}-.`).test(value)) {
-    throw new UsageError(`${flag} ${show(value)} must look like ${usual}`, flag, {
-      hint: `${prefix === 'lb' ? 'load balancer' : 'listener'} ids start with ${prefix}-`,
+    throw new UsageError(message(IDS.mustLookLike, { flag, value: show(value), usual }), flag, {
+      hint: message(prefix === 'lb' ? IDS.lbPrefix : IDS.listenerPrefix),
     });
   }
   if (new RegExp(`^${prefix}-[a-z0-9]{8}$`).test(value)) return { value };
@@ -32,8 +34,8 @@ export function checkLoadBalancerId(value: string, flag: string): IdCheck {
 /** Repeated or comma-separated listener ids, de-duplicated; at least one, at most `max`. */
 export function checkListenerIds(raw: unknown, flag: string, max: number): { ids: string[]; warnings: string[] } {
   const ids = [...new Set(splitList(raw))];
-  if (ids.length === 0) throw new UsageError(`${flag} needs at least one listener id`, flag);
-  if (ids.length > max) throw new UsageError(`${flag}: at most ${max} listeners per call, got ${ids.length}`, flag);
+  if (ids.length === 0) throw new UsageError(message(IDS.atLeastOne, { flag }), flag);
+  if (ids.length > max) throw new UsageError(message(IDS.atMost, { flag, max, count: ids.length }), flag);
   const warnings = ids.flatMap((id) => checkId(id, flag, 'lbl').warning ?? []);
   return { ids, warnings };
 }

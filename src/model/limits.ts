@@ -5,6 +5,9 @@
  * request body that carries it, and the deepest CreateListener field is four levels down.
  */
 import { UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { INPUT } from './input.messages.js';
+import { LIMITS } from './limits.messages.js';
 
 /** The API's own limit on a request body (docs/api/signing.md): no single input can be larger. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -23,8 +26,8 @@ export function isMachineryKey(key: string): boolean {
 }
 
 function tooDeep(label: string): UsageError {
-  return new UsageError(`${label}: nested more than ${MAX_NESTING} levels deep`, label, {
-    hint: 'a CreateListener body is at most four levels deep',
+  return new UsageError(message(INPUT.tooDeep, { label, levels: MAX_NESTING }), label, {
+    hint: message(LIMITS.fourLevels),
   });
 }
 
@@ -109,7 +112,7 @@ export function checkParsedDocument(value: unknown, label: string): void {
       continue;
     }
     for (const key of Object.keys(node)) {
-      if (isMachineryKey(key)) throw new UsageError(`${label}: unknown field "${path ? `${path}.` : ''}${key}"`, label);
+      if (isMachineryKey(key)) throw new UsageError(message(INPUT.unknownKey, { label, key: path ? `${path}.${key}` : key }), label);
       stack.push({ node: (node as Record<string, unknown>)[key], depth: depth + 1, path: path ? `${path}.${key}` : key });
     }
   }

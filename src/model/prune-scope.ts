@@ -14,6 +14,8 @@
  */
 import type { Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
+import { message, render, type Message, type Param, type Params, type Text } from '../core/i18n.js';
+import { PRUNE_SCOPE } from './prune-scope.messages.js';
 
 /** What a scope is asked about: a listener, or a forwarding rule (judged by its listener). Targets will add their kind. */
 export type PruneKind = 'listener' | 'rule';
@@ -38,10 +40,11 @@ export interface PruneSubject {
   endPort: number | null;
 }
 
+/** `reason` is the English sentence (-o json's); `reasonText` says it in the run's language. */
 export type ScopeVerdict =
-  | { inScope: true; reason: string }
+  | { inScope: true; reason: string; reasonText: Message }
   /** `controller`: kept because its name carries a controller's mark, whatever the ports say. */
-  | { inScope: false; reason: string; controller?: string };
+  | { inScope: false; reason: string; reasonText: Message; controller?: string };
 
 /**
  * Name prefixes that controllers give the listeners they create and delete (docs/apply.md, "Names
@@ -128,8 +131,14 @@ function namesMarked(glob: string, mark: { prefix: string }): boolean {
   return glob.toLowerCase().startsWith(mark.prefix.toLowerCase());
 }
 
-function quoted(name: string | null): string {
-  return name ? `"${name}"` : '(no name)';
+function quoted(name: string | null): Param {
+  return name ? `"${name}"` : PRUNE_SCOPE.noName;
+}
+
+/** The verdict's reason in English and as a message. */
+function because(text: Text, params: Params = {}): { reason: string; reasonText: Message } {
+  const reasonText = message(text, params);
+  return { reason: render('en', reasonText), reasonText };
 }
 
 /**
@@ -144,23 +153,28 @@ export function scopeCheck(scope: PruneScope | undefined, subject: PruneSubject)
     return {
       inScope: false,
       controller: mark.who,
-      reason: `${quoted(subject.name)} carries the ${mark.prefix} mark of ${mark.who}; kept unless prune.names names it (e.g. "${mark.prefix}*")`,
+      ...because(PRUNE_SCOPE.controllerMark, { name: quoted(subject.name), prefix: mark.prefix, who: mark.who }),
     };
   }
-  if (!scope)
-    return { inScope: true, reason: 'not in the file; the file has no prune: scope, so every listener it does not describe is in scope' };
-  const reasons: string[] = [];
+  if (!scope) return { inScope: true, ...because(PRUNE_SCOPE.noScope) };
+  const name = quoted(subject.name);
+  let glob: string | undefined;
   if (scope.names) {
-    const glob = markedGlob ?? globs.find((g) => globMatches(g, subject.name ?? ''));
-    if (!glob) return { inScope: false, reason: `name ${quoted(subject.name)} matches no prune.names glob` };
-    reasons.push(`name ${quoted(subject.name)} matches "${glob}"`);
+    glob = markedGlob ?? globs.find((g) => globMatches(g, subject.name ?? ''));
+    if (!glob) return { inScope: false, ...because(PRUNE_SCOPE.noGlob, { name }) };
   }
   if (scope.ports) {
     const end = subject.endPort ?? subject.port;
     const range = scope.ports.find((r) => subject.port >= r.from && end <= r.to);
-    const ports = end === subject.port ? `port ${subject.port}` : `ports ${subject.port}-${end}`;
-    if (!range) return { inScope: false, reason: `${ports} not within prune.ports` };
-    reasons.push(`${ports} within ${portRangeLabel(range)}`);
+    const single = end === subject.port;
+    if (!range)
+      return { inScope: false, ...because(single ? PRUNE_SCOPE.portNotWithin : PRUNE_SCOPE.portsNotWithin, { port: subject.port, end }) };
+    const portsText = message(single ? PRUNE_SCOPE.port : PRUNE_SCOPE.ports, { port: subject.port, end });
+    const ports = { en: render('en', portsText), zh: render('zh', portsText) };
+    const within = { ports, range: portRangeLabel(range) };
+    return glob
+      ? { inScope: true, ...because(PRUNE_SCOPE.inScopeNameAndPorts, { name, glob, ...within }) }
+      : { inScope: true, ...because(PRUNE_SCOPE.inScopePorts, within) };
   }
-  return { inScope: true, reason: `not in the file; in the prune: scope (${reasons.join(', ')})` };
+  return { inScope: true, ...because(PRUNE_SCOPE.inScopeName, { name, glob: glob ?? '' }) };
 }

@@ -30,14 +30,14 @@ export function parseTargetSpec(raw: string, language: Language): Record<string,
         '--target',
       );
     }
-    if (!isPlainObject(parsed)) throw new UsageError(`--target ${raw}: ${say(language, M.notObject)}`, '--target');
+    if (!isPlainObject(parsed)) throw new UsageError(say(language, M.flagNotObject, { flag: '--target', value: raw }), '--target');
     return parsed as Record<string, unknown>;
   }
   const bracketed = /^\[([^\]]+)\]:([^:]*)(?::([^:]*))?$/.exec(text);
   const plain = /^([^:[\]]+):([^:]*)(?::([^:]*))?$/.exec(text);
   const match = bracketed ?? plain;
   if (!match || match[1] === '' || match[2] === '') {
-    throw new UsageError(`--target: ${say(language, M.specShape, { value: JSON.stringify(raw) })}`, '--target');
+    throw new UsageError(say(language, M.flagSpecShape, { flag: '--target', value: JSON.stringify(raw) }), '--target');
   }
   const [, host, port, weight] = match as unknown as [string, string, string, string | undefined];
   const number = (value: string) => (DIGITS.test(value) ? Number(value) : value);

@@ -31,9 +31,17 @@ export const TARGET_MESSAGES = defineMessages({
     en: "a %{protocol} listener binds targets to its forwarding rules, not to itself: give them as a rule's Targets",
     zh: '%{protocol} 监听器的后端绑定在转发规则上，而不是监听器本身：请写在规则的 Targets 中',
   },
-  specShape: {
-    en: 'write INSTANCE:PORT[:WEIGHT], IP:PORT[:WEIGHT] ([IPv6]:PORT for IPv6), or a JSON object; got %{value}',
-    zh: '格式为 INSTANCE:PORT[:WEIGHT]、IP:PORT[:WEIGHT]（IPv6 写作 [IPv6]:PORT）或 JSON 对象；实际为 %{value}',
+  flagNotForProtocol: {
+    en: "%{flag}: a %{protocol} listener binds targets to its forwarding rules, not to itself: give them as a rule's Targets",
+    zh: '%{flag}：%{protocol} 监听器的后端绑定在转发规则上，而不是监听器本身：请写在规则的 Targets 中',
+  },
+  flagNotObject: {
+    en: '%{flag} %{value}: must be an object of Target fields (InstanceId or EniIp, Port, Weight)',
+    zh: '%{flag} %{value}：必须是 Target 字段组成的对象（InstanceId 或 EniIp、Port、Weight）',
+  },
+  flagSpecShape: {
+    en: '%{flag}: write INSTANCE:PORT[:WEIGHT], IP:PORT[:WEIGHT] ([IPv6]:PORT for IPv6), or a JSON object; got %{value}',
+    zh: '%{flag}：格式为 INSTANCE:PORT[:WEIGHT]、IP:PORT[:WEIGHT]（IPv6 写作 [IPv6]:PORT）或 JSON 对象；实际为 %{value}',
   },
   badJson: { en: 'is not valid JSON: %{reason}', zh: '不是合法的 JSON：%{reason}' },
   nothingSent: { en: 'nothing was sent', zh: '未发送任何请求' },

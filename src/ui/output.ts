@@ -5,6 +5,8 @@
  */
 import type { CliContext, GlobalOptions } from '../core/context.js';
 import { CliError, redact, UsageError } from '../core/errors.js';
+import { message } from '../core/i18n.js';
+import { OUTPUT } from './output.messages.js';
 import { escapeControl } from '../core/printable.js';
 import { colorEnabled, palette } from './color.js';
 import { displayWidth, padEndWidth } from '../core/width.js';
@@ -108,8 +110,8 @@ export function writeData(stream: CliContext['stdout'], text: string): Promise<v
       const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
       // A closed pipe (`| head -1`) is the reader's choice; the process ends quietly (main.ts).
       if (!error || code === 'EPIPE') return resolve();
-      const reason = code === 'ENOSPC' ? 'no space left on the device' : code ? `${code}: ${error.message}` : error.message;
-      reject(new OutputError(`could not write the result to stdout (${reason})`, { cause: error }));
+      const reason = code === 'ENOSPC' ? OUTPUT.noSpace : code ? `${code}: ${error.message}` : error.message;
+      reject(new OutputError(message(OUTPUT.cannotWrite, { reason }), { cause: error }));
     };
     try {
       stream.write(text, done);
@@ -135,11 +137,10 @@ export async function checkQueryOn(globals: Partial<GlobalOptions>, sample: unkn
   const unknown = unknownFields(compile(globals.query), sample);
   if (unknown.length > 0) {
     const known = [...keysOf(sample)].sort().join(', ');
-    throw new UsageError(
-      `--query "${globals.query}": the result has no field ${unknown.map((name) => `"${name}"`).join(', ')}; it has ${known}`,
-      '--query',
-      { hint: 'nothing was sent' },
-    );
+    const fields = unknown.map((name) => `"${name}"`).join(', ');
+    throw new UsageError(message(OUTPUT.noSuchField, { query: globals.query, fields, known }), '--query', {
+      hint: message(OUTPUT.nothingSent),
+    });
   }
 }
 

@@ -6,7 +6,7 @@
  * expired or unparseable certificate is a warning. This adds reading the file and the few lines
  * that show what was picked. Never prints key material.
  */
-import { UsageError } from '../../core/errors.js';
+import { saidIn, UsageError } from '../../core/errors.js';
 import { inspectCertificate, type InspectedCertificate } from '../../model/certificates.js';
 import type { ReadText } from '../../model/coerce.js';
 import type { Path } from '../../model/paths.js';
@@ -39,7 +39,7 @@ async function readFileText(readText: ReadText, path: string, language: Language
     // No flag was typed: the reader's message then starts with the path itself.
     return await readText(path, '');
   } catch (error) {
-    if (error instanceof UsageError) return { problem: error.message.trim() };
+    if (error instanceof UsageError) return { problem: saidIn(language, error).message.trim() };
     throw error;
   }
 }

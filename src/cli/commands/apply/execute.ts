@@ -14,19 +14,23 @@ import { compareListener, type ReportedListener } from '../../../model/compare.j
 import type { PortHolder } from '../../../model/ports.js';
 import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS } from '../../reconcile.js';
 import type { Operation, PlanItem, ReportedByLb } from './plan.js';
+import { message as message_, render, type Message, type Params, type Text } from '../../../core/i18n.js';
+import { DETAILS } from './apply-details.messages.js';
 
 export type ItemStatus = 'done' | 'failed' | 'unknown' | 'not tried';
 
 export interface ItemResult {
   status: ItemStatus;
   listenerId: string | null;
-  /** Why it failed or is unknown; for a lost answer that was reconciled, a note. */
+  /** Why it failed or is unknown; for a lost answer that was reconciled, a note (English: -o json's). */
   detail?: string;
+  /** The same, as a catalogue message for the text in the run's language. */
+  detailText?: Message;
 }
 
 export type ExecutionEvent =
   | { type: 'start'; loadBalancerId: string; operation: Operation }
-  | { type: 'end'; loadBalancerId: string; operation: Operation; status: ItemStatus; detail?: string }
+  | { type: 'end'; loadBalancerId: string; operation: Operation; status: ItemStatus; detail?: string; detailText?: Message }
   | { type: 'done'; loadBalancerId: string; elapsedMs: number; failed: boolean };
 
 export interface ExecuteOptions {
@@ -40,7 +44,13 @@ export interface ExecuteOptions {
   onEvent?: (event: ExecutionEvent) => void;
 }
 
-type Outcome = { status: ItemStatus; ids?: (string | null)[]; detail?: string };
+type Outcome = { status: ItemStatus; ids?: (string | null)[]; detail?: string; detailText?: Message };
+
+/** An outcome's detail, in English and as a message. */
+function detailOf(text: Text, params: Params): { detail: string; detailText: Message } {
+  const detailText = message_(text, params);
+  return { detail: render('en', detailText), detailText };
+}
 
 function message(error: unknown): string {
   if (error instanceof ApiError) return `${error.code}: ${error.apiMessage}`;
@@ -91,11 +101,15 @@ class Worker {
       return { status: 'done' };
     } catch (error) {
       if (error instanceof TaskFailedError)
-        return { status: 'failed', detail: `task ${requestId} failed: ${error.taskMessage || 'no reason given'}` };
-      if (error instanceof WaitTimeoutError)
-        return { status: 'unknown', detail: `task ${requestId} still running; follow it with: clb-listener wait ${requestId}` };
-      if (error instanceof InterruptedError) return { status: 'unknown', detail: `interrupted; task ${requestId} keeps running` };
-      return { status: 'unknown', detail: `task ${requestId} could not be followed: ${message(error)}` };
+        return {
+          status: 'failed',
+          ...(error.taskMessage
+            ? detailOf(DETAILS.taskFailed, { id: requestId, reason: error.taskMessage })
+            : detailOf(DETAILS.taskFailedNoReason, { id: requestId })),
+        };
+      if (error instanceof WaitTimeoutError) return { status: 'unknown', ...detailOf(DETAILS.stillRunning, { id: requestId }) };
+      if (error instanceof InterruptedError) return { status: 'unknown', ...detailOf(DETAILS.interrupted, { id: requestId }) };
+      return { status: 'unknown', ...detailOf(DETAILS.notFollowed, { id: requestId, reason: message(error) }) };
     }
   }
 
@@ -127,16 +141,16 @@ class Worker {
           ? {
               status: 'done',
               ids,
-              detail: `the answer was lost (${message(error)}); the listeners were found by reading, still listed once their task should have ended`,
+              ...detailOf(DETAILS.lostFoundSettled, { reason: message(error) }),
             }
           : {
               status: 'unknown',
               ids,
-              detail: `the answer was lost (${message(error)}); the listeners are listed, but their task may still be running`,
+              ...detailOf(DETAILS.lostListed, { reason: message(error) }),
             };
       }
-      if (outcome.vanished) return { status: 'failed', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
-      return { status: 'unknown', detail: `the answer was lost (${message(error)}); ${outcome.checked}` };
+      const checked = { en: outcome.checked, zh: render('zh', outcome.checkedText) };
+      return { status: outcome.vanished ? 'failed' : 'unknown', ...detailOf(DETAILS.lostChecked, { reason: message(error), checked }) };
     }
     const ids = accepted.ListenerIds;
     const followed = await this.follow('create', accepted.RequestId, this.acceptedAt(lastSend));
@@ -166,8 +180,8 @@ class Worker {
         signal.aborted ? undefined : signal,
       );
       return applied
-        ? { status: 'done', detail: `the answer was lost (${message(error)}); the change was found made` }
-        : { status: 'unknown', detail: `the answer was lost (${message(error)}); the change was not seen in DescribeListeners` };
+        ? { status: 'done', ...detailOf(DETAILS.lostChangeMade, { reason: message(error) }) }
+        : { status: 'unknown', ...detailOf(DETAILS.lostChangeNotSeen, { reason: message(error) }) };
     }
     return this.follow('modify', accepted.RequestId, this.acceptedAt(lastSend));
   }
@@ -193,8 +207,8 @@ class Worker {
         signal.aborted ? undefined : signal,
       );
       return gone
-        ? { status: 'done', detail: `the answer was lost (${message(error)}); the listeners are gone` }
-        : { status: 'unknown', detail: `the answer was lost (${message(error)}); the listeners are still listed` };
+        ? { status: 'done', ...detailOf(DETAILS.lostGone, { reason: message(error) }) }
+        : { status: 'unknown', ...detailOf(DETAILS.lostStillListed, { reason: message(error) }) };
     }
     return this.follow('delete', accepted.RequestId, this.acceptedAt(lastSend));
   }
@@ -231,7 +245,12 @@ export async function execute(operations: ReadonlyMap<string, Operation[]>, opti
         }
         op.items.forEach((item, i) => {
           const id = outcome.ids?.[i] ?? item.listenerId;
-          results.set(item, { status: outcome.status, listenerId: id, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+          results.set(item, {
+            status: outcome.status,
+            listenerId: id,
+            ...(outcome.detail ? { detail: outcome.detail } : {}),
+            ...(outcome.detailText ? { detailText: outcome.detailText } : {}),
+          });
         });
         emit({
           type: 'end',
@@ -239,6 +258,7 @@ export async function execute(operations: ReadonlyMap<string, Operation[]>, opti
           operation: op,
           status: outcome.status,
           ...(outcome.detail ? { detail: outcome.detail } : {}),
+          ...(outcome.detailText ? { detailText: outcome.detailText } : {}),
         });
         if (outcome.status !== 'done') stopped = true;
       }

@@ -185,6 +185,7 @@ export function buildPlan(
         desired: null,
         changes: [],
         reason: verdict.reason,
+        reasonText: verdict.reasonText,
         notes: [],
       });
     }

@@ -7,7 +7,7 @@ import type { FieldChange } from '../../../model/compare.js';
 import { portLabel } from '../../../model/ports.js';
 import type { ItemResult } from './execute.js';
 import { summarize, type Plan, type PlanAction, type PlanItem } from './plan.js';
-import { type Language, render, say } from '../../../core/i18n.js';
+import { type Language, type Message, render, say } from '../../../core/i18n.js';
 import { displayWidth, padEndWidth } from '../../../core/width.js';
 import { HEADERS } from '../../../ui/table.messages.js';
 import { APPLY } from './apply.messages.js';
@@ -175,11 +175,15 @@ const PAST: Record<PlanAction, string> = {
 };
 
 /** What became of one item: its action when done, else the status. */
-function resultOf(item: PlanItem, result: ItemResult | undefined): { action: string; result: string; detail: string } {
+function resultOf(
+  item: PlanItem,
+  result: ItemResult | undefined,
+): { action: string; result: string; detail: string; detailText?: Message } {
   if (item.action === 'unchanged') return { action: 'unchanged', result: 'ok', detail: '' };
   if (!result) return { action: item.action, result: 'not tried', detail: '' };
-  if (result.status === 'done') return { action: PAST[item.action], result: 'ok', detail: result.detail ?? '' };
-  return { action: item.action, result: result.status, detail: result.detail ?? '' };
+  const said = { detail: result.detail ?? '', ...(result.detailText ? { detailText: result.detailText } : {}) };
+  if (result.status === 'done') return { action: PAST[item.action], result: 'ok', ...said };
+  return { action: item.action, result: result.status, ...said };
 }
 
 function aligned(rows: string[][]): string[] {
@@ -222,7 +226,7 @@ export function outcomeView(plan: Plan, results: ReadonlyMap<PlanItem, ItemResul
       ...listenerCells(r.item, r.listenerId),
       word(language, r.action),
       // A detail beside ok says how a lost answer was settled.
-      r.detail ? `${word(language, r.result)}: ${r.detail}` : word(language, r.result),
+      r.detail ? `${word(language, r.result)}: ${r.detailText ? render(language, r.detailText) : r.detail}` : word(language, r.result),
     ]),
   ];
   const count = (predicate: (r: (typeof rows)[number]) => boolean) => rows.filter(predicate).length;

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { AcceptedError, ConflictError, ExitStatus, InterruptedError, PartialFailureError, UsageError } from '../../../core/errors.js';
 import { message, render, say } from '../../../core/i18n.js';
+import { COMMAND_TEXTS } from '../command-texts.messages.js';
 import { ERRORS } from '../../../core/errors.messages.js';
 import { APPLY } from './apply.messages.js';
 import { readDocument } from '../../../model/coerce.js';
@@ -203,7 +204,10 @@ function progressHandler(progress: Progress, plan: Plan, total: number): (event:
       if (event.status === 'done') {
         const verb = event.operation.kind === 'create' ? 'created' : event.operation.kind === 'modify' ? 'updated' : 'deleted';
         tally[verb] = (tally[verb] ?? 0) + event.operation.items.length;
-      } else failures.set(event.loadBalancerId, `${say(language, STATUS_WORDS[event.status])}: ${event.detail ?? ''}`);
+      } else {
+        const detail = event.detailText ? render(language, event.detailText) : (event.detail ?? '');
+        failures.set(event.loadBalancerId, `${say(language, STATUS_WORDS[event.status])}: ${detail}`);
+      }
       counts.set(event.loadBalancerId, tally);
       progress.update(counter());
     } else if (event.type === 'done') {
@@ -232,9 +236,8 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     await printResult(ctx, globals, { json: schema, text: [JSON.stringify(schema, null, 2)], table: keyValueTable(schema) });
     return;
   }
-  if (!flags.file)
-    throw new UsageError('-f/--file is required: the listeners file (YAML or JSON)', '--file', { hint: "see 'clb-listener apply --help'" });
-  if (flags.detailedExitcode && !flags.plan) throw new UsageError('--detailed-exitcode goes with --plan', '--detailed-exitcode');
+  if (!flags.file) throw new UsageError(message(COMMAND_TEXTS.fileRequired), '--file', { hint: message(COMMAND_TEXTS.seeApplyHelp) });
+  if (flags.detailedExitcode && !flags.plan) throw new UsageError(message(COMMAND_TEXTS.detailedNeedsPlan), '--detailed-exitcode');
   const taskTimeoutMs = waitTimeoutMs(flags.waitTimeout, ctx.language ?? 'en');
   const { resolveValidate } = await import('../../../config/index.js');
   const { validate } = resolveValidate(settingsInput(globals, ctx), flags.validate);
@@ -421,7 +424,7 @@ async function printOutcome(
     const ids = done.flatMap(([item, result]) => (item.action !== 'delete' && result.listenerId ? [result.listenerId] : []));
     const reason = error instanceof Error ? error.message : String(error);
     throw new AcceptedError(undefined, `apply made ${done.length} change${done.length === 1 ? '' : 's'}, but ${reason}`, {
-      hint: `what was done stays done; ${suggestCommand(globals, 'apply', '-f', file, '--plan')} shows where things stand`,
+      hint: message(COMMAND_TEXTS.applyPrintFailed, { command: suggestCommand(globals, 'apply', '-f', file, '--plan') }),
       cause: error,
       ...(ids.length ? { listenerIds: ids } : {}),
     });
@@ -435,7 +438,10 @@ class ApplyFailedError extends PartialFailureError {
     const notTried = failed.filter((r) => r.status === 'not tried').length;
     const failedCount = failed.length - unknown - notTried;
     const done = [...results.values()].filter((r) => r.status === 'done').length;
-    const first = failed.find((r) => r.detail)?.detail;
+    const firstFailed = failed.find((r) => r.detail);
+    const first = firstFailed?.detailText
+      ? { en: render('en', firstFailed.detailText), zh: render('zh', firstFailed.detailText) }
+      : firstFailed?.detail;
     const params = { done, failed: failedCount, unknown, notTried };
     super(first ? message(APPLY.partialDetail, { ...params, detail: first }) : message(APPLY.partial, params), {
       hint: message(APPLY.partialHint),

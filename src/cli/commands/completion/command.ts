@@ -5,25 +5,27 @@
 import { Argument, type Command } from 'commander';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { SHELLS, type Shell } from '../../completion/shells.js';
-import { say } from '../../../core/i18n.js';
+import { say, type Language } from '../../../core/i18n.js';
+import { COMPLETION } from './completion.messages.js';
 import { HELP as HELP_TEXT } from '../../help.messages.js';
 import { addAllDeferredOptions } from '../../deferred-options.js';
 
-const HELP = `
-Install:
-  # bash (needs bash-completion, or source it from ~/.bashrc)
+/** The install steps and examples under the help, in the run's language (the commands stay as they are). */
+const help = (language: Language): string => `
+${say(language, COMPLETION.install)}
+  ${say(language, COMPLETION.bash)}
   mkdir -p ~/.local/share/bash-completion/completions
   clb-listener completion bash \\
     > ~/.local/share/bash-completion/completions/clb-listener
   echo 'source <(clb-listener completion bash)' >> ~/.bashrc
-  # zsh (a directory in $fpath, before compinit runs)
+  ${say(language, COMPLETION.zsh)}
   mkdir -p ~/.zfunc && clb-listener completion zsh > ~/.zfunc/_clb-listener
   echo 'fpath=(~/.zfunc $fpath); autoload -Uz compinit; compinit' >> ~/.zshrc
-  # fish
+  ${say(language, COMPLETION.fish)}
   mkdir -p ~/.config/fish/completions
   clb-listener completion fish > ~/.config/fish/completions/clb-listener.fish
 
-Examples:
+${say(language, HELP_TEXT.examples)}
   clb-listener completion bash | less
   source <(clb-listener completion zsh)
 `;
@@ -36,11 +38,12 @@ const INSTALL_FILES: Record<Shell, string> = {
 };
 
 export function registerCompletion(program: Command, ctx: CliContext): void {
+  const language = ctx.language ?? 'en';
   program
     .command('completion')
-    .description(say(ctx.language ?? 'en', HELP_TEXT.completion))
-    .addArgument(new Argument('<shell>', 'the shell: bash, zsh or fish').choices(SHELLS))
-    .addHelpText('after', HELP)
+    .description(say(language, HELP_TEXT.completion))
+    .addArgument(new Argument('<shell>', say(language, COMPLETION.shell)).choices(SHELLS))
+    .addHelpText('after', help(language))
     .action(async (shell: Shell, _options: unknown, command: Command) => {
       const { completionScript } = await import('../../completion/index.js');
       await addAllDeferredOptions(program);
@@ -56,7 +59,7 @@ export function registerCompletion(program: Command, ctx: CliContext): void {
         json: { Shell: shell, File: INSTALL_FILES[shell], Script: script },
         text: [script.replace(/\n$/, '')],
         table: [
-          ['SHELL', 'FILE', 'LINES'],
+          [COMPLETION.headerShell, COMPLETION.headerFile, COMPLETION.headerLines].map((h) => say(language, h)),
           [shell, INSTALL_FILES[shell], String(script.split('\n').length - 1)],
         ],
       });

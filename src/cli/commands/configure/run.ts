@@ -21,7 +21,7 @@ import {
   type ProfileKey,
 } from '../../../config/profile-keys.js';
 import { isPromptCancel } from '../../../ui/interactive/asker.js';
-import { type Language, message, say } from '../../../core/i18n.js';
+import { type Language, listText, message, say } from '../../../core/i18n.js';
 import { CONFIGURE } from './configure.messages.js';
 import { unknownRegion } from '../../../config/regions.js';
 import { USAGE_TEXTS } from '../../../core/usage-texts.js';
@@ -149,7 +149,7 @@ export async function runInteractive(ctx: CliContext, globals: GlobalOptions): P
 async function readStdin(ctx: CliContext): Promise<string> {
   const text = await readStream(
     ctx.stdin,
-    { maxBytes: MAX_STDIN_BYTES, tooLarge: () => new UsageError(`stdin is larger than ${MAX_STDIN_BYTES} bytes; expected a single value`) },
+    { maxBytes: MAX_STDIN_BYTES, tooLarge: () => new UsageError(message(CONFIGURE.stdinTooLarge, { size: MAX_STDIN_BYTES })) },
     ctx.signal,
   );
   // Surrounding whitespace (echo's newline) is dropped; keys and tokens never contain any.
@@ -164,51 +164,51 @@ async function valueFromStdin(ctx: CliContext, globals: GlobalOptions, key: Prof
   }
   // A terminal we may not prompt on (CI=true) would echo whatever is typed into it.
   if (ctx.stdin.isTTY) {
-    throw new UsageError(`"-" reads ${key.name} from stdin, which is a terminal here`, undefined, {
-      hint: `pipe the value: printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
+    throw new UsageError(message(CONFIGURE.stdinIsTerminal, { key: key.name }), undefined, {
+      hint: message(CONFIGURE.pipeTheValue, { key: key.name }),
     });
   }
   const value = await readStdin(ctx);
   if (!value)
-    throw new UsageError(`no value for ${key.name} on stdin`, undefined, {
-      hint: `e.g. printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
+    throw new UsageError(message(CONFIGURE.noValueOnStdin, { key: key.name }), undefined, {
+      hint: message(CONFIGURE.pipeExample, { key: key.name }),
     });
   return value;
 }
 
 export async function runSet(ctx: CliContext, globals: GlobalOptions, args: string[]): Promise<void> {
   if (args.length % 2 !== 0) {
-    throw new UsageError('configure set takes KEY VALUE pairs', undefined, {
-      hint: 'e.g. clb-listener configure set region ap-guangzhou output json',
+    throw new UsageError(message(CONFIGURE.pairs), undefined, {
+      hint: message(CONFIGURE.pairsExample),
     });
   }
   const pairs: [ProfileKey, string][] = [];
-  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!, ctx.language ?? 'en'), args[i + 1]!]);
+  for (let i = 0; i < args.length; i += 2) pairs.push([findProfileKey(args[i]!), args[i + 1]!]);
 
   for (const [key, value] of pairs) {
     if (hasControlCharacters(value)) {
       if (key.secret) ctx.secrets.add(value);
       // The value is not quoted back: it may be a secret typed in the wrong place.
-      throw new UsageError(`the value for ${key.name} contains a control character or a line break`);
+      throw new UsageError(message(CONFIGURE.controlCharacter, { key: key.name }));
     }
     if (key.secret && value !== '-') {
       // Too late to keep it out of the shell history, but not too late to keep it out of our output.
       ctx.secrets.add(value);
-      throw new UsageError(`${key.name} is not accepted on the command line`, undefined, {
-        hint: `pass "-" and pipe the value on stdin: printf %s "$VALUE" | clb-listener configure set ${key.name} -`,
+      throw new UsageError(message(CONFIGURE.notOnCommandLine, { key: key.name }), undefined, {
+        hint: message(CONFIGURE.passDash, { key: key.name }),
       });
     }
   }
   const fromStdin = pairs.filter(([, value]) => value === '-');
   if (fromStdin.length > 1) {
-    throw new UsageError(`only one value can come from stdin per run; got "-" for ${fromStdin.map(([k]) => k.name).join(' and ')}`);
+    throw new UsageError(message(CONFIGURE.oneFromStdin, { keys: listText(fromStdin.map(([k]) => k.name)) }));
   }
   for (const pair of fromStdin) {
     pair[1] = await valueFromStdin(ctx, globals, pair[0]);
     if (pair[0].secret) ctx.secrets.add(pair[1]);
     if (hasControlCharacters(pair[1])) {
-      throw new UsageError(`the value for ${pair[0].name} on stdin holds more than one line or a control character`, undefined, {
-        hint: `pipe the value alone: printf %s "$VALUE" | clb-listener configure set ${pair[0].name} -`,
+      throw new UsageError(message(CONFIGURE.stdinControlCharacter, { key: pair[0].name }), undefined, {
+        hint: message(CONFIGURE.pipeAlone, { key: pair[0].name }),
       });
     }
   }
@@ -230,15 +230,16 @@ export async function runSet(ctx: CliContext, globals: GlobalOptions, args: stri
 
 /** `configure unset KEY…`: removes keys from the profile (what `configure set` cannot: a value is never empty). */
 export async function runUnset(ctx: CliContext, globals: GlobalOptions, names: string[]): Promise<void> {
-  const keys = [...new Set(names.map((name) => findProfileKey(name, ctx.language ?? 'en')))];
+  const keys = [...new Set(names.map((name) => findProfileKey(name)))];
   const { name } = chooseProfile(globals.profile, ctx.env);
   const removed: string[] = [];
   const { written } = updateTccliProfile(homeDir(ctx.env), name, (files) => {
     for (const key of keys) if (removeProfileKey(files, key)) removed.push(key.name);
   });
   const absent = keys.filter((key) => !removed.includes(key.name)).map((key) => key.name);
-  if (removed.length) note(ctx, globals, `removed from profile "${name}": ${removed.join(', ')}`);
-  if (absent.length) note(ctx, globals, `not set in profile "${name}", nothing to remove: ${absent.join(', ')}`);
+  const language = ctx.language ?? 'en';
+  if (removed.length) note(ctx, globals, say(language, CONFIGURE.removed, { profile: name, keys: removed.join(', ') }));
+  if (absent.length) note(ctx, globals, say(language, CONFIGURE.notSetNothingToRemove, { profile: name, keys: absent.join(', ') }));
   await printSaved(ctx, globals, name, removed, written);
 }
 
@@ -252,20 +253,20 @@ function loadProfile(ctx: CliContext, globals: GlobalOptions): TccliProfile & { 
 }
 
 /** Neither of the profile's files is there: listing it is fine, but say so rather than look configured-but-empty. */
-function missingProfileNote(profile: TccliProfile & { choice: ProfileChoice }): string | undefined {
+function missingProfileNote(language: Language, profile: TccliProfile & { choice: ProfileChoice }): string | undefined {
   if (existsSync(profile.paths.credential) || existsSync(profile.paths.configure)) return undefined;
   const create =
     profile.choice.source === 'default' ? 'clb-listener configure' : `clb-listener configure --profile ${shellQuote(profile.name)}`;
-  return `profile "${profile.name}" does not exist yet (${profile.paths.credential}); create it with ${create}`;
+  return say(language, CONFIGURE.missingProfile, { profile: profile.name, file: profile.paths.credential, command: create });
 }
 
 export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: string): Promise<void> {
-  const key = findProfileKey(keyName, ctx.language ?? 'en');
+  const key = findProfileKey(keyName);
   const profile = loadProfile(ctx, globals);
   const value = shown(key, readProfileKey(profile.files, key));
   // Unset is an answer, not an error: `$(configure get region)` is then simply empty.
   if (value === undefined && (globals.output ?? 'text') === 'text' && !globals.query) {
-    note(ctx, globals, `${key.name} is not set in profile "${profile.name}"`);
+    note(ctx, globals, say(ctx.language ?? 'en', CONFIGURE.notSet, { key: key.name, profile: profile.name }));
   }
   await printResult(ctx, globals, {
     json: { Profile: profile.name, Key: key.name, Value: value ?? null },
@@ -279,13 +280,20 @@ export async function runGet(ctx: CliContext, globals: GlobalOptions, keyName: s
 
 export async function runList(ctx: CliContext, globals: GlobalOptions): Promise<void> {
   const profile = loadProfile(ctx, globals);
-  const missing = missingProfileNote(profile);
+  const language = ctx.language ?? 'en';
+  const missing = missingProfileNote(language, profile);
   if (missing) note(ctx, globals, missing);
   const rows = PROFILE_KEYS.map((key) => ({ key, value: shown(key, readProfileKey(profile.files, key)) }));
   const values = Object.fromEntries(rows.map(({ key, value }) => [key.name, value ?? null]));
   const width = Math.max(...PROFILE_KEYS.map((k) => k.name.length));
-  const lines = [`profile ${profile.name}  (${profile.paths.credential}, ${profile.paths.configure})`];
-  for (const { key, value } of rows) lines.push(`  ${key.name.padEnd(width)}  ${value ?? '(not set)'}`);
+  const lines = [
+    say(language, CONFIGURE.listHeading, {
+      profile: profile.name,
+      credential: profile.paths.credential,
+      configure: profile.paths.configure,
+    }),
+  ];
+  for (const { key, value } of rows) lines.push(`  ${key.name.padEnd(width)}  ${value ?? say(language, CONFIGURE.notSetValue)}`);
   await printResult(ctx, globals, {
     json: { Profile: profile.name, Files: { Credential: profile.paths.credential, Configure: profile.paths.configure }, Values: values },
     text: lines,

@@ -18,7 +18,8 @@ import { checkQueryOn, keyValueTable, printResult } from '../../../ui/output.js'
 import { waitTimeoutMs } from '../../seconds.js';
 import { resultView, sampleOutcome } from './result.js';
 import { printableLine } from '../../../core/printable.js';
-import { say } from '../../../core/i18n.js';
+import { message, say } from '../../../core/i18n.js';
+import { COMMAND_TEXTS } from '../command-texts.messages.js';
 import { ERRORS } from '../../../core/errors.messages.js';
 import { CREATE } from './create.messages.js';
 
@@ -28,14 +29,14 @@ import { CREATE } from './create.messages.js';
  */
 function bodyInput(flags: CreateFlags, ctx: CliContext): { path: string; flag: string } | undefined {
   if (flags.fromFile !== undefined && flags.cliInputJson !== undefined) {
-    throw new UsageError('--cli-input-json and --from-file are the same option; give one', '--cli-input-json');
+    throw new UsageError(message(COMMAND_TEXTS.sameOption), '--cli-input-json');
   }
   const flag = flags.cliInputJson !== undefined ? '--cli-input-json' : '--from-file';
   const raw = flags.cliInputJson ?? flags.fromFile;
   if (raw === undefined) return undefined;
   let path = raw.startsWith('file://') ? raw.slice('file://'.length) : raw;
   if ((path === '~' || path.startsWith('~/')) && ctx.env.HOME) path = ctx.env.HOME + path.slice(1);
-  if (path === '') throw new UsageError(`${flag} "${raw}": no path after file://`, flag);
+  if (path === '') throw new UsageError(message(COMMAND_TEXTS.noPathAfterFile, { flag, raw }), flag);
   return { path, flag };
 }
 

@@ -22,7 +22,16 @@ import { suggestCommand } from '../../command-line.js';
 import { formatElapsed, type Progress } from '../../../ui/progress.js';
 import { printResult, type ResultView } from '../../../ui/output.js';
 import { followTask } from '../../follow-task.js';
-import { answerWasLost, LostTaskFailedError, reconcileCreate, RECONCILE_TIMEOUT_MS, type ReportedListener } from '../../reconcile.js';
+import {
+  answerWasLost,
+  bothLanguages,
+  LostTaskFailedError,
+  reconcileCreate,
+  RECONCILE_TIMEOUT_MS,
+  type ReportedListener,
+} from '../../reconcile.js';
+import { RECONCILE } from '../../reconcile.messages.js';
+import { COMMAND_TEXTS } from '../command-texts.messages.js';
 import { describeChanges, resolveExisting, type KeptListener } from './existing.js';
 import { describeHolder, portLabel, portsInTheWay } from '../../../model/ports.js';
 import { describePortConflict } from '../../port-conflicts.js';
@@ -32,7 +41,7 @@ import { TargetsIncompleteError, UnhealthyTargetsError } from '../../../core/tar
 import type { CreateRules } from './rules.js';
 import type { ExistingRule } from '../../../model/rule-rules.js';
 import { RulesIncompleteError } from '../../../core/rule-errors.js';
-import { message, say } from '../../../core/i18n.js';
+import { message, render, say } from '../../../core/i18n.js';
 import { FOLLOW } from '../../follow-task.messages.js';
 import { CREATE } from './create.messages.js';
 import { CONFLICTS } from '../../port-conflicts.messages.js';
@@ -313,7 +322,11 @@ async function keptAfterRace(session: Session, request: CreateListenerRequest, r
   for (const listener of resolution.kept) {
     if (listener.differences.length > 0) {
       run.progress.warn(
-        `${listener.ListenerId} on port ${listener.Port} was created meanwhile and kept, but differs: ${describeChanges(listener.differences)} (apply -f changes it)`,
+        say(run.ctx.language ?? 'en', COMMAND_TEXTS.createdMeanwhileButDiffers, {
+          id: listener.ListenerId,
+          port: listener.Port,
+          changes: describeChanges(listener.differences),
+        }),
       );
     }
   }
@@ -377,7 +390,12 @@ async function reconcile(
     ...(interrupted ? {} : { signal: ctx.signal }),
   });
   progress.stop();
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason =
+    error instanceof CliError && error.text && render('en', error.text) === error.message
+      ? bothLanguages(error.text)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   const list = suggestCommand(globals, 'list', '--lb', request.LoadBalancerId);
   if (outcome.found && outcome.settled) {
     const ids = outcome.listeners.map((l) => say(language, CREATE.idOnPort, { id: l.ListenerId, port: l.Port })).join(', ');
@@ -387,28 +405,22 @@ async function reconcile(
   if (outcome.found) {
     // Listed, but their task may still fail and remove them: the ids, and no claim of success.
     const ids = outcome.listeners.map((l) => l.ListenerId);
-    const hint = `DescribeListeners lists them, but their task may still be running (its id was in the lost answer) and a failed task removes them: check with ${list}; do not send it again`;
+    const hint = message(RECONCILE.listedMayStillFail, { command: list });
     if (error instanceof InterruptedError) return { failure: error.with({ hint, details: { ListenerIds: ids } }) };
     return {
-      failure: new AcceptedError(
-        undefined,
-        `the answer to CreateListener was lost (${reason}); its listeners are listed: ${ids.join(', ')}`,
-        {
-          hint,
-          cause: error,
-          listenerIds: ids,
-        },
-      ),
+      failure: new AcceptedError(undefined, message(RECONCILE.lostButListed, { reason, ids: ids.join(', ') }), {
+        hint,
+        cause: error,
+        listenerIds: ids,
+      }),
     };
   }
-  if (outcome.vanished)
-    return { failure: new LostTaskFailedError(`the answer to CreateListener was lost (${reason}); ${outcome.checked}`, list) };
+  if (outcome.vanished) return { failure: new LostTaskFailedError(reason, outcome.checkedText, list) };
   if (!(error instanceof CliError)) return { failure: error };
-  const what = error instanceof ApiError && error.isInternalError ? 'the API failed while handling the request, which' : 'the request';
+  const mayHaveApplied =
+    error instanceof ApiError && error.isInternalError ? RECONCILE.lostApiFailedMayHaveApplied : RECONCILE.lostMayHaveApplied;
   return {
-    failure: error.with({
-      hint: `${outcome.checked}; ${what} may or may not have been applied: check with ${list} before retrying (create --if-not-exists keeps what is there)`,
-    }),
+    failure: error.with({ hint: message(mayHaveApplied, { checked: bothLanguages(outcome.checkedText), command: list }) }),
   };
 }
 
@@ -428,7 +440,7 @@ async function printAccepted(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AcceptedError(accepted.RequestId, `CreateListener was accepted (task ${accepted.RequestId}), but ${reason}`, {
-      hint: `the listener ids are above; check the task with ${accepted.resume}`,
+      hint: message(COMMAND_TEXTS.idsAboveCheckTask, { command: accepted.resume }),
       cause: error,
       listenerIds: accepted.ListenerIds,
     });

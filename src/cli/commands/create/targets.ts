@@ -59,7 +59,7 @@ export async function prepareTargets(
   if (flags.wait === false) throw new UsageError(say(language, T.noWaitWithTargets), '--no-wait');
   const protocol = typeof request.Protocol === 'string' ? request.Protocol : '';
   if (!(LAYER4_PROTOCOLS as readonly string[]).includes(protocol)) {
-    throw new UsageError(`--target: ${say(language, TARGET_MESSAGES.notForProtocol, { protocol })}`, '--target');
+    throw new UsageError(say(language, TARGET_MESSAGES.flagNotForProtocol, { flag: '--target', protocol }), '--target');
   }
   const read = readTargetFlags(raws, { language, validate });
   return { ...read, raws, ...(healthMs !== undefined ? { healthMs } : {}) };

@@ -11,7 +11,8 @@ import { addHint } from '../../api-hints.js';
 import { followTask, waitTimeoutMs } from '../../follow-task.js';
 import { listFilter } from '../list/run.js';
 import { suggestCommand } from '../../command-line.js';
-import { say } from '../../../core/i18n.js';
+import { message, say } from '../../../core/i18n.js';
+import { COMMAND_TEXTS } from '../command-texts.messages.js';
 import { HEADERS } from '../../../ui/table.messages.js';
 import { DELETE } from './delete.messages.js';
 import { ERRORS } from '../../../core/errors.messages.js';
@@ -78,7 +79,7 @@ export async function runDelete(ctx: CliContext, globals: GlobalOptions, flags: 
       table: [[say(language, HEADERS.listenerId), say(language, DELETE.headerStatus)], ...ids.map((id) => [id, json.TaskStatus])],
     }).catch((error: unknown) => {
       throw new AcceptedError(RequestId, `DeleteLoadBalancerListeners was accepted (task ${RequestId}), but ${(error as Error).message}`, {
-        hint: `check the task with ${suggestCommand(globals, 'wait', RequestId)}`,
+        hint: message(COMMAND_TEXTS.checkTask, { command: suggestCommand(globals, 'wait', RequestId) }),
         cause: error,
       });
     });

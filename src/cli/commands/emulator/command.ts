@@ -12,10 +12,11 @@ import { helpWidth, paragraph, twoColumns } from '../../help-text.js';
 import { CONTROL_CATALOG, DEFAULT_REGION, SERVICE_CATALOG } from '../../../emulator/catalog.js';
 import { splitList } from '../../../model/coerce.js';
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
-import { say, type Language } from '../../../core/i18n.js';
+import { message, say, type Language, type Params, type Text } from '../../../core/i18n.js';
 import { HELP } from '../../help.messages.js';
 import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 import { TARGET_TEXT } from '../../target-text.js';
+import { EMULATOR } from './emulator.messages.js';
 
 interface EmulatorFlags {
   host: string;
@@ -37,7 +38,7 @@ interface EmulatorFlags {
 }
 
 /** The services, their actions and the control surface, from the one list the emulator serves. */
-function servedHelp(width: number): string {
+function servedHelp(width: number, language: Language): string {
   const services = twoColumns(
     SERVICE_CATALOG.map((s) => [`${s.name} ${s.version}`, `${s.title}: ${s.actions.join(', ')} (${s.note})`] as const),
     width,
@@ -47,30 +48,31 @@ function servedHelp(width: number): string {
     width,
   );
   return [
-    paragraph('Actions (TC3-HMAC-SHA256 signed), every service on the one endpoint, told apart by X-TC-Version:', width),
+    paragraph(say(language, EMULATOR.actions), width),
     services,
     '',
-    paragraph('Control surface for tests, on the same port, with no signature, never counted as API requests:', width),
+    paragraph(say(language, EMULATOR.controlSurface), width),
     routes,
   ].join('\n');
 }
 
 function help(width: number, language: Language): string {
   const p = (text: string) => paragraph(text, width);
+  const region = { variable: ENV.region, region: DEFAULT_REGION };
   return `
-Prints one JSON line on stdout, then serves until SIGINT/SIGTERM (exit 0):
+${say(language, EMULATOR.printsLine)}
   {"endpoint":…,"secretId":…,"secretKey":…,"region":…,"loadBalancers":[…]}
 ${p(say(language, USAGE_TEXTS.emulatorTerminalNote))}
 
-${p(`The region served is the one commands would send: --region, then $${ENV.region}, then the profile's, else ${DEFAULT_REGION}. Requests for another region get InvalidParameter.RegionNotFound.`)}
+${p(say(language, EMULATOR.regionServed, region))}
 
-${servedHelp(width)}
+${servedHelp(width, language)}
 
-${p("With --accept-sdk-forms it also takes GET, HmacSHA1/HmacSHA256 (v1) signatures and the TC3 unsigned payload, as the official SDKs can send them. Point every service's endpoint (--endpoint) at the emulator.")}
+${p(say(language, EMULATOR.sdkForms))}
 
-${p('Certificates: four are seeded (EmuRsa01 and EmuEcc01 for www.example.com, EmuOld01 expired, EmuCa001 a client CA); --certificates FILE adds more from a JSON array of DescribeCertificates items (CertificateId and Domain required; CertificateType SVR|CA, EncryptAlgorithm, CertBeginTime, CertEndTime "YYYY-MM-DD HH:mm:ss" UTC+8, Alias, SubjectAltName optional).')}
+${p(say(language, EMULATOR.seededCertificates))}
 
-${p('The official Node SDK (tencentcloud-sdk-nodejs-common), with the printed line in `info`:')}
+${p(say(language, EMULATOR.nodeSdk))}
   new CommonClient('clb.tencentcloudapi.com', '2018-03-17', {
     credential: { secretId: info.secretId, secretKey: info.secretKey },
     region: info.region,
@@ -82,7 +84,7 @@ ${p('The official Node SDK (tencentcloud-sdk-nodejs-common), with the printed li
     },
   })
 
-Examples:
+${say(language, HELP.examples)}
   clb-listener emulator --port 9400 --load-balancers lb-aaaa1111,lb-bbbb2222
   clb-listener emulator --task-delay 200 --log > emulator.json &
 `;
@@ -90,7 +92,7 @@ Examples:
 
 function nonNegativeInteger(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a non-negative integer, got "${value}"`, flag);
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(message(EMULATOR.nonNegative, { flag, value }), flag);
   return Number(value);
 }
 
@@ -114,17 +116,18 @@ async function waitForStop(signal: AbortSignal): Promise<void> {
 function terminalNote(
   running: { endpoint: string; secretId: string; secretKey: string; token?: string; region: string; loadBalancers: readonly string[] },
   regionSource: string,
+  language: Language,
 ): string {
   const lines = [
     '',
-    `Serving region ${running.region} (from ${regionSource}) on ${running.endpoint}. In another shell:`,
+    say(language, EMULATOR.serving, { region: running.region, source: regionSource, endpoint: running.endpoint }),
     `  export ${ENV.secretId}=${shellQuote(running.secretId)}`,
     `  export ${ENV.secretKey}=${shellQuote(running.secretKey)}`,
     ...(running.token !== undefined ? [`  export ${ENV.tokens[0]}=${shellQuote(running.token)}`] : []),
     `  export ${ENV.region}=${shellQuote(running.region)}`,
     `  export ${ENV.endpoint}=${shellQuote(running.endpoint)}`,
     `  clb-listener create --lb ${running.loadBalancers[0] ?? 'lb-…'} --port 8080 --protocol TCP`,
-    'Ctrl-C to stop.',
+    say(language, EMULATOR.ctrlC),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -168,7 +171,7 @@ async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: Cl
     if (error instanceof EmulatorConfigError) throw new UsageError(error.message, error.flag);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES')
-      throw new UsageError(`cannot listen on ${flags.host}:${flags.port} (${code})`, '--port');
+      throw new UsageError(message(EMULATOR.cannotListen, { address: `${flags.host}:${flags.port}`, code }), '--port');
     throw error;
   }
 
@@ -178,7 +181,8 @@ async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: Cl
   const { keyValueTable, printResult } = await import('../../../ui/output.js');
   await printResult(ctx, globals, { json: handshake, text: [JSON.stringify(handshake)], table: keyValueTable(handshake), jsonLine: true });
   if (ctx.stdout.isTTY === true && globals.quiet !== true) {
-    ctx.stderr.write(terminalNote(running, region?.source ?? 'the default'));
+    const language = ctx.language ?? 'en';
+    ctx.stderr.write(terminalNote(running, region?.source ?? say(language, EMULATOR.theDefault), language));
   }
   try {
     await waitForStop(ctx.signal);
@@ -188,26 +192,28 @@ async function runEmulator(flags: EmulatorFlags, globals: GlobalOptions, ctx: Cl
 }
 
 export function registerEmulator(program: Command, ctx: CliContext): void {
+  const language = ctx.language ?? 'en';
+  const option = (text: Text, params?: Params) => say(language, text, params);
   program
     .command('emulator')
-    .description(say(ctx.language ?? 'en', HELP.emulator))
-    .option('--host <address>', 'loopback address to listen on (127.0.0.0/8, ::1, localhost)', '127.0.0.1')
-    .option('--port <n>', 'port to listen on; 0 picks a free one', '0')
-    .option('--secret-id <id>', 'SecretId to accept (default: random AKID…)')
-    .option('--secret-key <key>', 'SecretKey to accept (default: random; these are throwaway test keys)')
-    .option('--token <token>', 'require this X-TC-Token, like temporary credentials')
-    .option('--region <region>', `region served (default: $${ENV.region}, then the profile's, else ${DEFAULT_REGION})`)
-    .option('--load-balancers <ids>', 'comma-separated load balancer ids to seed (default: lb-emu00001,lb-emu00002,lb-emu00003)')
-    .option('--task-delay <ms>', 'how long tasks stay in progress (default: 1000)')
-    .option('--rate-limit <n>', 'requests per action per second (default: 20)')
-    .option('--listener-quota <n>', 'listeners per load balancer (default: 50)')
-    .option('--instances <ids>', say(ctx.language ?? 'en', TARGET_TEXT.emulatorInstances))
-    .option('--target-health-delay <ms>', say(ctx.language ?? 'en', TARGET_TEXT.emulatorHealthDelay))
-    .option('--state <file>', 'load load balancers and listeners from this JSON file, save them on every change')
-    .option('--certificates <file>', 'more certificates for DescribeCertificates (JSON array), beside the seeded ones')
-    .option('--log', 'one line per API request on stderr', false)
-    .option('--accept-sdk-forms', 'also accept GET, HmacSHA1/HmacSHA256 (v1) signatures and the TC3 unsigned payload', false)
-    .addHelpText('after', () => help(helpWidth(ctx.stdout), ctx.language ?? 'en'))
+    .description(say(language, HELP.emulator))
+    .option('--host <address>', option(EMULATOR.host), '127.0.0.1')
+    .option('--port <n>', option(EMULATOR.port), '0')
+    .option('--secret-id <id>', option(EMULATOR.secretId))
+    .option('--secret-key <key>', option(EMULATOR.secretKey))
+    .option('--token <token>', option(EMULATOR.token))
+    .option('--region <region>', option(EMULATOR.region, { variable: ENV.region, region: DEFAULT_REGION }))
+    .option('--load-balancers <ids>', option(EMULATOR.loadBalancers))
+    .option('--task-delay <ms>', option(EMULATOR.taskDelay))
+    .option('--rate-limit <n>', option(EMULATOR.rateLimit))
+    .option('--listener-quota <n>', option(EMULATOR.listenerQuota))
+    .option('--instances <ids>', say(language, TARGET_TEXT.emulatorInstances))
+    .option('--target-health-delay <ms>', say(language, TARGET_TEXT.emulatorHealthDelay))
+    .option('--state <file>', option(EMULATOR.state))
+    .option('--certificates <file>', option(EMULATOR.certificates))
+    .option('--log', option(EMULATOR.log), false)
+    .option('--accept-sdk-forms', option(EMULATOR.acceptSdkForms), false)
+    .addHelpText('after', () => help(helpWidth(ctx.stdout), language))
     .action(async (flags: EmulatorFlags, cmd: Command) => {
       // --region is also a global option, and commander gives it to the root command.
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -12,6 +12,10 @@ import { printResult } from '../../../ui/output.js';
 import { listFilter } from '../list/run.js';
 import { EXPORTERS, type Exported } from './exporters.js';
 import { exportYaml } from './yaml.js';
+import { message, render, say } from '../../../core/i18n.js';
+import { ERRORS } from '../../../core/errors.messages.js';
+import { HEADERS } from '../../../ui/table.messages.js';
+import { EXPORT } from './export.messages.js';
 
 export interface ExportFlags {
   lb: string[];
@@ -23,13 +27,14 @@ export interface ExportFlags {
 const MAX_CONNECTIONS = 16;
 
 export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: ExportFlags): Promise<void> {
-  const warn = (message: string) => {
-    if (!globals.quiet) ctx.stderr.write(`warning: ${printableLine(message)}\n`);
+  const language = ctx.language ?? 'en';
+  const warn = (text: string) => {
+    if (!globals.quiet) ctx.stderr.write(`${printableLine(say(language, ERRORS.warningLine, { message: text }))}\n`);
   };
   // The port check and the exporter's check of each entry use the model's validator.
   await loadValidator();
   const lbs = [...new Set(flags.lb.flatMap((lb) => lb.split(',')).map((lb) => lb.trim()))];
-  if (lbs.some((lb) => lb === '')) throw new UsageError('--lb: an empty load balancer id', '--lb');
+  if (lbs.some((lb) => lb === '')) throw new UsageError(message(EXPORT.emptyLb), '--lb');
   // The same checks as `list` (ids, one port, a protocol), before anything is sent.
   const filters = lbs.map((lb) =>
     listFilter(
@@ -71,13 +76,17 @@ export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: 
   const yaml = (globals.output ?? 'text') === 'text' && !globals.query;
   if (!globals.quiet && !yaml) {
     // In YAML the notes are comments; JSON and tables have none, so they are said on stderr.
-    for (const e of exported) for (const note of e.notes) ctx.stderr.write(`note: ${printableLine(`${e.listenerId}: ${note}`)}\n`);
+    for (const e of exported)
+      for (const note of e.noteTexts)
+        ctx.stderr.write(`${printableLine(say(language, EXPORT.note, { listener: e.listenerId, note: render(language, note) }))}\n`);
   }
   await printResult(ctx, globals, {
     json: document,
-    text: yaml ? (await exportYaml(exported, { loadBalancers: lbs, filtered, language: ctx.language ?? 'en' })).split('\n') : [],
+    text: yaml ? (await exportYaml(exported, { loadBalancers: lbs, filtered, language })).split('\n') : [],
     table: [
-      ['LOAD BALANCER', 'PROTOCOL', 'PORT', 'NAME', 'LISTENER ID', 'NOTES'],
+      [EXPORT.headerLoadBalancer, HEADERS.protocol, HEADERS.port, HEADERS.name, HEADERS.listenerId, EXPORT.headerNotes].map((h) =>
+        say(language, h),
+      ),
       ...exported.map((e) => [
         String(e.entry.LoadBalancerId),
         String(e.entry.Protocol),
@@ -88,6 +97,5 @@ export async function runExport(ctx: CliContext, globals: GlobalOptions, flags: 
       ]),
     ],
   });
-  if (!globals.quiet && globals.output !== 'json' && exported.length === 0)
-    ctx.stderr.write('note: no listener matched; the file lists none\n');
+  if (!globals.quiet && globals.output !== 'json' && exported.length === 0) ctx.stderr.write(`${say(language, EXPORT.noneMatched)}\n`);
 }

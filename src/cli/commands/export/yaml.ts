@@ -3,10 +3,11 @@
  * `listeners:`, each entry with its notes as comments above it. The `yaml` library writes the
  * values (quoting what needs it), so the text reads back as exactly the JSON form.
  */
-import { say, type Language } from '../../../core/i18n.js';
 import { escapeControl, hasControlCharacters } from '../../../core/printable.js';
 import { EXPORT_TEXT } from '../../../model/export-text.js';
 import type { Exported } from './exporters.js';
+import { render, say, type Language } from '../../../core/i18n.js';
+import { EXPORT } from './export.messages.js';
 
 /** A comment line: one line, nothing a terminal or the YAML reader would take for more. */
 const comment = (text: string): string => ` ${escapeControl(text)}`;
@@ -18,25 +19,17 @@ export async function exportYaml(
   const yaml = await import('yaml');
   // yaml is CommonJS under Node: bundled, its classes sit on the module's default export.
   const { Document, visit } = (yaml.Document ? yaml : (yaml as unknown as { default: typeof yaml }).default) as typeof yaml;
+  const language = options.language ?? 'en';
   const count = exported.length;
   const header = [
-    `clb-listener export: ${count} listener${count === 1 ? '' : 's'} of ${options.loadBalancers.join(', ')}`,
-    "Values equal to the API's defaults are left out; certificates are named by CertId; no secret is written.",
-    'Not reported by DescribeListeners, so never exported: FullEndPorts, SslCloseSwitch.',
-    say(options.language ?? 'en', EXPORT_TEXT.headerRules),
+    say(language, EXPORT.header, { count, lbs: options.loadBalancers.join(', ') }),
+    say(language, EXPORT.defaultsLeftOut),
+    say(language, EXPORT.neverExported),
+    say(language, EXPORT_TEXT.headerRules),
   ];
   const refused = exported.filter((e) => e.refused).length;
-  header.push(
-    refused
-      ? `${refused} entr${refused === 1 ? 'y needs' : 'ies need'} an edit before apply takes this file: the comment above ${refused === 1 ? 'it says' : 'each says'} why.`
-      : 'Applied as it is, this file changes nothing: clb-listener apply -f FILE --plan --detailed-exitcode exits 0.',
-  );
-  if (options.filtered) {
-    header.push(
-      'Filtered (--port/--protocol): with --prune, apply deletes the listeners left out of this file',
-      'unless a prune: block keeps them outside its scope (docs/apply.md, "Prune scope").',
-    );
-  }
+  header.push(refused ? say(language, EXPORT.needEdit, { count: refused }) : say(language, EXPORT.changesNothing));
+  if (options.filtered) header.push(say(language, EXPORT.filtered), say(language, EXPORT.filteredScope));
   const doc = new Document({ listeners: exported.map((e) => e.entry) });
   // Output shows a control or bidirectional character as an escape (`\u202e`). Inside double
   // quotes that escape is YAML's own, so the file still reads back as the name the API holds.
@@ -49,7 +42,7 @@ export async function exportYaml(
   const list = doc.get('listeners') as { items: { commentBefore?: string }[] } | undefined;
   for (const [i, e] of exported.entries()) {
     const item = list?.items[i];
-    if (item && e.notes.length) item.commentBefore = e.notes.map(comment).join('\n');
+    if (item && e.noteTexts.length) item.commentBefore = e.noteTexts.map((note) => comment(render(language, note))).join('\n');
   }
   // A value the API reported with a control character (C1 ones and bidirectional marks included,
   // which the YAML writer leaves as they are) is written double-quoted, every such character as

@@ -25,7 +25,8 @@ function ruleCells(rules: readonly RuleSummary[]): string {
 }
 import { ERRORS } from '../../../core/errors.messages.js';
 import { HEADERS } from '../../../ui/table.messages.js';
-import { say, type Language } from '../../../core/i18n.js';
+import { message, say, type Language } from '../../../core/i18n.js';
+import { COMMAND_TEXTS } from '../command-texts.messages.js';
 import { USAGE_TEXTS } from '../../../core/usage-texts.js';
 import { closest } from '../../../core/suggest.js';
 
@@ -53,9 +54,16 @@ export function listFilter(flags: ListFlags, warn: (message: string) => void = (
   const filter: ListenerFilter = { LoadBalancerId: lb.value };
   if (flags.port !== undefined) {
     // One port, checked by the same rule as a listener's ports.
-    const check = flags.port.includes(',') ? { problem: 'takes one port' } : checkAnswer({}, ['Ports'], flags.port, { now: 0 });
+    const problemIn = (said: Language) =>
+      flags.port!.includes(',')
+        ? say(said, COMMAND_TEXTS.takesOnePort)
+        : checkAnswer({}, ['Ports'], flags.port!, { now: 0, language: said }).problem;
     const portFlag = flags.portFlag ?? '--port';
-    if (check.problem) throw new UsageError(`${portFlag} ${check.problem}`, portFlag);
+    const problem = problemIn('en');
+    if (problem) {
+      const both = { en: problem, zh: problemIn('zh') ?? problem };
+      throw new UsageError(message(COMMAND_TEXTS.flagProblem, { flag: portFlag, problem: both }), portFlag);
+    }
     filter.Port = Number(flags.port.trim());
   }
   if (flags.protocol !== undefined) {

@@ -6,7 +6,7 @@
  */
 import type { CliContext, GlobalOptions } from '../../../core/context.js';
 import { CliError, ConflictError, InterruptedError, UsageError } from '../../../core/errors.js';
-import { say } from '../../../core/i18n.js';
+import { message, say } from '../../../core/i18n.js';
 import { resolveValidate } from '../../../config/index.js';
 import { ruleDomains, type RuleInput } from '../../../model/rule-fields.js';
 import { domainChanges, FIXED_FIELDS, RULE_FIELDS, ruleChanges } from '../../rule-diff.js';
@@ -16,6 +16,7 @@ import { createProgress, type Progress } from '../../../ui/progress.js';
 import { checkQueryOn, printResult } from '../../../ui/output.js';
 import { inputReader } from '../../read-input.js';
 import { RULE_TEXT as T } from '../../rule-text.js';
+import { RULE_COMMAND } from './rule-command.messages.js';
 import { followRuleTask, readRulesUntil, sendRules, type ResultRule, type RuleRun } from '../../rules-step.js';
 import { settingsInput } from '../../settings-input.js';
 import { waitTimeoutMs } from '../../seconds.js';
@@ -199,7 +200,7 @@ async function ruleDelete(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
     : [];
   // An id is text without control characters; a domain and URL are checked as a rule's are.
   const bad = ids.find((id) => !/^loc-[^\u0000-\u001f\u007f-\u009f]+$/.test(id));
-  if (bad !== undefined) throw new UsageError(`--location-id ${JSON.stringify(bad)}: must look like loc-xxxxxxxx`, '--location-id');
+  if (bad !== undefined) throw new UsageError(message(RULE_COMMAND.badLocationId, { value: JSON.stringify(bad) }), '--location-id');
   checkRuleAddress(
     {
       ...(byId ? {} : { domain: flags.domain!, url: flags.url! }),

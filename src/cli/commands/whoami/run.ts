@@ -7,7 +7,7 @@ import { printableLine } from '../../../core/printable.js';
 import { maskEndpoint, parseEndpoint } from '../../../api/endpoint.js';
 import type { UsageError } from '../../../core/errors.js';
 import type { Credentials } from '../../../core/credentials.js';
-import { type Params, say, type Text, type Language } from '../../../core/i18n.js';
+import { type Params, render, say, type Text, type Language } from '../../../core/i18n.js';
 import { displayWidth, padEndWidth } from '../../../core/width.js';
 import { WHOAMI } from './whoami.messages.js';
 import { ENV } from '../../../core/env-names.js';
@@ -68,7 +68,7 @@ export async function runWhoami(ctx: CliContext, globals: GlobalOptions): Promis
   const report = await overviewSettings({
     ...settingsInput(globals, ctx),
     // Showing where things come from is whoami's whole job: its warnings show even with -q.
-    warn: (message) => void ctx.stderr.write(`${printableLine(message)}\n`),
+    warn: (words) => void ctx.stderr.write(`${printableLine(typeof words === 'string' ? words : render(ctx.language ?? 'en', words))}\n`),
   });
   // Checked as a command would check it; shown without any user name or password it holds.
   let endpointError: UsageError | undefined;
