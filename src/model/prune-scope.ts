@@ -15,8 +15,8 @@
 import type { Problem } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 
-/** What a scope is asked about: a listener, or a forwarding rule (judged by its listener). Targets will add their kind. */
-export type PruneKind = 'listener' | 'rule';
+/** What a scope is asked about: a listener, or a forwarding rule or target (each judged by its listener). */
+export type PruneKind = 'listener' | 'rule' | 'target';
 
 export interface PortRange {
   from: number;
