@@ -45,7 +45,10 @@ describe('apply --prune and the targets of the prune scope', () => {
     for (const l of JSON.parse(listed.stdout).Listeners as { ListenerId: string; ListenerName: string }[])
       names.set(l.ListenerId, l.ListenerName);
     const out: Record<string, string[]> = {};
-    for (const t of emu.running.emulator.store.targets.all()) (out[names.get(t.ListenerId) ?? '?'] ??= []).push(String(t.InstanceId));
+    for (const t of emu.running.emulator.store.targets.all()) {
+      const name = names.get(t.ListenerId) ?? '?';
+      out[name] = [...(out[name] ?? []), String(t.InstanceId)];
+    }
     for (const list of Object.values(out)) list.sort();
     return out;
   };
