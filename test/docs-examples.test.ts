@@ -1,6 +1,7 @@
 // The pages a newcomer reads after the README run as written against a default emulator, one after
-// the other in one directory, as someone pasting them would: docs/forwarding-rules.md's commands
-// and docs/listeners-as-code.md's files and commands (apply, the prune scope, export).
+// the other in one directory, as someone pasting them would: docs/forwarding-rules.md's commands,
+// docs/listeners-as-code.md's files and commands (apply, the prune scope, export), and
+// docs/targets.md's commands (--target, --wait-healthy, a rule's Targets).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -91,6 +92,24 @@ describe('docs pages after the README, against a default emulator', () => {
       await paste(`clb-listener apply -f more-${i}.yaml`);
     }
     for (const line of lines(exportBlock!)) await paste(line);
+  });
+
+  test("targets.md: a listener with --target and --wait-healthy, an HTTP listener with a rule's Targets", async () => {
+    const shown = blocks(page('targets.md'), 'sh').flatMap(lines);
+    assert.equal(shown.filter((l) => l.startsWith('clb-listener ')).length, 2, shown.join('\n'));
+    for (const line of shown) await paste(line);
+    const listed = async (port: string) => {
+      const result = await runAgainst(emu, ['list', '--lb', 'lb-emu00001', '--port', port, '--targets', '-o', 'json'], { cwd: dir });
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.stringify(JSON.parse(result.stdout));
+    };
+    const tcp = await listed('7574');
+    assert.match(tcp, /ins-emu00001/);
+    assert.match(tcp, /ins-emu00002/);
+    const http = await listed('80');
+    assert.match(http, /www\.example\.com/);
+    assert.match(http, /ins-emu00001/);
+    assert.match(http, /10\.0\.0\.12/);
   });
 });
 

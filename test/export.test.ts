@@ -91,7 +91,7 @@ describe('export', () => {
     await seed(SIX);
     const exported = await run('export', '--lb', LB);
     assert.equal(exported.code, 0, exported.stderr);
-    assert.deepEqual(exported.requests, ['DescribeListeners'], 'a read, nothing else');
+    assert.deepEqual(exported.requests, ['DescribeListeners', 'DescribeTargets'], 'reads, nothing else');
     const text = exported.stdout;
     assert.match(text, /^# clb-listener export: 6 listeners of lb-export01$/m);
     assert.match(text, /^# Not reported by DescribeListeners, so never exported: FullEndPorts, SslCloseSwitch\.$/m);
@@ -265,7 +265,11 @@ listeners:
     await seed(RULED);
     const exported = await run('export', '--lb', LB);
     assert.equal(exported.code, 0, exported.stderr);
-    assert.deepEqual(exported.requests, ['DescribeListeners'], 'the rules come with the listeners: one read');
+    assert.deepEqual(
+      exported.requests,
+      ['DescribeListeners', 'DescribeTargets'],
+      'the rules come with the listeners; the targets are one more read',
+    );
     assert.match(exported.stdout, /^# Forwarding rules are under their listener's Rules: /m);
     assert.match(exported.stdout, /^# Applied as it is, this file changes nothing: /m);
     const document = parse(exported.stdout) as { listeners: { Port: number; Rules?: Record<string, unknown>[] }[] };

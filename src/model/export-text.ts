@@ -1,4 +1,4 @@
-/** The words `export` writes about forwarding rules: notes above an entry and the file's header. */
+/** The words `export` writes about forwarding rules and targets: notes above an entry and the file's header. */
 import { defineMessages } from '../core/i18n.js';
 
 export const EXPORT_TEXT = defineMessages({
@@ -13,7 +13,7 @@ export const EXPORT_TEXT = defineMessages({
     zh: '%{path}：%{value} 未导出：apply 不管理该字段，会保持原样',
   },
   headerRules: {
-    en: "Forwarding rules are under their listener's Rules: (a domain's certificate, Http2, Quic and DefaultServer on its first rule); targets are not exported.",
-    zh: '转发规则写在其监听器的 Rules: 下（域名的证书、Http2、Quic 和 DefaultServer 写在该域名的第一条规则上）；后端目标不导出。',
+    en: "Forwarding rules are under their listener's Rules: (a domain's certificate, Http2, Quic and DefaultServer on its first rule); targets are under Targets: of their listener or rule, Weight only when it is not 10.",
+    zh: '转发规则写在其监听器的 Rules: 下（域名的证书、Http2、Quic 和 DefaultServer 写在该域名的第一条规则上）；后端目标写在其监听器或规则的 Targets: 下，Weight 仅在不为 10 时写出。',
   },
 });

@@ -17,8 +17,8 @@ import { isPlainObject } from '../core/json.js';
 import { message, render, type Message, type Param, type Params, type Text } from '../core/i18n.js';
 import { PRUNE_SCOPE } from './prune-scope.messages.js';
 
-/** What a scope is asked about: a listener, or a forwarding rule (judged by its listener). Targets will add their kind. */
-export type PruneKind = 'listener' | 'rule';
+/** What a scope is asked about: a listener, or a forwarding rule or target (each judged by its listener). */
+export type PruneKind = 'listener' | 'rule' | 'target';
 
 export interface PortRange {
   from: number;

@@ -109,6 +109,7 @@ type TargetsModule = typeof TargetsModuleType;
 async function planTargetsOf(
   session: Session,
   plan: Plan,
+  reported: ReportedByLb,
   file: ListenerFile,
   flags: ApplyFlags,
   ctx: CliContext,
@@ -131,7 +132,21 @@ async function planTargetsOf(
       }
     }),
   );
-  return { module, plan: module.planTargets(plan, file.listeners, bound, { prune: flags.prune === true }) };
+  // The scope judges a listener by the name it has now, as it does for rules.
+  const names = new Map<string, string | null>();
+  for (const listeners of reported.values())
+    for (const l of listeners)
+      if (typeof l.ListenerId === 'string')
+        names.set(l.ListenerId, typeof l.ListenerName === 'string' && l.ListenerName !== '' ? l.ListenerName : null);
+  return {
+    module,
+    plan: module.planTargets(plan, file.listeners, bound, {
+      prune: flags.prune === true,
+      ...(file.prune ? { scope: file.prune } : {}),
+      language: ctx.language ?? 'en',
+      names,
+    }),
+  };
 }
 
 /** --wait-healthy: the targets of every listener the file gives them for. */
@@ -297,7 +312,7 @@ export async function runApply(ctx: CliContext, globals: GlobalOptions, flags: A
     });
     // Targets: read and planned only when the file gives some (apply/targets.ts), carried out after the rules.
     const targets = file.listeners.some((l) => l.targets || l.ruleTargets?.length)
-      ? await planTargetsOf(session, plan, file, flags, ctx, globals)
+      ? await planTargetsOf(session, plan, reported, file, flags, ctx, globals)
       : undefined;
     const targetChanges = targets?.plan.changes.length ?? 0;
 

@@ -3,7 +3,9 @@
  * to. A target's identity is (InstanceId or EniIp, Port). Against what DescribeTargets shows:
  * missing targets are registered (20 a call), a different weight is one ModifyTargetWeight (20
  * targets a call, each with its weight), and bound targets the file does not list are
- * deregistered only with --prune. An entry without `Targets:` leaves its listener's targets alone.
+ * deregistered only with --prune, and only when the listener is inside the file's `prune:` scope
+ * (targets-prune.ts: a controller's listener keeps its targets). An entry without `Targets:`
+ * leaves its listener's targets alone.
  * Target writes run after the listener writes, one at a time per load balancer.
  */
 import type { ClbClient } from '../../../api/client.js';
@@ -19,6 +21,8 @@ import { APPLY_TARGET_TEXT as A, TARGET_STEP_TEXT as S } from '../../target-text
 import { ruleKey, type BoundTarget, type HealthWatch, type NamedPlace } from '../../targets-step.js';
 import type { ItemResult } from './execute.js';
 import type { Plan, PlanItem } from './plan.js';
+import type { PruneScope } from '../../../model/prune-scope.js';
+import { keptTargetsText, targetPruneVerdict } from './targets-prune.js';
 
 export type TargetAction = 'register' | 'reweight' | 'deregister';
 
@@ -38,6 +42,8 @@ export interface TargetChange {
   oldWeight?: number;
   /** The weight after the change (register, reweight). */
   weight?: number;
+  /** For deregister: why it is inside the prune scope. */
+  reason?: string;
 }
 
 export interface TargetPlan {
@@ -45,6 +51,10 @@ export interface TargetPlan {
   unchanged: number;
   /** Bound targets the file does not list, kept because --prune was not given. */
   kept: number;
+  /** With --prune: bound targets the file does not list, kept because their listener is outside the prune scope. */
+  keptOutOfScope: number;
+  /** Of those, the ones kept for a controller's name mark on their listener. */
+  keptMarked: number;
   /** The listeners and rules whose targets the file gives (for the health wait). */
   managed: { item: PlanItem; rule?: RulePlace; targets: TargetInput[] }[];
 }
@@ -68,10 +78,16 @@ export function planTargets(
   plan: Plan,
   desired: readonly DesiredListener[],
   bound: ReadonlyMap<string, ReadonlyMap<string, readonly BoundTarget[]>>,
-  options: { prune: boolean },
+  options: {
+    prune: boolean;
+    scope?: PruneScope;
+    language?: Language;
+    /** The name each listener has now, by listener id (the scope judges a listener by it, as for rules). */
+    names?: ReadonlyMap<string, string | null>;
+  },
 ): TargetPlan {
   const byRequest = new Map(desired.map((d) => [d.request, d]));
-  const out: TargetPlan = { changes: [], unchanged: 0, kept: 0, managed: [] };
+  const out: TargetPlan = { changes: [], unchanged: 0, kept: 0, keptOutOfScope: 0, keptMarked: 0, managed: [] };
   for (const item of plan.items) {
     const entry = item.desired ? byRequest.get(item.desired) : undefined;
     if (!entry || item.action === 'conflict' || item.action === 'delete') continue;
@@ -79,6 +95,10 @@ export function planTargets(
       ...(entry.targets ? [{ targets: entry.targets }] : []),
       ...(entry.ruleTargets ?? []).map((r) => ({ rule: { Domain: r.Domain, Url: r.Url }, targets: r.targets })),
     ];
+    const name = (item.listenerId ? options.names?.get(item.listenerId) : undefined) || item.name;
+    const verdict = options.prune
+      ? targetPruneVerdict(options.scope, { name, port: item.port, endPort: item.endPort }, options.language ?? 'en')
+      : undefined;
     for (const { rule, targets: wanted } of sets) {
       out.managed.push({ item, ...(rule ? { rule } : {}), targets: wanted });
       const key = item.listenerId ? (rule ? ruleKey(item.listenerId, rule.Domain, rule.Url) : item.listenerId) : undefined;
@@ -93,8 +113,12 @@ export function planTargets(
       }
       for (const there of now) {
         if (wanted.some((t) => targetKey(t) === targetKey(there))) continue;
-        if (options.prune) out.changes.push({ action: 'deregister', item, ...at, target: there });
-        else out.kept++;
+        if (!verdict) out.kept++;
+        else if (verdict.inScope) out.changes.push({ action: 'deregister', item, ...at, target: there, reason: verdict.reason });
+        else {
+          out.keptOutOfScope++;
+          if (verdict.controller) out.keptMarked++;
+        }
       }
     }
   }
@@ -176,12 +200,14 @@ function changeJson(change: TargetChange) {
     TargetPort: change.target.Port,
     ...(change.oldWeight !== undefined ? { OldWeight: change.oldWeight } : {}),
     ...(change.weight !== undefined ? { Weight: change.weight } : {}),
+    ...(change.reason !== undefined ? { Reason: change.reason } : {}),
   };
 }
 
 /** The plan's view with the target changes: a block before the summary line, rows, and data. */
 export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Language): ResultView {
   if (tp.managed.length === 0 && tp.changes.length === 0) return view;
+  const keptOutside = keptTargetsText(tp.keptOutOfScope, tp.keptMarked, language);
   const lines: string[] = [];
   const sets = [...new Set(tp.changes.map(setKey))];
   if (sets.length > 0) lines.push(words(language, A.section));
@@ -192,8 +218,11 @@ export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Langu
     for (const change of changes) {
       lines.push(`    ${SIGN[change.action]} ${verb(language, change.action).padEnd(10)} ${changeDetail(change, language)}`);
     }
+    const reason = changes.find((c) => c.reason)?.reason;
+    if (reason) lines.push(`      ${reason}`);
   }
   if (tp.kept > 0) lines.push(`  ${words(language, A.keptNotListed, { count: tp.kept })}`);
+  if (keptOutside) lines.push(`  ${keptOutside}`);
   const text = [...view.text.slice(0, -1), ...lines, ...view.text.slice(-1), targetSummaryLine(tp, language)];
   const json = view.json as Record<string, unknown>;
   const c = targetCounts(tp);
@@ -209,6 +238,7 @@ export function withTargetPlan(view: ResultView, tp: TargetPlan, language: Langu
         Deregister: c.deregister,
         Unchanged: c.unchanged,
         KeptNotListed: tp.kept,
+        KeptOutsideScope: tp.keptOutOfScope,
       },
       Requests: { ...(json.Requests as object), ...c.requests },
     },
