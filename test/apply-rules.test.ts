@@ -359,7 +359,7 @@ listeners:
     );
     assert.equal(planned.RulesKeptOutsideScope, 2);
     const text = await apply('-f', scoped, '--prune', '--plan');
-    assert.match(text.stdout, /^2 rule\(s\) kept outside the prune scope \(1 on a listener with a controller's name mark\)$/m);
+    assert.match(text.stdout, /^2 rules kept outside the prune scope \(1 on a listener with a controller's name mark\)$/m);
     const pruned = await apply('-f', scoped, '--prune', '--yes');
     assert.equal(pruned.code, 0, pruned.stderr);
     assert.deepEqual(writesIn(pruned.requests), ['DeleteRule']);

@@ -73,7 +73,7 @@ describe('apply --prune and the targets of the prune scope', () => {
     );
     assert.match(
       plan.stdout,
-      /3 bound target\(s\) the file does not list, kept outside the prune scope \(2 on a listener with a controller's name mark\)/,
+      /3 bound targets the file does not list, kept outside the prune scope \(2 on a listener with a controller's name mark\)/,
     );
     assert.match(plan.stdout, /1 to deregister \(1 DeregisterTargets\)/);
     const json = JSON.parse((await apply('-f', path, '--prune', '--plan', '-o', 'json')).stdout);

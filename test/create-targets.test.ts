@@ -205,7 +205,7 @@ describe('create --target', () => {
     ]);
     assert.equal(result.code, 0, result.stderr);
     assert.ok(result.requests!.includes('DescribeTargetHealth'));
-    assert.match(result.stderr, /All 1 target\(s\) healthy/);
+    assert.match(result.stderr, /All 1 target healthy/);
   });
 
   test('--wait-healthy times out with exit 11 and lists the target the emulator reports unhealthy', async () => {
@@ -232,7 +232,7 @@ describe('create --target', () => {
       '20',
     ]);
     assert.equal(result.code, 11, result.stderr);
-    assert.match(result.stderr, /1 target\(s\) not healthy after 20s: ins-emu00006:80 on lbl-\w+ \(TCP 87\): Dead/);
+    assert.match(result.stderr, /1 target not healthy after 20s: ins-emu00006:80 on lbl-\w+ \(TCP 87\): Dead/);
     assert.doesNotMatch(result.stderr, /ins-emu00005:80 on/);
     assert.match(result.stderr, /listener ids: lbl-/);
   });

@@ -12,9 +12,12 @@ export const RULE_TEXT = defineMessages({
     zh: '--rule 需要监听器先创建完成，因此 create 必须等待；请去掉 --no-wait',
   },
   dryRunRuleListener: { en: '<the ListenerId CreateListener returns>', zh: '<CreateListener 返回的 ListenerId>' },
-  creatingRules: { en: 'Creating %{count} forwarding rule(s) on %{listener}', zh: '正在 %{listener} 上创建 %{count} 条转发规则' },
+  creatingRules: {
+    en: 'Creating %{count} forwarding %{count|rule|rules} on %{listener}',
+    zh: '正在 %{listener} 上创建 %{count} 条转发规则',
+  },
   createdRules: {
-    en: 'Created %{count} forwarding rule(s) on %{listener}: %{ids}',
+    en: 'Created %{count} forwarding %{count|rule|rules} on %{listener}: %{ids}',
     zh: '已在 %{listener} 上创建 %{count} 条转发规则：%{ids}',
   },
   rulesThere: {
@@ -98,7 +101,7 @@ export const RULE_TEXT = defineMessages({
   },
   noSuchLocation: { en: 'no rule %{ids} on %{listener}; nothing was sent', zh: '%{listener} 上没有规则 %{ids}；未发送任何请求' },
   nothingToDelete: { en: 'Nothing to delete on %{listener}', zh: '%{listener} 上没有可删除的规则' },
-  deletingRules: { en: 'Deleting %{count} rule(s) from %{listener}', zh: '正在从 %{listener} 删除 %{count} 条规则' },
+  deletingRules: { en: 'Deleting %{count} %{count|rule|rules} from %{listener}', zh: '正在从 %{listener} 删除 %{count} 条规则' },
   deletedRules: { en: 'Deleted %{ids} from %{listener}', zh: '已从 %{listener} 删除 %{ids}' },
   lostDelete: {
     en: 'the answer to DeleteRule was lost (%{reason}); DescribeListeners shows the rules are gone',
@@ -134,16 +137,16 @@ export const RULE_TEXT = defineMessages({
     en: 'Rules: %{create} to create, %{update} to update, %{delete} to delete%{conflicts}.',
     zh: '转发规则：创建 %{create} 条，修改 %{update} 处，删除 %{delete} 条%{conflicts}。',
   },
-  planRulesConflicts: { en: ', %{count} conflict(s)', zh: '，冲突 %{count} 处' },
+  planRulesConflicts: { en: ', %{count} %{count|conflict|conflicts}', zh: '，冲突 %{count} 处' },
   planNewListener: { en: 'the new listener', zh: '新监听器' },
   applyRuleDeletes: {
-    en: '--prune would delete %{count} forwarding rule(s): %{list}; nothing was sent',
+    en: '--prune would delete %{count} forwarding %{count|rule|rules}: %{list}; nothing was sent',
     zh: '--prune 将删除 %{count} 条转发规则：%{list}；未发送任何请求',
   },
   applyRuleDeletesHint: { en: 'add --yes to delete them, or run with --plan to review', zh: '加上 --yes 以删除，或用 --plan 先查看' },
-  applyRuleDeletesAsk: { en: 'Delete %{count} forwarding rule(s)?', zh: '删除 %{count} 条转发规则？' },
+  applyRuleDeletesAsk: { en: 'Delete %{count} forwarding %{count|rule|rules}?', zh: '删除 %{count} 条转发规则？' },
   applyRulesFailed: {
-    en: '%{failed} forwarding rule change(s) did not succeed: %{detail}',
+    en: '%{failed} forwarding rule %{failed|change|changes} did not succeed: %{detail}',
     zh: '%{failed} 处转发规则变更未成功：%{detail}',
   },
   applyRulesFailedHint: {

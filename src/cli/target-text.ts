@@ -36,19 +36,22 @@ export const TARGET_STEP_TEXT = defineMessages({
     en: '--wait-healthy waits for the targets the file gives under Targets:, and it gives none',
     zh: '--wait-healthy 等待文件中 Targets: 下的后端，但文件中没有',
   },
-  binding: { en: 'Binding %{count} target(s) to %{place}', zh: '正在向 %{place} 绑定 %{count} 个后端' },
+  binding: { en: 'Binding %{count} %{count|target|targets} to %{place}', zh: '正在向 %{place} 绑定 %{count} 个后端' },
   bindingChunk: {
     en: 'Binding targets %{from}–%{to} of %{count} to %{place}',
     zh: '正在向 %{place} 绑定第 %{from}–%{to} 个后端（共 %{count} 个）',
   },
-  bound: { en: 'Bound %{count} target(s) to %{place}', zh: '已向 %{place} 绑定 %{count} 个后端' },
+  bound: { en: 'Bound %{count} %{count|target|targets} to %{place}', zh: '已向 %{place} 绑定 %{count} 个后端' },
   alreadyBound: { en: 'The targets asked for are bound to %{place} already', zh: '%{place} 上已绑定所需的后端' },
   boundOtherWeight: {
     en: '%{target} is bound to %{place} already, with weight %{weight}; kept (apply -f changes weights)',
     zh: '%{target} 已绑定在 %{place}，权重为 %{weight}；保持不变（apply -f 可修改权重）',
   },
-  unbinding: { en: 'Unbinding %{count} target(s) from %{place}', zh: '正在从 %{place} 解绑 %{count} 个后端' },
-  reweighting: { en: 'Changing the weight of %{count} target(s) on %{place}', zh: '正在修改 %{place} 上 %{count} 个后端的权重' },
+  unbinding: { en: 'Unbinding %{count} %{count|target|targets} from %{place}', zh: '正在从 %{place} 解绑 %{count} 个后端' },
+  reweighting: {
+    en: 'Changing the weight of %{count} %{count|target|targets} on %{place}',
+    zh: '正在修改 %{place} 上 %{count} 个后端的权重',
+  },
   lostFound: {
     en: 'the answer to %{action} was lost (%{reason}), but DescribeTargets shows it was done on %{place}; it was not sent again',
     zh: '%{action} 的应答丢失（%{reason}），但 DescribeTargets 显示已在 %{place} 上完成；未重复发送',
@@ -68,17 +71,17 @@ export const TARGET_STEP_TEXT = defineMessages({
   },
   nothing: { en: 'nothing', zh: '无' },
   waitingHealth: {
-    en: 'Waiting for %{count} target(s) to report healthy',
+    en: 'Waiting for %{count} %{count|target|targets} to report healthy',
     zh: '正在等待 %{count} 个后端健康检查通过',
   },
   waitingHealthProgress: {
     en: 'Waiting for targets to report healthy: %{healthy}/%{count} (%{elapsed})',
     zh: '正在等待后端健康检查通过：%{healthy}/%{count}（%{elapsed}）',
   },
-  listenerHealthy: { en: '%{place}: %{count} target(s) healthy', zh: '%{place}：%{count} 个后端健康' },
-  allHealthy: { en: 'All %{count} target(s) healthy in %{elapsed}', zh: '全部 %{count} 个后端在 %{elapsed} 内健康' },
+  listenerHealthy: { en: '%{place}: %{count} %{count|target|targets} healthy', zh: '%{place}：%{count} 个后端健康' },
+  allHealthy: { en: 'All %{count} %{count|target|targets} healthy in %{elapsed}', zh: '全部 %{count} 个后端在 %{elapsed} 内健康' },
   unhealthy: {
-    en: '%{count} target(s) not healthy after %{seconds}s: %{list}',
+    en: '%{count} %{count|target|targets} not healthy after %{seconds}s: %{list}',
     zh: '%{seconds} 秒后仍有 %{count} 个后端不健康：%{list}',
   },
   unhealthyHint: {
@@ -148,7 +151,7 @@ export const APPLY_TARGET_TEXT = defineMessages({
   deregistered: { en: 'deregistered', zh: '已解绑' },
   newListener: { en: '(new listener)', zh: '（新监听器）' },
   keptNotListed: {
-    en: '%{count} bound target(s) the file does not list, kept (--prune deregisters them)',
+    en: '%{count} bound %{count|target|targets} the file does not list, kept (--prune deregisters them)',
     zh: '%{count} 个已绑定但文件未列出的后端保持不变（--prune 会解绑）',
   },
   summary: {
@@ -156,19 +159,19 @@ export const APPLY_TARGET_TEXT = defineMessages({
     zh: '后端：%{register} 个待绑定（%{registerCalls} 次 RegisterTargets），%{reweight} 个待改权重（%{reweightCalls} 次 ModifyTargetWeight），%{deregister} 个待解绑（%{deregisterCalls} 次 DeregisterTargets），%{unchanged} 个不变。',
   },
   confirmDeregister: {
-    en: '--prune would deregister %{count} target(s): %{list}; nothing was sent',
+    en: '--prune would deregister %{count} %{count|target|targets}: %{list}; nothing was sent',
     zh: '--prune 将解绑 %{count} 个后端：%{list}；未发送任何请求',
   },
   confirmDeregisterHint: {
     en: 'add --yes to deregister them, or run with --plan to review',
     zh: '加上 --yes 以解绑，或使用 --plan 先查看',
   },
-  confirmDeregisterAsk: { en: 'Deregister %{count} target(s)?', zh: '解绑 %{count} 个后端？' },
+  confirmDeregisterAsk: { en: 'Deregister %{count} %{count|target|targets}?', zh: '解绑 %{count} 个后端？' },
   targetsDone: { en: '%{loadBalancer}: targets %{tally}', zh: '%{loadBalancer}：后端 %{tally}' },
   notTried: { en: 'not tried', zh: '未尝试' },
   listenerNotReady: { en: 'its listener was not created or changed', zh: '其监听器未能创建或修改' },
   failedSummary: {
-    en: '%{count} target change(s) did not succeed: %{first}',
+    en: '%{count} target %{count|change|changes} did not succeed: %{first}',
     zh: '%{count} 项后端变更未成功：%{first}',
   },
   failedHint: {

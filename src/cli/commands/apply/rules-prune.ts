@@ -18,9 +18,9 @@ export const RULE_PRUNE_TEXT = defineMessages({
     en: "not in the Rules: of its listener's entry, and the listener is inside the prune: scope",
     zh: '不在其监听器条目的 Rules: 中，且该监听器在 prune: 范围内',
   },
-  kept: { en: '%{count} rule(s) kept outside the prune scope', zh: '%{count} 条规则不在 prune 范围内，予以保留' },
+  kept: { en: '%{count} %{count|rule|rules} kept outside the prune scope', zh: '%{count} 条规则不在 prune 范围内，予以保留' },
   keptMarked: {
-    en: "%{count} rule(s) kept outside the prune scope (%{marked} on a listener with a controller's name mark)",
+    en: "%{count} %{count|rule|rules} kept outside the prune scope (%{marked} on a listener with a controller's name mark)",
     zh: '%{count} 条规则不在 prune 范围内，予以保留（其中 %{marked} 条所在监听器带有控制器的名称标记）',
   },
 });

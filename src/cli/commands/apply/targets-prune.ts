@@ -19,11 +19,11 @@ export const TARGET_PRUNE_TEXT = defineMessages({
     zh: '将解绑：不在该条目的 Targets: 中，且该监听器在 prune: 范围内',
   },
   kept: {
-    en: '%{count} bound target(s) the file does not list, kept outside the prune scope',
+    en: '%{count} bound %{count|target|targets} the file does not list, kept outside the prune scope',
     zh: '%{count} 个已绑定但文件未列出的后端不在 prune 范围内，予以保留',
   },
   keptMarked: {
-    en: "%{count} bound target(s) the file does not list, kept outside the prune scope (%{marked} on a listener with a controller's name mark)",
+    en: "%{count} bound %{count|target|targets} the file does not list, kept outside the prune scope (%{marked} on a listener with a controller's name mark)",
     zh: '%{count} 个已绑定但文件未列出的后端不在 prune 范围内，予以保留（其中 %{marked} 个所在监听器带有控制器的名称标记）',
   },
 });
