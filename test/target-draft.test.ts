@@ -59,7 +59,7 @@ describe('target findings named by the draft', () => {
       validateTargetDraft(file, en).refusals.map((p) => [p.field, p.message]),
       [['listeners[3].Targets[1]', 'listeners[3].Targets[1].Port2 is not a Target field (did you mean Port?)']],
     );
-    const notList = validateTargetDraft(withTargets(5, entry), en);
+    const notList = validateTargetDraft(withValue(emptyDraft(), ['Targets'], 5, entry), en);
     assert.deepEqual(
       notList.refusals.map((p) => p.message),
       ['listeners[3].Targets must be a list of targets'],

@@ -24,18 +24,12 @@ export interface TargetEntry {
 
 /**
  * `draft` with a list of targets at `at` (`['Targets']`, `['Rules', 0, 'Targets']`) named by
- * `whole`, and each entry below it with its own origin. A value that is not a list (a rule's
- * `Targets: 5`) goes in as given, for the check to name.
+ * `whole`, and each entry below it with its own origin. (A value that is not a list goes in with
+ * `withValue` as given, for the check to name.)
  */
-export function withTargets(
-  entries: readonly TargetEntry[] | unknown,
-  whole: Origin,
-  at: Path = ['Targets'],
-  draft: Draft = emptyDraft(),
-): Draft {
-  if (!Array.isArray(entries)) return withValue(draft, at, entries, whole);
+export function withTargets(entries: readonly TargetEntry[], whole: Origin, at: Path = ['Targets'], draft: Draft = emptyDraft()): Draft {
   let out = withValue(draft, at, [], whole);
-  for (const [i, entry] of (entries as TargetEntry[]).entries()) out = withValue(out, [...at, i], entry.value, entry.origin);
+  for (const [i, entry] of entries.entries()) out = withValue(out, [...at, i], entry.value, entry.origin);
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
- * `--target` values and apply files' `Targets:` lists, read into Target objects and checked in a
- * draft (target-draft.ts `validateTargetDraft`, rules in target-rules.ts). A problem is one line naming the target as the person wrote it:
+ * `--target` values, rules' `Targets` and apply files' `Targets:` lists, read into Target objects
+ * and checked in a draft (target-draft.ts `validateTargetDraft`; the rules in target-rules.ts). A
+ * problem is one line naming the target as the person wrote it:
  * `--target ins-1a2b3c4d:0: Port must be 1–65535, got 0`, or
  * `listeners.yaml: listeners[0].Targets[1].Weight must be 0–100, got 101`.
  */
@@ -85,8 +86,13 @@ export function readTargetList(
   options: { language: Language; validate?: boolean },
 ): ReadTargets | undefined {
   const origin: Origin = { kind: 'document', base };
-  const entries = Array.isArray(value) ? value.map((v) => ({ value: v, origin })) : value;
-  const checked = validateTargetDraft(withTargets(entries, origin), options);
+  const draft = Array.isArray(value)
+    ? withTargets(
+        value.map((v) => ({ value: v, origin })),
+        origin,
+      )
+    : withValue(emptyDraft(), ['Targets'], value, origin);
+  const checked = validateTargetDraft(draft, options);
   problems.push(...checked.refusals);
   const targets = checked.lists[0]?.targets;
   if (checked.refusals.length > 0 || !targets) return undefined;
