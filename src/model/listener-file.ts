@@ -225,13 +225,13 @@ export async function readListenerFile(
         });
         continue;
       }
-      const read = readTargetList(rawTargets, `${at}.Targets`, problems, { language, validate: options.validate !== false });
+      const read = readTargetList(rawTargets, ['listeners', index], problems, { language, validate: options.validate !== false });
       if (!read) continue;
       targets = read.targets;
       result.warnings.push(...read.warnings.map((w) => `${label}: ${w}`));
     }
     // A rule's Targets are not a RuleInput field: taken out here, bound to the rule by its domain and URL.
-    const split = splitFileRuleTargets(rawRules, `${at}.Rules`, problems, { language, validate: options.validate !== false });
+    const split = splitFileRuleTargets(rawRules, ['listeners', index], problems, { language, validate: options.validate !== false });
     result.warnings.push(...split.warnings.map((w) => `${label}: ${w}`));
     const entryRules = await readEntryRules(
       split.rules,

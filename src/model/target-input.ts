@@ -1,13 +1,17 @@
 /**
- * `--target` values and apply files' `Targets:` lists, read into Target objects and checked
- * (target-rules.ts). A problem is one line naming the target as the person wrote it:
+ * `--target` values, rules' `Targets` and apply files' `Targets:` lists, read into Target objects
+ * and checked in a draft (target-draft.ts `validateTargetDraft`; the rules in target-rules.ts). A
+ * problem is one line naming the target as the person wrote it:
  * `--target ins-1a2b3c4d:0: Port must be 1–65535, got 0`, or
  * `listeners.yaml: listeners[0].Targets[1].Weight must be 0–100, got 101`.
  */
 import { UsageError, type Problem } from '../core/errors.js';
 import { say, type Language } from '../core/i18n.js';
 import { isPlainObject } from '../core/json.js';
-import { checkTargetList, looksLikeIp, type TargetFinding } from './target-rules.js';
+import { emptyDraft, type Origin, withValue } from './draft.js';
+import type { Path } from './paths.js';
+import { validateTargetDraft, withTargets } from './target-draft.js';
+import { looksLikeIp } from './target-rules.js';
 import { TARGET_MESSAGES as M } from './target-messages.js';
 import type { TargetInput } from './target-fields.js';
 
@@ -45,65 +49,54 @@ export function parseTargetSpec(raw: string, language: Language): Record<string,
   return { ...id, Port: number(port), ...(weight !== undefined ? { Weight: number(weight) } : {}) };
 }
 
+/** The origin of the `index`th of `count` `--target` values (as rule-draft.ts `repeatedFlagOrigin`, without loading the rules). */
+function flagOrigin(text: string, index: number, count: number): Origin {
+  return { kind: 'flag', flag: '--target', text, ...(count > 1 ? { nth: index + 1 } : {}) };
+}
+
 export interface ReadTargets {
   targets: TargetInput[];
   warnings: string[];
 }
 
-function findingLine(finding: TargetFinding, name: (index: number) => string, fieldLine: boolean, language: Language): string {
-  const where = name(finding.index);
-  if (!fieldLine) {
-    return finding.field
-      ? say(language, M.flagLine, { value: where, field: finding.field, message: finding.message })
-      : `--target ${where}: ${finding.message}`;
-  }
-  return finding.field
-    ? say(language, M.fileLine, { where, field: finding.field, message: finding.message })
-    : say(language, M.fileLineWhole, { where, message: finding.message });
-}
-
-/** The `--target` values, parsed and checked; a refusal is a UsageError (exit 2) naming the value as typed. */
+/**
+ * The `--target` values, parsed, put in a draft (each with its text and, of several, which one)
+ * and checked there; a refusal is a UsageError (exit 2) naming the value as typed.
+ */
 export function readTargetFlags(raws: readonly string[], options: { language: Language; validate?: boolean }): ReadTargets {
   const { language } = options;
-  const parsed = raws.map((raw) => parseTargetSpec(raw, language));
-  const { targets, findings } = checkTargetList(parsed, options);
-  const name = (index: number) => raws[index] ?? '';
-  const refusals = findings.filter((f) => f.severity === 'refuse');
-  if (refusals.length > 0) {
-    const problems: Problem[] = refusals.map((f) => ({
-      field: '--target',
-      ...(f.field ? { path: `Targets[${f.index}].${f.field}` } : { path: `Targets[${f.index}]` }),
-      rule: f.rule,
-      message: findingLine(f, name, false, language),
-    }));
+  const entries = raws.map((raw, i) => ({ value: parseTargetSpec(raw, language), origin: flagOrigin(raw, i, raws.length) }));
+  const checked = validateTargetDraft(withTargets(entries, { kind: 'flag', flag: '--target' }), options);
+  if (checked.refusals.length > 0) {
+    const problems = checked.refusals;
     throw new UsageError(problems[0]!.message, '--target', { problems, hint: say(language, M.nothingSent) });
   }
-  return { targets, warnings: findings.map((f) => findingLine(f, name, false, language)) };
+  return { targets: checked.lists[0]?.targets ?? [], warnings: checked.warnings };
 }
 
 /**
- * A `Targets:` value of an apply file (`at` is its place, `listeners[0].Targets`): problems are
- * added to `problems` (the file's own list), warnings returned.
+ * A `Targets:` value of an apply file's entry (`base` is the entry's place, `['listeners', 0]`),
+ * checked in a draft under the entry's origin: problems are added to `problems` (the file's own
+ * list), warnings returned.
  */
 export function readTargetList(
   value: unknown,
-  at: string,
+  base: Path,
   problems: Problem[],
   options: { language: Language; validate?: boolean },
 ): ReadTargets | undefined {
-  if (!Array.isArray(value)) {
-    problems.push({ field: at, path: at, rule: 'type', message: `${at} ${say(options.language, M.notList)}` });
-    return undefined;
-  }
-  const { targets, findings } = checkTargetList(value, options);
-  const name = (index: number) => `${at}[${index}]`;
-  const refusals = findings.filter((f) => f.severity === 'refuse');
-  for (const f of refusals) {
-    const message = findingLine(f, name, true, options.language);
-    problems.push({ field: name(f.index), path: f.field ? `${name(f.index)}.${f.field}` : name(f.index), rule: f.rule, message });
-  }
-  if (refusals.length > 0) return undefined;
-  return { targets, warnings: findings.map((f) => findingLine(f, name, true, options.language)) };
+  const origin: Origin = { kind: 'document', base };
+  const draft = Array.isArray(value)
+    ? withTargets(
+        value.map((v) => ({ value: v, origin })),
+        origin,
+      )
+    : withValue(emptyDraft(), ['Targets'], value, origin);
+  const checked = validateTargetDraft(draft, options);
+  problems.push(...checked.refusals);
+  const targets = checked.lists[0]?.targets;
+  if (checked.refusals.length > 0 || !targets) return undefined;
+  return { targets, warnings: checked.warnings };
 }
 
 /**
@@ -135,66 +128,61 @@ export interface SplitRules {
 }
 
 /**
- * Takes `Targets` out of forwarding rules given on the command line (`--rule`), checks them, and
- * returns the rules without them. `name(i)` is how the i-th rule is called (`--rule #2`).
+ * Takes `Targets` out of forwarding rules given on the command line (`--rule`, or the answers
+ * that stand for them), checks them in a draft under each rule's origin (`--rule #2
+ * Targets[0].Port`), and returns the rules without them.
  */
 export function splitRuleTargets(
-  values: readonly Record<string, unknown>[],
-  name: (index: number) => string,
+  given: readonly { value: Record<string, unknown>; origin: Origin }[],
   options: { language: Language; validate?: boolean },
 ): SplitRules {
-  const out: SplitRules = { rules: [], targets: [], warnings: [] };
-  const problems: Problem[] = [];
-  for (const [i, value] of values.entries()) {
+  const rules: Record<string, unknown>[] = [];
+  let draft = withValue(emptyDraft(), ['Rules'], [], { kind: 'flag', flag: '--rule' });
+  for (const [i, { value, origin }] of given.entries()) {
     const { Targets: raw, ...rule } = value;
-    out.rules.push(rule);
-    if (raw === undefined) {
-      out.targets.push(undefined);
-      continue;
-    }
-    const at = `${name(i)} Targets`;
-    const list = ruleTargetValues(raw, options.language);
-    if (!list) {
-      problems.push({ field: name(i), path: `Rules[${i}].Targets`, rule: 'type', message: `${at} ${say(options.language, M.notList)}` });
-      out.targets.push(undefined);
-      continue;
-    }
-    const read = readTargetList(list, at, problems, options);
-    out.targets.push(read?.targets);
-    if (read) out.warnings.push(...read.warnings);
+    rules.push(rule);
+    const parsed = raw === undefined ? undefined : (ruleTargetValues(raw, options.language) ?? raw);
+    draft = withValue(draft, ['Rules', i], parsed === undefined ? {} : { Targets: parsed }, origin);
   }
-  if (problems.length > 0) {
+  const checked = validateTargetDraft(draft, options);
+  if (checked.refusals.length > 0) {
+    const problems = checked.refusals;
     throw new UsageError(problems[0]!.message, problems[0]!.field, { problems, hint: say(options.language, M.nothingSent) });
   }
-  return out;
+  const targets = given.map((_, i) => checked.lists.find((l) => l.path[1] === i)?.targets);
+  return { rules, targets, warnings: checked.warnings };
 }
 
 /**
- * Takes `Targets:` out of the `Rules:` of an apply file's entry (`at`: `listeners[0].Rules`):
- * the rules go on without them, and each rule's targets are named by its (first) domain and URL.
- * Problems join the file's list.
+ * Takes `Targets:` out of the `Rules:` of an apply file's entry (`base`: `['listeners', 0]`):
+ * the rules go on without them, and each rule's targets, checked in a draft under the entry's
+ * origin, are named by its (first) domain and URL. Problems join the file's list.
  */
 export function splitFileRuleTargets(
   rawRules: unknown,
-  at: string,
+  base: Path,
   problems: Problem[],
   options: { language: Language; validate?: boolean },
 ): { rules: unknown; ruleTargets: { Domain: string; Url: string; targets: TargetInput[] }[]; warnings: string[] } {
   const ruleTargets: { Domain: string; Url: string; targets: TargetInput[] }[] = [];
-  const warnings: string[] = [];
-  if (!Array.isArray(rawRules)) return { rules: rawRules, ruleTargets, warnings };
+  if (!Array.isArray(rawRules)) return { rules: rawRules, ruleTargets, warnings: [] };
+  const origin: Origin = { kind: 'document', base };
+  let draft = withValue(emptyDraft(origin), ['Rules'], [], origin);
   const rules = rawRules.map((raw, i) => {
     if (!isPlainObject(raw)) return raw;
     const { Targets, ...rule } = raw as Record<string, unknown>;
-    if (Targets === undefined) return rule;
-    const domains = Array.isArray(rule.Domains) ? rule.Domains : [rule.Domain];
-    const domain = domains[0];
-    const read = readTargetList(Targets, `${at}[${i}].Targets`, problems, options);
-    if (read && typeof domain === 'string' && typeof rule.Url === 'string') {
-      ruleTargets.push({ Domain: domain, Url: rule.Url, targets: read.targets });
-      warnings.push(...read.warnings);
-    }
+    if (Targets !== undefined) draft = withValue(draft, ['Rules', i], { Targets }, origin);
     return rule;
   });
-  return { rules, ruleTargets, warnings };
+  const checked = validateTargetDraft(draft, options);
+  problems.push(...checked.refusals);
+  for (const list of checked.lists) {
+    const rule = rules[list.path[1] as number] as Record<string, unknown>;
+    const domains = Array.isArray(rule.Domains) ? rule.Domains : [rule.Domain];
+    const domain = domains[0];
+    if (list.targets && typeof domain === 'string' && typeof rule.Url === 'string') {
+      ruleTargets.push({ Domain: domain, Url: rule.Url, targets: list.targets });
+    }
+  }
+  return { rules, ruleTargets, warnings: checked.warnings };
 }

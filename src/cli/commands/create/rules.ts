@@ -51,11 +51,7 @@ export async function prepareRules(
   });
   const given = await parseRuleFlags(raws, inputReader(ctx), ctx.secrets, listener.answered ? answered : undefined);
   // A rule's Targets are not a RuleInput field: checked here, bound once the rule exists (targets.ts).
-  const split = splitRuleTargets(
-    given.map((p) => p.value),
-    (i) => (raws.length > 1 ? `--rule #${i + 1}` : '--rule'),
-    { language, validate },
-  );
+  const split = splitRuleTargets(given, { language, validate });
   const parsed = given.map((p, i) => ({ ...p, value: split.rules[i]! }));
   const protocol = typeof request.Protocol === 'string' ? request.Protocol : undefined;
   const checked = checkRuleInputs(

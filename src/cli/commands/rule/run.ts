@@ -84,11 +84,7 @@ async function ruleCreate(ctx: CliContext, globals: GlobalOptions, flags: RuleFl
   const given = await parseRuleFlags(flags.rule, inputReader(ctx), ctx.secrets);
   // A rule's Targets are bound once the rule exists (create/targets.ts), after its own checks.
   const { splitRuleTargets } = await import('../../../model/target-input.js');
-  const split = splitRuleTargets(
-    given.map((p) => p.value),
-    (i) => (given.length > 1 ? `--rule #${i + 1}` : '--rule'),
-    { language, validate },
-  );
+  const split = splitRuleTargets(given, { language, validate });
   const parsed = given.map((p, i) => ({ ...p, value: split.rules[i]! }));
   const keepExisting = flags.ifNotExists === true;
   // What can be checked without the listener, before any request.
