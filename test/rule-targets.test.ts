@@ -88,6 +88,39 @@ describe('targets of forwarding rules', () => {
     );
   });
 
+  test('a --rule whose targets fail to bind: exit 9 naming the listener, what was bound, and the command that finishes', async () => {
+    const result = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '80',
+      '--protocol',
+      'HTTP',
+      '--rule',
+      JSON.stringify({ Domain: 'a.example.com', Url: '/', Targets: ['ins-emu00001:80'] }),
+      '--rule',
+      JSON.stringify({ Domain: 'b.example.com', Url: '/', Targets: ['ins-nothere1:80'] }),
+    ]);
+    assert.equal(result.code, 9, result.stderr);
+    const [listener] = (await emu.state()).listeners;
+    assert.ok(listener, 'the listener was created');
+    const locations = emu.running.emulator.store.targets.all().map((t) => t.LocationId);
+    assert.equal(locations.length, 1, 'the first rule target was bound');
+    assert.match(result.stderr, new RegExp(`listener ${listener.ListenerId} exists, but its targets were not all bound`));
+    assert.match(
+      result.stderr,
+      new RegExp(`done: CreateListener, CreateRule \\(${listener.ListenerId}\\), ${locations[0]} ins-emu00001:80;`),
+    );
+    assert.match(result.stderr, /not done: loc-[a-z0-9]+: ins-nothere1:80;/);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `clb-listener target add --lb ${LB} --listener-id ${listener.ListenerId} --location-id loc-[a-z0-9]+ --target ins-nothere1:80`,
+      ),
+    );
+  });
+
   test('a malformed target in a --rule: exit 2 naming the rule, nothing sent', async () => {
     const rule = JSON.stringify({ Domain: 'www.example.com', Url: '/', Targets: [{ InstanceId: 'ins-emu00001', Port: 0 }] });
     const result = await runAgainst(emu, ['create', '--lb', LB, '--port', '81', '--protocol', 'HTTP', '--rule', rule]);
