@@ -3,11 +3,9 @@
 // (bound by Domain + Url), with DescribeTargets showing them under the rule.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 
 const LB = 'lb-rulet001';
 const WRITES = new Set([
@@ -22,13 +20,7 @@ const WRITES = new Set([
 
 describe('targets of forwarding rules', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-rule-targets-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-rule-targets-');
   const writesOf = (requests: string[] | undefined) => (requests ?? []).filter((a) => WRITES.has(a));
   const bound = () =>
     emu.running.emulator.store.targets
