@@ -169,24 +169,38 @@ function unfinished(
 ): CliError {
   const language: Language = run.ctx.language ?? 'en';
   const ids = all.map((l) => l.ListenerId);
-  const command = pending
-    .map((l) =>
-      suggestCommand(
-        run.globals,
-        'target',
-        'add',
-        '--lb',
-        request.LoadBalancerId,
-        '--listener-id',
-        l.ListenerId,
-        ...prepared.raws.flatMap((r) => ['--target', r]),
-      ),
-    )
-    .join(' && ');
+  const command = targetAddCommand(
+    run.globals,
+    request.LoadBalancerId,
+    pending.map((l) => ({ ListenerId: l.ListenerId, targets: prepared.raws })),
+  );
   const doneText = [`CreateListener (${ids.join(', ')})`, ...done].join(', ');
   const notDone = pending.map((l) => `${l.ListenerId}: ${prepared.targets.map(targetLabel).join(' ')}`).join('; ');
   const hint = say(language, T.targetsIncompleteHint, { done: doneText, notDone: notDone || say(language, T.nothing), command });
   return incomplete(error, language, pending[0]?.ListenerId ?? ids[0] ?? '', ids, hint);
+}
+
+/** The commands that finish a binding: one `target add` a place (a rule by --location-id), joined by &&. */
+function targetAddCommand(
+  globals: GlobalOptions,
+  lb: string,
+  places: readonly { ListenerId: string; LocationId?: string; targets: readonly string[] }[],
+): string {
+  return places
+    .map((p) =>
+      suggestCommand(
+        globals,
+        'target',
+        'add',
+        '--lb',
+        lb,
+        '--listener-id',
+        p.ListenerId,
+        ...(p.LocationId !== undefined ? ['--location-id', p.LocationId] : []),
+        ...p.targets.flatMap((t) => ['--target', t]),
+      ),
+    )
+    .join(' && ');
 }
 
 /** The error of a binding that stopped: exit 9 naming the listener, or Ctrl-C's own, with the ids and the hint. */
@@ -250,22 +264,11 @@ export async function bindRuleTargets(
       await bindMissing(step, targetRun, place, missing, rule.LocationId, done);
     } catch (error) {
       const pending = withTargets.slice(i);
-      const command = pending
-        .map((r) =>
-          suggestCommand(
-            run.globals,
-            'target',
-            'add',
-            '--lb',
-            request.LoadBalancerId,
-            '--listener-id',
-            r.ListenerId,
-            '--location-id',
-            r.LocationId,
-            ...(targetsOf(r) ?? []).flatMap((t) => ['--target', targetLabel(t)]),
-          ),
-        )
-        .join(' && ');
+      const command = targetAddCommand(
+        run.globals,
+        request.LoadBalancerId,
+        pending.map((r) => ({ ListenerId: r.ListenerId, LocationId: r.LocationId, targets: (targetsOf(r) ?? []).map(targetLabel) })),
+      );
       const ids = [...new Set(rules.map((r) => r.ListenerId))];
       const hint = say(language, T.targetsIncompleteHint, {
         done: [`CreateListener, CreateRule (${ids.join(', ')})`, ...done].join(', '),
