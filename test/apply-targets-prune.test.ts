@@ -5,11 +5,9 @@
 // scope and counts what it keeps.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 
 const LB = 'lb-tgtprune1';
 
@@ -30,13 +28,7 @@ const ONE = '{ InstanceId: ins-emu00001, Port: 80 }';
 
 describe('apply --prune and the targets of the prune scope', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-targets-prune-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-targets-prune-');
   const apply = (...args: string[]) => runAgainst(emu, ['apply', ...args], { env: { CI: 'true' } });
   /** Listener name → the instances bound to it or its rule. */
   const boundByName = async () => {

@@ -4,11 +4,9 @@
 // writes nothing, malformed targets stop the file before anything is sent, and --wait-healthy.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 
 const LB = 'lb-target01';
 const WRITES = new Set([
@@ -22,13 +20,7 @@ const WRITES = new Set([
 
 describe('apply -f with Targets', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-apply-targets-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-apply-targets-');
   const apply = (...args: string[]) => runAgainst(emu, ['apply', ...args], { env: { CI: 'true' } });
   const writesOf = (requests: string[] | undefined) => (requests ?? []).filter((a) => WRITES.has(a));
   const bound = () =>

@@ -4,11 +4,9 @@
 // back instead of resent, and the health wait (exit 11 listing the unhealthy target).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import net from 'node:net';
-import tencentcloud from 'tencentcloud-sdk-nodejs-common';
 import { inProcessEmulator, rawRequest, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { withOfficialSdk } from './helpers/official-sdk.js';
 
 const LB = 'lb-cuxw2rm0';
 
@@ -58,18 +56,7 @@ describe('create --target', () => {
       result.requests!.filter((a) => a === 'RegisterTargets'),
       ['RegisterTargets'],
     );
-    const port = Number(new URL(emu.endpoint).port);
-    const agent = new (class extends http.Agent {
-      override createConnection(): net.Socket {
-        return net.connect({ host: '127.0.0.1', port });
-      }
-    })({ keepAlive: false });
-    try {
-      const sdk = new tencentcloud.CommonClient('clb.tencentcloudapi.com', '2018-03-17', {
-        credential: { secretId: emu.secretId, secretKey: emu.secretKey },
-        region: emu.region,
-        profile: { httpProfile: { protocol: 'http://', agent, reqTimeout: 10 } },
-      });
+    await withOfficialSdk(emu, async (sdk) => {
       const read = (await sdk.request('DescribeTargets', { LoadBalancerId: LB, ListenerIds: [id] })) as {
         Listeners: { Targets: { InstanceId: string; Port: number; Weight: number }[] }[];
       };
@@ -80,9 +67,7 @@ describe('create --target', () => {
           ['ins-emu00002', 8080, 50],
         ],
       );
-    } finally {
-      agent.destroy();
-    }
+    });
   });
 
   test('45 targets on one listener go out in calls of at most 20', async () => {

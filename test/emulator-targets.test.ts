@@ -3,11 +3,9 @@
 // unhealthy mark), faults, and the official SDK reading what was bound.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import net from 'node:net';
-import tencentcloud from 'tencentcloud-sdk-nodejs-common';
 import { api, rawRequest, waitTask, inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runCli } from './helpers/cli.js';
+import { withOfficialSdk } from './helpers/official-sdk.js';
 
 describe('emulator targets', () => {
   let emu: InProcessEmulator;
@@ -203,18 +201,7 @@ describe('emulator targets', () => {
       ListenerId: id,
       Targets: [{ InstanceId: 'ins-emu00004', Port: 8080, Weight: 30 }],
     });
-    const port = Number(new URL(emu.endpoint).port);
-    const agent = new (class extends http.Agent {
-      override createConnection(): net.Socket {
-        return net.connect({ host: '127.0.0.1', port });
-      }
-    })({ keepAlive: false });
-    try {
-      const sdk = new tencentcloud.CommonClient('clb.tencentcloudapi.com', '2018-03-17', {
-        credential: { secretId: emu.secretId, secretKey: emu.secretKey },
-        region: emu.region,
-        profile: { httpProfile: { protocol: 'http://', agent, reqTimeout: 10 } },
-      });
+    await withOfficialSdk(emu, async (sdk) => {
       const read = (await sdk.request('DescribeTargets', { LoadBalancerId: lb, ListenerIds: [id] })) as {
         Listeners: { ListenerId: string; Targets: { InstanceId: string; Port: number; Weight: number }[] }[];
       };
@@ -222,9 +209,7 @@ describe('emulator targets', () => {
         read.Listeners[0]!.Targets.map((t) => [t.InstanceId, t.Port, t.Weight]),
         [['ins-emu00004', 8080, 30]],
       );
-    } finally {
-      agent.destroy();
-    }
+    });
   });
 
   test('emulator --instances and --target-health-delay: malformed values are usage errors (exit 2)', async () => {

@@ -5,12 +5,10 @@
 // after apply and applying it (with --prune too) sends no write.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 import { exportTargets } from '../src/model/export-target.js';
 
 const LB = 'lb-exptgt01';
@@ -64,13 +62,7 @@ listeners:
 
 describe('export with targets', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-export-targets-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-export-targets-');
   const run = (...args: string[]) => runAgainst(emu, args, { env: { CI: 'true' } });
   const writesOf = (requests: string[] | undefined) => (requests ?? []).filter((a) => WRITES.has(a));
 

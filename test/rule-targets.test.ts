@@ -3,11 +3,9 @@
 // (bound by Domain + Url), with DescribeTargets showing them under the rule.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inProcessEmulator, type InProcessEmulator } from './helpers/emulator.js';
 import { runAgainst } from './helpers/cli.js';
+import { listenerFiles } from './helpers/listener-files.js';
 
 const LB = 'lb-rulet001';
 const WRITES = new Set([
@@ -22,13 +20,7 @@ const WRITES = new Set([
 
 describe('targets of forwarding rules', () => {
   let emu: InProcessEmulator;
-  const dir = mkdtempSync(join(tmpdir(), 'clb-rule-targets-'));
-  let n = 0;
-  const file = (text: string): string => {
-    const path = join(dir, `listeners-${++n}.yaml`);
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = listenerFiles('clb-rule-targets-');
   const writesOf = (requests: string[] | undefined) => (requests ?? []).filter((a) => WRITES.has(a));
   const bound = () =>
     emu.running.emulator.store.targets
@@ -85,6 +77,39 @@ describe('targets of forwarding rules', () => {
     assert.deepEqual(
       listener!.Rules[0]!.Targets.map((t) => t.InstanceId),
       ['ins-emu00001', 'ins-emu00002'],
+    );
+  });
+
+  test('a --rule whose targets fail to bind: exit 9 naming the listener, what was bound, and the command that finishes', async () => {
+    const result = await runAgainst(emu, [
+      'create',
+      '--lb',
+      LB,
+      '--port',
+      '80',
+      '--protocol',
+      'HTTP',
+      '--rule',
+      JSON.stringify({ Domain: 'a.example.com', Url: '/', Targets: ['ins-emu00001:80'] }),
+      '--rule',
+      JSON.stringify({ Domain: 'b.example.com', Url: '/', Targets: ['ins-nothere1:80'] }),
+    ]);
+    assert.equal(result.code, 9, result.stderr);
+    const [listener] = (await emu.state()).listeners;
+    assert.ok(listener, 'the listener was created');
+    const locations = emu.running.emulator.store.targets.all().map((t) => t.LocationId);
+    assert.equal(locations.length, 1, 'the first rule target was bound');
+    assert.match(result.stderr, new RegExp(`listener ${listener.ListenerId} exists, but its targets were not all bound`));
+    assert.match(
+      result.stderr,
+      new RegExp(`done: CreateListener, CreateRule \\(${listener.ListenerId}\\), ${locations[0]} ins-emu00001:80;`),
+    );
+    assert.match(result.stderr, /not done: loc-[a-z0-9]+: ins-nothere1:80;/);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `clb-listener target add --lb ${LB} --listener-id ${listener.ListenerId} --location-id loc-[a-z0-9]+ --target ins-nothere1:80`,
+      ),
     );
   });
 

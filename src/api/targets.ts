@@ -54,6 +54,23 @@ function chunkOf(targets: readonly ApiTarget[], action: string): ApiTarget[] {
   return targets.map((t) => ({ ...t }));
 }
 
+/** One asynchronous target write: the place, 1–20 targets, and any further fields; answers the task's RequestId. */
+function targetTask(
+  client: ClbClient,
+  action: string,
+  place: TargetPlace,
+  targets: readonly ApiTarget[],
+  options?: CallOptions,
+  more: object = {},
+): Promise<{ RequestId: string }> {
+  return invoke(client, reply('TargetTask'), action, { ...placeOf(place), Targets: chunkOf(targets, action), ...more }, options);
+}
+
+/** The targets named by identity alone (InstanceId or EniIp, Port), without their Weight. */
+function identitiesOf(targets: readonly ApiTarget[]): ApiTarget[] {
+  return targets.map(({ Weight: _, ...identity }) => identity);
+}
+
 /** Asynchronous. 1–20 targets; more must be split by the caller (each chunk its own task). */
 export function registerTargets(
   client: ClbClient,
@@ -61,13 +78,7 @@ export function registerTargets(
   targets: readonly ApiTarget[],
   options?: CallOptions,
 ): Promise<{ RequestId: string }> {
-  return invoke(
-    client,
-    reply('TargetTask'),
-    'RegisterTargets',
-    { ...placeOf(place), Targets: chunkOf(targets, 'RegisterTargets') },
-    options,
-  );
+  return targetTask(client, 'RegisterTargets', place, targets, options);
 }
 
 /** Asynchronous. 1–20 targets, named by identity (InstanceId or EniIp, Port). */
@@ -77,14 +88,7 @@ export function deregisterTargets(
   targets: readonly ApiTarget[],
   options?: CallOptions,
 ): Promise<{ RequestId: string }> {
-  const named = targets.map(({ Weight: _, ...identity }) => identity);
-  return invoke(
-    client,
-    reply('TargetTask'),
-    'DeregisterTargets',
-    { ...placeOf(place), Targets: chunkOf(named, 'DeregisterTargets') },
-    options,
-  );
+  return targetTask(client, 'DeregisterTargets', place, identitiesOf(targets), options);
 }
 
 /** Asynchronous. Each target carries its new Weight. */
@@ -94,13 +98,7 @@ export function modifyTargetWeight(
   targets: readonly (ApiTarget & { Weight: number })[],
   options?: CallOptions,
 ): Promise<{ RequestId: string }> {
-  return invoke(
-    client,
-    reply('TargetTask'),
-    'ModifyTargetWeight',
-    { ...placeOf(place), Targets: chunkOf(targets, 'ModifyTargetWeight') },
-    options,
-  );
+  return targetTask(client, 'ModifyTargetWeight', place, targets, options);
 }
 
 /** Asynchronous. Moves the targets (named by their current identity) to `newPort`. */
@@ -111,14 +109,7 @@ export function modifyTargetPort(
   newPort: number,
   options?: CallOptions,
 ): Promise<{ RequestId: string }> {
-  const named = targets.map(({ Weight: _, ...identity }) => identity);
-  return invoke(
-    client,
-    reply('TargetTask'),
-    'ModifyTargetPort',
-    { ...placeOf(place), Targets: chunkOf(named, 'ModifyTargetPort'), NewPort: newPort },
-    options,
-  );
+  return targetTask(client, 'ModifyTargetPort', place, identitiesOf(targets), options, { NewPort: newPort });
 }
 
 /** The targets of a load balancer's listeners (at most 20 ListenerIds a call; all listeners without). */

@@ -219,6 +219,36 @@ export async function reconcileCreate(options: ReconcileOptions): Promise<Reconc
   return { found: false, reads, checked: render('en', checkedText), checkedText };
 }
 
+/**
+ * After a write whose answer was lost: reads until `check` says the write happened, or the time
+ * is up (RECONCILE_TIMEOUT_MS, at most `capMs`; 5 s once interrupted, and then the reads no longer
+ * hear the signal). A failed read says nothing; it is tried again.
+ */
+export async function readUntilWritten(
+  clock: Clock,
+  check: () => Promise<boolean>,
+  signal: AbortSignal,
+  capMs = Number.POSITIVE_INFINITY,
+): Promise<boolean> {
+  const interrupted = signal.aborted;
+  const listen = interrupted ? undefined : signal;
+  const deadline = clock.now() + Math.min(capMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
+  for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
+    try {
+      if (await check()) return true;
+    } catch {
+      // Try again.
+    }
+    const remaining = deadline - clock.now();
+    if (remaining <= 0 || listen?.aborted) return false;
+    try {
+      await clock.sleep(Math.min(delay, remaining), listen);
+    } catch {
+      return false;
+    }
+  }
+}
+
 /** A message (or a sentence already in both languages) as one placeholder's value, in both languages. */
 export function bothLanguages(words: Words | Text): Text {
   if (typeof words === 'string') return { en: words, zh: words };

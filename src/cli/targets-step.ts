@@ -15,7 +15,7 @@ import { DEFAULT_WEIGHT, targetKey, type TargetInput } from '../model/target-fie
 import { formatElapsed, MARK, type Progress } from '../ui/progress.js';
 import { suggestCommand } from './command-line.js';
 import { followTask } from './follow-task.js';
-import { answerWasLost, RECONCILE_TIMEOUT_MS } from './reconcile.js';
+import { answerWasLost, readUntilWritten } from './reconcile.js';
 import { TARGET_STEP_TEXT as T } from './target-text.js';
 
 export interface TargetRun {
@@ -118,28 +118,6 @@ async function boundAt(client: ClbClient, place: TargetPlace, signal?: AbortSign
   return read.get(placeKey(place)) ?? [];
 }
 
-/** Reads until `check` holds or the time is up (a failed read says nothing; it is tried again). */
-async function readUntil(run: TargetRun, check: () => Promise<boolean>): Promise<boolean> {
-  const clock = run.client.clock;
-  const interrupted = run.ctx.signal.aborted;
-  const signal = interrupted ? undefined : run.ctx.signal;
-  const deadline = clock.now() + Math.min(run.timeoutMs, interrupted ? 5000 : RECONCILE_TIMEOUT_MS);
-  for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
-    try {
-      if (await check()) return true;
-    } catch {
-      // Try again.
-    }
-    const remaining = deadline - clock.now();
-    if (remaining <= 0 || signal?.aborted) return false;
-    try {
-      await clock.sleep(Math.min(delay, remaining), signal);
-    } catch {
-      return false;
-    }
-  }
-}
-
 type Action = 'RegisterTargets' | 'DeregisterTargets' | 'ModifyTargetWeight';
 
 /**
@@ -162,7 +140,12 @@ async function write(
   } catch (error) {
     if (!answerWasLost(error)) throw error;
     progress.start(words(run, T.checkingLost, { place: place.label }));
-    const found = await readUntil(run, async () => done(await boundAt(run.client, place)));
+    const found = await readUntilWritten(
+      run.client.clock,
+      async () => done(await boundAt(run.client, place)),
+      run.ctx.signal,
+      run.timeoutMs,
+    );
     progress.stop();
     const reason = error instanceof Error ? error.message : String(error);
     if (found) {

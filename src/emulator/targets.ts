@@ -15,8 +15,8 @@ export interface InstanceRecord {
   PrivateIp: string;
 }
 
-/** One target bound to a listener (LocationId null) or to a rule of an HTTP/HTTPS listener. */
-export interface BoundTarget {
+/** One target bound to a listener (LocationId null) or to a rule of an HTTP/HTTPS listener, as the state shows it. */
+export interface TargetView {
   LoadBalancerId: string;
   ListenerId: string;
   LocationId: string | null;
@@ -24,6 +24,10 @@ export interface BoundTarget {
   EniIp: string | null;
   Port: number;
   Weight: number;
+}
+
+/** A bound target as the emulator keeps it. */
+export interface BoundTarget extends TargetView {
   /** Emulator clock, ms: when it was bound (health starts counting from here). */
   boundAt: number;
   RegisteredTime: string;

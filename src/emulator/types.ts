@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import type { TargetView } from './targets.js';
 /**
  * The shapes the emulator shares with its callers: start options, the control-surface state
  * snapshot and fault rules. Kept apart from the implementation so the test helper and the demo
@@ -179,15 +180,7 @@ export interface EmulatorState {
   loadBalancers: LoadBalancerRecord[];
   listeners: ListenerView[];
   /** The targets bound to listeners and rules that exist (LocationId null: the listener's own). */
-  targets?: {
-    LoadBalancerId: string;
-    ListenerId: string;
-    LocationId: string | null;
-    InstanceId: string | null;
-    EniIp: string | null;
-    Port: number;
-    Weight: number;
-  }[];
+  targets?: TargetView[];
   tasks: TaskView[];
   requests: RequestLogEntry[];
   counts: Record<string, number>;

@@ -9,10 +9,9 @@ import type { ClbClient } from '../../../api/client.js';
 import { createListener, deleteLoadBalancerListeners, describeListeners, modifyListener } from '../../../api/clb.js';
 import { TaskTiming, waitForTaskLearning } from '../../../api/task-timing.js';
 import { ApiError, CliError, InterruptedError, TaskFailedError, WaitTimeoutError } from '../../../core/errors.js';
-import type { Clock } from '../../../core/clock.js';
 import { compareListener, type ReportedListener } from '../../../model/compare.js';
 import type { PortHolder } from '../../../model/ports.js';
-import { answerWasLost, reconcileCreate, RECONCILE_TIMEOUT_MS } from '../../reconcile.js';
+import { answerWasLost, readUntilWritten, reconcileCreate, RECONCILE_TIMEOUT_MS } from '../../reconcile.js';
 import type { Operation, PlanItem, ReportedByLb } from './plan.js';
 import { message as message_, render, type Message, type Params, type Text } from '../../../core/i18n.js';
 import { DETAILS } from './apply-details.messages.js';
@@ -55,25 +54,6 @@ function detailOf(text: Text, params: Params): { detail: string; detailText: Mes
 function message(error: unknown): string {
   if (error instanceof ApiError) return `${error.code}: ${error.apiMessage}`;
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Reads until `check` says the write happened, or the time is up. */
-async function readUntil(clock: Clock, check: () => Promise<boolean>, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  const deadline = clock.now() + timeoutMs;
-  for (let delay = 500; ; delay = Math.min(delay * 2, 4000)) {
-    try {
-      if (await check()) return true;
-    } catch {
-      // A failed read says nothing; try again.
-    }
-    const remaining = deadline - clock.now();
-    if (remaining <= 0 || signal?.aborted) return false;
-    try {
-      await clock.sleep(Math.min(delay, remaining), signal);
-    } catch {
-      return false;
-    }
-  }
 }
 
 class Worker {
@@ -169,15 +149,14 @@ class Worker {
       accepted = await modifyListener(client, op.body, { signal, onSend });
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
-      const applied = await readUntil(
+      const applied = await readUntilWritten(
         client.clock,
         async () => {
           const answer = await describeListeners(client, { LoadBalancerId: op.loadBalancerId, ListenerIds: [item.listenerId!] });
           const listener = answer.Listeners?.[0];
           return listener !== undefined && compareListener(item.desired!, listener as ReportedListener).changes.length === 0;
         },
-        signal.aborted ? 5000 : RECONCILE_TIMEOUT_MS,
-        signal.aborted ? undefined : signal,
+        signal,
       );
       return applied
         ? { status: 'done', ...detailOf(DETAILS.lostChangeMade, { reason: message(error) }) }
@@ -197,14 +176,13 @@ class Worker {
       accepted = await deleteLoadBalancerListeners(client, op.loadBalancerId, op.listenerIds, { signal, onSend });
     } catch (error) {
       if (!answerWasLost(error)) return { status: 'failed', detail: message(error) };
-      const gone = await readUntil(
+      const gone = await readUntilWritten(
         client.clock,
         async () => {
           const answer = await describeListeners(client, { LoadBalancerId: op.loadBalancerId, ListenerIds: op.listenerIds });
           return (answer.Listeners ?? []).length === 0;
         },
-        signal.aborted ? 5000 : RECONCILE_TIMEOUT_MS,
-        signal.aborted ? undefined : signal,
+        signal,
       );
       return gone
         ? { status: 'done', ...detailOf(DETAILS.lostGone, { reason: message(error) }) }

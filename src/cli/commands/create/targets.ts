@@ -17,7 +17,7 @@ import type { ClbClient } from '../../../api/client.js';
 import type { Progress } from '../../../ui/progress.js';
 import { suggestCommand } from '../../command-line.js';
 import { TARGET_STEP_TEXT as T } from '../../target-text.js';
-import type { HealthWatch, NamedPlace } from '../../targets-step.js';
+import type { HealthWatch, NamedPlace, TargetRun } from '../../targets-step.js';
 
 export interface CreateTargets {
   targets: TargetInput[];
@@ -87,6 +87,34 @@ export interface BindRun {
   timeoutMs: number;
 }
 
+/** What a binding run keeps: the targets step (loaded only here), and what was bound and is to be watched. */
+async function startBinding(client: ClbClient, run: BindRun) {
+  return {
+    step: await import('../../targets-step.js'),
+    language: (run.ctx.language ?? 'en') as Language,
+    targetRun: { client, ...run },
+    results: [] as ResultTarget[],
+    done: [] as string[],
+    watches: [] as HealthWatch[],
+  };
+}
+
+/** Registers what the place lacks (each chunk bound is noted in `done` under `id`), and says so. */
+async function bindMissing(
+  step: typeof import('../../targets-step.js'),
+  run: TargetRun,
+  place: NamedPlace,
+  missing: readonly TargetInput[],
+  id: string,
+  done: string[],
+): Promise<void> {
+  const language: Language = run.ctx.language ?? 'en';
+  if (missing.length > 0) {
+    await step.registerInChunks(run, place, missing, (chunk) => done.push(...chunk.map((t) => `${id} ${targetLabel(t)}`)));
+    run.progress.succeed(say(language, T.bound, { count: missing.length, place: place.label }));
+  } else run.progress.succeed(say(language, T.alreadyBound, { place: place.label }));
+}
+
 /**
  * Binds the targets to each listener this run made or kept (a kept one is read first, and only
  * what it lacks is registered), then waits for health when asked. Whatever stops the binding, the
@@ -99,12 +127,7 @@ export async function bindTargetsOn(
   prepared: CreateTargets,
   run: BindRun,
 ): Promise<ResultTarget[]> {
-  const step = await import('../../targets-step.js');
-  const language: Language = run.ctx.language ?? 'en';
-  const targetRun = { client, ...run };
-  const results: ResultTarget[] = [];
-  const done: string[] = [];
-  const watches: HealthWatch[] = [];
+  const { step, language, targetRun, results, done, watches } = await startBinding(client, run);
   for (const [i, listener] of listeners.entries()) {
     const place: NamedPlace = {
       LoadBalancerId: request.LoadBalancerId,
@@ -124,12 +147,7 @@ export async function bindTargetsOn(
           }
         }
       }
-      if (missing.length > 0) {
-        await step.registerInChunks(targetRun, place, missing, (chunk) =>
-          done.push(...chunk.map((t) => `${listener.ListenerId} ${targetLabel(t)}`)),
-        );
-        run.progress.succeed(say(language, T.bound, { count: missing.length, place: place.label }));
-      } else run.progress.succeed(say(language, T.alreadyBound, { place: place.label }));
+      await bindMissing(step, targetRun, place, missing, listener.ListenerId, done);
     } catch (error) {
       throw unfinished(error, request, listeners.slice(i), listeners, prepared, done, run);
     }
@@ -151,28 +169,47 @@ function unfinished(
 ): CliError {
   const language: Language = run.ctx.language ?? 'en';
   const ids = all.map((l) => l.ListenerId);
-  const command = pending
-    .map((l) =>
-      suggestCommand(
-        run.globals,
-        'target',
-        'add',
-        '--lb',
-        request.LoadBalancerId,
-        '--listener-id',
-        l.ListenerId,
-        ...prepared.raws.flatMap((r) => ['--target', r]),
-      ),
-    )
-    .join(' && ');
+  const command = targetAddCommand(
+    run.globals,
+    request.LoadBalancerId,
+    pending.map((l) => ({ ListenerId: l.ListenerId, targets: prepared.raws })),
+  );
   const doneText = [`CreateListener (${ids.join(', ')})`, ...done].join(', ');
   const notDone = pending.map((l) => `${l.ListenerId}: ${prepared.targets.map(targetLabel).join(' ')}`).join('; ');
   const hint = say(language, T.targetsIncompleteHint, { done: doneText, notDone: notDone || say(language, T.nothing), command });
+  return incomplete(error, language, pending[0]?.ListenerId ?? ids[0] ?? '', ids, hint);
+}
+
+/** The commands that finish a binding: one `target add` a place (a rule by --location-id), joined by &&. */
+function targetAddCommand(
+  globals: GlobalOptions,
+  lb: string,
+  places: readonly { ListenerId: string; LocationId?: string; targets: readonly string[] }[],
+): string {
+  return places
+    .map((p) =>
+      suggestCommand(
+        globals,
+        'target',
+        'add',
+        '--lb',
+        lb,
+        '--listener-id',
+        p.ListenerId,
+        ...(p.LocationId !== undefined ? ['--location-id', p.LocationId] : []),
+        ...p.targets.flatMap((t) => ['--target', t]),
+      ),
+    )
+    .join(' && ');
+}
+
+/** The error of a binding that stopped: exit 9 naming the listener, or Ctrl-C's own, with the ids and the hint. */
+function incomplete(error: unknown, language: Language, listener: string, ids: string[], hint: string): CliError {
   // Ctrl-C keeps its own exit code; the ids and the way to finish are still said.
   if (error instanceof InterruptedError) return error.with({ hint, details: { ListenerIds: ids } });
   const reason = error instanceof Error ? error.message : String(error);
   const taskId = error instanceof CliError ? error.details.TaskId : undefined;
-  return new TargetsIncompleteError(say(language, T.targetsIncomplete, { listener: pending[0]?.ListenerId ?? ids[0] ?? '', reason }), {
+  return new TargetsIncompleteError(say(language, T.targetsIncomplete, { listener, reason }), {
     hint,
     cause: error,
     listenerIds: ids,
@@ -202,12 +239,7 @@ export async function bindRuleTargets(
   targetsOf: (rule: MadeRule) => readonly TargetInput[] | undefined,
   run: BindRun & { healthMs?: number },
 ): Promise<ResultTarget[]> {
-  const step = await import('../../targets-step.js');
-  const language: Language = run.ctx.language ?? 'en';
-  const targetRun = { client, ...run };
-  const results: ResultTarget[] = [];
-  const done: string[] = [];
-  const watches: HealthWatch[] = [];
+  const { step, language, targetRun, results, done, watches } = await startBinding(client, run);
   const withTargets = rules.filter((r) => (targetsOf(r) ?? []).length > 0);
   for (const [i, rule] of withTargets.entries()) {
     const targets = [...(targetsOf(rule) ?? [])];
@@ -229,45 +261,21 @@ export async function bindRuleTargets(
           (await step.readBound(client, request.LoadBalancerId, [rule.ListenerId], run.ctx.signal)).get(step.placeKey(place)) ?? [];
         missing = targets.filter((t) => !bound.some((b) => targetKey(b) === targetKey(t)));
       }
-      if (missing.length > 0) {
-        await step.registerInChunks(targetRun, place, missing, (chunk) =>
-          done.push(...chunk.map((t) => `${rule.LocationId} ${targetLabel(t)}`)),
-        );
-        run.progress.succeed(say(language, T.bound, { count: missing.length, place: place.label }));
-      } else run.progress.succeed(say(language, T.alreadyBound, { place: place.label }));
+      await bindMissing(step, targetRun, place, missing, rule.LocationId, done);
     } catch (error) {
       const pending = withTargets.slice(i);
-      const command = pending
-        .map((r) =>
-          suggestCommand(
-            run.globals,
-            'target',
-            'add',
-            '--lb',
-            request.LoadBalancerId,
-            '--listener-id',
-            r.ListenerId,
-            '--location-id',
-            r.LocationId,
-            ...(targetsOf(r) ?? []).flatMap((t) => ['--target', targetLabel(t)]),
-          ),
-        )
-        .join(' && ');
+      const command = targetAddCommand(
+        run.globals,
+        request.LoadBalancerId,
+        pending.map((r) => ({ ListenerId: r.ListenerId, LocationId: r.LocationId, targets: (targetsOf(r) ?? []).map(targetLabel) })),
+      );
       const ids = [...new Set(rules.map((r) => r.ListenerId))];
       const hint = say(language, T.targetsIncompleteHint, {
         done: [`CreateListener, CreateRule (${ids.join(', ')})`, ...done].join(', '),
         notDone: pending.map((r) => `${r.LocationId}: ${(targetsOf(r) ?? []).map(targetLabel).join(' ')}`).join('; '),
         command,
       });
-      if (error instanceof InterruptedError) throw error.with({ hint, details: { ListenerIds: ids } });
-      const reason = error instanceof Error ? error.message : String(error);
-      const taskId = error instanceof CliError ? error.details.TaskId : undefined;
-      throw new TargetsIncompleteError(say(language, T.targetsIncomplete, { listener: rule.ListenerId, reason }), {
-        hint,
-        cause: error,
-        listenerIds: ids,
-        ...(taskId ? { taskId } : {}),
-      });
+      throw incomplete(error, language, rule.ListenerId, ids, hint);
     }
     results.push(...targets.map((t) => ({ ...resultTarget(rule.ListenerId, t), LocationId: rule.LocationId })));
     watches.push({ ...place, targets });
