@@ -129,8 +129,6 @@ export const TARGET_COMMAND_TEXT = defineMessages({
   headTarget: { en: 'TARGET', zh: '后端' },
   headPort: { en: 'PORT', zh: '端口' },
   headWeight: { en: 'WEIGHT', zh: '权重' },
-  headHealth: { en: 'HEALTH', zh: '健康状态' },
-  headRule: { en: 'RULE', zh: '规则' },
   headAction: { en: 'ACTION', zh: '操作' },
   listTargets: { en: "also list each listener's targets (DescribeTargets)", zh: '同时列出各监听器的后端（DescribeTargets）' },
   listHealth: {

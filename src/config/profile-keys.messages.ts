@@ -2,7 +2,6 @@
 import { defineMessages } from '../core/i18n.js';
 
 export const PROFILE = defineMessages({
-  mustBeOneOf: { en: '%{name} must be one of %{choices}; got "%{value}"', zh: '%{name} 必须是 %{choices} 之一；实际为 "%{value}"' },
   notRegion: { en: '"%{value}" is not a region code', zh: '"%{value}" 不是地域代码' },
   example: { en: 'e.g. %{example}', zh: '例如 %{example}' },
   mustNotBeEmpty: { en: '%{name} must not be empty', zh: '%{name} 不能为空' },

@@ -63,10 +63,6 @@ export const USAGE_TEXTS = defineMessages({
     en: 'warning: "%{region}" is not a region this tool knows; stored as given (the API refuses a region it does not serve)',
     zh: '警告："%{region}" 不是本工具已知的地域；已按原样保存（API 会拒绝它不服务的地域）',
   },
-  enumSuggest: {
-    en: 'must be one of %{values}, got %{got} (did you mean %{suggestion}?)',
-    zh: '须为 %{values} 之一，实际为 %{got}（是不是 %{suggestion}？）',
-  },
   applyNoListeners: {
     en: '%{file} lists no listeners: nothing to read or change',
     zh: '%{file} 中没有列出任何监听器：无需读取，也无需变更',
@@ -94,9 +90,5 @@ export const USAGE_TEXTS = defineMessages({
   emulatorTerminalNote: {
     en: 'When stdout is a terminal it also prints, on stderr, export lines for the printed keys, region and endpoint, and a command to try.',
     zh: '当 stdout 是终端时，它还会在 stderr 上打印所输出密钥、地域和接入点的 export 行，以及一条可以试用的命令。',
-  },
-  privateKeyMisplaced: {
-    en: 'holds a PEM private key, which belongs in %{field}',
-    zh: '包含 PEM 私钥，私钥应放在 %{field}',
   },
 });

@@ -10,10 +10,6 @@ export const EXPORT_NOTES = defineMessages({
     en: 'SslCloseSwitch: not reported by DescribeListeners, so not exported (add it by hand if you set it)',
     zh: 'SslCloseSwitch：DescribeListeners 不报告它，因此未导出（如果设置过，请手动添加）',
   },
-  rulesNotInFile: {
-    en: '%{count} forwarding %{count|rule is|rules are} not in the file: apply manages listeners, and leaves their rules as they are',
-    zh: '%{count} 条转发规则不在文件中：apply 管理监听器，不改动其规则',
-  },
   holdsSecret: { en: '%{path}: left out, it holds a secret', zh: '%{path}：已省略，其中含有密钥' },
   leftOut: { en: '%{path}: %{value} left out: %{reason}', zh: '%{path}：已省略 %{value}：%{reason}' },
   refusedAsExported: {

@@ -55,10 +55,6 @@ export const ASK = defineMessages({
     en: 'no listener certificate is asked for; give each domain its certificate when you add its rule',
     zh: '不询问监听器证书；添加域名规则时为每个域名指定证书',
   },
-  sniOnNote: {
-    en: 'SNI on: the listener gets no certificate; set one per domain when you create its rules.',
-    zh: 'SNI 已开启：监听器不设证书；创建域名规则时为每个域名设置证书。',
-  },
   serverCertificates: { en: 'Server certificates', zh: '服务器证书' },
   oneCertificate: { en: 'One certificate', zh: '一个证书' },
   severalCertificates: { en: 'Several, of different algorithms (e.g. RSA and ECC)', zh: '多个，算法各不相同（例如 RSA 和 ECC）' },
